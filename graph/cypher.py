@@ -1,0 +1,182 @@
+"""The Cypher newsgraph sends to a store: one text for FalkorDB and Neo4j alike, values always as parameters.
+
+Labels and relationship types are never taken from raw text: entity types come from ``ENTITY_TYPES`` and
+relationship types pass ``relationship_type`` (``[A-Z][A-Z0-9_]*``); ``label`` checks both again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.model import ENTITY_TYPES
+
+NODE_LABELS = ("Entity", "Concept", "Source", "Evidence")
+_SAFE = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
+
+
+def label(name: str) -> str:
+    """Return ``name`` if it is a safe label or relationship type, else raise ValueError.
+
+    >>> label("AGREE_TO")
+    'AGREE_TO'
+    """
+    if not _SAFE.match(name):
+        raise ValueError(f"unsafe label or relationship type {name!r}")
+    return name
+
+
+def falkordb_indexes() -> list[str]:
+    return [f"CREATE INDEX FOR (n:{label(node)}) ON (n.id)" for node in NODE_LABELS] + [
+        "CREATE INDEX FOR (n:Evidence) ON (n.edge_id)",
+        "CREATE INDEX FOR (n:Entity) ON (n.name)",
+    ]
+
+
+def neo4j_constraints() -> list[str]:
+    return [
+        f"CREATE CONSTRAINT {node.lower()}_id IF NOT EXISTS FOR (n:{label(node)}) REQUIRE n.id IS UNIQUE"
+        for node in NODE_LABELS
+    ] + [
+        "CREATE INDEX evidence_edge_id IF NOT EXISTS FOR (n:Evidence) ON (n.edge_id)",
+        "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+    ]
+
+
+MERGE_SOURCES = """
+UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.url, s.published = row.published
+"""
+
+# Written last for each batch: a source with a sha256 is completely ingested (the ledger).
+MARK_SOURCES_DONE = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.id})
+SET s.sha256 = row.sha256
+"""
+
+
+def merge_entities(entity_type: str) -> str:
+    others = ":".join(label(t) for t in ENTITY_TYPES if t != entity_type)
+    return f"""
+UNWIND $rows AS row
+MERGE (e:Entity {{id: row.id}})
+REMOVE e:{others}
+SET e:{label(entity_type)}, e.name = row.name, e.type = row.type, e.aliases = row.aliases
+"""
+
+
+MERGE_CONCEPTS = """
+UNWIND $rows AS row
+MERGE (c:Concept {id: row.id})
+SET c.name = row.name
+"""
+
+MERGE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.source})
+MATCH (e:Entity {id: row.entity})
+MERGE (s)-[m:MENTIONS]->(e)
+SET m.count = row.count, m.starts = row.starts, m.ends = row.ends, m.texts = row.texts
+"""
+
+REFRESH_ENTITY_COUNTS = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (:Source)-[m:MENTIONS]->(e)
+WITH e, sum(m.count) AS mentions, count(m) AS sources
+SET e.mention_count = mentions, e.source_count = sources
+"""
+
+MERGE_EVIDENCE = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.source})
+MERGE (v:Evidence {id: row.id})
+SET v.edge_id = row.edge_id, v.source = row.source, v.sentence = row.sentence,
+    v.sentence_start = row.sentence_start, v.sentence_end = row.sentence_end, v.predicate = row.predicate,
+    v.subject_id = row.subject_id, v.subject_text = row.subject_text,
+    v.subject_start = row.subject_start, v.subject_end = row.subject_end,
+    v.object_id = row.object_id, v.object_text = row.object_text,
+    v.object_start = row.object_start, v.object_end = row.object_end,
+    v.negated = row.negated, v.hedged = row.hedged, v.confidence = row.confidence,
+    v.attributed_to = row.attributed_to, v.attributed_to_name = row.attributed_to_name
+MERGE (v)-[:IN_SOURCE]->(s)
+"""
+
+LINK_ATTRIBUTION = """
+UNWIND $rows AS row
+MATCH (v:Evidence {id: row.id})
+MATCH (e:Entity {id: row.attributed_to})
+MERGE (v)-[:ATTRIBUTED_TO]->(e)
+"""
+
+
+def merge_relations(rel_type: str, subject_label: str, object_label: str) -> str:
+    """MERGE one relationship type between two node labels and recompute its aggregates from its evidence.
+
+    Idempotent: ``sources``, counts and ``evidence_ids`` are derived from the Evidence nodes, not added to.
+    """
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{label(subject_label)} {{id: row.subject}})
+MATCH (b:{label(object_label)} {{id: row.object}})
+MERGE (a)-[r:{label(rel_type)} {{id: row.id}}]->(b)
+SET r.predicate = row.predicate
+WITH r, row
+OPTIONAL MATCH (v:Evidence {{edge_id: row.id}})
+WITH r, v ORDER BY v.source, v.sentence_start, v.id
+WITH r, collect(v) AS evs
+WITH r, evs, reduce(acc = [], v IN evs | CASE WHEN v.source IN acc THEN acc ELSE acc + [v.source] END) AS srcs
+SET r.sources = srcs, r.source_count = size(srcs), r.evidence_ids = [v IN evs | v.id],
+    r.evidence_count = size(evs), r.negated_count = size([v IN evs WHERE v.negated]),
+    r.hedged_count = size([v IN evs WHERE v.hedged]),
+    r.attributed_to = reduce(acc = [], v IN evs | CASE WHEN v.attributed_to_name IS NULL
+        OR v.attributed_to_name IN acc THEN acc ELSE acc + [v.attributed_to_name] END),
+    r.confidence = reduce(m = 0.0, v IN evs | CASE WHEN v.confidence > m THEN v.confidence ELSE m END)
+"""
+
+
+LEDGER = "MATCH (s:Source) WHERE s.sha256 IS NOT NULL RETURN s.id AS id, s.sha256 AS sha256"
+KNOWN_ENTITIES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases"
+ALL_NODES = """
+MATCH (n) WHERE n:Entity OR n:Concept OR n:Source
+RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
+"""
+NODES_BY_ID = """
+UNWIND $ids AS id
+MATCH (n {id: id}) WHERE n:Entity OR n:Concept OR n:Source
+RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
+"""
+ALL_RELATIONS = """
+MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Concept) AND (b:Entity OR b:Concept)
+RETURN a.id AS subject, type(r) AS type, b.id AS object, properties(r) AS props
+"""
+NEIGHBOURS = """
+MATCH (a)-[r]-(b)
+WHERE a.id IN $ids AND (a:Entity OR a:Concept) AND (b:Entity OR b:Concept)
+RETURN startNode(r).id AS subject, type(r) AS type, endNode(r).id AS object, properties(r) AS props
+"""
+MENTIONS_OF = """
+MATCH (s:Source)-[m:MENTIONS]->(e:Entity)
+WHERE $ids IS NULL OR e.id IN $ids
+RETURN s.id AS source, e.id AS entity, properties(m) AS props
+"""
+EVIDENCE_OF = """
+MATCH (v:Evidence)
+WHERE $ids IS NULL OR v.edge_id IN $ids
+RETURN properties(v) AS props
+"""
+COUNTS = """
+OPTIONAL MATCH (s:Source) WHERE s.sha256 IS NOT NULL
+WITH count(s) AS sources
+OPTIONAL MATCH (e:Entity)
+WITH sources, count(e) AS entities
+OPTIONAL MATCH (c:Concept)
+WITH sources, entities, count(c) AS concepts
+OPTIONAL MATCH (v:Evidence)
+RETURN sources, entities, concepts, count(v) AS evidence
+"""
+RELATION_COUNTS = """
+MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Concept) AND (b:Entity OR b:Concept)
+RETURN count(r) AS relations, sum(CASE WHEN r.source_count >= 2 THEN 1 ELSE 0 END) AS corroborated
+"""

@@ -1,0 +1,224 @@
+"""Graph stores: write the provenance graph with idempotent MERGEs in UNWIND batches, read it back, run Cypher.
+
+``GraphStore`` holds everything both backends share (the statements and how rows are batched); a backend
+supplies ``run`` (one statement, rows back as dicts), ``_write_unit`` (statements that belong together, in one
+transaction where the backend has them) and ``ensure_schema``.
+"""
+
+from __future__ import annotations
+
+import logging
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import networkx as nx
+
+from newsgraph.graph import cypher
+from newsgraph.model import Entity
+
+log = logging.getLogger(__name__)
+
+Statement = tuple[str, dict[str, Any]]
+
+
+class GraphStore(ABC):
+    """A Cypher graph store holding newsgraph's schema."""
+
+    kind = "abstract"
+
+    def __init__(self, *, batch_size: int = 2000) -> None:
+        self.batch_size = max(1, batch_size)
+
+    # --- what a backend supplies -----------------------------------------------------------------------------
+    @abstractmethod
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one statement and return its rows as dicts of plain Python values."""
+
+    @abstractmethod
+    def _write_unit(self, statements: Sequence[Statement]) -> None:
+        """Run statements that belong together (one transaction where the backend has them)."""
+
+    @abstractmethod
+    def ensure_schema(self) -> None:
+        """Create the id indexes (and constraints where the store has them) if absent."""
+
+    def close(self) -> None:
+        """Release connections."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- shared ----------------------------------------------------------------------------------------------
+    def ledger(self) -> dict[str, str]:
+        """sha256 → source id of every completely ingested article."""
+        return {row["sha256"]: row["id"] for row in self.run(cypher.LEDGER)}
+
+    def known_entities(self) -> list[Entity]:
+        """The entities already in the store, for incremental resolution."""
+        return [
+            Entity(row["id"], row["name"], row["type"] or "Other", tuple(row["aliases"] or ()))
+            for row in self.run(cypher.KNOWN_ENTITIES)
+        ]
+
+    def write_graph(self, graph: nx.MultiDiGraph, progress: Callable[[int], None] | None = None) -> int:
+        """Write a graph built by ``build_graph``; return the number of relation evidence rows written.
+
+        Sources are marked complete (their ``sha256`` set) only after everything else of theirs is written.
+        """
+        units = list(self._statements(graph))
+        for statements in units:
+            self._write_unit(statements)
+            if progress:
+                progress(1)
+        return sum(len(d.get("evidence", [])) for *_, d in graph.edges(data=True))
+
+    def _statements(self, graph: nx.MultiDiGraph) -> Iterable[list[Statement]]:
+        sources, concepts = [], []
+        entities: dict[str, list] = defaultdict(list)
+        for node, data in graph.nodes(data=True):
+            if data["kind"] == "Source":
+                sources.append({"id": node, "name": data.get("name", node), **{k: data.get(k, "") for k in
+                                ("title", "outlet", "url", "published", "sha256")}})
+            elif data["kind"] == "Entity":
+                entities[data["type"]].append({"id": node, "name": data["name"], "type": data["type"],
+                                               "aliases": list(data.get("aliases", []))})
+            else:
+                concepts.append({"id": node, "name": data["name"]})
+        mentions, evidence, relations = [], [], defaultdict(list)
+        for subject, obj, key, data in graph.edges(keys=True, data=True):
+            if key == "MENTIONS":
+                spans = data.get("mentions", [])
+                mentions.append({"source": subject, "entity": obj, "count": data["count"],
+                                 "starts": [m["start"] for m in spans], "ends": [m["end"] for m in spans],
+                                 "texts": [m["text"] for m in spans]})
+                continue
+            labels = (graph.nodes[subject]["kind"], graph.nodes[obj]["kind"])
+            relations[(data["type"], *labels)].append({"subject": subject, "object": obj, "id": data["id"],
+                                                      "predicate": data["predicate"]})
+            evidence.extend(_evidence_row(e) for e in data["evidence"])
+        yield from self._batched(cypher.MERGE_SOURCES, sources)
+        for entity_type, rows in sorted(entities.items()):
+            yield from self._batched(cypher.merge_entities(entity_type), rows)
+        yield from self._batched(cypher.MERGE_CONCEPTS, concepts)
+        yield from self._batched(cypher.MERGE_MENTIONS, mentions)
+        ids = [{"id": node} for node, d in graph.nodes(data=True) if d["kind"] == "Entity"]
+        for chunk in _chunks(ids, self.batch_size):
+            yield [(cypher.REFRESH_ENTITY_COUNTS, {"ids": [r["id"] for r in chunk]})]
+        yield from self._batched(cypher.MERGE_EVIDENCE, evidence)
+        yield from self._batched(cypher.LINK_ATTRIBUTION, [r for r in evidence if r["attributed_to"]])
+        for (rel_type, subject_label, object_label), rows in sorted(relations.items()):
+            yield from self._batched(cypher.merge_relations(rel_type, subject_label, object_label), rows)
+        yield from self._batched(cypher.MARK_SOURCES_DONE, sources)
+
+    def _batched(self, query: str, rows: list[dict]) -> Iterable[list[Statement]]:
+        for chunk in _chunks(rows, self.batch_size):
+            yield [(query, {"rows": chunk})]
+
+    def read_graph(self, around: Sequence[str] | None = None, hops: int = 1) -> nx.MultiDiGraph:
+        """Read the whole graph, or the part within ``hops`` relations of the entities ``around``."""
+        graph = nx.MultiDiGraph()
+        if around is None:
+            node_rows = self.run(cypher.ALL_NODES)
+            relation_rows = self.run(cypher.ALL_RELATIONS)
+        else:
+            frontier, seen, relation_rows = set(around), set(around), []
+            for _ in range(max(hops, 0)):
+                if not frontier:
+                    break
+                rows = self.run(cypher.NEIGHBOURS, {"ids": sorted(frontier)})
+                relation_rows.extend(rows)
+                reached = {r["subject"] for r in rows} | {r["object"] for r in rows}
+                frontier = reached - seen
+                seen |= reached
+            node_rows = self.run(cypher.NODES_BY_ID, {"ids": sorted(seen)})
+        for row in node_rows:
+            props = dict(row["props"])
+            kind = next(l for l in ("Entity", "Concept", "Source") if l in row["labels"])
+            props.setdefault("name", row["id"])
+            props["kind"] = kind
+            props.pop("id", None)
+            graph.add_node(row["id"], **props)
+        entity_ids = [n for n, d in graph.nodes(data=True) if d["kind"] == "Entity"]
+        edge_ids = set()
+        for row in relation_rows:
+            props = dict(row["props"])
+            if row["subject"] not in graph or row["object"] not in graph:
+                continue
+            edge_ids.add(props["id"])
+            graph.add_edge(row["subject"], row["object"], key=props.get("predicate", row["type"]), type=row["type"],
+                           **{k: v for k, v in props.items() if k != "type"})
+        self._attach_mentions(graph, None if around is None else entity_ids)
+        self._attach_evidence(graph, None if around is None else sorted(edge_ids))
+        return graph
+
+    def _attach_mentions(self, graph: nx.MultiDiGraph, ids: list[str] | None) -> None:
+        for row in self.run(cypher.MENTIONS_OF, {"ids": ids}):
+            if row["entity"] not in graph:
+                continue
+            if row["source"] not in graph:
+                source = self.run(cypher.NODES_BY_ID, {"ids": [row["source"]]})
+                props = dict(source[0]["props"]) if source else {}
+                props.pop("id", None)
+                graph.add_node(row["source"], **{"name": row["source"], **props, "kind": "Source"})
+            p = row["props"]
+            spans = [{"source": row["source"], "start": s, "end": e, "text": t}
+                     for s, e, t in zip(p.get("starts", []), p.get("ends", []), p.get("texts", []))]
+            graph.add_edge(row["source"], row["entity"], key="MENTIONS", type="MENTIONS", count=p.get("count", 0),
+                           mentions=spans)
+
+    def _attach_evidence(self, graph: nx.MultiDiGraph, edge_ids: list[str] | None) -> None:
+        by_edge: dict[str, list] = defaultdict(list)
+        for row in self.run(cypher.EVIDENCE_OF, {"ids": edge_ids}):
+            by_edge[row["props"]["edge_id"]].append(_evidence_record(row["props"], graph))
+        for *_, data in graph.edges(data=True):
+            if "id" in data and data.get("type") != "MENTIONS":
+                data["evidence"] = sorted(by_edge.get(data["id"], []), key=lambda e: (e["source"], e["sentence_start"], e["id"]))
+
+    def counts(self) -> dict[str, int]:
+        """How many sources, entities, concepts, relations, evidence rows and corroborated relations are stored."""
+        row = self.run(cypher.COUNTS)[0]
+        rel = self.run(cypher.RELATION_COUNTS)[0]
+        return {**{k: int(v or 0) for k, v in row.items()}, "relations": int(rel["relations"] or 0),
+                "corroborated": int(rel["corroborated"] or 0)}
+
+
+def _chunks(rows: list, size: int) -> Iterable[list]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def _evidence_row(record: dict) -> dict:
+    """Flatten an evidence record (as in evidence.jsonl) into the properties of an Evidence node."""
+    attributed = record.get("attributed_to") or {}
+    flat = {k: record[k] for k in ("id", "edge_id", "source", "sentence", "sentence_start", "sentence_end",
+                                   "predicate", "negated", "hedged", "confidence")}
+    for side in ("subject", "object"):
+        part = record[side]
+        flat.update({f"{side}_id": part["entity_id"], f"{side}_text": part["text"], f"{side}_start": part["start"],
+                     f"{side}_end": part["end"]})
+    flat["attributed_to"] = attributed.get("entity_id")
+    flat["attributed_to_name"] = attributed.get("name")
+    return flat
+
+
+def _evidence_record(props: dict, graph: nx.MultiDiGraph) -> dict:
+    """The inverse of ``_evidence_row``: an Evidence node's properties as an evidence.jsonl record."""
+    def side(name: str) -> dict:
+        node = props.get(f"{name}_id")
+        data = graph.nodes[node] if node in graph else {}
+        return {"text": props.get(f"{name}_text"), "start": props.get(f"{name}_start"),
+                "end": props.get(f"{name}_end"), "entity_id": node, "name": data.get("name"),
+                "type": data.get("type", "Concept" if data.get("kind") == "Concept" else None)}
+    attributed = None
+    if props.get("attributed_to"):
+        attributed = {"entity_id": props["attributed_to"], "name": props.get("attributed_to_name")}
+    return {"id": props["id"], "edge_id": props["edge_id"], "source": props["source"], "sentence": props["sentence"],
+            "sentence_start": props["sentence_start"], "sentence_end": props["sentence_end"],
+            "subject": side("subject"), "predicate": props["predicate"], "object": side("object"),
+            "negated": bool(props.get("negated")), "hedged": bool(props.get("hedged")),
+            "attributed_to": attributed, "confidence": props.get("confidence")}

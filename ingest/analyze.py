@@ -1,0 +1,44 @@
+"""Turn a parsed article into an ``ArticleAnalysis``: mentions, local entities and triples with evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Doc
+
+from newsgraph.errors import BadArticle
+from newsgraph.ingest.mentions import DEFAULT_ROLES, extract_mentions
+from newsgraph.ingest.triples import extract_triples
+from newsgraph.model import Article, ArticleAnalysis
+
+
+def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] = DEFAULT_ROLES,
+            entity_triples_only: bool = True) -> ArticleAnalysis:
+    """Find the mentions and triples of one parsed article.
+
+    Args:
+        article: the article the Doc was parsed from.
+        doc: its parse.
+        roles: who holds a role, for definite descriptions ("the Russian leader").
+        entity_triples_only: keep only triples with a named entity at one end at least.
+
+    Raises:
+        BadArticle: the article has no sentence with a word in it.
+    """
+    sentences = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    if not sentences:
+        raise BadArticle(f"{article.path or article.id}: no sentences to analyse")
+    found = extract_mentions(doc, article.id, roles)
+    spans = {}
+    for mention in found.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                spans.setdefault(token.i, (span.start, span.end))
+    triples = extract_triples(doc, article.id, found.token_entity, entity_spans=spans)
+    if entity_triples_only:
+        triples = tuple(t for t in triples if t.subject.is_entity or t.object.is_entity)
+    return ArticleAnalysis(
+        article=article, mentions=found.mentions, entities=found.entities, triples=triples,
+        sentence_count=len(sentences), word_count=sum(1 for t in doc if not t.is_punct and not t.is_space),
+    )

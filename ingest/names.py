@@ -1,0 +1,128 @@
+"""Name normalisation shared by in-article linking and cross-article resolution (no spaCy here).
+
+Titles and honorifics, possessives, middle initials, case and diacritics are dropped by ``name_key``;
+demonyms map to their country; a few spelling variants of countries map to one name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president vice-president vice
+    prime minister pm chancellor premier king queen prince princess pope senator sen sen. rep rep. representative
+    governor gov gov. mayor general gen gen. colonel col col. secretary minister ambassador judge justice
+    chief chairman chairwoman chair ceo commissioner speaker sheikh emir crown foreign defence defense state
+    officer spokesman spokeswoman spokesperson deputy interior finance leader""".split()
+)
+
+#: Role nouns that a definite description of a person can end in ("the Russian leader").
+ROLE_NOUNS = frozenset(
+    """president leader chief premier chancellor minister counterpart head king queen ruler strongman
+    autocrat dictator commander""".split()
+)
+
+DEMONYMS = {
+    "russian": "Russia", "russians": "Russia", "ukrainian": "Ukraine", "ukrainians": "Ukraine",
+    "american": "United States", "americans": "United States", "us": "United States",
+    "british": "United Kingdom", "french": "France", "german": "Germany", "germans": "Germany",
+    "chinese": "China", "european": "Europe", "europeans": "Europe", "israeli": "Israel", "israelis": "Israel",
+    "iranian": "Iran", "saudi": "Saudi Arabia", "turkish": "Turkey", "polish": "Poland", "belarusian": "Belarus",
+    "palestinian": "Palestine", "palestinians": "Palestine", "syrian": "Syria", "indian": "India",
+    "japanese": "Japan", "korean": "Korea", "canadian": "Canada", "italian": "Italy", "spanish": "Spain",
+    "soviet": "Soviet Union", "kremlin": "Kremlin",
+}
+
+#: Spellings of one place or body that share nothing a string key would find.
+CANONICAL_NAMES = {
+    "us": "United States", "usa": "United States", "america": "United States", "united states of america": "United States", "the united states": "United States",
+    "uk": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
+    "russian federation": "Russia", "kiev": "Kyiv", "nato": "NATO", "eu": "European Union",
+    "un": "United Nations",
+}
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_INITIAL = re.compile(r"^[a-z]\.?$")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip diacritics and fold typographic quotes and dashes.
+
+    >>> fold("Zelenskyy’s Kyïv")
+    "zelenskyy's kyiv"
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-").lower()
+
+
+def clean_name(text: str) -> str:
+    """Strip a leading article, a trailing possessive and surrounding punctuation from a name as written.
+
+    >>> clean_name("the Kremlin’s")
+    'Kremlin'
+    """
+    text = " ".join(text.split()).strip(" \t\n,.;:\"“”()[]")
+    text = _POSSESSIVE.sub("", text)
+    if text.lower().startswith("the "):
+        text = text[4:]
+    return text.strip()
+
+
+def strip_titles(tokens: list[str]) -> list[str]:
+    """Drop leading titles and honorifics ("President", "Mr.") unless nothing would remain.
+
+    >>> strip_titles(["Vice-President", "JD", "Vance"])
+    ['JD', 'Vance']
+    """
+    index = 0
+    while index < len(tokens) - 1 and fold(tokens[index]).strip(".") in {t.strip(".") for t in TITLES}:
+        index += 1
+    return tokens[index:]
+
+
+def name_key(text: str) -> str:
+    """The key two spellings of one name share: no titles, middle initials, possessives, case or diacritics.
+
+    >>> name_key("President Vladimir V. Putin")
+    'vladimir putin'
+    >>> name_key("the U.S.")
+    'united states'
+    """
+    cleaned = fold(clean_name(text))
+    if cleaned.replace(".", "") in CANONICAL_NAMES:
+        return fold(CANONICAL_NAMES[cleaned.replace(".", "")])
+    tokens = strip_titles(cleaned.replace("-", " - ").split())
+    tokens = [t for i, t in enumerate(tokens) if not (_INITIAL.match(t) and 0 < i < len(tokens) - 1)]
+    key = " ".join(tokens).replace(" - ", "-")
+    key = re.sub(r"[^\w\s'.-]", "", key).strip(" .")
+    return fold(CANONICAL_NAMES[key]) if key in CANONICAL_NAMES else key
+
+
+def surname(text: str) -> str:
+    """The last word of a person's name, folded.
+
+    >>> surname("Vladimir V. Putin")
+    'putin'
+    """
+    parts = name_key(text).split()
+    return parts[-1] if parts else ""
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a demonym or a country abbreviation stands for, if known.
+
+    >>> demonym_country("Russian")
+    'Russia'
+    """
+    return DEMONYMS.get(fold(word).replace(".", ""))
+
+
+def slug(text: str) -> str:
+    """An id-safe slug of a name.
+
+    >>> slug("Volodymyr Zelenskyy")
+    'volodymyr-zelenskyy'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"

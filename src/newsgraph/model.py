@@ -1,0 +1,153 @@
+"""Frozen records that flow between the stages: articles, mentions, triples, entities.
+
+Offsets are character offsets into ``Article.text`` exactly as read from the file (``end`` exclusive).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+#: Entity types newsgraph uses, each also a node label in the store.
+ENTITY_TYPES = ("Person", "Organization", "Place", "Group", "Event", "Work", "Law", "Product", "Other")
+
+
+def sha256_text(text: str) -> str:
+    """Return the hex sha256 of ``text`` encoded as UTF-8.
+
+    >>> sha256_text("abc")[:12]
+    'ba7816bf8f01'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from disk."""
+
+    id: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: str = ""
+    path: str = ""
+    sha256: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            object.__setattr__(self, "sha256", sha256_text(self.text))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity inside an article.
+
+    ``kind`` says how it was found: ``name`` (a named-entity span), ``title`` ("Mr. Putin"), ``description``
+    ("the Russian leader"), ``pronoun`` ("he") or ``demonym`` ("Russian" standing for Russia).
+    ``local_id`` groups the mentions of one entity inside the article.
+    """
+
+    source: str
+    start: int
+    end: int
+    text: str
+    label: str
+    kind: str
+    local_id: int
+
+
+@dataclass(frozen=True)
+class LocalEntity:
+    """An entity as seen inside one article: its best name, its type votes and its mentions' spans."""
+
+    source: str
+    local_id: int
+    name: str
+    type: str
+    names: tuple[str, ...]
+    type_votes: tuple[tuple[str, int], ...] = ()
+    mention_count: int = 0
+    descriptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Arg:
+    """A triple argument: its surface span, and either the local entity it refers to or a concept name."""
+
+    text: str
+    start: int
+    end: int
+    local_id: int | None = None
+    concept: str = ""
+
+    @property
+    def is_entity(self) -> bool:
+        return self.local_id is not None
+
+
+@dataclass(frozen=True)
+class Triple:
+    """One relation mention with its evidence: where it stands, and how it is qualified."""
+
+    subject: Arg
+    predicate: str
+    object: Arg
+    source: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    negated: bool = False
+    hedged: bool = False
+    attributed_to: Arg | None = None
+    confidence: float = 0.5
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything ingest learned from one article."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    entities: tuple[LocalEntity, ...]
+    triples: tuple[Triple, ...]
+    sentence_count: int = 0
+    word_count: int = 0
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical entity after cross-article resolution."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One resolution decision: ``alias`` (from ``source``) joined ``entity_id`` by ``rule``."""
+
+    entity_id: str
+    alias: str
+    source: str
+    rule: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Canonical entities, the map from (source, local_id) to entity id, and the log of every merge."""
+
+    entities: tuple[Entity, ...]
+    assignment: dict[tuple[str, int], str] = field(default_factory=dict)
+    merges: tuple[Merge, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not ingested, and why (one line)."""
+
+    path: str
+    reason: str
