@@ -54,7 +54,7 @@ def edge_id(subject: str, predicate: str, obj: str) -> str:
 
 def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution) -> nx.MultiDiGraph:
     """Build the provenance graph of the analysed articles under a resolution."""
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph(merges=list(resolution.merges))
     entities = {e.id: e for e in resolution.entities}
     for analysis in analyses:
         article = analysis.article

@@ -180,3 +180,21 @@ RELATION_COUNTS = """
 MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Concept) AND (b:Entity OR b:Concept)
 RETURN count(r) AS relations, sum(CASE WHEN r.source_count >= 2 THEN 1 ELSE 0 END) AS corroborated
 """
+
+MERGE_RESOLUTIONS = """
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.entity_id})
+MERGE (m:Resolution {id: row.id})
+SET m.alias = row.alias, m.source = row.source, m.rule = row.rule, m.detail = row.detail
+MERGE (m)-[:RESOLVES_TO]->(e)
+"""
+EXPLAIN_ENTITY = """
+MATCH (e:Entity)
+WHERE toLower(e.name) = toLower($name) OR e.id = $name
+   OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($name))
+OPTIONAL MATCH (m:Resolution)-[:RESOLVES_TO]->(e)
+WITH e, m ORDER BY m.source, m.rule, m.alias
+RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases,
+       e.mention_count AS mention_count, e.source_count AS source_count,
+       collect(CASE WHEN m IS NULL THEN NULL ELSE {alias: m.alias, source: m.source, rule: m.rule, detail: m.detail} END) AS merges
+"""

@@ -7,6 +7,7 @@ transaction where the backend has them) and ``ensure_schema``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from abc import ABC, abstractmethod
 from collections import defaultdict
@@ -113,6 +114,7 @@ class GraphStore(ABC):
         yield from self._batched(cypher.LINK_ATTRIBUTION, [r for r in evidence if r["attributed_to"]])
         for (rel_type, subject_label, object_label), rows in sorted(relations.items()):
             yield from self._batched(cypher.merge_relations(rel_type, subject_label, object_label), rows)
+        yield from self._batched(cypher.MERGE_RESOLUTIONS, [_resolution_row(m) for m in graph.graph.get("merges", ())])
         yield from self._batched(cypher.MARK_SOURCES_DONE, sources)
 
     def _batched(self, query: str, rows: list[dict]) -> Iterable[list[Statement]]:
@@ -190,6 +192,12 @@ class GraphStore(ABC):
 def _chunks(rows: list, size: int) -> Iterable[list]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
+
+
+def _resolution_row(merge) -> dict:
+    key = "\x1f".join((merge.entity_id, merge.alias, merge.source, merge.rule))
+    return {"id": hashlib.sha1(key.encode()).hexdigest()[:16], "entity_id": merge.entity_id, "alias": merge.alias,
+            "source": merge.source, "rule": merge.rule, "detail": merge.detail}
 
 
 def _evidence_row(record: dict) -> dict:

