@@ -58,7 +58,8 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution) -> 
     entities = {e.id: e for e in resolution.entities}
     for analysis in analyses:
         article = analysis.article
-        graph.add_node(article.id, kind="Source", name=article.title or article.id, title=article.title,
+        name = article.title or " ".join(p for p in (article.outlet, article.published) if p) or article.id
+        graph.add_node(article.id, kind="Source", name=name, title=article.title,
                        outlet=article.outlet, url=article.url, published=article.published, sha256=article.sha256)
         spans: dict[str, list] = defaultdict(list)
         for mention in analysis.mentions:
