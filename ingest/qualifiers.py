@@ -30,8 +30,14 @@ def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
 
 
 def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
-    """True for modals, hedging verbs up the xcomp chain, hedging adverbs, and conditional clauses."""
-    for token in (verb, *chain):
+    """True for modals, hedging verbs up the xcomp chain, hedging adverbs, and conditional clauses.
+
+    A coordinated verb with no auxiliary of its own shares its head's ("would release ... and exchange").
+    """
+    shared = ()
+    if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in verb.children):
+        shared = (verb.head,)
+    for token in (verb, *chain, *shared):
         for child in token.children:
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in HEDGE_MODALS:
                 return True
@@ -41,7 +47,7 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
                 return True
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
                 return True
-        if token is not verb and token.lemma_ in HEDGE_VERBS:
+        if token in chain and token.lemma_ in HEDGE_VERBS:
             return True
     head = verb
     while head.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and head.head is not head:

@@ -201,12 +201,13 @@ def _argument(token: Token, token_entity, entity_spans) -> Arg | None:
         return None
     modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS | {"det"}]
     start = min([token.i] + [m.left_edge.i for m in modifiers])
-    while start < token.i and doc[start].dep_ in {"det", "punct", "case"} or doc[start].dep_ == "poss" and start < token.i and doc[start].pos_ == "PRON":
+    while start < token.i and doc[start].dep_ in {"punct", "case"}:
         start += 1
     span = doc[start:token.i + 1]
-    words = [t.lower_ for t in span[:-1] if t.dep_ != "poss" and t.tag_ != "POS" and t.head.dep_ != "poss" or t.i in token_entity]
-    name = " ".join(words + [token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_])
-    name = " ".join(name.replace(" - ", "-").split())
+    kept = [t for t in span[:-1] if t.dep_ not in {"det", "poss", "case"} and t.tag_ != "POS"
+            and t.head.dep_ != "poss" and (t.dep_ != "punct" or t.text in "-–") or t.i in token_entity]
+    head = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
+    name = " ".join(("".join(t.lower_ + t.whitespace_ for t in kept) + head).split())
     if not any(c.isalpha() for c in name):
         return None
     return Arg(span.text, span.start_char, span.end_char, concept=name)

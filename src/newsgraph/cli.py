@@ -1,0 +1,278 @@
+"""The ``newsgraph`` command: ingest articles, ask canned questions, explain entities, export subgraphs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.settings import DEFAULT_DATA_DIR, Settings
+
+app = typer.Typer(
+    name="newsgraph", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    help="Turn news articles into one provenance graph of entities and relations, stored in FalkorDB or Neo4j.",
+)
+
+DataDir = Annotated[Optional[Path], typer.Option("--data-dir", help=f"Embedded store directory [default: {DEFAULT_DATA_DIR}] (NEWSGRAPH_DATA_DIR).", show_default=False)]
+Store = Annotated[Optional[str], typer.Option("--store", help="falkordb (embedded, default) or neo4j (NEWSGRAPH_STORE).", show_default=False)]
+Uri = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI, e.g. bolt://localhost:7687 (NEWSGRAPH_NEO4J_URI).", show_default=False)]
+User = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (NEWSGRAPH_NEO4J_USER).", show_default=False)]
+Password = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (NEWSGRAPH_NEO4J_PASSWORD).", show_default=False)]
+Database = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (NEWSGRAPH_NEO4J_DATABASE).", show_default=False)]
+Graph = Annotated[Optional[str], typer.Option("--graph", help="Graph name inside FalkorDB (NEWSGRAPH_GRAPH).", show_default=False)]
+
+
+def _settings(**flags: Any) -> Settings:
+    renamed = {"uri": "neo4j_uri", "user": "neo4j_user", "password": "neo4j_password", "database": "neo4j_database"}
+    return Settings.build({renamed.get(k, k): v for k, v in flags.items()}, os.environ)
+
+
+def _fail(exc: NewsgraphError) -> typer.Exit:
+    typer.echo(f"newsgraph: error: {' '.join(str(exc).split())}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+def _guarded(body: Callable[[], int | None]) -> None:
+    try:
+        code = body()
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    except KeyboardInterrupt:
+        typer.echo("newsgraph: interrupted", err=True)
+        raise typer.Exit(130) from None
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl) or directories.", show_default=False)],
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline with a parser and NER (NEWSGRAPH_MODEL).", show_default=False)] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Articles per nlp.pipe batch.", show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes for parsing.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option(help="Process articles again even if their text is already stored.")] = False,
+    examples: Annotated[int, typer.Option(help="How many example connections to print.")] = 5,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Build (or extend) the graph from articles, then print a summary and a few connections with their sources."""
+
+    def body() -> int:
+        from newsgraph.pipeline import ingest as run_ingest
+        from newsgraph.stores import open_store
+
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph, model=model, batch_size=batch_size, workers=workers)
+        with open_store(settings) as graph_store:
+            report = run_ingest(paths, graph_store, settings, force=force)
+            counts = graph_store.counts()
+            top = _examples(graph_store, examples) if examples and not quiet else []
+        for skipped in report.skipped:
+            typer.echo(f"newsgraph: skipped {skipped.path}: {skipped.reason}", err=True)
+        if not quiet:
+            _print_summary(report, counts, top, settings)
+        return 2 if report.skipped else 0
+
+    _guarded(body)
+
+
+def _examples(graph_store, limit: int) -> list[dict]:
+    from newsgraph.queries import run_query
+
+    rows = run_query(graph_store, "corroborated", {"min_sources": "2"})
+    if len(rows) < limit:
+        rows += run_query(graph_store, "single-source", {})
+    return rows[:limit]
+
+
+def _print_summary(report, counts: dict[str, int], top: list[dict], settings: Settings) -> None:
+    where = f"FalkorDB in {settings.data_dir}" if settings.store == "falkordb" else f"Neo4j at {settings.neo4j_uri}"
+    typer.echo(f"ingested {len(report.ingested)} article(s) ({report.words} words, {report.sentences} sentences) "
+               f"in {report.seconds:.1f} s; {len(report.already)} already stored; {len(report.skipped)} skipped")
+    typer.echo(f"graph ({where}): {counts['sources']} articles, {counts['entities']} entities, "
+               f"{counts['concepts']} concepts, {counts['relations']} relations "
+               f"({counts['corroborated']} reported by 2+ sources), {counts['evidence']} evidence sentences")
+    if top:
+        typer.echo("examples:")
+        for row in top:
+            typer.echo(f"  {row['subject']} –{row['predicate']}→ {row['object']}   [{', '.join(row['sources'])}]")
+
+
+@app.command("queries")
+def list_queries_command(
+    browser: Annotated[bool, typer.Option(help="Print each query with :param lines for the Neo4j Browser.")] = False,
+) -> None:
+    """List the canned queries and their parameters."""
+    from newsgraph.queries import browser_script, list_queries
+
+    for query in list_queries():
+        if browser:
+            typer.echo(f"// {query.name}: {query.answers}\n{browser_script(query)}\n")
+            continue
+        params = " ".join(f"{p.name}={p.type}" + (f"[{p.default}]" if p.default is not None else "") for p in query.params)
+        typer.echo(f"{query.name:16} {query.answers}" + (f"\n{'':16}   params: {params}" if params else ""))
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A canned query name (see `newsgraph queries`).", show_default=False)],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable.", show_default=False)] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+) -> None:
+    """Run a canned query and print its rows."""
+
+    def body() -> None:
+        from newsgraph.errors import BadQueryParameter, BadSetting
+        from newsgraph.queries import get_query, run_query
+        from newsgraph.stores import open_store
+
+        if output not in {"table", "json", "csv"}:
+            raise BadSetting(f"--format {output!r}: choose table, json or csv")
+        raw = {}
+        for item in param or []:
+            key, sep, value = item.partition("=")
+            if not sep or not key:
+                raise BadQueryParameter(f"--param {item!r}: write key=value")
+            raw[key.strip()] = value
+        get_query(name)
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph)
+        with open_store(settings) as graph_store:
+            rows = run_query(graph_store, name, raw)
+        typer.echo(_render(rows, output))
+
+    _guarded(body)
+
+
+def _render(rows: list[dict], output: str) -> str:
+    if output == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    cell = lambda v: "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))  # noqa: E731
+    if output == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([cell(row.get(c)) for c in columns] for row in rows)
+        return buffer.getvalue().rstrip("\n")
+    if not rows:
+        return "(no rows)"
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*columns, show_lines=False)
+    for row in rows:
+        table.add_row(*(cell(row.get(c)) for c in columns))
+    console = Console(file=io.StringIO(), width=max(100, min(220, 30 * len(columns))), force_terminal=False)
+    console.print(table)
+    return console.file.getvalue().rstrip("\n")
+
+
+@app.command()
+def entities(
+    explain: Annotated[Optional[str], typer.Option("--explain", help="Show how NAME was resolved: its aliases and every merge with its rule.", show_default=False)] = None,
+    kind: Annotated[Optional[str], typer.Option("--type", help="Only entities of this type (Person, Place, ...).", show_default=False)] = None,
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+) -> None:
+    """List the canonical entities, or explain how one was resolved."""
+
+    def body() -> None:
+        from newsgraph.graph import cypher
+        from newsgraph.graph.lookup import find_entity
+        from newsgraph.stores import open_store
+
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph)
+        with open_store(settings) as graph_store:
+            known = graph_store.known_entities()
+            if explain is None:
+                for entity in sorted(known, key=lambda e: (e.type, e.name)):
+                    if kind is None or entity.type.lower() == kind.lower():
+                        aliases = f"  (also: {', '.join(entity.aliases)})" if entity.aliases else ""
+                        typer.echo(f"{entity.type:13} {entity.name}  [{entity.id}]{aliases}")
+                return
+            entity = find_entity(known, explain)
+            row = graph_store.run(cypher.EXPLAIN_ENTITY, {"name": entity.id})[0]
+        typer.echo(f"{row['name']} [{row['id']}] — {row['type']}; {row['mention_count'] or 0} mentions in "
+                   f"{row['source_count'] or 0} source(s)")
+        typer.echo(f"aliases: {', '.join(row['aliases'] or []) or '(none)'}")
+        typer.echo("merges:")
+        for merge in (m for m in row["merges"] if m):
+            detail = f" — {merge['detail']}" if merge.get("detail") else ""
+            typer.echo(f"  {merge['source']}: {merge['alias']!r} by rule '{merge['rule']}'{detail}")
+
+    _guarded(body)
+
+
+@app.command()
+def export(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl or entities-jsonl.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv).", show_default=False)],
+    entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.", show_default=False)] = None,
+    hops: Annotated[int, typer.Option(help="With --entity: how many relations away to go.")] = 2,
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+) -> None:
+    """Export the whole graph, or the subgraph around an entity, for Gephi, networkx or a report."""
+
+    def body() -> None:
+        from newsgraph.graph.export import FORMATS, export as write_export
+        from newsgraph.graph.lookup import find_entity
+        from newsgraph.errors import BadSetting
+        from newsgraph.stores import open_store
+
+        if output_format not in FORMATS:
+            raise BadSetting(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}")
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph)
+        with open_store(settings) as graph_store:
+            around = None if entity is None else [find_entity(graph_store.known_entities(), entity).id]
+            subgraph = graph_store.read_graph(around, hops=hops)
+        written = write_export(subgraph, output_format, output)
+        typer.echo(f"wrote {', '.join(map(str, written))} ({subgraph.number_of_nodes()} nodes, "
+                   f"{subgraph.number_of_edges()} edges)")
+
+    _guarded(body)
+
+
+@app.command()
+def serve(
+    data_dir: DataDir = None, graph: Graph = None,
+    bolt_port: Annotated[Optional[int], typer.Option(help="Also speak Bolt on 127.0.0.1:PORT.", show_default=False)] = None,
+) -> None:
+    """Keep the embedded FalkorDB server of the data directory running until Ctrl-C, so other commands share it."""
+
+    def body() -> None:
+        from newsgraph.graph.server import EmbeddedFalkorDB
+
+        settings = _settings(data_dir=data_dir, graph=graph, bolt_port=bolt_port)
+        with EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port) as server:
+            bolt = f", Bolt on 127.0.0.1:{server.bolt_port}" if server.bolt_port else ""
+            typer.echo(f"FalkorDB serving {settings.data_dir} on {server.socket_path}{bolt}; Ctrl-C stops it")
+            try:
+                signal.pause() if hasattr(signal, "pause") else input()
+            except KeyboardInterrupt:
+                pass
+
+    _guarded(body)
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m newsgraph`
+    app(prog_name="newsgraph")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

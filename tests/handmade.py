@@ -1,0 +1,33 @@
+"""Build spaCy Docs by hand, so pure logic is tested without a model.
+
+Each token is ``"word POS dep head"`` (head = index of the head token, its own index for the root), optionally
+followed by ``lemma=...``, ``tag=...`` and ``ent=LABEL`` (``B-``/``I-`` are worked out from runs).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.lang.en import English
+
+_VOCAB = English().vocab  # a blank English vocab: lexical attributes, no model
+
+
+def make_doc(*tokens: str, spaces: list[bool] | None = None) -> Doc:
+    words, pos, deps, heads, lemmas, tags, ents = [], [], [], [], [], [], []
+    previous = "O"
+    for token in tokens:
+        word, p, dep, head, *rest = token.split()
+        extra = dict(item.split("=", 1) for item in rest)
+        words.append(word)
+        pos.append(p)
+        deps.append(dep)
+        heads.append(int(head))
+        lemmas.append(extra.get("lemma", word.lower()))
+        tags.append(extra.get("tag", "POS" if dep == "case" else p))
+        label = extra.get("ent", "O")
+        ents.append("O" if label == "O" else ("I-" if previous == label else "B-") + label)
+        previous = label
+    if spaces is None:
+        spaces = [i + 1 < len(words) and words[i + 1] not in {".", ",", "’s", "'s"} for i in range(len(words))]
+    return Doc(_VOCAB, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads, lemmas=lemmas, tags=tags,
+               ents=ents, sent_starts=None)
