@@ -4,7 +4,8 @@ Rules, tried in order for every local entity (an entity as seen inside one artic
 so far, which start with the ones already in the store:
 
 1. ``same name`` — the normalised keys match (case, diacritics, titles, middle initials, possessives,
-   "US"/"United States"), and the types are compatible;
+   "US"/"United States"), and the types are compatible or the name is one word (the small model tags "Kyiv" a
+   person in places; the vote settles the type);
 2. ``same surname`` — a person's lone surname (or same first name and surname) matches a known person; a lone
    surname the model tagged as an organisation still joins the person ("Trump" tagged ORG);
 3. ``spelling variant`` — a fuzzy match (rapidfuzz ratio ≥ ``fuzzy_threshold``) of the keys, blocked on the
@@ -118,7 +119,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
 def _match(local: LocalEntity, keys: set[str], by_key, by_block, threshold: float):
     for key in sorted(keys, key=lambda k: (-len(k), k)):
         cluster = by_key.get(key)
-        if cluster is not None and _compatible(local, cluster):
+        if cluster is not None and (_compatible(local, cluster) or len(key.split()) == 1):
             return cluster, "same name", f"key {key!r}"
     main = name_key(local.name)
     words = main.split()

@@ -52,7 +52,7 @@ class _Found:
     label: str
     kind: str
     key: str
-    weight: int = 1
+    weight: float = 1.0
 
 
 def extract_mentions(doc: Doc, source: str, roles: Mapping[tuple[str, str], str] = DEFAULT_ROLES) -> ArticleMentions:
@@ -65,6 +65,7 @@ def extract_mentions(doc: Doc, source: str, roles: Mapping[tuple[str, str], str]
     """
     found = _named(doc)
     found = _link_surnames(found)
+    _weaken_lone_names(doc, found)
     found += _descriptions(doc, found, roles)
     found.sort(key=lambda f: f.start)
     found += _pronouns(doc, found)
@@ -73,8 +74,9 @@ def extract_mentions(doc: Doc, source: str, roles: Mapping[tuple[str, str], str]
 
 def _named(doc: Doc) -> list[_Found]:
     found = []
+    common = {t.lower_ for t in doc if not t.ent_type_ and t.is_lower and t.pos_ in {"NOUN", "VERB", "ADJ"}}
     for ent in doc.ents:
-        if ent.label_ not in LABEL_TYPES or _is_noise(ent):
+        if ent.label_ not in LABEL_TYPES or _is_noise(ent, common):
             continue
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in {"the", "a", "an"}:
@@ -104,13 +106,19 @@ def _named(doc: Doc) -> list[_Found]:
     return found
 
 
-def _is_noise(ent: Span) -> bool:
-    """Spans the small model tags as names that are common nouns in title case ("Ceasefire", "END")."""
-    if ent.label_ in {"NORP", "GPE", "LOC"}:
-        return False
+def _is_noise(ent: Span, common: set[str]) -> bool:
+    """Spans the small model tags as names that are common words: title case ("Ceasefire", "Energy and
+    Infrastructure" where the article also has "ceasefire", "energy" in lower case), "a Complete Ceasefire", "END",
+    or a non-place written all in lower case ("gulf")."""
     if ent[0].lower_ in {"a", "an"}:
         return True
     content = [t for t in ent if not t.is_punct and t.lower_ not in {"the", "of", "and", "for"}]
+    if content and all(t.lower_ in common for t in content) and not demonym_country(ent.text):
+        return True
+    if ent.label_ in {"NORP", "GPE", "LOC"}:
+        return ent.text.islower() and ent.label_ == "LOC"
+    if ent.text.islower():
+        return True
     return bool(content) and all(t.pos_ in {"NOUN", "ADJ", "VERB", "ADV"} or (t.is_upper and len(t) > 2 and not t.is_oov and t.pos_ != "PROPN") for t in content)
 
 
@@ -131,6 +139,22 @@ def _link_surnames(found: list[_Found]) -> list[_Found]:
                     item.label = "PERSON"
                     item.weight = 0  # a linked surname does not vote for ORG
     return found
+
+
+LOCATIVE = frozenset({"in", "to", "from", "into", "toward", "towards", "across", "near", "at", "inside", "outside"})
+
+
+def _weaken_lone_names(doc: Doc, found: list[_Found]) -> None:
+    """A one-word PERSON never given a first name or title in the article is weak evidence of a person; after a
+    locative preposition ("fears in Kyiv") it is taken for a place."""
+    for item in found:
+        if item.label != "PERSON" or item.kind != "name" or len(item.key.split()) > 1:
+            continue
+        head = doc[item.end - 1]
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+            item.label = "GPE"
+        else:
+            item.weight = 0.25
 
 
 def _descriptions(doc: Doc, found: list[_Found], roles: Mapping[tuple[str, str], str]) -> list[_Found]:

@@ -102,3 +102,16 @@ def test_mention_offsets_point_into_the_text():
     found = extract_mentions(doc, "a1")
     for mention in found.mentions:
         assert doc.text[mention.start:mention.end] == mention.text
+
+
+def test_title_case_word_the_article_also_uses_in_lower_case_is_not_a_name():
+    doc = make_doc("We PRON nsubj 1", "want VERB ROOT 1", "a DET det 3", "ceasefire NOUN dobj 1", ". PUNCT punct 1",
+                   "Ceasefire PROPN nsubj 6 ent=ORG", "now ADV advmod 6", "came VERB ROOT 6", ". PUNCT punct 6")
+    assert extract_mentions(doc, "a1").mentions == ()
+
+
+def test_lone_name_after_a_locative_preposition_is_a_place():
+    doc = make_doc("Fears NOUN nsubj 3", "in ADP prep 0", "Kyiv PROPN pobj 1 ent=PERSON", "grew VERB ROOT 3",
+                   ". PUNCT punct 3")
+    [entity] = extract_mentions(doc, "a1").entities
+    assert entity.type == "Place"

@@ -66,7 +66,7 @@ class LocalEntity:
     name: str
     type: str
     names: tuple[str, ...]
-    type_votes: tuple[tuple[str, int], ...] = ()
+    type_votes: tuple[tuple[str, float], ...] = ()
     mention_count: int = 0
     descriptions: tuple[str, ...] = ()
 

@@ -1,0 +1,82 @@
+"""Reading articles: every input kind, and every bad input named in one line."""
+
+import json
+
+import pytest
+
+from newsgraph.errors import BadArticle
+from newsgraph.ingest.articles import read_articles
+from newsgraph.model import Article, Skipped
+
+
+def _read(*paths):
+    items = list(read_articles(paths))
+    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, Skipped)]
+
+
+def test_seed_directory_with_sidecar(seeds_dir):
+    articles, skipped = _read(seeds_dir)
+    assert skipped == []
+    assert [a.id for a in articles] == ["000_efa7b280693db64d", "004_ce22d2c7d8544631"]
+    assert articles[0].outlet == "The Guardian" and articles[0].published == "2025-03-18"
+    assert articles[1].outlet == "The New York Times"
+    raw = (seeds_dir / "000_efa7b280693db64d.txt").read_bytes().decode("utf-8")
+    assert articles[0].text == raw  # exactly as read: offsets point into the file's text
+    assert len(articles[0].sha256) == 64
+
+
+def test_jsonl_articles_and_a_malformed_line(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    good = {"id": "a1", "title": "T", "outlet": "Reuters", "url": "https://x", "published": "2025-01-01",
+            "text": "Putin met Trump."}
+    path.write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"id": "a2", "text": ""}) + "\n"
+                    + json.dumps({"text": "No id here."}) + "\n", encoding="utf-8")
+    articles, skipped = _read(path)
+    assert [a.id for a in articles][0] == "a1" and articles[0].outlet == "Reuters"
+    assert articles[1].id.startswith("batch-")
+    assert [s.path for s in skipped] == [f"{path}:2", f"{path}:3"]
+    assert "malformed JSON" in skipped[0].reason and "no text" in skipped[1].reason
+
+
+def test_html_article(tmp_path):
+    path = tmp_path / "story.html"
+    path.write_text("<html><head><title>Talks</title><script>x=1</script></head><body><p>Putin met "
+                    "<b>Trump</b>.</p><p>They talked.</p></body></html>", encoding="utf-8")
+    [article], _ = _read(path)
+    assert article.title == "Talks" and article.text == "Putin met Trump.\nThey talked."
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty file"), (b"  \n\t\n", "empty file"), (b"\x00\x01\x02binary", "binary file"),
+     (b"caf\xe9 au lait", "not valid UTF-8")],
+)
+def test_bad_files_are_skipped_with_a_reason(tmp_path, content, reason):
+    (tmp_path / "bad.txt").write_bytes(content)
+    (tmp_path / "good.txt").write_text("Putin met Trump.", encoding="utf-8")
+    articles, skipped = _read(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    assert len(skipped) == 1 and skipped[0].path.endswith("bad.txt") and reason in skipped[0].reason
+
+
+def test_missing_path_and_empty_directory_raise(tmp_path):
+    with pytest.raises(BadArticle, match="no such file"):
+        _read(tmp_path / "nope.txt")
+    with pytest.raises(BadArticle, match="no articles"):
+        _read(tmp_path)
+
+
+def test_malformed_sidecar_raises(tmp_path):
+    (tmp_path / "a.txt").write_text("Putin met Trump.", encoding="utf-8")
+    (tmp_path / "metadata.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(BadArticle, match="metadata.json"):
+        _read(tmp_path)
+
+
+def test_same_id_with_other_text_is_skipped(tmp_path):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "a.txt").write_text("Putin met Trump.", encoding="utf-8")
+    (tmp_path / "two" / "a.txt").write_text("Something else.", encoding="utf-8")
+    articles, skipped = _read(tmp_path)
+    assert len(articles) == 1 and "used by another article" in skipped[0].reason

@@ -1,0 +1,67 @@
+"""Cross-article resolution rules on hand-made local entities."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsgraph.graph.resolve import resolve
+from newsgraph.ingest.names import name_key
+from newsgraph.model import Article, ArticleAnalysis, Entity, LocalEntity
+
+
+def _article(source, *entities):
+    local = tuple(
+        LocalEntity(source, i, name, kind, (name,), ((kind, 1),)) for i, (name, kind) in enumerate(entities))
+    return ArticleAnalysis(Article(source, "text"), (), local, ())
+
+
+def _names(resolution):
+    return sorted((e.name, e.type) for e in resolution.entities)
+
+
+def test_titles_initials_case_and_spelling_variants_merge():
+    res = resolve([
+        _article("a", ("Vladimir V. Putin", "Person"), ("kyiv", "Place"), ("Volodymyr Zelensky", "Person")),
+        _article("b", ("Vladimir Putin", "Person"), ("Kyiv", "Place"), ("Volodymyr Zelenskyy", "Person")),
+    ])
+    assert len(res.entities) == 3
+    rules = {m.rule for m in res.merges}
+    assert {"same name", "spelling variant"} <= rules
+
+
+def test_lone_surname_tagged_org_joins_the_person():
+    res = resolve([_article("a", ("Donald Trump", "Person")), _article("b", ("Trump", "Organization"))])
+    assert _names(res) == [("Donald Trump", "Person")]
+    assert any(m.rule == "same surname" for m in res.merges)
+
+
+def test_different_people_sharing_a_surname_stay_apart():
+    res = resolve([_article("a", ("Donald Trump", "Person")), _article("b", ("Melania Trump", "Person"))])
+    assert len(res.entities) == 2
+
+
+def test_capital_and_institution_stay_distinct_from_country_and_leader():
+    res = resolve([_article("a", ("Washington", "Place"), ("United States", "Place"), ("Kremlin", "Organization"),
+                            ("Vladimir Putin", "Person"), ("Russia", "Place"))])
+    assert len(res.entities) == 5
+
+
+def test_type_by_vote_and_known_entities_keep_their_id():
+    known = [Entity("kyiv", "Kyiv", "Place", ("Kiev",))]
+    res = resolve([_article("a", ("Kyiv", "Person")), _article("b", ("Kiev", "Place"))], known)
+    assert [(e.id, e.type) for e in res.entities] == [("kyiv", "Place")]
+    assert set(res.assignment.values()) == {"kyiv"}
+
+
+def test_every_merge_is_logged_with_a_rule():
+    res = resolve([_article("a", ("Putin", "Person")), _article("b", ("Vladimir Putin", "Person"))])
+    assert {(m.alias, m.source) for m in res.merges} >= {("Putin", "a"), ("Vladimir Putin", "b")}
+    assert all(m.rule for m in res.merges)
+
+
+@given(st.lists(st.text(min_size=1, max_size=20), min_size=1, max_size=8))
+def test_resolution_is_deterministic_and_total(names):
+    articles = [_article(f"s{i}", (n, "Person")) for i, n in enumerate(names)]
+    first, second = resolve(articles), resolve(list(reversed(articles)))
+    assert first.entities == second.entities
+    expected = {(f"s{i}", 0) for i, n in enumerate(names) if name_key(n)}
+    assert set(first.assignment) == expected
