@@ -84,7 +84,7 @@ REFRESH_ENTITY_COUNTS = """
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 OPTIONAL MATCH (:Source)-[m:MENTIONS]->(e)
-WITH e, sum(m.count) AS mentions, count(m) AS sources
+WITH e, toInteger(coalesce(sum(m.count), 0)) AS mentions, count(m) AS sources
 SET e.mention_count = mentions, e.source_count = sources
 """
 
