@@ -105,7 +105,10 @@ def _print_summary(report, counts: dict[str, int], top: list[dict], settings: Se
     if top:
         typer.echo("examples:")
         for row in top:
-            typer.echo(f"  {row['subject']} –{row['predicate']}→ {row['object']}   [{', '.join(row['sources'])}]")
+            ids = row.get("sources") or [row.get("source")]
+            outlets = row.get("outlets") or [row.get("outlet")]
+            said = ", ".join(o or i for o, i in zip(outlets, ids))
+            typer.echo(f"  {row['subject']} –{row['predicate']}→ {row['object']}   [{said}]")
 
 
 @app.command("queries")

@@ -1,0 +1,165 @@
+"""The CLI end to end on the seeds, against a real embedded FalkorDB started by the command itself."""
+
+import json
+import shutil
+import zipfile
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+pytestmark = [pytest.mark.store, pytest.mark.model]
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory, runner, seeds_dir):
+    """A data directory holding the seed graph, built by `newsgraph ingest seeds`, and what that printed."""
+    path = tmp_path_factory.mktemp("cli") / "store"
+    result = runner.invoke(app, ["ingest", str(seeds_dir), "--data-dir", str(path)])
+    assert result.exit_code == 0, result.output
+    return path, result.output
+
+
+@pytest.fixture(scope="module")
+def data_dir(seeded):
+    return seeded[0]
+
+
+def _run(runner, data_dir, *args):
+    result = runner.invoke(app, [*args, "--data-dir", str(data_dir)])
+    return result
+
+
+def test_ingest_prints_a_summary_with_examples(seeded):
+    out = seeded[1]
+    assert "ingested 2 article(s)" in out
+    assert "2 articles" in out and "reported by 2+ sources" in out
+    assert "Vladimir Putin –agree to→ limited ceasefire   [The Guardian, The New York Times]" in out
+
+
+def test_ingest_again_changes_nothing(runner, data_dir, seeds_dir):
+    before = json.loads(_run(runner, data_dir, "query", "sources", "--format", "json").output)
+    counts = _run(runner, data_dir, "ingest", str(seeds_dir), "--examples", "0")
+    assert counts.exit_code == 0 and "2 already stored" in counts.output
+    forced = _run(runner, data_dir, "ingest", str(seeds_dir), "--force", "--examples", "0")
+    assert forced.exit_code == 0, forced.output
+    assert forced.output.splitlines()[-1] == counts.output.splitlines()[-1]
+    after = json.loads(_run(runner, data_dir, "query", "sources", "--format", "json").output)
+    assert before == after
+
+
+def test_queries_list_and_browser_script(runner):
+    listed = runner.invoke(app, ["queries"])
+    assert listed.exit_code == 0
+    for name in ("entity", "connections", "corroborated", "single-source", "claims-by", "top-entities"):
+        assert name in listed.output
+    browser = runner.invoke(app, ["queries", "--browser"])
+    assert ":param" in browser.output
+
+
+def test_query_formats(runner, data_dir):
+    table = _run(runner, data_dir, "query", "corroborated", "--param", "min_sources=2")
+    assert table.exit_code == 0 and "limited ceasefire" in table.output
+    rows = json.loads(_run(runner, data_dir, "query", "corroborated", "-p", "min_sources=2", "-f", "json").output)
+    assert any(r["subject"] == "Vladimir Putin" and r["predicate"] == "agree to" for r in rows)
+    csv_out = _run(runner, data_dir, "query", "top-entities", "-f", "csv").output
+    assert csv_out.splitlines()[0].startswith("name") or "," in csv_out.splitlines()[0]
+
+
+def test_query_errors_are_one_line(runner, data_dir):
+    for args, needle in [(("query", "nope"), "nope"), (("query", "corroborated", "-p", "min_sources=x"), "min_sources"),
+                         (("query", "corroborated", "-p", "bogus"), "key=value"),
+                         (("query", "corroborated", "-f", "xml"), "xml")]:
+        result = _run(runner, data_dir, *args)
+        assert result.exit_code != 0
+        assert needle in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_entities_list_and_explain(runner, data_dir):
+    listed = _run(runner, data_dir, "entities", "--type", "Person")
+    assert "Vladimir Putin" in listed.output and "Kremlin" not in listed.output
+    explained = _run(runner, data_dir, "entities", "--explain", "Zelensky")
+    assert explained.exit_code == 0, explained.output
+    assert "Volodymyr Zelenskyy" in explained.output and "spelling variant" in explained.output
+    unknown = _run(runner, data_dir, "entities", "--explain", "Nobody Atall")
+    assert unknown.exit_code != 0 and "no entity named" in unknown.stderr
+
+
+@pytest.mark.parametrize("fmt,name", [("graphml", "g.graphml"), ("gexf", "g.gexf"), ("json", "g.json"),
+                                      ("csv", "g.zip"), ("evidence-jsonl", "evidence.jsonl"),
+                                      ("entities-jsonl", "entities.jsonl")])
+def test_export_every_format(runner, data_dir, tmp_path, fmt, name):
+    target = tmp_path / name
+    result = _run(runner, data_dir, "export", "--format", fmt, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.exists()
+    if fmt == "graphml":
+        assert nx.read_graphml(target).number_of_nodes() > 20
+    if fmt == "csv":
+        assert {"nodes.csv", "relationships.csv"} <= set(zipfile.ZipFile(target).namelist())
+
+
+def test_export_subgraph_around_an_entity(runner, data_dir, tmp_path):
+    whole, part = tmp_path / "all.graphml", tmp_path / "putin.graphml"
+    assert _run(runner, data_dir, "export", "-f", "graphml", "-o", str(whole)).exit_code == 0
+    result = _run(runner, data_dir, "export", "-f", "graphml", "-o", str(part), "--entity", "Mr. Putin", "--hops", "1")
+    assert result.exit_code == 0, result.output
+    small, big = nx.read_graphml(part), nx.read_graphml(whole)
+    assert "vladimir-putin" in small and small.number_of_nodes() < big.number_of_nodes()
+
+
+def test_bad_inputs_are_skipped_and_named(runner, tmp_path, seeds_dir):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(seeds_dir / "000_efa7b280693db64d.txt", folder)
+    (folder / "empty.txt").write_text("")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (folder / "latin1.txt").write_bytes(b"caf\xe9")
+    (folder / "nosentence.txt").write_text("... !!! ---")
+    (folder / "lines.jsonl").write_text('{"id": "j1", "text": "Putin met Trump in Riyadh."}\n{broken\n')
+    data = tmp_path / "store"
+    result = runner.invoke(app, ["ingest", str(folder), "--data-dir", str(data), "--examples", "0"])
+    assert result.exit_code == 2
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 5
+    for needle in ("empty.txt: empty file", "binary.txt: binary file", "latin1.txt: not valid UTF-8",
+                   "nosentence.txt: no sentences", "lines.jsonl:2: malformed JSON"):
+        assert any(needle in line for line in errors), needle
+    assert "ingested 2 article(s)" in result.stdout
+    sources = json.loads(runner.invoke(app, ["query", "sources", "-f", "json", "--data-dir", str(data)]).output)
+    assert sorted(s["id"] for s in sources) == ["000_efa7b280693db64d", "j1"]
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["ingest", "does/not/exist.txt"], "does/not/exist.txt: no such file"),
+    (["ingest", "EMPTY_DIR"], "no articles"),
+    (["ingest", "SEEDS", "--model", "no_such_model_xyz"], "no_such_model_xyz"),
+    (["ingest", "SEEDS", "--batch-size", "0"], "batch_size"),
+    (["ingest", "SEEDS", "--store", "neo4j"], "--uri"),
+])
+def test_fatal_errors_are_one_line_with_nothing_written(runner, tmp_path, seeds_dir, args, needle):
+    (tmp_path / "empty").mkdir()
+    args = [str(tmp_path / "empty") if a == "EMPTY_DIR" else str(seeds_dir) if a == "SEEDS" else a for a in args]
+    data = tmp_path / "store"
+    result = runner.invoke(app, [*args, "--data-dir", str(data)])
+    assert result.exit_code != 0
+    assert needle in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+    if data.exists():
+        check = runner.invoke(app, ["query", "sources", "-f", "json", "--data-dir", str(data)])
+        assert json.loads(check.output) == []
+
+
+def test_store_that_cannot_start(runner, tmp_path, seeds_dir):
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    result = runner.invoke(app, ["ingest", str(seeds_dir), "--data-dir", str(blocker)])
+    assert result.exit_code == 4
+    assert str(blocker) in result.stderr and len(result.stderr.strip().splitlines()) == 1
