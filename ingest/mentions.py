@@ -117,9 +117,9 @@ def _is_noise(ent: Span, common: set[str]) -> bool:
         return True
     if ent.label_ in {"NORP", "GPE", "LOC"}:
         return ent.text.islower() and ent.label_ == "LOC"
-    if ent.text.islower():
-        return True
-    return bool(content) and all(t.pos_ in {"NOUN", "ADJ", "VERB", "ADV"} or (t.is_upper and len(t) > 2 and not t.is_oov and t.pos_ != "PROPN") for t in content)
+    if len(content) == 1 and content[0].pos_ == "NOUN" and ent.label_ in {"PERSON", "ORG"}:
+        return True  # a lone common noun: "Ceasefire"
+    return ent.text.islower()
 
 
 def _link_surnames(found: list[_Found]) -> list[_Found]:

@@ -47,7 +47,7 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
                 return True
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
                 return True
-        if token in chain and token.lemma_ in HEDGE_VERBS:
+        if token in chain and (token.lemma_ in HEDGE_VERBS or token.lower_.startswith("hop")):
             return True
     head = verb
     while head.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and head.head is not head:
