@@ -1,1 +1,252 @@
-"""newsgraph.queries."""
+"""Canned Cypher queries: ``*.cypher`` files in this package, each opening with a header of ``//`` lines::
+
+    // name: connections
+    // answers: How are two entities connected?
+    // param: a string — one entity          (types: string, int, float, bool)
+    // param: hops int = 3 — longest path     (with "= default" a parameter is optional; "" for an empty string)
+    // example: a=Trump                       (a value for the Neo4j Browser script)
+
+Every value reaches the store as a parameter. Where Neo4j needs other text, ``<name>.neo4j.cypher`` (same
+header) holds it and is used when the store is Neo4j.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+from typing import Any
+
+from newsgraph.errors import BadQueryParameter, UnknownQuery
+
+_PARAM = re.compile(r'^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>"[^"]*"|\S+))?'
+                    r'\s+(?:—|--?)\s+(?P<desc>.+)$')
+_TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
+_KINDS = {"string": str, "int": int, "float": (int, float), "bool": bool}  # the declarable types
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a canned query.
+
+    Attributes:
+        name: The Cypher parameter name (``$name`` in the text).
+        type: One of ``string``, ``int``, ``float``, ``bool``.
+        default: The typed default, or None when the parameter is required.
+        description: What the parameter means.
+    """
+
+    name: str
+    type: str
+    default: Any
+    description: str
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+    def signature(self) -> str:
+        """``name (type)`` or ``name (type = default)``.
+
+        >>> Param("hops", "int", 3, "").signature()
+        'hops (int = 3)'
+        """
+        return f"{self.name} ({self.type})" if self.required else f"{self.name} ({self.type} = {self.default!r})"
+
+
+@dataclass(frozen=True)
+class CannedQuery:
+    """A canned query read from ``<name>.cypher`` (and ``<name>.neo4j.cypher`` if present).
+
+    Attributes:
+        name: The query's name (the file stem).
+        answers: The question it answers, one sentence.
+        params: Its parameters in declaration order.
+        text: The Cypher without the header, for FalkorDB (and Neo4j when there is no variant).
+        neo4j_text: The Cypher for Neo4j: the variant's text, else ``text``.
+        examples: Example values (raw strings) for the Neo4j Browser script.
+    """
+
+    name: str
+    answers: str
+    params: tuple[Param, ...]
+    text: str
+    neo4j_text: str
+    examples: dict[str, str] = field(default_factory=dict)
+
+
+def convert(value: Any, type_name: str) -> Any:
+    """Convert a raw string (or an already typed value) to ``type_name``; raise ValueError if it does not fit.
+
+    >>> convert("3", "int"), convert("yes", "bool"), convert("0.5", "float"), convert("Putin", "string")
+    (3, True, 0.5, 'Putin')
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if type_name == "string":
+            return value
+        if type_name == "bool" and text.lower() in _TRUE | _FALSE:
+            return text.lower() in _TRUE
+        if type_name == "int" and re.fullmatch(r"[+-]?\d+", text):
+            return int(text)
+        if type_name == "float":
+            return float(text)  # raises ValueError
+    elif isinstance(value, _KINDS[type_name]) and (type_name == "bool") == isinstance(value, bool):
+        return float(value) if type_name == "float" else value
+    raise ValueError(f"{value!r} is not of type {type_name}")
+
+
+def _checked(value: str, type_name: str, where: str) -> Any:
+    try:
+        return convert(value, type_name)
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+
+
+def _parse(stem: str, source: str, where: str) -> tuple[str, tuple[Param, ...], dict[str, str], str]:
+    """Split a .cypher file into (answers, params, examples, cypher); raise ValueError on a bad header."""
+    lines = source.splitlines()
+    header = []
+    while lines and (lines[0].startswith("//") or not lines[0].strip()):
+        header.append(lines.pop(0))
+    fields: dict[str, list[str]] = {}
+    for line in header:
+        key, sep, value = line.lstrip("/ ").partition(":")
+        if sep:
+            fields.setdefault(key.strip(), []).append(value.strip())
+    if fields.get("name") != [stem]:
+        raise ValueError(f"{where}: header must have exactly one '// name: {stem}' line")
+    if len(fields.get("answers", [])) != 1:
+        raise ValueError(f"{where}: header must have exactly one '// answers: <one sentence>' line")
+    params = []
+    for spec in fields.get("param", []):
+        m = _PARAM.match(spec)
+        if not m or m["type"] not in _KINDS:
+            want = f"<name> <{'|'.join(_KINDS)}> [= default] — text"
+            raise ValueError(f"{where}: bad '// param: {spec}' (want '{want}')")
+        default = m["default"]
+        if default is not None:
+            default = default[1:-1] if default.startswith('"') and default.endswith('"') else default
+            default = _checked(default, m["type"], where)
+        params.append(Param(m["name"], m["type"], default, m["desc"].strip()))
+    examples = {}
+    for spec in fields.get("example", []):
+        key, sep, value = spec.partition("=")
+        types = {p.name: p.type for p in params}
+        if not sep or key.strip() not in types:
+            raise ValueError(f"{where}: bad '// example: {spec}' (want '<declared param>=<value>')")
+        _checked(value.strip(), types[key.strip()], where)
+        examples[key.strip()] = value.strip()
+    return fields["answers"][0], tuple(params), examples, "\n".join(lines).strip() + "\n"
+
+
+def load_queries(folder: Traversable) -> list[CannedQuery]:
+    """Read every ``*.cypher`` file in ``folder`` (a directory or an importlib.resources Traversable)."""
+    files = {entry.name: entry for entry in folder.iterdir() if entry.name.endswith(".cypher")}
+    queries = []
+    for file_name in sorted(files):
+        if file_name.endswith(".neo4j.cypher"):
+            base = file_name.removesuffix(".neo4j.cypher") + ".cypher"
+            if base not in files:
+                raise ValueError(f"{file_name}: a Neo4j variant without {base}")
+            continue
+        stem = file_name.removesuffix(".cypher")
+        answers, params, examples, text = _parse(stem, files[file_name].read_text(encoding="utf-8"), file_name)
+        neo4j_text = text
+        variant = files.get(f"{stem}.neo4j.cypher")
+        if variant is not None:
+            _, variant_params, _, neo4j_text = _parse(stem, variant.read_text(encoding="utf-8"), variant.name)
+            if variant_params != params:
+                raise ValueError(f"{variant.name}: its parameters differ from those of {file_name}")
+        queries.append(CannedQuery(stem, answers, params, text, neo4j_text, examples))
+    return queries
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged() -> tuple[CannedQuery, ...]:
+    return tuple(load_queries(resources.files(__name__)))
+
+
+def list_queries() -> list[CannedQuery]:
+    """The canned queries shipped with newsgraph, sorted by name."""
+    return list(_packaged())
+
+
+def get_query(name: str) -> CannedQuery:
+    """The canned query called ``name``.
+
+    Raises:
+        UnknownQuery: no query has that name (the message lists the known ones).
+    """
+    for query in _packaged():
+        if query.name == name:
+            return query
+    known = ", ".join(q.name for q in _packaged())
+    raise UnknownQuery(f"no canned query named {name!r}; known queries: {known}")
+
+
+def bind(query: CannedQuery, raw: dict[str, Any]) -> dict[str, Any]:
+    """Turn ``key=value`` strings into the typed parameters ``query`` declares, with defaults filled in.
+
+    Raises:
+        BadQueryParameter: a parameter is unknown, missing, or not of its declared type.
+    """
+    declared = {p.name: p for p in query.params}
+    listing = ", ".join(p.signature() for p in query.params) or "none"
+    for unknown in sorted(set(raw) - set(declared)):
+        raise BadQueryParameter(f"query {query.name!r} has no parameter {unknown!r}; its parameters are: {listing}")
+    bound = {}
+    for param in query.params:
+        if param.name not in raw:
+            if param.required:
+                raise BadQueryParameter(f"query {query.name!r} needs parameter {param.name!r} ({param.type}): "
+                                        f"give it as {param.name}=<{param.type}>")
+            bound[param.name] = param.default
+            continue
+        try:
+            bound[param.name] = convert(raw[param.name], param.type)
+        except ValueError:
+            raise BadQueryParameter(f"parameter {param.name!r} of query {query.name!r} must be of type {param.type}, "
+                                    f"got {raw[param.name]!r}") from None
+    return bound
+
+
+def run_query(store: Any, name: str, raw_params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run the canned query ``name`` on ``store`` (its Neo4j text when ``store.kind == "neo4j"``).
+
+    Raises:
+        UnknownQuery: no query has that name.
+        BadQueryParameter: the parameters do not fit the query.
+    """
+    query = get_query(name)
+    params = bind(query, raw_params or {})
+    text = query.neo4j_text if getattr(store, "kind", None) == "neo4j" else query.text
+    return store.run(text, params)
+
+
+def cypher_literal(value: Any) -> str:
+    """Render a parameter value as a Cypher literal.
+
+    >>> print(cypher_literal("O'Brien"), cypher_literal(True), cypher_literal(3))
+    'O\\'Brien' true 3
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def browser_script(query: CannedQuery) -> str:
+    """The query as a script for the Neo4j Browser: ``:param`` lines, then its Neo4j text.
+
+    Each parameter gets its declared example, else its default, else a placeholder to replace.
+    """
+    lines = []
+    for param in query.params:
+        value = param.default if param.name not in query.examples else convert(query.examples[param.name], param.type)
+        value = f"<{param.name}>" if value is None else value
+        lines.append(f":param {param.name} => {cypher_literal(value)};")
+    return "\n".join([*lines, query.neo4j_text])

@@ -1,0 +1,313 @@
+"""The canned queries in queries/*.cypher: headers, the loader, parameter binding, and real runs on the seed graph."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import cypherlint
+from conftest import GUARDIAN, NYT
+from newsgraph.errors import BadQueryParameter, UnknownQuery
+from newsgraph.queries import (
+    CannedQuery,
+    Param,
+    bind,
+    browser_script,
+    get_query,
+    list_queries,
+    load_queries,
+    run_query,
+)
+
+REQUIRED = {"entity", "relations", "connections", "corroborated", "single-source", "claims-by", "top-entities"}
+_PARAM_USE = re.compile(r"\$([A-Za-z_]\w*)")
+
+
+def _query_files():
+    from importlib import resources
+
+    return sorted(f for f in resources.files("newsgraph.queries").iterdir() if f.name.endswith(".cypher"))
+
+
+# --- headers and loader -----------------------------------------------------------------------------------------
+def test_the_required_queries_exist():
+    assert REQUIRED <= {q.name for q in list_queries()}
+
+
+@pytest.mark.parametrize("file", _query_files(), ids=lambda f: f.name)
+def test_every_file_has_a_complete_header(file):
+    text = file.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    stem = file.name.removesuffix(".cypher").removesuffix(".neo4j")
+    assert lines[0] == f"// name: {stem}"
+    assert any(line.startswith("// answers: ") and len(line) > 20 for line in lines)
+    header = [line for line in lines if line.startswith("//")]
+    declared = [re.match(r"// param: (\w+) (string|int|float|bool)( = \S+)? — \S", line) for line in header
+                if line.startswith("// param:")]
+    assert all(declared), f"malformed param line in {file.name}"
+    body = "\n".join(line for line in lines if not line.startswith("//"))
+    assert set(_PARAM_USE.findall(body)) == {m[1] for m in declared}
+    query = get_query(stem)
+    assert [p.name for p in query.params] == [m[1] for m in declared]
+    for param in query.params:  # a required parameter has an example for the Browser script
+        assert not param.required or param.name in query.examples, f"{stem}: no '// example: {param.name}=...'"
+
+
+def test_header_is_stripped_from_the_text():
+    query = get_query("entity")
+    assert not query.text.lstrip().startswith("//")
+    assert query.text.lstrip().startswith("WITH")
+    assert query.neo4j_text == query.text  # no variant: one text for both stores
+
+
+def test_declared_types_and_defaults():
+    query = get_query("connections")
+    assert query.params == (
+        Param("a", "string", None, query.params[0].description),
+        Param("b", "string", None, query.params[1].description),
+        Param("hops", "int", 3, query.params[2].description),
+        Param("limit", "int", 10, query.params[3].description),
+    )
+    assert get_query("single-source").params[0].default == ""
+
+
+def test_a_neo4j_variant_is_loaded_and_must_match_the_parameters(tmp_path):
+    header = "// name: q\n// answers: Anything at all here.\n// param: n int = 1 — how many\n"
+    (tmp_path / "q.cypher").write_text(header + "RETURN $n AS n\n")
+    (tmp_path / "q.neo4j.cypher").write_text(header + "RETURN $n + 0 AS n\n")
+    [query] = load_queries(tmp_path)
+    assert (query.text, query.neo4j_text) == ("RETURN $n AS n\n", "RETURN $n + 0 AS n\n")
+    (tmp_path / "q.neo4j.cypher").write_text(header.replace("int = 1", "float = 1") + "RETURN $n AS n\n")
+    with pytest.raises(ValueError, match="parameters differ"):
+        load_queries(tmp_path)
+
+
+@pytest.mark.parametrize("header, problem", [
+    ("// name: other\n// answers: Something.\n", "name: q"),
+    ("// name: q\n", "answers"),
+    ("// name: q\n// answers: Something.\n// param: n integer — x\n", "bad '// param"),
+    ("// name: q\n// answers: Something.\n// param: n int = x — x\n", "q.cypher: 'x' is not of type int"),
+    ("// name: q\n// answers: Something.\n// example: n=1\n", "bad '// example"),
+    ("// name: q\n// answers: Something.\n// param: n int — x\n// example: n=one\n", "'one' is not of type int"),
+])
+def test_a_bad_header_is_refused(tmp_path, header, problem):
+    (tmp_path / "q.cypher").write_text(header + "RETURN 1\n")
+    with pytest.raises(ValueError, match=problem):
+        load_queries(tmp_path)
+
+
+# --- binding ------------------------------------------------------------------------------------------------------
+def test_bind_converts_and_fills_defaults():
+    assert bind(get_query("connections"), {"a": "Trump", "b": "Putin", "hops": "2"}) == {
+        "a": "Trump", "b": "Putin", "hops": 2, "limit": 10}
+    assert bind(get_query("single-source"), {}) == {"source": "", "limit": 100}
+    flag = CannedQuery("f", "A flag.", (Param("on", "bool", False, ""), Param("x", "float", 0.5, "")), "", "")
+    assert bind(flag, {"on": "yes", "x": "2"}) == {"on": True, "x": 2.0}
+    assert bind(flag, {"on": "False"}) == {"on": False, "x": 0.5}
+
+
+@pytest.mark.parametrize("name, raw, message", [
+    ("connections", {"a": "Trump", "b": "Putin", "hops": "three"}, r"'hops'.*must be of type int.*'three'"),
+    ("connections", {"a": "Trump", "b": "Putin", "hops": "2.5"}, r"'hops'.*int"),
+    ("top-entities", {"limit": ""}, r"'limit'.*int"),
+    ("connections", {"a": "Trump"}, r"needs parameter 'b' \(string\)"),
+    ("entity", {"name": "Putin", "nmae": "x"}, r"no parameter 'nmae'.*name \(string\)"),
+    ("sources", {"limit": "3"}, r"no parameter 'limit'.*none"),
+])
+def test_bad_parameters(name, raw, message):
+    with pytest.raises(BadQueryParameter, match=message):
+        bind(get_query(name), raw)
+
+
+def test_unknown_query_lists_the_known_ones():
+    with pytest.raises(UnknownQuery, match="no canned query named 'nope'.*connections.*top-entities"):
+        get_query("nope")
+    with pytest.raises(UnknownQuery):
+        run_query(object(), "nope", {})
+
+
+def test_run_query_picks_the_neo4j_text(monkeypatch):
+    class Recorder:
+        def __init__(self, kind):
+            self.kind, self.seen = kind, []
+
+        def run(self, text, params):
+            self.seen.append((text, params))
+            return []
+
+    query = get_query("top-entities")
+    variant = CannedQuery(query.name, query.answers, query.params, query.text, "NEO4J TEXT", query.examples)
+    monkeypatch.setattr("newsgraph.queries._packaged", lambda: (variant,))
+    neo4j, falkor = Recorder("neo4j"), Recorder("falkordb")
+    run_query(neo4j, "top-entities", {"limit": "3"})
+    run_query(falkor, "top-entities", {})
+    assert neo4j.seen == [("NEO4J TEXT", {"limit": 3})]
+    assert falkor.seen == [(query.text, {"limit": 10})]
+
+
+def test_browser_script():
+    script = browser_script(get_query("connections"))
+    lines = script.splitlines()
+    assert lines[:4] == [":param a => 'Trump';", ":param b => 'Kremlin';", ":param hops => 3;", ":param limit => 10;"]
+    assert script.endswith(get_query("connections").neo4j_text)
+    assert ":param source => 'The Guardian';" in browser_script(get_query("single-source"))
+    params = (Param("s", "string", "O'Brien", ""), Param("b", "bool", True, ""), Param("n", "string", None, ""))
+    quoted = CannedQuery("q", "Q.", params, "RETURN 1", "RETURN 1")
+    assert browser_script(quoted).splitlines() == [
+        r":param s => 'O\'Brien';", ":param b => true;", ":param n => '<n>';", "RETURN 1"]
+    for query in list_queries():  # every parameter has a value: an example or a default, never a placeholder
+        params = [line for line in browser_script(query).splitlines() if line.startswith(":param ")]
+        assert len(params) == len(query.params) and not any("=> '<" in line for line in params)
+
+
+# --- Neo4j: every canned query is valid Neo4j 5 Cypher ----------------------------------------------------------
+@pytest.mark.skipif(not cypherlint.available(), reason=f"cypherlint not installed; run `{cypherlint.INSTALL_HINT}`")
+def test_neo4j_texts_lint_clean():
+    queries = list_queries()
+    results = cypherlint.lint({q.name: q.neo4j_text for q in queries})
+    assert cypherlint.format_errors(results) == ""
+    for query in queries:
+        assert sorted(results[query.name].parameters) == sorted(p.name for p in query.params)
+
+
+# --- runs on the seed graph ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["Putin", "Mr. Putin", "vladimir-putin", "VLADIMIR PUTIN", "the Russian leader"])
+@pytest.mark.store
+@pytest.mark.model
+def test_entity_finds_the_canonical_putin(seed_store, name):
+    [row] = run_query(seed_store, "entity", {"name": name})
+    assert (row["id"], row["name"], row["type"]) == ("vladimir-putin", "Vladimir Putin", "Person")
+    assert "Putin" in row["aliases"]
+    assert row["mentioned_in"] == sorted([GUARDIAN, NYT]) and row["source_count"] == 2
+    assert isinstance(row["mentions"], int) and row["mentions"] >= 20
+    assert row["relations"] >= 10
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_entity_zelensky_and_unknown(seed_store):
+    [row] = run_query(seed_store, "entity", {"name": "Zelensky"})
+    assert row["id"] == "volodymyr-zelenskyy" and {"Zelensky", "Zelenskyy"} <= set(row["aliases"])
+    assert run_query(seed_store, "entity", {"name": "President Zelenskyy"})[0]["id"] == "volodymyr-zelenskyy"
+    assert run_query(seed_store, "entity", {"name": "Nobody Atall"}) == []
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_relations_of_putin(seed_store):
+    rows = run_query(seed_store, "relations", {"name": "Mr. Putin"})
+    assert {r["entity"] for r in rows} == {"Vladimir Putin"}
+    agree = [r for r in rows if r["predicate"] == "agree to" and r["other"] == "limited ceasefire"]
+    assert len(agree) == 1 and agree[0]["direction"] == "out" and agree[0]["other_type"] == "Concept"
+    assert sorted(agree[0]["sources"]) == sorted([GUARDIAN, NYT]) and agree[0]["source_count"] == 2
+    assert rows[0]["source_count"] == 2  # corroborated first
+    assert any(r["direction"] == "in" for r in rows)  # e.g. ukrainian official -accuse-> Putin
+    assert all(isinstance(r[k], int) for r in rows for k in ("negated", "hedged", "evidence"))
+    assert len(run_query(seed_store, "relations", {"name": "Putin", "limit": "3"})) == 3
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_corroborated(seed_store):
+    rows = run_query(seed_store, "corroborated", {"min_sources": "2"})
+    assert rows and all(r["source_count"] >= 2 for r in rows)
+    [ceasefire] = [r for r in rows if (r["subject"], r["predicate"], r["object"]) ==
+                   ("Vladimir Putin", "agree to", "limited ceasefire")]
+    assert ceasefire["sources"] == sorted([GUARDIAN, NYT])
+    assert ceasefire["outlets"] == ["The Guardian", "The New York Times"]
+    assert len(ceasefire["sentences"]) == 2 and all("ceasefire" in s for s in ceasefire["sentences"])
+    assert run_query(seed_store, "corroborated", {"min_sources": "3"}) == []
+    everything = run_query(seed_store, "corroborated", {"min_sources": "1", "limit": "1000"})
+    assert len(everything) > len(rows)
+
+
+@pytest.mark.parametrize("source", [GUARDIAN, "The Guardian", "the guardian"])
+@pytest.mark.store
+@pytest.mark.model
+def test_single_source_filtered(seed_store, source):
+    rows = run_query(seed_store, "single-source", {"source": source, "limit": "1000"})
+    assert rows and {(r["source"], r["outlet"]) for r in rows} == {(GUARDIAN, "The Guardian")}
+    assert all(r["sentence"] for r in rows)
+    assert not any(r["predicate"] == "agree to" and r["object"] == "limited ceasefire" for r in rows)
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_single_source_any(seed_store):
+    rows = run_query(seed_store, "single-source", {"limit": "1000"})
+    assert {r["source"] for r in rows} == {GUARDIAN, NYT}
+    assert run_query(seed_store, "single-source", {"source": "Le Monde"}) == []
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_claims_by_kremlin(seed_store):
+    rows = run_query(seed_store, "claims-by", {"name": "Kremlin"})
+    assert rows and {r["speaker"] for r in rows} == {"Kremlin"}
+    assert {r["source"] for r in rows} == {GUARDIAN, NYT}
+    assert ("Vladimir Putin", "reiterate", "concern") in {(r["subject"], r["predicate"], r["object"]) for r in rows}
+    assert all("Kremlin" in r["sentence"] for r in rows)
+    assert all(isinstance(r["negated"], bool) and isinstance(r["hedged"], bool) for r in rows)
+    assert run_query(seed_store, "claims-by", {"name": "Nobody Atall"}) == []
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_top_entities(seed_store):
+    rows = run_query(seed_store, "top-entities", {"limit": "5"})
+    assert len(rows) == 5
+    assert rows[0]["name"] == "Vladimir Putin"
+    assert [r["degree"] for r in rows] == sorted((r["degree"] for r in rows), reverse=True)
+    assert rows[0]["mentions"] >= 20 and rows[0]["sources"] == 2
+    assert len(run_query(seed_store, "top-entities", {})) == 10
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_connections_between_trump_and_putin(seed_store):
+    rows = run_query(seed_store, "connections", {"a": "Trump", "b": "Mr. Putin", "hops": "2", "limit": "5"})
+    paths = {}
+    for row in rows:
+        paths.setdefault(row["path"], []).append(row)
+    assert 1 <= len(paths) <= 5
+    direct = paths[1]  # shortest first: Putin told Trump
+    assert [(r["from"], r["direction"], r["predicate"], r["to"]) for r in direct] == [
+        ("Donald Trump", "<-", "tell", "Vladimir Putin")]
+    assert direct[0]["sentences"] and direct[0]["evidence_sources"] == [GUARDIAN]
+    for hops in paths.values():
+        assert [r["hop"] for r in hops] == list(range(1, len(hops) + 1)) and hops[0]["length"] == len(hops) <= 2
+        assert hops[0]["from"] == "Donald Trump" and hops[-1]["to"] == "Vladimir Putin"
+        assert all(r["sentences"] and r["sources"] for r in hops)
+        names = [hops[0]["from"]] + [r["to"] for r in hops]
+        assert len(set(names)) == len(names)
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_connections_multi_hop_and_hop_bound(seed_store):
+    rows = run_query(seed_store, "connections", {"a": "Donald Trump", "b": "kremlin", "hops": "3"})
+    assert rows and max(r["length"] for r in rows) == 3
+    assert all(r["sentences"] for r in rows)
+    assert run_query(seed_store, "connections", {"a": "Donald Trump", "b": "kremlin", "hops": "2"}) == []
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_connections_between_trump_and_zelenskyy(seed_store):
+    rows = run_query(seed_store, "connections", {"a": "Trump", "b": "Zelenskyy", "hops": "4"})
+    assert rows and all(r["sentences"] for r in rows)
+    direct = run_query(seed_store, "connections", {"a": "Trump", "b": "Zelenskyy", "hops": "1"})
+    assert any("hoped to speak to Trump" in s for r in direct for s in r["sentences"])
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_negated_and_sources(seed_store):
+    negated = run_query(seed_store, "negated", {})
+    assert negated and all(r["sentence"] for r in negated)
+    assert ("Russia", "give", "indication") in {(r["subject"], r["predicate"], r["object"]) for r in negated}
+    sources = run_query(seed_store, "sources", {})
+    assert [(s["id"], s["outlet"], s["complete"]) for s in sources] == [
+        (GUARDIAN, "The Guardian", True), (NYT, "The New York Times", True)]
+    assert all(s["entities"] > 0 and s["evidence"] >= s["relations"] > 0 for s in sources)
