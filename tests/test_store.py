@@ -1,0 +1,55 @@
+"""The store: idempotent writes, incremental ingest, round trip of the graph, the ledger."""
+
+import pytest
+from conftest import GUARDIAN, NYT, SEEDS
+
+from newsgraph.pipeline import ingest
+
+pytestmark = [pytest.mark.store, pytest.mark.model]
+
+
+def _snapshot(store):
+    graph = store.read_graph()
+    nodes = sorted((n, sorted((k, str(v)) for k, v in d.items())) for n, d in graph.nodes(data=True))
+    edges = sorted((u, v, k, sorted((a, str(b)) for a, b in d.items())) for u, v, k, d in graph.edges(keys=True, data=True))
+    return nodes, edges, store.counts()
+
+
+def test_writing_the_same_articles_again_changes_nothing(empty_store, seed_settings):
+    ingest([SEEDS], empty_store, seed_settings)
+    first = _snapshot(empty_store)
+    report = ingest([SEEDS], empty_store, seed_settings)
+    assert report.ingested == () and set(report.already) == {GUARDIAN, NYT}
+    assert _snapshot(empty_store) == first
+    forced = ingest([SEEDS], empty_store, seed_settings, force=True)
+    assert set(forced.ingested) == {GUARDIAN, NYT}
+    assert _snapshot(empty_store) == first
+
+
+def test_incremental_ingest_matches_one_batch(empty_store, seed_store, seed_settings):
+    ingest([SEEDS / f"{GUARDIAN}.txt"], empty_store, seed_settings)
+    ingest([SEEDS / f"{NYT}.txt"], empty_store, seed_settings)
+    one_by_one = {e.id: e.type for e in empty_store.known_entities()}
+    batch = {e.id: e.type for e in seed_store.known_entities()}
+    assert one_by_one == batch
+    counts = empty_store.counts()
+    assert counts == seed_store.counts()
+
+
+def test_read_graph_round_trip_carries_evidence_and_mentions(seed_store):
+    graph = seed_store.read_graph()
+    relations = [(u, v, d) for u, v, k, d in graph.edges(keys=True, data=True) if k != "MENTIONS"]
+    assert relations and all(d["evidence"] and d["source_count"] == len(d["sources"]) for *_, d in relations)
+    assert all(len(d["evidence"]) == d["evidence_count"] for *_, d in relations)
+    putin = graph.nodes["vladimir-putin"]
+    assert putin["type"] == "Person" and {"Putin", "Vladimir V. Putin"} <= set(putin["aliases"])
+    assert putin["mention_count"] > 20 and putin["source_count"] == 2
+
+
+def test_seed_entities_are_one_node_each(seed_store):
+    names = {e.name for e in seed_store.known_entities()}
+    for name in ("Vladimir Putin", "Donald Trump", "Volodymyr Zelenskyy", "Russia", "Ukraine", "United States",
+                 "Kremlin", "White House", "Kyiv"):
+        assert name in names
+    assert not any("Zelensky" in n and n != "Volodymyr Zelenskyy" for n in names)
+    assert not any(n.endswith("Putin") and n != "Vladimir Putin" for n in names)
