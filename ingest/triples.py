@@ -31,6 +31,14 @@ IMPLIED_PREPOSITION = {"agree": "to", "commit": "to", "consent": "to", "object":
 
 
 @dataclass(frozen=True)
+class _Context:
+    source: str
+    token_entity: Mapping[int, int]
+    entity_spans: Mapping[int, tuple[int, int]]
+    open_ie: bool = False
+
+
+@dataclass(frozen=True)
 class _Clause:
     verb: Token  # the verb whose subject we found
     last: Token  # the last verb of the xcomp chain, whose objects we take
@@ -39,7 +47,8 @@ class _Clause:
 
 
 def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
-                    *, entity_spans: Mapping[int, tuple[int, int]] | None = None) -> tuple[Triple, ...]:
+                    *, entity_spans: Mapping[int, tuple[int, int]] | None = None,
+                    open_ie: bool = False) -> tuple[Triple, ...]:
     """Extract triples from every sentence of ``doc``.
 
     Args:
@@ -48,13 +57,14 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
         token_entity: token index → local entity id, from ``extract_mentions``; arguments on these tokens become
             entity arguments, the rest concepts.
         entity_spans: token index → (start token, end token) of the mention holding it, to report its offsets.
+        open_ie: open-IE output as benchmarks expect it: predicates as written ("has agreed to"), arguments as
+            whole phrases, pronoun arguments kept.
     """
-    token_entity = token_entity or {}
-    entity_spans = entity_spans or {}
+    ctx = _Context(source, token_entity or {}, entity_spans or {}, open_ie)
     triples: list[Triple] = []
     seen: set[tuple] = set()
     for sent in doc.sents:
-        for triple in _sentence_triples(sent, source, token_entity, entity_spans):
+        for triple in _sentence_triples(sent, ctx):
             key = (triple.subject.start, triple.predicate, triple.object.start, triple.object.end)
             if key not in seen:
                 seen.add(key)
@@ -62,7 +72,7 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
     return tuple(triples)
 
 
-def _sentence_triples(sent: Span, source: str, token_entity, entity_spans) -> Iterator[Triple]:
+def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
     for verb in sent:
         if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass", "xcomp", "amod"}:
             continue
@@ -77,15 +87,14 @@ def _sentence_triples(sent: Span, source: str, token_entity, entity_spans) -> It
                 if agents:  # "strikes were suspended by Russia" → Russia –suspend– strikes
                     for agent in agents:
                         for subj in subjects:
-                            yield from _emit(sent, source, agent, _predicate(clause, None, active=True), subj,
-                                             clause, token_entity, entity_spans, extra=0.0)
+                            yield from _emit(sent, ctx, agent, _predicate(clause, None, True, ctx), subj, clause)
                     continue
             speaker = speaker_of(verb)
             for subj in subjects:
                 for prep, obj in objects:
-                    predicate = _predicate(clause, prep, active=not passive)
-                    yield from _emit(sent, source, subj, predicate, obj, clause, token_entity, entity_spans,
-                                     speaker=speaker, extra=-0.1 if prep else 0.0)
+                    predicate = _predicate(clause, prep, not passive, ctx)
+                    yield from _emit(sent, ctx, subj, predicate, obj, clause, speaker=speaker,
+                                     extra=-0.1 if prep else 0.0)
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -146,7 +155,9 @@ def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
             yield from _prep_objects(obj, f"{label} {obj.lower_}")
 
 
-def _predicate(clause: _Clause, prep: str | None, *, active: bool) -> str:
+def _predicate(clause: _Clause, prep: str | None, active: bool, ctx: _Context) -> str:
+    if ctx.open_ie:
+        return _surface_predicate(clause, prep)
     words = []
     for i, verb in enumerate(clause.chain):
         if i:
@@ -164,6 +175,17 @@ def _predicate(clause: _Clause, prep: str | None, *, active: bool) -> str:
     return " ".join(w for w in words if w)
 
 
+def _surface_predicate(clause: _Clause, prep: str | None) -> str:
+    """The predicate as written: auxiliaries, negation, verbs of the chain with their particles, preposition."""
+    keep = set()
+    for verb in clause.chain:
+        keep.add(verb.i)
+        keep.update(c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}
+                    and not any(g.dep_ == "pobj" for g in c.children))
+    words = [t.text for t in clause.verb.doc if t.i in keep]
+    return " ".join(words + ([prep] if prep else []))
+
+
 def verb_lemma(verb: Token) -> str:
     """The verb's lemma, corrected where the small model is known to be wrong.
 
@@ -176,14 +198,14 @@ def verb_lemma(verb: Token) -> str:
     return LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
 
 
-def _emit(sent, source, subj, predicate, obj, clause, token_entity, entity_spans, *, speaker=None, extra=0.0):
-    if obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS:
+def _emit(sent, ctx: _Context, subj, predicate, obj, clause, *, speaker=None, extra=0.0):
+    if not ctx.open_ie and (obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS):
         return
-    subject = _argument(subj, token_entity, entity_spans)
-    object_ = _argument(obj, token_entity, entity_spans)
+    subject = _argument(subj, ctx)
+    object_ = _argument(obj, ctx)
     if subject is None or object_ is None or subject.start == object_.start:
         return
-    attributed = _speaker_argument(speaker, token_entity, entity_spans) if speaker is not None else None
+    attributed = _speaker_argument(speaker, ctx) if speaker is not None else None
     doc = sent.doc
     negated = is_negated(clause.verb, (obj,)) or any(is_negated(v) for v in clause.chain[1:])
     hedged = is_hedged(clause.last, clause.chain[:-1])
@@ -195,7 +217,7 @@ def _emit(sent, source, subj, predicate, obj, clause, token_entity, entity_spans
     if clause.last.lemma_ in SPEECH_VERBS and not object_.is_entity:
         confidence -= 0.15
     yield Triple(
-        subject=subject, predicate=predicate, object=object_, source=source, sentence=sent.text.strip(),
+        subject=subject, predicate=predicate, object=object_, source=ctx.source, sentence=sent.text.strip(),
         sentence_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
         sentence_end=sent.start_char + len(sent.text.rstrip()), negated=negated, hedged=hedged,
         attributed_to=attributed, confidence=round(min(max(confidence, 0.05), 0.99), 3),
@@ -203,9 +225,12 @@ def _emit(sent, source, subj, predicate, obj, clause, token_entity, entity_spans
     del doc
 
 
-def _argument(token: Token, token_entity, entity_spans) -> Arg | None:
+def _argument(token: Token, ctx: _Context) -> Arg | None:
     """An entity argument when the head token is an entity mention, else a concept noun phrase."""
     doc = token.doc
+    token_entity, entity_spans = ctx.token_entity, ctx.entity_spans
+    if ctx.open_ie:
+        return _phrase(token)
     if token.i in token_entity:
         start, end = entity_spans.get(token.i, (token.i, token.i + 1))
         span = doc[start:end]
@@ -233,14 +258,33 @@ def _argument(token: Token, token_entity, entity_spans) -> Arg | None:
     return Arg(span.text, span.start_char, span.end_char, concept=name)
 
 
-def _speaker_argument(token: Token, token_entity, entity_spans) -> Arg | None:
+def _phrase(token: Token) -> Arg | None:
+    """The whole phrase a head token governs, without a relative clause or apposition set off by commas."""
+    if token.lower_ in RELATIVE:
+        return None
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ in {"relcl", "appos", "punct", "cc", "conj", "acl"} and child.i > token.i:
+            comma = child.i - 1 if child.i > 0 and doc[child.i - 1].is_punct else child.i
+            if child.dep_ in {"punct", "cc", "conj"} or doc[comma].is_punct:
+                end = min(end, comma if doc[comma].is_punct else child.i)
+    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end - 1 > start and doc[end - 1].is_punct:
+        end -= 1
+    span = doc[start:end]
+    return Arg(span.text, span.start_char, span.end_char, concept=span.text)
+
+
+def _speaker_argument(token: Token, ctx: _Context) -> Arg | None:
     """The speaker as an entity: the head itself, or the entity it belongs to ("the Kremlin's account")."""
     for candidate in [token] + [c for c in token.children if c.dep_ in {"poss", "compound", "nmod"}]:
-        if candidate.i in token_entity:
-            return _argument(candidate, token_entity, entity_spans)
+        if candidate.i in ctx.token_entity:
+            return _argument(candidate, _Context(ctx.source, ctx.token_entity, ctx.entity_spans))
     for prep in token.children:  # "a statement from the Kremlin"
         if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
             for obj in prep.children:
-                if obj.i in token_entity:
-                    return _argument(obj, token_entity, entity_spans)
+                if obj.i in ctx.token_entity:
+                    return _argument(obj, _Context(ctx.source, ctx.token_entity, ctx.entity_spans))
     return None

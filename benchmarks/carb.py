@@ -1,0 +1,72 @@
+"""CaRB dev benchmark of newsgraph's triple extractor, scored with benchmarks/carb_scorer.py.
+
+    python benchmarks/carb.py [--limit N] [--out carb_dev_output.tsv]
+
+Parses the dev sentences with the configured spaCy pipeline, runs the extractor in open-IE mode, writes the
+tuples in CaRB's tabbed format and prints precision, recall, F1 and AUC overall and on the newswire subset, with
+the extraction speed next to the parse speed (both measured in this run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import carb_scorer  # noqa: E402
+
+from newsgraph.ingest.mentions import extract_mentions  # noqa: E402
+from newsgraph.ingest.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
+from newsgraph.ingest.triples import extract_triples  # noqa: E402
+
+DATA = HERE.parents[1] / "shared" / "data" / "carb-dev"
+
+
+def extract(sentences: list[str], model: str = DEFAULT_MODEL) -> tuple[dict, float, float]:
+    """Return {sentence: [Tuple_]}, parse seconds and extraction seconds."""
+    nlp = load_pipeline(model)
+    started = time.perf_counter()
+    docs = list(nlp.pipe(sentences, batch_size=64))
+    parsed = time.perf_counter()
+    output = {}
+    for sentence, doc in zip(sentences, docs):
+        found = extract_mentions(doc, "carb")
+        triples = extract_triples(doc, "carb", found.token_entity, open_ie=True)
+        output[sentence] = [
+            carb_scorer.Tuple_(t.predicate, [t.subject.text, t.object.text], t.confidence) for t in triples
+        ]
+    return output, parsed - started, time.perf_counter() - parsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
+    parser.add_argument("--out", type=Path, default=None, help="write the tabbed system output here")
+    args = parser.parse_args(argv)
+    sentences = [s.strip() for s in (args.data / "dev_sentences.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
+    if args.limit:
+        sentences = sentences[: args.limit]
+    gold = carb_scorer.read_gold(args.data / "dev.tsv")
+    system, parse_s, extract_s = extract(sentences)
+    if args.out:
+        carb_scorer.write_system(args.out, system)
+    keys = {carb_scorer.normalize_sentence(s) for s in sentences}
+    gold = {k: v for k, v in gold.items() if carb_scorer.normalize_sentence(k) in keys}
+    newswire = carb_scorer.newswire_sentences(args.data / "dev_sentence_domain.tsv")
+    overall = carb_scorer.score(gold, system)
+    news = carb_scorer.score(gold, system, sentences=newswire)
+    print(f"CaRB dev ({len(sentences)} sentences, {sum(map(len, system.values()))} tuples)")
+    for name, s in (("all", overall), ("newswire", news)):
+        print(f"  {name:9} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  AUC {s.auc:.3f}")
+    print(f"  speed: parse {len(sentences) / parse_s:,.0f} sentences/s; extraction alone "
+          f"{len(sentences) / extract_s:,.0f} sentences/s = {extract_s / parse_s:.1%} of parse time")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
