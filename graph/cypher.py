@@ -198,3 +198,8 @@ RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases,
        e.mention_count AS mention_count, e.source_count AS source_count,
        collect(CASE WHEN m IS NULL THEN NULL ELSE {alias: m.alias, source: m.source, rule: m.rule, detail: m.detail} END) AS merges
 """
+ENTITIES_BY_RESOLVED_ALIAS = """
+MATCH (m:Resolution)-[:RESOLVES_TO]->(e:Entity)
+WHERE toLower(m.alias) = toLower($alias)
+RETURN DISTINCT e.id AS id
+"""

@@ -16,7 +16,9 @@ from typing import Any
 
 import networkx as nx
 
+from newsgraph.errors import UnknownEntity
 from newsgraph.graph import cypher
+from newsgraph.graph.lookup import find_entity
 from newsgraph.model import Entity
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,22 @@ class GraphStore(ABC):
             Entity(row["id"], row["name"], row["type"] or "Other", tuple(row["aliases"] or ()))
             for row in self.run(cypher.KNOWN_ENTITIES)
         ]
+
+    def find_entity(self, text: str) -> Entity:
+        """The entity an analyst means by ``text``: a name, alias, id, or a description resolution linked to it
+        ("the Russian leader").
+
+        Raises:
+            UnknownEntity: nothing matches, or several entities do.
+        """
+        known = self.known_entities()
+        try:
+            return find_entity(known, text)
+        except UnknownEntity:
+            ids = [row["id"] for row in self.run(cypher.ENTITIES_BY_RESOLVED_ALIAS, {"alias": text.strip()})]
+            if len(ids) != 1:
+                raise
+            return next(e for e in known if e.id == ids[0])
 
     def write_graph(self, graph: nx.MultiDiGraph, progress: Callable[[int], None] | None = None) -> int:
         """Write a graph built by ``build_graph``; return the number of relation evidence rows written.

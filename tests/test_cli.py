@@ -88,6 +88,9 @@ def test_entities_list_and_explain(runner, data_dir):
     explained = _run(runner, data_dir, "entities", "--explain", "Zelensky")
     assert explained.exit_code == 0, explained.output
     assert "Volodymyr Zelenskyy" in explained.output and "spelling variant" in explained.output
+    described = _run(runner, data_dir, "entities", "--explain", "the Russian leader")
+    assert described.exit_code == 0 and "Vladimir Putin" in described.output
+    assert "in-article description" in described.output
     unknown = _run(runner, data_dir, "entities", "--explain", "Nobody Atall")
     assert unknown.exit_code != 0 and "no entity named" in unknown.stderr
 

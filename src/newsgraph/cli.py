@@ -194,7 +194,6 @@ def entities(
 
     def body() -> None:
         from newsgraph.graph import cypher
-        from newsgraph.graph.lookup import find_entity
         from newsgraph.stores import open_store
 
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
@@ -207,7 +206,7 @@ def entities(
                         aliases = f"  (also: {', '.join(entity.aliases)})" if entity.aliases else ""
                         typer.echo(f"{entity.type:13} {entity.name}  [{entity.id}]{aliases}")
                 return
-            entity = find_entity(known, explain)
+            entity = graph_store.find_entity(explain)
             row = graph_store.run(cypher.EXPLAIN_ENTITY, {"name": entity.id})[0]
         typer.echo(f"{row['name']} [{row['id']}] — {row['type']}; {row['mention_count'] or 0} mentions in "
                    f"{row['source_count'] or 0} source(s)")
@@ -232,9 +231,8 @@ def export(
     """Export the whole graph, or the subgraph around an entity, for Gephi, networkx or a report."""
 
     def body() -> None:
-        from newsgraph.graph.export import FORMATS, export as write_export
-        from newsgraph.graph.lookup import find_entity
         from newsgraph.errors import BadSetting
+        from newsgraph.graph.export import FORMATS, export as write_export
         from newsgraph.stores import open_store
 
         if output_format not in FORMATS:
@@ -242,7 +240,7 @@ def export(
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         with open_store(settings) as graph_store:
-            around = None if entity is None else [find_entity(graph_store.known_entities(), entity).id]
+            around = None if entity is None else [graph_store.find_entity(entity).id]
             subgraph = graph_store.read_graph(around, hops=hops)
         written = write_export(subgraph, output_format, output)
         typer.echo(f"wrote {', '.join(map(str, written))} ({subgraph.number_of_nodes()} nodes, "
