@@ -15,7 +15,6 @@ import carb_scorer as cs  # noqa: E402
 DATA = Path("/work/shared/data/carb-dev")
 GOLD = DATA / "dev.tsv"
 DOMAINS = DATA / "dev_sentence_domain.tsv"
-needs_data = pytest.mark.skipif(not GOLD.exists(), reason="CaRB dev data not available")
 
 
 @pytest.fixture(scope="module")
@@ -29,14 +28,12 @@ def _roundtrip(tmp_path, extractions):
     return cs.read_system(path)
 
 
-@needs_data
 def test_gold_file_shape(gold):
     assert sum(len(t) for t in gold.values()) == 2548
     assert len(gold) == 641
     assert not any(a.startswith("C: ") for ts in gold.values() for t in ts for a in t.args)
 
 
-@needs_data
 def test_gold_as_system_full(tmp_path, gold):
     s = cs.score(gold, _roundtrip(tmp_path, gold))
     assert s.f1 >= 0.99 and s.precision >= 0.99 and s.recall >= 0.99
@@ -44,7 +41,6 @@ def test_gold_as_system_full(tmp_path, gold):
     assert s.n_gold == 2548
 
 
-@needs_data
 def test_gold_as_system_newswire(tmp_path, gold):
     news = cs.newswire_sentences(DOMAINS)
     assert len(news) == 249
@@ -53,20 +49,17 @@ def test_gold_as_system_newswire(tmp_path, gold):
     assert 0 < s.n_gold < 2548
 
 
-@needs_data
 def test_empty_system(gold):
     s = cs.score(gold, {})
     assert (s.precision, s.recall, s.f1, s.auc, s.threshold) == (0.0, 0.0, 0.0, 0.0, None)
 
 
-@needs_data
 def test_relation_only_scores_low(tmp_path, gold):
     system = {sent: [cs.Tuple_(t.relation, ["", ""], 0.5) for t in ts] for sent, ts in gold.items()}
     s = cs.score(gold, _roundtrip(tmp_path, system))
     assert s.f1 < 0.05 and s.recall < 0.05
 
 
-@needs_data
 def test_half_of_gold(gold):
     system = {sent: ts[::2] for sent, ts in gold.items()}
     s = cs.score(gold, system)

@@ -1,27 +1,16 @@
 """Tests for the offline Cypher lint harness (tests/cypherlint.py + lint.mjs).
 
-Skipped when Node or the npm package is missing, unless
-NEWSGRAPH_REQUIRE_CYPHERLINT=1 is set (then they fail instead).
-Install with: npm ci --prefix tests/cypherlint
+They need node and the npm package (the README's test command installs it: npm ci --prefix tests/cypherlint);
+without them they fail with that hint instead of skipping.
 """
 
 from __future__ import annotations
-
-import os
 
 import pytest
 
 import cypherlint
 from cypherlint import lint
 
-if not cypherlint.available():
-    if os.environ.get("NEWSGRAPH_REQUIRE_CYPHERLINT") == "1":
-        # Raise the helper's own message (tells the user what to run).
-        lint({"probe": "RETURN 1"})
-    pytest.skip(
-        f"cypherlint not installed; run `{cypherlint.INSTALL_HINT}`",
-        allow_module_level=True,
-    )
 
 
 VALID = {

@@ -162,7 +162,6 @@ def test_browser_script():
 
 
 # --- Neo4j: every canned query is valid Neo4j 5 Cypher ----------------------------------------------------------
-@pytest.mark.skipif(not cypherlint.available(), reason=f"cypherlint not installed; run `{cypherlint.INSTALL_HINT}`")
 def test_neo4j_texts_lint_clean():
     queries = list_queries()
     results = cypherlint.lint({q.name: q.neo4j_text for q in queries})
