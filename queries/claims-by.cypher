@@ -4,8 +4,9 @@
 // param: limit int = 100 — at most this many claims
 // example: name=Kremlin
 WITH toLower(trim($name)) AS key
-WITH [key] + [t IN ['mr. ', 'mr ', 'mrs. ', 'mrs ', 'ms. ', 'ms ', 'dr. ', 'dr ', 'president ', 'prime minister ', 'the ']
-              WHERE key STARTS WITH t | substring(key, size(t))] AS keys
+WITH key,
+     ['mr. ', 'mr ', 'mrs. ', 'mrs ', 'ms. ', 'ms ', 'dr. ', 'dr ', 'president ', 'prime minister ', 'the '] AS titles
+WITH [key] + [t IN titles WHERE key STARTS WITH t | substring(key, size(t))] AS keys
 MATCH (e:Entity)
 OPTIONAL MATCH (res:Resolution)-[:RESOLVES_TO]->(e)
 WITH e, keys, collect(toLower(res.alias)) AS merged

@@ -2,17 +2,29 @@
 // answers: Which relations are reported by at least K distinct sources, with one example sentence per source?
 // param: min_sources int = 2 — the least number of distinct sources reporting a relation
 // param: limit int = 100 — at most this many relations
-MATCH (a)-[r]->(b)
-WHERE (a:Entity OR a:Concept) AND (b:Entity OR b:Concept) AND r.source_count >= $min_sources
-MATCH (v:Evidence {edge_id: r.id})
-WITH a, r, b, v
+// Grouped from the Evidence nodes (one per relation and sentence; edge_id is the relation's id): a scan over all
+// relationships is slow on FalkorDB once there are thousands of relationship types.
+MATCH (v:Evidence)
+WITH v.edge_id AS edge, collect(DISTINCT v.source) AS all_sources
+WHERE size(all_sources) >= $min_sources
+MATCH (v:Evidence {edge_id: edge})
+WITH edge, v
 ORDER BY v.source, v.sentence_start
-WITH a, r, b, v.source AS source, collect(v.sentence)[0] AS sentence
+WITH edge, v.source AS source, collect(v) AS found
+WITH edge, source, found[0] AS v, size(found) AS evidence,
+     size([x IN found WHERE x.negated]) AS negated, size([x IN found WHERE x.hedged]) AS hedged
 OPTIONAL MATCH (s:Source {id: source})
-WITH a, r, b, source, s.outlet AS outlet, sentence
+WITH edge, v, source, coalesce(s.outlet, source) AS outlet, evidence, negated, hedged
 ORDER BY source
-WITH a, r, b, collect(source) AS sources, collect(coalesce(outlet, source)) AS outlets, collect(sentence) AS sentences
-RETURN a.name AS subject, r.predicate AS predicate, b.name AS object, size(sources) AS source_count, sources, outlets,
-       r.negated_count AS negated, r.hedged_count AS hedged, sentences
+WITH edge, collect(v) AS examples, collect(source) AS sources, collect(outlet) AS outlets,
+     sum(evidence) AS evidence, sum(negated) AS negated, sum(hedged) AS hedged
+WITH edge, examples[0] AS v, sources, outlets, [x IN examples | x.sentence] AS sentences, evidence, negated, hedged
+OPTIONAL MATCH (se:Entity {id: v.subject_id})
+OPTIONAL MATCH (sc:Concept {id: v.subject_id})
+OPTIONAL MATCH (oe:Entity {id: v.object_id})
+OPTIONAL MATCH (oc:Concept {id: v.object_id})
+RETURN coalesce(se.name, sc.name, v.subject_text) AS subject, v.predicate AS predicate,
+       coalesce(oe.name, oc.name, v.object_text) AS object, size(sources) AS source_count, sources, outlets,
+       toInteger(evidence) AS evidence, toInteger(negated) AS negated, toInteger(hedged) AS hedged, sentences
 ORDER BY source_count DESC, subject, predicate, object
 LIMIT $limit

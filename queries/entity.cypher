@@ -1,10 +1,11 @@
 // name: entity
 // answers: Which canonical entity does a name, alias or id stand for, and how often and where is it mentioned?
-// param: name string — the entity's name, an alias or a name merged into it (any case, "Mr."/"President" ignored), or its id
+// param: name string — the entity's name, an alias, a name merged into it, or its id (any case; "Mr." etc. ignored)
 // example: name=Mr. Putin
 WITH toLower(trim($name)) AS key
-WITH [key] + [t IN ['mr. ', 'mr ', 'mrs. ', 'mrs ', 'ms. ', 'ms ', 'dr. ', 'dr ', 'president ', 'prime minister ', 'the ']
-              WHERE key STARTS WITH t | substring(key, size(t))] AS keys
+WITH key,
+     ['mr. ', 'mr ', 'mrs. ', 'mrs ', 'ms. ', 'ms ', 'dr. ', 'dr ', 'president ', 'prime minister ', 'the '] AS titles
+WITH [key] + [t IN titles WHERE key STARTS WITH t | substring(key, size(t))] AS keys
 MATCH (e:Entity)
 OPTIONAL MATCH (res:Resolution)-[:RESOLVES_TO]->(e)
 WITH e, keys, collect(toLower(res.alias)) AS merged

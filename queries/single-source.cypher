@@ -3,16 +3,25 @@
 // param: source string = "" — a source id or an outlet name (any case); empty for every source
 // param: limit int = 100 — at most this many relations
 // example: source=The Guardian
-MATCH (a)-[r]->(b)
-WHERE (a:Entity OR a:Concept) AND (b:Entity OR b:Concept) AND r.source_count = 1
-MATCH (s:Source {id: r.sources[0]})
+// Grouped from the Evidence nodes (see corroborated.cypher for why).
+MATCH (v:Evidence)
+WITH v.edge_id AS edge, min(v.source) AS first, max(v.source) AS last
+WHERE first = last
+MATCH (s:Source {id: first})
 WHERE $source = '' OR s.id = $source OR toLower(s.outlet) = toLower(trim($source))
-OPTIONAL MATCH (v:Evidence {edge_id: r.id})
-WITH a, r, b, s, v
+MATCH (v:Evidence {edge_id: edge})
+WITH s, edge, v
 ORDER BY v.sentence_start
-WITH a, r, b, s, collect(v.sentence)[0] AS sentence
-RETURN s.id AS source, s.outlet AS outlet, a.name AS subject, r.predicate AS predicate, b.name AS object,
-       r.evidence_count AS evidence, r.negated_count AS negated, r.hedged_count AS hedged,
-       r.attributed_to AS attributed_to, sentence
+WITH s, edge, collect(v) AS found
+WITH s, found[0] AS v, size(found) AS evidence, size([x IN found WHERE x.negated]) AS negated,
+     size([x IN found WHERE x.hedged]) AS hedged,
+     [x IN found WHERE x.attributed_to_name IS NOT NULL | x.attributed_to_name] AS attributed_to
+OPTIONAL MATCH (se:Entity {id: v.subject_id})
+OPTIONAL MATCH (sc:Concept {id: v.subject_id})
+OPTIONAL MATCH (oe:Entity {id: v.object_id})
+OPTIONAL MATCH (oc:Concept {id: v.object_id})
+RETURN s.id AS source, s.outlet AS outlet, coalesce(se.name, sc.name, v.subject_text) AS subject,
+       v.predicate AS predicate, coalesce(oe.name, oc.name, v.object_text) AS object, evidence, negated, hedged,
+       attributed_to, v.sentence AS sentence
 ORDER BY outlet, source, subject, predicate, object
 LIMIT $limit

@@ -61,6 +61,13 @@ def test_header_is_stripped_from_the_text():
     assert query.neo4j_text == query.text  # no variant: one text for both stores
 
 
+def test_connections_has_a_neo4j_variant_with_a_scoped_call():
+    query = get_query("connections")
+    assert "CALL {" in query.text and "CALL (x, y) {" not in query.text  # FalkorDB has no scope clause
+    assert "CALL (x, y) {" in query.neo4j_text and "CALL {" not in query.neo4j_text
+    assert [q.name for q in list_queries() if q.neo4j_text != q.text] == ["connections"]
+
+
 def test_declared_types_and_defaults():
     query = get_query("connections")
     assert query.params == (
@@ -166,6 +173,7 @@ def test_neo4j_texts_lint_clean():
     queries = list_queries()
     results = cypherlint.lint({q.name: q.neo4j_text for q in queries})
     assert cypherlint.format_errors(results) == ""
+    assert {name: [str(w) for w in r.warnings] for name, r in results.items() if r.warnings} == {}
     for query in queries:
         assert sorted(results[query.name].parameters) == sorted(p.name for p in query.params)
 
