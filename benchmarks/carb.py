@@ -2,7 +2,7 @@
 
     python benchmarks/carb.py [--limit N] [--out carb_dev_output.tsv]
 
-Parses the dev sentences with the configured spaCy pipeline, runs the extractor in open-IE mode, writes the
+Parses the dev sentences with the configured spaCy pipeline, runs the n-ary open-IE extractor (newsgraph.ingest.openie), writes the
 tuples in CaRB's tabbed format and prints precision, recall, F1 and AUC overall and on the newswire subset, with
 the extraction speed next to the parse speed (both measured in this run).
 """
@@ -19,9 +19,8 @@ sys.path.insert(0, str(HERE))
 
 import carb_scorer  # noqa: E402
 
-from newsgraph.ingest.mentions import extract_mentions  # noqa: E402
 from newsgraph.ingest.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
-from newsgraph.ingest.triples import extract_triples  # noqa: E402
+from newsgraph.ingest.openie import openie_tuples  # noqa: E402
 
 DATA = HERE.parents[1] / "shared" / "data" / "carb-dev"
 
@@ -34,11 +33,7 @@ def extract(sentences: list[str], model: str = DEFAULT_MODEL) -> tuple[dict, flo
     parsed = time.perf_counter()
     output = {}
     for sentence, doc in zip(sentences, docs):
-        found = extract_mentions(doc, "carb")
-        triples = extract_triples(doc, "carb", found.token_entity, open_ie=True)
-        output[sentence] = [
-            carb_scorer.Tuple_(t.predicate, [t.subject.text, t.object.text], t.confidence) for t in triples
-        ]
+        output[sentence] = [carb_scorer.Tuple_(rel, args, conf) for rel, args, conf in openie_tuples(doc)]
     return output, parsed - started, time.perf_counter() - parsed
 
 

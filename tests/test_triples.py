@@ -128,3 +128,87 @@ def test_seed_sentences_with_the_model(nlp):
     found = {(names.get(t.subject.local_id), t.predicate, t.object.concept) for t in result.triples}
     assert ("Vladimir Putin", "agree to", "limited ceasefire") in found
     assert ("Vladimir Putin", "decline to commit to", "month-long full truce") in found
+
+
+# --- open-IE n-ary tuples (newsgraph.ingest.openie, the CaRB benchmark path) ---
+
+from newsgraph.ingest.openie import openie_tuples  # noqa: E402
+
+
+def _open(doc):
+    return [(rel, args) for rel, args, _ in openie_tuples(doc)]
+
+
+def test_openie_object_then_modifiers_as_extra_arguments():
+    # Bush made an offer on the wage this year .
+    doc = make_doc("Bush PROPN nsubj 1", "made VERB ROOT 1 lemma=make", "an DET det 3", "offer NOUN dobj 1",
+                   "on ADP prep 3", "the DET det 6", "wage NOUN pobj 4", "this DET det 8",
+                   "year NOUN npadvmod 1", ". PUNCT punct 1")
+    assert _open(doc) == [("made", ["Bush", "an offer on the wage", "this year"])]
+
+
+def test_openie_passive_with_agent_keeps_the_preposition_in_the_relation():
+    doc = make_doc("Strikes NOUN nsubjpass 2", "were AUX auxpass 2 lemma=be", "suspended VERB ROOT 2",
+                   "by ADP agent 2", "Russia PROPN pobj 3", "in ADP prep 2", "March PROPN pobj 5",
+                   ". PUNCT punct 2")
+    assert _open(doc) == [("were suspended by", ["Strikes", "Russia", "in March"])]
+
+
+def test_openie_copula_and_apposition():
+    # Zelenskyy , Ukraine 's president , is a comedian .
+    doc = make_doc("Zelenskyy PROPN nsubj 6", ", PUNCT punct 0", "Ukraine PROPN poss 4", "'s PART case 2",
+                   "president NOUN appos 0", ", PUNCT punct 0", "is AUX ROOT 6 lemma=be", "a DET det 8",
+                   "comedian NOUN attr 6", ". PUNCT punct 6")
+    found = _open(doc)
+    assert ("is", ["Zelenskyy", "a comedian"]) in found
+    assert ("is", ["Zelenskyy", "Ukraine 's president"]) in found
+
+
+def test_openie_relative_clause_subject_is_the_head_noun():
+    # a ceasefire that would cease strikes
+    doc = make_doc("Russia PROPN nsubj 1", "proposed VERB ROOT 1", "a DET det 3", "ceasefire NOUN dobj 1",
+                   "that PRON nsubj 6", "would AUX aux 6", "cease VERB relcl 3 lemma=cease", "strikes NOUN dobj 6",
+                   ". PUNCT punct 1")
+    found = _open(doc)
+    assert ("would cease", ["a ceasefire", "strikes"]) in found
+    assert ("proposed", ["Russia", "a ceasefire that would cease strikes"]) in found  # restrictive: kept
+
+
+def test_openie_coordinated_objects_and_verbs_are_split():
+    # Kyiv welcomed the plan and the talks and thanked Washington .
+    doc = make_doc("Kyiv PROPN nsubj 1", "welcomed VERB ROOT 1", "the DET det 3", "plan NOUN dobj 1",
+                   "and CCONJ cc 3", "the DET det 6", "talks NOUN conj 3", "and CCONJ cc 1",
+                   "thanked VERB conj 1", "Washington PROPN dobj 8", ". PUNCT punct 1")
+    found = _open(doc)
+    assert ("welcomed", ["Kyiv", "the plan"]) in found
+    assert ("welcomed", ["Kyiv", "the talks"]) in found
+    assert ("thanked", ["Kyiv", "Washington"]) in found
+    assert all("thanked" not in " ".join(args) for _, args in found)
+
+
+def test_openie_confidence_ranks_main_clause_above_inherited_subject():
+    doc = make_doc("Kyiv PROPN nsubj 1", "welcomed VERB ROOT 1", "the DET det 3", "plan NOUN dobj 1",
+                   "and CCONJ cc 1", "thanked VERB conj 1", "Washington PROPN dobj 5", ". PUNCT punct 1")
+    confidence = {rel: conf for rel, _, conf in openie_tuples(doc)}
+    assert confidence["welcomed"] > confidence["thanked"]
+
+
+def test_openie_possessive_title_and_location_inside_noun_phrases():
+    # President Bush visited the airline 's hub in Texas .
+    doc = make_doc("President PROPN compound 1", "Bush PROPN nsubj 2", "visited VERB ROOT 2", "the DET det 4",
+                   "airline NOUN poss 6", "'s PART case 4", "hub NOUN dobj 2", "in ADP prep 6",
+                   "Texas PROPN pobj 7 ent=GPE", ". PUNCT punct 2")
+    found = _open(doc)
+    assert ("visited", ["President Bush", "the airline 's hub in Texas"]) in found
+    assert ("is", ["Bush", "President"]) in found
+    assert ("has", ["the airline", "hub in Texas"]) in found
+    assert ("is in", ["the airline 's hub", "Texas"]) in found
+
+
+def test_openie_pronoun_subject_also_gets_the_earlier_subject_at_lower_confidence():
+    # The plan failed because it lacked support .
+    doc = make_doc("The DET det 1", "plan NOUN nsubj 2", "failed VERB ROOT 2", "because SCONJ mark 5",
+                   "it PRON nsubj 5", "lacked VERB advcl 2", "support NOUN dobj 5", ". PUNCT punct 2")
+    confidence = {tuple(args): conf for rel, args, conf in openie_tuples(doc) if rel == "lacked"}
+    assert set(confidence) == {("it", "support"), ("The plan", "support")}
+    assert confidence[("it", "support")] > confidence[("The plan", "support")]
