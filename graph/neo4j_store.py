@@ -1,101 +1,385 @@
-"""Neo4j through the official driver: managed transactions (retried on transient errors), UNWIND batches,
+"""Neo4j through the official driver: managed write transactions (retried on transient errors), UNWIND batches,
 uniqueness constraints created if absent. The same Cypher as the embedded store.
 
-Servers that speak Bolt but are not Neo4j (FalkorDB's Bolt port) are detected with ``CALL dbms.components()``
-and get their own index statements instead of Neo4j's constraint DDL.
+The store also runs against other servers that speak Bolt, FalkorDB's Bolt port in particular (the tests use it as a
+stand-in for Neo4j). Such a server is told apart from Neo4j by its agent and ``CALL dbms.components()`` (FalkorDB
+announces itself as ``Neo4j/5.13.0`` but fails that call, harmlessly) and never receives Neo4j's constraint DDL.
+What FalkorDB 4.16 does over Bolt, as measured:
+
+- it ignores the database name and keeps everything in its graph ``falkordb``;
+- it has no transactions: each statement is applied as it runs, so a failed unit is not rolled back (MERGEs make
+  running it again safe);
+- it reports every failure as ``Neo.DatabaseError.General.UnknownError`` "An unknown error occurred";
+- it splices parameters into the query text: strings go in unescaped (a ``'`` breaks the statement), floats keep
+  six decimals, and past about 4 KB of such text the server aborts ("stack smashing detected"). So for a server
+  that splices (probed with a harmless echo), strings are escaped here and each UNWIND list is cut into pieces
+  that stay well under that size; a single row too large is refused with a message instead of sent;
+- with ``appendonly yes`` the first write over Bolt aborts the whole server (assertion
+  ``server.also_propagate.numops == 0`` in redis' blocked.c); run it with ``appendonly no``;
+- after a Bolt client disconnects, the next connection the server accepts (Bolt or not) is swallowed: it never
+  gets an answer. A TCP connection opened and closed without a byte takes that place harmlessly, so the store
+  opens one before it connects and, on such a server, after it closes.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import socket
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 import neo4j
-from neo4j.exceptions import AuthError, ClientError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, DriverError, Forbidden, Neo4jError, ServiceUnavailable, SessionExpired
 
-from newsgraph.errors import StoreUnavailable
+from newsgraph.errors import BadSetting, StoreUnavailable
 from newsgraph.graph import cypher
 from newsgraph.graph.store import GraphStore, Statement
 
 log = logging.getLogger(__name__)
 
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+# Statements of this module (the rest are in cypher.py). All but FALKORDB_INDEXES may be sent to Neo4j.
+PROBE = "RETURN 1 AS ok"
+COMPONENTS = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"
+DELETE_BATCH = """
+MATCH (n) WHERE n:Entity OR n:Concept OR n:Source OR n:Evidence OR n:Resolution
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS deleted
+"""
+ECHO = "RETURN $value AS value"  # with _ECHO_PROBE: a server that splices parameters into the text changes it
+FALKORDB_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties"  # never sent to Neo4j
+
+_ECHO_PROBE = "\\'"  # a backslash and a quote
+_PARAM_BUDGET = 3400  # bytes of spliced parameter text per statement; FalkorDB 4.16 aborts at about 4,080
+_UNWOUND = re.compile(r"^\s*UNWIND \$(\w+) AS ")
+_UNION_READS = frozenset({cypher.NODES_BY_ID, cypher.NEIGHBOURS, cypher.MENTIONS_OF, cypher.EVIDENCE_OF})
+
+_INDEX_TARGET = re.compile(r"FOR \(n:(\w+)\) ON \(n\.(\w+)\)")
+_FALKORDB_HINT = ("FalkorDB's Bolt port reports every failure this way; run the statement through FalkorDB's own "
+                  "client to see the cause")
+_LOGIN_HINT = ("if this is FalkorDB's Bolt port, it fails a login like this when the password is not its "
+               "requirepass: without one, give an empty --password")
+_AOF_HINT = ("FalkorDB 4.16 aborts on the first write over Bolt while its append-only file is on; "
+             "run it with appendonly off (CONFIG SET appendonly no)")
+
+
+def check_uri(uri: str) -> str:
+    """Return ``uri`` if the driver can use it, else raise BadSetting naming what is wrong.
+
+    >>> check_uri("bolt://localhost:7687")
+    'bolt://localhost:7687'
+
+    Raises:
+        BadSetting: not a bolt:// or neo4j:// URI (with +s / +ssc), no host, or a bad port.
+    """
+    def bad(why: str) -> BadSetting:
+        return BadSetting(f"bad Neo4j URI {uri!r}: {why}; write it like bolt://localhost:7687 or neo4j://host:7687")
+
+    parts = urlsplit(uri.strip())
+    if parts.scheme not in SCHEMES:
+        raise bad(f"scheme {parts.scheme or 'none'!r} is not one of {', '.join(SCHEMES)}")
+    try:
+        port = parts.port
+    except ValueError:
+        raise bad("the port is not a number in 1..65535") from None
+    if port == 0:
+        raise bad("the port is not a number in 1..65535")
+    if not parts.hostname:
+        raise bad("it names no host")
+    return uri.strip()
+
 
 class Neo4jStore(GraphStore):
-    """A newsgraph graph in Neo4j (or any server that speaks Bolt and Cypher)."""
+    """A newsgraph graph in Neo4j (or in another server that speaks Bolt and Cypher, such as FalkorDB).
+
+    Every ``_write_unit`` is one managed write transaction (``session.execute_write``): on Neo4j a unit that fails
+    is rolled back whole, and transient failures are retried for up to ``retry_time`` seconds.
+
+    Args:
+        uri: ``bolt://host:port`` or ``neo4j://host:port`` (``+s`` / ``+ssc`` for TLS).
+        user: User name.
+        password: Password.
+        database: Database to use; None for the server's default.
+        batch_size: Rows per UNWIND batch.
+        connection_timeout: Seconds to wait for a connection; a server that is down fails at once.
+        retry_time: Seconds the driver keeps retrying a unit that failed transiently (its default is 30).
+
+    Attributes:
+        kind: The Cypher dialect the server speaks, which picks the text of canned queries: "neo4j", or
+            "falkordb" for FalkorDB's Bolt port.
+        is_neo4j: True when the server is really Neo4j (then constraints are created).
+        splices_parameters: True for a server that writes parameters into the query text (FalkorDB).
+        server_agent: What the server calls itself, e.g. ``Neo4j/5.26.0``.
+        server_version: Neo4j's version from ``dbms.components()``, or "" for another server.
+
+    Raises:
+        BadSetting: The URI is malformed.
+        StoreUnavailable: The server is down or unreachable, refuses the credentials, or lacks the database.
+    """
 
     kind = "neo4j"
 
-    def __init__(self, uri: str, user: str, password: str, *, database: str | None = None,
-                 batch_size: int = 2000, connection_timeout: float = 10.0) -> None:
+    def __init__(self, uri: str, user: str, password: str, *, database: str | None = None, batch_size: int = 2000,
+                 connection_timeout: float = 5.0, retry_time: float = 15.0) -> None:
         super().__init__(batch_size=batch_size)
-        self.uri, self.database = uri, database or None
+        self.uri, self.database = check_uri(uri), database or None
+        self.is_neo4j, self.splices_parameters, self.server_agent, self.server_version = False, False, "", ""
+        self._detected = False
+        if isinstance(_knock(self.uri, connection_timeout), TimeoutError):  # refused or unknown: the driver says
+            raise StoreUnavailable(f"cannot reach Neo4j at {self.uri}: no answer in {connection_timeout:g} s; "
+                                   "is the server running and the URI right?")
         try:
-            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password),
-                                                      connection_timeout=connection_timeout)
-            self._driver.verify_connectivity()
-        except (ValueError, ConfigurationError) as exc:
-            raise StoreUnavailable(f"bad Neo4j URI {uri!r}: {_one_line(exc)} (try bolt://host:7687 or neo4j://host)") from exc
-        except AuthError as exc:
-            raise StoreUnavailable(f"Neo4j at {uri} refused the user name or password ({_one_line(exc)})") from exc
-        except (ServiceUnavailable, OSError, DriverError) as exc:
-            raise StoreUnavailable(f"Neo4j at {uri} cannot be reached: {_one_line(exc)}") from exc
-        except Neo4jError as exc:
-            raise StoreUnavailable(_describe(exc, uri, self.database)) from exc
-        self.is_neo4j = self._detect_neo4j()
+            self._driver = neo4j.GraphDatabase.driver(
+                self.uri, auth=(user, password), connection_timeout=connection_timeout,
+                connection_acquisition_timeout=connection_timeout + 5.0, max_transaction_retry_time=retry_time)
+        except (ValueError, DriverError) as exc:
+            raise BadSetting(f"bad Neo4j URI {uri!r}: {_one_line(exc)}") from exc
+        try:
+            self._driver.verify_connectivity()  # no retries: a server that is down fails here, at once
+            self.server_agent = self._driver.get_server_info().agent or ""
+            self._auto(PROBE)  # the database exists and the user may read it
+            self.is_neo4j = self._detect_neo4j()
+            if not self.is_neo4j:
+                self.splices_parameters = self._auto(ECHO, {"value": _ECHO_PROBE})[0]["value"] != _ECHO_PROBE
+                self.kind = "falkordb" if self.splices_parameters else "neo4j"
+            self._detected = True
+        except (DriverError, Neo4jError, OSError) as exc:
+            self._driver.close()
+            raise self._error(exc, "connecting") from exc
+        except BaseException:
+            self._driver.close()
+            raise
+        log.info("connected to %s (%s%s)", self.uri, self.server_agent,
+                 f", Neo4j {self.server_version}" if self.is_neo4j else ", not Neo4j")
+
+    # --- connection -----------------------------------------------------------------------------------------
+    def _auto(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one read in an auto-commit transaction, without retries."""
+        with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            return [record.data() for record in session.run(query, params or {})]
 
     def _detect_neo4j(self) -> bool:
-        """True only for a real Neo4j: FalkorDB announces itself as Neo4j/5.13 but has no dbms.components()."""
-        try:
-            rows = self.run("CALL dbms.components() YIELD name RETURN name")
-        except StoreUnavailable:
+        """True only for a real Neo4j: FalkorDB says ``Neo4j/5.13.0`` too, but fails ``dbms.components()``."""
+        if not self.server_agent.startswith("Neo4j/"):
             return False
-        return any(str(r.get("name", "")).lower().startswith("neo4j") for r in rows)
-
-    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         try:
-            records, _, _ = self._driver.execute_query(query, params or {}, database_=self.database,
-                                                       routing_=neo4j.RoutingControl.READ)
-        except (ServiceUnavailable, OSError) as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} cannot be reached: {_one_line(exc)}") from exc
-        except Neo4jError as exc:
-            raise StoreUnavailable(_describe(exc, self.uri, self.database)) from exc
-        return [{k: _plain(v) for k, v in record.items()} for record in records]
+            rows = self._auto(COMPONENTS)
+        except Neo4jError as exc:  # the statement failed; the server and the connection are fine
+            log.info("%s is not Neo4j: dbms.components() failed (%s)", self.uri, _one_line(exc))
+            return False
+        kernel = [row for row in rows if row.get("name") == "Neo4j Kernel"]
+        if kernel:
+            self.server_version = " ".join([*(kernel[0].get("versions") or [])[:1], kernel[0].get("edition") or ""])
+        return bool(kernel)
+
+    # --- GraphStore -----------------------------------------------------------------------------------------
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one read statement (routed to a reader in a cluster); rows as dicts of plain values."""
+        rows = []
+        for part in self._parameter_sets(query, params or {}):
+            try:
+                records, _, _ = self._driver.execute_query(query, part, database_=self.database,
+                                                           routing_=neo4j.RoutingControl.READ)
+            except (DriverError, Neo4jError, OSError) as exc:
+                raise self._error(exc, f"running {_statement(query)}") from exc
+            rows += [{k: _plain(v) for k, v in record.items()} for record in records]
+        return rows
 
     def _write_unit(self, statements: Sequence[Statement]) -> None:
+        """Run ``statements`` in one managed write transaction: all or (on Neo4j) nothing."""
+        statements = [(query, part) for query, params in statements for part in self._parameter_sets(query, params)]
+        current = ["beginning a transaction"]
+
         def work(tx: neo4j.ManagedTransaction) -> None:
             for query, params in statements:
+                current[0] = f"running {_statement(query)}"
                 tx.run(query, params).consume()
 
         try:
             with self._driver.session(database=self.database) as session:
-                session.execute_write(work)  # rolled back whole on failure; transient errors retried
-        except (ServiceUnavailable, OSError) as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} cannot be reached: {_one_line(exc)}") from exc
-        except Neo4jError as exc:
-            raise StoreUnavailable(_describe(exc, self.uri, self.database)) from exc
+                session.execute_write(work)  # raised errors roll the transaction back; transient ones are retried
+        except (DriverError, Neo4jError, OSError) as exc:
+            raise self._error(exc, current[0], writing=True) from exc
 
     def ensure_schema(self) -> None:
+        """Create the uniqueness constraints and indexes if absent (on FalkorDB: its missing id indexes)."""
         if self.is_neo4j:
             for statement in cypher.neo4j_constraints():
                 self._write_unit([(statement, {})])
             return
+        try:
+            existing = {(row["label"], prop) for row in self.run(FALKORDB_INDEXES) for prop in row["properties"]}
+        except StoreUnavailable as exc:
+            log.debug("cannot list the indexes of %s: %s", self.uri, exc)
+            existing = set()
         for statement in cypher.falkordb_indexes():
+            target = _INDEX_TARGET.search(statement)
+            if target and (target[1], target[2]) in existing:
+                continue
             try:
-                self._write_unit([(statement, {})])
-            except StoreUnavailable as exc:  # FalkorDB over Bolt: an index that exists is an error there
-                log.debug("index statement not applied: %s", exc)
+                with self._driver.session(database=self.database) as session:
+                    session.execute_write(lambda tx, q=statement: tx.run(q).consume())
+            except Neo4jError as exc:  # e.g. it exists after all; the server and the connection are fine
+                log.debug("index statement %r not applied: %s", statement, _one_line(exc))
+            except (DriverError, OSError) as exc:
+                raise self._error(exc, f"running {_statement(statement)}", writing=True) from exc
 
-    def delete_all(self) -> None:
-        """Remove every node and relationship (of newsgraph's labels)."""
-        self._write_unit([("MATCH (n) WHERE n:Entity OR n:Concept OR n:Source OR n:Evidence OR n:Resolution "
-                           "DETACH DELETE n", {})])
+    def delete_all(self, *, batch: int = 10_000) -> int:
+        """Delete every node of newsgraph's labels and their relationships; nodes with other labels stay.
+
+        Args:
+            batch: Nodes deleted per transaction.
+
+        Returns:
+            The number of nodes deleted.
+        """
+        total = 0
+        while True:
+            rows: list[int] = []
+
+            def work(tx: neo4j.ManagedTransaction) -> None:
+                rows[:] = [record["deleted"] for record in tx.run(DELETE_BATCH, {"limit": batch})]
+
+            try:
+                with self._driver.session(database=self.database) as session:
+                    session.execute_write(work)
+            except (DriverError, Neo4jError, OSError) as exc:
+                raise self._error(exc, "deleting newsgraph's nodes", writing=True) from exc
+            deleted = sum(rows)
+            total += deleted
+            if deleted < batch:
+                return total
 
     def close(self) -> None:
+        """Close the driver and its connections."""
         self._driver.close()
+        if self.splices_parameters:  # FalkorDB: take the place its disconnect spoiled (see the module notes)
+            _knock(self.uri, 1.0)
+
+    def _parameter_sets(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """The parameters to send for one statement: ``[params]``, except for a server that splices them into the
+        text (FalkorDB): there strings are escaped, and the list a statement UNWINDs (or a read that is a union
+        over its list) is cut into pieces of at most ``_PARAM_BUDGET`` bytes of text.
+
+        Raises:
+            StoreUnavailable: the parameters are too large for such a server and cannot be cut.
+        """
+        if not self.splices_parameters:
+            return [params]
+        params = _escaped(params)
+        if _text_size(params) <= _PARAM_BUDGET:
+            return [params]
+        unwound = _UNWOUND.match(query)
+        key = unwound[1] if unwound else next((k for k, v in params.items() if isinstance(v, list)), "")
+        if (unwound or query in _UNION_READS) and isinstance(params.get(key), list):
+            parts = _cut(params[key], _PARAM_BUDGET - _text_size({k: v for k, v in params.items() if k != key})
+                         - len(key) - 4)
+            if parts is not None:
+                return [{**params, key: part} for part in parts]
+        raise StoreUnavailable(f"the Bolt server at {self.uri} cannot take the parameters of {_statement(query)}: "
+                               "it writes them into the query text, and FalkorDB aborts past about 4 KB of them; "
+                               "use the embedded store (--store falkordb) instead")
+
+    # --- errors ---------------------------------------------------------------------------------------------
+    def _error(self, exc: BaseException, doing: str, *, writing: bool = False) -> StoreUnavailable:
+        """One line naming the problem and the fix, for any driver or server error."""
+        known_other = self.is_neo4j is False and self._detected
+        where = f"the Bolt server at {self.uri}" if known_other else f"Neo4j at {self.uri}"
+        code = getattr(exc, "code", None) or ""
+        message = _one_line(exc)
+        if isinstance(exc, AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized") \
+                or "AuthenticationRateLimit" in code:
+            return StoreUnavailable(f"{where} refused the user name or password ({message}); "
+                                    "check --user and --password")
+        if "DatabaseNotFound" in code:
+            return StoreUnavailable(f"{where} has no database {self.database!r} ({message}); create it "
+                                    "(CREATE DATABASE) or leave --database unset for the default database")
+        if isinstance(exc, Forbidden) or ".Security." in code:
+            on = f" to database {self.database!r}" if self.database else ""
+            return StoreUnavailable(f"{where} refused access while {doing} ({message}); "
+                                    f"the user needs read and write access{on}")
+        if isinstance(exc, (ServiceUnavailable, SessionExpired, OSError)) or not isinstance(exc, Neo4jError):
+            hint = f"; {_AOF_HINT}" if writing and self.splices_parameters else \
+                "; is the server running and the URI right?"
+            return StoreUnavailable(f"cannot reach {where} while {doing}: {message}{hint}")
+        hint = ""
+        if code.endswith("General.UnknownError") and (self.splices_parameters or not self._detected):
+            hint = f" ({_LOGIN_HINT})" if doing == "connecting" else f" ({_FALKORDB_HINT})"
+        return StoreUnavailable(f"{where} failed while {doing}: {code}: {message}{hint}")
+
+
+def _knock(uri: str, timeout: float) -> OSError | None:
+    """Open and close a TCP connection to the server of ``uri`` without sending a byte; return what failed."""
+    parts = urlsplit(uri)
+    try:
+        socket.create_connection((parts.hostname or "localhost", parts.port or 7687), timeout=timeout).close()
+    except OSError as exc:
+        return exc
+    return None
+
+
+def _statement(query: str) -> str:
+    """A statement's text, on one line and short, to name it in a message."""
+    text = " ".join(query.split())
+    return f"`{text[:90]}{'…' if len(text) > 90 else ''}`"
+
+
+def _escaped(value: Any) -> Any:
+    """``value`` with every string escaped for a server that puts it between single quotes as it is (FalkorDB)."""
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("'", "\\'")
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_escaped(v) for v in value]
+    return value
+
+
+def _cut(items: list, budget: int) -> list[list] | None:
+    """``items`` in consecutive pieces of at most ``budget`` bytes of text each; None if one item is larger.
+
+    >>> _cut(["a", "b", "c"], 10)
+    [['a', 'b'], ['c']]
+    """
+    parts: list[list] = [[]]
+    size = 0
+    for item in items:
+        item_size = _text_size(item) + 2
+        if item_size > budget:
+            return None
+        if parts[-1] and size + item_size > budget:
+            parts.append([])
+            size = 0
+        parts[-1].append(item)
+        size += item_size
+    return parts
+
+
+def _text_size(value: Any) -> int:
+    """At least the number of bytes FalkorDB writes for ``value`` when it splices it into a query.
+
+    >>> _text_size({"rows": [{"id": "a"}]})
+    25
+    """
+    if isinstance(value, str):
+        return len(value.encode()) + 2
+    if isinstance(value, float):
+        return 32  # "%f": six decimals after up to 308 digits; 32 covers every value newsgraph writes
+    if isinstance(value, (bool, int)) or value is None:
+        return max(5, len(str(value)))
+    if isinstance(value, dict):
+        return 2 + sum(len(str(k)) + 4 + _text_size(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return 2 + sum(_text_size(v) + 2 for v in value)
+    return len(str(value).encode()) + 2
 
 
 def _plain(value: Any) -> Any:
+    """Turn driver values (nodes, relationships, paths) into plain dicts and lists."""
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -104,19 +388,12 @@ def _plain(value: Any) -> Any:
         return {"labels": sorted(value.labels), **{k: _plain(v) for k, v in value.items()}}
     if isinstance(value, neo4j.graph.Relationship):
         return {"type": value.type, **{k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Path):
+        return [_plain(node) for node in value.nodes]
     return value
 
 
-def _describe(exc: Neo4jError, uri: str, database: str | None) -> str:
-    code = getattr(exc, "code", "") or ""
-    if "DatabaseNotFound" in code:
-        return f"Neo4j at {uri} has no database {database!r} (create it, or drop --database to use the default)"
-    if "Security" in code:
-        return f"Neo4j at {uri} refused access: {_one_line(exc)}"
-    if isinstance(exc, ClientError):
-        return f"Neo4j at {uri} rejected a statement: {code} {_one_line(exc)}".strip()
-    return f"Neo4j at {uri} failed: {code} {_one_line(exc)}".strip()
-
-
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(getattr(exc, "message", None) or exc).split())[:300]
+    """The error's own message (not the driver's decorated ``str``), on one line, at most 300 characters."""
+    text = getattr(exc, "message", None) if isinstance(exc, Neo4jError) else None
+    return " ".join(str(text or exc or type(exc).__name__).split())[:300]

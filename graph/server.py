@@ -291,7 +291,10 @@ class EmbeddedFalkorDB:
 
     def _spawn(self, server: str, module: str) -> None:
         args = [server, "--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
-                "--dir", str(self.data_dir), "--dbfilename", "graph.rdb", "--appendonly", "yes",
+                "--dir", str(self.data_dir), "--dbfilename", "graph.rdb",
+                # FalkorDB 4.16 aborts on a write over Bolt while the append-only file is on: with Bolt, persist
+                # through RDB snapshots (every minute after a change, and on shutdown) only.
+                "--appendonly", "no" if self.bolt_port is not None else "yes",
                 "--save", "60 1", "--daemonize", "no", "--loadmodule", module]  # fmt: skip
         if self.bolt_port is not None:
             args += ["BOLT_PORT", str(self.bolt_port)]

@@ -252,7 +252,7 @@ def export(
 @app.command()
 def serve(
     data_dir: DataDir = None, graph: Graph = None,
-    bolt_port: Annotated[Optional[int], typer.Option(help="Also speak Bolt on 127.0.0.1:PORT.", show_default=False)] = None,
+    bolt_port: Annotated[Optional[int], typer.Option(help="Also speak Bolt on PORT (FalkorDB binds every interface; snapshots replace the append-only log).", show_default=False)] = None,
 ) -> None:
     """Keep the embedded FalkorDB server of the data directory running until Ctrl-C, so other commands share it."""
 

@@ -1,0 +1,132 @@
+"""Every Cypher statement newsgraph can send to Neo4j passes Neo4j's own parser and semantic analysis.
+
+The statements: every upper-case string of ``graph/cypher.py`` (the writers and the reads), ``merge_entities`` for
+every entity type, ``merge_relations`` for a sample of relationship types and every label pair, the constraint DDL,
+the statements of ``graph/neo4j_store.py`` itself, and every canned query in its Neo4j form. Only the statements
+the store sends solely to FalkorDB's Bolt port (``FALKORDB_ONLY``) are left out. ``test_neo4j_bolt`` checks that
+everything the store really sends is in this set.
+
+Skipped when Node or the npm package is missing, unless NEWSGRAPH_REQUIRE_CYPHERLINT=1 (then it fails).
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+import cypherlint
+from newsgraph.graph import cypher, neo4j_store
+from newsgraph.model import ENTITY_TYPES
+from newsgraph.queries import list_queries
+
+if not cypherlint.available() and os.environ.get("NEWSGRAPH_REQUIRE_CYPHERLINT") == "1":
+    cypherlint.lint({"probe": "RETURN 1"})  # raises the harness's own message: what to install
+# A mark, not a module-level skip: test_neo4j_bolt imports neo4j_statements from here.
+pytestmark = pytest.mark.skipif(not cypherlint.available(), reason=f"cypherlint not installed; run "
+                                f"`{cypherlint.INSTALL_HINT}`")
+
+# One relationship type per label pair (the two from the design notes among them): the text differs only there.
+RELATION_SAMPLE = (("AGREE_TO", "Entity", "Concept"), ("DECLINE_TO_COMMIT_TO", "Entity", "Entity"),
+                   ("SAY", "Concept", "Entity"), ("LEAD_TO", "Concept", "Concept"))
+FALKORDB_ONLY = frozenset({neo4j_store.FALKORDB_INDEXES, *cypher.falkordb_indexes()})
+
+
+def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
+    """Name → text of every statement the Neo4j store may send to a Neo4j server."""
+    found = {}
+    for module in (cypher, neo4j_store):
+        for name, value in vars(module).items():
+            if name.isupper() and not name.startswith("_") and isinstance(value, str) and value not in FALKORDB_ONLY:
+                found[f"{module.__name__.rsplit('.', 1)[1]}.{name}"] = value
+    found.update({f"merge_entities({t})": cypher.merge_entities(t) for t in ENTITY_TYPES})
+    found.update({f"merge_relations{triple}": cypher.merge_relations(*triple) for triple in relations})
+    found.update({f"neo4j_constraints[{i}]": text for i, text in enumerate(cypher.neo4j_constraints())})
+    found.update({f"query {q.name}": q.neo4j_text for q in list_queries()})
+    return found
+
+
+def _lint_in_two(statements: dict[str, str]) -> dict[str, cypherlint.LintResult]:
+    """Lint in two node processes at once (start-up and the big queries dominate; the machine has 2 cores)."""
+    names = sorted(statements, key=lambda n: len(statements[n]))
+    halves = [{n: statements[n] for n in names[0::2]}, {n: statements[n] for n in names[1::2]}]
+    with ThreadPoolExecutor(2) as pool:
+        results = {}
+        for part in pool.map(cypherlint.lint, halves):
+            results.update(part)
+    return results
+
+
+def assert_clean(results: dict[str, cypherlint.LintResult]) -> list[str]:
+    """Fail on any error; return the warnings as ``name: line:col: message`` lines."""
+    errors = cypherlint.format_errors(results)
+    assert errors == "", f"Neo4j's parser rejects:\n{errors}"
+    return [f"{name}: {w}" for name, res in sorted(results.items()) for w in res.warnings]
+
+
+@pytest.fixture(scope="module")
+def statements():
+    return neo4j_statements()
+
+
+@pytest.fixture(scope="module")
+def results(statements):
+    return _lint_in_two(statements)
+
+
+def test_the_set_covers_every_kind_of_statement(statements):
+    writers = {"MERGE_SOURCES", "MARK_SOURCES_DONE", "MERGE_CONCEPTS", "MERGE_MENTIONS", "REFRESH_ENTITY_COUNTS",
+               "MERGE_EVIDENCE", "LINK_ATTRIBUTION", "MERGE_RESOLUTIONS"}
+    reads = {"LEDGER", "KNOWN_ENTITIES", "ALL_NODES", "NODES_BY_ID", "ALL_RELATIONS", "NEIGHBOURS", "MENTIONS_OF",
+             "EVIDENCE_OF", "COUNTS", "RELATION_COUNTS", "EXPLAIN_ENTITY"}
+    assert {f"cypher.{n}" for n in writers | reads} <= set(statements)
+    assert {f"neo4j_store.{n}" for n in ("PROBE", "COMPONENTS", "ECHO", "DELETE_BATCH")} <= set(statements)
+    assert sum(n.startswith("merge_entities(") for n in statements) == len(ENTITY_TYPES)
+    assert {n for n in statements if n.startswith("query ")} == {f"query {q.name}" for q in list_queries()}
+    pairs = {(a, b) for a in ("Entity", "Concept") for b in ("Entity", "Concept")}
+    assert {(a, b) for _, a, b in RELATION_SAMPLE} == pairs
+    assert sum(n.startswith("neo4j_constraints[") for n in statements) == len(cypher.neo4j_constraints()) >= 4
+
+
+def test_every_statement_passes_neo4js_parser_and_semantic_analysis(results, statements):
+    assert set(results) == set(statements)
+    warnings = assert_clean(results)
+    print(f"{len(results)} statements linted; warnings: {warnings or 'none'}")
+
+
+def test_writers_take_their_rows_as_one_parameter(results):
+    writers = [n for n in results if n.startswith(("merge_entities(", "merge_relations("))] + [
+        f"cypher.{n}" for n in ("MERGE_SOURCES", "MARK_SOURCES_DONE", "MERGE_CONCEPTS", "MERGE_MENTIONS",
+                                "MERGE_EVIDENCE", "LINK_ATTRIBUTION", "MERGE_RESOLUTIONS")]
+    assert {n: results[n].parameters for n in writers} == {n: ["rows"] for n in writers}
+    assert results["cypher.REFRESH_ENTITY_COUNTS"].parameters == ["ids"]
+    assert results["neo4j_store.DELETE_BATCH"].parameters == ["limit"]
+    assert all(results[n].parameters == [] for n in results if n.startswith("neo4j_constraints["))
+
+
+@pytest.fixture(scope="module")
+def planted(statements):
+    """A broken copy of two statements (a syntax error, an undefined variable) and a FalkorDB-only statement."""
+    relation = "merge_relations('AGREE_TO', 'Entity', 'Concept')"
+    broken = {
+        "cypher.MERGE_EVIDENCE": cypher.MERGE_EVIDENCE.replace("MERGE (v:Evidence {id: row.id})",
+                                                               "MERGE (v:Evidence {id: row.id}", 1),
+        relation: statements[relation].replace("MATCH (b:Concept {id: row.object})",
+                                               "MATCH (b:Concept {id: rows.object})"),
+    }
+    assert broken["cypher.MERGE_EVIDENCE"] != cypher.MERGE_EVIDENCE and broken[relation] != statements[relation]
+    return relation, cypherlint.lint({**broken, "falkordb-only": neo4j_store.FALKORDB_INDEXES})
+
+
+def test_a_planted_error_fails_the_check(planted):
+    relation, results = planted
+    assert results["cypher.MERGE_EVIDENCE"].errors, "a syntax error went unnoticed"
+    assert any("`rows` not defined" in e.message for e in results[relation].errors), results[relation]
+    with pytest.raises(AssertionError, match=r"cypher\.MERGE_EVIDENCE: \d+:\d+"):
+        assert_clean({name: results[name] for name in ("cypher.MERGE_EVIDENCE", relation)})
+
+
+def test_the_falkordb_only_statements_are_rightly_kept_from_neo4j(planted):
+    # db.indexes() does not exist in Neo4j 5: sending it there would fail, which is why it is FalkorDB-only.
+    assert any("db.indexes is not present" in e.message for e in planted[1]["falkordb-only"].errors)
