@@ -15,7 +15,6 @@ F1_FLOOR = 0.40
 
 
 @pytest.mark.model
-@pytest.mark.skipif(not (DATA / "dev.tsv").exists(), reason="CaRB dev data not available")
 def test_carb_dev_f1_above_floor(nlp):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import carb_scorer
