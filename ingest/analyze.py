@@ -20,7 +20,8 @@ def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] 
         article: the article the Doc was parsed from.
         doc: its parse.
         roles: who holds a role, for definite descriptions ("the Russian leader").
-        entity_triples_only: keep only triples with a named entity at one end at least.
+        entity_triples_only: keep only triples with a named entity at one end at least, or attributed to one
+            (what "the Kremlin said" is kept whatever it is about).
 
     Raises:
         BadArticle: the article has no sentence with a word in it.
@@ -37,7 +38,8 @@ def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] 
                 spans.setdefault(token.i, (span.start, span.end))
     triples = extract_triples(doc, article.id, found.token_entity, entity_spans=spans)
     if entity_triples_only:
-        triples = tuple(t for t in triples if t.subject.is_entity or t.object.is_entity)
+        triples = tuple(t for t in triples if t.subject.is_entity or t.object.is_entity
+                        or t.attributed_to is not None)
     return ArticleAnalysis(
         article=article, mentions=found.mentions, entities=found.entities, triples=triples,
         sentence_count=len(sentences), word_count=sum(1 for t in doc if not t.is_punct and not t.is_space),

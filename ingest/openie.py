@@ -1,24 +1,25 @@
 """Open information extraction: n-ary (relation, [arg1, arg2, ...], confidence) tuples from a spaCy parse.
 
-This is the benchmark path (CaRB style), separate from the graph's ``extract_triples``: arguments are whole
-phrases as written, the relation keeps its auxiliaries and negation, and the verb's prepositional, temporal and
-adverbial modifiers become extra arguments after the object. Constructions: active and passive clauses, xcomp
-chains ("declined to commit to"), copulas ("X ; is ; Y"), coordinated verbs, subjects and objects (split),
-relative and participial clauses, and appositions ("X, the president of Y" → "X ; is ; the president of Y").
+The open-IE rendering of the clauses the graph's triples come from (``newsgraph.ingest.clauses``), as the CaRB
+benchmark scores them: arguments are whole phrases as written, the relation keeps its auxiliaries and negation,
+and the verb's prepositional, temporal and adverbial modifiers become extra arguments after the object.
+Constructions: active and passive clauses, xcomp chains ("declined to commit to"), copulas ("X ; is ; Y"),
+coordinated verbs, subjects and objects (split), relative and participial clauses, appositions ("X, the
+president of Y" → "X ; is ; the president of Y"), and implicit relations inside noun phrases.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
+
 OpenTuple = tuple[str, list[str], float]
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "acomp"}
 CLAUSE_OBJECT_DEPS = {"ccomp", "xcomp"}
 PREP_DEPS = {"prep", "agent"}
 EXTRA_DEPS = {"npadvmod", "advmod"}
-RELATIVE = {"which", "who", "that", "whom", "whose", "where", "when"}
 SKIP_ADVERBS = {"also", "not", "n't", "never", "so", "then", "as", "just", "even", "only", "too", "however",
                 "thus", "therefore", "instead", "again", "still", "already", "now", "here", "there", "rather"}
 CUT_DEPS = {"relcl", "appos", "acl", "advcl", "parataxis"}
@@ -65,58 +66,15 @@ def phrase(token: Token, *, cut_commas: bool = True, split_conj: bool = True, ex
     return _words(tokens)
 
 
-def _subjects(verb: Token) -> tuple[list[Token], float]:
-    """(subject heads, confidence penalty) — own subject, or one inherited through coordination or a clause."""
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"]
-    if verb.dep_ == "relcl":
-        if own and own[0].lower_ in RELATIVE:
-            return [verb.head], 0.05
-        if own:
-            return own, 0.05
-        return [verb.head], 0.1
-    if own:
-        return _split(own[0]), 0.0
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        subs, pen = _subjects(verb.head)
-        return subs, pen + 0.05
-    if verb.dep_ == "acl":
-        return [verb.head], 0.1
-    if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ in {"VERB", "AUX"}:
-        subs, pen = _subjects(verb.head)
-        return subs, pen + 0.15
-    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
-        subs, pen = _subjects(verb.head)
-        return subs, pen + 0.1
-    return [], 0.0
-
-
-def _split(token: Token) -> list[Token]:
-    return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
-
-
 def _relation_tokens(verb: Token) -> list[Token]:
     return [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"}
                      or c.dep_ == "prt" and not any(g.dep_ == "pobj" for g in c.children)]
 
 
 def _clause_tuples(sent: Span):
-    for verb in sent:
-        if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass", "amod"}:
-            continue
-        if verb.dep_ == "xcomp" and verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-                and verb.head.pos_ in {"VERB", "AUX"} and _own_subject(verb.head):
-            continue  # folded into the head's chain
-        subjects, penalty = _subjects(verb)
-        if not subjects:
-            continue
-        chain = [verb]
-        while True:
-            nxt = [c for c in chain[-1].children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
-                   and any(g.dep_ == "aux" for g in c.children)]
-            if not nxt:
-                break
-            chain.append(nxt[0])
-        rel_tokens = [t for v in chain for t in _relation_tokens(v)]
+    for clause in find_clauses(sent):
+        verb, chain, penalty = clause.verb, list(clause.chain), clause.penalty
+        rel_tokens = [t for v in chain for t in (_relation_tokens(v) if v.pos_ != "ADJ" else [v])]
         last = chain[-1]
         objects: list[Token] = []
         preps: list[Token] = []
@@ -133,40 +91,20 @@ def _clause_tuples(sent: Span):
                     preps.append(child)
                 elif child.dep_ in EXTRA_DEPS and child.lower_ not in SKIP_ADVERBS and child.lower_ not in RELATIVE:
                     extras.append(child)
-        relative_object = None
         if verb.dep_ == "relcl":
-            own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-            if own and own[0].lower_ not in RELATIVE:
-                relative_object = verb.head
             objects = [o for o in objects if o.lower_ not in RELATIVE]
             preps = [p for p in preps if not any(g.lower_ in RELATIVE for g in p.children)]
         inside = {t.i for t in verb.subtree}
-        subjects = [(s, 0.0) for s in subjects] + [(a, 0.3) for s in subjects for a in s.children if a.dep_ == "appos"]
-        subjects += [(a, 0.2) for s, _ in subjects for a in _antecedent(s)]
+        subjects = [(s, 0.0) for s in clause.subjects]
+        subjects += [(a, 0.3) for s in clause.subjects for a in s.children if a.dep_ == "appos"]
+        subjects += [(a, 0.2) for s, _ in subjects for a in antecedent(s)]
         for subject, appos_penalty in subjects:
             subject_text = phrase(subject, exclude=inside if subject.i == verb.head.i else frozenset())
             if subject.lower_ in RELATIVE:
                 continue
             base = 0.6 - penalty - appos_penalty - 0.1 * (subject.pos_ == "PRON") - 0.04 * max(len(subject_text.split()) - 6, 0) ** 0.5
             base += 0.05 * (verb.dep_ == "ROOT")
-            yield from _emit(rel_tokens, subject_text, objects, preps, extras, relative_object, base, inside)
-
-
-PERSONAL = {"he", "she", "it", "they"}
-
-
-def _antecedent(pronoun: Token) -> list[Token]:
-    """For a personal-pronoun subject, the nearest earlier non-pronoun subject of the sentence (a cheap guess)."""
-    if pronoun.lower_ not in PERSONAL:
-        return []
-    for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ in {"NOUN", "PROPN"}:
-            return [token]
-    return []
-
-
-def _own_subject(verb: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            yield from _emit(rel_tokens, subject_text, objects, preps, extras, clause.relative_object, base, inside)
 
 
 def _emit(rel_tokens, subject_text, objects, preps, extras, relative_object, base, inside):
@@ -178,7 +116,7 @@ def _emit(rel_tokens, subject_text, objects, preps, extras, relative_object, bas
         return
     if objects:
         first = objects[0]
-        for obj in _split(first) if first.dep_ not in CLAUSE_OBJECT_DEPS else [first]:
+        for obj in split_conjuncts(first) if first.dep_ not in CLAUSE_OBJECT_DEPS else [first]:
             others = [phrase(o, split_conj=False) for o in objects[1:]]
             text = phrase(obj, split_conj=first.dep_ not in CLAUSE_OBJECT_DEPS)
             conf = base - 0.1 * (first.dep_ in CLAUSE_OBJECT_DEPS) - 0.03 * len(extra_args)
@@ -190,7 +128,7 @@ def _emit(rel_tokens, subject_text, objects, preps, extras, relative_object, bas
         if pobjs:
             rest = [phrase(p, split_conj=False) for p in sorted(preps + extras, key=lambda t: t.i) if p.i != first.i]
             rel_words = relation + " " + first.text
-            for pobj in _split(pobjs[0]):
+            for pobj in split_conjuncts(pobjs[0]):
                 yield rel_words, [subject_text, phrase(pobj), *rest], base - 0.05 - 0.03 * len(rest)
             return
     if extras:
@@ -198,10 +136,8 @@ def _emit(rel_tokens, subject_text, objects, preps, extras, relative_object, bas
 
 
 def _apposition_tuples(sent: Span):
-    for token in sent:
-        if token.dep_ == "appos" and token.head.pos_ in {"PROPN", "NOUN"}:
-            head = token.head
-            yield "is", [phrase(head), phrase(token)], 0.55
+    for head, token in appositions(sent):
+        yield "is", [phrase(head), phrase(token)], 0.55
 
 
 TITLES = {"president", "mr.", "mrs.", "ms.", "dr.", "gov.", "sen.", "rep.", "gen.", "judge", "chairman", "king",

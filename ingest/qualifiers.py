@@ -7,7 +7,7 @@ from spacy.tokens import Token
 SPEECH_VERBS = frozenset(
     """say tell add claim state announce insist write report note argue warn deny confirm assert suggest
     acknowledge admit reiterate explain stress emphasise emphasize declare allege predict post reply respond
-    tweet describe characterize characterise""".split()
+    tweet describe characterize characterise concede indicate recall complain contend testify""".split()
 )
 HEDGE_MODALS = frozenset({"would", "could", "may", "might", "should", "can", "ought", "'d"})
 HEDGE_VERBS = frozenset(
@@ -22,10 +22,13 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
     """True when the verb (or an object's determiner: "no indication") carries a negation.
 
-    Quantifiers like "no" count only on the object of the clause; "never" and "not" on the verb or its auxiliaries.
+    Quantifiers like "no" count on the object of the clause and on the noun a clause complements ("no indication
+    that ..."); "never" and "not" on the verb or its auxiliaries.
     """
     if any(child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"} for child in verb.children):
         return True
+    if verb.dep_ in {"acl", "ccomp"} and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
+        return True  # "no indication that Putin had abandoned …"
     return any(child.dep_ == "det" and child.lower_ in {"no", "neither"} for obj in objects for child in obj.children)
 
 
@@ -73,17 +76,28 @@ def speaker_of(verb: Token) -> Token | None:
                     for obj in to.children:
                         if obj.dep_ == "pobj":
                             return obj
-            if child.dep_ == "parataxis" and child.lemma_ in SPEECH_VERBS:
-                subject = _subject(child)
+            if child.dep_ in {"parataxis", "dep"} and child.lemma_ in SPEECH_VERBS:
+                subject = _subject(child) or _inverted_subject(child)
                 if subject is not None:
                     return subject
-        if head.dep_ in {"ccomp", "conj", "advcl", "xcomp"} and head.head is not head:
+        if head.dep_ in {"ccomp", "conj", "advcl", "xcomp", "acomp"} and head.head is not head:
             parent = head.head
             if head.dep_ == "ccomp" and parent.lemma_ in SPEECH_VERBS:
-                return _subject(parent)
+                subject = _subject(parent)
+                if subject is not None and subject.dep_ != "nsubjpass":
+                    return subject
+                # "It was emphasised that …, the Kremlin said": an impersonal report; look further out
             head = parent
         else:
             head = None
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "…, added the Kremlin": the parser often takes the speaker after the verb for its object."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "attr"} and child.i > verb.i and child.pos_ == "PROPN":
+            return child
     return None
 
 

@@ -1,9 +1,10 @@
-"""Clause-based extraction of (subject, predicate, object) triples from a spaCy parse.
+"""Graph triples (subject, predicate, object) from the clauses of a spaCy parse (``newsgraph.ingest.clauses``).
 
-For every verb with a subject: active and passive voice, xcomp chains ("declined to commit to"), particles and
-prepositional objects ("push back against"), copulas ("be"), coordinated subjects, objects and verbs, relative
-clauses, and reported speech (the clause's triples carry ``attributed_to``). Negation and hedging are flags.
-Arguments that are entity mentions point at their local entity; other noun phrases become concepts.
+For every clause: active and passive voice, complement chains ("declined to commit to", "be ready to sign"),
+particles and prepositional objects ("push back against"), copulas and appositions ("be"), coordinated subjects,
+objects and verbs, relative and participial clauses, and reported speech (the clause's triples carry
+``attributed_to``; a quoted "I"/"we" is the speaker). Negation and hedging are flags. Arguments that are entity
+mentions point at their local entity; other noun phrases become concepts named by their lemmatised head phrase.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
 from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_hedged, is_negated, speaker_of
 from newsgraph.model import Arg, Triple
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
 SKIP_OBJECT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
             "these", "those", "which", "who", "whom", "what", "one", "there", "itself", "themselves", "something"}
-RELATIVE = {"which", "who", "that", "whom"}
+QUANTIFIERS = {"any", "some", "all", "none", "most", "many", "much", "each", "both", "several", "few", "one"}
+#: Pronouns that, inside reported speech, stand for the speaker.
+FIRST_PERSON = {"i", "we"}
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "poss", "quantmod"}
 #: Lemmas the small English model gets wrong often enough to matter in news ("hoped" → "hop").
 LEMMA_FIXES = {"hoped": "hope", "hoping": "hope", "hopes": "hope", "based": "base", "eased": "ease",
@@ -35,20 +38,10 @@ class _Context:
     source: str
     token_entity: Mapping[int, int]
     entity_spans: Mapping[int, tuple[int, int]]
-    open_ie: bool = False
-
-
-@dataclass(frozen=True)
-class _Clause:
-    verb: Token  # the verb whose subject we found
-    last: Token  # the last verb of the xcomp chain, whose objects we take
-    chain: tuple[Token, ...]
-    passive: bool
 
 
 def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
-                    *, entity_spans: Mapping[int, tuple[int, int]] | None = None,
-                    open_ie: bool = False) -> tuple[Triple, ...]:
+                    *, entity_spans: Mapping[int, tuple[int, int]] | None = None) -> tuple[Triple, ...]:
     """Extract triples from every sentence of ``doc``.
 
     Args:
@@ -57,10 +50,8 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
         token_entity: token index → local entity id, from ``extract_mentions``; arguments on these tokens become
             entity arguments, the rest concepts.
         entity_spans: token index → (start token, end token) of the mention holding it, to report its offsets.
-        open_ie: open-IE output as benchmarks expect it: predicates as written ("has agreed to"), arguments as
-            whole phrases, pronoun arguments kept.
     """
-    ctx = _Context(source, token_entity or {}, entity_spans or {}, open_ie)
+    ctx = _Context(source, token_entity or {}, entity_spans or {})
     triples: list[Triple] = []
     seen: set[tuple] = set()
     for sent in doc.sents:
@@ -73,66 +64,67 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
 
 
 def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
-    for verb in sent:
-        if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass", "xcomp", "amod"}:
-            continue
-        subjects = _subjects(verb)
-        if not subjects:
-            continue
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-        for clause in _chains(verb, passive):
-            objects = list(_objects(clause))
-            if passive and not clause.chain[1:]:
+    for clause in find_clauses(sent):
+        if clause.verb.dep_ == "xcomp" and clause.verb.head.pos_ in {"VERB", "AUX"}:
+            continue  # a bare complement ("agreed to stop strikes") is part of its head's chain below
+        speaker = speaker_of(clause.verb)
+        full = _full_chain(clause.chain)
+        for k, last in enumerate(full):
+            if last.pos_ == "ADJ":  # "are ready to sign": the adjective belongs to the next verb's predicate
+                continue
+            chain = full[:k + 1]
+            objects = list(_objects(last))
+            if last is full[-1] and clause.relative_object is not None and verb_lemma(last) not in SPEECH_VERBS:  # "the deal (that) Russia signed"
+                objects.append((None, clause.relative_object))
+            negated = is_negated(clause.verb) or any(is_negated(v) for v in chain[1:])
+            hedged = is_hedged(last, chain[:-1])
+            penalty = clause.penalty + 0.05 * (len(chain) - 1) - 0.05 * (clause.verb.dep_ == "ROOT")
+            if clause.passive and len(chain) == 1:
                 agents = [obj for prep, obj in objects if prep == "by"]
                 if agents:  # "strikes were suspended by Russia" → Russia –suspend– strikes
+                    predicate = _predicate(chain, None, True)
                     for agent in agents:
-                        for subj in subjects:
-                            yield from _emit(sent, ctx, agent, _predicate(clause, None, True, ctx), subj, clause)
+                        for subj in clause.subjects:
+                            yield from _emit(sent, ctx, agent, predicate, subj, speaker=speaker, negated=negated,
+                                             hedged=hedged, penalty=penalty)
                     continue
-            speaker = speaker_of(verb)
-            for subj in subjects:
+            for subj in clause.subjects:
                 for prep, obj in objects:
-                    predicate = _predicate(clause, prep, not passive, ctx)
-                    yield from _emit(sent, ctx, subj, predicate, obj, clause, speaker=speaker,
-                                     extra=-0.1 if prep else 0.0)
+                    yield from _emit(sent, ctx, subj, _predicate(chain, prep, not clause.passive), obj,
+                                     speaker=speaker, negated=negated or is_negated(clause.verb, (obj,)),
+                                     hedged=hedged, penalty=penalty + 0.1 * bool(prep),
+                                     speech=verb_lemma(last) in SPEECH_VERBS)
+    for head, apposition in appositions(sent):  # "Zelenskyy, Ukraine's president" → Zelenskyy –be– president of …
+        if head.i in ctx.token_entity and apposition.pos_ == "NOUN" \
+                and not any(c.dep_ in {"conj", "cc"} for c in (*apposition.children, *head.children)) \
+                and not _in_list(apposition) \
+                and ctx.token_entity.get(apposition.i, ctx.token_entity[head.i]) == ctx.token_entity[head.i]:
+            yield from _emit(sent, ctx, head, "be", apposition, speaker=None, negated=False, hedged=False,
+                             penalty=0.0, as_concept=True)
 
 
-def _subjects(verb: Token) -> list[Token]:
-    """The verb's subjects, split on coordination; inherited from a coordinated head verb or a relative noun."""
-    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if not found and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subjects(verb.head)
-    if verb.dep_ == "relcl":
-        found = [verb.head if (c.lower_ in RELATIVE) else c for c in found] or []
-        if not found and any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in verb.children):
-            return []
-    if not found and verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return [verb.head]
-    return [s for subj in found for s in _conjuncts(subj)]
+def _in_list(token: Token) -> bool:
+    """True when ``token``'s phrase is followed by ", and" / ", or": an item of a list, not an apposition."""
+    doc, i = token.doc, token.right_edge.i + 1
+    if i < len(doc) and doc[i].is_punct:
+        i += 1
+    return i < len(doc) and doc[i].dep_ == "cc"
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
+def _full_chain(chain: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The clause's chain continued through bare complements ("stop strikes", "help end")."""
+    while True:
+        nxt = [c for c in chain[-1].children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+        if not nxt:
+            return chain
+        chain = chain + (nxt[0],)
 
 
-def _chains(verb: Token, passive: bool) -> Iterator[_Clause]:
-    """The verb itself, and each xcomp chain below it ("decline" → "decline to commit")."""
-    yield _Clause(verb, verb, (verb,), passive)
-    stack = [(verb, (verb,))]
-    while stack:
-        top, chain = stack.pop()
-        for child in top.children:
-            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-                new = chain + (child,)
-                yield _Clause(verb, child, new, passive)
-                stack.append((child, new))
-
-
-def _objects(clause: _Clause) -> Iterator[tuple[str | None, Token]]:
-    """(preposition or None, object head) pairs of the last verb in the chain, split on coordination."""
-    for child in clause.last.children:
-        if child.dep_ in OBJECT_DEPS:
-            for obj in _conjuncts(child):
+def _objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
+    """(preposition or None, object head) pairs of a verb, split on coordination."""
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS and child.lower_ not in RELATIVE:
+            for obj in split_conjuncts(child):
                 yield None, obj
         elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"according", "despite"}:
             yield from _prep_objects(child, child.lower_)
@@ -140,6 +132,10 @@ def _objects(clause: _Clause) -> Iterator[tuple[str | None, Token]]:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     yield child.lower_, grand
+        elif child.dep_ == "ccomp" and child.tag_ == "VB" and verb_lemma(verb) not in SPEECH_VERBS \
+                and not any(g.dep_ in {"dobj", "aux", "auxpass", "mark"} for g in child.children) \
+                and any(g.dep_ == "nsubj" and g.lower_ in {"it", "this", "that"} for g in child.children):
+            yield None, child  # "would like to see it end" → like to see –– end
         elif child.dep_ == "acomp":
             for grand in child.children:
                 if grand.dep_ == "prep":
@@ -149,41 +145,32 @@ def _objects(clause: _Clause) -> Iterator[tuple[str | None, Token]]:
 def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
     for obj in prep.children:
         if obj.dep_ == "pobj":
-            for part in _conjuncts(obj):
+            for part in split_conjuncts(obj):
                 yield label, part
         elif obj.dep_ == "pcomp" and obj.pos_ == "ADP":  # "back against", "out of"
             yield from _prep_objects(obj, f"{label} {obj.lower_}")
 
 
-def _predicate(clause: _Clause, prep: str | None, active: bool, ctx: _Context) -> str:
-    if ctx.open_ie:
-        return _surface_predicate(clause, prep)
+def _predicate(chain: tuple[Token, ...], prep: str | None, active: bool) -> str:
+    """The readable relation: lemmas of the chain, "be" for the passive, particles, the preposition."""
     words = []
-    for i, verb in enumerate(clause.chain):
+    for i, verb in enumerate(chain):
+        if verb.pos_ == "ADJ":
+            words.append(verb.lower_)
+            continue
         if i:
             words.append("to")
         if not active and i == 0:
             words.append("be")
         words.append(verb_lemma(verb))
         words.extend(c.lower_ for c in verb.children if c.dep_ == "prt" and not any(g.dep_ == "pobj" for g in c.children))
-        if verb.lemma_ == "be" and len(clause.chain) == 1 and prep is None:
+        if verb.lemma_ == "be" and len(chain) == 1 and prep is None:
             break
-    if prep is None and active and verb_lemma(clause.last) in IMPLIED_PREPOSITION:
-        prep = IMPLIED_PREPOSITION[verb_lemma(clause.last)]
+    if prep is None and active and verb_lemma(chain[-1]) in IMPLIED_PREPOSITION:
+        prep = IMPLIED_PREPOSITION[verb_lemma(chain[-1])]
     if prep:
         words.append(prep)
     return " ".join(w for w in words if w)
-
-
-def _surface_predicate(clause: _Clause, prep: str | None) -> str:
-    """The predicate as written: auxiliaries, negation, verbs of the chain with their particles, preposition."""
-    keep = set()
-    for verb in clause.chain:
-        keep.add(verb.i)
-        keep.update(c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}
-                    and not any(g.dep_ == "pobj" for g in c.children))
-    words = [t.text for t in clause.verb.doc if t.i in keep]
-    return " ".join(words + ([prep] if prep else []))
 
 
 def verb_lemma(verb: Token) -> str:
@@ -198,43 +185,56 @@ def verb_lemma(verb: Token) -> str:
     return LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
 
 
-def _emit(sent, ctx: _Context, subj, predicate, obj, clause, *, speaker=None, extra=0.0):
-    if not ctx.open_ie and (obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS):
-        return
-    subject = _argument(subj, ctx)
-    object_ = _argument(obj, ctx)
-    if subject is None or object_ is None or subject.start == object_.start:
+def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *, speaker: Token | None,
+          negated: bool, hedged: bool, penalty: float, speech: bool = False, as_concept: bool = False
+          ) -> Iterator[Triple]:
+    if obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS:
         return
     attributed = _speaker_argument(speaker, ctx) if speaker is not None else None
-    doc = sent.doc
-    negated = is_negated(clause.verb, (obj,)) or any(is_negated(v) for v in clause.chain[1:])
-    hedged = is_hedged(clause.last, clause.chain[:-1])
-    confidence = 0.45 + extra
+    if attributed is not None and subj.lower_ in FIRST_PERSON:
+        subject = attributed  # "“We are ready,” Zelenskyy told reporters": the speaker speaks for the "we"
+    else:
+        subject = _argument(subj, ctx)
+        if subject is None and subj.lower_ in {"it", "they"}:  # "how a ceasefire would work and whether it …"
+            earlier = [a for a in antecedent(subj) if (a.tag_ in {"NNS", "NNPS"}) == (subj.lower_ == "they")]
+            subject = _argument(earlier[0], ctx) if earlier else None
+            penalty += 0.2
+    object_ = _argument(obj, ctx if not as_concept else _Context(ctx.source, {}, {}))
+    if subject is not None and object_ is not None and object_.is_entity and object_.local_id == subject.local_id:
+        if predicate != "be":
+            return  # a self-loop says nothing
+        object_ = _argument(obj, _Context(ctx.source, {}, {}))  # "Zelenskyy is the president of Ukraine"
+    if subject is None or object_ is None or subject.start == object_.start:
+        return
+    confidence = 0.5 - penalty
     confidence += 0.2 * subject.is_entity + 0.15 * object_.is_entity
-    confidence -= 0.05 * (len(clause.chain) - 1) + 0.1 * (clause.verb.dep_ in {"relcl", "acl"})
-    confidence -= 0.1 * (subj.pos_ == "PRON") + 0.05 * (max(obj.i - obj.left_edge.i, 0) > 5)
-    confidence += 0.05 * (clause.verb.dep_ == "ROOT")
-    if clause.last.lemma_ in SPEECH_VERBS and not object_.is_entity:
-        confidence -= 0.15
+    confidence -= 0.05 * (max(obj.i - obj.left_edge.i, 0) > 5)
+    confidence -= 0.15 * (speech and not object_.is_entity)
     yield Triple(
         subject=subject, predicate=predicate, object=object_, source=ctx.source, sentence=sent.text.strip(),
         sentence_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
         sentence_end=sent.start_char + len(sent.text.rstrip()), negated=negated, hedged=hedged,
         attributed_to=attributed, confidence=round(min(max(confidence, 0.05), 0.99), 3),
     )
-    del doc
 
 
 def _argument(token: Token, ctx: _Context) -> Arg | None:
-    """An entity argument when the head token is an entity mention, else a concept noun phrase."""
+    """An entity argument when the head token is an entity mention, else a concept noun phrase.
+
+    A quantifier stands for what it quantifies ("any of his objectives" → objectives); a possessor is written
+    after the head ("Ukraine's president" → "president of ukraine"), and a predicate noun keeps its of-phrase
+    ("the president of Ukraine").
+    """
     doc = token.doc
-    token_entity, entity_spans = ctx.token_entity, ctx.entity_spans
-    if ctx.open_ie:
-        return _phrase(token)
-    if token.i in token_entity:
-        start, end = entity_spans.get(token.i, (token.i, token.i + 1))
+    if token.i in ctx.token_entity:
+        start, end = ctx.entity_spans.get(token.i, (token.i, token.i + 1))
         span = doc[start:end]
-        return Arg(span.text, span.start_char, span.end_char, local_id=token_entity[token.i])
+        return Arg(span.text, span.start_char, span.end_char, local_id=ctx.token_entity[token.i])
+    if token.pos_ == "VERB" and token.dep_ == "ccomp":
+        return Arg(token.text, token.idx, token.idx + len(token.text), concept=verb_lemma(token))
+    if token.lower_ in QUANTIFIERS:
+        of = _of_object(token)
+        return _argument(of, ctx) if of is not None else None
     if token.lower_ in PRONOUNS or token.pos_ in {"PRON", "DET", "SCONJ", "ADP", "PART", "PUNCT"}:
         return None
     if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "X"}:
@@ -243,48 +243,55 @@ def _argument(token: Token, ctx: _Context) -> Arg | None:
     start = min([token.i] + [m.left_edge.i for m in modifiers])
     while start < token.i and doc[start].dep_ in {"punct", "case"}:
         start += 1
-    span = doc[start:token.i + 1]
-    kept = [t for t in span[:-1] if t.dep_ not in {"det", "poss", "case"} and t.tag_ != "POS"
-            and t.head.dep_ != "poss" and (t.dep_ != "punct" or t.text in "-–")
-            or (t.i in token_entity and t.pos_ != "PRON")]
+    end = token.i + 1
+    possessor = next((c for c in token.lefts if c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"}), None)
+    inside_possessor = {t.i for t in possessor.subtree} if possessor is not None else set()
+    kept = [t for t in doc[start:token.i] if t.i not in inside_possessor and t.dep_ not in {"det", "poss", "case"}
+            and t.tag_ != "POS" and (t.dep_ != "punct" or t.text in "-–")]
     head = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
     parts = []
     for t, following in zip(kept, kept[1:] + [token]):
         hyphen = t.text in "-–" or following.text in "-–"
         parts.append(t.lower_ + (t.whitespace_ if hyphen else " "))
-    name = " ".join(("".join(parts) + head).split())
+    name = "".join(parts) + head
+    of = _of_object(token) if token.dep_ in {"attr", "appos"} else None
+    if possessor is not None:
+        name += " of " + _possessor_name(possessor)
+    elif of is not None:
+        argument = _argument(of, ctx)
+        if argument is not None:
+            name += " of " + (argument.text if argument.is_entity else argument.concept).lower()
+            end = max(end, of.i + 1 if argument.is_entity else doc.char_span(argument.start, argument.end,
+                                                                           alignment_mode="expand").end)
+    name = " ".join(name.split())
     if not any(c.isalpha() for c in name):
         return None
+    span = doc[start:end]
     return Arg(span.text, span.start_char, span.end_char, concept=name)
 
 
-def _phrase(token: Token) -> Arg | None:
-    """The whole phrase a head token governs, without a relative clause or apposition set off by commas."""
-    if token.lower_ in RELATIVE:
-        return None
-    doc = token.doc
-    start, end = token.left_edge.i, token.right_edge.i + 1
-    for child in token.rights:
-        if child.dep_ in {"relcl", "appos", "punct", "cc", "conj", "acl"} and child.i > token.i:
-            comma = child.i - 1 if child.i > 0 and doc[child.i - 1].is_punct else child.i
-            if child.dep_ in {"punct", "cc", "conj"} or doc[comma].is_punct:
-                end = min(end, comma if doc[comma].is_punct else child.i)
-    while start < end - 1 and (doc[start].is_punct or doc[start].dep_ == "cc"):
-        start += 1
-    while end - 1 > start and doc[end - 1].is_punct:
-        end -= 1
-    span = doc[start:end]
-    return Arg(span.text, span.start_char, span.end_char, concept=span.text)
+def _of_object(token: Token) -> Token | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _possessor_name(possessor: Token) -> str:
+    words = [t for t in possessor.subtree if t.dep_ != "case" and t.tag_ != "POS" and t.dep_ != "det"]
+    return " ".join(t.lower_ for t in words)
 
 
 def _speaker_argument(token: Token, ctx: _Context) -> Arg | None:
     """The speaker as an entity: the head itself, or the entity it belongs to ("the Kremlin's account")."""
     for candidate in [token] + [c for c in token.children if c.dep_ in {"poss", "compound", "nmod"}]:
         if candidate.i in ctx.token_entity:
-            return _argument(candidate, _Context(ctx.source, ctx.token_entity, ctx.entity_spans))
+            return _argument(candidate, ctx)
     for prep in token.children:  # "a statement from the Kremlin"
         if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
             for obj in prep.children:
                 if obj.i in ctx.token_entity:
-                    return _argument(obj, _Context(ctx.source, ctx.token_entity, ctx.entity_spans))
+                    return _argument(obj, ctx)
     return None

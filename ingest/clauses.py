@@ -1,0 +1,151 @@
+"""Clauses of a parsed sentence: the one analysis both triple renderers share.
+
+A clause is a verb with the subjects it has or inherits (coordination, relative and participial clauses,
+subject-controlled complements), its chain of complements ("declined to commit", "are ready to sign"), its voice,
+and — for a relative clause whose own subject is not the relative pronoun — the head noun it takes as object
+("the deal Russia signed"). ``newsgraph.ingest.triples`` renders clauses as graph triples (entity or concept
+heads, lemma predicates, one object each); ``newsgraph.ingest.openie`` renders the same clauses as n-ary open-IE
+tuples with whole phrases, which is what the CaRB benchmark scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+RELATIVE = frozenset({"which", "who", "that", "whom", "whose", "where", "when"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One verb and what it says about its subjects.
+
+    ``chain`` is the verb followed by its complement chain; a predicate adjective in the chain ("ready") sits
+    between the verb and its complement. ``penalty`` grows as the subject gets more indirect (inherited through
+    coordination, a participle, a relative clause).
+    """
+
+    verb: Token
+    chain: tuple[Token, ...]
+    subjects: tuple[Token, ...]
+    penalty: float
+    passive: bool
+    relative_object: Token | None = None
+
+    @property
+    def last(self) -> Token:
+        return self.chain[-1]
+
+
+def find_clauses(sent: Span) -> Iterator[Clause]:
+    """Every clause of ``sent`` that has a subject, in sentence order.
+
+    A to-complement of a verb with its own subject is part of that verb's chain, not a clause of its own.
+    """
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"aux", "auxpass", "amod"}:
+            continue
+        if _in_chain(verb):
+            continue
+        subjects, penalty = subjects_of(verb)
+        if not subjects:
+            continue
+        relative_object = None
+        if verb.dep_ == "relcl":
+            own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            if own and own[0].lower_ not in RELATIVE:
+                relative_object = verb.head
+        yield Clause(verb, _chain(verb), tuple(subjects), penalty, _passive(verb), relative_object)
+
+
+def subjects_of(verb: Token) -> tuple[list[Token], float]:
+    """(subject heads, confidence penalty): the verb's own subjects split on coordination, or inherited ones.
+
+    A relative pronoun subject stands for the noun the clause modifies; a participle ("damaged by shelling",
+    "while pressing his advantage") takes its head noun or its head verb's subject.
+    """
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not own:  # the parser sometimes hangs the subject on the auxiliary ("Europe is committed")
+        own = [g for a in verb.children if a.dep_ in {"aux", "auxpass"} for g in a.children if g.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "relcl":
+        if own and own[0].lower_ in RELATIVE:
+            return [verb.head], 0.05
+        if own:
+            return own, 0.05
+        return [verb.head], 0.1
+    if own:
+        return split_conjuncts(own[0]), 0.0
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subs, pen = subjects_of(verb.head)
+        return subs, pen + 0.05
+    if verb.dep_ == "acl":
+        return [verb.head], 0.1
+    if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ in {"VERB", "AUX"}:
+        subs, pen = subjects_of(verb.head)
+        return subs, pen + 0.15
+    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        head = verb.head.head if verb.head.pos_ == "ADJ" else verb.head
+        subs, pen = subjects_of(head)
+        return subs, pen + 0.1
+    return [], 0.0
+
+
+def split_conjuncts(token: Token) -> list[Token]:
+    """The token and the nominal conjuncts after it ("Putin and Zelenskyy" → both)."""
+    return [token] + [c for c in token.conjuncts if c.i > token.i and c.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
+
+
+def appositions(sent: Span) -> Iterator[tuple[Token, Token]]:
+    """(noun, apposition) pairs: "Zelenskyy, Ukraine's president" → (Zelenskyy, president)."""
+    for token in sent:
+        if token.dep_ == "appos" and token.head.pos_ in {"PROPN", "NOUN"}:
+            yield token.head, token
+
+
+def antecedent(pronoun: Token) -> list[Token]:
+    """For a personal-pronoun subject, the nearest earlier noun subject in its sentence (a cheap guess)."""
+    if pronoun.lower_ not in {"he", "she", "it", "they"}:
+        return []
+    for token in reversed(pronoun.sent[: pronoun.i - pronoun.sent.start]):
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ in {"NOUN", "PROPN"}:
+            return [token]
+    return []
+
+
+def _in_chain(verb: Token) -> bool:
+    """True when ``verb`` continues the chain of a verb that heads a clause ("declined to commit")."""
+    if verb.dep_ != "xcomp" or not _to_complement(verb):
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head
+    return head.pos_ in {"VERB", "AUX"} and head.dep_ not in {"aux", "auxpass", "amod"} and bool(subjects_of(head)[0])
+
+
+def _to_complement(verb: Token) -> bool:
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" for c in verb.children)
+
+
+def _chain(verb: Token) -> tuple[Token, ...]:
+    chain = [verb]
+    while True:
+        last = chain[-1]
+        nxt = [c for c in last.children if c.dep_ == "xcomp" and _to_complement(c)]
+        if nxt:
+            chain.append(nxt[0])
+            continue
+        ready = [(a, x) for a in last.children if a.dep_ == "acomp" and a.pos_ == "ADJ"
+                 for x in a.children if x.dep_ == "xcomp" and _to_complement(x)]
+        if not ready:
+            return tuple(chain)
+        chain.extend(ready[0])
+
+
+def _passive(verb: Token) -> bool:
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    # "infrastructure damaged by shelling", but not "no sign that Putin had abandoned …"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
