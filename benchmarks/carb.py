@@ -1,16 +1,18 @@
 """CaRB dev benchmark of newsgraph's triple extractor, scored with benchmarks/carb_scorer.py.
 
-    python benchmarks/carb.py [--limit N] [--out carb_dev_output.tsv]
+    python benchmarks/carb.py [--limit N] [--out carb_dev_output.tsv] [--misses]
 
 Parses the dev sentences with the configured spaCy pipeline, runs the n-ary open-IE extractor (newsgraph.ingest.openie), writes the
 tuples in CaRB's tabbed format and prints precision, recall, F1 and AUC overall and on the newswire subset, with
-the extraction speed next to the parse speed (both measured in this run).
+the extraction speed next to the parse speed (both measured in this run). ``--misses`` adds why the gold tuples no
+prediction matches were missed.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 import time
 from pathlib import Path
 
@@ -42,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
     parser.add_argument("--out", type=Path, default=None, help="write the tabbed system output here")
+    parser.add_argument("--misses", action="store_true", help="break the missed gold tuples down by cause")
     args = parser.parse_args(argv)
     sentences = [s.strip() for s in (args.data / "dev_sentences.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
     if args.limit:
@@ -60,7 +63,43 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {name:9} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  AUC {s.auc:.3f}")
     print(f"  speed: parse {len(sentences) / parse_s:,.0f} sentences/s; extraction alone "
           f"{len(sentences) / extract_s:,.0f} sentences/s = {extract_s / parse_s:.1%} of parse time")
+    if args.misses:
+        causes = miss_causes(gold, system)
+        total = sum(causes.values())
+        print(f"  missed gold tuples: {total}")
+        for cause, n in causes.most_common():
+            print(f"    {n:5}  {cause}")
     return 0
+
+
+def miss_causes(gold: dict, system: dict) -> Counter:
+    """Why each gold tuple that no prediction matches was missed, judged against the sentence's predictions.
+
+    - ``implicit relation``: no prediction shares a relation word (noun-phrase relations, "is part of", light verbs);
+    - ``wrong or missing arg1``: a prediction shares the relation but not the first argument (pronouns, inherited
+      or misattached subjects);
+    - ``later arguments differ``: relation and arg1 agree but the object/modifiers do not (attachment, splitting);
+    - ``no tuple for the sentence``.
+    """
+    predictions = {carb_scorer.normalize_sentence(k): v for k, v in system.items()}
+    causes: Counter = Counter()
+    for sentence, gold_tuples in gold.items():
+        preds = predictions.get(carb_scorer.normalize_sentence(sentence), [])
+        for g in gold_tuples:
+            if any(carb_scorer.match(g, p) is not None for p in preds):
+                continue
+            if not preds:
+                causes["no tuple for the sentence"] += 1
+                continue
+            g_rel = set(g.relation.lower().split()) - {"is", "are", "was", "were", "be", "the", "a", "of", "to"}
+            sharing = [p for p in preds if g_rel & set(p.relation.lower().split())] if g_rel else preds
+            if not sharing:
+                causes["implicit relation"] += 1
+            elif not any(set(g.args[0].lower().split()) & set(p.args[0].lower().split()) for p in sharing if p.args):
+                causes["wrong or missing arg1"] += 1
+            else:
+                causes["later arguments differ"] += 1
+    return causes
 
 
 if __name__ == "__main__":
