@@ -1,9 +1,14 @@
 """Find entity mentions in a parsed article and link the ones that refer to the same entity.
 
 Inside one article: full names, surnames and titled names ("President Vladimir V. Putin", "Mr. Putin",
-"Putin") become one entity; demonyms stand for their country ("Russian" → Russia); definite descriptions ("the
-Russian leader", "Ukraine's president") link to the person the article or the built-in role table says holds that
-role; third-person pronouns link to the most recent person in the sentence or the one before, when there is one.
+"Putin") become one entity, as do an organisation's acronym or short name ("AMA", "the Chargers"); demonyms stand
+for their country ("Russian" → Russia); definite descriptions ("the Russian leader", "Ukraine's president") link to
+the person the article (apposition, "President X of Russia") or the built-in role table says holds that role;
+he/she/his/her link to the most recent person in the sentence or the one before (or the only person of the
+three sentences before those), "who" to the person its relative clause hangs on. Names on title-case headline
+lines count only as far as the body confirms them; the words around a name ("the broadcaster Susilne", "the
+Zaporizhzhia plant") outvote the model on its type; nouns tied to one person ("host Hugh Jackman") are kept as
+that entity's descriptions.
 """
 
 from __future__ import annotations
@@ -12,18 +17,18 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from newsgraph.ingest.names import ROLE_NOUNS, TITLES, clean_name, demonym_country, fold, name_key, strip_titles
+from newsgraph.ingest.names import (PLACE_OF_NOUNS, TITLE_WORDS, TYPE_CUE_NOUNS, acronym, clean_name,
+                                    demonym_country, fold, name_key, strip_titles)
+from newsgraph.ingest.anaphora import Found as _Found
+from newsgraph.ingest.anaphora import describing_nouns, descriptions, pronouns, repeated_names
 from newsgraph.model import LocalEntity, Mention
 
 LABEL_TYPES = {
     "PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": "Group",
     "EVENT": "Event", "WORK_OF_ART": "Work", "LAW": "Law", "PRODUCT": "Product",
 }
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-HEAD_OF_STATE_ROLES = frozenset({"president", "leader", "chief", "head", "strongman", "autocrat", "ruler"})
-_TITLE_WORDS = frozenset(t.strip(".") for t in TITLES)
 
 #: Who holds a role, by (country, role): a small default that the caller may replace.
 DEFAULT_ROLES: Mapping[tuple[str, str], str] = {
@@ -44,17 +49,6 @@ class ArticleMentions:
     token_entity: Mapping[int, int] = field(default_factory=dict)
 
 
-@dataclass
-class _Found:
-    start: int  # token indices
-    end: int
-    name: str
-    label: str
-    kind: str
-    key: str
-    weight: float = 1.0
-
-
 def extract_mentions(doc: Doc, source: str, roles: Mapping[tuple[str, str], str] = DEFAULT_ROLES) -> ArticleMentions:
     """Find and link the entity mentions of one parsed article.
 
@@ -64,17 +58,20 @@ def extract_mentions(doc: Doc, source: str, roles: Mapping[tuple[str, str], str]
         roles: who holds a role, keyed by (country, role); ``leader`` covers president, chief and head.
     """
     found = _named(doc)
-    found = _link_surnames(found)
+    _type_cues(doc, found)
+    _the_state_of(found)
+    found = _link_surnames(_headline_names(doc, found))
     _weaken_lone_names(doc, found)
-    found += _descriptions(doc, found, roles)
+    found += repeated_names(doc, found)
+    found += descriptions(doc, found, roles)
     found.sort(key=lambda f: f.start)
-    found += _pronouns(doc, found)
-    return _assemble(doc, source, sorted(found, key=lambda f: f.start))
+    found += pronouns(doc, found)
+    return _assemble(doc, source, sorted(found, key=lambda f: f.start), describing_nouns(doc, found))
 
 
 def _named(doc: Doc) -> list[_Found]:
     found = []
-    common = {t.lower_ for t in doc if not t.ent_type_ and t.is_lower and t.pos_ in {"NOUN", "VERB", "ADJ"}}
+    common = _common_words(doc)
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES or _is_noise(ent, common):
             continue
@@ -94,16 +91,58 @@ def _named(doc: Doc) -> list[_Found]:
         else:
             name = clean_name(" ".join(strip_titles(span.text.split())))
         title_start = start
-        while title_start > 0 and fold(doc[title_start - 1].text).strip(".") in _TITLE_WORDS:
+        while title_start > 0 and fold(doc[title_start - 1].text).strip(".") in TITLE_WORDS:
             title_start -= 1
-        if title_start < start or fold(span[0].text).strip(".") in _TITLE_WORDS:
+        if title_start < start or fold(span[0].text).strip(".") in TITLE_WORDS:
             kind, weight = "title", 3
             label = "PERSON" if label in {"PERSON", "ORG", "NORP"} else label
         key = name_key(name)
-        if not key:
-            continue
+        if not key or all(fold(w).strip(".") in TITLE_WORDS for w in name.split()):
+            continue  # nothing but titles: "Dr", "President"
         found.append(_Found(title_start, end, name, label, kind, key, weight))
     return found
+
+
+def _common_words(doc: Doc) -> set[str]:
+    """Words the article writes in lower case (as a noun, verb or adjective) at least as often as it capitalises
+    them inside a sentence: "ceasefire" is common, "ellen" (once in a lower-case URL, often as "Ellen") is not."""
+    lower = Counter(t.lower_ for t in doc if not t.ent_type_ and t.is_lower and t.pos_ in {"NOUN", "VERB", "ADJ"})
+    capital = Counter(t.lower_ for t in doc if t.is_title and not t.is_sent_start and t.lower_ in lower)
+    return {word for word, n in lower.items() if n >= capital[word]}
+
+
+def _the_state_of(found: list[_Found]) -> None:
+    """ "the Moscow State" is Moscow when the article names Moscow as a place (capitals stay capitals)."""
+    places = {f.key: f for f in found if f.label == "GPE" and f.kind == "name"}
+    for item in found:
+        words = item.key.split()
+        if len(words) >= 2 and words[-1] == "state" and " ".join(words[:-1]) in places:
+            place = places[" ".join(words[:-1])]
+            item.key, item.name, item.label, item.end = place.key, place.name, "GPE", item.end - 1
+
+
+def _before_possessive(ent: Span) -> bool:
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return following is not None and following.lower_ in {"their", "its", "our", "your"}
+
+
+def _type_cues(doc: Doc, found: list[_Found]) -> None:
+    """The words around a name settle its type more surely than the small model: "the public broadcaster,
+    Susilne" and "the Truth Social platform" are organisations; "the Zaporizhzhia nuclear power plant", "a Sumy
+    hospital" and "the annexation of Crimea" name places. A cue counts double in the type vote."""
+    for item in found:
+        if item.kind != "name":
+            continue
+        root = doc[item.start:item.end].root
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ in {"appos", "compound", "nmod"}:
+            nouns.append(root.head)
+        cue = next((TYPE_CUE_NOUNS[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in TYPE_CUE_NOUNS), None)
+        if cue is None and root.dep_ == "pobj" and root.head.lower_ == "of" and (
+                root.head.head.lemma_.lower() in PLACE_OF_NOUNS):
+            cue = "GPE"
+        if cue is not None and (cue != "GPE" or item.label != "PERSON" or len(item.key.split()) == 1):
+            item.label, item.weight = cue, 2
 
 
 def _is_noise(ent: Span, common: set[str]) -> bool:
@@ -112,6 +151,9 @@ def _is_noise(ent: Span, common: set[str]) -> bool:
     or a non-place written all in lower case ("gulf")."""
     if ent[0].lower_ in {"a", "an"}:
         return True
+    if len(ent) == 1 and ent.label_ not in {"NORP", "PERSON"} and not demonym_country(ent.text) and (
+            ent[0].pos_ == "ADJ" or ent[0].pos_ == "VERB" and ent[0].lower_ in common or _before_possessive(ent)):
+        return True  # "Constant meheut reports" (ADJ); "signed up in Normalize their missions" (a verb)
     content = [t for t in ent if not t.is_punct and t.lower_ not in {"the", "of", "and", "for"}]
     if content and all(t.lower_ in common for t in content) and not demonym_country(ent.text):
         return True
@@ -122,13 +164,47 @@ def _is_noise(ent: Span, common: set[str]) -> bool:
     return ent.text.islower()
 
 
+def _is_headline(sent: Span) -> bool:
+    """A title-case or all-caps line ("Obama To Nominate Regina Benjamin"), where the model's name spans are
+    unreliable."""
+    words = [t for t in sent[1:] if t.is_alpha and not t.ent_type_]  # the words outside the names
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _headline_names(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """Names in headline lines are kept only as far as the body confirms them: "Hire Maurice Cheeks" becomes
+    "Maurice Cheeks" when the body names him, "Driver Charged" goes. An article that is all headlines is left as is."""
+    headline = {i for sent in doc.sents if _is_headline(sent) for i in range(sent.start, sent.end)}
+    body = [f for f in found if f.start not in headline]
+    if not headline or not body:
+        return found
+    known = {f.key: f for f in body}
+    for f in body:
+        words = f.key.split()
+        if f.label == "PERSON" and len(words) >= 2:
+            known.setdefault(words[-1], f)
+    out = []
+    for item in found:
+        if item.start not in headline or item.key in known or item.kind == "demonym":
+            out.append(item)
+            continue
+        spans = sorted(((i, j) for i in range(item.start, item.end) for j in range(i + 1, item.end + 1)),
+                       key=lambda ij: (ij[0] - ij[1], ij[0]))
+        for i, j in spans:
+            match = known.get(name_key(doc[i:j].text))
+            if match is not None and (i, j) != (item.start, item.end):
+                out.append(_Found(i, j, clean_name(doc[i:j].text), match.label, "name", name_key(doc[i:j].text),
+                                  item.weight))
+                break
+    return out
+
+
 def _link_surnames(found: list[_Found]) -> list[_Found]:
     """Give a lone surname (or a first-and-last name with extra initials) the key of the full name it ends."""
+    counts = Counter(item.key for item in found if item.label == "PERSON" and len(item.key.split()) >= 2)
     full_by_surname: dict[str, str] = {}
-    for item in found:
-        words = item.key.split()
-        if item.label == "PERSON" and len(words) >= 2:
-            full_by_surname.setdefault(words[-1], item.key)
+    for key in sorted(counts, key=lambda k: (-counts[k], len(k.split()), k)):  # the most frequent, shortest name
+        full_by_surname.setdefault(key.split()[-1], key)
     for item in found:
         words = item.key.split()
         if item.label in {"PERSON", "ORG", "NORP"} and words and words[-1] in full_by_surname and len(words) <= 2:
@@ -138,7 +214,28 @@ def _link_surnames(found: list[_Found]) -> list[_Found]:
                 if item.label == "ORG" and item.kind != "title":
                     item.label = "PERSON"
                     item.weight = 0  # a linked surname does not vote for ORG
+    _link_short_org_names(found)
     return found
+
+
+def _link_short_org_names(found: list[_Found]) -> None:
+    """Inside one article, an organisation's acronym ("AMA") or a lone first or last word of its name ("the
+    Academy", "the Chargers") joins the one longer organisation name it abbreviates."""
+    orgs = {item.key for item in found if item.label == "ORG" and len(item.key.split()) >= 2}
+    short: dict[str, set[str]] = defaultdict(set)
+    for key in orgs:
+        words = key.split()
+        short[acronym(key)].add(key)
+        short[words[0]].add(key)
+        short[words[-1]].add(key)
+    for item in found:
+        words = item.key.split()
+        if item.label != "ORG" or len(words) != 1 or len(short.get(words[0], ())) != 1:
+            continue
+        full = next(iter(short[words[0]]))
+        if words[0] == acronym(full) and not item.name.isupper():
+            continue  # an acronym must be written in capitals
+        item.key = full
 
 
 LOCATIVE = frozenset({"in", "to", "from", "into", "toward", "towards", "across", "near", "at", "inside", "outside"})
@@ -157,82 +254,7 @@ def _weaken_lone_names(doc: Doc, found: list[_Found]) -> None:
             item.weight = 0.25
 
 
-def _descriptions(doc: Doc, found: list[_Found], roles: Mapping[tuple[str, str], str]) -> list[_Found]:
-    """Definite descriptions of a person by role: "the Russian leader", "Ukraine's president", "the US president"."""
-    by_token = {i: item for item in found for i in range(item.start, item.end)}
-    learned = dict(_learned_roles(doc, found, by_token))
-    out = []
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lower_ not in ROLE_NOUNS or token.i in by_token:
-            continue
-        country = _role_country(token, by_token)
-        role = "leader" if token.lower_ in HEAD_OF_STATE_ROLES else token.lower_
-        if not country or not any(c.lower_ in {"the"} or c.dep_ == "poss" for c in token.children):
-            continue
-        person = learned.get((country, role)) or roles.get((country, role))
-        if not person:
-            continue
-        start = min([token.i] + [c.left_edge.i for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}])
-        out.append(_Found(start, token.i + 1, person, "PERSON", "description", name_key(person), 1))
-    return out
-
-
-def _role_country(token: Token, by_token: Mapping[int, _Found]) -> str | None:
-    for child in token.children:
-        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
-            if child.i in by_token and by_token[child.i].label == "GPE":
-                return by_token[child.i].name
-            country = demonym_country(child.text)
-            if country:
-                return country
-    return None
-
-
-def _learned_roles(doc: Doc, found: list[_Found], by_token: Mapping[int, _Found]):
-    """(country, role) → person name, from appositions and "President X of Russia" inside the article."""
-    for item in found:
-        if item.label != "PERSON":
-            continue
-        head = doc[item.end - 1]
-        # "Ukraine's president, Volodymyr Zelenskyy" / "Zelenskyy, Ukraine's president"
-        for noun in [head.head] + [c for c in head.children if c.dep_ == "appos"]:
-            if noun.lower_ in ROLE_NOUNS and (head.dep_ == "appos" or noun.dep_ == "appos"):
-                country = _role_country(noun, by_token)
-                if country:
-                    yield (country, "leader" if noun.lower_ in HEAD_OF_STATE_ROLES else noun.lower_), item.name
-        # "President Vladimir V. Putin of Russia"
-        if item.kind == "title" and fold(doc[item.start].text).strip(".") in ROLE_NOUNS:
-            role = "leader" if fold(doc[item.start].text) in HEAD_OF_STATE_ROLES else fold(doc[item.start].text)
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for obj in prep.children:
-                        if obj.i in by_token and by_token[obj.i].label == "GPE":
-                            yield (by_token[obj.i].name, role), item.name
-            if item.start > 0 and demonym_country(doc[item.start - 1].text):
-                yield (demonym_country(doc[item.start - 1].text), role), item.name
-
-
-def _pronouns(doc: Doc, found: list[_Found]) -> list[_Found]:
-    """He/his/she/her → the most recent person (preferring subjects) in this sentence or the one before."""
-    strong = {f.key for f in found if f.label == "PERSON" and (len(f.key.split()) > 1 or f.kind in {"title", "description"})}
-    persons = [f for f in found if f.label == "PERSON" and f.key in strong]
-    out = []
-    for token in doc:
-        if token.lower_ not in PERSON_PRONOUNS or token.pos_ != "PRON":
-            continue
-        sent_start = token.sent.start
-        previous = doc[sent_start - 1].sent.start if sent_start > 0 else 0
-        window = [p for p in persons if previous <= p.start < token.i]
-        if not window:
-            continue
-        subjects = [p for p in window if doc[p.end - 1].dep_ in {"nsubj", "nsubjpass"}]
-        keys = {p.key for p in window}
-        best = (subjects or window)[-1] if len(keys) > 1 else window[-1]
-        out.append(_Found(token.i, token.i + 1, best.name, "PERSON", "pronoun", best.key, 0))
-    return out
-
-
-def _assemble(doc: Doc, source: str, found: list[_Found]) -> ArticleMentions:
+def _assemble(doc: Doc, source: str, found: list[_Found], learned: Mapping[str, list[str]]) -> ArticleMentions:
     local_ids: dict[str, int] = {}
     votes: dict[int, Counter] = defaultdict(Counter)
     names: dict[int, Counter] = defaultdict(Counter)
@@ -249,6 +271,9 @@ def _assemble(doc: Doc, source: str, found: list[_Found]) -> ArticleMentions:
             descriptions[local_id].append(span.text)
         for i in range(item.start, item.end):
             token_entity.setdefault(i, local_id)
+    for key, nouns in learned.items():
+        if key in local_ids:
+            descriptions[local_ids[key]].extend(nouns)
     entities = []
     for key, local_id in local_ids.items():
         spelled = names[local_id] or Counter({next(f.name for f in found if f.key == key): 1})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TITLES = frozenset(
     """mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady president vice-president vice
@@ -22,6 +23,18 @@ ROLE_NOUNS = frozenset(
     """president leader chief premier chancellor minister counterpart head king queen ruler strongman
     autocrat dictator commander""".split()
 )
+
+#: Nouns whose apposition or compound modifier is a name of a known type ("the broadcaster Susilne" → ORG).
+TYPE_CUE_NOUNS = {
+    **dict.fromkeys("""broadcaster network channel newspaper agency company firm platform outlet party bank ministry
+    alliance organisation organization union club team corporation group""".split(), "ORG"),
+    **dict.fromkeys("""city town village region province oblast district county plant hospital airport port
+    capital suburb neighbourhood neighborhood""".split(), "GPE"),
+}
+
+#: "the annexation of Crimea": nouns whose "of" object is a place.
+PLACE_OF_NOUNS = frozenset("""annexation invasion occupation liberation outskirts territory city region province
+capital""".split())
 
 DEMONYMS = {
     "russian": "Russia", "russians": "Russia", "ukrainian": "Ukraine", "ukrainians": "Ukraine",
@@ -42,6 +55,7 @@ CANONICAL_NAMES = {
     "un": "United Nations",
 }
 
+TITLE_WORDS = frozenset(t.strip(".") for t in TITLES)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"^[a-z]\.?$")
 
@@ -77,11 +91,12 @@ def strip_titles(tokens: list[str]) -> list[str]:
     ['JD', 'Vance']
     """
     index = 0
-    while index < len(tokens) - 1 and fold(tokens[index]).strip(".") in {t.strip(".") for t in TITLES}:
+    while index < len(tokens) - 1 and fold(tokens[index]).strip(".") in TITLE_WORDS:
         index += 1
     return tokens[index:]
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """The key two spellings of one name share: no titles, middle initials, possessives, case or diacritics.
 
@@ -108,6 +123,19 @@ def surname(text: str) -> str:
     """
     parts = name_key(text).split()
     return parts[-1] if parts else ""
+
+
+_MINOR_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
+
+
+def acronym(key: str) -> str:
+    """The initials of a multi-word name key, minor words skipped ("" for one word).
+
+    >>> acronym("american medical association"), acronym("north atlantic treaty organization"), acronym("nato")
+    ('ama', 'nato', '')
+    """
+    words = [w for w in key.replace("-", " ").split() if w not in _MINOR_WORDS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
 def demonym_country(word: str) -> str | None:

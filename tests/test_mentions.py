@@ -1,6 +1,7 @@
 """In-article linking on hand-built Docs: surnames, titles, descriptions, demonyms, pronouns."""
 
 from handmade import make_doc
+from spacy.tokens import Span
 
 from newsgraph.ingest.mentions import extract_mentions
 
@@ -115,3 +116,126 @@ def test_lone_name_after_a_locative_preposition_is_a_place():
                    ". PUNCT punct 3")
     [entity] = extract_mentions(doc, "a1").entities
     assert entity.type == "Place"
+
+
+def test_headline_names_are_cut_to_what_the_body_confirms():
+    # "Sixers Hire Maurice Cheeks As Coach" / "Driver Charged In Queens Crash" / "Maurice Cheeks coached well."
+    doc = make_doc(
+        "Sixers PROPN nsubj 1 ent=ORG", "Hire VERB ROOT 1", "Maurice PROPN compound 3 ent=PERSON",
+        "Cheeks PROPN dobj 1 ent=PERSON", "As ADP prep 1", "Coach PROPN pobj 4",
+        "Driver PROPN nsubj 7 ent=PERSON", "Charged VERB ROOT 7 ent=PERSON", "In ADP prep 7",
+        "Queens PROPN compound 10 ent=GPE",
+        "Crash PROPN pobj 8",
+        "Maurice PROPN compound 12 ent=PERSON", "Cheeks PROPN nsubj 13 ent=PERSON", "coached VERB ROOT 13",
+        "well ADV advmod 13", ". PUNCT punct 13",
+    )
+    # the hand-made NER gives "Hire Maurice Cheeks" as one span, as the small model does on title-case lines
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 1, 4, "PERSON"), Span(doc, 6, 8, "PERSON"), Span(doc, 9, 10, "GPE"),
+                Span(doc, 11, 13, "PERSON")]
+    found = extract_mentions(doc, "a1")
+    texts = [m.text for m in found.mentions if m.label == "PERSON"]
+    assert texts == ["Maurice Cheeks", "Maurice Cheeks"]
+    assert "Hire Maurice Cheeks" not in {e.name for e in found.entities}
+    assert "Driver Charged" not in {e.name for e in found.entities}
+
+
+def test_a_name_written_once_in_lower_case_in_a_url_is_still_a_name():
+    doc = make_doc(
+        "ellen NOUN nsubj 1", "degeneres NOUN ROOT 1", ". PUNCT punct 1",
+        "They PRON nsubj 4", "chose VERB ROOT 4", "Ellen PROPN compound 6 ent=PERSON",
+        "DeGeneres PROPN dobj 4 ent=PERSON", "and CCONJ cc 6", "Ellen PROPN compound 9 ent=PERSON",
+        "DeGeneres PROPN conj 6 ent=PERSON", "agreed VERB conj 4", ". PUNCT punct 4",
+    )
+    assert [e.name for e in extract_mentions(doc, "a1").entities] == ["Ellen DeGeneres"]
+
+
+def test_the_words_around_a_name_settle_its_type():
+    doc = make_doc(
+        "He PRON nsubj 1", "told VERB ROOT 1", "the DET det 3", "broadcaster NOUN dobj 1", ", PUNCT punct 3",
+        "Susilne PROPN appos 3 ent=PERSON", ", PUNCT punct 3", "about ADP prep 1", "the DET det 12",
+        "Zaporizhzhia PROPN nmod 12 ent=PERSON", "nuclear ADJ amod 12", "power NOUN compound 12", "plant NOUN pobj 7",
+        "and CCONJ cc 12", "the DET det 15", "annexation NOUN conj 12", "of ADP prep 15",
+        "Crimea PROPN pobj 16 ent=ORG",
+        ". PUNCT punct 1",
+    )
+    types = {e.name: e.type for e in extract_mentions(doc, "a1").entities}
+    assert types == {"Susilne": "Organization", "Zaporizhzhia": "Place", "Crimea": "Place"}
+
+
+def test_adjectives_and_verbs_the_model_tags_as_names_are_dropped():
+    doc = make_doc(
+        "Constant ADJ amod 2 ent=ORG", "meheut NOUN compound 2", "reports NOUN nsubj 3", "contributed VERB ROOT 3",
+        ". PUNCT punct 3",
+        "They PRON nsubj 6", "agreed VERB ROOT 6", "in ADP prep 6", "Normalize PROPN pobj 7 ent=GPE",
+        "their PRON poss 10", "missions NOUN dobj 6", ". PUNCT punct 6",
+    )
+    assert extract_mentions(doc, "a1").mentions == ()
+
+
+def test_the_moscow_state_is_moscow():
+    doc = make_doc(
+        "Moscow PROPN nsubj 1 ent=GPE", "agreed VERB ROOT 1", "on ADP prep 1", "revenues NOUN pobj 2", "of ADP prep 3",
+        "the DET det 7", "Moscow PROPN compound 7 ent=GPE", "State PROPN pobj 4 ent=GPE", ". PUNCT punct 1",
+    )
+    found = extract_mentions(doc, "a1")
+    assert [e.name for e in found.entities] == ["Moscow"]
+    assert [m.text for m in found.mentions] == ["Moscow", "Moscow"]
+
+
+def test_acronym_and_short_name_of_an_organisation_join_it_inside_the_article():
+    doc = make_doc(
+        "American PROPN compound 2 ent=ORG", "Medical PROPN compound 2 ent=ORG", "Association PROPN nsubj 3 ent=ORG",
+        "met VERB ROOT 3", ". PUNCT punct 3",
+        "The DET det 6", "AMA PROPN nsubj 7 ent=ORG", "agreed VERB ROOT 7", ". PUNCT punct 7",
+        "San PROPN compound 11 ent=ORG", "Diego PROPN compound 11 ent=ORG", "Chargers PROPN nsubj 12 ent=ORG",
+        "won VERB ROOT 12", ". PUNCT punct 12",
+        "The DET det 15", "Chargers PROPN nsubj 16 ent=ORG", "celebrated VERB ROOT 16", ". PUNCT punct 16",
+    )
+    names = sorted(e.name for e in extract_mentions(doc, "a1").entities)
+    assert names == ["American Medical Association", "San Diego Chargers"]
+
+
+def test_who_links_to_the_person_its_relative_clause_hangs_on():
+    doc = make_doc(
+        "Raj PROPN compound 1 ent=PERSON", "Chohan PROPN nsubj 6 ent=PERSON", ", PUNCT punct 1", "who PRON nsubj 4",
+        "walked VERB relcl 1", ", PUNCT punct 1", "died VERB ROOT 6", ". PUNCT punct 6",
+    )
+    found = extract_mentions(doc, "a1")
+    assert [(m.text, m.kind, m.local_id) for m in found.mentions] == [("Raj Chohan", "name", 0), ("who", "pronoun", 0)]
+
+
+def test_pronoun_reaches_further_back_only_when_one_person_is_in_view():
+    one = ["Raj PROPN compound 1 ent=PERSON", "Chohan PROPN nsubj 2 ent=PERSON", "walked VERB ROOT 2",
+           ". PUNCT punct 2"]
+    filler = ["It PRON nsubj 5", "rained VERB ROOT 5", ". PUNCT punct 5",
+              "Cars NOUN nsubj 8", "passed VERB ROOT 8", ". PUNCT punct 8",
+              "She PRON nsubj 10", "died VERB ROOT 10", ". PUNCT punct 10"]
+    found = extract_mentions(make_doc(*one, *filler), "a1")
+    assert [(m.text, m.local_id) for m in found.mentions] == [("Raj Chohan", 0), ("She", 0)]
+    two = ["Raj PROPN compound 1 ent=PERSON", "Chohan PROPN nsubj 5 ent=PERSON", "and CCONJ cc 1",
+           "Ann PROPN compound 4 ent=PERSON", "Lee PROPN conj 1 ent=PERSON", "walked VERB ROOT 5", ". PUNCT punct 5",
+           "It PRON nsubj 8", "rained VERB ROOT 8", ". PUNCT punct 8",
+           "Cars NOUN nsubj 11", "passed VERB ROOT 11", ". PUNCT punct 11",
+           "She PRON nsubj 13", "died VERB ROOT 13", ". PUNCT punct 13"]
+    found = extract_mentions(make_doc(*two), "a1")
+    assert [m.kind for m in found.mentions] == ["name", "name"]
+
+
+def test_nouns_the_article_ties_to_one_person_are_recorded_as_descriptions():
+    doc = make_doc(
+        "The DET det 3", "Oscars PROPN compound 3 ent=ORG", "host NOUN compound 5", "Hugh PROPN compound 5 ent=PERSON",
+        "Jackman PROPN nsubj 6 ent=PERSON", "sang VERB ROOT 6", ". PUNCT punct 6",
+    )
+    [jackman] = [e for e in extract_mentions(doc, "a1").entities if e.name == "Hugh Jackman"]
+    assert "host" in jackman.descriptions
+
+
+def test_names_the_model_missed_are_found_where_the_article_repeats_them():
+    doc = make_doc("Volodymyr PROPN compound 1 ent=PERSON", "Zelenskyy PROPN nsubj 2 ent=PERSON",
+                   "visited VERB ROOT 2 lemma=visit", "Kyiv PROPN dobj 2 ent=GPE", ". PUNCT punct 2",
+                   "Zelenskyy PROPN nsubj 6", "said VERB ROOT 6 lemma=say", "kyiv PROPN nsubj 9", "will AUX aux 9",
+                   "resist VERB ccomp 6", "the DET det 11", "trump NOUN dobj 9", ". PUNCT punct 6")
+    found = extract_mentions(doc, "a1")
+    entity = found.token_entity
+    assert entity[5] == entity[1] and entity[7] == entity[3]
+    assert 11 not in entity  # a lower-case word is no person's name

@@ -65,3 +65,55 @@ def test_resolution_is_deterministic_and_total(names):
     assert first.entities == second.entities
     expected = {(f"s{i}", 0) for i, n in enumerate(names) if name_key(n)}
     assert set(first.assignment) == expected
+
+
+def test_same_multi_word_name_merges_whatever_type_the_model_gave():
+    res = resolve([_article("a", ("Eric Allen Kirkpatrick", "Person")),
+                   _article("b", ("Eric Allen Kirkpatrick", "Organization")),
+                   _article("c", ("Eric Allen Kirkpatrick", "Person"))])
+    assert _names(res) == [("Eric Allen Kirkpatrick", "Person")]
+
+
+def test_acronym_and_short_name_join_the_organisation():
+    org = "Organization"
+    res = resolve([_article("a", ("American Medical Association", org), ("San Diego Chargers", org)),
+                   _article("b", ("AMA", "Organization"), ("Chargers", "Organization"))])
+    assert _names(res) == [("American Medical Association", "Organization"), ("San Diego Chargers", "Organization")]
+    assert {m.rule for m in res.merges if m.alias == "AMA"} == {"short name"}
+    # the other way round: the long name joins the acronym seen first
+    res = resolve([_article("a", ("NATO", org)), _article("b", ("North Atlantic Treaty Organization", org))])
+    assert len(res.entities) == 1
+    # a lower-case word that happens to spell an acronym is not one; an ambiguous short name joins nothing
+    res = resolve([_article("a", ("American Medical Association", org)), _article("b", ("Ama", org))])
+    assert len(res.entities) == 2
+    res = resolve([_article("a", ("European Commission", "Organization"), ("Federal Trade Commission", "Organization")),
+                   _article("b", ("Commission", "Organization"))])
+    assert len(res.entities) == 3
+
+
+def test_canonical_name_is_the_most_frequent_full_name_in_its_usual_spelling():
+    articles = [_article(s, ("Maurice Cheeks", "Person")) for s in "abc"]
+    articles.append(ArticleAnalysis(Article("d", "x"), (), (
+        LocalEntity("d", 0, "Philly and Cheeks", "Person", ("Cheeks", "Philly and Cheeks"), (("Person", 1),)),), ()))
+    articles.append(_article("e", ("Nato", "Organization")))
+    articles.append(_article("f", ("Nato", "Organization")))
+    res = resolve(articles)
+    names = {e.name for e in res.entities}
+    assert "Maurice Cheeks" in names and "NATO" in names
+
+
+def test_demonym_and_country_are_one_entity_capital_and_institution_are_not():
+    res = resolve([_article("a", ("Russia", "Place"), ("Moscow", "Place"), ("Kremlin", "Organization")),
+                   _article("b", ("Russian Federation", "Place"), ("Vladimir Putin", "Person"))])
+    assert {e.name for e in res.entities} == {"Russia", "Moscow", "Kremlin", "Vladimir Putin"}
+
+
+def test_many_articles_resolve_quickly():
+    import time
+
+    articles = [_article(f"s{i}", (f"Person{i % 500} Surname{i % 700}", "Person"), (f"Place{i % 300}", "Place"))
+                for i in range(3000)]
+    started = time.perf_counter()
+    res = resolve(articles)
+    assert time.perf_counter() - started < 20
+    assert len(res.assignment) == 6000

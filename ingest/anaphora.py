@@ -1,0 +1,169 @@
+"""Mentions found by reference rather than by the NER: names the model missed where the article repeats them,
+definite descriptions of a role holder, pronouns, and the nouns an article ties to one person."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.ingest.names import ROLE_NOUNS, demonym_country, fold, name_key
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
+HEAD_OF_STATE_ROLES = frozenset({"president", "leader", "chief", "head", "strongman", "autocrat", "ruler"})
+
+
+@dataclass
+class Found:
+    """A mention candidate: token span, display name, NER-style label, how it was found, the entity key."""
+
+    start: int  # token indices
+    end: int
+    name: str
+    label: str
+    kind: str
+    key: str
+    weight: float = 1.0
+
+
+def repeated_names(doc: Doc, found: list[Found]) -> list[Found]:
+    """Where the model missed a name the article has already given: a capitalised surname or one-word name
+    ("Zelenskyy told reporters" after "Volodymyr Zelenskyy"), or a place written in lower case as a subject or
+    after a preposition ("kyiv will never accept", "aid to kyiv")."""
+    covered = {i for item in found for i in range(item.start, item.end)}
+    by_word: dict[str, Found] = {}
+    for item in found:
+        if item.kind not in {"name", "title"}:
+            continue
+        words = item.key.split()
+        if item.label == "PERSON" and len(words) >= 2:
+            by_word.setdefault(words[-1], item)
+        elif len(words) == 1 and (words[0] not in by_word or item.label in {"GPE", "LOC"}):
+            by_word[words[0]] = item  # a name the article also uses as a place is a place
+    out = []
+    for token in doc:
+        if token.i in covered or not token.is_alpha or len(token) < 3:
+            continue
+        item = by_word.get(name_key(token.text))
+        if item is None:
+            continue
+        place = item.label in {"GPE", "LOC"}
+        lower_place = place and token.is_lower and token.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}
+        if not (token.is_title and not token.is_sent_start or lower_place or token.is_title and token.pos_ == "PROPN"):
+            continue
+        out.append(Found(token.i, token.i + 1, item.name, item.label, "name", item.key, 0.5))
+    return out
+
+
+def descriptions(doc: Doc, found: list[Found], roles: Mapping[tuple[str, str], str]) -> list[Found]:
+    """Definite descriptions of a person by role: "the Russian leader", "Ukraine's president", "the US president"."""
+    by_token = {i: item for item in found for i in range(item.start, item.end)}
+    learned = dict(_learned_roles(doc, found, by_token))
+    out = []
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lower_ not in ROLE_NOUNS or token.i in by_token:
+            continue
+        country = _role_country(token, by_token)
+        role = "leader" if token.lower_ in HEAD_OF_STATE_ROLES else token.lower_
+        if not country or not any(c.lower_ in {"the"} or c.dep_ == "poss" for c in token.children):
+            continue
+        person = learned.get((country, role)) or roles.get((country, role))
+        if not person:
+            continue
+        start = min([token.i] + [c.left_edge.i for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}])
+        out.append(Found(start, token.i + 1, person, "PERSON", "description", name_key(person), 1))
+    return out
+
+
+def _role_country(token: Token, by_token: Mapping[int, Found]) -> str | None:
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+            if child.i in by_token and by_token[child.i].label == "GPE":
+                return by_token[child.i].name
+            country = demonym_country(child.text)
+            if country:
+                return country
+    return None
+
+
+def _learned_roles(doc: Doc, found: list[Found], by_token: Mapping[int, Found]):
+    """(country, role) → person name, from appositions and "President X of Russia" inside the article."""
+    for item in found:
+        if item.label != "PERSON":
+            continue
+        head = doc[item.end - 1]
+        # "Ukraine's president, Volodymyr Zelenskyy" / "Zelenskyy, Ukraine's president"
+        for noun in [head.head] + [c for c in head.children if c.dep_ == "appos"]:
+            if noun.lower_ in ROLE_NOUNS and (head.dep_ == "appos" or noun.dep_ == "appos"):
+                country = _role_country(noun, by_token)
+                if country:
+                    yield (country, "leader" if noun.lower_ in HEAD_OF_STATE_ROLES else noun.lower_), item.name
+        # "President Vladimir V. Putin of Russia"
+        if item.kind == "title" and fold(doc[item.start].text).strip(".") in ROLE_NOUNS:
+            role = "leader" if fold(doc[item.start].text) in HEAD_OF_STATE_ROLES else fold(doc[item.start].text)
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.i in by_token and by_token[obj.i].label == "GPE":
+                            yield (by_token[obj.i].name, role), item.name
+            if item.start > 0 and demonym_country(doc[item.start - 1].text):
+                yield (demonym_country(doc[item.start - 1].text), role), item.name
+
+
+def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
+    """He/his/she/her → the most recent person (preferring subjects) in this sentence or the one before; failing
+    that, the only person named in the three sentences before those. "who" in a relative clause → the person the
+    clause hangs on ("Raj Chohan, who was walking")."""
+    strong = {f.key for f in found if f.label == "PERSON" and (len(f.key.split()) > 1 or f.kind in {"title", "description"})}
+    persons = [f for f in found if f.label == "PERSON" and f.key in strong]
+    person_at = {i: f for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
+    starts = [s.start for s in doc.sents]
+    out = []
+    for token in doc:
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i in person_at:
+            best = person_at[token.head.head.i]
+            out.append(Found(token.i, token.i + 1, best.name, "PERSON", "pronoun", best.key, 0))
+            continue
+        if token.lower_ not in PERSON_PRONOUNS or token.pos_ != "PRON":
+            continue
+        n = starts.index(token.sent.start)
+        previous = starts[max(n - 1, 0)]
+        window = [p for p in persons if previous <= p.start < token.i]
+        if not window:
+            earlier = [p for p in persons if starts[max(n - 4, 0)] <= p.start < token.i]
+            if len({p.key for p in earlier}) != 1:
+                continue
+            window = earlier
+        subjects = [p for p in window if doc[p.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+        keys = {p.key for p in window}
+        best = (subjects or window)[-1] if len(keys) > 1 else window[-1]
+        out.append(Found(token.i, token.i + 1, best.name, "PERSON", "pronoun", best.key, 0))
+    return out
+
+
+def describing_nouns(doc: Doc, found: list[Found]) -> dict[str, list[str]]:
+    """Person key → the common nouns the article ties to that person alone: the noun in front of the name ("host
+    Hugh Jackman") or in apposition to it ("Raj Chohan, a grandmother"). Recorded as descriptions, not linked as
+    mentions: in-article, "the host" too often means someone else (a former host, another coach)."""
+    by_token = {i for item in found for i in range(item.start, item.end)}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for item in found:
+        if item.label != "PERSON" or item.kind not in {"name", "title"}:
+            continue
+        root = doc[item.start:item.end].root
+        nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+        if item.start > 0 and doc[item.start - 1].dep_ == "compound" and doc[item.start - 1].head.i >= item.start:
+            nouns.append(doc[item.start - 1])
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and noun.i not in by_token:
+                owners[noun.lemma_.lower()].add(item.key)
+    learned: dict[str, list[str]] = defaultdict(list)
+    for noun, keys in sorted(owners.items()):
+        if len(keys) == 1:
+            learned[next(iter(keys))].append(noun)
+    return learned
+
+
