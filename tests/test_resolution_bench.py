@@ -51,7 +51,6 @@ def test_gold_mentions_map_to_product_entities_then_fall_back_by_head_word():
 
 
 def test_scores_are_perfect_for_the_gold_clustering_and_low_for_singletons():
-    pytest.importorskip("scorch")
     key = [{1, 2, 3}, {4, 5}, {6}]
     assert bench.score(key, key)["CoNLL"] == pytest.approx(1.0)
     singletons = [{i} for i in range(1, 7)]
