@@ -97,13 +97,13 @@ def _sidecar(directory: Path) -> dict[str, _ArticleRecord]:
 
 def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path)
+        return
     try:
         text = _decode(path)
     except _Unreadable as exc:
         yield Skipped(str(path), str(exc))
-        return
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, text)
         return
     title = ""
     if suffix in HTML_SUFFIXES:
@@ -137,27 +137,51 @@ def _decode(path: Path) -> str:
         raise _Unreadable(f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Article | Skipped]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            record = _ArticleRecord.model_validate(json.loads(line))
-        except json.JSONDecodeError as exc:
-            yield Skipped(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
-            continue
-        except ValidationError as exc:
-            yield Skipped(where, f"malformed article record: {_one_line(exc)}")
-            continue
-        if not record.text.strip():
-            yield Skipped(where, "article has no text")
-            continue
-        article_id = record.id or f"{path.stem}-{sha256_text(record.text)[:12]}"
-        yield Article(
-            id=article_id, text=record.text, title=record.title, outlet=record.outlet, url=record.url,
-            published=record.published, path=where,
-        )
+def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
+    """The articles of a JSON Lines file, read a line at a time (an archive of any size streams through); a line
+    that is not valid UTF-8 or JSON, or not an article, is skipped with its line number."""
+    try:
+        with path.open("rb") as file:
+            if b"\x00" in file.read(8192):
+                yield Skipped(str(path), "binary file (contains NUL bytes), not text")
+                return
+            file.seek(0)
+            empty = True
+            for number, raw in enumerate(file, start=1):
+                if not raw.strip():
+                    continue
+                empty = False
+                where = f"{path}:{number}"
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    yield Skipped(where, f"not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})")
+                    continue
+                yield from _jsonl_record(path, where, line)
+    except OSError as exc:
+        yield Skipped(str(path), f"cannot read: {exc.strerror}")
+        return
+    if empty:
+        yield Skipped(str(path), "empty file")
+
+
+def _jsonl_record(path: Path, where: str, line: str) -> Iterator[Article | Skipped]:
+    try:
+        record = _ArticleRecord.model_validate(json.loads(line))
+    except json.JSONDecodeError as exc:
+        yield Skipped(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
+        return
+    except ValidationError as exc:
+        yield Skipped(where, f"malformed article record: {_one_line(exc)}")
+        return
+    if not record.text.strip():
+        yield Skipped(where, "article has no text")
+        return
+    article_id = record.id or f"{path.stem}-{sha256_text(record.text)[:12]}"
+    yield Article(
+        id=article_id, text=record.text, title=record.title, outlet=record.outlet, url=record.url,
+        published=record.published, path=where,
+    )
 
 
 class _TextOfHtml(HTMLParser):

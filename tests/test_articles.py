@@ -1,6 +1,7 @@
 """Reading articles: every input kind, and every bad input named in one line."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +37,37 @@ def test_jsonl_articles_and_a_malformed_line(tmp_path):
     assert articles[1].id.startswith("batch-")
     assert [s.path for s in skipped] == [f"{path}:2", f"{path}:3"]
     assert "malformed JSON" in skipped[0].reason and "no text" in skipped[1].reason
+
+
+def test_jsonl_streams_a_line_at_a_time_and_skips_only_the_bad_lines(tmp_path, monkeypatch):
+    path = tmp_path / "archive.jsonl"
+    texts = ["Putin met Trump.\u2028Then they spoke.", "Zelenskyy spoke.", "Macron \u00e9crit."]
+    with path.open("wb") as out:
+        out.write((json.dumps({"id": "a1", "text": texts[0]}, ensure_ascii=False) + "\n").encode())
+        out.write(b'{"id": "bad", "text": "caf\xe9"}\n')
+        out.write(b"\r\n")
+        for i, text in enumerate(texts[1:], start=2):
+            out.write((json.dumps({"id": f"a{i}", "text": text}, ensure_ascii=False) + "\r\n").encode())
+
+    def whole_file(*_args, **_kwargs):
+        raise AssertionError("a JSON Lines file is never read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", whole_file)
+    monkeypatch.setattr(Path, "read_text", whole_file)
+    stream = read_articles([path])
+    assert next(stream).text == texts[0]  # a line separator inside a text does not split the record
+    rest = list(stream)
+    assert [a.text for a in rest if isinstance(a, Article)] == texts[1:]
+    [bad] = [s for s in rest if isinstance(s, Skipped)]
+    assert bad.path == f"{path}:2" and "not valid UTF-8" in bad.reason
+
+
+@pytest.mark.parametrize("content,reason", [(b"\n \n", "empty file"), (b'{"id": "x", "text": "a\x00b"}', "binary")])
+def test_an_empty_or_binary_jsonl_file_is_skipped(tmp_path, content, reason):
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(content)
+    articles, [skipped] = _read(path)
+    assert articles == [] and skipped.path == str(path) and reason in skipped.reason
 
 
 def test_html_article(tmp_path):
