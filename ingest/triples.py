@@ -38,6 +38,7 @@ class _Context:
     source: str
     token_entity: Mapping[int, int]
     entity_spans: Mapping[int, tuple[int, int]]
+    text: str = ""  # the Doc's text (``Doc.text`` builds it anew on every access)
 
 
 def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
@@ -51,7 +52,7 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
             entity arguments, the rest concepts.
         entity_spans: token index → (start token, end token) of the mention holding it, to report its offsets.
     """
-    ctx = _Context(source, token_entity or {}, entity_spans or {})
+    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text)
     triples: list[Triple] = []
     seen: set[tuple] = set()
     for sent in doc.sents:
@@ -210,10 +211,11 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
     confidence += 0.2 * subject.is_entity + 0.15 * object_.is_entity
     confidence -= 0.05 * (max(obj.i - obj.left_edge.i, 0) > 5)
     confidence -= 0.15 * (speech and not object_.is_entity)
+    text = ctx.text[sent.start_char:sent.end_char]  # sent.text, without building it token by token
     yield Triple(
-        subject=subject, predicate=predicate, object=object_, source=ctx.source, sentence=sent.text.strip(),
-        sentence_start=sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
-        sentence_end=sent.start_char + len(sent.text.rstrip()), negated=negated, hedged=hedged,
+        subject=subject, predicate=predicate, object=object_, source=ctx.source, sentence=text.strip(),
+        sentence_start=sent.start_char + (len(text) - len(text.lstrip())),
+        sentence_end=sent.start_char + len(text.rstrip()), negated=negated, hedged=hedged,
         attributed_to=attributed, confidence=round(min(max(confidence, 0.05), 0.99), 3),
     )
 
