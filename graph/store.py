@@ -2,7 +2,8 @@
 
 ``GraphStore`` holds everything both backends share (the statements and how rows are batched); a backend
 supplies ``run`` (one statement, rows back as dicts), ``_write_unit`` (statements that belong together, in one
-transaction where the backend has them) and ``ensure_schema``.
+transaction where the backend has them), optionally ``_write_units`` (all the units of one graph, atomically where
+it can) and ``ensure_schema``.
 """
 
 from __future__ import annotations
@@ -87,14 +88,20 @@ class GraphStore(ABC):
     def write_graph(self, graph: nx.MultiDiGraph, progress: Callable[[int], None] | None = None) -> int:
         """Write a graph built by ``build_graph``; return the number of relation evidence rows written.
 
-        Sources are marked complete (their ``sha256`` set) only after everything else of theirs is written.
+        Sources are marked complete (their ``sha256`` set) only after everything else of theirs is written, in
+        the same unit of work where the backend has one (a FalkorDB MULTI/EXEC, a Neo4j transaction): an
+        interrupted write leaves nothing of the graph, or all of it.
         """
         units = list(self._statements(graph))
+        self._write_units(units)
+        if progress:
+            progress(len(units))
+        return sum(len(d.get("evidence", [])) for *_, d in graph.edges(data=True))
+
+    def _write_units(self, units: Sequence[Sequence[Statement]]) -> None:
+        """Run the units of one graph in order; backends that can make them one atomic unit do so."""
         for statements in units:
             self._write_unit(statements)
-            if progress:
-                progress(1)
-        return sum(len(d.get("evidence", [])) for *_, d in graph.edges(data=True))
 
     def _statements(self, graph: nx.MultiDiGraph) -> Iterable[list[Statement]]:
         sources, concepts = [], []
@@ -126,17 +133,22 @@ class GraphStore(ABC):
         yield from self._batched(cypher.MERGE_CONCEPTS, concepts)
         yield from self._batched(cypher.MERGE_MENTIONS, mentions)
         ids = [{"id": node} for node, d in graph.nodes(data=True) if d["kind"] == "Entity"]
-        for chunk in _chunks(ids, self.batch_size):
+        for chunk in chunks(ids, self.batch_size):
             yield [(cypher.REFRESH_ENTITY_COUNTS, {"ids": [r["id"] for r in chunk]})]
         yield from self._batched(cypher.MERGE_EVIDENCE, evidence)
         yield from self._batched(cypher.LINK_ATTRIBUTION, [r for r in evidence if r["attributed_to"]])
-        for (rel_type, subject_label, object_label), rows in sorted(relations.items()):
-            yield from self._batched(cypher.merge_relations(rel_type, subject_label, object_label), rows)
+        yield from self._relation_statements(relations, evidence)
         yield from self._batched(cypher.MERGE_RESOLUTIONS, [_resolution_row(m) for m in graph.graph.get("merges", ())])
         yield from self._batched(cypher.MARK_SOURCES_DONE, sources)
 
+    def _relation_statements(self, relations: dict[tuple[str, str, str], list[dict]],
+                             evidence: list[dict]) -> Iterable[list[Statement]]:
+        """The statements merging the relations (after their evidence is written), one per type and label pair."""
+        for key, rows in sorted(relations.items()):
+            yield from self._batched(cypher.merge_relations(*key), rows)
+
     def _batched(self, query: str, rows: list[dict]) -> Iterable[list[Statement]]:
-        for chunk in _chunks(rows, self.batch_size):
+        for chunk in chunks(rows, self.batch_size):
             yield [(query, {"rows": chunk})]
 
     def read_graph(self, around: Sequence[str] | None = None, hops: int = 1) -> nx.MultiDiGraph:
@@ -207,7 +219,7 @@ class GraphStore(ABC):
                 "corroborated": int(rel["corroborated"] or 0)}
 
 
-def _chunks(rows: list, size: int) -> Iterable[list]:
+def chunks(rows: list, size: int) -> Iterable[list]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 

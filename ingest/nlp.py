@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.errors import ModelUnavailable
-from newsgraph.model import Article
+from newsgraph.errors import BadArticle, ModelUnavailable
+from newsgraph.model import Article, ArticleAnalysis, Skipped
 
 log = logging.getLogger(__name__)
 
@@ -48,3 +48,28 @@ def parse(
         (article, doc)
         for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process)
     )
+
+
+def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *,
+                  batch_size: int = 16) -> list[ArticleAnalysis | Skipped]:
+    """Parse and analyse a batch of articles in this process: the task a worker (process or Dask) runs.
+
+    The pipeline is loaded once per process. Returns one result per article, in input order: its analysis, or a
+    ``Skipped`` record for an article with nothing to analyse.
+
+    Raises:
+        ModelUnavailable: the spaCy pipeline cannot be loaded.
+    """
+    from newsgraph.ingest.analyze import analyze
+
+    nlp = load_pipeline(model)
+    results: list[ArticleAnalysis | Skipped] = []
+    # The Docs and the strings they add to the vocabulary are freed when the zone closes, so a long-running worker
+    # does not grow with what it has parsed; the analyses hold plain Python values only.
+    with nlp.memory_zone():
+        for article, doc in parse(articles, nlp, batch_size=batch_size):
+            try:
+                results.append(analyze(article, doc))
+            except BadArticle as exc:
+                results.append(Skipped(article.path or article.id, str(exc).split(": ", 1)[-1]))
+    return results

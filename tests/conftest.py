@@ -114,3 +114,48 @@ def falkor_bolt(tmp_path_factory):
         raise
     yield server
     server.stop()
+
+
+# --- a small generated corpus for the streaming, worker, Dask and resume tests ----------------------------------
+_PEOPLE = ("Vladimir Putin", "Donald Trump", "Volodymyr Zelenskyy", "Emmanuel Macron", "Olaf Scholz", "Keir Starmer",
+           "Xi Jinping", "Narendra Modi")
+_PLACES = ("Moscow", "Washington", "Kyiv", "Paris", "Berlin", "London", "Beijing", "New Delhi")
+_BODIES = ("the United Nations", "NATO", "the European Union", "the Kremlin", "the White House")
+
+
+def generated_article(i: int) -> str:
+    """A short news-like article (about 70 words) whose people, places and bodies vary with ``i``."""
+    a, b, c = (_PEOPLE[(i * k + k) % len(_PEOPLE)] for k in (1, 3, 5))
+    if len({a, b, c}) < 3:
+        b, c = _PEOPLE[(i + 2) % len(_PEOPLE)], _PEOPLE[(i + 5) % len(_PEOPLE)]
+    place, body, other = _PLACES[i % len(_PLACES)], _BODIES[i % len(_BODIES)], _BODIES[(i + 2) % len(_BODIES)]
+    return (f"{a} met {b} in {place} on Tuesday, officials said.\n"
+            f"{a} agreed to a limited ceasefire, {body} said in a statement.\n"
+            f"{b} did not rule out new sanctions against {c}.\n"
+            f"Mr. {a.split()[-1]} told reporters that {other} would support the plan.\n"
+            f"{c} criticised the agreement and said {place} had not consulted him.\n")
+
+
+@pytest.fixture(scope="session")
+def generated_dir(tmp_path_factory) -> Path:
+    """A directory of 24 short generated articles (``a00.txt`` ... ``a23.txt``)."""
+    folder = tmp_path_factory.mktemp("generated")
+    for i in range(24):
+        (folder / f"a{i:02d}.txt").write_text(generated_article(i), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def evidence_of(tmp_path):
+    """``evidence_of(store)``: the store's evidence-jsonl and entities-jsonl exports, as text."""
+    from newsgraph.graph.export import export
+
+    def read(store) -> str:
+        graph = store.read_graph()
+        parts = []
+        for fmt in ("evidence-jsonl", "entities-jsonl"):
+            [path] = export(graph, fmt, tmp_path / f"{id(store)}.{fmt}")
+            parts.append(path.read_text(encoding="utf-8"))
+        return "\n".join(parts)
+
+    return read

@@ -166,3 +166,31 @@ def test_store_that_cannot_start(runner, tmp_path, seeds_dir):
     result = runner.invoke(app, ["ingest", str(seeds_dir), "--data-dir", str(blocker)])
     assert result.exit_code == 4
     assert str(blocker) in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ingest_in_small_chunks_with_two_workers(runner, tmp_path, seeds_dir, seeded):
+    result = runner.invoke(app, ["ingest", str(seeds_dir), "--data-dir", str(tmp_path / "w2"), "--workers", "2",
+                                 "--chunk-size", "1", "--examples", "0"])
+    assert result.exit_code == 0, result.output
+    want = next(line for line in seeded[1].splitlines() if line.startswith("graph ("))
+    got = next(line for line in result.output.splitlines() if line.startswith("graph ("))
+    assert got.split(": ", 1)[1] == want.split(": ", 1)[1]
+
+
+def test_quiet_prints_nothing_and_a_terminal_gets_a_progress_bar(runner, tmp_path, seeds_dir, monkeypatch):
+    quiet = runner.invoke(app, ["ingest", str(seeds_dir), "--data-dir", str(tmp_path / "q"), "--quiet"])
+    assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
+    import rich.console
+
+    from newsgraph import cli
+
+    monkeypatch.setattr(rich.console.Console, "is_terminal", property(lambda self: True))
+    shown = []
+    with cli._progress_bar(False) as update:
+        update("total", 4)
+        update("articles", 2)
+        shown.append(update)
+    assert shown[0] is not None
+    with cli._progress_bar(True) as update:
+        assert update is None
+

@@ -8,7 +8,8 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -60,21 +61,28 @@ def ingest(
     database: Database = None, graph: Graph = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline with a parser and NER (NEWSGRAPH_MODEL).", show_default=False)] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Articles per nlp.pipe batch.", show_default=False)] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Processes for parsing.", show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes for parsing and extraction (NEWSGRAPH_WORKERS) [default: 1].", show_default=False)] = None,
+    chunk_size: Annotated[Optional[int], typer.Option(help="Articles resolved and written together; bounds memory (NEWSGRAPH_CHUNK_SIZE) [default: 256].", show_default=False)] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on Dask: a scheduler address (tcp://host:8786) or 'local' (NEWSGRAPH_DASK).", show_default=False)] = None,
     force: Annotated[bool, typer.Option(help="Process articles again even if their text is already stored.")] = False,
     examples: Annotated[int, typer.Option(help="How many example connections to print.")] = 5,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bar).")] = False,
 ) -> None:
-    """Build (or extend) the graph from articles, then print a summary and a few connections with their sources."""
+    """Build (or extend) the graph from articles, then print a summary and a few connections with their sources.
+
+    Articles stream through in chunks; an interrupted ingest (Ctrl-C, a kill) is finished by running it again.
+    """
 
     def body() -> int:
         from newsgraph.pipeline import ingest as run_ingest
         from newsgraph.stores import open_store
 
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
-                             database=database, graph=graph, model=model, batch_size=batch_size, workers=workers)
+                             database=database, graph=graph, model=model, batch_size=batch_size, workers=workers,
+                             chunk_size=chunk_size, dask=dask)
         with open_store(settings) as graph_store:
-            report = run_ingest(paths, graph_store, settings, force=force)
+            with _progress_bar(quiet) as progress:
+                report = run_ingest(paths, graph_store, settings, force=force, progress=progress)
             counts = graph_store.counts()
             top = _examples(graph_store, examples) if examples and not quiet else []
         for skipped in report.skipped:
@@ -84,6 +92,33 @@ def ingest(
         return 2 if report.skipped else 0
 
     _guarded(body)
+
+
+@contextmanager
+def _progress_bar(quiet: bool) -> Iterator[Callable[[str, int], None] | None]:
+    """A progress bar on stderr (articles, articles/s, ETA) when it is a terminal and not ``--quiet``."""
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    console = Console(stderr=True)
+    if quiet or not console.is_terminal:
+        yield None
+        return
+    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TaskProgressColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("ingest", total=None, rate="")
+
+        def update(event: str, count: int) -> None:
+            if event == "total":
+                bar.update(task, total=count)
+            else:
+                bar.advance(task, count)
+                speed = bar.tasks[0].speed
+                bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+
+        yield update
 
 
 def _examples(graph_store, limit: int) -> list[dict]:

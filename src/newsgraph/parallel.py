@@ -1,0 +1,207 @@
+"""Where the parsing runs (this process, a pool of worker processes, or Dask) and the background store writer.
+
+``open_analyzer(settings)`` yields a ``submit(articles)`` function that starts parsing and analysing a batch and
+returns a handle whose ``result()`` is the list of ``ArticleAnalysis`` / ``Skipped`` for it, in input order. The
+ingest job collects the handles in submission order, so what it resolves and writes does not depend on how many
+workers there are or which finished first.
+
+``BackgroundWriter`` writes graphs to the store in a thread, in order, one at a time, so that the next chunk is
+parsed while the previous one is written (the store server is another process; the client mostly waits on it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import queue
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from typing import Any, Protocol
+
+import networkx as nx
+
+from newsgraph.errors import BadSetting, NewsgraphError, WorkerFailed
+from newsgraph.graph.store import GraphStore
+from newsgraph.model import Article, ArticleAnalysis, Skipped
+from newsgraph.processes import alive
+from newsgraph.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Result = list[ArticleAnalysis | Skipped]
+
+
+class Handle(Protocol):
+    def result(self) -> Result: ...
+
+
+Submit = Callable[[Sequence[Article]], Handle]
+
+
+class _Guarded:
+    """A future whose failure (a worker killed, a Dask worker without newsgraph) becomes one ``WorkerFailed`` line."""
+
+    def __init__(self, future: Any, where: str) -> None:
+        self._future, self._where = future, where
+
+    def result(self) -> Result:
+        try:
+            return self._future.result()
+        except NewsgraphError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - whatever the worker or the transport raised
+            text = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise WorkerFailed(f"{self._where} failed: {type(exc).__name__}: {text}") from exc
+
+
+class _Lazy:
+    """A batch parsed in this process when its result is asked for (so chunks are parsed one at a time)."""
+
+    def __init__(self, articles: Sequence[Article], settings: Settings) -> None:
+        self._articles, self._settings = list(articles), settings
+
+    def result(self) -> Result:
+        from newsgraph.ingest.nlp import analyze_batch
+
+        return analyze_batch(self._articles, self._settings.model, batch_size=self._settings.batch_size)
+
+
+@contextlib.contextmanager
+def open_analyzer(settings: Settings, *, chunks: int = 1) -> Iterator[tuple[Submit, int]]:
+    """Yield ``(submit, lookahead)``: how to start a batch, and how many chunks to keep submitted ahead.
+
+    With one worker and one chunk the parse runs in this process (nothing to overlap, no start-up cost). With one
+    worker and more chunks it runs in one worker process, so that this process resolves and writes chunk *k*
+    while chunk *k + 1* is parsed.
+
+    Raises:
+        BadSetting: Dask is asked for but not installed, or its scheduler cannot be reached.
+    """
+    if settings.dask:
+        with _dask(settings) as submit:
+            yield submit, 1
+    elif settings.workers > 1 or chunks > 1:
+        with _process_pool(settings) as submit:
+            yield submit, 1
+    else:
+        yield partial(_Lazy, settings=settings), 0
+
+
+@contextlib.contextmanager
+def _process_pool(settings: Settings) -> Iterator[Submit]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from newsgraph.ingest.nlp import analyze_batch
+
+    context = multiprocessing.get_context("forkserver")  # no fork of a process with threads and open sockets
+    context.set_forkserver_preload(["newsgraph.ingest.nlp"])  # workers start with spaCy imported
+    # No max_tasks_per_child: on Python 3.11 a pool whose workers retire that way can hang.
+    pool = ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_init_worker,
+                               initargs=(os.getpid(),))
+    try:
+        yield lambda articles: _Guarded(pool.submit(analyze_batch, list(articles), settings.model,
+                                                    batch_size=settings.batch_size), "a parsing worker process")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_worker(parent: int) -> None:
+    """In a worker process: leave Ctrl-C to the parent (it stops the pool), and exit when the parent is gone.
+
+    A forkserver's worker is not the parent's child, and it holds both ends of its task pipe, so nothing else
+    would end it after a ``kill -9`` of the parent: a watchdog thread checks every half second.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_without, args=(parent,), name="newsgraph-watchdog", daemon=True).start()
+
+
+def _exit_without(parent: int) -> None:
+    while alive(parent):
+        time.sleep(0.5)
+    os._exit(1)
+
+
+@contextlib.contextmanager
+def _dask(settings: Settings) -> Iterator[Submit]:
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise BadSetting("--dask needs Dask: pip install 'newsgraph[dask]' (dask[distributed])") from exc
+    from newsgraph.ingest.nlp import analyze_batch
+
+    with contextlib.ExitStack() as stack:
+        try:
+            if settings.dask == "local":
+                cluster = stack.enter_context(LocalCluster(
+                    n_workers=settings.workers, threads_per_worker=1, processes=True, dashboard_address=None))
+                client = stack.enter_context(Client(cluster))
+            else:
+                client = stack.enter_context(Client(settings.dask, timeout="10s"))
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BadSetting(f"--dask {settings.dask}: cannot reach the Dask scheduler "
+                             f"({' '.join(str(exc).split())[:160]}); is it running?") from exc
+        log.info("parsing on Dask %s", client)
+        where = (f"parsing on Dask at {settings.dask} (its workers need newsgraph and the spaCy model "
+                 f"{settings.model!r} installed)")
+        yield lambda articles: _Guarded(client.submit(analyze_batch, list(articles), settings.model,
+                                                      batch_size=settings.batch_size, pure=False), where)
+
+
+class BackgroundWriter:
+    """Write graphs to ``store`` in a thread, in the order given, at most ``depth`` waiting.
+
+    ``put`` re-raises (in the caller's thread) a failure of an earlier write; ``close`` waits for the last write
+    and re-raises its failure. ``done(graph_result)`` is called in the writer thread after each graph is written.
+    """
+
+    def __init__(self, store: GraphStore, done: Callable[[Any, int], None], *, depth: int = 1) -> None:
+        self._store, self._done = store, done
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._error: BaseException | None = None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="newsgraph-writer", daemon=True)
+        self._thread.start()
+
+    def put(self, graph: nx.MultiDiGraph | None, tag: Any) -> None:
+        """Queue ``graph`` (None: nothing to write, only ``tag`` to report) for writing."""
+        while True:
+            self._raise()
+            try:
+                self._queue.put((graph, tag), timeout=0.2)
+                return
+            except queue.Full:
+                continue
+
+    def close(self) -> None:
+        """Wait for every queued write; raise the first failure."""
+        self.put(None, None)  # sentinel with tag None
+        self._thread.join()
+        self._raise()
+
+    def abort(self) -> None:
+        """Write nothing more; wait for the write under way (it is atomic where the store can be)."""
+        self._stop.set()
+        with contextlib.suppress(queue.Full):
+            self._queue.put_nowait((None, None))
+        self._thread.join(timeout=60)
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _run(self) -> None:
+        while True:
+            graph, tag = self._queue.get()
+            if tag is None or self._stop.is_set():
+                return
+            try:
+                written = self._store.write_graph(graph) if graph is not None else 0
+                self._done(tag, written)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
+                self._error = exc
+                return

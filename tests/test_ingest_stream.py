@@ -1,0 +1,145 @@
+"""Streaming ingest: chunks, worker processes and Dask give the graph of a single process; progress; the writes."""
+
+import pytest
+from conftest import GUARDIAN, SEEDS
+
+import cypherlint
+from newsgraph.graph import cypher
+from newsgraph.pipeline import ingest
+from newsgraph.settings import Settings
+
+pytestmark = [pytest.mark.store, pytest.mark.model]
+
+
+def _settings(tmp_path, **values) -> Settings:
+    return Settings.build({"data_dir": str(tmp_path), **values}, {})
+
+
+@pytest.fixture(scope="module")
+def single(falkor_server, generated_dir, tmp_path_factory):
+    """The generated corpus ingested by one process in chunks of 5: the reference graph."""
+    from newsgraph.graph.falkor import FalkorStore
+
+    store = FalkorStore(falkor_server.client(), "stream_single")
+    store.delete_all()
+    store.ensure_schema()
+    report = ingest([generated_dir], store, _settings(tmp_path_factory.mktemp("d"), chunk_size=5))
+    yield store, report
+    store.delete_all()
+
+
+def test_chunks_stream_through_and_report_everything(single):
+    store, report = single
+    assert report.chunks == 5 and len(report.ingested) == 24 and not report.skipped
+    assert store.counts()["sources"] == 24 and report.evidence == store.counts()["evidence"]
+    assert report.words > 24 * 50 and report.sentences == 24 * 5
+
+
+def test_two_worker_processes_write_the_same_graph(single, empty_store, generated_dir, tmp_path, evidence_of):
+    report = ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=5, workers=2, batch_size=2))
+    assert report.ingested == single[1].ingested
+    assert evidence_of(empty_store) == evidence_of(single[0])
+    assert empty_store.counts() == single[0].counts()
+
+
+def test_dask_local_cluster_writes_the_same_graph(single, empty_store, generated_dir, tmp_path, evidence_of):
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster:
+        settings = _settings(tmp_path, chunk_size=5, batch_size=3, dask=cluster.scheduler_address)
+        report = ingest([generated_dir], empty_store, settings)
+    assert report.ingested == single[1].ingested
+    assert evidence_of(empty_store) == evidence_of(single[0])
+
+
+def test_progress_counts_every_input_article(empty_store, generated_dir, tmp_path):
+    events = []
+    ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=7), progress=lambda e, n: events.append((e, n)))
+    assert events[0] == ("total", 24) and sum(n for e, n in events[1:] if e == "articles") == 24
+    events.clear()
+    again = ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=7), progress=lambda e, n: events.append((e, n)))
+    assert len(again.already) == 24 and sum(n for e, n in events[1:]) == 24
+
+
+def test_a_failed_write_keeps_earlier_chunks_and_a_rerun_finishes(single, empty_store, generated_dir, tmp_path,
+                                                                 evidence_of, monkeypatch):
+    from newsgraph.errors import StoreUnavailable
+
+    real, calls = type(empty_store)._write_units, []
+
+    def flaky(self, units):
+        calls.append(1)
+        if len(calls) == 3:
+            raise StoreUnavailable("planted failure")
+        real(self, units)
+
+    monkeypatch.setattr(type(empty_store), "_write_units", flaky)
+    with pytest.raises(StoreUnavailable, match="planted"):
+        ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=5))
+    assert len(empty_store.ledger()) == 10  # chunks 1 and 2, nothing of chunk 3
+    monkeypatch.setattr(type(empty_store), "_write_units", real)
+    report = ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=5))
+    assert len(report.already) == 10 and len(report.ingested) == 14
+    assert evidence_of(empty_store) == evidence_of(single[0])
+
+
+def test_relation_aggregates_equal_what_cypher_computes_from_the_evidence(seed_store):
+    recomputed = {row["id"]: row for row in seed_store.run("""
+        MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Concept) AND (b:Entity OR b:Concept)
+        OPTIONAL MATCH (v:Evidence {edge_id: r.id})
+        WITH r, v ORDER BY v.source, v.sentence_start, v.id
+        WITH r, collect(v) AS evs
+        WITH r, evs, reduce(acc = [], v IN evs | CASE WHEN v.source IN acc THEN acc ELSE acc + [v.source] END) AS srcs
+        RETURN r.id AS id, srcs AS sources, size(srcs) AS source_count, [v IN evs | v.id] AS evidence_ids,
+               size([v IN evs WHERE v.negated]) AS negated_count, size([v IN evs WHERE v.hedged]) AS hedged_count,
+               reduce(acc = [], v IN evs | CASE WHEN v.attributed_to_name IS NULL OR v.attributed_to_name IN acc
+                      THEN acc ELSE acc + [v.attributed_to_name] END) AS attributed_to,
+               reduce(m = 0.0, v IN evs | CASE WHEN v.confidence > m THEN v.confidence ELSE m END) AS confidence
+    """)}
+    stored = seed_store.run("MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Concept) AND (b:Entity OR b:Concept) "
+                            "RETURN properties(r) AS props")
+    assert len(stored) == len(recomputed) > 50
+    for row in stored:
+        want = recomputed[row["props"]["id"]]
+        assert {k: row["props"][k] for k in want} == want
+
+
+def test_writing_the_seeds_is_one_atomic_unit_and_relations_are_chained(empty_store, seed_settings, monkeypatch):
+    sent = []
+    real = type(empty_store)._write_units
+    monkeypatch.setattr(type(empty_store), "_write_units", lambda self, units: (sent.append(units), real(self, units)))
+    ingest([SEEDS / f"{GUARDIAN}.txt"], empty_store, seed_settings)
+    [units] = sent
+    texts = [q for unit in units for q, _ in unit]
+    assert texts[-1] == cypher.MARK_SOURCES_DONE
+    chained = [q for q in texts if "WITH count(*) AS part0" in q]
+    assert chained and len(chained) < sum(q.count("MERGE (a)-[r:") for q in texts) / 10
+
+
+def test_the_chained_relation_statement_passes_neo4js_parser():
+    parts = [("AGREE_TO", "Entity", "Concept"), ("SAY", "Concept", "Entity"), ("LEAD_TO", "Concept", "Concept")]
+    results = cypherlint.lint({"chain": cypher.merge_relations_chain(parts),
+                               "evidence": cypher.EVIDENCE_FOR_RELATIONS})
+    assert cypherlint.format_errors(results) == ""
+    assert results["chain"].parameters == ["r0", "r1", "r2"]
+
+
+@pytest.mark.parametrize("value", ["nonsense", "tcp:/missing"])
+def test_a_bad_dask_address_is_a_bad_setting(value):
+    from newsgraph.errors import BadSetting
+
+    with pytest.raises(BadSetting, match="dask"):
+        Settings.build({"dask": value}, {})
+
+
+def test_a_worker_failure_is_one_newsgraph_error_line():
+    from concurrent.futures import Future
+
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.parallel import _Guarded
+
+    future = Future()
+    future.set_exception(RuntimeError("worker\nkilled by signal 9"))
+    with pytest.raises(NewsgraphError, match=r"^a parsing worker process failed: RuntimeError: worker killed by signal 9$"):
+        _Guarded(future, "a parsing worker process").result()
