@@ -64,6 +64,7 @@ def ingest(
     workers: Annotated[Optional[int], typer.Option(help="Processes for parsing and extraction (NEWSGRAPH_WORKERS) [default: 1].", show_default=False)] = None,
     chunk_size: Annotated[Optional[int], typer.Option(help="Articles resolved and written together; bounds memory (NEWSGRAPH_CHUNK_SIZE) [default: 256].", show_default=False)] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on Dask: a scheduler address (tcp://host:8786) or 'local' (NEWSGRAPH_DASK).", show_default=False)] = None,
+    overrides: Annotated[Optional[Path], typer.Option(help="Analyst overrides for entity resolution: a TOML or JSON file of 'merge' and 'never' name pairs (NEWSGRAPH_OVERRIDES).", show_default=False)] = None,
     force: Annotated[bool, typer.Option(help="Process articles again even if their text is already stored.")] = False,
     examples: Annotated[int, typer.Option(help="How many example connections to print.")] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bar).")] = False,
@@ -74,12 +75,15 @@ def ingest(
     """
 
     def body() -> int:
+        from newsgraph.graph.overrides import load_overrides
         from newsgraph.pipeline import ingest as run_ingest
         from newsgraph.stores import open_store
 
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph, model=model, batch_size=batch_size, workers=workers,
-                             chunk_size=chunk_size, dask=dask)
+                             chunk_size=chunk_size, dask=dask, overrides=overrides)
+        if settings.overrides:  # a bad file fails before a store is opened
+            load_overrides(settings.overrides)
         with open_store(settings) as graph_store:
             with _progress_bar(quiet) as progress:
                 report = run_ingest(paths, graph_store, settings, force=force, progress=progress)

@@ -24,6 +24,7 @@ from itertools import islice
 from pathlib import Path
 
 from newsgraph.graph.build import build_graph
+from newsgraph.graph.overrides import Overrides, load_overrides
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.store import GraphStore
 from newsgraph.ingest.articles import read_articles
@@ -98,12 +99,13 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
 
     Raises:
         BadArticle: a path is missing or a directory holds no articles.
-        BadSetting: Dask is asked for but unavailable.
+        BadSetting: Dask is asked for but unavailable, or the overrides file is missing or malformed.
         ModelUnavailable: the spaCy pipeline cannot be loaded.
         StoreUnavailable: the store fails.
     """
     started = time.perf_counter()
     paths = list(paths)
+    overrides = load_overrides(settings.overrides) if settings.overrides else None  # fails before any write
     total = sum(1 for _ in read_articles(paths))  # a missing path or an empty directory fails before any write
     if progress:
         progress("total", total)
@@ -127,9 +129,9 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
                 chunk.handles = [submit(batch) for batch in _batches(chunk.articles, settings.batch_size)]
                 pending.append(chunk)
                 while len(pending) > lookahead:
-                    _finish(pending.popleft(), known, settings, writer, totals)
+                    _finish(pending.popleft(), known, settings, overrides, writer, totals)
             while pending:
-                _finish(pending.popleft(), known, settings, writer, totals)
+                _finish(pending.popleft(), known, settings, overrides, writer, totals)
             writer.close()
         except BaseException:
             writer.abort()
@@ -137,8 +139,8 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
     return _report(totals, started)
 
 
-def _finish(chunk: _Chunk, known: dict[str, Entity], settings: Settings, writer: BackgroundWriter,
-            totals: _Totals) -> None:
+def _finish(chunk: _Chunk, known: dict[str, Entity], settings: Settings, overrides: Overrides | None,
+            writer: BackgroundWriter, totals: _Totals) -> None:
     """Collect a chunk's analyses in input order, resolve them against what is stored, build and queue the write."""
     analyses: list[ArticleAnalysis] = []
     for handle in chunk.handles:
@@ -151,7 +153,7 @@ def _finish(chunk: _Chunk, known: dict[str, Entity], settings: Settings, writer:
     graph = None
     if analyses:
         resolution = resolve(analyses, sorted(known.values(), key=lambda e: e.id),
-                             fuzzy_threshold=settings.fuzzy_threshold)
+                             fuzzy_threshold=settings.fuzzy_threshold, overrides=overrides)
         graph = build_graph(analyses, resolution)
         for node, data in graph.nodes(data=True):  # what the store will hold once this graph is written
             if data["kind"] == "Entity":

@@ -39,6 +39,7 @@ class Settings(BaseModel):
     neo4j_password: str = ""
     neo4j_database: str | None = None
     fuzzy_threshold: float = Field(88.0, ge=50, le=100)
+    overrides: Path | None = Field(None, description="analyst overrides file for entity resolution (TOML or JSON)")
 
     @classmethod
     def build(cls, flags: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
