@@ -1,5 +1,7 @@
 """Mentions found by reference rather than by the NER: names the model missed where the article repeats them,
-definite descriptions of a role holder, pronouns, and the nouns an article ties to one person."""
+definite descriptions of a role holder, pronouns, common nouns the article equates with a named person ("the
+suspect, identified as X", appositions, "X was a climber"), "the woman" for the article's one woman, and the nouns
+an article ties to one person."""
 
 from __future__ import annotations
 
@@ -167,3 +169,100 @@ def describing_nouns(doc: Doc, found: list[Found]) -> dict[str, list[str]]:
     return learned
 
 
+
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+#: Nouns that say no more of a woman than her sex and age: "the woman" is the article's one woman.
+FEMALE_NOUNS = frozenset({"woman", "lady", "girl", "grandmother"})
+
+
+def gendered_nouns(doc: Doc, found: list[Found]) -> list[Found]:
+    """ "the woman", "a 66-year-old woman" → the article's only named person its pronouns make a woman (she/her
+    linked to her, never he/him), when there is exactly one. Singular nouns without a possessive only. Men are
+    not linked this way: news reports name many men (officers, spokesmen) that "he" refers to, so "the man" is
+    too often someone else."""
+    sexes: dict[str, set[str]] = defaultdict(set)
+    for item in found:
+        if item.kind == "pronoun" and item.end - item.start == 1:
+            word = doc[item.start].lower_
+            if word in PERSON_PRONOUNS:  # not "who"
+                sexes[item.key].add("female" if word in FEMALE_PRONOUNS else "male")
+    persons = {f.key: f for f in found if f.label == "PERSON" and f.kind in {"name", "title"}}
+    women = [k for k, s in sexes.items() if s == {"female"} and k in persons]
+    if len(women) != 1:
+        return []
+    woman = persons[women[0]]
+    covered = {i for item in found for i in range(item.start, item.end)}
+    out = []
+    for token in doc:
+        if (token.pos_ == "NOUN" and token.lemma_.lower() in FEMALE_NOUNS and token.i not in covered
+                and token.tag_ not in {"NNS", "NNPS"} and token.dep_ != "compound"
+                and not any(c.dep_ == "poss" for c in token.children)):
+            start = _noun_start(token, covered)
+            out.append(Found(start, token.i + 1, woman.name, "PERSON", "description", woman.key, 0))
+    return out
+
+
+IDENTIFYING_VERBS = frozenset({"identify", "name"})
+
+
+def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
+    """A common noun the article itself equates with a named person is a mention of that person: "the suspect,
+    identified as Anthony Smith", "police identified the victim as Anthony Smith", "the driver, who police
+    identified as Anthony Smith", "the fired man, Anthony Smith" (apposition either way round), "Smith was an
+    experienced climber". Only the noun phrase carrying the evidence is linked; singular nouns only."""
+    person_at = {i: f for f in found if f.label == "PERSON" and f.kind in {"name", "title"}
+                 for i in range(f.start, f.end)}
+    covered = {i for item in found for i in range(item.start, item.end)}
+    out, seen = [], set()
+
+    def link(noun: Token, person: Found) -> None:
+        if (noun.pos_ != "NOUN" or noun.tag_ in {"NNS", "NNPS"} or noun.i in covered or noun.i in seen
+                or any(c.dep_ == "poss" for c in noun.children)):
+            return
+        seen.add(noun.i)
+        out.append(Found(_noun_start(noun, covered), noun.i + 1, person.name, "PERSON", "description", person.key, 0))
+
+    def named(token: Token) -> Found | None:
+        person = person_at.get(token.i)
+        return person if person is not None and token.i == person.end - 1 else None
+
+    for token in doc:
+        if token.lemma_.lower() in IDENTIFYING_VERBS and token.pos_ == "VERB":
+            names = [named(o) for p in token.children if p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+            names = [n for n in names if n is not None]
+            if len(names) != 1:
+                continue
+            if token.dep_ in {"acl", "relcl"}:  # "the suspect, identified as X", "the driver, whom police named as X"
+                link(token.head, names[0])
+            for child in token.children:  # "identified the victim as X" / "the victim was identified as X"
+                if child.dep_ in {"dobj", "nsubjpass"}:
+                    link(child, names[0])
+        person = named(token)
+        if person is None:
+            continue
+        if token.dep_ == "appos" and _adjacent(doc, token.head.i + 1, person.start):  # "the fired man, X"
+            link(token.head, person)
+        for child in token.children:  # "X, 66, a grandmother"
+            if child.dep_ == "appos" and _adjacent(doc, person.end, _noun_start(child, covered)):
+                link(child, person)
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "X was an inexperienced climber"
+            for child in token.head.children:
+                if child.dep_ == "attr":
+                    link(child, person)
+    return out
+
+
+def _noun_start(noun: Token, covered: set[int]) -> int:
+    """Where the noun phrase of a common noun starts: its determiner and modifiers, short of any other mention."""
+    doc = noun.doc
+    start = min([noun.i] + [c.left_edge.i for c in noun.children if c.dep_ in {"det", "amod", "compound", "nummod"}])
+    while start < noun.i and any(i in covered or doc[i].pos_ == "PROPN" or doc[i].text.endswith(("'", "'s", "’s"))
+                                 for i in range(start, noun.i)):
+        start += 1  # "the Troy resident", "the Saints' rusher": the name is a mention of its own
+    return start
+
+
+def _adjacent(doc: Doc, end: int, start: int) -> bool:
+    """Only commas, dashes and numbers (an age) between two phrases: "X, 66, a grandmother"."""
+    return end < start and all(doc[i].text in {",", "-", "--", "—", "–"} or doc[i].like_num
+                               for i in range(end, start))

@@ -5,7 +5,9 @@ Inside one article: full names, surnames and titled names ("President Vladimir V
 for their country ("Russian" → Russia); definite descriptions ("the Russian leader", "Ukraine's president") link to
 the person the article (apposition, "President X of Russia") or the built-in role table says holds that role;
 he/she/his/her link to the most recent person in the sentence or the one before (or the only person of the
-three sentences before those), "who" to the person its relative clause hangs on. Names on title-case headline
+three sentences before those), "who" to the person its relative clause hangs on; a common noun the article
+equates with a name ("the suspect, identified as X", "the fired man, X", "X, a grandmother", "X was a climber")
+links to that person, and "the woman" to the article's only woman (the one person "she" refers to). Names on title-case headline
 lines count only as far as the body confirms them; the words around a name ("the broadcaster Susilne", "the
 Zaporizhzhia plant") outvote the model on its type; nouns tied to one person ("host Hugh Jackman") are kept as
 that entity's descriptions.
@@ -22,7 +24,8 @@ from spacy.tokens import Doc, Span
 from newsgraph.ingest.names import (PLACE_OF_NOUNS, TITLE_WORDS, TYPE_CUE_NOUNS, acronym, clean_name,
                                     demonym_country, fold, name_key, strip_titles)
 from newsgraph.ingest.anaphora import Found as _Found
-from newsgraph.ingest.anaphora import describing_nouns, descriptions, pronouns, repeated_names
+from newsgraph.ingest.anaphora import (describing_nouns, descriptions, gendered_nouns, identified_nouns, pronouns,
+                                       repeated_names)
 from newsgraph.model import LocalEntity, Mention
 
 LABEL_TYPES = {
@@ -64,8 +67,10 @@ def extract_mentions(doc: Doc, source: str, roles: Mapping[tuple[str, str], str]
     _weaken_lone_names(doc, found)
     found += repeated_names(doc, found)
     found += descriptions(doc, found, roles)
+    found += identified_nouns(doc, found)
     found.sort(key=lambda f: f.start)
     found += pronouns(doc, found)
+    found += gendered_nouns(doc, found)
     return _assemble(doc, source, sorted(found, key=lambda f: f.start), describing_nouns(doc, found))
 
 

@@ -239,3 +239,66 @@ def test_names_the_model_missed_are_found_where_the_article_repeats_them():
     entity = found.token_entity
     assert entity[5] == entity[1] and entity[7] == entity[3]
     assert 11 not in entity  # a lower-case word is no person's name
+
+
+def test_noun_the_article_identifies_with_a_name_is_a_mention_of_that_person():
+    # "The suspect , identified as Anthony Smith , fled . Police identified the victim as Ann Lee ."
+    doc = make_doc(
+        "The DET det 1", "suspect NOUN nsubj 8", ", PUNCT punct 1", "identified VERB acl 1 lemma=identify",
+        "as ADP prep 3",
+        "Anthony PROPN compound 6 ent=PERSON", "Smith PROPN pobj 4 ent=PERSON", ", PUNCT punct 1",
+        "fled VERB ROOT 8", ". PUNCT punct 8",
+        "Police NOUN nsubj 11", "identified VERB ROOT 11 lemma=identify", "the DET det 13", "victim NOUN dobj 11",
+        "as ADP prep 11", "Ann PROPN compound 16 ent=PERSON", "Lee PROPN pobj 14 ent=PERSON", ". PUNCT punct 11",
+    )
+    found, by_id = _entities(doc)
+    linked = {m.text: by_id[m.local_id].name for m in found.mentions if m.kind == "description"}
+    assert linked == {"The suspect": "Anthony Smith", "the victim": "Ann Lee"}
+
+
+def test_apposition_and_copula_link_a_noun_to_the_name_next_to_it():
+    # "the fired man , Eric Kirk , 61 , opened fire . Kirk was an angry worker ."
+    doc = make_doc(
+        "the DET det 2", "fired VERB amod 2", "man NOUN nsubj 9", ", PUNCT punct 2",
+        "Eric PROPN compound 5 ent=PERSON", "Kirk PROPN appos 2 ent=PERSON", ", PUNCT punct 5", "61 NUM appos 5",
+        ", PUNCT punct 5", "opened VERB ROOT 9", "fire NOUN dobj 9", ". PUNCT punct 9",
+        "Kirk PROPN nsubj 13 ent=PERSON", "was AUX ROOT 13 lemma=be", "an DET det 16", "angry ADJ amod 16",
+        "worker NOUN attr 13", ". PUNCT punct 13",
+    )
+    found, by_id = _entities(doc)
+    linked = [(m.text, by_id[m.local_id].name) for m in found.mentions if m.kind == "description"]
+    assert linked == [("the fired man", "Eric Kirk"), ("an angry worker", "Eric Kirk")]
+
+
+def test_apposition_far_from_the_name_or_in_brackets_links_nothing():
+    # "Jamal Williams was arrested , the team 's second arrest ." (the parser's apposition) / "Bush ( knee ) sat ."
+    doc = make_doc(
+        "Jamal PROPN compound 1 ent=PERSON", "Williams PROPN nsubjpass 3 ent=PERSON", "was AUX auxpass 3",
+        "arrested VERB ROOT 3", ", PUNCT punct 3", "the DET det 6", "team NOUN poss 8", "'s PART case 6",
+        "second ADJ amod 8", "arrest NOUN appos 1", ". PUNCT punct 3",
+        "Reggie PROPN compound 12 ent=PERSON", "Bush PROPN nsubj 16 ent=PERSON", "( PUNCT punct 12",
+        "knee NOUN appos 12", ") PUNCT punct 12", "sat VERB ROOT 16", ". PUNCT punct 16",
+    )
+    found, _ = _entities(doc)
+    assert [m.text for m in found.mentions if m.kind == "description"] == []
+
+
+def test_the_woman_is_the_articles_one_woman():
+    # "Raj Chohan walked home . She was hit . The woman died . Police chief Tom Hall said he ..."
+    words = [
+        "Raj PROPN compound 1 ent=PERSON", "Chohan PROPN nsubj 2 ent=PERSON", "walked VERB ROOT 2",
+        ". PUNCT punct 2",
+        "She PRON nsubjpass 6", "was AUX auxpass 6", "hit VERB ROOT 6", ". PUNCT punct 6",
+        "The DET det 9", "woman NOUN nsubj 10", "died VERB ROOT 10", ". PUNCT punct 10",
+        "Tom PROPN compound 13 ent=PERSON", "Hall PROPN nsubj 14 ent=PERSON", "said VERB ROOT 14",
+        "he PRON nsubj 16", "left VERB ccomp 14", ". PUNCT punct 14",
+        "The DET det 19", "man NOUN nsubj 20", "fled VERB ROOT 20", ". PUNCT punct 20",
+    ]
+    found, by_id = _entities(make_doc(*words))
+    linked = [(m.text, by_id[m.local_id].name) for m in found.mentions if m.kind == "description"]
+    assert linked == [("The woman", "Raj Chohan")]  # "the man" is not the police chief: men are not linked
+    # two women referred to as "she": "the woman" could be either, so it stays unlinked
+    second = ["Ann PROPN compound 23 ent=PERSON", "Lee PROPN nsubj 24 ent=PERSON", "cried VERB ROOT 24",
+              ". PUNCT punct 24", "She PRON nsubj 27", "ran VERB ROOT 27", ". PUNCT punct 27"]
+    found, _ = _entities(make_doc(*words, *second))
+    assert [m.text for m in found.mentions if m.kind == "description"] == []
