@@ -1,8 +1,6 @@
 """Streaming ingest: chunks, worker processes and Dask give the graph of a single process; progress; the writes."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from conftest import GUARDIAN, SEEDS
 
 import cypherlint
@@ -145,16 +143,3 @@ def test_a_worker_failure_is_one_newsgraph_error_line():
     future.set_exception(RuntimeError("worker\nkilled by signal 9"))
     with pytest.raises(NewsgraphError, match=r"^a parsing worker process failed: RuntimeError: worker killed by signal 9$"):
         _Guarded(future, "a parsing worker process").result()
-
-
-@given(total=st.integers(0, 5000), size=st.integers(1, 600))
-def test_chunk_sizes_cover_the_input_and_end_in_small_pieces(total, size):
-    from newsgraph.pipeline import chunk_sizes
-
-    sizes = chunk_sizes(total, size)
-    assert sum(sizes) == total and all(0 < n <= size for n in sizes)
-    piece = max(16, size // 8)
-    head = [n for n in sizes if n == size]
-    assert sizes[:len(head)] == head and total - sum(head) <= size  # whole chunks first, then at most one chunk's worth
-    if piece < size and sizes[len(head):]:
-        assert max(sizes[len(head):]) <= piece

@@ -121,12 +121,11 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
         if progress:
             progress("articles", chunk.size)
 
-    sizes = chunk_sizes(total, settings.chunk_size)
-    with open_analyzer(settings, chunks=len(sizes)) as (submit, lookahead):
+    with open_analyzer(settings, chunks=-(-total // settings.chunk_size)) as (submit, lookahead):
         writer = BackgroundWriter(store, written)
         try:
             pending: deque[_Chunk] = deque()
-            for chunk in _chunks(read_articles(paths), ledger, sizes):
+            for chunk in _chunks(read_articles(paths), ledger, settings.chunk_size):
                 chunk.handles = [submit(batch) for batch in _batches(chunk.articles, settings.batch_size)]
                 pending.append(chunk)
                 while len(pending) > lookahead:
@@ -171,34 +170,14 @@ def _finish(chunk: _Chunk, known: dict[str, Entity], settings: Settings, overrid
     writer.put(graph, chunk)
 
 
-def chunk_sizes(total: int, size: int) -> list[int]:
-    """How many input items each chunk takes: ``size``, except that the last ``size`` or fewer come in pieces of
-    an eighth of it (at least 16), so that what is left after the last parse (resolving and writing its chunk) is
-    small. A function of the input count only, so a resumed run cuts the same chunks.
-
-    >>> chunk_sizes(982, 256)
-    [256, 256, 256, 32, 32, 32, 32, 32, 32, 22]
-    >>> chunk_sizes(24, 5), chunk_sizes(0, 256)
-    ([5, 5, 5, 5, 4], [])
-    """
-    piece = max(16, size // 8)
-    full = max(total - 1, 0) // size
-    rest = total - full * size
-    tail = [piece] * (rest // piece) + [rest % piece] if piece < size else [rest]
-    return [size] * full + [n for n in tail if n]
-
-
-def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: list[int]) -> Iterator[_Chunk]:
-    """Cut the input into chunks of ``sizes`` items, in input order; sort each item into process/already/skipped.
+def _chunks(items: Iterable[Article | Skipped], ledger: set[str], size: int) -> Iterator[_Chunk]:
+    """Cut the input into chunks of ``size`` items, in input order; sort each item into process/already/skipped.
 
     Chunks are cut before the ledger is consulted, so a run that resumes cuts the same chunks as the first run.
     """
     seen: set[str] = set()
     stream = iter(items)
-    for size in sizes:
-        batch = list(islice(stream, size))
-        if not batch:
-            return
+    while batch := list(islice(stream, size)):
         chunk = _Chunk(size=len(batch))
         for item in batch:
             if isinstance(item, Skipped):
