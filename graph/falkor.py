@@ -78,18 +78,29 @@ class FalkorStore(GraphStore):
     def _chain(self, group: list[tuple[tuple[str, str, str], list[dict]]],
                new: dict[str, list[dict]]) -> list[Statement]:
         """One chained statement for ``group``, its rows completed with the aggregates of their stored evidence
-        and their ``new`` evidence (by relation id; a new row replaces a stored one with its id)."""
+        and their ``new`` evidence (by relation id; a new row replaces a stored one with its id). A part's rows
+        without stored evidence (relations not stored yet) go in a part of their own that CREATEs them."""
         by_edge: dict[str, dict[str, dict]] = defaultdict(dict)
         for row in self.run(cypher.EVIDENCE_FOR_RELATIONS, {"ids": [row["id"] for _, rows in group for row in rows]}):
             by_edge[row["edge_id"]][row["id"]] = row
-        params = {}
-        for i, (_, rows) in enumerate(group):
-            params[f"r{i}"] = []
+        parts: list[tuple[str, str, str]] = []
+        created: set[int] = set()
+        params: dict[str, list[dict]] = {}
+        for key, rows in group:
+            stored: list[dict] = []
+            fresh: list[dict] = []
             for row in rows:
                 evidence = by_edge.pop(row["id"], {})
+                side = stored if evidence else fresh
                 evidence.update((v["id"], v) for v in new.get(row["id"], ()))
-                params[f"r{i}"].append({**row, **relation_aggregates(evidence.values())})
-        return [(cypher.merge_relations_chain([key for key, _ in group]), params)]
+                side.append({**row, **relation_aggregates(evidence.values())})
+            for part_rows, create in ((stored, False), (fresh, True)):
+                if part_rows:
+                    if create:
+                        created.add(len(parts))
+                    params[f"r{len(parts)}"] = part_rows
+                    parts.append(key)
+        return [(cypher.merge_relations_chain(parts, new=frozenset(created)), params)]
 
     def _write_units(self, units: Sequence[Sequence[Statement]]) -> None:
         """All statements of one graph in one MULTI/EXEC: one round trip, applied whole or (client gone) not at all."""

@@ -129,6 +129,7 @@ class GraphStore(ABC):
             evidence.extend(_evidence_row(e) for e in data["evidence"])
         yield from self._batched(cypher.MERGE_SOURCES, sources)
         for entity_type, rows in sorted(entities.items()):
+            yield from self._batched(cypher.relabel_entities(entity_type), rows)
             yield from self._batched(cypher.merge_entities(entity_type), rows)
         yield from self._batched(cypher.MERGE_CONCEPTS, concepts)
         yield from self._batched(cypher.MERGE_MENTIONS, mentions)

@@ -114,12 +114,28 @@ def test_writing_the_seeds_is_one_atomic_unit_and_relations_are_chained(empty_st
     texts = [q for unit in units for q, _ in unit]
     assert texts[-1] == cypher.MARK_SOURCES_DONE
     chained = [q for q in texts if "WITH count(*) AS part0" in q]
-    assert chained and len(chained) < sum(q.count("MERGE (a)-[r:") for q in texts) / 10
+    assert chained and len(chained) < sum(q.count("CREATE (a)-[r:") for q in texts) / 10
+    assert not any("MERGE (a)-[r:" in q for q in texts)  # nothing stored yet: every relation is created
+
+
+def test_relations_already_stored_are_merged_not_created_again(empty_store, seed_settings, monkeypatch):
+    ingest([SEEDS / f"{GUARDIAN}.txt"], empty_store, seed_settings)
+    before = empty_store.counts()
+    relations = "MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Concept) AND (b:Entity OR b:Concept) RETURN count(r) AS n"
+    edges = empty_store.run(relations)[0]["n"]
+    sent = []
+    real = type(empty_store)._write_units
+    monkeypatch.setattr(type(empty_store), "_write_units", lambda self, units: (sent.append(units), real(self, units)))
+    ingest([SEEDS / f"{GUARDIAN}.txt"], empty_store, seed_settings, force=True)
+    texts = [q for unit in sent[0] for q, _ in unit]
+    assert any("MERGE (a)-[r:" in q for q in texts) and not any("CREATE (a)-[r:" in q for q in texts)
+    assert empty_store.counts() == before
+    assert empty_store.run(relations)[0]["n"] == edges
 
 
 def test_the_chained_relation_statement_passes_neo4js_parser():
     parts = [("AGREE_TO", "Entity", "Concept"), ("SAY", "Concept", "Entity"), ("LEAD_TO", "Concept", "Concept")]
-    results = cypherlint.lint({"chain": cypher.merge_relations_chain(parts),
+    results = cypherlint.lint({"chain": cypher.merge_relations_chain(parts, new=frozenset({1})),
                                "evidence": cypher.EVIDENCE_FOR_RELATIONS})
     assert cypherlint.format_errors(results) == ""
     assert results["chain"].parameters == ["r0", "r1", "r2"]

@@ -36,6 +36,7 @@ def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
             if name.isupper() and not name.startswith("_") and isinstance(value, str) and value not in FALKORDB_ONLY:
                 found[f"{module.__name__.rsplit('.', 1)[1]}.{name}"] = value
     found.update({f"merge_entities({t})": cypher.merge_entities(t) for t in ENTITY_TYPES})
+    found.update({f"relabel_entities({t})": cypher.relabel_entities(t) for t in ENTITY_TYPES})
     found.update({f"merge_relations{triple}": cypher.merge_relations(*triple) for triple in relations})
     found.update({f"neo4j_constraints[{i}]": text for i, text in enumerate(cypher.neo4j_constraints())})
     found.update({f"query {q.name}": q.neo4j_text for q in list_queries()})
@@ -78,6 +79,7 @@ def test_the_set_covers_every_kind_of_statement(statements):
     assert {f"cypher.{n}" for n in writers | reads} <= set(statements)
     assert {f"neo4j_store.{n}" for n in ("PROBE", "COMPONENTS", "ECHO", "DELETE_BATCH")} <= set(statements)
     assert sum(n.startswith("merge_entities(") for n in statements) == len(ENTITY_TYPES)
+    assert sum(n.startswith("relabel_entities(") for n in statements) == len(ENTITY_TYPES)
     assert {n for n in statements if n.startswith("query ")} == {f"query {q.name}" for q in list_queries()}
     pairs = {(a, b) for a in ("Entity", "Concept") for b in ("Entity", "Concept")}
     assert {(a, b) for _, a, b in RELATION_SAMPLE} == pairs
@@ -91,7 +93,7 @@ def test_every_statement_passes_neo4js_parser_and_semantic_analysis(results, sta
 
 
 def test_writers_take_their_rows_as_one_parameter(results):
-    writers = [n for n in results if n.startswith(("merge_entities(", "merge_relations("))] + [
+    writers = [n for n in results if n.startswith(("merge_entities(", "relabel_entities(", "merge_relations("))] + [
         f"cypher.{n}" for n in ("MERGE_SOURCES", "MARK_SOURCES_DONE", "MERGE_CONCEPTS", "MERGE_MENTIONS",
                                 "MERGE_EVIDENCE", "LINK_ATTRIBUTION", "MERGE_RESOLUTIONS")]
     assert {n: results[n].parameters for n in writers} == {n: ["rows"] for n in writers}
