@@ -1,14 +1,28 @@
 """Streaming ingest: chunks, worker processes and Dask give the graph of a single process; progress; the writes."""
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from conftest import GUARDIAN, SEEDS
 
 import cypherlint
 from newsgraph.graph import cypher
-from newsgraph.pipeline import ingest
+from newsgraph.pipeline import chunk_sizes, ingest
 from newsgraph.settings import Settings
 
 pytestmark = [pytest.mark.store, pytest.mark.model]
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(total=st.integers(0, 5000), size=st.integers(1, 1000))
+def test_chunk_sizes_cover_the_input_in_order_and_depend_on_nothing_else(total, size):
+    sizes = list(chunk_sizes(total, size))
+    assert sum(sizes) == total and all(0 < n <= size for n in sizes)
+    assert sizes == list(chunk_sizes(total, size))  # a resumed run cuts the same chunks
+    assert len(sizes) <= -(-total // size) + 1
+    if total > size >= 4:
+        assert sizes[-1] == size // 4 or total % size and total % size <= size // 4
 
 
 def _settings(tmp_path, **values) -> Settings:
@@ -30,7 +44,8 @@ def single(falkor_server, generated_dir, tmp_path_factory):
 
 def test_chunks_stream_through_and_report_everything(single):
     store, report = single
-    assert report.chunks == 5 and len(report.ingested) == 24 and not report.skipped
+    assert list(chunk_sizes(24, 5)) == [5, 5, 5, 5, 3, 1]  # the last quarter-chunk on its own
+    assert report.chunks == 6 and len(report.ingested) == 24 and not report.skipped
     assert store.counts()["sources"] == 24 and report.evidence == store.counts()["evidence"]
     assert report.words > 24 * 50 and report.sentences == 24 * 5
 

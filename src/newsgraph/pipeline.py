@@ -20,7 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice, repeat
 from pathlib import Path
 
 from newsgraph.graph.build import build_graph
@@ -121,11 +121,13 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
         if progress:
             progress("articles", chunk.size)
 
-    with open_analyzer(settings, chunks=-(-total // settings.chunk_size)) as (submit, lookahead):
+    cuts = list(chunk_sizes(total, settings.chunk_size))
+    with open_analyzer(settings, chunks=len(cuts)) as (submit, lookahead):
         writer = BackgroundWriter(store, written)
         try:
             pending: deque[_Chunk] = deque()
-            for chunk in _chunks(read_articles(paths), ledger, settings.chunk_size):
+            # Past the counted articles (an input that grew since it was counted), chunks of the usual size.
+            for chunk in _chunks(read_articles(paths), ledger, chain(cuts, repeat(settings.chunk_size))):
                 chunk.handles = [submit(batch) for batch in _batches(chunk.articles, settings.batch_size)]
                 pending.append(chunk)
                 while len(pending) > lookahead:
@@ -170,14 +172,35 @@ def _finish(chunk: _Chunk, known: dict[str, Entity], settings: Settings, overrid
     writer.put(graph, chunk)
 
 
-def _chunks(items: Iterable[Article | Skipped], ledger: set[str], size: int) -> Iterator[_Chunk]:
-    """Cut the input into chunks of ``size`` items, in input order; sort each item into process/already/skipped.
+def chunk_sizes(total: int, size: int) -> Iterator[int]:
+    """How many input articles go in each chunk: ``size`` each, except that the last quarter-chunk of an input
+    longer than one chunk is a chunk of its own, so that what runs after the last parse (resolving and writing the
+    last chunk, with nothing left to overlap it) is short.
+
+    >>> list(chunk_sizes(982, 256)), list(chunk_sizes(300, 256)), list(chunk_sizes(200, 256))
+    ([256, 256, 256, 150, 64], [256, 44], [200])
+    """
+    tail = size // 4 if total > size else 0
+    left = total
+    while left > 0:
+        n = min(size, left)
+        if tail and tail < left <= size:
+            n = left - tail
+        yield n
+        left -= n
+
+
+def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterable[int]) -> Iterator[_Chunk]:
+    """Cut the input into chunks of the given sizes, in input order; sort each item into process/already/skipped.
 
     Chunks are cut before the ledger is consulted, so a run that resumes cuts the same chunks as the first run.
     """
     seen: set[str] = set()
     stream = iter(items)
-    while batch := list(islice(stream, size)):
+    for size in sizes:
+        batch = list(islice(stream, size))
+        if not batch:
+            return
         chunk = _Chunk(size=len(batch))
         for item in batch:
             if isinstance(item, Skipped):
