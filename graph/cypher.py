@@ -154,23 +154,18 @@ SET r.sources = srcs, r.source_count = size(srcs), r.evidence_ids = [v IN evs | 
 """
 
 
-#: The aggregates ``merge_relations`` computes, which the rows of ``merge_relations_chain`` carry instead.
-RELATION_AGGREGATES = ("sources", "source_count", "evidence_ids", "evidence_count", "negated_count", "hedged_count",
-                       "attributed_to", "confidence")
-
-
 def _set_relations(rel_type: str, subject_label: str, object_label: str, rows: str, *, create: bool = False) -> str:
-    aggregates = ", ".join(f"r.{name} = row.{name}" for name in RELATION_AGGREGATES)
     return f"""UNWIND ${rows} AS row
 MATCH (a:{label(subject_label)} {{id: row.subject}})
 MATCH (b:{label(object_label)} {{id: row.object}})
 {"CREATE" if create else "MERGE"} (a)-[r:{label(rel_type)} {{id: row.id}}]->(b)
-SET r.predicate = row.predicate, {aggregates}"""
+SET r += row.props"""
 
 
 def merge_relations_chain(parts: list[tuple[str, str, str]], *, new: frozenset[int] = frozenset()) -> str:
     """One statement merging several (relationship type, subject label, object label) parts, the rows of part
-    ``i`` in parameter ``r<i>``, each row carrying the relation's aggregates (FalkorDB's writer).
+    ``i`` in parameter ``r<i>``, each row carrying the predicate and the aggregates as the map ``props`` (FalkorDB's
+    writer; one ``SET +=`` plans faster than a SET per property).
 
     FalkorDB plans every statement whose text is new, and one relationship type per predicate makes thousands of
     texts; a chain costs one plan and one round trip instead of one per type, and the aggregates come computed

@@ -93,7 +93,8 @@ class FalkorStore(GraphStore):
                 evidence = by_edge.pop(row["id"], {})
                 side = stored if evidence else fresh
                 evidence.update((v["id"], v) for v in new.get(row["id"], ()))
-                side.append({**row, **relation_aggregates(evidence.values())})
+                side.append({"subject": row["subject"], "object": row["object"], "id": row["id"],
+                             "props": {"predicate": row["predicate"], **relation_aggregates(evidence.values())}})
             for part_rows, create in ((stored, False), (fresh, True)):
                 if part_rows:
                     if create:
