@@ -60,6 +60,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"^[a-z]\.?$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip diacritics and fold typographic quotes and dashes.
 
@@ -128,6 +129,7 @@ def surname(text: str) -> str:
 _MINOR_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "on", "in"})
 
 
+@lru_cache(maxsize=65536)
 def acronym(key: str) -> str:
     """The initials of a multi-word name key, minor words skipped ("" for one word).
 
