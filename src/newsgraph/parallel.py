@@ -58,6 +58,15 @@ class _Guarded:
             raise WorkerFailed(f"{self._where} failed: {type(exc).__name__}: {text}") from exc
 
 
+def analyze(articles: Sequence[Article], model: str, batch_size: int) -> Result:
+    """Parse and analyse a batch (``newsgraph.ingest.nlp.analyze_batch``): the task sent to a worker process or a
+    Dask worker. spaCy is imported where this runs, never by the process that only submits batches (an import of
+    spaCy there would delay the start of the workers by most of a second)."""
+    from newsgraph.ingest.nlp import analyze_batch
+
+    return analyze_batch(articles, model, batch_size=batch_size)
+
+
 class _Lazy:
     """A batch parsed in this process when its result is asked for (so chunks are parsed one at a time)."""
 
@@ -65,9 +74,7 @@ class _Lazy:
         self._articles, self._settings = list(articles), settings
 
     def result(self) -> Result:
-        from newsgraph.ingest.nlp import analyze_batch
-
-        return analyze_batch(self._articles, self._settings.model, batch_size=self._settings.batch_size)
+        return analyze(self._articles, self._settings.model, self._settings.batch_size)
 
 
 @contextlib.contextmanager
@@ -96,16 +103,15 @@ def _process_pool(settings: Settings) -> Iterator[Submit]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from newsgraph.ingest.nlp import analyze_batch
-
     context = multiprocessing.get_context("forkserver")  # no fork of a process with threads and open sockets
-    context.set_forkserver_preload(["newsgraph.ingest.nlp"])  # workers start with spaCy imported
+    # Workers start with spaCy and the task's modules imported (once, in the fork server).
+    context.set_forkserver_preload(["newsgraph.parallel", "newsgraph.ingest.nlp", "newsgraph.ingest.analyze"])
     # No max_tasks_per_child: on Python 3.11 a pool whose workers retire that way can hang.
     pool = ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_init_worker,
                                initargs=(os.getpid(),))
     try:
-        yield lambda articles: _Guarded(pool.submit(analyze_batch, list(articles), settings.model,
-                                                    batch_size=settings.batch_size), "a parsing worker process")
+        yield lambda articles: _Guarded(pool.submit(analyze, list(articles), settings.model, settings.batch_size),
+                                        "a parsing worker process")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -132,8 +138,6 @@ def _dask(settings: Settings) -> Iterator[Submit]:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
         raise BadSetting("--dask needs Dask: pip install 'newsgraph[dask]' (dask[distributed])") from exc
-    from newsgraph.ingest.nlp import analyze_batch
-
     with contextlib.ExitStack() as stack:
         try:
             if settings.dask == "local":
@@ -148,8 +152,8 @@ def _dask(settings: Settings) -> Iterator[Submit]:
         log.info("parsing on Dask %s", client)
         where = (f"parsing on Dask at {settings.dask} (its workers need newsgraph and the spaCy model "
                  f"{settings.model!r} installed)")
-        yield lambda articles: _Guarded(client.submit(analyze_batch, list(articles), settings.model,
-                                                      batch_size=settings.batch_size, pure=False), where)
+        yield lambda articles: _Guarded(client.submit(analyze, list(articles), settings.model, settings.batch_size,
+                                                      pure=False), where)
 
 
 class BackgroundWriter:
