@@ -24,7 +24,8 @@ class FalkorStore(GraphStore):
     FalkorDB runs each statement atomically but has no rollback; the statements of one graph (one chunk of an
     ingest) go in one MULTI/EXEC, which the server runs whole or, if the client dies before EXEC, not at all.
     ``GraphStore`` orders the writes so that a source is marked complete only after all of its rows are in, and
-    every write is a MERGE, so a failed write is finished by running it again.
+    every write is a MERGE but the CREATE of a relation with no stored evidence (which, written after its evidence,
+    cannot be stored), so a failed write is finished by running it again.
     """
 
     kind = "falkordb"
