@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle
+from newsgraph.ingest.columns import word_and_sentence_counts
 from newsgraph.ingest.mentions import DEFAULT_ROLES, extract_mentions
 from newsgraph.ingest.triples import extract_triples
 from newsgraph.model import Article, ArticleAnalysis
@@ -26,7 +27,7 @@ def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] 
     Raises:
         BadArticle: the article has no sentence with a word in it.
     """
-    sentences = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    words, sentences = word_and_sentence_counts(doc)
     if not sentences:
         raise BadArticle(f"{article.path or article.id}: no sentences to analyse")
     found = extract_mentions(doc, article.id, roles)
@@ -36,11 +37,12 @@ def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] 
         if span is not None:
             for token in span:
                 spans.setdefault(token.i, (span.start, span.end))
-    triples = extract_triples(doc, article.id, found.token_entity, entity_spans=spans)
+    triples = extract_triples(doc, article.id, found.token_entity, entity_spans=spans,
+                              entity_sentences_only=entity_triples_only)
     if entity_triples_only:
         triples = tuple(t for t in triples if t.subject.is_entity or t.object.is_entity
                         or t.attributed_to is not None)
     return ArticleAnalysis(
         article=article, mentions=found.mentions, entities=found.entities, triples=triples,
-        sentence_count=len(sentences), word_count=sum(1 for t in doc if not t.is_punct and not t.is_space),
+        sentence_count=sentences, word_count=words,
     )

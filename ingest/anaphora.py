@@ -6,16 +6,23 @@ an article ties to one person."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from newsgraph.ingest.columns import ByString, columns, hashes
 from newsgraph.ingest.names import ROLE_NOUNS, demonym_country, fold, name_key
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 HEAD_OF_STATE_ROLES = frozenset({"president", "leader", "chief", "head", "strongman", "autocrat", "ruler"})
+_PRONOUNS = hashes(RELATIVE_PRONOUNS | PERSON_PRONOUNS)
+_ROLE_NOUNS = hashes(ROLE_NOUNS)
+#: A word's name key, for the words long enough to be a name the model missed.
+_NAME_KEY = ByString(lambda text: name_key(text) if len(text) >= 3 else None)
 
 
 @dataclass
@@ -45,13 +52,15 @@ def repeated_names(doc: Doc, found: list[Found]) -> list[Found]:
             by_word.setdefault(words[-1], item)
         elif len(words) == 1 and (words[0] not in by_word or item.label in {"GPE", "LOC"}):
             by_word[words[0]] = item  # a name the article also uses as a place is a place
+    if not by_word:
+        return []
+    orth, alpha = columns(doc, [ORTH, IS_ALPHA])
+    keys = _NAME_KEY.column(doc, orth)
     out = []
-    for token in doc:
-        if token.i in covered or not token.is_alpha or len(token) < 3:
+    for i, key in enumerate(keys):
+        if key not in by_word or not alpha[i] or i in covered:
             continue
-        item = by_word.get(name_key(token.text))
-        if item is None:
-            continue
+        token, item = doc[i], by_word[key]
         place = item.label in {"GPE", "LOC"}
         lower_place = place and token.is_lower and token.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}
         if not (token.is_title and not token.is_sent_start or lower_place or token.is_title and token.pos_ == "PROPN"):
@@ -65,8 +74,9 @@ def descriptions(doc: Doc, found: list[Found], roles: Mapping[tuple[str, str], s
     by_token = {i: item for item in found for i in range(item.start, item.end)}
     learned = dict(_learned_roles(doc, found, by_token))
     out = []
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lower_ not in ROLE_NOUNS or token.i in by_token:
+    pos, lower = columns(doc, [POS, LOWER])
+    for token in _tokens(doc, (p == NOUN and h in _ROLE_NOUNS for p, h in zip(pos, lower))):
+        if token.i in by_token:
             continue
         country = _role_country(token, by_token)
         role = "leader" if token.lower_ in HEAD_OF_STATE_ROLES else token.lower_
@@ -124,7 +134,7 @@ def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
     person_at = {i: f for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
     starts = [s.start for s in doc.sents]
     out = []
-    for token in doc:
+    for token in _tokens(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i in person_at:
             best = person_at[token.head.head.i]
             out.append(Found(token.i, token.i + 1, best.name, "PERSON", "pronoun", best.key, 0))
@@ -203,6 +213,7 @@ def gendered_nouns(doc: Doc, found: list[Found]) -> list[Found]:
 
 
 IDENTIFYING_VERBS = frozenset({"identify", "name"})
+_IDENTIFYING = ByString(lambda lemma: lemma.lower() in IDENTIFYING_VERBS)
 
 
 def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
@@ -226,7 +237,11 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
         person = person_at.get(token.i)
         return person if person is not None and token.i == person.end - 1 else None
 
-    for token in doc:
+    lemma, pos = columns(doc, [LEMMA, POS])
+    identifying = _IDENTIFYING.column(doc, lemma)
+    # the tokens of persons' names (``named`` takes the last of each) and the verbs that identify
+    for token in _tokens(doc, (n in person_at or (p == VERB and verb)
+                               for n, (p, verb) in enumerate(zip(pos, identifying)))):
         if token.lemma_.lower() in IDENTIFYING_VERBS and token.pos_ == "VERB":
             names = [named(o) for p in token.children if p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
             names = [n for n in names if n is not None]
@@ -250,6 +265,13 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
                 if child.dep_ == "attr":
                     link(child, person)
     return out
+
+
+def _tokens(doc: Doc, where: Iterable[bool]) -> Iterator[Token]:
+    """The tokens of ``doc`` where ``where`` (a value per token) is true, in order."""
+    for i, chosen in enumerate(where):
+        if chosen:
+            yield doc[i]
 
 
 def _noun_start(noun: Token, covered: set[int]) -> int:

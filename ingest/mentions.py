@@ -19,14 +19,20 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_TITLE, LOWER, ORTH, POS, SENT_START
+from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span
 
 from newsgraph.ingest.names import (PLACE_OF_NOUNS, TITLE_WORDS, TYPE_CUE_NOUNS, acronym, clean_name,
                                     demonym_country, fold, name_key, strip_titles)
 from newsgraph.ingest.anaphora import Found as _Found
+from newsgraph.ingest.columns import ByString, columns
 from newsgraph.ingest.anaphora import (describing_nouns, descriptions, gendered_nouns, identified_nouns, pronouns,
                                        repeated_names)
 from newsgraph.model import LocalEntity, Mention
+
+_CONTENT_POS = frozenset({NOUN, VERB, ADJ})
+_CAPITALISED = ByString(lambda text: text[:1].isupper())
 
 LABEL_TYPES = {
     "PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": "Group",
@@ -111,9 +117,12 @@ def _named(doc: Doc) -> list[_Found]:
 def _common_words(doc: Doc) -> set[str]:
     """Words the article writes in lower case (as a noun, verb or adjective) at least as often as it capitalises
     them inside a sentence: "ceasefire" is common, "ellen" (once in a lower-case URL, often as "Ellen") is not."""
-    lower = Counter(t.lower_ for t in doc if not t.ent_type_ and t.is_lower and t.pos_ in {"NOUN", "VERB", "ADJ"})
-    capital = Counter(t.lower_ for t in doc if t.is_title and not t.is_sent_start and t.lower_ in lower)
-    return {word for word, n in lower.items() if n >= capital[word]}
+    lower, ent_type, is_lower, pos, is_title, sent_start = columns(
+        doc, [LOWER, ENT_TYPE, IS_LOWER, POS, IS_TITLE, SENT_START])
+    written_lower = Counter(h for h, e, low, p in zip(lower, ent_type, is_lower, pos)
+                            if not e and low and p in _CONTENT_POS)
+    capitalised = Counter(h for h, title, start in zip(lower, is_title, sent_start) if title and start != 1)
+    return {doc.vocab.strings[h] for h, n in written_lower.items() if n >= capitalised[h]}
 
 
 def _the_state_of(found: list[_Found]) -> None:
@@ -169,17 +178,24 @@ def _is_noise(ent: Span, common: set[str]) -> bool:
     return ent.text.islower()
 
 
-def _is_headline(sent: Span) -> bool:
-    """A title-case or all-caps line ("Obama To Nominate Regina Benjamin"), where the model's name spans are
-    unreliable."""
-    words = [t for t in sent[1:] if t.is_alpha and not t.ent_type_]  # the words outside the names
-    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+def _headline_tokens(doc: Doc) -> set[int]:
+    """The tokens of title-case or all-caps lines ("Obama To Nominate Regina Benjamin"), where the model's name
+    spans are unreliable: sentences whose words outside the names (after the first) are at least two and three
+    quarters capitalised."""
+    alpha, ent_type, orth = columns(doc, [IS_ALPHA, ENT_TYPE, ORTH])
+    capital = _CAPITALISED.column(doc, orth)
+    headline: set[int] = set()
+    for sent in doc.sents:
+        words = [i for i in range(sent.start + 1, sent.end) if alpha[i] and not ent_type[i]]
+        if len(words) >= 2 and sum(capital[i] for i in words) >= 0.75 * len(words):
+            headline.update(range(sent.start, sent.end))
+    return headline
 
 
 def _headline_names(doc: Doc, found: list[_Found]) -> list[_Found]:
     """Names in headline lines are kept only as far as the body confirms them: "Hire Maurice Cheeks" becomes
     "Maurice Cheeks" when the body names him, "Driver Charged" goes. An article that is all headlines is left as is."""
-    headline = {i for sent in doc.sents if _is_headline(sent) for i in range(sent.start, sent.end)}
+    headline = _headline_tokens(doc)
     body = [f for f in found if f.start not in headline]
     if not headline or not body:
         return found
@@ -280,14 +296,14 @@ def _assemble(doc: Doc, source: str, found: list[_Found], learned: Mapping[str, 
         if key in local_ids:
             descriptions[local_ids[key]].extend(nouns)
     entities = []
+    mention_counts = Counter(m.local_id for m in mentions)
     for key, local_id in local_ids.items():
         spelled = names[local_id] or Counter({next(f.name for f in found if f.key == key): 1})
         best = max(spelled, key=lambda n: (len(n.split()), n[:1].isupper(), spelled[n], n))
         ranked = votes[local_id].most_common()
         entities.append(LocalEntity(
             source=source, local_id=local_id, name=best, type=ranked[0][0] if ranked else "Other",
-            names=tuple(sorted(spelled)), type_votes=tuple(ranked),
-            mention_count=sum(1 for m in mentions if m.local_id == local_id),
+            names=tuple(sorted(spelled)), type_votes=tuple(ranked), mention_count=mention_counts[local_id],
             descriptions=tuple(dict.fromkeys(descriptions[local_id])),
         ))
     return ArticleMentions(tuple(mentions), tuple(entities), token_entity)

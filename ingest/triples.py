@@ -9,6 +9,7 @@ mentions point at their local entity; other noun phrases become concepts named b
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -42,7 +43,8 @@ class _Context:
 
 
 def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
-                    *, entity_spans: Mapping[int, tuple[int, int]] | None = None) -> tuple[Triple, ...]:
+                    *, entity_spans: Mapping[int, tuple[int, int]] | None = None,
+                    entity_sentences_only: bool = False) -> tuple[Triple, ...]:
     """Extract triples from every sentence of ``doc``.
 
     Args:
@@ -51,17 +53,33 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
         token_entity: token index → local entity id, from ``extract_mentions``; arguments on these tokens become
             entity arguments, the rest concepts.
         entity_spans: token index → (start token, end token) of the mention holding it, to report its offsets.
+        entity_sentences_only: skip the sentences with no token of ``token_entity``: for a caller that keeps
+            only triples with an entity as subject, object or speaker, which such a sentence cannot give (its
+            parse tree does not reach into other sentences).
     """
     ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text)
     triples: list[Triple] = []
     seen: set[tuple] = set()
+    entity_tokens = sorted(ctx.token_entity) if entity_sentences_only else None
     for sent in doc.sents:
+        if entity_tokens is not None and not _any_between(entity_tokens, sent.start, sent.end):
+            continue
         for triple in _sentence_triples(sent, ctx):
             key = (triple.subject.start, triple.predicate, triple.object.start, triple.object.end)
             if key not in seen:
                 seen.add(key)
                 triples.append(triple)
     return tuple(triples)
+
+
+def _any_between(ordered: list[int], start: int, end: int) -> bool:
+    """True when the sorted ``ordered`` has a value in [start, end).
+
+    >>> _any_between([3, 9], 4, 9), _any_between([3, 9], 4, 10)
+    (False, True)
+    """
+    k = bisect_left(ordered, start)
+    return k < len(ordered) and ordered[k] < end
 
 
 def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:

@@ -65,3 +65,19 @@ def test_attributions_are_on_the_evidence(seed_analyses):
     assert any("the Kremlin said" in s for s in said.get("Kremlin", []))
     assert any("told reporters" in s for s in said.get("Volodymyr Zelenskyy", []))
     assert any("added the Kremlin" in s for s in said.get("Kremlin", []))
+
+
+def test_skipping_sentences_without_an_entity_keeps_every_entity_triple(nlp, seeds_dir):
+    from newsgraph.ingest.mentions import extract_mentions
+    from newsgraph.ingest.triples import extract_triples
+
+    skipped = 0
+    for article in (a for a in read_articles([seeds_dir]) if hasattr(a, "text")):
+        doc = nlp(article.text)
+        found = extract_mentions(doc, article.id)
+        every = extract_triples(doc, article.id, found.token_entity)
+        kept = extract_triples(doc, article.id, found.token_entity, entity_sentences_only=True)
+        wanted = tuple(t for t in every if t.subject.is_entity or t.object.is_entity or t.attributed_to is not None)
+        assert tuple(t for t in kept if t in wanted) == wanted and set(kept) <= set(every)
+        skipped += len(every) - len(kept)
+    assert skipped > 0  # some sentences of the seeds relate no entity

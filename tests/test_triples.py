@@ -350,3 +350,14 @@ def test_openie_pronoun_subject_also_gets_the_earlier_subject_at_lower_confidenc
     confidence = {tuple(args): conf for rel, args, conf in openie_tuples(doc) if rel == "lacked"}
     assert set(confidence) == {("it", "support"), ("The plan", "support")}
     assert confidence[("it", "support")] > confidence[("The plan", "support")]
+
+
+def test_sentences_without_an_entity_are_skipped_only_when_asked():
+    doc = make_doc("Prices NOUN nsubj 1 lemma=price", "rose VERB ROOT 1 lemma=rise", "to ADP prep 1", "records NOUN pobj 2",
+                   ". PUNCT punct 1", "Putin PROPN nsubj 6 ent=PERSON", "agreed VERB ROOT 6 lemma=agree",
+                   "to ADP prep 6", "talks NOUN pobj 7", ". PUNCT punct 6")
+    found = extract_mentions(doc, "a1")
+    every = extract_triples(doc, "a1", found.token_entity)
+    kept = extract_triples(doc, "a1", found.token_entity, entity_sentences_only=True)
+    assert [t.predicate for t in every] == ["rise to", "agree to"]
+    assert [t.predicate for t in kept] == ["agree to"] and kept[0] == every[1]
