@@ -8,7 +8,8 @@ from conftest import GUARDIAN, SEEDS
 
 import cypherlint
 from newsgraph.graph import cypher
-from newsgraph.pipeline import chunk_sizes, ingest
+from newsgraph.parallel import open_analyzer
+from newsgraph.pipeline import _batch_size, _fewer_collections, chunk_sizes, ingest
 from newsgraph.settings import Settings
 
 pytestmark = [pytest.mark.store, pytest.mark.model]
@@ -55,6 +56,41 @@ def test_two_worker_processes_write_the_same_graph(single, empty_store, generate
     assert report.ingested == single[1].ingested
     assert evidence_of(empty_store) == evidence_of(single[0])
     assert empty_store.counts() == single[0].counts()
+
+
+def test_an_analyzer_started_ahead_serves_two_ingests(single, empty_store, generated_dir, tmp_path, evidence_of):
+    import os
+
+    settings = _settings(tmp_path, chunk_size=5, workers=2, batch_size=2)
+    with open_analyzer(settings) as analyzer:
+        workers = analyzer.ready()  # both worker processes started, the pipeline loaded in each
+        assert len(set(workers)) == 2 and os.getpid() not in workers
+        report = ingest([generated_dir], empty_store, settings, analyzer=analyzer)
+        again = ingest([generated_dir], empty_store, settings, analyzer=analyzer, force=True)
+    assert report.ingested == again.ingested == single[1].ingested
+    assert evidence_of(empty_store) == evidence_of(single[0])
+
+
+def test_the_last_chunk_is_parsed_in_quarter_batches_when_workers_share_it(tmp_path):
+    assert _batch_size(_settings(tmp_path, batch_size=16, workers=2), last_chunk=True) == 4
+    assert _batch_size(_settings(tmp_path, batch_size=16, workers=2), last_chunk=False) == 16
+    assert _batch_size(_settings(tmp_path, batch_size=16, workers=1), last_chunk=True) == 16
+    assert _batch_size(_settings(tmp_path, batch_size=3, dask="local"), last_chunk=True) == 1
+
+
+def test_the_collector_runs_less_often_during_an_ingest_and_as_before_after():
+    import gc
+
+    before = gc.get_threshold()
+    try:
+        with _fewer_collections():
+            assert gc.get_threshold() == (max(before[0], 50_000), *before[1:])
+        assert gc.get_threshold() == before
+        gc.set_threshold(0)  # collection switched off by the caller stays off
+        with _fewer_collections():
+            assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)
 
 
 def test_dask_local_cluster_writes_the_same_graph(single, empty_store, generated_dir, tmp_path, evidence_of):

@@ -1,9 +1,10 @@
 """Where the parsing runs (this process, a pool of worker processes, or Dask) and the background store writer.
 
-``open_analyzer(settings)`` yields a ``submit(articles)`` function that starts parsing and analysing a batch and
-returns a handle whose ``result()`` is the list of ``ArticleAnalysis`` / ``Skipped`` for it, in input order. The
+``open_analyzer(settings)`` yields an ``Analyzer``: its ``submit(articles)`` starts parsing and analysing a batch
+and returns a handle whose ``result()`` is the list of ``ArticleAnalysis`` / ``Skipped`` for it, in input order. The
 ingest job collects the handles in submission order, so what it resolves and writes does not depend on how many
-workers there are or which finished first.
+workers there are or which finished first. Worker processes load the spaCy pipeline as they start, and an
+analyzer can be opened ahead of an ingest (or kept for several) and waited on until every worker is ready.
 
 ``BackgroundWriter`` writes graphs to the store in a thread, in order, one at a time, so that the next chunk is
 parsed while the previous one is written (the store server is another process; the client mostly waits on it).
@@ -19,6 +20,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, Protocol
 
@@ -40,6 +42,17 @@ class Handle(Protocol):
 
 
 Submit = Callable[[Sequence[Article]], Handle]
+
+
+@dataclass(frozen=True)
+class Analyzer:
+    """Where batches are parsed: ``submit`` starts one; ``lookahead`` is how many chunks to keep submitted ahead
+    of the one being resolved; ``ready()`` blocks until every worker process has started and loaded the
+    pipeline, and returns their process ids (none for an in-process or Dask analyzer)."""
+
+    submit: Submit
+    lookahead: int
+    ready: Callable[[], tuple[int, ...]] = tuple
 
 
 class _Guarded:
@@ -78,52 +91,85 @@ class _Lazy:
 
 
 @contextlib.contextmanager
-def open_analyzer(settings: Settings, *, chunks: int = 1) -> Iterator[tuple[Submit, int]]:
-    """Yield ``(submit, lookahead)``: how to start a batch, and how many chunks to keep submitted ahead.
+def open_analyzer(settings: Settings, *, in_process: bool = False) -> Iterator[Analyzer]:
+    """Yield an ``Analyzer`` for ``settings``: this process when ``in_process`` (for an input of one chunk and
+    one worker, or nothing to parse: no start-up cost), else Dask when ``settings.dask`` is set, else
+    ``settings.workers`` worker processes, which start loading the pipeline at once.
 
-    With one worker and one chunk the parse runs in this process (nothing to overlap, no start-up cost). With one
-    worker and more chunks it runs in one worker process, so that this process resolves and writes chunk *k*
-    while chunk *k + 1* is parsed.
+    With one worker process, this process resolves and writes chunk *k* while chunk *k + 1* is parsed.
 
     Raises:
         BadSetting: Dask is asked for but not installed, or its scheduler cannot be reached.
     """
-    if settings.dask:
+    if in_process:
+        yield Analyzer(partial(_Lazy, settings=settings), 0)
+    elif settings.dask:
         with _dask(settings) as submit:
-            yield submit, 1
-    elif settings.workers > 1 or chunks > 1:
-        with _process_pool(settings) as submit:
-            yield submit, 1
+            yield Analyzer(submit, 1)
     else:
-        yield partial(_Lazy, settings=settings), 0
+        with _process_pool(settings) as analyzer:
+            yield analyzer
 
 
 @contextlib.contextmanager
-def _process_pool(settings: Settings) -> Iterator[Submit]:
+def _process_pool(settings: Settings) -> Iterator[Analyzer]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("forkserver")  # no fork of a process with threads and open sockets
     # Workers start with spaCy and the task's modules imported (once, in the fork server).
     context.set_forkserver_preload(["newsgraph.parallel", "newsgraph.ingest.nlp", "newsgraph.ingest.analyze"])
+    barrier = context.Barrier(settings.workers)
     # No max_tasks_per_child: on Python 3.11 a pool whose workers retire that way can hang.
     pool = ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_init_worker,
-                               initargs=(os.getpid(),))
+                               initargs=(os.getpid(), settings.model, barrier))
     try:
-        yield lambda articles: _Guarded(pool.submit(analyze, list(articles), settings.model, settings.batch_size),
-                                        "a parsing worker process")
+        # One task per worker starts them all now (the pool starts a worker per task submitted while none is
+        # idle); each task waits at the barrier, so no worker takes two and all are ready when all have returned.
+        starting = [pool.submit(_ready) for _ in range(settings.workers)]
+
+        def ready() -> tuple[int, ...]:
+            pids = []
+            for future in starting:
+                with contextlib.suppress(Exception):  # a worker that failed to start fails the first real batch
+                    pids.append(future.result())
+            return tuple(pids)
+
+        def submit(articles: Sequence[Article]) -> Handle:
+            return _Guarded(pool.submit(analyze, list(articles), settings.model, settings.batch_size),
+                            "a parsing worker process")
+
+        yield Analyzer(submit, 1, ready)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _init_worker(parent: int) -> None:
-    """In a worker process: leave Ctrl-C to the parent (it stops the pool), and exit when the parent is gone.
+_barrier: Any = None
+
+
+def _ready() -> int:
+    """The start-up task: wait until every worker of the pool has started (and loaded the pipeline)."""
+    with contextlib.suppress(Exception):  # a broken or timed-out barrier: carry on, the pool still works
+        _barrier.wait(timeout=600)
+    return os.getpid()
+
+
+def _init_worker(parent: int, model: str, barrier: Any) -> None:
+    """In a worker process: leave Ctrl-C to the parent (it stops the pool), exit when the parent is gone, and
+    load the pipeline before the first batch arrives.
 
     A forkserver's worker is not the parent's child, and it holds both ends of its task pipe, so nothing else
-    would end it after a ``kill -9`` of the parent: a watchdog thread checks every half second.
+    would end it after a ``kill -9`` of the parent: a watchdog thread checks every half second. A pipeline that
+    fails to load here fails again, with its own message, in the first batch.
     """
+    global _barrier
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_without, args=(parent,), name="newsgraph-watchdog", daemon=True).start()
+    _barrier = barrier
+    from newsgraph.ingest.nlp import load_pipeline
+
+    with contextlib.suppress(NewsgraphError):
+        load_pipeline(model)
 
 
 def _exit_without(parent: int) -> None:
@@ -160,7 +206,8 @@ class BackgroundWriter:
     """Write graphs to ``store`` in a thread, in the order given, at most ``depth`` waiting.
 
     ``put`` re-raises (in the caller's thread) a failure of an earlier write; ``close`` waits for the last write
-    and re-raises its failure. ``done(graph_result)`` is called in the writer thread after each graph is written.
+    and re-raises its failure. ``done(tag, evidence_rows)`` is called in the writer thread after each graph is
+    written; the graph is emptied then.
     """
 
     def __init__(self, store: GraphStore, done: Callable[[Any, int], None], *, depth: int = 1) -> None:
@@ -209,3 +256,7 @@ class BackgroundWriter:
             except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
                 self._error = exc
                 return
+            if graph is not None:
+                # A networkx graph holds reference cycles (its cached views point back at it), so only the
+                # cyclic collector, which an ingest runs seldom, would free it: its data goes now.
+                graph.clear()

@@ -14,6 +14,8 @@ exactly the chunks after *k*, the same as the uninterrupted run did.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import threading
 import time
@@ -29,7 +31,7 @@ from newsgraph.graph.resolve import resolve
 from newsgraph.graph.store import GraphStore
 from newsgraph.ingest.articles import read_articles
 from newsgraph.model import Article, ArticleAnalysis, Entity, Skipped
-from newsgraph.parallel import BackgroundWriter, Handle, open_analyzer
+from newsgraph.parallel import Analyzer, BackgroundWriter, Handle, open_analyzer
 from newsgraph.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -82,7 +84,7 @@ class _Totals:
 
 
 def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *, force: bool = False,
-           progress: Progress | None = None) -> IngestReport:
+           progress: Progress | None = None, analyzer: Analyzer | None = None) -> IngestReport:
     """Ingest articles into ``store``, streaming them through in chunks (see the module notes).
 
     Articles whose text is already stored (same sha256) are not processed again unless ``force``; writing is
@@ -96,6 +98,9 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
         force: process articles even if their text is already stored.
         progress: called as articles are done (see ``Progress``). The inputs are read twice: once to count
             them (and fail on a missing path before anything is written), once to process them.
+        analyzer: where to parse (``newsgraph.parallel.open_analyzer``), for a caller that keeps one open
+            across ingests or starts it early; by default one is opened for this ingest (in this process for
+            an input of one chunk and one worker) and closed at the end.
 
     Raises:
         BadArticle: a path is missing or a directory holds no articles.
@@ -103,34 +108,61 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
         ModelUnavailable: the spaCy pipeline cannot be loaded.
         StoreUnavailable: the store fails.
     """
+    with _fewer_collections():
+        return _ingest(list(paths), store, settings, force=force, progress=progress, analyzer=analyzer)
+
+
+@contextlib.contextmanager
+def _fewer_collections(first_generation: int = 50_000) -> Iterator[None]:
+    """Run the cyclic garbage collector less often (the first generation at ``first_generation`` allocations
+    instead of 700), then as before. An ingest allocates millions of small acyclic objects (analyses, rows,
+    graph attributes) that reference counting frees; with the default threshold the collector rescanned the
+    live ones over and over: a third of this process's CPU."""
+    before = gc.get_threshold()
+    if before[0]:  # 0: collection is off already
+        gc.set_threshold(max(before[0], first_generation), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, force: bool,
+            progress: Progress | None, analyzer: Analyzer | None) -> IngestReport:
     started = time.perf_counter()
-    paths = list(paths)
     overrides = load_overrides(settings.overrides) if settings.overrides else None  # fails before any write
-    total = sum(1 for _ in read_articles(paths))  # a missing path or an empty directory fails before any write
+    ledger = set() if force else set(store.ledger())
+    total = todo = 0
+    for item in read_articles(paths):  # a missing path or an empty directory fails before any write
+        total += 1
+        todo += isinstance(item, Article) and item.sha256 not in ledger
     if progress:
         progress("total", total)
-    ledger = set() if force else set(store.ledger())
     totals = _Totals()
     if not total:
         return _report(totals, started)
-    known = {e.id: e for e in store.known_entities()}
-
-    def written(chunk: _Chunk, evidence: int) -> None:
-        with totals.lock:
-            totals.evidence += evidence
-        if progress:
-            progress("articles", chunk.size)
-
     cuts = list(chunk_sizes(total, settings.chunk_size))
-    with open_analyzer(settings, chunks=len(cuts)) as (submit, lookahead):
+    in_process = not todo or settings.workers == 1 and len(cuts) == 1 and not settings.dask
+    opened = contextlib.nullcontext(analyzer) if analyzer else open_analyzer(settings, in_process=in_process)
+    with opened as parser:  # worker processes load the pipeline while the stored entities are read
+        known = {e.id: e for e in store.known_entities()}
+
+        def written(chunk: _Chunk, evidence: int) -> None:
+            with totals.lock:
+                totals.evidence += evidence
+            if progress:
+                progress("articles", chunk.size)
+
         writer = BackgroundWriter(store, written)
         try:
             pending: deque[_Chunk] = deque()
             # Past the counted articles (an input that grew since it was counted), chunks of the usual size.
-            for chunk in _chunks(read_articles(paths), ledger, chain(cuts, repeat(settings.chunk_size))):
-                chunk.handles = [submit(batch) for batch in _batches(chunk.articles, settings.batch_size)]
+            sizes = chain(cuts, repeat(settings.chunk_size))
+            for n, chunk in enumerate(_chunks(read_articles(paths), ledger, sizes)):
+                size = _batch_size(settings, last_chunk=n >= len(cuts) - 1)
+                chunk.handles = [parser.submit(batch) for batch in _batches(chunk.articles, size)]
                 pending.append(chunk)
-                while len(pending) > lookahead:
+                while len(pending) > parser.lookahead:
                     _finish(pending.popleft(), known, settings, overrides, writer, totals)
             while pending:
                 _finish(pending.popleft(), known, settings, overrides, writer, totals)
@@ -211,6 +243,14 @@ def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterabl
                 seen.add(item.sha256)
                 chunk.articles.append(item)
         yield chunk
+
+
+def _batch_size(settings: Settings, *, last_chunk: bool) -> int:
+    """Articles per parsing task: ``settings.batch_size``, but a quarter of it in the last chunk when several
+    workers share the parsing, so that they finish their last tasks at about the same time rather than one
+    waiting for the other's last full batch."""
+    spread = settings.workers > 1 or bool(settings.dask)
+    return -(-settings.batch_size // 4) if spread and last_chunk else settings.batch_size
 
 
 def _batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
