@@ -63,13 +63,8 @@ class ByString(Generic[T]):
         memo, strings = self._memo, doc.vocab.strings
         if len(memo) > self._maxsize:
             memo.clear()
-        out = []
-        for h in values:
-            if h in memo:
-                out.append(memo[h])
-            else:
-                out.append(memo.setdefault(h, self._function(strings[h])))
-        return out
+        function = self._function
+        return [memo[h] if h in memo else memo.setdefault(h, function(strings[h])) for h in values]
 
 
 def word_and_sentence_counts(doc: Doc) -> tuple[int, int]:

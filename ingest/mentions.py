@@ -26,9 +26,9 @@ from spacy.tokens import Doc, Span
 from newsgraph.ingest.names import (PLACE_OF_NOUNS, TITLE_WORDS, TYPE_CUE_NOUNS, acronym, clean_name,
                                     demonym_country, fold, name_key, strip_titles)
 from newsgraph.ingest.anaphora import Found as _Found
-from newsgraph.ingest.columns import ByString, columns
 from newsgraph.ingest.anaphora import (describing_nouns, descriptions, gendered_nouns, identified_nouns, pronouns,
                                        repeated_names)
+from newsgraph.ingest.columns import ByString, columns
 from newsgraph.model import LocalEntity, Mention
 
 _CONTENT_POS = frozenset({NOUN, VERB, ADJ})
