@@ -41,6 +41,9 @@ def test_read_graph_round_trip_carries_evidence_and_mentions(seed_store):
     relations = [(u, v, d) for u, v, k, d in graph.edges(keys=True, data=True) if k != "MENTIONS"]
     assert relations and all(d["evidence"] and d["source_count"] == len(d["sources"]) for *_, d in relations)
     assert all(len(d["evidence"]) == d["evidence_count"] for *_, d in relations)
+    counts = seed_store.counts()  # counted from the Evidence nodes: the same as the relationships stored
+    assert counts["relations"] == len(relations) and counts["evidence"] == sum(len(d["evidence"]) for *_, d in relations)
+    assert counts["corroborated"] == sum(1 for *_, d in relations if d["source_count"] >= 2) > 0
     putin = graph.nodes["vladimir-putin"]
     assert putin["type"] == "Person" and {"Putin", "Vladimir V. Putin"} <= set(putin["aliases"])
     assert putin["mention_count"] > 20 and putin["source_count"] == 2
