@@ -242,7 +242,7 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
     # the tokens of persons' names (``named`` takes the last of each) and the verbs that identify
     for token in _tokens(doc, (n in person_at or (p == VERB and verb)
                                for n, (p, verb) in enumerate(zip(pos, identifying)))):
-        if token.lemma_.lower() in IDENTIFYING_VERBS and token.pos_ == "VERB":
+        if pos[token.i] == VERB and identifying[token.i]:
             names = [named(o) for p in token.children if p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
             names = [n for n in names if n is not None]
             if len(names) != 1:
