@@ -1,37 +1,33 @@
-"""CaRB dev benchmark of newsgraph's triple extractor, scored with benchmarks/carb_scorer.py.
+"""CaRB dev benchmark of newsgraph's open-IE extractor, scored as the official CaRB scorer does.
 
-    python benchmarks/carb.py [--limit N] [--out carb_dev_output.tsv] [--misses]
+    python -m benchmarks.carb [--data DIR] [--limit N] [--out carb_dev_output.tsv] [--misses]
 
-Parses the dev sentences with the configured spaCy pipeline, runs the n-ary open-IE extractor (newsgraph.ingest.openie), writes the
-tuples in CaRB's tabbed format and prints precision, recall, F1 and AUC overall and on the newswire subset, with
-the extraction speed next to the parse speed (both measured in this run). ``--misses`` adds why the gold tuples no
-prediction matches were missed.
+Parses the dev sentences as given (they are tokenised: a Doc is built from their whitespace tokens and the
+pipeline runs on it), runs the n-ary open-IE extractor (``newsgraph.ingest.openie``), writes the tuples in
+CaRB's tabbed format and prints precision, recall, F1 and AUC overall and on the newswire subset
+(``benchmarks.carb_scorer``), with the extraction speed next to the parse speed (both measured in this run).
+``--misses`` adds why the gold tuples no prediction matches were missed.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 import time
+from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-import carb_scorer  # noqa: E402
-
-from newsgraph.ingest.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
-from newsgraph.ingest.openie import openie_tuples  # noqa: E402
-
-DATA = HERE.parents[1] / "shared" / "data" / "carb-dev"
+from benchmarks import carb_scorer
+from benchmarks.paths import add_data_argument
+from newsgraph.ingest.nlp import DEFAULT_MODEL, load_pipeline, parse_pretokenised
+from newsgraph.ingest.openie import openie_tuples
 
 
 def extract(sentences: list[str], model: str = DEFAULT_MODEL) -> tuple[dict, float, float]:
     """Return {sentence: [Tuple_]}, parse seconds and extraction seconds."""
     nlp = load_pipeline(model)
     started = time.perf_counter()
-    docs = list(nlp.pipe(sentences, batch_size=64))
+    docs = list(parse_pretokenised((s.split() for s in sentences), nlp))
     parsed = time.perf_counter()
     output = {}
     for sentence, doc in zip(sentences, docs):
@@ -41,21 +37,22 @@ def extract(sentences: list[str], model: str = DEFAULT_MODEL) -> tuple[dict, flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    add_data_argument(parser)
     parser.add_argument("--limit", type=int, default=0, help="only the first N sentences")
     parser.add_argument("--out", type=Path, default=None, help="write the tabbed system output here")
     parser.add_argument("--misses", action="store_true", help="break the missed gold tuples down by cause")
     args = parser.parse_args(argv)
-    sentences = [s.strip() for s in (args.data / "dev_sentences.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
+    data = args.data / "carb-dev"
+    sentences = [s.strip() for s in (data / "dev_sentences.txt").read_text(encoding="utf-8").splitlines() if s.strip()]
     if args.limit:
         sentences = sentences[: args.limit]
-    gold = carb_scorer.read_gold(args.data / "dev.tsv")
+    gold = carb_scorer.read_gold(data / "dev.tsv")
     system, parse_s, extract_s = extract(sentences)
     if args.out:
         carb_scorer.write_system(args.out, system)
     keys = {carb_scorer.normalize_sentence(s) for s in sentences}
     gold = {k: v for k, v in gold.items() if carb_scorer.normalize_sentence(k) in keys}
-    newswire = carb_scorer.newswire_sentences(args.data / "dev_sentence_domain.tsv")
+    newswire = carb_scorer.newswire_sentences(data / "dev_sentence_domain.tsv")
     overall = carb_scorer.score(gold, system)
     news = carb_scorer.score(gold, system, sentences=newswire)
     print(f"CaRB dev ({len(sentences)} sentences, {sum(map(len, system.values()))} tuples)")
