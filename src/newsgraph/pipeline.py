@@ -131,7 +131,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
             progress: Progress | None, analyzer: Analyzer | None) -> IngestReport:
     started = time.perf_counter()
     overrides = load_overrides(settings.overrides) if settings.overrides else None  # fails before any write
-    ledger = set() if force else set(store.ledger())
+    stored = store.stored_texts()  # id → sha256: an id never stands for two texts
+    ledger = set() if force else set(stored.values())
     total = todo = 0
     for item in read_articles(paths):  # a missing path or an empty directory fails before any write
         total += 1
@@ -158,7 +159,7 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
             pending: deque[_Chunk] = deque()
             # Past the counted articles (an input that grew since it was counted), chunks of the usual size.
             sizes = chain(cuts, repeat(settings.chunk_size))
-            for n, chunk in enumerate(_chunks(read_articles(paths), ledger, sizes)):
+            for n, chunk in enumerate(_chunks(read_articles(paths), ledger, sizes, stored)):
                 size = _batch_size(settings, last_chunk=n >= len(cuts) - 1)
                 chunk.handles = [parser.submit(batch) for batch in _batches(chunk.articles, size)]
                 pending.append(chunk)
@@ -222,11 +223,15 @@ def chunk_sizes(total: int, size: int) -> Iterator[int]:
         left -= n
 
 
-def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterable[int]) -> Iterator[_Chunk]:
+def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterable[int],
+            stored: dict[str, str] | None = None) -> Iterator[_Chunk]:
     """Cut the input into chunks of the given sizes, in input order; sort each item into process/already/skipped.
 
     Chunks are cut before the ledger is consulted, so a run that resumes cuts the same chunks as the first run.
+    An article whose id is ``stored`` (id → sha256) with another text is skipped: one source id never stands for
+    two texts (their offsets would point into both).
     """
+    stored = stored or {}
     seen: set[str] = set()
     stream = iter(items)
     for size in sizes:
@@ -237,12 +242,24 @@ def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterabl
         for item in batch:
             if isinstance(item, Skipped):
                 chunk.skipped.append(item)
+            elif stored.get(item.id, item.sha256) != item.sha256:
+                chunk.skipped.append(Skipped(item.path or item.id, _id_taken(item.id, stored[item.id])))
             elif item.sha256 in ledger or item.sha256 in seen:
                 chunk.already.append(item.id)
             else:
                 seen.add(item.sha256)
                 chunk.articles.append(item)
         yield chunk
+
+
+def _id_taken(article_id: str, sha256: str) -> str:
+    """The reason an article is skipped whose id is stored with another text.
+
+    >>> _id_taken("a1", "0e84c4eace66ae14")
+    "article id 'a1' is already stored with another text (sha256 0e84c4eace66…); give this text another id to keep both versions"
+    """
+    return (f"article id {article_id!r} is already stored with another text (sha256 {sha256[:12]}…); "
+            f"give this text another id to keep both versions")
 
 
 def _batch_size(settings: Settings, *, last_chunk: bool) -> int:
