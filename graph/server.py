@@ -44,8 +44,9 @@ log = logging.getLogger(__name__)
 _SUN_PATH_MAX = 107  # sizeof(sockaddr_un.sun_path) - 1 on Linux
 _MAX_BOLT_PORT = 32767  # FalkorDB 4.16 silently ignores a larger BOLT_PORT: no listener, no error
 _STOP_TIMEOUT = 30.0
-_RDB_FAILURE = re.compile(r"error loading data from RDB|Short read or OOM loading DB|Bad file format reading|"
-                          r"Wrong signature trying to load|rdb file reading failure|Internal error in RDB", re.I)
+_RDB_FAILURE = re.compile(r"error loading data from RDB|Wrong RDB checksum|Short read or OOM loading DB|"
+                          r"Internal error in RDB|Bad file format reading|Wrong signature trying to load|"
+                          r"rdb file reading failure", re.I)
 _LOG_LINE = re.compile(r"^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ ([-.*#]) (.*)$")
 
 

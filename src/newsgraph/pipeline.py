@@ -253,10 +253,11 @@ def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterabl
 
 
 def _id_taken(article_id: str, sha256: str) -> str:
-    """The reason an article is skipped whose id is stored with another text.
+    r"""The reason an article is skipped whose id is stored with another text.
 
-    >>> _id_taken("a1", "0e84c4eace66ae14")
-    "article id 'a1' is already stored with another text (sha256 0e84c4eace66…); give this text another id to keep both versions"
+    >>> print(_id_taken("a1", "0e84c4eace66ae14").replace("; ", ";\n"))
+    article id 'a1' is already stored with another text (sha256 0e84c4eace66…);
+    give this text another id to keep both versions
     """
     return (f"article id {article_id!r} is already stored with another text (sha256 {sha256[:12]}…); "
             f"give this text another id to keep both versions")
