@@ -6,8 +6,11 @@ in this process when one worker has a single chunk to do), then resolved against
 background thread while the next chunk is parsed. Results are put back in input order before resolution, so the
 graph does not depend on the number of workers.
 
-Resumable: the ledger (a ``sha256`` on each completely written source) is in the store, and a chunk's graph and
-its ledger entries are written as one unit (a MULTI/EXEC on FalkorDB, a transaction on Neo4j). Chunks are cut from
+Resumable: the ledger (a ``sha256`` on each completely written source) is in the store, and a chunk's ledger
+entries are written last, once the rest of its graph is in (last in one transaction on Neo4j; on FalkorDB in a
+MULTI/EXEC of their own after the chunk's MULTI/EXEC has been applied whole), so a chunk that fails is not in the
+ledger and the next run writes it again. One id stands for one text: an article whose id is stored with another
+text is skipped with a reason. Chunks are cut from
 the input as it is read, ledgered articles included, so a run killed after chunk *k* and started again processes
 exactly the chunks after *k*, the same as the uninterrupted run did.
 """
