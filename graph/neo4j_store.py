@@ -56,7 +56,8 @@ FALKORDB_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, prop
 _ECHO_PROBE = "\\'"  # a backslash and a quote
 _PARAM_BUDGET = 3400  # bytes of spliced parameter text per statement; FalkorDB 4.16 aborts at about 4,080
 _UNWOUND = re.compile(r"^\s*UNWIND \$(\w+) AS ")
-_UNION_READS = frozenset({cypher.NODES_BY_ID, cypher.NEIGHBOURS, cypher.MENTIONS_OF, cypher.EVIDENCE_OF})
+_UNION_READS = frozenset({cypher.NODES_BY_ID, cypher.NEIGHBOURS, cypher.MENTIONS_OF, cypher.EVIDENCE_OF,
+                          cypher.RESOLUTIONS_OF})
 
 _INDEX_TARGET = re.compile(r"FOR \(n:(\w+)\) ON \(n\.(\w+)\)")
 _FALKORDB_HINT = ("FalkorDB's Bolt port reports every failure this way; run the statement through FalkorDB's own "

@@ -20,7 +20,7 @@ import networkx as nx
 from newsgraph.errors import UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
-from newsgraph.model import Entity
+from newsgraph.model import Entity, Merge
 
 log = logging.getLogger(__name__)
 
@@ -185,6 +185,8 @@ class GraphStore(ABC):
             edge_ids.add(props["id"])
             graph.add_edge(row["subject"], row["object"], key=props.get("predicate", row["type"]), type=row["type"],
                            **{k: v for k, v in props.items() if k != "type"})
+        graph.graph["merges"] = [Merge(r["entity_id"], r["alias"], r["source"], r["rule"], r["detail"] or "")
+                                 for r in self.run(cypher.RESOLUTIONS_OF, {"ids": None if around is None else entity_ids})]
         self._attach_mentions(graph, None if around is None else entity_ids)
         self._attach_evidence(graph, None if around is None else sorted(edge_ids))
         return graph
