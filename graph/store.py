@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from newsgraph.errors import UnknownEntity
+from newsgraph.errors import StoreUnavailable, UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
 from newsgraph.model import Entity, Merge
@@ -47,6 +47,16 @@ class GraphStore(ABC):
     @abstractmethod
     def ensure_schema(self) -> None:
         """Create the id indexes (and constraints where the store has them) if absent."""
+
+    def run_read_only(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one ad-hoc statement that may only read; one that would write is refused before it changes anything.
+
+        Raises:
+            WriteRefused: the statement would write.
+            BadCypher: the store rejects the statement.
+            StoreUnavailable: the store cannot guarantee a read-only run (this base class: never).
+        """
+        raise StoreUnavailable(f"the {self.kind} store cannot run ad-hoc Cypher read-only")
 
     def close(self) -> None:
         """Release connections."""
