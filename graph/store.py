@@ -195,8 +195,9 @@ class GraphStore(ABC):
             edge_ids.add(props["id"])
             graph.add_edge(row["subject"], row["object"], key=props.get("predicate", row["type"]), type=row["type"],
                            **{k: v for k, v in props.items() if k != "type"})
+        resolved = self.run(cypher.RESOLUTIONS_OF, {"ids": None if around is None else entity_ids})
         graph.graph["merges"] = [Merge(r["entity_id"], r["alias"], r["source"], r["rule"], r["detail"] or "")
-                                 for r in self.run(cypher.RESOLUTIONS_OF, {"ids": None if around is None else entity_ids})]
+                                 for r in resolved]
         self._attach_mentions(graph, None if around is None else entity_ids)
         self._attach_evidence(graph, None if around is None else sorted(edge_ids))
         return graph

@@ -1,9 +1,9 @@
 """Rows (lists of dicts, as the queries return them) as text: a table that fits the terminal, JSON, NDJSON or CSV.
 
 A table's columns each keep a readable least width (a sentence 30 characters, a word whole; measured in terminal
-cells by rich), and when they cannot all have theirs within the console's width (rich's measure of the terminal), each row is printed as a record instead (one
-``column  value`` line per column, values wrapped at word boundaries) — at 80 columns a sentence and its outlet stay
-readable either way.
+cells by rich). When they cannot all have theirs within the console's width (rich's measure of the terminal),
+each row is printed as a record instead: one ``column  value`` line per column, values wrapped at word boundaries.
+At 80 columns a sentence and its outlet stay readable either way.
 """
 
 from __future__ import annotations
