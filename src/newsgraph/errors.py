@@ -57,3 +57,9 @@ class UnknownEntity(NewsgraphError):
     """No entity in the graph matches the requested name."""
 
     exit_code = 2
+
+
+class QueryRefused(NewsgraphError):
+    """The store refused a Cypher statement run read-only: it writes, or it is not valid Cypher for the store."""
+
+    exit_code = 2
