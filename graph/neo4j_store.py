@@ -194,11 +194,11 @@ class Neo4jStore(GraphStore):
         """One statement in a managed read transaction (READ access mode), which Neo4j refuses to let write; see
         ``GraphStore.run_read_only``. FalkorDB's Bolt port ignores the access mode: use its native client."""
         convert = _element if graph_elements else _plain
-        statement = neo4j.Query(query, timeout=timeout)  # type: ignore[arg-type]
         rows: list[dict[str, Any]] = []
         for part in self._parameter_sets(query, params or {}):
+            @neo4j.unit_of_work(timeout=timeout)
             def work(tx: neo4j.ManagedTransaction, part: dict[str, Any] = part) -> list[dict[str, Any]]:
-                return [{k: convert(v) for k, v in record.items()} for record in tx.run(statement, part)]
+                return [{k: convert(v) for k, v in record.items()} for record in tx.run(query, part)]
 
             try:
                 with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:

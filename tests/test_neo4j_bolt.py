@@ -414,3 +414,23 @@ def test_a_failed_batch_leaves_its_sources_unmarked(fake, seed_store):
         store.write_graph(seed_store.read_graph())
     assert [rolled_back for _, rolled_back in driver.transactions] == [False] * (len(driver.transactions) - 1) + [True]
     assert not any(cypher.MARK_SOURCES_DONE in ran for ran, _ in driver.transactions)
+
+
+# --- read-only statements (the workbench's path) ----------------------------------------------------------------
+def test_run_read_only_reads_graph_elements_over_bolt(bolt_store):
+    bolt_store._write_unit([(cypher.MERGE_CONCEPTS, {"rows": [{"id": "concept:ro", "name": "read only"}]})])
+    [row] = bolt_store.run_read_only(TEST_ONLY + "MATCH (c:Concept {id: $id}) RETURN c", {"id": "concept:ro"},
+                                     graph_elements=True)
+    assert row["c"]["element"] == "node" and row["c"]["properties"]["name"] == "read only"
+    assert bolt_store.run_read_only(TEST_ONLY + "MATCH (c:Concept {id: $id}) RETURN c.name AS name",
+                                    {"id": "concept:ro"}) == [{"name": "read only"}]
+
+
+@pytest.mark.xfail(strict=True, raises=pytest.fail.Exception, reason="FalkorDB's Bolt port ignores the read access "
+                   "mode of a transaction and applies the write; Neo4j refuses it (the live suite checks that), and "
+                   "the workbench on the embedded store uses GRAPH.RO_QUERY")
+def test_a_write_in_a_read_transaction_is_refused_over_bolt(bolt_store):
+    from newsgraph.errors import QueryRefused
+
+    with pytest.raises(QueryRefused, match="writes to the graph"):
+        bolt_store.run_read_only(TEST_ONLY + "CREATE (c:Concept {id: 'concept:written'}) RETURN c")

@@ -117,15 +117,25 @@ ORDER BY source, rule, alias
 """
 
 
-def relations_of(kind: str) -> str:
-    """The relations of one Entity or Concept, both directions, with the other end."""
-    return f"""
-MATCH (n:{node_label(kind)} {{id: $id}})-[r]-(o)
-WHERE o:Entity OR o:Concept
+def _both_ways(head: str, tail: str) -> list[str]:
+    """``head`` + a labelled, directed pattern + ``tail``, four times: out to Entity, out to Concept, in from Entity,
+    in from Concept. FalkorDB walks a pattern with an unlabelled far end through every relationship of the node (its
+    mentions, resolution log, evidence links) and filters after: on ECB+ that took 300-400 ms for a well-known
+    entity, the four labelled forms a few each (and less as four statements than as one UNION ALL)."""
+    patterns = [f"(a)-[r]->(b:{far})" for far in NODE_LABELS] + [f"(a)<-[r]-(b:{far})" for far in NODE_LABELS]
+    return [f"{head}\nMATCH {pattern}\n{tail}" for pattern in patterns]
+
+
+def relations_of(kind: str) -> list[str]:
+    """The statements reading the relations of one Entity or Concept, both directions, with the other end (at most
+    ``$limit`` of each direction and label).
+
+    >>> len(relations_of("Entity"))
+    4
+    """
+    return _both_ways(f"MATCH (a:{node_label(kind)} {{id: $id}})", """WITH r, b LIMIT $limit
 RETURN type(r) AS type, properties(r) AS props, startNode(r).id AS subject, endNode(r).id AS object,
-       o.id AS other_id, o.name AS other_name, labels(o) AS other_labels
-LIMIT $limit
-"""
+       b.id AS other_id, b.name AS other_name, labels(b) AS other_labels""")
 
 
 #: The fact layer's events an entity takes part in, with the dates of the sources reporting them.
@@ -142,18 +152,15 @@ LIMIT $limit
 # --- graph view ---------------------------------------------------------------------------------------------------
 
 
-def neighbours_of(kind: str) -> str:
-    """Relations touching the given nodes of one label, most reported first, with both ends."""
-    return f"""
-UNWIND $ids AS id
-MATCH (a:{node_label(kind)} {{id: id}})-[r]-(b)
-WHERE b:Entity OR b:Concept
-WITH a, r, b ORDER BY coalesce(r.source_count, 0) DESC, r.id
+def neighbours_of(kind: str) -> list[str]:
+    """The statements reading the relations touching the given nodes of one label, with both ends (at most ``$limit`` of each direction and
+    label, most reported first)."""
+    return _both_ways(f"UNWIND $ids AS id\nMATCH (a:{node_label(kind)} {{id: id}})", """WITH a, r, b
+ORDER BY coalesce(r.source_count, 0) DESC, r.id
 LIMIT $limit
 RETURN a.id AS from, startNode(r).id AS subject, endNode(r).id AS object, type(r) AS type, properties(r) AS props,
        b.id AS other_id, b.name AS other_name, labels(b) AS other_labels, b.type AS other_type,
-       b.source_count AS other_sources
-"""
+       b.source_count AS other_sources""")
 
 
 def nodes_by_id(kind: str) -> str:

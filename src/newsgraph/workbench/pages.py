@@ -39,6 +39,9 @@ class Pages:
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self.store.run_read_only(query, params or {}, timeout=self.timeout)
 
+    def read_all(self, queries: list[str], params: dict[str, Any]) -> list[dict[str, Any]]:
+        return [row for query in queries for row in self.read(query, params)]
+
     # --- the graph's shape ----------------------------------------------------------------------------------------
     def layers(self) -> dict[str, bool]:
         """Which optional parts the graph holds: stories, fact-layer events, links between copies of a source.
@@ -96,7 +99,7 @@ class Pages:
         """
         kind = self.node_kind(node_id)
         [head] = self.read(cypher.ENTITY if kind == "Entity" else cypher.CONCEPT, {"id": node_id})
-        rows = self.read(cypher.relations_of(kind), {"id": node_id, "limit": 5 * PAGE_LIMIT})
+        rows = self.read_all(cypher.relations_of(kind), {"id": node_id, "limit": 5 * PAGE_LIMIT})
         page: dict[str, Any] = {"kind": kind, **head, "relations": relation_groups(rows, node_id),
                                 "aliases": [], "resolution": [], "pronouns": 0, "timeline": None}
         if kind == "Entity":
@@ -129,7 +132,9 @@ class Pages:
                 ids_here = [i for i in frontier if nodes[i]["kind"] == kind]
                 if not ids_here:
                     continue
-                for row in self.read(cypher.neighbours_of(kind), {"ids": ids_here, "limit": limit}):
+                rows = self.read_all(cypher.neighbours_of(kind), {"ids": ids_here, "limit": limit})
+                rows.sort(key=lambda r: (-(r["props"].get("source_count") or 0), str(r["props"].get("id"))))
+                for row in rows[:limit]:
                     if row["other_id"] not in nodes:
                         nodes[row["other_id"]] = node_of(row["other_id"], row["other_name"], row["other_labels"],
                                                          row["other_type"], row["other_sources"])

@@ -30,7 +30,7 @@ NG.safeHref = (value) => {
 };
 NG.link = (kind, id, text) => h("a", {href: "#/" + kind + "/" + encodeURIComponent(id)}, text);
 NG.nodeLink = (kind, id, text) => NG.link(kind === "Concept" || kind === "Entity" ? "entity" : kind.toLowerCase(), id, text);
-NG.plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
+NG.plural = (n, word, many) => n + " " + (n === 1 ? word : many || word + "s");
 
 /* --- data: the server's JSON API, or the data embedded in an HTML export ------------------------------------- */
 NG.embedded = (() => {
@@ -140,13 +140,17 @@ NG.elements = (graph, existing) => {
   return out;
 };
 
-/* cose (force-directed) up to a few hundred nodes; beyond, concentric rings by degree, which costs next to nothing. */
+/* cose (force-directed) up to a few hundred nodes; beyond, concentric rings by degree, which costs next to nothing.
+ * Resolves when the nodes are in place. */
 NG.layout = (cy, fit, randomize) => {
   const n = cy.nodes().length;
   const options = n > 250 ? {name: "concentric", concentric: (node) => node.degree(), levelWidth: () => 3, minNodeSpacing: 6}
     : {name: "cose", animate: false, randomize: randomize !== false, nodeRepulsion: () => 40000, idealEdgeLength: () => 110,
        nodeOverlap: 20, gravity: 0.5, numIter: n > 120 ? 500 : 1000};
-  cy.layout({...options, fit: fit !== false, padding: 20}).run();
+  const layout = cy.layout({...options, fit: fit !== false, padding: 20});
+  const done = layout.promiseOn("layoutstop");
+  layout.run();
+  return done;
 };
 
 /* Draw a graph in `container`; clicking an edge opens its evidence in `panel`, clicking a node expands it. */
@@ -155,7 +159,7 @@ NG.graphView = function graphView(container, panel, graph, options) {
   const cy = window.cytoscape({container, elements: NG.elements(graph), style: NG.graphStyle,
     minZoom: .05, maxZoom: 4});
   (graph.start || []).forEach((id) => cy.getElementById(id).addClass("start"));
-  NG.layout(cy);
+  cy.laidOut = NG.layout(cy);
   cy.on("tap", "edge", (event) => {
     const data = event.target.data();
     if (data.bookkeeping) return;

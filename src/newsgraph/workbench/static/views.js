@@ -11,7 +11,7 @@ async function home() {
   const info = await api("/api/info");
   const c = info.counts;
   put(h("h1", {}, "The graph"),
-    h("p", {}, `${plural(c.sources, "source")}, ${plural(c.entities, "entity")}, ${plural(c.concepts, "concept")}, ` +
+    h("p", {}, `${plural(c.sources, "source")}, ${plural(c.entities, "entity", "entities")}, ${plural(c.concepts, "concept")}, ` +
       `${plural(c.evidence, "evidence sentence")} (store: ${info.store}).`),
     h("div", {class: "cols"},
       h("section", {}, h("h2", {}, "Most reported entities"), h("ul", {class: "plain"}, info.entities.map((e) =>
@@ -104,12 +104,14 @@ async function graph(id) {
   const draw = async () => {
     const data = await api("/api/graph", params());
     if (window.newsgraphCy) window.newsgraphCy.destroy();
-    window.NG.graphView(box, panel, data, {expand: embedded ? null : async (cy, nodeId) => {
+    box.dataset.ready = "";
+    const cy = window.NG.graphView(box, panel, data, {expand: embedded ? null : async (cy, nodeId) => {
       const more = await api("/api/graph", {...params(), id: nodeId, hops: 1});
       const at = cy.getElementById(nodeId).position();
       const added = cy.add(window.NG.elements(more, cy).map((el) => el.group === "nodes" ? {...el, position: {x: at.x + Math.random() * 40 - 20, y: at.y + Math.random() * 40 - 20}} : el));
-      if (added.length) window.NG.layout(cy, false, false);
+      if (added.length) await window.NG.layout(cy, false, false);
     }});
+    await cy.laidOut;
     box.dataset.ready = "1";
   };
   for (const c of Object.values(controls)) c.addEventListener("change", draw);
@@ -186,8 +188,8 @@ async function consolePage() {
   const form = h("div", {id: "canned-params"});
   const fill = () => {
     const q = queries.find((x) => x.name === select.value);
-    form.replaceChildren(h("p", {class: "muted"}, q.answers), q.params.map((p) => h("label", {}, `${p.name} (${p.type}${p.required ? "" : " = " + p.default})`,
-      h("input", {type: "text", name: p.name, value: q.examples[p.name] || "", placeholder: p.required ? "required" : String(p.default), title: p.description}))));
+    form.replaceChildren(h("div", {}, h("p", {class: "muted"}, q.answers), q.params.map((p) => h("label", {}, `${p.name} (${p.type}${p.required ? "" : " = " + p.default})`,
+      h("input", {type: "text", name: p.name, value: q.examples[p.name] || "", placeholder: p.required ? "required" : String(p.default), title: p.description})))));
   };
   select.addEventListener("change", fill);
   fill();
