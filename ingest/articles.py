@@ -5,6 +5,9 @@ maps article ids to ``title``, ``outlet``, ``url`` and ``published``. A ``.jsonl
 with ``id, title, outlet, url, published, text``. An ``.html``/``.htm`` file is one article: its ``<title>`` and the
 text of its paragraphs.
 
+``published`` is read in any common format and kept twice: ISO 8601 in ``Article.published``
+(``newsgraph.ingest.dates.parse_published``, ``""`` when unreadable) and as written in ``Article.published_raw``.
+
 Text is kept exactly as decoded from UTF-8 (line endings included), so offsets point into the file's text.
 """
 
@@ -19,6 +22,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from newsgraph.errors import BadArticle
+from newsgraph.ingest.dates import parse_published
 from newsgraph.model import Article, Skipped, sha256_text
 
 log = logging.getLogger(__name__)
@@ -114,7 +118,7 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
     meta = metadata.get(path.stem, _ArticleRecord())
     yield Article(
         id=path.stem, text=text, title=meta.title or title, outlet=meta.outlet, url=meta.url,
-        published=meta.published, path=str(path),
+        published=parse_published(meta.published), published_raw=meta.published, path=str(path),
     )
 
 
@@ -180,7 +184,7 @@ def _jsonl_record(path: Path, where: str, line: str) -> Iterator[Article | Skipp
     article_id = record.id or f"{path.stem}-{sha256_text(record.text)[:12]}"
     yield Article(
         id=article_id, text=record.text, title=record.title, outlet=record.outlet, url=record.url,
-        published=record.published, path=where,
+        published=parse_published(record.published), published_raw=record.published, path=where,
     )
 
 
