@@ -1,9 +1,11 @@
 """Merge resolved triples into one networkx MultiDiGraph: one edge per (subject, predicate, object).
 
 Node ids: entity ids from resolution, ``concept:<slug>`` for concepts, article ids for sources. Node attribute
-``kind`` is ``Entity``, ``Concept`` or ``Source``. Relation edges are keyed by their predicate and carry ``id``,
+``kind`` is ``Entity``, ``Concept`` or ``Source`` (a source has ``published`` in ISO 8601 and ``published_raw`` as
+read). Relation edges are keyed by their predicate and carry ``id``,
 ``type`` (the relationship type, e.g. ``AGREE_TO``), ``predicate``, ``sources``, ``source_count`` and
-``evidence`` (a list of evidence records, the rows of ``evidence.jsonl``). ``MENTIONS`` edges go from a source
+``evidence`` (a list of evidence records, the rows of ``evidence.jsonl``, with the mention's circumstances
+``when``, ``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``). ``MENTIONS`` edges go from a source
 to an entity and carry ``count`` and the mention spans.
 """
 
@@ -17,7 +19,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from newsgraph.ingest.names import slug
-from newsgraph.model import Arg, ArticleAnalysis, Resolution, Triple
+from newsgraph.model import CIRCUMSTANCE_FIELDS, Arg, ArticleAnalysis, Resolution, Triple
 
 RESERVED_TYPES = {"MENTIONS", "IN_SOURCE", "ATTRIBUTED_TO"}
 _TYPE_OK = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -58,9 +60,11 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution) -> 
     entities = {e.id: e for e in resolution.entities}
     for analysis in analyses:
         article = analysis.article
-        name = article.title or " ".join(p for p in (article.outlet, article.published) if p) or article.id
-        graph.add_node(article.id, kind="Source", name=name, title=article.title,
-                       outlet=article.outlet, url=article.url, published=article.published, sha256=article.sha256)
+        when = article.published or article.published_raw
+        name = article.title or " ".join(p for p in (article.outlet, when) if p) or article.id
+        graph.add_node(article.id, kind="Source", name=name, title=article.title, outlet=article.outlet,
+                       url=article.url, published=article.published, published_raw=article.published_raw,
+                       sha256=article.sha256)
         spans: dict[str, list] = defaultdict(list)
         for mention in analysis.mentions:
             entity_id = resolution.assignment.get((article.id, mention.local_id))
@@ -119,7 +123,7 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities) -> None
         "predicate": triple.predicate,
         "object": {"text": triple.object.text, "start": triple.object.start, "end": triple.object.end, **object_info},
         "negated": triple.negated, "hedged": triple.hedged, "attributed_to": attributed,
-        "confidence": triple.confidence,
+        "confidence": triple.confidence, **{name: getattr(triple, name) for name in CIRCUMSTANCE_FIELDS},
     }
     if all(e["id"] != record["id"] for e in data["evidence"]):
         data["evidence"].append(record)

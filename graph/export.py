@@ -39,6 +39,7 @@ from networkx.readwrite.gexf import GEXFWriter
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph.neo4j_csv import csv_files as _csv_files
+from newsgraph.model import CIRCUMSTANCE_FIELDS
 
 FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl")
 
@@ -309,7 +310,7 @@ def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
                 "negated": bool(e.get("negated")), "hedged": bool(e.get("hedged")),
                 "attributed_to": ({"entity_id": attributed.get("entity_id"), "name": attributed.get("name")}
                                   if attributed else None),
-                "confidence": e.get("confidence"),
+                "confidence": e.get("confidence"), **{name: e.get(name) or "" for name in CIRCUMSTANCE_FIELDS},
             })
     return _jsonl(sorted(records, key=_evidence_key))
 

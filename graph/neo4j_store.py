@@ -11,9 +11,10 @@ What FalkorDB 4.16 does over Bolt, as measured:
   running it again safe);
 - it reports every failure as ``Neo.DatabaseError.General.UnknownError`` "An unknown error occurred";
 - it splices parameters into the query text: strings go in unescaped (a ``'`` breaks the statement), floats keep
-  six decimals, and past about 4 KB of such text the server aborts ("stack smashing detected"). So for a server
-  that splices (probed with a harmless echo), strings are escaped here and each UNWIND list is cut into pieces
-  that stay well under that size; a single row too large is refused with a message instead of sent;
+  six decimals, and past about 4 KB of query text and spliced parameters together the server aborts ("stack
+  smashing detected"). So for a server that splices (probed with a harmless echo), strings are escaped here and
+  each UNWIND list is cut into pieces that stay well under that size; a single row too large is refused with a
+  message instead of sent;
 - with ``appendonly yes`` the first write over Bolt aborts the whole server (assertion
   ``server.also_propagate.numops == 0`` in redis' blocked.c); run it with ``appendonly no``;
 - after a Bolt client disconnects, the next connection the server accepts (Bolt or not) is swallowed: it never
@@ -55,6 +56,7 @@ FALKORDB_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, prop
 
 _ECHO_PROBE = "\\'"  # a backslash and a quote
 _PARAM_BUDGET = 3400  # bytes of spliced parameter text per statement; FalkorDB 4.16 aborts at about 4,080
+_SPLICED_BUDGET = 3900  # bytes of query text and spliced parameters together: the 4,080 holds for both
 _UNWOUND = re.compile(r"^\s*UNWIND \$(\w+) AS ")
 _UNION_READS = frozenset({cypher.NODES_BY_ID, cypher.NEIGHBOURS, cypher.MENTIONS_OF, cypher.EVIDENCE_OF,
                           cypher.RESOLUTIONS_OF})
@@ -304,7 +306,8 @@ class Neo4jStore(GraphStore):
     def _parameter_sets(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         """The parameters to send for one statement: ``[params]``, except for a server that splices them into the
         text (FalkorDB): there strings are escaped, and the list a statement UNWINDs (or a read that is a union
-        over its list) is cut into pieces of at most ``_PARAM_BUDGET`` bytes of text.
+        over its list) is cut into pieces of at most ``_PARAM_BUDGET`` bytes of text, less where the statement's
+        own text is long (the server's limit holds for the two together: ``_SPLICED_BUDGET``).
 
         Raises:
             StoreUnavailable: the parameters are too large for such a server and cannot be cut.
@@ -312,12 +315,13 @@ class Neo4jStore(GraphStore):
         if not self.splices_parameters:
             return [params]
         params = _escaped(params)
-        if _text_size(params) <= _PARAM_BUDGET:
+        budget = min(_PARAM_BUDGET, _SPLICED_BUDGET - len(query.encode()))
+        if _text_size(params) <= budget:
             return [params]
         unwound = _UNWOUND.match(query)
         key = unwound[1] if unwound else next((k for k, v in params.items() if isinstance(v, list)), "")
         if (unwound or query in _UNION_READS) and isinstance(params.get(key), list):
-            parts = _cut(params[key], _PARAM_BUDGET - _text_size({k: v for k, v in params.items() if k != key})
+            parts = _cut(params[key], budget - _text_size({k: v for k, v in params.items() if k != key})
                          - len(key) - 4)
             if parts is not None:
                 return [{**params, key: part} for part in parts]

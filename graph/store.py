@@ -21,7 +21,7 @@ import networkx as nx
 from newsgraph.errors import BadArticle, StoreUnavailable, UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
-from newsgraph.model import Entity, Merge, value_problem
+from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, value_problem
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ class GraphStore(ABC):
         for node, data in graph.nodes(data=True):
             if data["kind"] == "Source":
                 sources.append({"id": node, "name": data.get("name", node), **{k: data.get(k, "") for k in
-                                ("title", "outlet", "url", "published", "sha256")}})
+                                ("title", "outlet", "url", "published", "published_raw", "sha256")}})
             elif data["kind"] == "Entity":
                 entities[data["type"]].append({"id": node, "name": data["name"], "type": data["type"],
                                                "aliases": list(data.get("aliases", []))})
@@ -299,6 +299,7 @@ def _evidence_row(record: dict) -> dict:
                      f"{side}_end": part["end"]})
     flat["attributed_to"] = attributed.get("entity_id")
     flat["attributed_to_name"] = attributed.get("name")
+    flat.update({name: record.get(name, "") for name in CIRCUMSTANCE_FIELDS})
     return flat
 
 
@@ -317,4 +318,5 @@ def _evidence_record(props: dict, graph: nx.MultiDiGraph) -> dict:
             "sentence_start": props["sentence_start"], "sentence_end": props["sentence_end"],
             "subject": side("subject"), "predicate": props["predicate"], "object": side("object"),
             "negated": bool(props.get("negated")), "hedged": bool(props.get("hedged")),
-            "attributed_to": attributed, "confidence": props.get("confidence")}
+            "attributed_to": attributed, "confidence": props.get("confidence"),
+            **{name: props.get(name) or "" for name in CIRCUMSTANCE_FIELDS}}
