@@ -1,8 +1,11 @@
 """Export the provenance graph (the MultiDiGraph of ``build_graph`` or ``GraphStore.read_graph``) to files.
 
 One entry point, ``export(graph, fmt, path)``. Every format is rendered completely in memory first, in sorted
-order (two exports of the same graph are byte-identical), then written to a temporary file or folder beside
-the target and renamed into place, so a failure never leaves a half-written export behind.
+order (two exports of the same graph are byte-identical), then written. A regular file (new, or reached through
+symlinks) is written to a temporary file beside it and renamed into place, so a failure never leaves a
+half-written export behind; a device, FIFO or ``/dev/stdout`` (anything reached through ``/proc/<pid>/fd``) is
+written to as any program would, never replaced. A failed write is a ``BadSetting`` naming the path and the cause
+("no space left on device", "permission denied").
 
 Formats:
 
@@ -27,8 +30,6 @@ import io
 import json
 import os
 import re
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +40,7 @@ from networkx.readwrite.gexf import GEXFWriter
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph.neo4j_csv import csv_files as _csv_files
+from newsgraph.graph.output import is_stream, write_file, write_folder
 from newsgraph.model import CIRCUMSTANCE_FIELDS
 
 FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl")
@@ -53,34 +55,33 @@ def export(graph: nx.MultiDiGraph, fmt: str, path: str | os.PathLike) -> list[Pa
         graph: A newsgraph MultiDiGraph (node attribute ``kind``; relation edges keyed by predicate with
             ``evidence``; ``MENTIONS`` edges from source to entity with ``mentions`` spans).
         fmt: One of ``FORMATS``.
-        path: The file to write, or for ``csv`` a folder (or a ``.zip`` file). Its parent must exist; an
-            existing file is replaced.
+        path: The file to write, or for ``csv`` a folder (or a ``.zip`` file; to a device or FIFO, csv is the
+            zip). Its parent must exist; an existing file is replaced (through symlinks, keeping its mode); a
+            device, FIFO or ``/dev/stdout`` is written to.
 
     Returns:
         The files written, sorted.
 
     Raises:
-        BadSetting: The format is unknown, the parent folder of ``path`` does not exist, or ``path`` is a folder
-            where a file is expected (or the reverse).
+        BadSetting: The format is unknown, the parent folder of ``path`` does not exist, ``path`` is a folder
+            where a file is expected (or the reverse) or a socket, or the write fails (the message gives the
+            cause: no space left on device, permission denied, ...).
     """
     if fmt not in FORMATS:
         raise BadSetting(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     target = Path(path)
-    if not target.parent.is_dir():
-        raise BadSetting(f"cannot export to {target}: its folder {target.parent} does not exist")
-    if fmt == "csv" and target.suffix.lower() != ".zip":
-        if target.exists() and not target.is_dir():
-            raise BadSetting(f"cannot export csv to {target}: it exists and is not a folder")
-        files = _csv_files(graph)
-        _write_dir(target, files)
-        return [target / name for name in sorted(files)]
-    if target.is_dir():
-        raise BadSetting(f"cannot export {fmt} to {target}: it is a folder, give a file name")
     renderers: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
         "graphml": _graphml, "gexf": _gexf, "json": _json, "csv": _csv_zip,
         "evidence-jsonl": _evidence_jsonl, "entities-jsonl": _entities_jsonl,
     }
-    _write_file(target, renderers[fmt](graph))
+    try:
+        if fmt == "csv" and target.suffix.lower() != ".zip" and not is_stream(target):
+            files = _csv_files(graph)
+            write_folder(target, files)
+            return [target / name for name in sorted(files)]
+        write_file(target, renderers[fmt](graph), what=fmt)
+    except OSError as exc:
+        raise BadSetting(f"cannot export to {target}: {(exc.strerror or str(exc)).lower()}") from exc
     return [target]
 
 
@@ -326,49 +327,3 @@ def _entities_jsonl(graph: nx.MultiDiGraph) -> bytes:
         records.append({"entity_id": node, "name": data.get("name"), "type": data.get("type"),
                         "aliases": sorted(data.get("aliases") or (), key=str), "mentions": sorted(spans, key=_span_key)})
     return _jsonl(records)
-
-
-# --- atomic writes -------------------------------------------------------------------------------------------------
-def _stage(folder: Path, name: str, content: bytes) -> Path:
-    """Write ``content`` to a new hidden temporary file in ``folder`` and return its path."""
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return Path(tmp)
-
-
-def _write_file(target: Path, content: bytes) -> None:
-    os.replace(_stage(target.parent, target.name, content), target)  # atomic on one file system
-
-
-def _write_dir(target: Path, files: dict[str, bytes]) -> None:
-    """Write ``files`` into the folder ``target``: a new folder is renamed into place whole; in an existing one
-    every file is staged first and only then renamed over the old ones (other files there are left alone)."""
-    if target.is_dir():
-        staged: list[tuple[Path, Path]] = []
-        try:
-            for name, content in sorted(files.items()):
-                staged.append((_stage(target, name, content), target / name))
-        except BaseException:
-            for tmp, _ in staged:
-                tmp.unlink(missing_ok=True)
-            raise
-        for tmp, final in staged:
-            os.replace(tmp, final)
-        return
-    tmp_dir = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-    try:
-        for name, content in sorted(files.items()):
-            (tmp_dir / name).write_bytes(content)
-        os.chmod(tmp_dir, 0o755)
-        os.rename(tmp_dir, target)
-    except BaseException:
-        shutil.rmtree(tmp_dir, ignore_errors=True)
-        raise

@@ -106,7 +106,12 @@ def ingest(
                              chunk_size=chunk_size, dask=dask, overrides=overrides)
         if settings.overrides:  # a bad file fails before a store is opened
             load_overrides(settings.overrides)
-        with open_store(settings) as graph_store:
+        def waiting(pid: int | None) -> None:
+            holder = f"pid {pid}" if pid else "another process"
+            typer.echo(f"newsgraph: waiting for {holder}, which is writing to {settings.data_dir} "
+                       f"(one writer per data dir)", err=True)
+
+        with open_store(settings, write=True, on_wait=waiting) as graph_store:
             with _progress_bar(quiet) as progress:
                 report = run_ingest(paths, graph_store, settings, force=force, progress=progress)
             counts = graph_store.counts()
@@ -409,23 +414,45 @@ def browse(
 @app.command()
 def serve(
     data_dir: DataDir = None, graph: Graph = None,
-    bolt_port: Annotated[Optional[int], typer.Option(help="Also speak Bolt on PORT (FalkorDB binds every interface; snapshots replace the append-only log).", **_env("bolt_port"))] = None,
+    bolt_port: Annotated[Optional[int], typer.Option(help="Also speak Bolt on PORT, 1..32767 (NEWSGRAPH_BOLT_PORT). Bolt clients see the graph named 'falkordb' (see README).", show_default=False)] = None,
+    bolt_host: Annotated[Optional[str], typer.Option(help="Address Bolt accepts connections on [default: 127.0.0.1]; 0.0.0.0 for every interface — Bolt has no authentication (NEWSGRAPH_BOLT_HOST).", show_default=False)] = None,
 ) -> None:
-    """Keep the embedded FalkorDB server of the data directory running until Ctrl-C, so other commands share it."""
+    """Keep the embedded FalkorDB server of the data directory running until Ctrl-C (or SIGTERM), so other
+    commands share it."""
 
     def body() -> None:
         from newsgraph.graph.server import EmbeddedFalkorDB
 
-        settings = _settings(data_dir=data_dir, graph=graph, bolt_port=bolt_port)
-        with EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port) as server:
-            bolt = f", Bolt on 127.0.0.1:{server.bolt_port}" if server.bolt_port else ""
+        settings = _settings(data_dir=data_dir, graph=graph, bolt_port=bolt_port, bolt_host=bolt_host)
+        stop = _stop_on_signals()
+        with EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port, bolt_host=settings.bolt_host) as server:
+            bolt = ""
+            if server.bolt_port:
+                where = ("every interface" if server.bolt_host in ("0.0.0.0", "::") else server.bolt_host
+                         or "an address set by the process that started the server")
+                bolt = f", Bolt on port {server.bolt_port} of {where} (graph 'falkordb')"
             typer.echo(f"FalkorDB serving {settings.data_dir} on {server.socket_path}{bolt}; Ctrl-C stops it")
-            try:
-                signal.pause() if hasattr(signal, "pause") else input()
-            except KeyboardInterrupt:
+            if server.bolt_port and server.bolt_host in ("0.0.0.0", "::"):
+                typer.echo("newsgraph: warning: Bolt has no authentication: anyone who can reach this machine "
+                           "can read and change the graph", err=True)
+            if server.bolt_port and settings.graph != "falkordb":
+                typer.echo(f"newsgraph: note: Bolt clients see the graph 'falkordb', not {settings.graph!r}; "
+                           "ingest with --graph falkordb (NEWSGRAPH_GRAPH=falkordb) to browse it over Bolt", err=True)
+            while not stop.wait(0.5):
                 pass
 
     _guarded(body)
+
+
+def _stop_on_signals():
+    """An event set by SIGINT (Ctrl-C, even where a shell started us with it ignored), SIGTERM or SIGHUP."""
+    import threading
+
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is not None:
+            signal.signal(sig, lambda *_: stop.set())
+    return stop
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m newsgraph`

@@ -34,6 +34,7 @@ class Settings(BaseModel):
     dask: str = Field("", pattern=r"^(|local|[a-z][a-z0-9+]*://\S+)$",
                       description="parse on Dask: a scheduler address (tcp://host:8786) or 'local'")
     bolt_port: int | None = Field(None, ge=1, le=65535, description="also serve Bolt on this port (FalkorDB)")
+    bolt_host: str = Field("127.0.0.1", description="the address Bolt accepts connections on (0.0.0.0: every one)")
     neo4j_uri: str = ""
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from newsgraph.errors import BadSetting
+from newsgraph.errors import BadSetting, StoreUnavailable
 from newsgraph.graph.store import GraphStore
 from newsgraph.settings import Settings
 
 
 @contextmanager
-def open_store(settings: Settings) -> Iterator[GraphStore]:
+def open_store(settings: Settings, *, write: bool = False,
+               on_wait: Callable[[int | None], None] | None = None) -> Iterator[GraphStore]:
     """Yield a ready store (schema ensured); stop what was started on exit.
 
+    Args:
+        settings: which store, where.
+        write: the caller writes: on the embedded store, be its only writer (the data dir's write lock) for the
+            whole block, waiting while another process holds it. Readers need no lock.
+        on_wait: called once with the pid of the writer being waited for (None if unknown).
+
     Raises:
-        StoreUnavailable: the server cannot be started or reached.
+        StoreUnavailable: the server cannot be started or reached, or failed under the block (it died, or cannot
+            save the graph: the message names the data dir and the cause, e.g. no space left on device).
         BadSetting: Neo4j is chosen without a URI.
     """
     if settings.store == "neo4j":
@@ -34,7 +43,17 @@ def open_store(settings: Settings) -> Iterator[GraphStore]:
     from newsgraph.graph.falkor import FalkorStore
     from newsgraph.graph.server import EmbeddedFalkorDB
 
-    with EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port) as server:
-        store = FalkorStore(server.client(), settings.graph, batch_size=settings.write_batch_size)
-        store.ensure_schema()
-        yield store
+    with contextlib.ExitStack() as stack:
+        server = EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port, bolt_host=settings.bolt_host)
+        if write:  # before the server starts: a waiting writer does not hold it up
+            stack.enter_context(server.one_writer(on_wait))
+        stack.enter_context(server)
+        try:
+            store = FalkorStore(server.client(), settings.graph, batch_size=settings.write_batch_size)
+            store.ensure_schema()
+            yield store
+        except Exception as exc:  # a store error, or the client's own: say what happened to the server
+            failure = server.failure()
+            if failure is None:
+                raise
+            raise StoreUnavailable(failure) from exc
