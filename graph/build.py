@@ -60,7 +60,8 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution) -> 
         article = analysis.article
         name = article.title or " ".join(p for p in (article.outlet, article.published) if p) or article.id
         graph.add_node(article.id, kind="Source", name=name, title=article.title,
-                       outlet=article.outlet, url=article.url, published=article.published, sha256=article.sha256)
+                       outlet=article.outlet, url=article.url, published=article.published, sha256=article.sha256,
+                       author=article.author)
         spans: dict[str, list] = defaultdict(list)
         for mention in analysis.mentions:
             entity_id = resolution.assignment.get((article.id, mention.local_id))

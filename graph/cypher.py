@@ -50,7 +50,8 @@ def neo4j_constraints() -> list[str]:
 MERGE_SOURCES = """
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.url, s.published = row.published
+SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.url, s.published = row.published,
+    s.author = row.author
 """
 
 # Written last for each batch: a source with a sha256 is completely ingested (the ledger).
