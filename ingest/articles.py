@@ -32,6 +32,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from newsgraph.errors import BadArticle
+from newsgraph.ingest.decoding import UTF16_BOMS, UTF32_BOMS, Unreadable, decode_file, nul_reason
 from newsgraph.ingest.html import html_article
 from newsgraph.model import Article, Skipped, article_problem, sha256_text
 
@@ -48,8 +49,6 @@ SIDECAR = "metadata.json"
 MAX_ARTICLE_BYTES = 10 * 2**20
 #: The largest ``.json`` file read: it is parsed whole (JSON Lines stream a line at a time and have no such limit).
 MAX_JSON_BYTES = 100 * 2**20
-_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 class _ArticleRecord(BaseModel):
@@ -199,7 +198,7 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
         return
     try:
         text = _decode(path)
-    except _Unreadable as exc:
+    except Unreadable as exc:
         yield Skipped(str(path), str(exc))
         return
     meta = metadata.get(path.stem, _ArticleRecord())
@@ -227,33 +226,6 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
     yield Article(text=text, path=str(path), **fields)
 
 
-class _Unreadable(Exception):
-    pass
-
-
-def _read_regular(path: Path, whole_json: bool = False) -> bytes:
-    """The bytes of regular file ``path``, opened without blocking (a FIFO swapped in is refused, not waited on),
-    if it holds at most ``MAX_ARTICLE_BYTES`` (``MAX_JSON_BYTES`` for a JSON file read whole)."""
-    limit = MAX_JSON_BYTES if whole_json else MAX_ARTICLE_BYTES
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError as exc:
-        raise _Unreadable(f"cannot read: {exc.strerror}") from exc
-    with open(fd, "rb") as file:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _Unreadable("not a regular file; refused")
-        if info.st_size > limit:
-            raise _Unreadable(_too_big(info.st_size, limit, whole_json))
-        try:
-            data = file.read(limit + 1)
-        except OSError as exc:
-            raise _Unreadable(f"cannot read: {exc.strerror}") from exc
-    if len(data) > limit:
-        raise _Unreadable(_too_big(None, limit, whole_json))
-    return data
-
-
 def _too_big(size: int | None, limit: int, whole_json: bool = False) -> str:
     """Why a file of ``size`` bytes (None: unknown, it grew while read) over ``limit`` is skipped."""
     what = f"{size:,} bytes, over" if size is not None else "over"
@@ -264,35 +236,9 @@ def _too_big(size: int | None, limit: int, whole_json: bool = False) -> str:
 
 
 def _decode(path: Path, whole_json: bool = False) -> str:
-    """The text of an article file (a JSON file read whole): UTF-8 (a leading byte-order mark dropped), or
-    UTF-32/UTF-16 when the file opens with that byte-order mark."""
-    data = _read_regular(path, whole_json)
-    if not data.strip():
-        raise _Unreadable("empty file")
-    for boms, encoding in ((_UTF32_BOMS, "utf-32"), (_UTF16_BOMS, "utf-16")):
-        if data.startswith(boms):
-            try:
-                return data.decode(encoding)  # the codec drops the byte-order mark
-            except UnicodeDecodeError as exc:
-                raise _Unreadable(f"not valid {encoding.upper()} (byte {exc.start}) although it opens with a "
-                                  f"{encoding.upper()} byte-order mark") from exc
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise _Unreadable(_nul_reason(data, nul))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _Unreadable(f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
-
-
-def _nul_reason(data: bytes, nul: int) -> str:
-    """Why a file with a NUL byte at ``nul`` is refused: UTF-16 without a byte-order mark (every other byte of its
-    start NUL), or binary data."""
-    head = data[:4096]
-    if len(head) >= 4 and min(head[0::2].count(0), head[1::2].count(0)) == 0 \
-            and max(head[0::2].count(0), head[1::2].count(0)) > len(head) // 4:
-        return "looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)"
-    return f"binary file, not text (a NUL byte at byte {nul}; remove it if the file is meant to be text)"
+    """The text of an article file (of a JSON file read whole), within its size limit (see ``decode_file``)."""
+    limit = MAX_JSON_BYTES if whole_json else MAX_ARTICLE_BYTES
+    return decode_file(path, limit, lambda size: _too_big(size, limit, whole_json))
 
 
 def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
@@ -302,12 +248,12 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
     try:
         with path.open("rb") as file:
             head = file.read(8192)
-            if head.startswith(_UTF32_BOMS + _UTF16_BOMS):
+            if head.startswith(UTF32_BOMS + UTF16_BOMS):
                 yield Skipped(str(path), "UTF-16/UTF-32 text (byte-order mark); JSON Lines are UTF-8: convert it, "
                                          "e.g. with iconv -t UTF-8")
                 return
             if b"\x00" in head:
-                yield Skipped(str(path), _nul_reason(head, head.index(b"\x00")))
+                yield Skipped(str(path), nul_reason(head, head.index(b"\x00")))
                 return
             file.seek(0)
             empty = True
@@ -363,7 +309,7 @@ def _read_json(path: Path) -> Iterator[Article | Skipped]:
     object. An item that is not an article that can be stored is skipped with its index (``FILE[3]``, from 0)."""
     try:
         text = _decode(path, whole_json=True)
-    except _Unreadable as exc:
+    except Unreadable as exc:
         yield Skipped(str(path), str(exc))
         return
     try:
