@@ -64,7 +64,7 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution) -> 
         name = article.title or " ".join(p for p in (article.outlet, when) if p) or article.id
         graph.add_node(article.id, kind="Source", name=name, title=article.title, outlet=article.outlet,
                        url=article.url, published=article.published, published_raw=article.published_raw,
-                       sha256=article.sha256)
+                       sha256=article.sha256, author=article.author)
         spans: dict[str, list] = defaultdict(list)
         for mention in analysis.mentions:
             entity_id = resolution.assignment.get((article.id, mention.local_id))

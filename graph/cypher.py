@@ -51,7 +51,7 @@ MERGE_SOURCES = """
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.url, s.published = row.published,
-    s.published_raw = row.published_raw
+    s.published_raw = row.published_raw, s.author = row.author
 """
 
 # Written last for each batch: a source with a sha256 is completely ingested (the ledger).

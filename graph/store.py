@@ -141,7 +141,7 @@ class GraphStore(ABC):
         for node, data in graph.nodes(data=True):
             if data["kind"] == "Source":
                 sources.append({"id": node, "name": data.get("name", node), **{k: data.get(k, "") for k in
-                                ("title", "outlet", "url", "published", "published_raw", "sha256")}})
+                                ("title", "outlet", "url", "published", "published_raw", "author", "sha256")}})
             elif data["kind"] == "Entity":
                 entities[data["type"]].append({"id": node, "name": data["name"], "type": data["type"],
                                                "aliases": list(data.get("aliases", []))})

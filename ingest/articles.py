@@ -1,21 +1,25 @@
-"""Read articles from plain-text files, HTML files, JSON Lines files and directories of them.
+"""Read articles from plain-text, HTML, JSON and JSON Lines files and directories of them.
 
-A ``.txt`` file is one article whose id is the file stem. A directory may hold a ``metadata.json`` sidecar that
-maps article ids to ``title``, ``outlet``, ``url`` and ``published``. A ``.jsonl`` file holds one article per line
-with ``id, title, outlet, url, published, text``. An ``.html``/``.htm`` file is one article: its ``<title>`` and the
-text of its paragraphs.
+A ``.txt`` (``.text``, ``.md``) file is one article whose id is the file stem. A directory may hold a
+``metadata.json`` sidecar that maps article ids to ``title``, ``outlet``, ``url``, ``published`` and ``author``.
+A ``.jsonl`` (``.ndjson``) file holds one article per line with ``id, title, outlet, url, published, author,
+text``; a ``.json`` file holds an array of such articles (or one). An ``.html``/``.htm`` file is one article: its
+main text and metadata as trafilatura extracts them (``newsgraph.ingest.html``); the sidecar's values win over the
+page's. Any other file is skipped with a reason, not guessed at.
 
 ``published`` is read in any common format and kept twice: ISO 8601 in ``Article.published``
 (``newsgraph.ingest.dates.parse_published``, ``""`` when unreadable) and as written in ``Article.published_raw``.
 
 Text is kept exactly as decoded (line endings included), so offsets point into the text the Source stands for:
-the file's UTF-8, or its UTF-16/UTF-32 when it opens with a byte-order mark, without a leading byte-order mark.
+the file's UTF-8, or its UTF-16/UTF-32 when it opens with a byte-order mark, without a leading byte-order mark;
+for HTML, the text extracted from the page.
 
 Every input is checked before anything of it is used, and one that cannot be used becomes a ``Skipped`` record with
-a one-line reason naming the file (and the line of a JSON Lines file): a path that is not a regular file (a FIFO, a
-device), a directory that cannot be listed, a file over ``MAX_ARTICLE_BYTES``, binary data, text that is not valid
-UTF-8, and an article whose text or metadata cannot be stored (``newsgraph.model.article_problem``: a NUL
-character, a lone surrogate, a control character in a one-line field).
+a one-line reason naming the file (and the line of a JSON Lines file, the index of a JSON array's item): a path that
+is not a regular file (a FIFO, a device), a directory that cannot be listed, a file of an unknown kind, a file over
+``MAX_ARTICLE_BYTES`` (a JSON array file over ``MAX_JSON_BYTES``), binary data, text that is not valid UTF-8, and an
+article whose text or metadata cannot be stored (``newsgraph.model.article_problem``: a NUL character, a lone
+surrogate, a control character in a one-line field).
 """
 
 from __future__ import annotations
@@ -26,13 +30,14 @@ import logging
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from newsgraph.errors import BadArticle
 from newsgraph.ingest.dates import parse_published
+from newsgraph.ingest.decoding import UTF16_BOMS, UTF32_BOMS, Unreadable, decode_file, nul_reason
+from newsgraph.ingest.html import html_article
 from newsgraph.model import Article, Skipped, article_problem, sha256_text
 
 log = logging.getLogger(__name__)
@@ -40,12 +45,14 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+JSON_SUFFIXES = {".json"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
 SIDECAR = "metadata.json"
 #: The largest article file (or JSON Lines line) read, in bytes; a larger one is skipped with its size. An article
 #: of 10 MB peaks at about 860 MB RSS (``python -m benchmarks.long_article``), so this bounds what one takes.
 MAX_ARTICLE_BYTES = 10 * 2**20
-_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
-_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: The largest ``.json`` file read: it is parsed whole (JSON Lines stream a line at a time and have no such limit).
+MAX_JSON_BYTES = 100 * 2**20
 
 
 class _ArticleRecord(BaseModel):
@@ -58,12 +65,20 @@ class _ArticleRecord(BaseModel):
     outlet: str = ""
     url: str = ""
     published: str = ""
+    author: str = ""
     text: str = ""
 
-    @field_validator("id", "title", "outlet", "url", "published", mode="before")
+    @field_validator("id", "title", "outlet", "url", "published", "author", mode="before")
     @classmethod
     def _stringify(cls, value: object) -> str:
+        if isinstance(value, list):  # several authors
+            return "; ".join(str(v) for v in value if v is not None)
         return "" if value is None else str(value)
+
+    def fields(self) -> dict[str, str]:
+        """The metadata fields of an Article."""
+        return {"id": self.id, "title": self.title, "outlet": self.outlet, "url": self.url,
+                "published": self.published, "author": self.author}
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
@@ -96,10 +111,11 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
 
 def _files_in(directory: Path) -> tuple[list[Path], list[Skipped]]:
     """The article files under ``directory`` (sorted), and a ``Skipped`` record for each subdirectory that cannot
-    be listed and each article-named entry that is not a regular file."""
-    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+    be listed, each article-named entry that is not a regular file and each file of an unknown kind. Hidden files,
+    ``README.md`` and the metadata sidecar are passed over in silence."""
     files: list[Path] = []
     problems: list[Skipped] = []
+    others: list[Skipped] = []
 
     def unlistable(exc: OSError) -> None:
         problems.append(Skipped(str(exc.filename or directory), f"cannot list this directory: {exc.strerror}"))
@@ -107,7 +123,10 @@ def _files_in(directory: Path) -> tuple[list[Path], list[Skipped]]:
     for folder, _, names in os.walk(directory, onerror=unlistable):
         for name in names:
             file = Path(folder, name)
-            if file.suffix.lower() not in suffixes or name.startswith(".") or name == "README.md":
+            if name.startswith(".") or name in ("README.md", SIDECAR):
+                continue
+            if file.suffix.lower() not in SUFFIXES:
+                others.append(Skipped(str(file), _unknown_kind(file)))
                 continue
             kind = _not_regular(file)
             if kind:
@@ -115,8 +134,22 @@ def _files_in(directory: Path) -> tuple[list[Path], list[Skipped]]:
             else:
                 files.append(file)
     if not files and not problems:
-        raise BadArticle(f"{directory}: no articles here (looked for .txt, .html, .jsonl files)")
-    return sorted(files), sorted(problems, key=lambda p: p.path)
+        found = f"; found only other files, e.g. {min(o.path for o in others)}" if others else ""
+        raise BadArticle(f"{directory}: no articles here (looked for {_KINDS} files{found})")
+    return sorted(files), sorted(problems + others, key=lambda p: p.path)
+
+
+_KINDS = ", ".join(sorted(SUFFIXES))
+
+
+def _unknown_kind(path: Path) -> str:
+    """Why a file of no known kind is skipped.
+
+    >>> _unknown_kind(Path("scan.pdf"))
+    "unknown kind of file '.pdf'; newsgraph reads .htm, .html, .json, .jsonl, .md, .ndjson, .text, .txt: convert or rename it"
+    """
+    what = f"unknown kind of file {path.suffix!r}" if path.suffix else "no file extension"
+    return f"{what}; newsgraph reads {_KINDS}: convert or rename it"
 
 
 def _not_regular(path: Path) -> str:
@@ -155,23 +188,41 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
     if kind:
         yield Skipped(str(path), f"not a regular file ({kind}); refused: name an article file or a directory")
         return
+    if suffix not in SUFFIXES:
+        yield Skipped(str(path), _unknown_kind(path))
+        return
+    if path.name == SIDECAR:
+        yield Skipped(str(path), "a metadata sidecar, not articles: name the directory it describes")
+        return
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path)
         return
+    if suffix in JSON_SUFFIXES:
+        yield from _read_json(path)
+        return
     try:
         text = _decode(path)
-    except _Unreadable as exc:
+    except Unreadable as exc:
         yield Skipped(str(path), str(exc))
         return
-    title = ""
+    meta = metadata.get(path.stem, _ArticleRecord())
+    fields = {**meta.fields(), "id": path.stem}
     if suffix in HTML_SUFFIXES:
-        title, text = _html_text(text)
+        try:
+            page = html_article(text, url=meta.url)
+        except Exception as exc:  # noqa: BLE001 - one page the extractor cannot handle must not stop the run
+            yield Skipped(str(path), f"cannot extract the article from this page: {type(exc).__name__}: "
+                                     f"{_one_line(exc)}")
+            return
+        if not page.text.strip():
+            yield Skipped(str(path), "no article text found in this page")
+            return
+        text = page.text
+        fields.update({name: fields[name] or getattr(page, name)
+                       for name in ("title", "outlet", "url", "published", "author")})
     if not text.strip():
         yield Skipped(str(path), "empty article: no text")
         return
-    meta = metadata.get(path.stem, _ArticleRecord())
-    fields = {"id": path.stem, "title": meta.title or title, "outlet": meta.outlet, "url": meta.url,
-              "published": meta.published}
     problem = article_problem(text, fields)
     if problem:
         yield Skipped(str(path), problem)
@@ -180,62 +231,19 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
     yield Article(text=text, path=str(path), published_raw=meta.published, **fields)
 
 
-class _Unreadable(Exception):
-    pass
+def _too_big(size: int | None, limit: int, whole_json: bool = False) -> str:
+    """Why a file of ``size`` bytes (None: unknown, it grew while read) over ``limit`` is skipped."""
+    what = f"{size:,} bytes, over" if size is not None else "over"
+    if whole_json:
+        return (f"{what} the {limit:,}-byte limit for a JSON file (read whole); write it as JSON Lines, which stream: "
+                f"jq -c '.[]' FILE > FILE.jsonl")
+    return f"{what} the {limit:,}-byte limit for one article; split it into several files"
 
 
-def _read_regular(path: Path) -> bytes:
-    """The bytes of regular file ``path``, opened without blocking (a FIFO swapped in is refused, not waited on)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError as exc:
-        raise _Unreadable(f"cannot read: {exc.strerror}") from exc
-    with open(fd, "rb") as file:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _Unreadable("not a regular file; refused")
-        if info.st_size > MAX_ARTICLE_BYTES:
-            raise _Unreadable(f"{info.st_size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit for one article; "
-                              f"split it into several files")
-        try:
-            data = file.read(MAX_ARTICLE_BYTES + 1)
-        except OSError as exc:
-            raise _Unreadable(f"cannot read: {exc.strerror}") from exc
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise _Unreadable(f"over the {MAX_ARTICLE_BYTES:,}-byte limit for one article; split it into several files")
-    return data
-
-
-def _decode(path: Path) -> str:
-    """The text of an article file: UTF-8 (a leading byte-order mark dropped), or UTF-32/UTF-16 when the file
-    opens with that byte-order mark."""
-    data = _read_regular(path)
-    if not data.strip():
-        raise _Unreadable("empty file")
-    for boms, encoding in ((_UTF32_BOMS, "utf-32"), (_UTF16_BOMS, "utf-16")):
-        if data.startswith(boms):
-            try:
-                return data.decode(encoding)  # the codec drops the byte-order mark
-            except UnicodeDecodeError as exc:
-                raise _Unreadable(f"not valid {encoding.upper()} (byte {exc.start}) although it opens with a "
-                                  f"{encoding.upper()} byte-order mark") from exc
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise _Unreadable(_nul_reason(data, nul))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _Unreadable(f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
-
-
-def _nul_reason(data: bytes, nul: int) -> str:
-    """Why a file with a NUL byte at ``nul`` is refused: UTF-16 without a byte-order mark (every other byte of its
-    start NUL), or binary data."""
-    head = data[:4096]
-    if len(head) >= 4 and min(head[0::2].count(0), head[1::2].count(0)) == 0 \
-            and max(head[0::2].count(0), head[1::2].count(0)) > len(head) // 4:
-        return "looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)"
-    return f"binary file, not text (a NUL byte at byte {nul}; remove it if the file is meant to be text)"
+def _decode(path: Path, whole_json: bool = False) -> str:
+    """The text of an article file (of a JSON file read whole), within its size limit (see ``decode_file``)."""
+    limit = MAX_JSON_BYTES if whole_json else MAX_ARTICLE_BYTES
+    return decode_file(path, limit, lambda size: _too_big(size, limit, whole_json))
 
 
 def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
@@ -245,12 +253,12 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
     try:
         with path.open("rb") as file:
             head = file.read(8192)
-            if head.startswith(_UTF32_BOMS + _UTF16_BOMS):
+            if head.startswith(UTF32_BOMS + UTF16_BOMS):
                 yield Skipped(str(path), "UTF-16/UTF-32 text (byte-order mark); JSON Lines are UTF-8: convert it, "
                                          "e.g. with iconv -t UTF-8")
                 return
             if b"\x00" in head:
-                yield Skipped(str(path), _nul_reason(head, head.index(b"\x00")))
+                yield Skipped(str(path), nul_reason(head, head.index(b"\x00")))
                 return
             file.seek(0)
             empty = True
@@ -294,18 +302,61 @@ def _lines(file) -> Iterator[bytes | None]:
 
 def _jsonl_record(path: Path, where: str, line: str) -> Iterator[Article | Skipped]:
     try:
-        record = _ArticleRecord.model_validate(json.loads(line))
+        data = json.loads(line)
     except json.JSONDecodeError as exc:
         yield Skipped(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
         return
+    yield from _record(path, where, data)
+
+
+def _read_json(path: Path) -> Iterator[Article | Skipped]:
+    """The articles of a ``.json`` file: an array of article objects (each as a JSON Lines line), or one article
+    object. An item that is not an article that can be stored is skipped with its index (``FILE[3]``, from 0)."""
+    try:
+        text = _decode(path, whole_json=True)
+    except Unreadable as exc:
+        yield Skipped(str(path), str(exc))
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Skipped(str(path), f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return
+    except RecursionError:
+        yield Skipped(str(path), "malformed JSON: nested too deeply")
+        return
+    if isinstance(data, dict) and "text" in data:
+        yield from _record(path, str(path), data)
+        return
+    if not isinstance(data, list):
+        what = "an object without a text" if isinstance(data, dict) else f"a JSON {_json_kind(data)}"
+        yield Skipped(str(path), f"not an array of articles (it holds {what}); write [{{\"id\": ..., \"text\": ...}}, ...]")
+        return
+    if not data:
+        yield Skipped(str(path), "empty array: no articles")
+        return
+    for index, item in enumerate(data):
+        yield from _record(path, f"{path}[{index}]", item)
+
+
+def _record(path: Path, where: str, data: object) -> Iterator[Article | Skipped]:
+    """The article of one decoded JSON record (a JSON Lines line, an item of a JSON array), or why not."""
+    if not isinstance(data, dict):
+        yield Skipped(where, f"not an article: a JSON {_json_kind(data)}, not an object with a text")
+        return
+    try:
+        record = _ArticleRecord.model_validate(data)
     except ValidationError as exc:
         yield Skipped(where, f"malformed article record: {_one_line(exc)}")
         return
     if not record.text.strip():
         yield Skipped(where, "article has no text")
         return
-    fields = {"id": record.id, "title": record.title, "outlet": record.outlet, "url": record.url,
-              "published": record.published}
+    size = len(record.text.encode("utf-8", "surrogatepass"))
+    if size > MAX_ARTICLE_BYTES:
+        yield Skipped(where, _too_big(size, MAX_ARTICLE_BYTES))
+        return
+    fields = record.fields()
     problem = article_problem(record.text, fields)
     if problem:
         yield Skipped(where, problem)
@@ -315,45 +366,18 @@ def _jsonl_record(path: Path, where: str, line: str) -> Iterator[Article | Skipp
     yield Article(text=record.text, path=where, published_raw=record.published, **fields)
 
 
-class _TextOfHtml(HTMLParser):
-    _BLOCKS = {"p", "h1", "h2", "h3", "h4", "li", "blockquote", "div", "br", "tr"}
-    _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside"}
+def _json_kind(value: object) -> str:
+    """The JSON name of a decoded value's kind.
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skip:
-            self._skip -= 1
-        elif tag == "title":
-            self._in_title = False
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title.append(data)
-        elif not self._skip:
-            self.parts.append(data)
-
-
-def _html_text(html: str) -> tuple[str, str]:
-    parser = _TextOfHtml()
-    parser.feed(html)
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return " ".join("".join(parser.title).split()), "\n".join(line for line in lines if line)
+    >>> _json_kind(5), _json_kind("x"), _json_kind(None), _json_kind([])
+    ('number', 'string', 'null', 'array')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    kinds = {int: "number", float: "number", str: "string", list: "array", dict: "object"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _one_line(exc: Exception) -> str:

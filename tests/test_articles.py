@@ -88,14 +88,6 @@ def test_an_empty_or_binary_jsonl_file_is_skipped(tmp_path, content, reason):
     assert articles == [] and skipped.path == str(path) and reason in skipped.reason
 
 
-def test_html_article(tmp_path):
-    path = tmp_path / "story.html"
-    path.write_text("<html><head><title>Talks</title><script>x=1</script></head><body><p>Putin met "
-                    "<b>Trump</b>.</p><p>They talked.</p></body></html>", encoding="utf-8")
-    [article], _ = _read(path)
-    assert article.title == "Talks" and article.text == "Putin met Trump.\nThey talked."
-
-
 @pytest.mark.parametrize(
     ("content", "reason"),
     [(b"", "empty file"), (b"  \n\t\n", "empty file"), (b"\x00\x01\x02binary", "binary file"),
@@ -130,3 +122,99 @@ def test_same_id_with_other_text_is_skipped(tmp_path):
     (tmp_path / "two" / "a.txt").write_text("Something else.", encoding="utf-8")
     articles, skipped = _read(tmp_path)
     assert len(articles) == 1 and "used by another article" in skipped[0].reason
+
+
+def test_a_json_array_of_articles(tmp_path):
+    path = tmp_path / "batch.json"
+    records = [{"id": "a1", "title": "T", "outlet": "Reuters", "url": "https://x", "published": "2025-01-01",
+                "author": ["Ann Lee", "Bo Chen"], "text": "Putin met Trump.", "extra": 1},
+               {"text": "No id here."}]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    articles, skipped = _read(path)
+    assert skipped == []
+    assert [a.id for a in articles] == ["a1", f"batch-{articles[1].sha256[:12]}"]
+    assert articles[0].outlet == "Reuters" and articles[0].author == "Ann Lee; Bo Chen"
+    assert [a.path for a in articles] == [f"{path}[0]", f"{path}[1]"]
+    assert [a.text for a in articles] == ["Putin met Trump.", "No id here."]
+
+
+def test_a_json_file_holding_one_article(tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"id": "solo", "text": "Putin met Trump."}), encoding="utf-8-sig")
+    [article], [] = _read(path)
+    assert article.id == "solo" and article.text == "Putin met Trump."
+
+
+def test_the_bad_items_of_a_json_array_are_skipped_with_their_index(tmp_path):
+    path = tmp_path / "batch.json"
+    path.write_text(json.dumps([{"id": "a1", "text": "Putin met Trump."}, 5, {"id": "a3", "text": " "},
+                                {"id": "a\u0000", "text": "x"}, {"id": "a5", "text": "ok \ud800"}]),
+                    encoding="utf-8")
+    articles, skipped = _read(path)
+    assert [a.id for a in articles] == ["a1"]
+    assert [s.path for s in skipped] == [f"{path}[1]", f"{path}[2]", f"{path}[3]", f"{path}[4]"]
+    reasons = [s.reason for s in skipped]
+    assert reasons[0] == "not an article: a JSON number, not an object with a text"
+    assert reasons[1] == "article has no text"
+    assert "NUL character" in reasons[2] and "lone surrogate" in reasons[3]
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("{not json", "malformed JSON: Expecting property name enclosed in double quotes at line 1 column 2"),
+    ('"a string"', "not an array of articles (it holds a JSON string)"),
+    ('{"title": "no text"}', "not an array of articles (it holds an object without a text)"),
+    ("[]", "empty array: no articles"),
+    ("", "empty file"),
+])
+def test_a_json_file_that_is_not_articles_is_skipped(tmp_path, content, reason):
+    path = tmp_path / "x.json"
+    path.write_text(content, encoding="utf-8")
+    articles, [skipped] = _read(path)
+    assert articles == [] and skipped.path == str(path) and skipped.reason.startswith(reason)
+
+
+def test_a_json_file_over_its_limit_is_skipped_with_the_jsonl_hint(tmp_path, monkeypatch):
+    import newsgraph.ingest.articles as articles_module
+
+    monkeypatch.setattr(articles_module, "MAX_JSON_BYTES", 100)
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps([{"text": "Putin met Trump."}] * 10), encoding="utf-8")
+    [], [skipped] = _read(path)
+    assert "over the 100-byte limit for a JSON file" in skipped.reason and "jq -c '.[]'" in skipped.reason
+
+
+def test_a_directory_of_json_and_jsonl_files_keeps_the_sidecar_as_metadata(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps([{"id": "j1", "text": "Putin met Trump."}]), encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "l1", "text": "Trump met Putin."}) + "\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Zelenskyy spoke.", encoding="utf-8")
+    (tmp_path / "metadata.json").write_text(json.dumps({"c": {"outlet": "AP", "author": "Dee"}}), encoding="utf-8")
+    articles, skipped = _read(tmp_path)
+    assert skipped == []
+    assert [(a.id, a.outlet, a.author) for a in articles] == [("j1", "", ""), ("l1", "", ""), ("c", "AP", "Dee")]
+
+
+def test_the_sidecar_named_on_the_command_line_is_not_read_as_articles(seeds_dir):
+    [], [skipped] = _read(seeds_dir / "metadata.json")
+    assert "a metadata sidecar, not articles" in skipped.reason
+
+
+def test_files_of_unknown_kinds_are_skipped_with_a_reason(tmp_path):
+    (tmp_path / "good.txt").write_text("Putin met Trump.", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "LICENSE").write_text("MIT", encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\0\0")  # hidden: passed over in silence
+    (tmp_path / "README.md").write_text("# notes", encoding="utf-8")  # documentation: passed over in silence
+    photo = tmp_path.parent / f"{tmp_path.name}-photo.JPEG"
+    photo.write_bytes(b"\xff\xd8")
+    articles, skipped = _read(tmp_path, photo)
+    assert [a.id for a in articles] == ["good"]
+    assert [(Path(s.path).name, s.reason.split(";")[0]) for s in skipped] == [
+        ("LICENSE", "no file extension"), ("scan.pdf", "unknown kind of file '.pdf'"),
+        (photo.name, "unknown kind of file '.JPEG'")]
+    assert all("newsgraph reads .htm, .html, .json, .jsonl, .md" in s.reason for s in skipped)
+
+
+def test_a_directory_with_only_other_files_raises_naming_one(tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(BadArticle, match=r"no articles here .*found only other files, e\.g\. .*scan\.pdf"):
+        _read(tmp_path)

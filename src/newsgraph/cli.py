@@ -14,6 +14,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from newsgraph.errors import NewsgraphError
+from newsgraph.inputs import require_graph
 from newsgraph.settings import ENV_PREFIX, Settings
 
 app = typer.Typer(
@@ -78,7 +79,7 @@ def _guarded(body: Callable[[], int | None]) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl) or directories.", show_default=False)],
+    paths: Annotated[list[str], typer.Argument(help="Article files (.txt, .html, .json, .jsonl) or directories; - reads JSON Lines from stdin.", show_default=False)],
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline with a parser and NER.", **_env("model"))] = None,
@@ -98,6 +99,7 @@ def ingest(
 
     def body() -> int:
         from newsgraph.graph.overrides import load_overrides
+        from newsgraph.inputs import spooled_stdin
         from newsgraph.pipeline import ingest as run_ingest
         from newsgraph.stores import open_store
 
@@ -106,18 +108,23 @@ def ingest(
                              chunk_size=chunk_size, dask=dask, overrides=overrides)
         if settings.overrides:  # a bad file fails before a store is opened
             load_overrides(settings.overrides)
+
         def waiting(pid: int | None) -> None:
             holder = f"pid {pid}" if pid else "another process"
             typer.echo(f"newsgraph: waiting for {holder}, which is writing to {settings.data_dir} "
                        f"(one writer per data dir)", err=True)
 
-        with open_store(settings, write=True, on_wait=waiting) as graph_store:
+        if "-" in paths and sys.stdin.isatty():
+            typer.echo("newsgraph: reading JSON Lines from stdin (one article a line); end with Ctrl-D", err=True)
+        with spooled_stdin(paths, sys.stdin) as (inputs, shown), \
+                open_store(settings, write=True, on_wait=waiting) as graph_store:
             with _progress_bar(quiet) as progress:
-                report = run_ingest(paths, graph_store, settings, force=force, progress=progress)
+                report = run_ingest(inputs, graph_store, settings, force=force, progress=progress)
             counts = graph_store.counts()
             top = _examples(graph_store, examples) if examples and not quiet else []
-        for skipped in report.skipped:
-            typer.echo(f"newsgraph: skipped {skipped.path}: {skipped.reason}", err=True)
+            skipped = [f"newsgraph: skipped {shown(item.path)}: {item.reason}" for item in report.skipped]
+        for line in skipped:
+            typer.echo(line, err=True)
         if not quiet:
             _print_summary(report, counts, top, settings)
         return 2 if report.skipped else 0
@@ -238,6 +245,7 @@ def query(
         get_query(name)
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
+        require_graph(settings)
         with open_store(settings) as graph_store:
             rows = run_query(graph_store, name, raw)
         _print_rows(rows, output)
@@ -288,6 +296,7 @@ def cypher_command(
                 params[key.strip()] = value
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
+        require_graph(settings)
         with open_store(settings) as graph_store:
             rows = graph_store.run_read_only(statement, params)
         _print_rows(rows, output)
@@ -313,6 +322,7 @@ def entities(
             _check_format(output)
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
+        require_graph(settings)
         with open_store(settings) as graph_store:
             known = graph_store.known_entities()
             if explain is None and output != "text":
@@ -362,6 +372,7 @@ def export(
             raise BadSetting(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}, html")
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
+        require_graph(settings)
         with open_store(settings) as graph_store:
             found = None if entity is None else graph_store.find_entity(entity)
             around = None if found is None else [found.id]

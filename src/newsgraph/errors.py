@@ -73,3 +73,9 @@ class WriteRefused(QueryRefused):
     """An ad-hoc Cypher statement would change the graph where only reading is allowed."""
 
     exit_code = 2
+
+
+class NoGraph(BadSetting):
+    """A read command names an embedded store that does not exist: a missing or empty data directory."""
+
+    exit_code = 2

@@ -27,7 +27,7 @@ def sha256_text(text: str) -> str:
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 #: The one-line metadata fields of an article, which may hold no control character at all.
-METADATA_FIELDS = ("id", "title", "outlet", "url", "published")
+METADATA_FIELDS = ("id", "title", "outlet", "url", "published", "author")
 
 
 def value_problem(value: str, *, one_line: bool = False) -> str | None:
@@ -98,6 +98,7 @@ class Article:
     published_raw: str = ""
     path: str = ""
     sha256: str = ""
+    author: str = ""
 
     def __post_init__(self) -> None:
         problem = article_problem(self.text, {name: getattr(self, name) for name in METADATA_FIELDS})
