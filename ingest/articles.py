@@ -227,8 +227,9 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
     if problem:
         yield Skipped(str(path), problem)
         return
-    fields["published"] = parse_published(meta.published)
-    yield Article(text=text, path=str(path), published_raw=meta.published, **fields)
+    raw = fields["published"]  # the sidecar's date, else the page's
+    fields["published"] = parse_published(raw)
+    yield Article(text=text, path=str(path), published_raw=raw, **fields)
 
 
 def _too_big(size: int | None, limit: int, whole_json: bool = False) -> str:
