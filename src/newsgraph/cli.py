@@ -260,7 +260,7 @@ def entities(
 
 @app.command()
 def export(
-    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl or entities-jsonl.", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, entities-jsonl or mentions-jsonl.", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv).", show_default=False)],
     entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.", show_default=False)] = None,
     hops: Annotated[int, typer.Option(help="With --entity: how many relations away to go.")] = 2,
