@@ -19,13 +19,16 @@ from collections import Counter
 from dataclasses import replace
 from collections.abc import Iterator, Mapping
 
+from spacy.attrs import DEP, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
+from newsgraph.ingest.columns import columns
 from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb
 from newsgraph.ingest.qualifiers import is_hedged, is_negated
-from newsgraph.ingest.triples import argument, verb_lemma
-from newsgraph.model import EventMention, Participant
+from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
+from newsgraph.model import Arg, EventMention, Participant
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 _NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass", "compound"})
@@ -55,29 +58,36 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     found: list[EventMention] = []
     speech: list[tuple[int, Token]] = []
     by_token: dict[int, int] = {}
-    for sent in doc.sents:
-        raw = text[sent.start_char:sent.end_char]
-        s_start = sent.start_char + (len(raw) - len(raw.lstrip()))
-        s_end = sent.start_char + len(raw.rstrip())
-        for token in sent:
-            trigger = _trigger(token)
-            if trigger is None:
-                continue
-            lemma, kind = trigger
-            participants = tuple(_participants(token, token_entity, entity_spans))
-            if kind == "nominal":
-                negated = any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
-                hedged = False
-            else:
-                negated = is_negated(token)
-                hedged = is_hedged(token)
-            by_token[token.i] = len(found)
-            if kind == "speech":
-                speech.append((len(found), token))
-            found.append(EventMention(
-                source=source, start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma,
-                event_class=event_class(lemma), kind=kind, sentence_start=s_start, sentence_end=s_end,
-                participants=participants, negated=negated, hedged=hedged))
+    pos_col, dep_col, lemma_col, lower_col, starts = columns(doc, [POS, DEP, LEMMA, LOWER, SENT_START])
+    strings = doc.vocab.strings
+    sentence: tuple[int, int, int] = (-1, 0, 0)  # (sentence end token, start char, end char)
+    for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
+        if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
+            continue
+        word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
+        trigger = _lookup(strings, word, pos)
+        if trigger is None:
+            continue
+        token = doc[i]
+        if pos != _NOUN and trigger[0] in LIGHT_VERBS and _has_event_object(token):
+            continue
+        if i >= sentence[0]:
+            sentence = _sentence_around(doc, text, starts, i)
+        lemma, kind = trigger
+        participants = tuple(_participants(token, token_entity, entity_spans))
+        if kind == "nominal":
+            negated = any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
+            hedged = False
+        else:
+            negated = is_negated(token)
+            hedged = is_hedged(token)
+        by_token[i] = len(found)
+        if kind == "speech":
+            speech.append((len(found), token))
+        found.append(EventMention(
+            source=source, start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma,
+            event_class=event_class(lemma), kind=kind, sentence_start=sentence[1], sentence_end=sentence[2],
+            participants=participants, negated=negated, hedged=hedged))
     for k, token in speech:  # what a reporting verb reports: the head of its clausal complement
         reported = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.i in by_token), None)
         if reported is None and token.dep_ in {"parataxis", "ccomp"} and token.head.i in by_token:
@@ -87,28 +97,55 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     return tuple(found)
 
 
-def _trigger(token: Token) -> tuple[str, str] | None:
-    """(event verb lemma, kind) when ``token`` triggers an event, else None."""
-    pos = token.pos_
-    if pos not in _TRIGGER_POS or token.dep_ in _NOT_TRIGGER_DEPS and pos != "NOUN":
-        return None
-    if pos == "NOUN" and token.dep_ == "compound":
-        return None  # "peace talks": the head noun is the event; "the shooting victim": not an event
-    if pos in {"VERB", "AUX"}:
-        if token.dep_ in {"aux", "auxpass"}:
-            return None
-        lemma = verb_lemma(token)
-        if lemma in LIGHT_VERBS and any(c.dep_ in _OBJECT_DEPS and c.pos_ == "NOUN"
-                                        and event_verb(c.lemma_.lower(), "NOUN") for c in token.children):
-            return None
-        verb = event_verb(lemma, "VERB")
-        if verb is None:
-            return None
-        return verb, "speech" if is_speech_verb(verb) else "verbal"
-    verb = event_verb(token.lemma_.lower() if pos == "NOUN" else token.lower_, pos)
-    if verb is None:
-        return None
-    return verb, "speech" if pos == "NOUN" and is_speech_verb(verb) else "nominal"
+def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[int, int, int]:
+    """(end token, start char, end char) of the sentence holding token ``i``, from the SENT_START column
+    (1 at a sentence's first token), white space trimmed off the character span."""
+    first = i
+    while first > 0 and starts[first] != 1:
+        first -= 1
+    end = i + 1
+    while end < len(starts) and starts[end] != 1:
+        end += 1
+    start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    raw = text[start_char:end_char]
+    return end, start_char + (len(raw) - len(raw.lstrip())), start_char + len(raw.rstrip())
+
+
+_NOUN, _ADJ = get_string_id("NOUN"), get_string_id("ADJ")
+_VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
+_TRIGGER_POS_IDS = frozenset(get_string_id(p) for p in _TRIGGER_POS)
+#: Not triggers: auxiliaries, and nouns modifying another noun ("peace talks": the head is the event; "the
+#: shooting victim": no event).
+_NOT_TRIGGER_DEP_IDS = frozenset(get_string_id(d) for d in _NOT_TRIGGER_DEPS)
+_LOOKUPS: dict[tuple[int, int], tuple[str, str] | None] = {}
+#: Word forms whose lemma the small model gets wrong (``LEMMA_FIXES``): looked up by form, not lemma.
+_FIXED = frozenset(get_string_id(w) for w in LEMMA_FIXES)
+
+
+def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
+    """(event verb lemma, kind) of a word (a lemma; an adjective's lower-case form) with a part of speech, or
+    None; remembered by hash, so the lexicon is asked once per distinct word and part of speech."""
+    key = (word, pos)
+    if key in _LOOKUPS:
+        return _LOOKUPS[key]
+    if len(_LOOKUPS) > 1 << 18:
+        _LOOKUPS.clear()
+    form = strings[word].lower()
+    if pos in _VERBAL:
+        form = LEMMA_FIXES.get(form, form)
+        verb = event_verb(form, "VERB")
+        found = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "verbal")
+    else:
+        verb = event_verb(form, "NOUN" if pos == _NOUN else "ADJ")
+        found = None if verb is None else (verb, "speech" if pos == _NOUN and is_speech_verb(verb) else "nominal")
+    _LOOKUPS[key] = found
+    return found
+
+
+def _has_event_object(verb: Token) -> bool:
+    """True when a light verb's object is an event noun ("carried out strikes", "held talks")."""
+    return any(c.dep_ in _OBJECT_DEPS and c.pos_ == "NOUN" and event_verb(c.lemma_.lower(), "NOUN")
+               for c in verb.children)
 
 
 def _participants(token: Token, token_entity: Mapping[int, int],
@@ -119,7 +156,7 @@ def _participants(token: Token, token_entity: Mapping[int, int],
         if head.i in seen:
             return
         seen.add(head.i)
-        arg = argument(head, token_entity, entity_spans)
+        arg = _participant(head, token_entity, entity_spans)
         if arg is not None:
             yield Participant(role, arg)
 
@@ -155,6 +192,19 @@ def _participants(token: Token, token_entity: Mapping[int, int],
             yield from emit("subject", child)
 
 
+def _participant(head: Token, token_entity: Mapping[int, int],
+                 entity_spans: Mapping[int, tuple[int, int]]) -> Arg | None:
+    """An entity argument for a head on an entity mention (its whole mention's span), else a concept named by the
+    head's lemma ("an order" → order), or None for pronouns and function words."""
+    if head.i in token_entity:
+        start, end = entity_spans.get(head.i, (head.i, head.i + 1))
+        span = head.doc[start:end]
+        return Arg(span.text, span.start_char, span.end_char, local_id=token_entity[head.i])
+    if head.pos_ not in {"NOUN", "PROPN", "NUM"} or head.lower_ in PRONOUNS:
+        return None
+    return Arg(head.text, head.idx, head.idx + len(head.text), concept=head.lemma_.lower())
+
+
 def story_terms(doc: Doc) -> tuple[tuple[str, int], ...]:
     """The content terms of an article with their counts, for grouping it into a story: lemmas of nouns, verbs
     and adjectives (``w:``), names as written (``n:``, lower case) and numbers (``#:``), stop words left out.
@@ -162,18 +212,22 @@ def story_terms(doc: Doc) -> tuple[tuple[str, int], ...]:
     Sorted by term, so the record is the same whatever order the tokens come in.
     """
     counts: Counter[str] = Counter()
-    for token in doc:
-        if token.pos_ in _STORY_SKIP_POS or token.is_stop or token.is_punct or token.is_space:
+    pos_col, stop_col, num_col, lower_col, lemma_col = columns(doc, [POS, IS_STOP, LIKE_NUM, LOWER, LEMMA])
+    strings = doc.vocab.strings
+    for pos, stop, num, lower, lemma in zip(pos_col, stop_col, num_col, lower_col, lemma_col):
+        if stop or pos in _STORY_SKIP_POS_IDS:
             continue
-        if token.like_num or token.pos_ == "NUM":
-            value = token.lower_.replace(",", "")
+        if num or pos == _NUM:
+            value = strings[lower].replace(",", "")
             if any(ch.isdigit() for ch in value):
                 counts["#:" + value] += 1
             continue
-        if not any(ch.isalpha() for ch in token.text) or len(token.text) < 2:
+        word = strings[lower] if pos == _PROPN else strings[lemma].lower()
+        if len(word) < 2 or not any(ch.isalpha() for ch in word):
             continue
-        if token.pos_ == "PROPN":
-            counts["n:" + token.lower_] += 1
-        else:
-            counts["w:" + token.lemma_.lower()] += 1
+        counts[("n:" if pos == _PROPN else "w:") + word] += 1
     return tuple(sorted(counts.items()))
+
+
+_NUM, _PROPN = get_string_id("NUM"), get_string_id("PROPN")
+_STORY_SKIP_POS_IDS = frozenset(get_string_id(p) for p in _STORY_SKIP_POS)
