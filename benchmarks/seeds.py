@@ -1,6 +1,6 @@
 """Time the main job on the seed articles, against spaCy's own parse of the same texts, in one run.
 
-    python benchmarks/seeds.py [--repeat 5]
+    python -m benchmarks.seeds [--repeat 5]
 
 Prints, as medians over the repeats: spaCy parse time (nlp.pipe, same model and batch size), newsgraph's
 analysis (mentions + triples), resolution + graph build, and the write to a fresh embedded FalkorDB, with each
@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.paths import ROOT
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.falkor import FalkorStore
 from newsgraph.graph.resolve import resolve
@@ -23,7 +24,8 @@ from newsgraph.ingest.analyze import analyze
 from newsgraph.ingest.articles import read_articles
 from newsgraph.ingest.nlp import load_pipeline
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+#: The repository's seed articles (not shared data: they ship with the repository).
+SEEDS = ROOT / "seeds"
 
 
 def main() -> None:

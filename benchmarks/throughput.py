@@ -1,6 +1,6 @@
 """Ingest throughput on ECB+ (982 articles, ~377k tokens) against spaCy's own throughput, in one run.
 
-    python benchmarks/throughput.py [--docs PATH] [--workers 1 2] [--scales 1 10] [--batch-size 16]
+    python -m benchmarks.throughput [--data DIR] [--docs PATH] [--workers 1 2] [--scales 1 10] [--batch-size 16]
                                     [--chunk-size 256] [--limit N] [--profile 200] [--repeat 3]
 
 Every measurement runs in a fresh Python process (so peak RSS is its own), with the spaCy model loaded before the
@@ -37,7 +37,10 @@ import threading
 import time
 from pathlib import Path
 
-DOCS = Path("/work/shared/data/ecbplus/docs.jsonl")
+from benchmarks.paths import ROOT, add_data_argument
+
+#: The corpus, relative to ``--data``.
+DOCS = Path("ecbplus") / "docs.jsonl"
 
 
 def write_corpus(docs: Path, folder: Path, copies: int, limit: int | None) -> Path:
@@ -196,10 +199,10 @@ def child_profile(args: argparse.Namespace) -> dict:
 
 
 def run_child(mode: str, **options) -> dict:
-    cmd = [sys.executable, __file__, "--child", mode]
+    cmd = [sys.executable, "-m", "benchmarks.throughput", "--child", mode]
     for key, value in options.items():
         cmd += [f"--{key.replace('_', '-')}", str(value)]
-    out = subprocess.run(cmd, capture_output=True, text=True)
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if out.returncode:
         raise SystemExit(f"{mode} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -207,7 +210,8 @@ def run_child(mode: str, **options) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=Path, default=DOCS)
+    add_data_argument(parser)
+    parser.add_argument("--docs", type=Path, default=None, help=f"the corpus (default: DATA/{DOCS})")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--batch-size", type=int, default=16)
@@ -220,6 +224,7 @@ def main() -> None:
     parser.add_argument("--input", help=argparse.SUPPRESS)
     parser.add_argument("--data-dir", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    args.docs = args.docs or args.data / DOCS
     if args.child:
         args.workers = args.workers[0]
         result = {"raw": child_raw, "ingest": child_ingest, "profile": child_profile}[args.child](args)

@@ -50,6 +50,20 @@ def parse(
     )
 
 
+def parse_pretokenised(
+    sentences: Iterable[Sequence[str]], nlp: Language, *, batch_size: int = 64
+) -> Iterator[Doc]:
+    """Parse text that is already tokenised, keeping its tokens: a Doc is built from each sequence of words
+    (separated by single spaces) and the pipeline's components run on it, not its tokenizer.
+
+    Benchmarks such as CaRB give their sentences tokenised and match on those tokens; re-tokenising them would
+    split some again (```` `` ```` into two backquotes, ``non-profits`` into three tokens).
+    """
+    docs = (Doc(nlp.vocab, words=list(words), spaces=[True] * (len(words) - 1) + [False] if words else [])
+            for words in sentences)
+    yield from nlp.pipe(docs, batch_size=batch_size)
+
+
 def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *,
                   batch_size: int = 16) -> list[ArticleAnalysis | Skipped]:
     """Parse and analyse a batch of articles in this process: the task a worker (process or Dask) runs.

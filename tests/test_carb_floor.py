@@ -1,32 +1,22 @@
-"""A floor on the open-IE extractor's CaRB dev F1 (first 50 sentences), so regressions show up in the suite."""
+"""The open-IE extractor keeps its CaRB dev F1 (official-equivalent scorer) at or above the target."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "carb-dev"
-LIMIT = 50
-#: Measured 0.454 on these 50 sentences when set; the floor leaves ~0.05 of slack.
-F1_FLOOR = 0.40
+from benchmarks import carb
+from benchmarks import carb_scorer as cs
+from benchmarks.paths import DEFAULT_DATA
+
+DATA = DEFAULT_DATA / "carb-dev"
+#: The target; 0.588 was measured on the whole dev split when set (``python -m benchmarks.carb``).
+F1_TARGET = 0.58
 
 
 @pytest.mark.model
-def test_carb_dev_f1_above_floor(nlp):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import carb_scorer
-
-    from newsgraph.ingest.openie import openie_tuples
-
+def test_carb_dev_f1_meets_the_target():
     sentences = [s.strip() for s in (DATA / "dev_sentences.txt").read_text(encoding="utf-8").splitlines()
-                 if s.strip()][:LIMIT]
-    system = {s: [carb_scorer.Tuple_(rel, args, conf) for rel, args, conf in openie_tuples(doc)]
-              for s, doc in zip(sentences, nlp.pipe(sentences))}
-    keys = {carb_scorer.normalize_sentence(s) for s in sentences}
-    gold = {k: v for k, v in carb_scorer.read_gold(DATA / "dev.tsv").items()
-            if carb_scorer.normalize_sentence(k) in keys}
-    scores = carb_scorer.score(gold, system)
-    assert scores.f1 >= F1_FLOOR, scores
+                 if s.strip()]
+    system, _, _ = carb.extract(sentences)
+    scores = cs.score(cs.read_gold(DATA / "dev.tsv"), system)
+    assert scores.f1 >= F1_TARGET, scores
