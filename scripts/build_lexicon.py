@@ -14,7 +14,8 @@ Tables written (tab-separated, ``#`` comments):
 
 - ``wordnet_event_nouns.tsv``: ``noun, verb`` for nouns whose senses are mostly events (WordNet lexicographer
   files noun.act / noun.event / noun.phenomenon / noun.process, or a sense derived from a verb in noun.communication,
-  noun.state, noun.feeling, noun.possession) carrying at least 35 % of its sense weight (SemCor counts, plus a
+  noun.state, noun.feeling, noun.possession, or noun.cognition with a suffix: "investigation") carrying at least
+  35 % of its sense weight (SemCor counts, plus a
   small prior for the first senses);
   ``verb`` is the derivationally related verb of those senses ("dismissal" → "dismiss"), or the noun itself
   ("earthquake").
@@ -94,7 +95,9 @@ def event_nouns(wn, threshold: float) -> list[tuple[str, str]]:
             derived = [d.name() for lemma in lemmas for d in lemma.derivationally_related_forms()
                        if d.synset().pos() == "v" and d.name().isalpha()]
             lexname = synset.lexname()
-            if lexname in EVENTIVE or (lexname in DERIVED_EVENTIVE and derived):
+            if lexname == "noun.cognition":  # "investigation" → investigate, but not "plan" → plan
+                derived = [v for v in derived if v != noun]
+            if lexname in EVENTIVE or (lexname in DERIVED_EVENTIVE | {"noun.cognition"} and derived):
                 eventive += weight
                 for verb in derived:
                     verbs[verb] += weight
