@@ -72,7 +72,7 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
     graph = nx.MultiDiGraph(merges=list(resolution.merges))
     entities = {e.id: e for e in resolution.entities}
     story_of = dict(stories.assignment) if stories is not None else {}
-    events = assign_events(analyses, story_of)
+    events = assign_events(analyses, story_of, resolution)
     for story in stories.stories if stories is not None else ():
         graph.add_node(story.id, kind="Story", name=story.name, size=story.size, first=story.first,
                        last=story.last, terms=[t for t, _ in story.terms], weights=[w for _, w in story.terms])
@@ -156,6 +156,8 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
         return
     cls = relation_class(triple.predicate)
     key = cls.name
+    if triple.predicate.startswith("be ") and not key.startswith("be"):
+        key = f"be {key}"  # a passive with no doer: the subject is the one the event happened to
     rel_id = edge_id(subject, key, obj)
     if not graph.has_edge(subject, obj, key):
         graph.add_edge(subject, obj, key=key, id=rel_id, type=relationship_type(cls.name), predicate=key,

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from newsgraph.model import ArticleAnalysis
+from newsgraph.model import ArticleAnalysis, Resolution
 
 
 def event_id(story: str, event_class: str) -> str:
@@ -37,16 +37,25 @@ class EventAssignment:
         return self.of_mention.get((source, start))
 
 
-def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, str]) -> EventAssignment:
+def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, str],
+                  resolution: Resolution | None = None) -> EventAssignment:
     """The event each mention belongs to: its story's event of its class.
 
-    An article with no story (none given) is a story of its own.
+    A speech act is one event per speaker: "the Kremlin said" in two outlets is one statement, "the Kremlin
+    said" and "Zelenskyy said" are two; a speech act whose speaker is no entity is an event of its own. An
+    article with no story (none given) is a story of its own.
     """
     found: dict[tuple[str, int], str] = {}
+    assignment = resolution.assignment if resolution is not None else {}
     for analysis in analyses:
         source = analysis.article.id
         story = story_of.get(source, source)
         for mention in analysis.events:
-            found[(source, mention.start)] = event_id(story, mention.event_class)
+            key = mention.event_class
+            if mention.kind == "speech":
+                speaker = next((assignment.get((source, p.arg.local_id)) for p in mention.participants
+                                if p.role == "subject" and p.arg.local_id is not None), None)
+                key += f"\x1fby {speaker}" if speaker else f"\x1f{source}\x1f{mention.start}"
+            found[(source, mention.start)] = event_id(story, key)
     return EventAssignment(found)
 

@@ -28,13 +28,13 @@ from newsgraph.model import Story, StoryAssignment
 #: How many terms a story's profile keeps.
 PROFILE_TERMS = 100
 #: Default similarity an article needs to join a story (chosen on the ECB+ train topics; see the README).
-DEFAULT_THRESHOLD = 0.2
+DEFAULT_THRESHOLD = 0.3
 #: Default window: an article dated more than this many days from every article of a story starts another.
 DEFAULT_WINDOW_DAYS = 10
 #: Weight of a resolved entity relative to a word of the same rarity.
-ENTITY_WEIGHT = 2.0
+ENTITY_WEIGHT = 1.0
 NAME_WEIGHT = 1.5
-NUMBER_WEIGHT = 1.5
+NUMBER_WEIGHT = 4.0
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import replace
 from collections.abc import Iterator, Mapping
 
-from spacy.attrs import DEP, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -30,7 +30,7 @@ from newsgraph.ingest.qualifiers import is_hedged, is_negated
 from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 
-_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 _NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass", "compound"})
 #: Light verbs: with an event noun as object ("carried out strikes", "held talks") the noun is the event.
 LIGHT_VERBS = frozenset({"make", "take", "give", "have", "hold", "carry", "conduct", "launch", "stage", "do",
@@ -58,14 +58,18 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     found: list[EventMention] = []
     speech: list[tuple[int, Token]] = []
     by_token: dict[int, int] = {}
-    pos_col, dep_col, lemma_col, lower_col, starts = columns(doc, [POS, DEP, LEMMA, LOWER, SENT_START])
+    pos_col, dep_col, lemma_col, lower_col, starts, ent_col, iob_col = columns(
+        doc, [POS, DEP, LEMMA, LOWER, SENT_START, ENT_TYPE, ENT_IOB])
     strings = doc.vocab.strings
     sentence: tuple[int, int, int] = (-1, 0, 0)  # (sentence end token, start char, end char)
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue
-        word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
-        trigger = _lookup(strings, word, pos)
+        if pos == _PROPN:
+            trigger = _proper_trigger(strings, lower_col[i], ent_col[i], i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE)
+        else:
+            word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
+            trigger = _lookup(strings, word, pos)
         if trigger is None:
             continue
         token = doc[i]
@@ -111,7 +115,9 @@ def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[in
     return end, start_char + (len(raw) - len(raw.lstrip())), start_char + len(raw.rstrip())
 
 
-_NOUN, _ADJ = get_string_id("NOUN"), get_string_id("ADJ")
+_NOUN, _ADJ, _PROPN = get_string_id("NOUN"), get_string_id("ADJ"), get_string_id("PROPN")
+_EVENT_ENT = get_string_id("EVENT")
+_INSIDE = 1  # ENT_IOB: 1 inside an entity, 3 its first token
 _VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
 _TRIGGER_POS_IDS = frozenset(get_string_id(p) for p in _TRIGGER_POS)
 #: Not triggers: auxiliaries, and nouns modifying another noun ("peace talks": the head is the event; "the
@@ -140,6 +146,47 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
         found = None if verb is None else (verb, "speech" if pos == _NOUN and is_speech_verb(verb) else "nominal")
     _LOOKUPS[key] = found
     return found
+
+
+def _proper_trigger(strings, lower: int, ent: int, continued: bool) -> tuple[str, str] | None:
+    """A proper noun as a trigger: the last word of a named event ("the Academy Awards", "the Oscars"), or a word
+    outside any name that the lexicon knows as an event once lower-cased and uninflected — what title-case
+    headlines make of common words ("Actress Dies", "Police Arrest Suspect")."""
+    if ent == _EVENT_ENT:
+        if continued:
+            return None
+        word = strings[lower]
+        return (word, "nominal") if any(ch.isalpha() for ch in word) else None
+    if ent:
+        return None
+    key = (lower, _PROPN)
+    if key not in _LOOKUPS:
+        word = strings[lower]
+        verb = event_verb(word, "NOUN") or next((v for v in map(_as_verb, _uninflected(word)) if v), None)
+        _LOOKUPS[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
+    return _LOOKUPS[key]
+
+
+def _as_verb(word: str) -> str | None:
+    return event_verb(word, "VERB")
+
+
+def _uninflected(word: str) -> list[str]:
+    """Candidate base forms of an inflected word, the word itself first.
+
+    >>> _uninflected("dies")[:2], "charge" in _uninflected("charged"), "ship" in _uninflected("shipped")
+    (['dies', 'die'], True, True)
+    """
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("s"):
+        forms += [word[:-1], word[:-2]]
+    if word.endswith("ed"):
+        forms += [word[:-1], word[:-2], word[:-3]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e", word[:-4]]
+    return [f for f in dict.fromkeys(forms) if len(f) > 1]
 
 
 def _has_event_object(verb: Token) -> bool:
@@ -229,5 +276,5 @@ def story_terms(doc: Doc) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items()))
 
 
-_NUM, _PROPN = get_string_id("NUM"), get_string_id("PROPN")
+_NUM = get_string_id("NUM")
 _STORY_SKIP_POS_IDS = frozenset(get_string_id(p) for p in _STORY_SKIP_POS)

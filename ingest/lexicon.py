@@ -161,7 +161,7 @@ def event_class(verb_lemma: str) -> str:
     ('agree', 'refuse', 'frobnicate')
     """
     word = " ".join(verb_lemma.lower().split())
-    member = member_of(word)
+    member = tables().members.get(word)  # curated synonyms only: WordNet's wider reach merges too much
     return member.event_class if member is not None else word
 
 
