@@ -22,7 +22,8 @@ class FalkorStore(GraphStore):
     """A newsgraph graph inside FalkorDB.
 
     FalkorDB runs each statement atomically but has no rollback; the statements of one graph (one chunk of an
-    ingest) go in one MULTI/EXEC, which the server runs whole or, if the client dies before EXEC, not at all.
+    ingest) go in one MULTI/EXEC, which the server runs whole or, if the client dies before EXEC, not at all, and
+    the ledger rows in a second one once every reply of the first says it was applied (see ``_write_units``).
     ``GraphStore`` orders the writes so that a source is marked complete only after all of its rows are in, and
     every write is a MERGE but the CREATE of a relation with no stored evidence (which, written after its evidence,
     cannot be stored), so a failed write is finished by running it again.
@@ -43,6 +44,8 @@ class FalkorStore(GraphStore):
             result = self._graph.query(query, params or {})
         except RedisConnectionError as exc:
             raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
+        except ResponseError as exc:
+            raise StoreUnavailable(f"FalkorDB rejected the query: {' '.join(str(exc).split())}") from exc
         header = [column[1] for column in (result.header or [])]
         return [dict(zip(header, (_plain(v) for v in row))) for row in result.result_set]
 
@@ -105,7 +108,23 @@ class FalkorStore(GraphStore):
         return [(cypher.merge_relations_chain(parts, new=frozenset(created)), params)]
 
     def _write_units(self, units: Sequence[Sequence[Statement]]) -> None:
-        """All statements of one graph in one MULTI/EXEC: one round trip, applied whole or (client gone) not at all."""
+        """The statements of one graph in one MULTI/EXEC (one round trip; the client gone before EXEC, nothing is
+        applied), then, once every reply says it was applied, the ledger rows (the trailing ``MARK_SOURCES_DONE``
+        units) in a second one.
+
+        MULTI/EXEC does not roll back: when one statement fails the others still apply. So the ledger, which would
+        say the chunk's sources are complete, is sent only after all the rest is confirmed: a chunk that fails is
+        not in the ledger, and running the ingest again writes it whole (every write is a MERGE).
+        """
+        cut = len(units)
+        while cut and units[cut - 1] and all(query == cypher.MARK_SOURCES_DONE for query, _ in units[cut - 1]):
+            cut -= 1
+        for part in (units[:cut], units[cut:]):
+            if part:
+                self._multi_exec(part)
+
+    def _multi_exec(self, units: Sequence[Sequence[Statement]]) -> None:
+        """Run ``units`` in one MULTI/EXEC; raise StoreUnavailable if any statement failed."""
         from falkordb.helpers import stringify_param_value
 
         pipe = self._client.connection.pipeline(transaction=True)

@@ -44,6 +44,9 @@ log = logging.getLogger(__name__)
 _SUN_PATH_MAX = 107  # sizeof(sockaddr_un.sun_path) - 1 on Linux
 _MAX_BOLT_PORT = 32767  # FalkorDB 4.16 silently ignores a larger BOLT_PORT: no listener, no error
 _STOP_TIMEOUT = 30.0
+_RDB_FAILURE = re.compile(r"error loading data from RDB|Wrong RDB checksum|Short read or OOM loading DB|"
+                          r"Internal error in RDB|Bad file format reading|Wrong signature trying to load|"
+                          r"rdb file reading failure", re.I)
 _LOG_LINE = re.compile(r"^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ ([-.*#]) (.*)$")
 
 
@@ -330,6 +333,11 @@ class EmbeddedFalkorDB:
                 atexit.unregister(self.stop)
                 self._shutdown(graceful=False)
                 what = f"did not answer in {self.startup_timeout:g} s" if code is None else f"exited with code {code}"
+                damaged = self._rdb_error(offset)
+                if damaged:
+                    raise StoreUnavailable(f"cannot load {self.data_dir / 'graph.rdb'}: the file is damaged or "
+                                           f"truncated ({damaged}); move it aside (the store then starts empty) "
+                                           f"or put back a good copy")
                 raise StoreUnavailable(f"FalkorDB server for {self.data_dir} {what}: {self._log_tail(offset)}")
             time.sleep(0.05)
         if legacy_log:
@@ -346,6 +354,15 @@ class EmbeddedFalkorDB:
             log.info("FalkorDB data in %s now persists through snapshots; the old log is in %s", self.data_dir, target)
         else:
             log.warning("could not move %s to snapshots (%r); it keeps its append-only log", self.data_dir, replies)
+
+    def _rdb_error(self, offset: int) -> str | None:
+        """The line the server logged since ``offset`` about failing to load its snapshot, if it did."""
+        with contextlib.suppress(OSError), open(self._log_file, "rb") as f:
+            f.seek(offset)
+            for line in f.read().decode("utf-8", "replace").splitlines():
+                if _RDB_FAILURE.search(line):
+                    return m[2].strip() if (m := _LOG_LINE.match(line)) else line.strip()
+        return None
 
     def _log_tail(self, offset: int) -> str:
         """The last line the server logged since ``offset``, after its last two warnings (usually the cause)."""

@@ -17,10 +17,10 @@ from typing import Any
 
 import networkx as nx
 
-from newsgraph.errors import UnknownEntity
+from newsgraph.errors import BadArticle, UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
-from newsgraph.model import Entity, Story
+from newsgraph.model import Entity, Story, value_problem
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,10 @@ class GraphStore(ABC):
         """Source id → story id of every stored source that is in a story."""
         return {row["source"]: row["story"] for row in self.run(cypher.STORY_MEMBERS)}
 
+    def stored_texts(self) -> dict[str, str]:
+        """source id → sha256 of the text of every completely ingested article."""
+        return {row["id"]: row["sha256"] for row in self.run(cypher.LEDGER)}
+
     def known_entities(self) -> list[Entity]:
         """The entities already in the store, for incremental resolution."""
         return [
@@ -100,11 +104,17 @@ class GraphStore(ABC):
     def write_graph(self, graph: nx.MultiDiGraph, progress: Callable[[int], None] | None = None) -> int:
         """Write a graph built by ``build_graph``; return the number of relation evidence rows written.
 
-        Sources are marked complete (their ``sha256`` set) only after everything else of theirs is written, in
-        the same unit of work where the backend has one (a FalkorDB MULTI/EXEC, a Neo4j transaction): an
-        interrupted write leaves nothing of the graph, or all of it.
+        Every value is checked before anything is written. Sources are marked complete (their ``sha256`` set) only
+        after everything else of theirs is written: last in the one Neo4j transaction, in a MULTI/EXEC of its own
+        on FalkorDB once the rest is confirmed. A write that fails leaves its sources out of the ledger, and writing
+        the graph again completes it.
+
+        Raises:
+            BadArticle: a value cannot be stored (a NUL character or a lone surrogate); nothing was written.
+            StoreUnavailable: the store failed.
         """
         units = list(self._statements(graph))
+        _check_values(units)
         self._write_units(units)
         if progress:
             progress(len(units))
@@ -295,6 +305,28 @@ class GraphStore(ABC):
         rel = self.run(cypher.RELATION_COUNTS)[0]
         return {**{k: int(v or 0) for k, v in row.items()}, "relations": int(rel["relations"] or 0),
                 "corroborated": int(rel["corroborated"] or 0)}
+
+
+def _check_values(units: Sequence[Sequence[Statement]]) -> None:
+    """Raise BadArticle, naming the row's source, if any value of any statement cannot be stored."""
+    def problem(value: Any) -> str | None:
+        if isinstance(value, str):
+            return value_problem(value)
+        if isinstance(value, dict):
+            return next((p for v in value.values() if (p := problem(v))), None)
+        if isinstance(value, (list, tuple)):
+            return next((p for v in value if (p := problem(v))), None)
+        return None
+
+    for statements in units:
+        for _, params in statements:
+            for rows in params.values():
+                for row in rows if isinstance(rows, list) else [rows]:
+                    found = problem(row)
+                    if found:
+                        where = row.get("source") or row.get("id") if isinstance(row, dict) else None
+                        raise BadArticle(f"cannot store a value{f' of {where}' if where else ''}: it holds {found}; "
+                                         f"nothing of this chunk was written")
 
 
 def chunks(rows: list, size: int) -> Iterable[list]:

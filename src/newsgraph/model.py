@@ -6,7 +6,10 @@ Offsets are character offsets into ``Article.text`` exactly as read from the fil
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+
+from newsgraph.errors import BadArticle
 
 #: Entity types newsgraph uses, each also a node label in the store. A named event ("World War II", "the
 #: Oscars") is an entity of type ``NamedEvent``; ``Event`` is the label of the happenings merged from event mentions.
@@ -22,9 +25,67 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+#: The one-line metadata fields of an article, which may hold no control character at all.
+METADATA_FIELDS = ("id", "title", "outlet", "url", "published")
+
+
+def value_problem(value: str, *, one_line: bool = False) -> str | None:
+    r"""Why ``value`` cannot be stored as it is, or None if it can.
+
+    Nothing can hold a NUL character (FalkorDB strings end at one) or a lone surrogate (it has no UTF-8 form).
+    A ``one_line`` value (an id, a title, an outlet) may hold no control character either: no newline, no tab, no
+    terminal escape. Other control characters in an article's text are kept as they are.
+
+    >>> value_problem("Vladimir Putin") is None, value_problem("a\tb") is None
+    (True, True)
+    >>> value_problem("ab\x00c")
+    'a NUL character at position 2'
+    >>> value_problem("ab\ud800")
+    'a lone surrogate U+D800 at position 2'
+    >>> value_problem("a\x1b[31m", one_line=True)
+    'a control character U+001B at position 1'
+    """
+    found = (_CONTROL if one_line else _UNSTORABLE).search(value)
+    if found is None:
+        return None
+    char = found.group()
+    if char == "\x00":
+        what = "a NUL character"
+    elif "\ud800" <= char <= "\udfff":
+        what = f"a lone surrogate U+{ord(char):04X}"
+    else:
+        what = f"a control character U+{ord(char):04X}"
+    return f"{what} at position {found.start()}"
+
+
+def article_problem(text: str, metadata: dict[str, str]) -> str | None:
+    r"""Why an article with this text and these metadata fields cannot be stored, or None if it can.
+
+    >>> article_problem("Putin spoke.", {"id": "a1", "title": "Talks"}) is None
+    True
+    >>> article_problem("Putin\x00 spoke.", {"id": "a1"})
+    "the article's text holds a NUL character at position 5; newsgraph cannot store it"
+    >>> article_problem("Putin spoke.", {"id": "a\nb"})
+    "the article's id holds a control character U+000A at position 1"
+    """
+    for name, value in metadata.items():
+        problem = value_problem(value, one_line=True)
+        if problem:
+            return f"the article's {name} holds {problem}"
+    problem = value_problem(text)
+    return f"the article's text holds {problem}; newsgraph cannot store it" if problem else None
+
+
 @dataclass(frozen=True)
 class Article:
-    """One news article as read from disk."""
+    """One news article as read from disk.
+
+    Raises:
+        BadArticle: the text holds a NUL character or a lone surrogate, or a metadata field a control character
+            (see ``value_problem``); nothing of such an article can be stored.
+    """
 
     id: str
     text: str
@@ -36,6 +97,9 @@ class Article:
     sha256: str = ""
 
     def __post_init__(self) -> None:
+        problem = article_problem(self.text, {name: getattr(self, name) for name in METADATA_FIELDS})
+        if problem:
+            raise BadArticle(f"{self.path or self.id}: {problem}")
         if not self.sha256:
             object.__setattr__(self, "sha256", sha256_text(self.text))
 

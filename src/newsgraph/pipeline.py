@@ -6,8 +6,11 @@ in this process when one worker has a single chunk to do), then resolved against
 background thread while the next chunk is parsed. Results are put back in input order before resolution, so the
 graph does not depend on the number of workers.
 
-Resumable: the ledger (a ``sha256`` on each completely written source) is in the store, and a chunk's graph and
-its ledger entries are written as one unit (a MULTI/EXEC on FalkorDB, a transaction on Neo4j). Chunks are cut from
+Resumable: the ledger (a ``sha256`` on each completely written source) is in the store, and a chunk's ledger
+entries are written last, once the rest of its graph is in (last in one transaction on Neo4j; on FalkorDB in a
+MULTI/EXEC of their own after the chunk's MULTI/EXEC has been applied whole), so a chunk that fails is not in the
+ledger and the next run writes it again. One id stands for one text: an article whose id is stored with another
+text is skipped with a reason. Chunks are cut from
 the input as it is read, ledgered articles included, so a run killed after chunk *k* and started again processes
 exactly the chunks after *k*, the same as the uninterrupted run did.
 """
@@ -132,7 +135,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
             progress: Progress | None, analyzer: Analyzer | None) -> IngestReport:
     started = time.perf_counter()
     overrides = load_overrides(settings.overrides) if settings.overrides else None  # fails before any write
-    ledger = set() if force else set(store.ledger())
+    stored = store.stored_texts()  # id → sha256: an id never stands for two texts
+    ledger = set() if force else set(stored.values())
     total = todo = 0
     for item in read_articles(paths):  # a missing path or an empty directory fails before any write
         total += 1
@@ -161,7 +165,7 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
             pending: deque[_Chunk] = deque()
             # Past the counted articles (an input that grew since it was counted), chunks of the usual size.
             sizes = chain(cuts, repeat(settings.chunk_size))
-            for n, chunk in enumerate(_chunks(read_articles(paths), ledger, sizes)):
+            for n, chunk in enumerate(_chunks(read_articles(paths), ledger, sizes, stored)):
                 size = _batch_size(settings, last_chunk=n >= len(cuts) - 1)
                 chunk.handles = [parser.submit(batch) for batch in _batches(chunk.articles, size)]
                 pending.append(chunk)
@@ -239,11 +243,15 @@ def chunk_sizes(total: int, size: int) -> Iterator[int]:
         left -= n
 
 
-def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterable[int]) -> Iterator[_Chunk]:
+def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterable[int],
+            stored: dict[str, str] | None = None) -> Iterator[_Chunk]:
     """Cut the input into chunks of the given sizes, in input order; sort each item into process/already/skipped.
 
     Chunks are cut before the ledger is consulted, so a run that resumes cuts the same chunks as the first run.
+    An article whose id is ``stored`` (id → sha256) with another text is skipped: one source id never stands for
+    two texts (their offsets would point into both).
     """
+    stored = stored or {}
     seen: set[str] = set()
     stream = iter(items)
     for size in sizes:
@@ -254,12 +262,25 @@ def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterabl
         for item in batch:
             if isinstance(item, Skipped):
                 chunk.skipped.append(item)
+            elif stored.get(item.id, item.sha256) != item.sha256:
+                chunk.skipped.append(Skipped(item.path or item.id, _id_taken(item.id, stored[item.id])))
             elif item.sha256 in ledger or item.sha256 in seen:
                 chunk.already.append(item.id)
             else:
                 seen.add(item.sha256)
                 chunk.articles.append(item)
         yield chunk
+
+
+def _id_taken(article_id: str, sha256: str) -> str:
+    r"""The reason an article is skipped whose id is stored with another text.
+
+    >>> print(_id_taken("a1", "0e84c4eace66ae14").replace("; ", ";\n"))
+    article id 'a1' is already stored with another text (sha256 0e84c4eace66…);
+    give this text another id to keep both versions
+    """
+    return (f"article id {article_id!r} is already stored with another text (sha256 {sha256[:12]}…); "
+            f"give this text another id to keep both versions")
 
 
 def _batch_size(settings: Settings, *, last_chunk: bool) -> int:
