@@ -249,7 +249,6 @@ def test_events_benchmark_ingests_the_articles_and_scores_the_relations_as_event
 
 @pytest.mark.model
 @pytest.mark.store
-@pytest.mark.xfail(strict=True, reason="newsgraph export has no mentions-jsonl format yet (issue 15, item 8)")
 def test_events_benchmark_scores_the_mentions_jsonl_export_of_a_real_ingest(data, tmp_path):
     out = _run("benchmarks.events", "--data", str(data), "--data-dir", str(tmp_path / "stores"))
     assert "mentions-jsonl export of a real ingest (2 articles" in out.stdout

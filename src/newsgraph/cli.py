@@ -65,6 +65,8 @@ def ingest(
     chunk_size: Annotated[Optional[int], typer.Option(help="Articles resolved and written together; bounds memory (NEWSGRAPH_CHUNK_SIZE) [default: 256].", show_default=False)] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on Dask: a scheduler address (tcp://host:8786) or 'local' (NEWSGRAPH_DASK).", show_default=False)] = None,
     overrides: Annotated[Optional[Path], typer.Option(help="Analyst overrides for entity resolution: a TOML or JSON file of 'merge' and 'never' name pairs (NEWSGRAPH_OVERRIDES).", show_default=False)] = None,
+    story_threshold: Annotated[Optional[float], typer.Option(help="Similarity (0-1) an article needs to join a story (NEWSGRAPH_STORY_THRESHOLD) [default: 0.3].", show_default=False)] = None,
+    story_window_days: Annotated[Optional[int], typer.Option(help="Days an article's date may lie outside a story's dates (NEWSGRAPH_STORY_WINDOW_DAYS) [default: 10].", show_default=False)] = None,
     force: Annotated[bool, typer.Option(help="Process articles again even if their text is already stored.")] = False,
     examples: Annotated[int, typer.Option(help="How many example connections to print.")] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bar).")] = False,
@@ -81,7 +83,8 @@ def ingest(
 
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph, model=model, batch_size=batch_size, workers=workers,
-                             chunk_size=chunk_size, dask=dask, overrides=overrides)
+                             chunk_size=chunk_size, dask=dask, overrides=overrides,
+                             story_threshold=story_threshold, story_window_days=story_window_days)
         if settings.overrides:  # a bad file fails before a store is opened
             load_overrides(settings.overrides)
         with open_store(settings) as graph_store:
