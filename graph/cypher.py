@@ -352,6 +352,13 @@ RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases,
        e.mention_count AS mention_count, e.source_count AS source_count,
        collect(CASE WHEN m IS NULL THEN NULL ELSE {alias: m.alias, source: m.source, rule: m.rule, detail: m.detail} END) AS merges
 """
+#: The merge log of some entities (all with ``$ids`` null), for a graph read back (``GraphStore.read_graph``).
+RESOLUTIONS_OF = """
+MATCH (m:Resolution)-[:RESOLVES_TO]->(e:Entity)
+WHERE $ids IS NULL OR e.id IN $ids
+RETURN e.id AS entity_id, m.alias AS alias, m.source AS source, m.rule AS rule, m.detail AS detail
+ORDER BY entity_id, source, rule, alias
+"""
 ENTITIES_BY_RESOLVED_ALIAS = """
 MATCH (m:Resolution)-[:RESOLVES_TO]->(e:Entity)
 WHERE toLower(m.alias) = toLower($alias)

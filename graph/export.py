@@ -8,12 +8,13 @@ Formats:
 
 * ``graphml`` / ``gexf`` — the whole graph with scalar attributes only: lists of scalars joined with ``;``,
   nested values (evidence, mention spans) as JSON strings in ``<name>_json``, ``None`` dropped, the first
-  evidence sentence as ``sentence``. GraphML edge ids are the MultiDiGraph keys; GEXF edge ids are the relation
-  ids with the key in ``networkx_key`` and the relationship type in ``rel_type`` (GEXF reserves ``type``).
+  evidence sentence as ``sentence``. Valid against the GraphML and GEXF 1.2 schemas: every edge has a unique id
+  (the relation id; ``<type>:<from>:<to>`` for the others), its MultiDiGraph key in ``networkx_key`` and a
+  ``weight`` (how many independent sources report it). GEXF keeps the relationship type in ``rel_type`` (it
+  reserves ``type``).
 * ``json`` — node-link JSON (``networkx.node_link_data``) with the full nested evidence.
-* ``csv`` — ``nodes.csv``, ``relationships.csv`` and ``mentions.csv`` in a folder, or in a zip when the path
-  ends in ``.zip``. Headers are ``name:TYPE`` in the neo4j-admin import style (``;`` array delimiter); import
-  the mentions with ``--relationships=MENTIONS=mentions.csv``.
+* ``csv`` — ``nodes.csv`` and ``relationships.csv`` for ``neo4j-admin database import full`` in a folder, or in
+  a zip when the path ends in ``.zip`` (``newsgraph.graph.neo4j_csv``).
 * ``evidence-jsonl`` — one line per relation mention with its sentence, spans and flags.
 * ``entities-jsonl`` — one line per entity with its aliases and mention spans.
 * ``mentions-jsonl`` — one line per entity, concept and event mention: ``source``, ``start``, ``end`` (offsets
@@ -25,11 +26,11 @@ Formats:
 from __future__ import annotations
 
 import copy
-import csv
 import dataclasses
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -42,16 +43,9 @@ from networkx.readwrite.gexf import GEXFWriter
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph.cypher import BOOKKEEPING
+from newsgraph.graph.neo4j_csv import csv_files as _csv_files
 
 FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl", "mentions-jsonl")
-
-
-NODE_COLUMNS = ("id:ID", "kind:LABEL", "name", "type", "aliases:string[]", "mention_count:long",
-                "source_count:long")
-RELATIONSHIP_COLUMNS = ("id", "subject:START_ID", "type:TYPE", "predicate", "object:END_ID", "sources:string[]",
-                        "source_count:long", "evidence_count:long", "negated_count:long", "hedged_count:long",
-                        "example_sentence")
-MENTION_COLUMNS = ("source:START_ID", "entity:END_ID", "count:long")
 _NESTED = {"evidence", "mentions"}
 
 
@@ -182,19 +176,74 @@ def _unify(rows: list[dict]) -> None:
                 row[name] = cast(row[name])
 
 
+def _weight(data: dict) -> int | float:
+    """An edge's weight: how many independent sources report it (``independent_sources``, else
+    ``source_count``); 1 for an edge that has neither (a mention, a link between bookkeeping nodes)."""
+    for name in ("independent_sources", "source_count"):
+        if isinstance(data.get(name), (int, float)) and not isinstance(data.get(name), bool):
+            return data[name]
+    return 1
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z0-9._:-]+")
+
+
+def _name_token(text: str) -> str:
+    """``text`` as an XML name token (GraphML ids): other characters as ``_xHHHH_``.
+
+    >>> _name_token("concept:limited-ceasefire"), _name_token("Le Monde/1")
+    ('concept:limited-ceasefire', 'Le_x0020_Monde_x002f_1')
+    """
+    if _NAME_TOKEN.fullmatch(text):
+        return text
+    return "".join(c if _NAME_TOKEN.fullmatch(c) else f"_x{ord(c):04x}_" for c in text) or "_"
+
+
+def _unique(wanted: list[str]) -> list[str]:
+    """``wanted`` with repeats made unique by a ``-2``, ``-3``... suffix (in order; no result repeats)."""
+    used, out = set(wanted), []
+    counts: dict[str, int] = {}
+    for name in wanted:
+        counts[name] = counts.get(name, 0) + 1
+        if counts[name] > 1:
+            n = counts[name]
+            while f"{name}-{n}" in used:
+                n += 1
+            name = f"{name}-{n}"
+            used.add(name)
+        out.append(name)
+    return out
+
+
 def _flat_graph(graph: nx.MultiDiGraph, for_gexf: bool = False) -> nx.MultiDiGraph:
+    """Scalar attributes only; every edge a unique id (the relation id, else ``<type>:<from>:<to>``), its
+    MultiDiGraph key in ``networkx_key`` and its ``weight``. For GraphML the ids are XML name tokens, the edge id
+    the key (a node whose id needs escaping keeps its own in ``id``); for GEXF the edge id is ``id``."""
     canon = _canonical(graph)
     nodes, edges = [(n, _flat(d)) for n, d in canon.nodes(data=True)], [
         (u, v, k, _flat(d)) for u, v, k, d in canon.edges(keys=True, data=True)]
+    wanted = [str(d.get("id") or ":".join(map(str, (d.get("type") or k, u, v, *([k] if d.get("type") not in (None, k)
+                                                                                 else []))))) for u, v, k, d in edges]
+    ids = _unique(wanted if for_gexf else [_name_token(i) for i in wanted])
+    for (u, v, k, data), edge_id, (*_, original) in zip(edges, ids, canon.edges(keys=True, data=True)):
+        data["networkx_key"] = str(k)
+        data["weight"] = _weight(original)
+        if for_gexf:
+            if "type" in data:
+                data["rel_type"] = data.pop("type")
+            data["id"] = edge_id
+            data["label"] = str(data.get("predicate", k))
     if for_gexf:
         for n, data in nodes:
             data["label"] = str(data.get("name", n))
-        for u, v, k, data in edges:
-            if "type" in data:
-                data["rel_type"] = data.pop("type")
-            data["id"] = str(data.get("id") or f"{u}|{k}|{v}")
-            data["networkx_key"] = str(k)
-            data["label"] = str(data.get("predicate", k))
+    else:
+        tokens = dict(zip([n for n, _ in nodes], _unique([_name_token(str(n)) for n, _ in nodes])))
+        for n, data in nodes:
+            if tokens[n] != str(n):
+                data["id"] = str(n)
+            data.setdefault("label", str(data.get("name", n)))
+        nodes = [(tokens[n], d) for n, d in nodes]
+        edges = [(tokens[u], tokens[v], edge_id, d) for (u, v, _, d), edge_id in zip(edges, ids)]
     _unify([d for _, d in nodes])
     _unify([d for *_, d in edges])
     out = nx.MultiDiGraph()
@@ -214,6 +263,8 @@ def _gexf(graph: nx.MultiDiGraph) -> bytes:
     writer.add_graph(_flat_graph(graph, for_gexf=True))
     for meta in writer.xml.iter("meta"):
         meta.attrib.pop("lastmodifieddate", None)  # a date would make two exports differ
+    for element in writer.xml.iter("graph"):
+        element.attrib.pop("name", None)  # GEXF 1.2's schema has no graph name
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -226,49 +277,6 @@ def _json(graph: nx.MultiDiGraph) -> bytes:
 
 
 # --- csv -----------------------------------------------------------------------------------------------------------
-def _count(value: Any) -> Any:
-    """An integral count as an int (the store returns sums as floats); ``None`` as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def _csv_bytes(header: tuple[str, ...], rows: list[list]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
-
-
-def _csv_files(graph: nx.MultiDiGraph) -> dict[str, bytes]:
-    canon = _canonical(graph)
-    nodes = [[n, d.get("kind", ""), d.get("name", n), d.get("type") or "", ";".join(map(str, d.get("aliases") or ())),
-              _count(d.get("mention_count")), _count(d.get("source_count"))] for n, d in canon.nodes(data=True)]
-    relations, mentions = [], []
-    for u, v, k, d in canon.edges(keys=True, data=True):
-        if _is_mention(k, d):
-            mentions.append([u, v, _count(d.get("count", len(d.get("mentions") or ())))])
-            continue
-        if _is_bookkeeping(k, d):
-            continue
-        evidence = d.get("evidence")
-        if isinstance(evidence, list):
-            counts = (len(evidence), sum(bool(e.get("negated")) for e in evidence),
-                      sum(bool(e.get("hedged")) for e in evidence))
-        else:
-            counts = tuple(_count(d.get(name)) for name in ("evidence_count", "negated_count", "hedged_count"))
-        sources = d.get("sources") or sorted({e.get("source") for e in evidence or () if e.get("source")})
-        relations.append([d.get("id", ""), u, d.get("type", ""), d.get("predicate", k), v, ";".join(sources),
-                          _count(d.get("source_count", len(sources))), *counts,
-                          evidence[0].get("sentence", "") if evidence else ""])
-    return {"nodes.csv": _csv_bytes(NODE_COLUMNS, nodes),
-            "relationships.csv": _csv_bytes(RELATIONSHIP_COLUMNS, relations),
-            "mentions.csv": _csv_bytes(MENTION_COLUMNS, mentions)}
-
-
 def _csv_zip(graph: nx.MultiDiGraph) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:

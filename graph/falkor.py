@@ -11,7 +11,7 @@ from typing import Any
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
-from newsgraph.errors import StoreUnavailable
+from newsgraph.errors import BadCypher, StoreUnavailable, WriteRefused
 from newsgraph.graph import cypher
 from newsgraph.graph.store import GraphStore, Statement, chunks
 
@@ -46,6 +46,21 @@ class FalkorStore(GraphStore):
             raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
         except ResponseError as exc:
             raise StoreUnavailable(f"FalkorDB rejected the query: {' '.join(str(exc).split())}") from exc
+        header = [column[1] for column in (result.header or [])]
+        return [dict(zip(header, (_plain(v) for v in row))) for row in result.result_set]
+
+    def run_read_only(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run ``query`` with GRAPH.RO_QUERY: FalkorDB refuses one that writes before it runs."""
+        try:
+            result = self._graph.ro_query(query, params or {})
+        except RedisConnectionError as exc:
+            raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
+        except ResponseError as exc:
+            message = " ".join(str(exc).split())
+            if "read-only" in message:
+                raise WriteRefused(f"refused: the statement would change the graph ({message}); "
+                                   "newsgraph cypher only reads") from exc
+            raise BadCypher(f"FalkorDB rejected the statement: {message}") from exc
         header = [column[1] for column in (result.header or [])]
         return [dict(zip(header, (_plain(v) for v in row))) for row in result.result_set]
 

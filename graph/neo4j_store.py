@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Forbidden, Neo4jError, ServiceUnavailable, SessionExpired
 
-from newsgraph.errors import BadSetting, StoreUnavailable
+from newsgraph.errors import BadCypher, BadSetting, StoreUnavailable, WriteRefused
 from newsgraph.graph import cypher
 from newsgraph.graph.store import GraphStore, Statement
 
@@ -56,7 +56,8 @@ FALKORDB_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, prop
 _ECHO_PROBE = "\\'"  # a backslash and a quote
 _PARAM_BUDGET = 3400  # bytes of spliced parameter text per statement; FalkorDB 4.16 aborts at about 4,080
 _UNWOUND = re.compile(r"^\s*UNWIND \$(\w+) AS ")
-_UNION_READS = frozenset({cypher.NODES_BY_ID, cypher.NEIGHBOURS, cypher.MENTIONS_OF, cypher.EVIDENCE_OF})
+_UNION_READS = frozenset({cypher.NODES_BY_ID, cypher.NEIGHBOURS, cypher.MENTIONS_OF, cypher.EVIDENCE_OF,
+                          cypher.RESOLUTIONS_OF})
 
 _INDEX_TARGET = re.compile(r"FOR \(n:(\w+)\) ON \(n\.(\w+)\)")
 _FALKORDB_HINT = ("FalkorDB's Bolt port reports every failure this way; run the statement through FalkorDB's own "
@@ -189,6 +190,33 @@ class Neo4jStore(GraphStore):
             rows += [{k: _plain(v) for k, v in record.items()} for record in records]
         return rows
 
+    def run_read_only(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run ``query`` in a managed read transaction (``session.execute_read``): Neo4j refuses a write there.
+
+        Raises:
+            WriteRefused: Neo4j refused a write in the read transaction.
+            BadCypher: Neo4j rejected the statement (syntax, unknown name, a failing function).
+            StoreUnavailable: the server is not Neo4j (FalkorDB's Bolt port runs writes in read transactions), or
+                it fails.
+        """
+        if not self.is_neo4j:
+            raise StoreUnavailable(f"the Bolt server at {self.uri} is not Neo4j and does not keep read transactions "
+                                   "from writing; run ad-hoc Cypher on the embedded store (--store falkordb)")
+
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [{k: _plain(v) for k, v in record.items()} for record in tx.run(query, params or {})]
+
+        try:
+            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                return session.execute_read(work)
+        except Neo4jError as exc:
+            refused = read_only_refusal(getattr(exc, "code", None) or "", _one_line(exc))
+            if refused:
+                raise refused from exc
+            raise self._error(exc, f"running {_statement(query)}") from exc
+        except (DriverError, OSError) as exc:
+            raise self._error(exc, f"running {_statement(query)}") from exc
+
     def _write_unit(self, statements: Sequence[Statement]) -> None:
         """Run ``statements`` in one managed write transaction: all or (on Neo4j) nothing."""
         statements = [(query, part) for query, params in statements for part in self._parameter_sets(query, params)]
@@ -314,6 +342,25 @@ class Neo4jStore(GraphStore):
         if code.endswith("General.UnknownError") and (self.splices_parameters or not self._detected):
             hint = f" ({_LOGIN_HINT})" if doing == "connecting" else f" ({_FALKORDB_HINT})"
         return StoreUnavailable(f"{where} failed while {doing}: {code}: {message}{hint}")
+
+
+def read_only_refusal(code: str, message: str) -> BadCypher | None:
+    """The error to raise for an ad-hoc read that failed with Neo4j status ``code``: WriteRefused for a write Neo4j
+    refused in a read transaction (its access-mode codes; a follower in a cluster says NotALeader), BadCypher for a
+    rejected statement, None for anything else (the server's fault, not the statement's).
+
+    >>> type(read_only_refusal("Neo.ClientError.Statement.AccessMode", "Writing in read access mode not allowed"))
+    <class 'newsgraph.errors.WriteRefused'>
+    >>> type(read_only_refusal("Neo.ClientError.Statement.SyntaxError", "Invalid input")).__name__
+    'BadCypher'
+    """
+    if code.endswith((".AccessMode", ".NotALeader", ".ForbiddenOnReadOnlyDatabase")) or \
+            "ForbiddenDueToTransactionType" in code:
+        return WriteRefused(f"refused: the statement would change the graph ({code}: {message}); "
+                            "newsgraph cypher only reads")
+    if code.startswith(("Neo.ClientError.Statement.", "Neo.ClientError.Procedure.", "Neo.ClientError.Schema.")):
+        return BadCypher(f"Neo4j rejected the statement: {code}: {message}")
+    return None
 
 
 def _knock(uri: str, timeout: float) -> OSError | None:

@@ -17,10 +17,10 @@ from typing import Any
 
 import networkx as nx
 
-from newsgraph.errors import BadArticle, UnknownEntity
+from newsgraph.errors import BadArticle, StoreUnavailable, UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
-from newsgraph.model import Entity, Story, value_problem
+from newsgraph.model import Entity, Merge, Story, value_problem
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,16 @@ class GraphStore(ABC):
     @abstractmethod
     def ensure_schema(self) -> None:
         """Create the id indexes (and constraints where the store has them) if absent."""
+
+    def run_read_only(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one ad-hoc statement that may only read; one that would write is refused before it changes anything.
+
+        Raises:
+            WriteRefused: the statement would write.
+            BadCypher: the store rejects the statement.
+            StoreUnavailable: the store cannot guarantee a read-only run (this base class: never).
+        """
+        raise StoreUnavailable(f"the {self.kind} store cannot run ad-hoc Cypher read-only")
 
     def close(self) -> None:
         """Release connections."""
@@ -236,6 +246,9 @@ class GraphStore(ABC):
             edge_ids.add(props["id"])
             graph.add_edge(row["subject"], row["object"], key=props.get("predicate", row["type"]), type=row["type"],
                            **{k: v for k, v in props.items() if k != "type"})
+        resolved = self.run(cypher.RESOLUTIONS_OF, {"ids": None if around is None else entity_ids})
+        graph.graph["merges"] = [Merge(r["entity_id"], r["alias"], r["source"], r["rule"], r["detail"] or "")
+                                 for r in resolved]
         self._attach_mentions(graph, None if around is None else entity_ids)
         self._attach_evidence(graph, None if around is None else sorted(edge_ids))
         self._attach_events(graph, whole=around is None)

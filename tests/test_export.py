@@ -12,7 +12,8 @@ import networkx as nx
 import pytest
 
 from newsgraph.errors import BadSetting
-from newsgraph.graph.export import FORMATS, MENTION_COLUMNS, NODE_COLUMNS, RELATIONSHIP_COLUMNS, export
+from newsgraph.graph.export import FORMATS, export
+from newsgraph.graph.neo4j_csv import ARRAY_DELIMITER
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SIDE_FIELDS = {"text", "start", "end", "entity_id", "name", "type"}
@@ -87,7 +88,10 @@ def _assert_same_graph(original: nx.MultiDiGraph, loaded: nx.MultiDiGraph) -> No
 
 def test_graphml_round_trip(graph, tmp_path):
     path = export(graph, "graphml", tmp_path / "g.graphml")[0]
-    loaded = nx.read_graphml(path, edge_key_type=str, force_multigraph=True)
+    read = nx.read_graphml(path, edge_key_type=str, force_multigraph=True)
+    loaded = nx.MultiDiGraph()  # keyed again as the original: GraphML edge ids are unique ids, not the keys
+    loaded.add_nodes_from(read.nodes(data=True))
+    loaded.add_edges_from((u, v, d["networkx_key"], d) for u, v, d in read.edges(data=True))
     _assert_same_graph(graph, loaded)
     assert isinstance(next(d for _, _, d in loaded.edges(data=True) if "confidence" in d)["confidence"], float)
 
@@ -117,31 +121,36 @@ def test_json_round_trip_keeps_nested_evidence(graph, tmp_path):
 def _check_csv(files: dict[str, str], g: nx.MultiDiGraph) -> None:
     tables = {name: list(csv.DictReader(io.StringIO(text))) for name, text in files.items()}
     headers = {name: next(csv.reader(io.StringIO(text))) for name, text in files.items()}
-    assert [h.split(":")[0] for h in headers["nodes.csv"]] == [
-        "id", "kind", "name", "type", "aliases", "mention_count", "source_count"]
-    assert [h.split(":")[0] for h in headers["relationships.csv"]] == [
-        "id", "subject", "type", "predicate", "object", "sources", "source_count", "evidence_count",
-        "negated_count", "hedged_count", "example_sentence"]
-    assert [h.split(":")[0] for h in headers["mentions.csv"]] == ["source", "entity", "count"]
-    assert tuple(headers["nodes.csv"]) == NODE_COLUMNS and tuple(headers["mentions.csv"]) == MENTION_COLUMNS
-    assert tuple(headers["relationships.csv"]) == RELATIONSHIP_COLUMNS
-    assert len(tables["nodes.csv"]) == g.number_of_nodes()
-    assert len(tables["relationships.csv"]) == len(relations(g))
-    assert len(tables["mentions.csv"]) == len(mention_edges(g))
-    by_id = {d["id"]: d for *_, d in relations(g)}
+    assert headers["nodes.csv"][:2] == [":ID", ":LABEL"]
+    assert headers["relationships.csv"][:3] == [":START_ID", ":END_ID", ":TYPE"]
+    assert all(":" in h and h.split(":")[1] in {"string", "long", "double", "boolean", "string[]", "long[]"}
+               for h in [*headers["nodes.csv"][2:], *headers["relationships.csv"][3:]])
+    evidence = {e["id"] for *_, d in relations(g) for e in d["evidence"]}
+    assert len(tables["nodes.csv"]) == g.number_of_nodes() + len(evidence) + len(g.graph["merges"])
+    ids = {row[":ID"] for row in tables["nodes.csv"]}
+    assert len(ids) == len(tables["nodes.csv"])
+    assert all(row[":START_ID"] in ids and row[":END_ID"] in ids for row in tables["relationships.csv"])
+    by_type: dict[str, list] = {}
     for row in tables["relationships.csv"]:
-        data = by_id[row["id"]]
-        assert row["subject:START_ID"] in g and row["object:END_ID"] in g
-        assert row["sources:string[]"].split(";") == data["sources"]
+        by_type.setdefault(row[":TYPE"], []).append(row)
+    assert len(by_type["MENTIONS"]) == len(mention_edges(g)) and len(by_type["IN_SOURCE"]) == len(evidence)
+    assert len(by_type["RESOLVES_TO"]) == len(g.graph["merges"])
+    by_id = {d["id"]: d for *_, d in relations(g)}
+    rows = [row for row in tables["relationships.csv"] if row["id:string"] in by_id]
+    assert len(rows) == len(relations(g))
+    for row in rows:
+        data = by_id[row["id:string"]]
+        assert row[":TYPE"] == data["type"] and row["sources:string[]"].split(ARRAY_DELIMITER) == data["sources"]
         assert int(row["evidence_count:long"]) == len(data["evidence"])
-        assert row["example_sentence"] in {e["sentence"] for e in data["evidence"]}
-    entity_rows = [r for r in tables["nodes.csv"] if r["kind:LABEL"] == "Entity"]
-    assert all(r["mention_count:long"].isdigit() for r in entity_rows)
+    entity_rows = [r for r in tables["nodes.csv"] if r[":LABEL"].startswith("Entity" + ARRAY_DELIMITER)]
+    assert entity_rows and all(r["mention_count:long"].isdigit() for r in entity_rows)
+    sources = [r for r in tables["nodes.csv"] if r[":LABEL"] == "Source"]
+    assert sources and all(r["outlet:string"] and r["published:string"] for r in sources)
 
 
 def test_csv_folder(graph, tmp_path):
     written = export(graph, "csv", tmp_path / "out")
-    assert sorted(p.name for p in written) == ["mentions.csv", "nodes.csv", "relationships.csv"]
+    assert sorted(p.name for p in written) == ["nodes.csv", "relationships.csv"]
     _check_csv({p.name: p.read_text(encoding="utf-8") for p in written}, graph)
 
 

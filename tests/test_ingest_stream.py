@@ -108,9 +108,13 @@ def test_progress_counts_every_input_article(empty_store, generated_dir, tmp_pat
     events = []
     ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=7), progress=lambda e, n: events.append((e, n)))
     assert events[0] == ("total", 24) and sum(n for e, n in events[1:] if e == "articles") == 24
+    parsed = [n for e, n in events if e == "parsed"]  # batch by batch (batch_size 16, chunks of 7): per article
+    assert sum(parsed) == 24 and len(parsed) >= 24 // 7 and max(parsed) <= 7
+    assert events.index(("parsed", parsed[0])) < next(i for i, (e, _) in enumerate(events) if e == "articles")
     events.clear()
     again = ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=7), progress=lambda e, n: events.append((e, n)))
-    assert len(again.already) == 24 and sum(n for e, n in events[1:]) == 24
+    assert len(again.already) == 24 and sum(n for e, n in events[1:] if e == "articles") == 24
+    assert sum(n for e, n in events if e == "parsed") == 24
 
 
 def test_a_failed_write_keeps_earlier_chunks_and_a_rerun_finishes(single, empty_store, generated_dir, tmp_path,

@@ -414,3 +414,12 @@ def test_a_failed_batch_leaves_its_sources_unmarked(fake, seed_store):
         store.write_graph(seed_store.read_graph())
     assert [rolled_back for _, rolled_back in driver.transactions] == [False] * (len(driver.transactions) - 1) + [True]
     assert not any(cypher.MARK_SOURCES_DONE in ran for ran, _ in driver.transactions)
+
+
+def test_ad_hoc_cypher_is_refused_where_reads_are_not_kept_read_only(bolt_store):
+    """FalkorDB's Bolt port runs a write inside a read transaction, so the store does not offer it ad-hoc Cypher."""
+    from newsgraph.errors import StoreUnavailable
+
+    with pytest.raises(StoreUnavailable, match="not Neo4j") as err:
+        bolt_store.run_read_only("MATCH (n) RETURN count(n) AS n")
+    assert "\n" not in str(err.value) and "--store falkordb" in str(err.value)

@@ -77,3 +77,21 @@ def test_a_missing_database_is_named_in_one_line():
     with pytest.raises(StoreUnavailable) as err:
         Neo4jStore(URI, USER, PASSWORD, database=missing)
     assert f"has no database '{missing}'" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_ad_hoc_cypher_reads_and_a_write_is_refused():
+    from newsgraph.errors import BadCypher, WriteRefused
+
+    store = Neo4jStore(URI, USER, PASSWORD, database=DATABASE)
+    try:
+        assert store.run_read_only("RETURN $x AS x", {"x": [1, "a"]}) == [{"x": [1, "a"]}]
+        probe = f"newsgraph-live-readonly-{uuid.uuid4().hex[:8]}"
+        with pytest.raises(WriteRefused) as err:
+            store.run_read_only("CREATE (:Source {id: $id})", {"id": probe})
+        assert "\n" not in str(err.value)
+        count = TEST_ONLY + "MATCH (s:Source {id: $id}) RETURN count(s) AS n"
+        assert store.run(count, {"id": probe}) == [{"n": 0}]
+        with pytest.raises(BadCypher):
+            store.run_read_only("MATCH (n RETURN n")
+    finally:
+        store.close()

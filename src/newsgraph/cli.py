@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import signal
@@ -16,20 +14,44 @@ from typing import Annotated, Any, Optional
 import typer
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.settings import DEFAULT_DATA_DIR, Settings
+from newsgraph.settings import ENV_PREFIX, Settings
 
 app = typer.Typer(
-    name="newsgraph", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    name="newsgraph", no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
     help="Turn news articles into one provenance graph of entities and relations, stored in FalkorDB or Neo4j.",
 )
 
-DataDir = Annotated[Optional[Path], typer.Option("--data-dir", help=f"Embedded store directory [default: {DEFAULT_DATA_DIR}] (NEWSGRAPH_DATA_DIR).", show_default=False)]
-Store = Annotated[Optional[str], typer.Option("--store", help="falkordb (embedded, default) or neo4j (NEWSGRAPH_STORE).", show_default=False)]
-Uri = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI, e.g. bolt://localhost:7687 (NEWSGRAPH_NEO4J_URI).", show_default=False)]
-User = Annotated[Optional[str], typer.Option("--user", help="Neo4j user (NEWSGRAPH_NEO4J_USER).", show_default=False)]
-Password = Annotated[Optional[str], typer.Option("--password", help="Neo4j password (NEWSGRAPH_NEO4J_PASSWORD).", show_default=False)]
-Database = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (NEWSGRAPH_NEO4J_DATABASE).", show_default=False)]
-Graph = Annotated[Optional[str], typer.Option("--graph", help="Graph name inside FalkorDB (NEWSGRAPH_GRAPH).", show_default=False)]
+
+def _env(name: str, **kw: Any) -> dict[str, Any]:
+    """Option arguments that name the setting's NEWSGRAPH_* variable and its default (if it has one) in the help."""
+    default = Settings.model_fields[name].default
+    shown = False if default in (None, "") else str(default)
+    return {"envvar": f"{ENV_PREFIX}{name.upper()}", "show_envvar": True, "show_default": shown, **kw}
+
+
+DataDir = Annotated[Optional[Path], typer.Option("--data-dir", help="Embedded store directory.", **_env("data_dir"))]
+Store = Annotated[Optional[str], typer.Option("--store", help="falkordb (embedded) or neo4j.", **_env("store"))]
+Uri = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI, e.g. bolt://localhost:7687.", **_env("neo4j_uri"))]
+User = Annotated[Optional[str], typer.Option("--user", help="Neo4j user.", **_env("neo4j_user"))]
+Password = Annotated[Optional[str], typer.Option("--password", help="Neo4j password.", **_env("neo4j_password", show_default=False))]
+Database = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (none: the user's home database).", **_env("neo4j_database"))]
+Graph = Annotated[Optional[str], typer.Option("--graph", help="Graph name inside FalkorDB.", **_env("graph"))]
+RowFormat = Annotated[str, typer.Option("--format", "-f", help="table (fits the terminal), json, ndjson (one JSON object a line) or csv.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"newsgraph {version('newsgraph')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True)] = None,
+) -> None:
+    """Turn news articles into one provenance graph of entities and relations, stored in FalkorDB or Neo4j."""
 
 
 def _settings(**flags: Any) -> Settings:
@@ -59,14 +81,14 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl) or directories.", show_default=False)],
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
-    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline with a parser and NER (NEWSGRAPH_MODEL).", show_default=False)] = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="Articles per nlp.pipe batch.", show_default=False)] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Processes for parsing and extraction (NEWSGRAPH_WORKERS) [default: 1].", show_default=False)] = None,
-    chunk_size: Annotated[Optional[int], typer.Option(help="Articles resolved and written together; bounds memory (NEWSGRAPH_CHUNK_SIZE) [default: 256].", show_default=False)] = None,
-    dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on Dask: a scheduler address (tcp://host:8786) or 'local' (NEWSGRAPH_DASK).", show_default=False)] = None,
-    overrides: Annotated[Optional[Path], typer.Option(help="Analyst overrides for entity resolution: a TOML or JSON file of 'merge' and 'never' name pairs (NEWSGRAPH_OVERRIDES).", show_default=False)] = None,
-    story_threshold: Annotated[Optional[float], typer.Option(help="Similarity (0-1) an article needs to join a story (NEWSGRAPH_STORY_THRESHOLD) [default: 0.3].", show_default=False)] = None,
-    story_window_days: Annotated[Optional[int], typer.Option(help="Days an article's date may lie outside a story's dates (NEWSGRAPH_STORY_WINDOW_DAYS) [default: 10].", show_default=False)] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline with a parser and NER.", **_env("model"))] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Articles per nlp.pipe batch (and per progress step).", **_env("batch_size"))] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes for parsing and extraction.", **_env("workers"))] = None,
+    chunk_size: Annotated[Optional[int], typer.Option(help="Articles resolved and written together; bounds memory.", **_env("chunk_size"))] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on Dask: a scheduler address (tcp://host:8786) or 'local'.", **_env("dask"))] = None,
+    overrides: Annotated[Optional[Path], typer.Option(help="Analyst overrides for entity resolution: a TOML or JSON file of 'merge' and 'never' name pairs.", **_env("overrides"))] = None,
+    story_threshold: Annotated[Optional[float], typer.Option(help="Similarity (0-1) an article needs to join a story.", **_env("story_threshold"))] = None,
+    story_window_days: Annotated[Optional[int], typer.Option(help="Days an article's date may lie outside a story's dates.", **_env("story_window_days"))] = None,
     force: Annotated[bool, typer.Option(help="Process articles again even if their text is already stored.")] = False,
     examples: Annotated[int, typer.Option(help="How many example connections to print.")] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bar).")] = False,
@@ -103,7 +125,8 @@ def ingest(
 
 @contextmanager
 def _progress_bar(quiet: bool) -> Iterator[Callable[[str, int], None] | None]:
-    """A progress bar on stderr (articles, articles/s, ETA) when it is a terminal and not ``--quiet``."""
+    """A progress bar on stderr when it is a terminal and not ``--quiet``: articles parsed (it moves with each
+    parse batch), articles/s, articles written, ETA."""
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
@@ -113,13 +136,16 @@ def _progress_bar(quiet: bool) -> Iterator[Callable[[str, int], None] | None]:
         yield None
         return
     columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"), TaskProgressColumn(),
-               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+               TextColumn("{task.fields[rate]}"), TextColumn("{task.fields[written]} written"), TimeElapsedColumn(),
+               TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("ingest", total=None, rate="")
+        task = bar.add_task("ingest", total=None, rate="", written=0)
 
         def update(event: str, count: int) -> None:
             if event == "total":
                 bar.update(task, total=count)
+            elif event == "articles":
+                bar.update(task, written=bar.tasks[0].fields["written"] + count)
             else:
                 bar.advance(task, count)
                 speed = bar.tasks[0].speed
@@ -150,7 +176,24 @@ def _print_summary(report, counts: dict[str, int], top: list[dict], settings: Se
             ids = row.get("sources") or [row.get("source")]
             outlets = row.get("outlets") or [row.get("outlet")]
             said = ", ".join(o or i for o, i in zip(outlets, ids))
-            typer.echo(f"  {row['subject']} –{row['predicate']}→ {row['object']}   [{said}]")
+            typer.echo(f"  {_example(row)}   [{said}]")
+
+
+def _example(row: dict) -> str:
+    """One relation as the ingest prints it, negation and hedging shown: ``A –not block→ B`` when every report
+    of it is negated, ``(negated in 1 of 3)`` when some are, ``(hedged)`` / ``(hedged in 1 of 3)`` likewise.
+
+    >>> _example({"subject": "Orban", "predicate": "block", "object": "measure", "evidence": 1, "negated": 1,
+    ...           "hedged": 0})
+    'Orban –not block→ measure'
+    >>> _example({"subject": "A", "predicate": "agree to", "object": "B", "evidence": 3, "negated": 1, "hedged": 3})
+    'A –agree to→ B (negated in 1 of 3, hedged)'
+    """
+    total, negated, hedged = (int(row.get(k) or 0) for k in ("evidence", "negated", "hedged"))
+    predicate = f"not {row['predicate']}" if total and negated == total else row["predicate"]
+    marks = [f"negated in {negated} of {total}"] if 0 < negated < total else []
+    marks += ["hedged"] if total and hedged == total else [f"hedged in {hedged} of {total}"] if hedged else []
+    return f"{row['subject']} –{predicate}→ {row['object']}" + (f" ({', '.join(marks)})" if marks else "")
 
 
 @app.command("queries")
@@ -172,7 +215,7 @@ def list_queries_command(
 def query(
     name: Annotated[str, typer.Argument(help="A canned query name (see `newsgraph queries`).", show_default=False)],
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable.", show_default=False)] = None,
-    output: Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")] = "table",
+    output: RowFormat = "table",
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
 ) -> None:
@@ -183,8 +226,7 @@ def query(
         from newsgraph.queries import get_query, run_query
         from newsgraph.stores import open_store
 
-        if output not in {"table", "json", "csv"}:
-            raise BadSetting(f"--format {output!r}: choose table, json or csv")
+        _check_format(output)
         raw = {}
         for item in param or []:
             key, sep, value = item.partition("=")
@@ -196,39 +238,66 @@ def query(
                              database=database, graph=graph)
         with open_store(settings) as graph_store:
             rows = run_query(graph_store, name, raw)
-        typer.echo(_render(rows, output))
+        _print_rows(rows, output)
 
     _guarded(body)
 
 
-def _render(rows: list[dict], output: str) -> str:
-    if output == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
-    columns = list(dict.fromkeys(k for row in rows for k in row))
-    cell = lambda v: "; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else str(v))  # noqa: E731
-    if output == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([cell(row.get(c)) for c in columns] for row in rows)
-        return buffer.getvalue().rstrip("\n")
-    if not rows:
-        return "(no rows)"
-    from rich.console import Console
-    from rich.table import Table
+def _check_format(output: str) -> None:
+    from newsgraph.errors import BadSetting
+    from newsgraph.render import FORMATS
 
-    table = Table(*columns, show_lines=False)
-    for row in rows:
-        table.add_row(*(cell(row.get(c)) for c in columns))
-    console = Console(file=io.StringIO(), width=max(100, min(220, 30 * len(columns))), force_terminal=False)
-    console.print(table)
-    return console.file.getvalue().rstrip("\n")
+    if output not in FORMATS:
+        raise BadSetting(f"--format {output!r}: choose one of {', '.join(FORMATS)}")
+
+
+def _print_rows(rows: list[dict], output: str) -> None:
+    """Print rows to stdout in ``output``; a table as wide as the terminal (rich measures it; 80 when piped)."""
+    from newsgraph.render import render_rows
+
+    text = render_rows(rows, output)
+    if text:
+        typer.echo(text)
+
+
+@app.command("cypher")
+def cypher_command(
+    statement: Annotated[str, typer.Argument(help="A read-only Cypher statement, e.g. \"MATCH (e:Entity) RETURN e.name LIMIT 5\".", show_default=False)],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable; the value is read as JSON when it is JSON (3, true, null, [\"a\"]), else as text.", show_default=False)] = None,
+    output: RowFormat = "table",
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+) -> None:
+    """Run an ad-hoc Cypher statement, read-only: one that would write is refused, and nothing changes."""
+
+    def body() -> None:
+        from newsgraph.errors import BadQueryParameter
+        from newsgraph.stores import open_store
+
+        _check_format(output)
+        params: dict[str, Any] = {}
+        for item in param or []:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip().isidentifier():
+                raise BadQueryParameter(f"--param {item!r}: write key=value with a name of letters, digits and _")
+            try:
+                params[key.strip()] = json.loads(value)
+            except ValueError:
+                params[key.strip()] = value
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph)
+        with open_store(settings) as graph_store:
+            rows = graph_store.run_read_only(statement, params)
+        _print_rows(rows, output)
+
+    _guarded(body)
 
 
 @app.command()
 def entities(
     explain: Annotated[Optional[str], typer.Option("--explain", help="Show how NAME was resolved: its aliases and every merge with its rule.", show_default=False)] = None,
     kind: Annotated[Optional[str], typer.Option("--type", help="Only entities of this type (Person, Place, ...).", show_default=False)] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="text (one line an entity, or the explanation), table, json, ndjson or csv.")] = "text",
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
 ) -> None:
@@ -238,10 +307,17 @@ def entities(
         from newsgraph.graph import cypher
         from newsgraph.stores import open_store
 
+        if output != "text":
+            _check_format(output)
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         with open_store(settings) as graph_store:
             known = graph_store.known_entities()
+            if explain is None and output != "text":
+                _print_rows([{"type": e.type, "name": e.name, "id": e.id, "aliases": list(e.aliases)}
+                             for e in sorted(known, key=lambda e: (e.type, e.name))
+                             if kind is None or e.type.lower() == kind.lower()], output)
+                return
             if explain is None:
                 for entity in sorted(known, key=lambda e: (e.type, e.name)):
                     if kind is None or entity.type.lower() == kind.lower():
@@ -250,6 +326,9 @@ def entities(
                 return
             entity = graph_store.find_entity(explain)
             row = graph_store.run(cypher.EXPLAIN_ENTITY, {"name": entity.id})[0]
+        if output != "text":
+            _print_rows([{**row, "merges": [m for m in row["merges"] if m]}], output)
+            return
         typer.echo(f"{row['name']} [{row['id']}] — {row['type']}; {row['mention_count'] or 0} mentions in "
                    f"{row['source_count'] or 0} source(s)")
         typer.echo(f"aliases: {', '.join(row['aliases'] or []) or '(none)'}")
@@ -294,7 +373,7 @@ def export(
 @app.command()
 def serve(
     data_dir: DataDir = None, graph: Graph = None,
-    bolt_port: Annotated[Optional[int], typer.Option(help="Also speak Bolt on PORT (FalkorDB binds every interface; snapshots replace the append-only log).", show_default=False)] = None,
+    bolt_port: Annotated[Optional[int], typer.Option(help="Also speak Bolt on PORT (FalkorDB binds every interface; snapshots replace the append-only log).", **_env("bolt_port"))] = None,
 ) -> None:
     """Keep the embedded FalkorDB server of the data directory running until Ctrl-C, so other commands share it."""
 

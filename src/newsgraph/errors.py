@@ -57,3 +57,15 @@ class UnknownEntity(NewsgraphError):
     """No entity in the graph matches the requested name."""
 
     exit_code = 2
+
+
+class BadCypher(NewsgraphError):
+    """An ad-hoc Cypher statement is malformed or fails in the store."""
+
+    exit_code = 2
+
+
+class WriteRefused(BadCypher):
+    """An ad-hoc Cypher statement would change the graph where only reading is allowed."""
+
+    exit_code = 2

@@ -18,6 +18,7 @@ exactly the chunks after *k*, the same as the uninterrupted run did.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import logging
 import threading
@@ -40,9 +41,31 @@ from newsgraph.settings import Settings
 
 log = logging.getLogger(__name__)
 
-#: ``progress(event, n)``: ``("total", n)`` once, before work starts (the number of input articles), then
-#: ``("articles", n)`` each time n of them are done (written, already stored or skipped).
+#: ``progress(event, n)``: ``("total", n)`` once, before work starts (the number of input articles); then
+#: ``("parsed", n)`` as n of them are parsed and analysed (one batch of ``settings.batch_size``), found already
+#: stored or skipped, and ``("articles", n)`` as n of them are done (written, already stored or skipped). Each
+#: kind adds up to the total.
 Progress = Callable[[str, int], None]
+
+
+class _Reported:
+    """A parse handle that reports ``("parsed", n)`` when its n results are collected."""
+
+    def __init__(self, handle: Handle, progress: Progress) -> None:
+        self._handle, self._progress = handle, progress
+
+    def result(self) -> list:
+        results = self._handle.result()
+        self._progress("parsed", len(results))
+        return results
+
+
+def _reporting(parser: Analyzer, progress: Progress | None) -> Analyzer:
+    """``parser`` with every handle reporting its parsed articles to ``progress`` (as is without one)."""
+    if progress is None:
+        return parser
+    submit = parser.submit
+    return dataclasses.replace(parser, submit=lambda articles: _Reported(submit(articles), progress))
 
 
 @dataclass(frozen=True)
@@ -150,6 +173,7 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     in_process = not todo or settings.workers == 1 and len(cuts) == 1 and not settings.dask
     opened = contextlib.nullcontext(analyzer) if analyzer else open_analyzer(settings, in_process=in_process)
     with opened as parser:  # worker processes load the pipeline while the stored entities are read
+        parser = _reporting(parser, progress)
         known = {e.id: e for e in store.known_entities()}
         stories = StoryIndex(store.known_stories(), store.story_members(), threshold=settings.story_threshold,
                              window_days=settings.story_window_days)
@@ -169,6 +193,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
                 size = _batch_size(settings, last_chunk=n >= len(cuts) - 1)
                 chunk.handles = [parser.submit(batch) for batch in _batches(chunk.articles, size)]
                 pending.append(chunk)
+                if progress and (chunk.already or chunk.skipped):  # nothing to parse: done as soon as read
+                    progress("parsed", len(chunk.already) + len(chunk.skipped))
                 while len(pending) > parser.lookahead:
                     _finish(pending.popleft(), known, stories, settings, overrides, writer, totals)
             while pending:
