@@ -26,7 +26,7 @@ from functools import lru_cache
 from newsgraph.model import Story, StoryAssignment
 
 #: How many terms a story's profile keeps.
-PROFILE_TERMS = 100
+PROFILE_TERMS = 80
 #: Default similarity an article needs to join a story (chosen on the ECB+ train topics; see the README).
 DEFAULT_THRESHOLD = 0.3
 #: Default window: an article dated more than this many days from every article of a story starts another.
@@ -170,7 +170,7 @@ class StoryIndex:
             profile[term] = profile.get(term, 0.0) + weight
         kept = sorted(profile.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
         dates = [d for d in (old.first, old.last, _iso_day(article.published)) if d]
-        story = Story(old.id, old.name, tuple((t, round(w, 6)) for t, w in kept), old.size + 1,
+        story = Story(old.id, old.name, tuple((t, round(w, 4)) for t, w in kept), old.size + 1,
                       min(dates) if dates else "", max(dates) if dates else "")
         self._put(story)
         return story

@@ -13,6 +13,7 @@ WITH e, keys, collect(toLower(res.alias)) AS merged
 WHERE e.id = $name OR toLower(e.name) IN keys OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) IN keys)
    OR any(a IN merged WHERE a IN keys)
 MATCH (ev:Event)-[p:HAS_PARTICIPANT]->(e)
+WITH e, ev, p ORDER BY p.role
 WITH e, ev, collect(DISTINCT p.role) AS roles
 MATCH (s:Source)-[r:REPORTS]->(ev)
 WITH e, ev, roles, s, r ORDER BY s.published, s.id

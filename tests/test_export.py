@@ -123,7 +123,8 @@ def _check_csv(files: dict[str, str], g: nx.MultiDiGraph) -> None:
     headers = {name: next(csv.reader(io.StringIO(text))) for name, text in files.items()}
     assert headers["nodes.csv"][:2] == [":ID", ":LABEL"]
     assert headers["relationships.csv"][:3] == [":START_ID", ":END_ID", ":TYPE"]
-    assert all(":" in h and h.split(":")[1] in {"string", "long", "double", "boolean", "string[]", "long[]"}
+    assert all(":" in h and h.split(":")[1] in {"string", "long", "double", "boolean", "string[]", "long[]",
+                                                 "double[]", "boolean[]"}
                for h in [*headers["nodes.csv"][2:], *headers["relationships.csv"][3:]])
     evidence = {e["id"] for *_, d in relations(g) for e in d["evidence"]}
     assert len(tables["nodes.csv"]) == g.number_of_nodes() + len(evidence) + len(g.graph["merges"])

@@ -281,7 +281,7 @@ def test_connections_between_trump_and_putin(seed_store):
     assert 1 <= len(paths) <= 5
     direct = paths[1]  # shortest first: Putin told Trump
     assert [(r["from"], r["direction"], r["predicate"], r["to"]) for r in direct] == [
-        ("Donald Trump", "<-", "tell", "Vladimir Putin")]
+        ("Donald Trump", "<-", "say", "Vladimir Putin")]  # "told": the class of say, tell, announce
     assert direct[0]["sentences"] and direct[0]["evidence_sources"] == [GUARDIAN]
     for hops in paths.values():
         assert [r["hop"] for r in hops] == list(range(1, len(hops) + 1)) and hops[0]["length"] == len(hops) <= 2
