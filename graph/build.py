@@ -2,13 +2,14 @@
 
 Node ids: entity ids from resolution, ``concept:<slug>`` for concepts, article ids for sources, ``story:…`` and
 ``event:…`` for stories and events. Node attribute ``kind`` is ``Entity``, ``Concept``, ``Source``, ``Story`` or
-``Event``.
+``Event`` (a source has ``published`` in ISO 8601 and ``published_raw`` as read).
 
 Relation edges are the analysts' view: one per (subject, relation class, object), the class from
 ``newsgraph.ingest.lexicon`` ("declined to commit to" and "agreed to" are both ``AGREE_TO``, the first with
 negative polarity), keyed by the class name and carrying ``id``, ``type`` (the relationship type),
 ``predicate`` (the class name), ``sources``, ``source_count`` and ``evidence`` (the rows of ``evidence.jsonl``:
-each with its surface predicate, its polarity folded into ``negated``, and the ``event_id`` of its trigger).
+each with its surface predicate, its polarity folded into ``negated``, the ``event_id`` of its trigger, and the mention's circumstances ``when``,
+``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``).
 
 Bookkeeping edges: ``MENTIONS`` (source → entity, with the mention spans), ``REPORTS`` (source → event, with the
 trigger spans and their flags), ``IN_STORY`` (source → story), ``PART_OF`` (event → story) and
@@ -27,7 +28,7 @@ import networkx as nx
 from newsgraph.graph.events import EventAssignment, assign_events
 from newsgraph.ingest.lexicon import relation_class
 from newsgraph.ingest.names import slug
-from newsgraph.model import Arg, ArticleAnalysis, Resolution, StoryAssignment, Triple
+from newsgraph.model import CIRCUMSTANCE_FIELDS, Arg, ArticleAnalysis, Resolution, StoryAssignment, Triple
 
 RESERVED_TYPES = {"MENTIONS", "IN_SOURCE", "ATTRIBUTED_TO", "REPORTS", "IN_STORY", "PART_OF", "HAS_PARTICIPANT",
                   "OF_EVENT", "RESOLVES_TO", "COPY_OF"}
@@ -78,9 +79,11 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
                        last=story.last, terms=[t for t, _ in story.terms], weights=[w for _, w in story.terms])
     for analysis in analyses:
         article = analysis.article
-        name = article.title or " ".join(p for p in (article.outlet, article.published) if p) or article.id
-        graph.add_node(article.id, kind="Source", name=name, title=article.title,
-                       outlet=article.outlet, url=article.url, published=article.published, sha256=article.sha256)
+        when = article.published or article.published_raw
+        name = article.title or " ".join(p for p in (article.outlet, when) if p) or article.id
+        graph.add_node(article.id, kind="Source", name=name, title=article.title, outlet=article.outlet,
+                       url=article.url, published=article.published, published_raw=article.published_raw,
+                       sha256=article.sha256)
         spans: dict[str, list] = defaultdict(list)
         for mention in analysis.mentions:
             entity_id = resolution.assignment.get((article.id, mention.local_id))
@@ -177,6 +180,7 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
         "negated": triple.negated != (cls.polarity < 0), "hedged": triple.hedged, "attributed_to": attributed,
         "confidence": triple.confidence, "relation_class": cls.name,
         "event_id": events.of_trigger(triple.source, triple.trigger_start) or "",
+        **{name: getattr(triple, name) for name in CIRCUMSTANCE_FIELDS},
     }
     if all(e["id"] != record["id"] for e in data["evidence"]):
         data["evidence"].append(record)

@@ -54,7 +54,8 @@ def neo4j_constraints() -> list[str]:
 MERGE_SOURCES = """
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
-SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.url, s.published = row.published
+SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.url, s.published = row.published,
+    s.published_raw = row.published_raw
 """
 
 # Written last for each batch: a source with a sha256 is completely ingested (the ledger).
@@ -177,7 +178,9 @@ SET v.edge_id = row.edge_id, v.source = row.source, v.sentence = row.sentence,
     v.object_start = row.object_start, v.object_end = row.object_end,
     v.negated = row.negated, v.hedged = row.hedged, v.confidence = row.confidence,
     v.attributed_to = row.attributed_to, v.attributed_to_name = row.attributed_to_name,
-    v.event_id = row.event_id, v.relation_class = row.relation_class
+    v.event_id = row.event_id, v.relation_class = row.relation_class,
+    v.when = row.when, v.when_text = row.when_text, v.where = row.where, v.where_text = row.where_text,
+    v.via = row.via, v.via_text = row.via_text, v.occasion = row.occasion
 MERGE (v)-[:IN_SOURCE]->(s)
 """
 

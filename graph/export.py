@@ -44,6 +44,7 @@ from networkx.readwrite.gexf import GEXFWriter
 from newsgraph.errors import BadSetting
 from newsgraph.graph.cypher import BOOKKEEPING
 from newsgraph.graph.neo4j_csv import csv_files as _csv_files
+from newsgraph.model import CIRCUMSTANCE_FIELDS
 
 FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl", "mentions-jsonl")
 _NESTED = {"evidence", "mentions"}
@@ -319,6 +320,7 @@ def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
                                   if attributed else None),
                 "confidence": e.get("confidence"), "relation_class": e.get("relation_class", d.get("predicate", k)),
                 "event_id": e.get("event_id") or None,
+                **{name: e.get(name) or "" for name in CIRCUMSTANCE_FIELDS},
             })
     return _jsonl(sorted(records, key=_evidence_key))
 

@@ -11,7 +11,7 @@ from typing import Any
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import ResponseError
 
-from newsgraph.errors import BadCypher, StoreUnavailable, WriteRefused
+from newsgraph.errors import QueryRefused, StoreUnavailable, WriteRefused
 from newsgraph.graph import cypher
 from newsgraph.graph.store import GraphStore, Statement, chunks
 
@@ -49,20 +49,23 @@ class FalkorStore(GraphStore):
         header = [column[1] for column in (result.header or [])]
         return [dict(zip(header, (_plain(v) for v in row))) for row in result.result_set]
 
-    def run_read_only(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run ``query`` with GRAPH.RO_QUERY: FalkorDB refuses one that writes before it runs."""
+    def run_read_only(self, query: str, params: dict[str, Any] | None = None, *, graph_elements: bool = False,
+                      timeout: float | None = None) -> list[dict[str, Any]]:
+        """``GRAPH.RO_QUERY``: FalkorDB refuses any statement that would write (see ``GraphStore.run_read_only``)."""
         try:
-            result = self._graph.ro_query(query, params or {})
+            result = self._graph.ro_query(query, params or {},
+                                          timeout=None if timeout is None else max(1, int(timeout * 1000)))
         except RedisConnectionError as exc:
             raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
         except ResponseError as exc:
             message = " ".join(str(exc).split())
             if "read-only" in message:
-                raise WriteRefused(f"refused: the statement would change the graph ({message}); "
-                                   "newsgraph cypher only reads") from exc
-            raise BadCypher(f"FalkorDB rejected the statement: {message}") from exc
+                raise WriteRefused("refused: the statement writes to the graph, and only read-only Cypher runs "
+                                   "here (FalkorDB GRAPH.RO_QUERY)") from exc
+            raise QueryRefused(f"FalkorDB rejected the statement: {message}") from exc
+        convert = _element if graph_elements else _plain
         header = [column[1] for column in (result.header or [])]
-        return [dict(zip(header, (_plain(v) for v in row))) for row in result.result_set]
+        return [dict(zip(header, (convert(v) for v in row))) for row in result.result_set]
 
     def _write_unit(self, statements: Sequence[Statement]) -> None:
         for query, params in statements:
@@ -198,6 +201,29 @@ def relation_aggregates(evidence: Iterable[dict]) -> dict[str, Any]:
                                             if v.get("attributed_to_name") is not None)),
         "confidence": max([0.0, *confidences]),
     }
+
+
+def _element(value: Any) -> Any:
+    """Like ``_plain``, but nodes, edges and paths as tagged dicts with their ids (``GraphStore.run_read_only``)."""
+    from falkordb.edge import Edge
+    from falkordb.node import Node
+    from falkordb.path import Path
+
+    if isinstance(value, Node):
+        return {"element": "node", "id": str(value.id), "labels": list(value.labels or []),
+                "properties": _plain(dict(value.properties))}
+    if isinstance(value, Edge):
+        ends = [str(end.id if isinstance(end, Node) else end) for end in (value.src_node, value.dest_node)]
+        return {"element": "relationship", "id": str(value.id), "type": value.relation, "start": ends[0],
+                "end": ends[1], "properties": _plain(dict(value.properties))}
+    if isinstance(value, Path):
+        return {"element": "path", "nodes": [_element(n) for n in value.nodes()],
+                "relationships": [_element(e) for e in value.edges()]}
+    if isinstance(value, dict):
+        return {k: _element(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_element(v) for v in value]
+    return value
 
 
 def _plain(value: Any) -> Any:

@@ -11,9 +11,10 @@ What FalkorDB 4.16 does over Bolt, as measured:
   running it again safe);
 - it reports every failure as ``Neo.DatabaseError.General.UnknownError`` "An unknown error occurred";
 - it splices parameters into the query text: strings go in unescaped (a ``'`` breaks the statement), floats keep
-  six decimals, and past about 4 KB of such text the server aborts ("stack smashing detected"). So for a server
-  that splices (probed with a harmless echo), strings are escaped here and each UNWIND list is cut into pieces
-  that stay well under that size; a single row too large is refused with a message instead of sent;
+  six decimals, and past about 4 KB of query text and spliced parameters together the server aborts ("stack
+  smashing detected"). So for a server that splices (probed with a harmless echo), strings are escaped here and
+  each UNWIND list is cut into pieces that stay well under that size; a single row too large is refused with a
+  message instead of sent;
 - with ``appendonly yes`` the first write over Bolt aborts the whole server (assertion
   ``server.also_propagate.numops == 0`` in redis' blocked.c); run it with ``appendonly no``;
 - after a Bolt client disconnects, the next connection the server accepts (Bolt or not) is swallowed: it never
@@ -33,7 +34,7 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Forbidden, Neo4jError, ServiceUnavailable, SessionExpired
 
-from newsgraph.errors import BadCypher, BadSetting, StoreUnavailable, WriteRefused
+from newsgraph.errors import BadCypher, BadSetting, QueryRefused, StoreUnavailable, WriteRefused
 from newsgraph.graph import cypher
 from newsgraph.graph.store import GraphStore, Statement
 
@@ -55,6 +56,7 @@ FALKORDB_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, prop
 
 _ECHO_PROBE = "\\'"  # a backslash and a quote
 _PARAM_BUDGET = 3400  # bytes of spliced parameter text per statement; FalkorDB 4.16 aborts at about 4,080
+_SPLICED_BUDGET = 3900  # bytes of query text and spliced parameters together: the 4,080 holds for both
 _UNWOUND = re.compile(r"^\s*UNWIND \$(\w+) AS ")
 _UNION_READS = frozenset({cypher.NODES_BY_ID, cypher.NEIGHBOURS, cypher.MENTIONS_OF, cypher.EVIDENCE_OF,
                           cypher.RESOLUTIONS_OF})
@@ -190,32 +192,41 @@ class Neo4jStore(GraphStore):
             rows += [{k: _plain(v) for k, v in record.items()} for record in records]
         return rows
 
-    def run_read_only(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run ``query`` in a managed read transaction (``session.execute_read``): Neo4j refuses a write there.
+    def run_read_only(self, query: str, params: dict[str, Any] | None = None, *, graph_elements: bool = False,
+                      timeout: float | None = None) -> list[dict[str, Any]]:
+        """One statement in a managed read transaction (READ access mode), which Neo4j refuses to let write; see
+        ``GraphStore.run_read_only``.
 
         Raises:
             WriteRefused: Neo4j refused a write in the read transaction.
-            BadCypher: Neo4j rejected the statement (syntax, unknown name, a failing function).
-            StoreUnavailable: the server is not Neo4j (FalkorDB's Bolt port runs writes in read transactions), or
-                it fails.
+            QueryRefused: Neo4j rejected the statement (syntax, unknown name, a failing function).
+            StoreUnavailable: the server is not Neo4j (FalkorDB's Bolt port ignores the access mode and would let a
+                write through), or it fails.
         """
         if not self.is_neo4j:
             raise StoreUnavailable(f"the Bolt server at {self.uri} is not Neo4j and does not keep read transactions "
-                                   "from writing; run ad-hoc Cypher on the embedded store (--store falkordb)")
+                                   "from writing; run read-only Cypher on the embedded store (--store falkordb)")
+        convert = _element if graph_elements else _plain
+        rows: list[dict[str, Any]] = []
+        for part in self._parameter_sets(query, params or {}):
+            @neo4j.unit_of_work(timeout=timeout)
+            def work(tx: neo4j.ManagedTransaction, part: dict[str, Any] = part) -> list[dict[str, Any]]:
+                return [{k: convert(v) for k, v in record.items()} for record in tx.run(query, part)]
 
-        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [{k: _plain(v) for k, v in record.items()} for record in tx.run(query, params or {})]
-
-        try:
-            with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
-                return session.execute_read(work)
-        except Neo4jError as exc:
-            refused = read_only_refusal(getattr(exc, "code", None) or "", _one_line(exc))
-            if refused:
-                raise refused from exc
-            raise self._error(exc, f"running {_statement(query)}") from exc
-        except (DriverError, OSError) as exc:
-            raise self._error(exc, f"running {_statement(query)}") from exc
+            try:
+                with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                    rows += session.execute_read(work)
+            except Neo4jError as exc:
+                code = exc.code or ""
+                if "AccessMode" in code or "ForbiddenDueToTransactionType" in code or "WriteOnReadOnly" in code:
+                    raise WriteRefused("refused: the statement writes to the graph, and only read-only Cypher runs "
+                                       f"here (a Neo4j read transaction; {_one_line(exc)})") from exc
+                if code.startswith("Neo.ClientError.Statement."):
+                    raise QueryRefused(f"Neo4j rejected the statement: {code}: {_one_line(exc)}") from exc
+                raise self._error(exc, f"running {_statement(query)}") from exc
+            except (DriverError, OSError) as exc:
+                raise self._error(exc, f"running {_statement(query)}") from exc
+        return rows
 
     def _write_unit(self, statements: Sequence[Statement]) -> None:
         """Run ``statements`` in one managed write transaction: all or (on Neo4j) nothing."""
@@ -295,7 +306,8 @@ class Neo4jStore(GraphStore):
     def _parameter_sets(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         """The parameters to send for one statement: ``[params]``, except for a server that splices them into the
         text (FalkorDB): there strings are escaped, and the list a statement UNWINDs (or a read that is a union
-        over its list) is cut into pieces of at most ``_PARAM_BUDGET`` bytes of text.
+        over its list) is cut into pieces of at most ``_PARAM_BUDGET`` bytes of text, less where the statement's
+        own text is long (the server's limit holds for the two together: ``_SPLICED_BUDGET``).
 
         Raises:
             StoreUnavailable: the parameters are too large for such a server and cannot be cut.
@@ -303,12 +315,13 @@ class Neo4jStore(GraphStore):
         if not self.splices_parameters:
             return [params]
         params = _escaped(params)
-        if _text_size(params) <= _PARAM_BUDGET:
+        budget = min(_PARAM_BUDGET, _SPLICED_BUDGET - len(query.encode()))
+        if _text_size(params) <= budget:
             return [params]
         unwound = _UNWOUND.match(query)
         key = unwound[1] if unwound else next((k for k, v in params.items() if isinstance(v, list)), "")
         if (unwound or query in _UNION_READS) and isinstance(params.get(key), list):
-            parts = _cut(params[key], _PARAM_BUDGET - _text_size({k: v for k, v in params.items() if k != key})
+            parts = _cut(params[key], budget - _text_size({k: v for k, v in params.items() if k != key})
                          - len(key) - 4)
             if parts is not None:
                 return [{**params, key: part} for part in parts]
@@ -427,6 +440,27 @@ def _text_size(value: Any) -> int:
     if isinstance(value, (list, tuple)):
         return 2 + sum(_text_size(v) + 2 for v in value)
     return len(str(value).encode()) + 2
+
+
+def _element(value: Any) -> Any:
+    """Like ``_plain``, but nodes, relationships and paths as tagged dicts with their element ids."""
+    if isinstance(value, neo4j.graph.Node):
+        return {"element": "node", "id": value.element_id, "labels": sorted(value.labels),
+                "properties": {k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Relationship):
+        start, end = value.start_node, value.end_node
+        return {"element": "relationship", "id": value.element_id, "type": value.type,
+                "start": start.element_id if start is not None else None,
+                "end": end.element_id if end is not None else None,
+                "properties": {k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Path):
+        return {"element": "path", "nodes": [_element(n) for n in value.nodes],
+                "relationships": [_element(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: _element(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_element(v) for v in value]
+    return value
 
 
 def _plain(value: Any) -> Any:

@@ -1,7 +1,8 @@
 """Graph stores: write the provenance graph with idempotent MERGEs in UNWIND batches, read it back, run Cypher.
 
 ``GraphStore`` holds everything both backends share (the statements and how rows are batched); a backend
-supplies ``run`` (one statement, rows back as dicts), ``_write_unit`` (statements that belong together, in one
+supplies ``run`` (one statement, rows back as dicts), ``run_read_only`` (the same, refused by the store if it
+writes), ``_write_unit`` (statements that belong together, in one
 transaction where the backend has them), optionally ``_write_units`` (all the units of one graph, atomically where
 it can) and ``ensure_schema``.
 """
@@ -20,7 +21,7 @@ import networkx as nx
 from newsgraph.errors import BadArticle, StoreUnavailable, UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
-from newsgraph.model import Entity, Merge, Story, value_problem
+from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
 
 log = logging.getLogger(__name__)
 
@@ -41,22 +42,33 @@ class GraphStore(ABC):
         """Run one statement and return its rows as dicts of plain Python values."""
 
     @abstractmethod
+    def run_read_only(self, query: str, params: dict[str, Any] | None = None, *, graph_elements: bool = False,
+                      timeout: float | None = None) -> list[dict[str, Any]]:
+        """Run one statement that the store itself refuses if it would write (FalkorDB ``GRAPH.RO_QUERY``, a Neo4j
+        read transaction).
+
+        Args:
+            query: The Cypher text; every value in ``params``.
+            params: The parameters.
+            graph_elements: Return nodes as ``{"element": "node", "id", "labels", "properties"}``,
+                relationships as ``{"element": "relationship", "id", "type", "start", "end", "properties"}`` and
+                paths as ``{"element": "path", "nodes", "relationships"}`` (ids are the store's own, as strings),
+                so that a caller can draw them; by default they come back as ``run`` returns them.
+            timeout: Seconds after which the store abandons the statement; None for the store's default.
+
+        Raises:
+            WriteRefused: the statement writes (a ``QueryRefused``).
+            QueryRefused: the store rejects the statement (the message says why).
+            StoreUnavailable: the store cannot be reached, or cannot keep a statement from writing.
+        """
+
+    @abstractmethod
     def _write_unit(self, statements: Sequence[Statement]) -> None:
         """Run statements that belong together (one transaction where the backend has them)."""
 
     @abstractmethod
     def ensure_schema(self) -> None:
         """Create the id indexes (and constraints where the store has them) if absent."""
-
-    def run_read_only(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run one ad-hoc statement that may only read; one that would write is refused before it changes anything.
-
-        Raises:
-            WriteRefused: the statement would write.
-            BadCypher: the store rejects the statement.
-            StoreUnavailable: the store cannot guarantee a read-only run (this base class: never).
-        """
-        raise StoreUnavailable(f"the {self.kind} store cannot run ad-hoc Cypher read-only")
 
     def close(self) -> None:
         """Release connections."""
@@ -142,7 +154,7 @@ class GraphStore(ABC):
             kind = data["kind"]
             if kind == "Source":
                 sources.append({"id": node, "name": data.get("name", node), **{k: data.get(k, "") for k in
-                                ("title", "outlet", "url", "published", "sha256")}})
+                                ("title", "outlet", "url", "published", "published_raw", "sha256")}})
             elif kind == "Entity":
                 entities[data["type"]].append({"id": node, "name": data["name"], "type": data["type"],
                                                "aliases": list(data.get("aliases", []))})
@@ -366,6 +378,7 @@ def _evidence_row(record: dict) -> dict:
     flat["attributed_to_name"] = attributed.get("name")
     flat["event_id"] = record.get("event_id") or None
     flat["relation_class"] = record.get("relation_class") or record["predicate"]
+    flat.update({name: record.get(name, "") for name in CIRCUMSTANCE_FIELDS})
     return flat
 
 
@@ -385,4 +398,5 @@ def _evidence_record(props: dict, graph: nx.MultiDiGraph) -> dict:
             "subject": side("subject"), "predicate": props["predicate"], "object": side("object"),
             "negated": bool(props.get("negated")), "hedged": bool(props.get("hedged")),
             "attributed_to": attributed, "confidence": props.get("confidence"),
-            "relation_class": props.get("relation_class"), "event_id": props.get("event_id")}
+            "relation_class": props.get("relation_class"), "event_id": props.get("event_id"),
+            **{name: props.get(name) or "" for name in CIRCUMSTANCE_FIELDS}}

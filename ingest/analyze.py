@@ -39,7 +39,7 @@ def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] 
             for token in span:
                 spans.setdefault(token.i, (span.start, span.end))
     triples = extract_triples(doc, article.id, found.token_entity, entity_spans=spans,
-                              entity_sentences_only=entity_triples_only)
+                              entity_sentences_only=entity_triples_only, published=article.published)
     if entity_triples_only:
         triples = tuple(t for t in triples if t.subject.is_entity or t.object.is_entity
                         or t.attributed_to is not None)

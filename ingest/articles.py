@@ -5,6 +5,9 @@ maps article ids to ``title``, ``outlet``, ``url`` and ``published``. A ``.jsonl
 with ``id, title, outlet, url, published, text``. An ``.html``/``.htm`` file is one article: its ``<title>`` and the
 text of its paragraphs.
 
+``published`` is read in any common format and kept twice: ISO 8601 in ``Article.published``
+(``newsgraph.ingest.dates.parse_published``, ``""`` when unreadable) and as written in ``Article.published_raw``.
+
 Text is kept exactly as decoded (line endings included), so offsets point into the text the Source stands for:
 the file's UTF-8, or its UTF-16/UTF-32 when it opens with a byte-order mark, without a leading byte-order mark.
 
@@ -29,6 +32,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from newsgraph.errors import BadArticle
+from newsgraph.ingest.dates import parse_published
 from newsgraph.model import Article, Skipped, article_problem, sha256_text
 
 log = logging.getLogger(__name__)
@@ -172,7 +176,8 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
     if problem:
         yield Skipped(str(path), problem)
         return
-    yield Article(text=text, path=str(path), **fields)
+    fields["published"] = parse_published(meta.published)
+    yield Article(text=text, path=str(path), published_raw=meta.published, **fields)
 
 
 class _Unreadable(Exception):
@@ -306,7 +311,8 @@ def _jsonl_record(path: Path, where: str, line: str) -> Iterator[Article | Skipp
         yield Skipped(where, problem)
         return
     fields["id"] = record.id or f"{path.stem}-{sha256_text(record.text)[:12]}"
-    yield Article(text=record.text, path=where, **fields)
+    fields["published"] = parse_published(record.published)
+    yield Article(text=record.text, path=where, published_raw=record.published, **fields)
 
 
 class _TextOfHtml(HTMLParser):

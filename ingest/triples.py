@@ -5,6 +5,9 @@ particles and prepositional objects ("push back against"), copulas and appositio
 objects and verbs, relative and participial clauses, and reported speech (the clause's triples carry
 ``attributed_to``; a quoted "I"/"we" is the speaker). Negation and hedging are flags. Arguments that are entity
 mentions point at their local entity; other noun phrases become concepts named by their lemmatised head phrase.
+Time, place, channel and occasion phrases ("on Tuesday", "in Kyiv", "in a statement", "after the call";
+``newsgraph.ingest.circumstances``) are attributes of the clause's triples, never their objects; a reported
+clause takes the channel of its report ("the Kremlin said in a statement that ...").
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
 from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_hedged, is_negated, speaker_of
-from newsgraph.model import Arg, Triple
+from newsgraph.model import Arg, Circumstances, Triple
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
 SKIP_OBJECT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -40,11 +44,12 @@ class _Context:
     token_entity: Mapping[int, int]
     entity_spans: Mapping[int, tuple[int, int]]
     text: str = ""  # the Doc's text (``Doc.text`` builds it anew on every access)
+    published: str = ""  # the article's publication date, ISO 8601, to resolve "on Tuesday"
 
 
 def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
                     *, entity_spans: Mapping[int, tuple[int, int]] | None = None,
-                    entity_sentences_only: bool = False) -> tuple[Triple, ...]:
+                    entity_sentences_only: bool = False, published: str = "") -> tuple[Triple, ...]:
     """Extract triples from every sentence of ``doc``.
 
     Args:
@@ -56,8 +61,10 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
         entity_sentences_only: skip the sentences with no token of ``token_entity``: for a caller that keeps
             only triples with an entity as subject, object or speaker, which such a sentence cannot give (its
             parse tree does not reach into other sentences).
+        published: the article's publication date in ISO 8601, against which relative times ("on Tuesday",
+            "last week") in the triples' ``when`` are resolved.
     """
-    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text)
+    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text, published)
     triples: list[Triple] = []
     seen: set[tuple] = set()
     entity_tokens = sorted(ctx.token_entity) if entity_sentences_only else None
@@ -88,6 +95,7 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
             continue  # a bare complement ("agreed to stop strikes") is part of its head's chain below
         speaker = speaker_of(clause.verb)
         full = _full_chain(clause.chain)
+        read: dict[int, Circumstances] = {}  # the circumstances of each verb of the chain, read when first needed
         for k, last in enumerate(full):
             if last.pos_ == "ADJ":  # "are ready to sign": the adjective belongs to the next verb's predicate
                 continue
@@ -98,6 +106,7 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
             negated = is_negated(clause.verb) or any(is_negated(v) for v in chain[1:])
             hedged = is_hedged(last, chain[:-1])
             penalty = clause.penalty + 0.05 * (len(chain) - 1) - 0.05 * (clause.verb.dep_ == "ROOT")
+            circ = _clause_circumstances(chain, speaker, ctx, read) if objects else Circumstances()
             if clause.passive and len(chain) == 1:
                 agents = [obj for prep, obj in objects if prep == "by"]
                 if agents:  # "strikes were suspended by Russia" → Russia –suspend– strikes
@@ -105,14 +114,14 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                     for agent in agents:
                         for subj in clause.subjects:
                             yield from _emit(sent, ctx, agent, predicate, subj, speaker=speaker, negated=negated,
-                                             hedged=hedged, penalty=penalty, trigger=last)
+                                             hedged=hedged, penalty=penalty, trigger=last, circ=circ)
                     continue
             for subj in clause.subjects:
                 for prep, obj in objects:
                     yield from _emit(sent, ctx, subj, _predicate(chain, prep, not clause.passive), obj,
                                      speaker=speaker, negated=negated or is_negated(clause.verb, (obj,)),
                                      hedged=hedged, penalty=penalty + 0.1 * bool(prep),
-                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=last)
+                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=last, circ=circ)
     for head, apposition in appositions(sent):  # "Zelenskyy, Ukraine's president" → Zelenskyy –be– president of …
         if head.i in ctx.token_entity and apposition.pos_ == "NOUN" \
                 and not any(c.dep_ in {"conj", "cc"} for c in (*apposition.children, *head.children)) \
@@ -120,6 +129,29 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                 and ctx.token_entity.get(apposition.i, ctx.token_entity[head.i]) == ctx.token_entity[head.i]:
             yield from _emit(sent, ctx, head, "be", apposition, speaker=None, negated=False, hedged=False,
                              penalty=0.0, as_concept=True)
+
+
+def _clause_circumstances(chain: tuple[Token, ...], speaker: Token | None, ctx: _Context,
+                          read: dict[int, Circumstances]) -> Circumstances:
+    """The circumstances of a chain's triples: each verb's own, the last verb's first, then the report's channel."""
+    for verb in chain:
+        if verb.i not in read:
+            read[verb.i] = circumstances(verb, ctx.published)
+    if -1 not in read:
+        read[-1] = _report_channel(speaker, ctx)
+    return combine(*(read[v.i] for v in reversed(chain)), read[-1])
+
+
+def _report_channel(speaker: Token | None, ctx: _Context) -> Circumstances:
+    """The channel of the report a clause is quoted from ("the Kremlin said in a statement that …"): only the
+    channel, as the report's time and place are not those of what it reports."""
+    if speaker is None or speaker.dep_ not in {"nsubj", "nsubjpass"}:
+        return Circumstances()
+    verb = speaker.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb_lemma(verb) not in SPEECH_VERBS:
+        return Circumstances()
+    found = circumstances(verb, ctx.published)
+    return Circumstances(via=found.via, via_text=found.via_text)
 
 
 def _in_list(token: Token) -> bool:
@@ -145,7 +177,8 @@ def _objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
         if child.dep_ in OBJECT_DEPS and child.lower_ not in RELATIVE:
             for obj in split_conjuncts(child):
                 yield None, obj
-        elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"according", "despite"}:
+        elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"according", "despite"} \
+                and not is_circumstantial(child):  # "said in a statement", "met in Riyadh": attributes
             yield from _prep_objects(child, child.lower_)
         elif child.dep_ == "prt":
             for grand in child.children:
@@ -206,7 +239,7 @@ def verb_lemma(verb: Token) -> str:
 
 def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *, speaker: Token | None,
           negated: bool, hedged: bool, penalty: float, speech: bool = False, as_concept: bool = False,
-          trigger: Token | None = None) -> Iterator[Triple]:
+          trigger: Token | None = None, circ: Circumstances = Circumstances()) -> Iterator[Triple]:
     if obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS:
         return
     attributed = _speaker_argument(speaker, ctx) if speaker is not None else None
@@ -237,6 +270,8 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
         attributed_to=attributed, confidence=round(min(max(confidence, 0.05), 0.99), 3),
         trigger_start=trigger.idx if trigger is not None else -1,
         trigger_end=trigger.idx + len(trigger.text) if trigger is not None else -1,
+        when=circ.when, when_text=circ.when_text, where=circ.where, where_text=circ.where_text, via=circ.via,
+        via_text=circ.via_text, occasion=circ.occasion,
     )
 
 

@@ -39,6 +39,24 @@ def test_jsonl_articles_and_a_malformed_line(tmp_path):
     assert "malformed JSON" in skipped[0].reason and "no text" in skipped[1].reason
 
 
+def test_publication_dates_are_iso_8601_with_the_raw_text_kept(tmp_path):
+    path = tmp_path / "dated.jsonl"
+    dates = ["March 18, 2025 5:00 PM EDT", "Tue, 18 Mar 2025 14:00:00 GMT", "04/04/2012", "sometime", ""]
+    path.write_text("".join(json.dumps({"id": f"a{i}", "published": d, "text": "Putin met Trump."}) + "\n"
+                            for i, d in enumerate(dates)), encoding="utf-8")
+    articles, _ = _read(path)
+    assert [(a.published, a.published_raw) for a in articles] == [
+        ("2025-03-18T17:00:00-04:00", "March 18, 2025 5:00 PM EDT"),
+        ("2025-03-18T14:00:00+00:00", "Tue, 18 Mar 2025 14:00:00 GMT"),
+        ("2012-04-04", "04/04/2012"), ("", "sometime"), ("", "")]
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Putin met Trump.", encoding="utf-8")
+    (folder / "metadata.json").write_text(json.dumps({"a": {"published": "18 March 2025"}}), encoding="utf-8")
+    [article], _ = _read(folder)
+    assert (article.published, article.published_raw) == ("2025-03-18", "18 March 2025")
+
+
 def test_jsonl_streams_a_line_at_a_time_and_skips_only_the_bad_lines(tmp_path, monkeypatch):
     path = tmp_path / "archive.jsonl"
     texts = ["Putin met Trump.\u2028Then they spoke.", "Zelenskyy spoke.", "Macron \u00e9crit."]

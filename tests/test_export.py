@@ -18,7 +18,8 @@ from newsgraph.graph.neo4j_csv import ARRAY_DELIMITER
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SIDE_FIELDS = {"text", "start", "end", "entity_id", "name", "type"}
 EVIDENCE_FIELDS = {"edge_id", "source", "sentence", "sentence_start", "sentence_end", "subject", "predicate",
-                   "object", "negated", "hedged", "attributed_to", "confidence"}
+                   "object", "negated", "hedged", "attributed_to", "confidence", "when", "when_text", "where",
+                   "where_text", "via", "via_text", "occasion"}
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +181,16 @@ def test_evidence_offsets_match_article_text(graph, tmp_path):
             if not line["sentence_start"] <= part["start"] <= part["end"] <= line["sentence_end"]:
                 failures.append((line["id"], side, "outside sentence"))
     assert not failures
+
+
+def test_circumstances_and_dates_survive_the_store(graph, tmp_path):
+    """Written to FalkorDB and read back: the evidence keeps when/where/via, the source both dates."""
+    lines = read_jsonl(export(graph, "evidence-jsonl", tmp_path / "e.jsonl")[0])
+    assert any(line["via"] == "statement" and line["via_text"].lower().startswith("in") for line in lines)
+    assert any(line["when"] == "2025-03-18" and line["when_text"] == "on Tuesday evening" for line in lines)
+    assert any(line["where"] == "Kyiv" for line in lines)
+    sources = [d for _, d in graph.nodes(data=True) if d["kind"] == "Source"]
+    assert sources and all(d["published"] == d["published_raw"] == "2025-03-18" for d in sources)
 
 
 def test_entity_mention_offsets_match_article_text(graph, tmp_path):

@@ -230,6 +230,15 @@ def test_large_batches_are_cut_below_what_falkordb_survives(bolt_store, falkor_b
     assert falkor_bolt._proc.poll() is None
 
 
+def test_a_long_statement_leaves_less_room_for_its_rows(bolt_store, falkor_bolt):
+    """FalkorDB's limit holds for the query text and the spliced rows together (the Evidence MERGE is ~1 KB)."""
+    query = cypher.MERGE_CONCEPTS.rstrip() + "".join(f", c.copy_{i:02d} = row.name" for i in range(45))
+    assert len(query) > 1000
+    rows = [{"id": f"concept:{i:04d}", "name": f"a rather long concept name number {i}"} for i in range(400)]
+    bolt_store._write_unit([(query, {"rows": rows})])
+    assert len(_concepts(bolt_store)) == 400 and falkor_bolt._proc.poll() is None
+
+
 def test_a_row_too_large_for_falkordb_is_refused_not_sent(bolt_store, falkor_bolt):
     with pytest.raises(StoreUnavailable, match="aborts past about 4 KB") as err:
         bolt_store._write_unit([(cypher.MERGE_CONCEPTS, {"rows": [{"id": "concept:big", "name": "x" * 5000}]})])

@@ -2,7 +2,8 @@
 
 The statements: every upper-case string of ``graph/cypher.py`` (the writers and the reads), ``merge_entities`` for
 every entity type, ``merge_relations`` for a sample of relationship types and every label pair, the constraint DDL,
-the statements of ``graph/neo4j_store.py`` itself, and every canned query in its Neo4j form. Only the statements
+the statements of ``graph/neo4j_store.py`` itself, every canned query in its Neo4j form, and the workbench's reads
+(``newsgraph.workbench.cypher``, its per-label statements for both labels). Only the statements
 the store sends solely to FalkorDB's Bolt port (``FALKORDB_ONLY``) are left out. ``test_neo4j_bolt`` checks that
 everything the store really sends is in this set.
 
@@ -19,6 +20,7 @@ import cypherlint
 from newsgraph.graph import cypher, neo4j_store
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.queries import list_queries
+from newsgraph.workbench import cypher as workbench_cypher
 
 # No skip without the harness: lint() then fails with what to install (the README's test command installs it).
 
@@ -40,6 +42,13 @@ def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
     found.update({f"merge_relations{triple}": cypher.merge_relations(*triple) for triple in relations})
     found.update({f"neo4j_constraints[{i}]": text for i, text in enumerate(cypher.neo4j_constraints())})
     found.update({f"query {q.name}": q.neo4j_text for q in list_queries()})
+    found.update({f"workbench.{name}": value for name, value in vars(workbench_cypher).items()
+                  if name.isupper() and not name.startswith("_") and isinstance(value, str)})
+    for kind in workbench_cypher.NODE_LABELS:
+        for maker in (workbench_cypher.relations_of, workbench_cypher.neighbours_of):
+            found.update({f"workbench.{maker.__name__}({kind})[{i}]": t for i, t in enumerate(maker(kind))})
+        for maker in (workbench_cypher.nodes_by_id, workbench_cypher.relation_by_id):
+            found[f"workbench.{maker.__name__}({kind})"] = maker(kind)
     return found
 
 

@@ -65,6 +65,15 @@ class TestLiveNeo4j(Neo4jEndToEnd):
         count = TEST_ONLY + "MATCH (s:Source) WHERE s.id STARTS WITH $probe RETURN count(s) AS n"
         assert written.store.run(count, {"probe": probe}) == [{"n": 0}]
 
+    def test_a_write_in_a_read_transaction_is_refused(self, written):
+        from newsgraph.errors import QueryRefused
+
+        probe = f"newsgraph-live-readonly-{uuid.uuid4().hex[:8]}"
+        with pytest.raises(QueryRefused, match="writes to the graph"):
+            written.store.run_read_only(TEST_ONLY + "CREATE (:Source {id: $probe})", {"probe": probe})
+        count = TEST_ONLY + "MATCH (s:Source {id: $probe}) RETURN count(s) AS n"
+        assert written.store.run(count, {"probe": probe}) == [{"n": 0}]
+
 
 def test_a_wrong_password_is_named_in_one_line():
     with pytest.raises(StoreUnavailable) as err:

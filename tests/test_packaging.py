@@ -29,12 +29,15 @@ def test_wheel_holds_only_the_newsgraph_package(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     top = {n.split("/")[0] for n in names if not n.split("/")[0].endswith((".dist-info", ".data"))}
     assert top == {"newsgraph"}
-    for sub in ("ingest", "graph", "queries"):
+    for sub in ("ingest", "graph", "queries", "workbench"):
         assert f"newsgraph/{sub}/__init__.py" in names
     assert any(n.startswith("newsgraph/queries/") and n.endswith(".cypher") for n in names)
     for table in ("relation_classes.tsv", "lexicon_rules.tsv", "wordnet_verbs.tsv", "wordnet_event_nouns.tsv",
                   "wordnet_participles.tsv", "WORDNET_LICENSE"):
         assert f"newsgraph/ingest/data/{table}" in names, table
+    for asset in ("index.html", "core.js", "views.js", "app.css", "vendor/cytoscape.min.js",
+                  "vendor/cytoscape.LICENSE"):
+        assert f"newsgraph/workbench/static/{asset}" in names
 
 
 def test_no_top_level_graph_ingest_or_queries_importable_from_the_install():

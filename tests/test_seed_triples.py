@@ -16,6 +16,11 @@ NO_ENTITY_RELATION = {
     "The Trump administration temporarily suspended": "the actor is the administration, not Trump",
     "But this can also reflect the desire": "demonstrative subject; the entity sits inside a noun phrase",
     "The only treaty for limiting remaining nuclear weapons": "intransitive; the entities sit inside a noun phrase",
+    # the entity is only a circumstance of the clause (its place or channel): an attribute, not a relation object
+    "These negotiations will begin immediately in the Middle East": "intransitive; the place is `where`",
+    "would immediately start in the Middle East": "intransitive; the place is `where`",
+    "Before the call, he posted on Truth Social": "the platform is `via`, the call the `occasion`",
+    "While Washington and Moscow signed up last month in Normalize": "garbled text; the model's GPE is `where`",
 }
 
 
@@ -81,3 +86,25 @@ def test_skipping_sentences_without_an_entity_keeps_every_entity_triple(nlp, see
         assert tuple(t for t in kept if t in wanted) == wanted and set(kept) <= set(every)
         skipped += len(every) - len(kept)
     assert skipped > 0  # some sentences of the seeds relate no entity
+
+
+def test_circumstantial_phrases_are_attributes_not_edges(seed_analyses):
+    from newsgraph.ingest.circumstances import is_circumstantial
+
+    edges, attributes = [], []
+    for analysis, doc in seed_analyses:
+        for t in analysis.triples:
+            head = doc.char_span(t.object.start, t.object.end, alignment_mode="expand").root
+            if head.dep_ == "pobj" and t.predicate.split()[-1] == head.head.lower_ and is_circumstantial(head.head):
+                edges.append((t.predicate, t.object.text))
+            attributes.append((t.predicate, t.when, t.when_text, t.where, t.via, t.occasion))
+    assert edges == []
+    predicates = {p for p, *_ in attributes}
+    assert not predicates & {"decline after", "reiterate during", "raise in", "post on", "meet in", "outline in"}
+    assert not any(p == "say in" and via for p, *_, via, _ in attributes)  # "said in a statement"
+    assert ("raise", "", "", "Kyiv", "", "") in attributes
+    assert any(p == "reiterate" and via == "call" for p, *_, via, _ in attributes)
+    assert any(p == "decline to commit to" and occasion.startswith("after a high-stakes phone call")
+               for p, *_, occasion in attributes)
+    # "on Tuesday evening" in an article published on Tuesday 18 March 2025
+    assert any(when == "2025-03-18" and text == "on Tuesday evening" for _, when, text, *_ in attributes)

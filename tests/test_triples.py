@@ -63,9 +63,13 @@ def test_coordinated_subjects_and_objects_split():
     assert [(s, p, o) for s, p, o, _ in triples] == [
         ("Russia", "release", "[23 soldier]"), ("Russia", "exchange", "[175 prisoner]")]
     assert all(t.hedged for *_, t in triples)  # "would"
+    # the place is an attribute of both subjects' triples, not their object ("met in Riyadh" is no relation)
     doc = make_doc("Putin PROPN nsubj 3 ent=PERSON", "and CCONJ cc 0", "Zelenskyy PROPN conj 0 ent=PERSON",
-                   "met VERB ROOT 3 lemma=meet", "in ADP prep 3", "Riyadh PROPN pobj 4 ent=GPE", ". PUNCT punct 3")
-    assert _simple(doc) == [("Putin", "meet in", "Riyadh"), ("Zelenskyy", "meet in", "Riyadh")]
+                   "met VERB ROOT 3 lemma=meet", "Trump PROPN dobj 3 ent=PERSON", "in ADP prep 3",
+                   "Riyadh PROPN pobj 5 ent=GPE", ". PUNCT punct 3")
+    triples = _triples(doc)
+    assert [(s, p, o) for s, p, o, _ in triples] == [("Putin", "meet", "Trump"), ("Zelenskyy", "meet", "Trump")]
+    assert all((t.where, t.where_text) == ("Riyadh", "in Riyadh") for *_, t in triples)
 
 
 def test_reported_speech_is_attributed_and_negation_flagged():

@@ -342,7 +342,7 @@ def entities(
 
 @app.command()
 def export(
-    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, entities-jsonl or mentions-jsonl.", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, entities-jsonl, mentions-jsonl, or html (the graph view and evidence panel in one self-contained file).", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv).", show_default=False)],
     entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.", show_default=False)] = None,
     hops: Annotated[int, typer.Option(help="With --entity: how many relations away to go.")] = 2,
@@ -356,16 +356,55 @@ def export(
         from newsgraph.graph.export import FORMATS, export as write_export
         from newsgraph.stores import open_store
 
-        if output_format not in FORMATS:
-            raise BadSetting(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}")
+        if output_format not in (*FORMATS, "html"):
+            raise BadSetting(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}, html")
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         with open_store(settings) as graph_store:
-            around = None if entity is None else [graph_store.find_entity(entity).id]
+            found = None if entity is None else graph_store.find_entity(entity)
+            around = None if found is None else [found.id]
             subgraph = graph_store.read_graph(around, hops=hops)
-        written = write_export(subgraph, output_format, output)
+        if output_format == "html":
+            from newsgraph.workbench.html_export import export_html
+
+            title = "whole graph" if found is None else f"{found.name}, {hops} hop{'s' if hops != 1 else ''}"
+            written = [export_html(subgraph, output, title=f"newsgraph: {title}", start=around or ())]
+        else:
+            written = write_export(subgraph, output_format, output)
         typer.echo(f"wrote {', '.join(map(str, written))} ({subgraph.number_of_nodes()} nodes, "
                    f"{subgraph.number_of_edges()} edges)")
+
+    _guarded(body)
+
+
+@app.command()
+def browse(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7475,
+    host: Annotated[str, typer.Option(help="Address to listen on. Anything but a loopback address exposes the graph to the network.")] = "127.0.0.1",
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+) -> None:
+    """Open the workbench: a local, read-only web app with search, entity and story pages, a graph view with the
+    sentences behind every edge, and a Cypher console. Ctrl-C stops it."""
+
+    def body() -> None:
+        from newsgraph.stores import open_store
+        from newsgraph.workbench.server import Workbench, is_loopback
+
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph)
+        if not is_loopback(host):
+            typer.echo(f"newsgraph: warning: listening on {host}, not loopback: anyone who can reach this address "
+                       "can read the whole graph", err=True)
+        with open_store(settings) as graph_store:
+            workbench = Workbench(graph_store, host, port)
+            typer.echo(f"newsgraph workbench on {workbench.url} (read-only); Ctrl-C stops it")
+            try:
+                workbench.serve_forever()
+            except KeyboardInterrupt:
+                pass
+            finally:
+                workbench.shutdown()
 
     _guarded(body)
 

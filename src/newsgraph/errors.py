@@ -65,7 +65,11 @@ class BadCypher(NewsgraphError):
     exit_code = 2
 
 
-class WriteRefused(BadCypher):
+class QueryRefused(BadCypher):
+    """The store refused a Cypher statement run read-only: it writes, or it is not valid Cypher for the store."""
+
+
+class WriteRefused(QueryRefused):
     """An ad-hoc Cypher statement would change the graph where only reading is allowed."""
 
     exit_code = 2

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from newsgraph.errors import BadArticle
 
@@ -82,6 +82,9 @@ def article_problem(text: str, metadata: dict[str, str]) -> str | None:
 class Article:
     """One news article as read from disk.
 
+    ``published`` is the publication date in ISO 8601 (``newsgraph.ingest.dates.parse_published``; ``""`` when
+    unknown or unreadable), ``published_raw`` the date as the input wrote it.
+
     Raises:
         BadArticle: the text holds a NUL character or a lone surrogate, or a metadata field a control character
             (see ``value_problem``); nothing of such an article can be stored.
@@ -93,6 +96,7 @@ class Article:
     outlet: str = ""
     url: str = ""
     published: str = ""
+    published_raw: str = ""
     path: str = ""
     sha256: str = ""
 
@@ -152,8 +156,38 @@ class Arg:
 
 
 @dataclass(frozen=True)
+class Circumstances:
+    """When, where and through what a clause (or an event) happened, from its circumstantial phrases.
+
+    Each kind has its normalised value and the phrase as written (with its preposition): ``when`` is ISO 8601
+    (``2025-03-18``, ``2025-W11``, ``2025-03``, ``2025``) or ``""`` when the phrase cannot be resolved;
+    ``where`` the place as named ("Kyiv"); ``via`` the channel ("statement", "phone", "Truth Social");
+    ``occasion`` the happening the clause is placed against, with its preposition ("after the phone call").
+    """
+
+    when: str = ""
+    when_text: str = ""
+    where: str = ""
+    where_text: str = ""
+    via: str = ""
+    via_text: str = ""
+    occasion: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.when_text, self.where_text, self.via_text, self.occasion))
+
+
+#: The circumstance fields, as ``Triple`` and the evidence records carry them.
+CIRCUMSTANCE_FIELDS = tuple(f.name for f in fields(Circumstances))
+
+
+@dataclass(frozen=True)
 class Triple:
-    """One relation mention with its evidence: where it stands, and how it is qualified."""
+    """One relation mention with its evidence: where it stands, and how it is qualified.
+
+    ``when`` … ``occasion`` are the circumstances of its clause (``Circumstances``): the time, place, channel and
+    occasion phrases, which are attributes of the mention, never its object.
+    """
 
     subject: Arg
     predicate: str
@@ -166,6 +200,13 @@ class Triple:
     hedged: bool = False
     attributed_to: Arg | None = None
     confidence: float = 0.5
+    when: str = ""
+    when_text: str = ""
+    where: str = ""
+    where_text: str = ""
+    via: str = ""
+    via_text: str = ""
+    occasion: str = ""
     #: The trigger of the triple's event (the last verb of its chain), as offsets into the article text.
     trigger_start: int = -1
     trigger_end: int = -1

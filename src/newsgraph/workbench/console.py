@@ -1,0 +1,97 @@
+"""The Cypher console: the canned queries with their parameters, and ad-hoc Cypher, both run read-only; results
+as a table and, when they hold nodes and relationships, as a graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.errors import BadQueryParameter
+from newsgraph.graph.store import GraphStore
+from newsgraph.queries import bind, get_query, list_queries
+
+#: Most rows a console result shows.
+MAX_ROWS = 1000
+
+
+def canned_queries() -> list[dict[str, Any]]:
+    """The canned queries, each with its question, parameters (type, default, description) and example values."""
+    return [{"name": q.name, "answers": q.answers, "text": q.text, "examples": q.examples,
+             "params": [{"name": p.name, "type": p.type, "default": p.default, "description": p.description,
+                         "required": p.required} for p in q.params]}
+            for q in list_queries()]
+
+
+def run_canned(store: GraphStore, name: str, raw: dict[str, Any], *, timeout: float = 30.0) -> dict[str, Any]:
+    """Run a canned query read-only with parameters given as strings (empty ones take their default).
+
+    Raises:
+        UnknownQuery: no canned query has the name.
+        BadQueryParameter: a parameter is missing, unknown or of the wrong type.
+        QueryRefused: the store refused the statement.
+    """
+    query = get_query(name)
+    params = bind(query, {k: v for k, v in raw.items() if not (isinstance(v, str) and v.strip() == "")})
+    text = query.neo4j_text if store.kind == "neo4j" else query.text
+    return result(store.run_read_only(text, params, graph_elements=True, timeout=timeout))
+
+
+def run_cypher(store: GraphStore, text: str, params: Any = None, *, timeout: float = 30.0) -> dict[str, Any]:
+    """Run ad-hoc Cypher read-only; a statement that writes is refused by the store.
+
+    Raises:
+        BadQueryParameter: the statement is empty or the parameters are not a JSON object.
+        QueryRefused: the store refused the statement (it writes, or it is not valid Cypher).
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise BadQueryParameter("the Cypher statement is empty; write one, e.g. MATCH (e:Entity) RETURN e LIMIT 25")
+    if params is None:
+        params = {}
+    if not isinstance(params, dict):
+        raise BadQueryParameter(f"parameters must be a JSON object like {{\"name\": \"Putin\"}}, got {params!r}")
+    return result(store.run_read_only(text, params, graph_elements=True, timeout=timeout))
+
+
+def result(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Columns, the first ``MAX_ROWS`` rows, and the nodes and relationships found anywhere in them.
+
+    >>> r = result([{"n": {"element": "node", "id": "1", "labels": ["Entity"], "properties": {"name": "A"}},
+    ...              "r": {"element": "relationship", "id": "9", "type": "T", "start": "1", "end": "2",
+    ...                    "properties": {}}}])
+    >>> r["columns"], sorted(n["id"] for n in r["graph"]["nodes"]), [e["id"] for e in r["graph"]["edges"]]
+    (['n', 'r'], ['1', '2'], ['9'])
+    """
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    nodes: dict[str, dict] = {}
+    edges: dict[str, dict] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict) and value.get("element") == "node":
+            props = value.get("properties") or {}
+            nodes[value["id"]] = {"id": value["id"], "labels": value.get("labels") or [], "properties": props,
+                                  "name": _caption(props, value.get("labels") or [])}
+        elif isinstance(value, dict) and value.get("element") == "relationship":
+            edges[value["id"]] = {"id": value["id"], "type": value["type"], "source": value["start"],
+                                  "target": value["end"], "properties": value.get("properties") or {}}
+        elif isinstance(value, dict) and value.get("element") == "path":
+            walk(value.get("nodes"))
+            walk(value.get("relationships"))
+        elif isinstance(value, dict):
+            walk(list(value.values()))
+
+    shown = rows[:MAX_ROWS]
+    walk(shown)
+    for edge in edges.values():  # an end the result does not hold is drawn as a bare node
+        for end in (edge["source"], edge["target"]):
+            nodes.setdefault(end, {"id": end, "labels": [], "properties": {}, "name": f"#{end}"})
+    return {"columns": columns, "rows": shown, "total": len(rows), "truncated": len(rows) > MAX_ROWS,
+            "graph": {"nodes": list(nodes.values()), "edges": list(edges.values())}}
+
+
+def _caption(props: dict[str, Any], labels: list[str]) -> str:
+    for key in ("name", "title", "alias", "predicate", "id"):
+        if props.get(key):
+            return str(props[key])
+    return ":" + ":".join(labels) if labels else "node"

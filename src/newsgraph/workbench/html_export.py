@@ -1,0 +1,121 @@
+"""``export --format html``: the workbench's graph view and evidence panel for a subgraph, in one file that opens
+with no server and no network.
+
+Everything is inline: cytoscape.js, the app's scripts and styles, and the data as a JSON script element (every
+``<``, ``>`` and ``&`` escaped, so no text of an article can close it). A Content-Security-Policy in the page allows
+exactly those inline scripts and style (by their SHA-256) and no connection at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from newsgraph.errors import BadSetting
+from newsgraph.workbench.server import static_file
+from newsgraph.workbench.shapes import edge_of, evidence_item, node_of
+
+_SCRIPTS = ("vendor/cytoscape.min.js", "core.js", "views.js")
+
+
+def export_html(graph: nx.MultiDiGraph, path: str | os.PathLike, *, title: str, start: Sequence[str] = ()) -> Path:
+    """Write the self-contained page for ``graph`` (as ``GraphStore.read_graph`` returns it) to ``path``.
+
+    Args:
+        graph: The subgraph: Entity and Concept nodes, relation edges with their ``evidence``; Source nodes give
+            the outlets, dates and URLs of the sentences.
+        path: The file to write; its folder must exist. Written to a temporary name first, then renamed.
+        title: The page's title.
+        start: The nodes to mark as where the subgraph was taken from.
+
+    Raises:
+        BadSetting: the folder of ``path`` does not exist, or ``path`` is a folder.
+    """
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise BadSetting(f"cannot export to {target}: its folder {target.parent} does not exist")
+    if target.is_dir():
+        raise BadSetting(f"cannot export html to {target}: it is a folder, give a file name")
+    page = render(payload(graph, title=title, start=start))
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(page, encoding="utf-8")
+    temporary.replace(target)
+    return target
+
+
+def payload(graph: nx.MultiDiGraph, *, title: str, start: Sequence[str] = ()) -> dict[str, Any]:
+    """The data the page embeds: graph-view nodes and edges, and the evidence of every edge."""
+    sources = {n: d for n, d in graph.nodes(data=True) if d.get("kind") == "Source"}
+    nodes = [node_of(n, d.get("name"), [d.get("kind", "")], d.get("type"), d.get("source_count"))
+             for n, d in sorted(graph.nodes(data=True)) if d.get("kind") in ("Entity", "Concept")]
+    edges, evidence = [], {}
+    for subject, obj, data in sorted(graph.edges(data=True), key=lambda e: str(e[2].get("id"))):
+        if data.get("type") == "MENTIONS" or "id" not in data:
+            continue
+        edges.append(edge_of(data["type"], data, subject, obj))
+        evidence[data["id"]] = [_item(record, sources.get(record.get("source"), {})) for record in data.get("evidence", [])]
+    return {"title": title, "graph": {"nodes": nodes, "edges": edges, "start": [s for s in start if s in graph]},
+            "evidence": evidence}
+
+
+def _item(record: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+    """An evidence record (evidence.jsonl form) as a sentence of the evidence panel."""
+    flat = {k: record.get(k) for k in ("id", "edge_id", "source", "sentence", "sentence_start", "predicate",
+                                       "negated", "hedged", "confidence", "event_id", "relation_class")}
+    for side in ("subject", "object"):
+        part = record.get(side) or {}
+        flat.update({f"{side}_id": part.get("entity_id"), f"{side}_text": part.get("text"),
+                     f"{side}_start": part.get("start"), f"{side}_end": part.get("end")})
+    flat["attributed_to_name"] = (record.get("attributed_to") or {}).get("name")
+    row = {"evidence": flat, "outlet": source.get("outlet"), "title": source.get("title"),
+           "published": source.get("published"), "url": source.get("url")}
+    return evidence_item(row, [])
+
+
+def script_json(value: Any) -> str:
+    """JSON safe inside a ``<script>`` element: ``<``, ``>`` and ``&`` as unicode escapes.
+
+    >>> script_json({"s": "</script><b>&"})
+    '{"s": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _digest(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def render(data: dict[str, Any]) -> str:
+    """The whole page for ``payload``'s data."""
+    scripts = [static_file(name).decode("utf-8") for name in _SCRIPTS]
+    if any("</script" in s.lower() for s in scripts):
+        raise BadSetting("a vendored script contains '</script' and cannot be inlined; refresh it")
+    style = static_file("app.css").decode("utf-8")
+    policy = (f"default-src 'none'; script-src {' '.join(_digest(s) for s in scripts)}; style-src {_digest(style)}; "
+              "img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
+    inline = "".join(f"<script>{s}</script>\n" for s in scripts)
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(data["title"])}</title>
+<style id="__________cytoscape_stylesheet">{style}</style>
+</head>
+<body>
+<header id="top"><span class="brand">newsgraph</span> <span>{html.escape(data["title"])}</span></header>
+<main id="main"><p class="muted">Loading…</p></main>
+<script type="application/json" id="newsgraph-data">{script_json(data)}</script>
+{inline}</body>
+</html>
+"""

@@ -1,0 +1,257 @@
+"""Time, place, channel and occasion phrases are attributes of a clause's triples, never their objects."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from handmade import make_doc
+
+from newsgraph.graph.build import build_graph
+from newsgraph.graph.export import export
+from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
+from newsgraph.ingest.mentions import extract_mentions
+from newsgraph.ingest.triples import extract_triples
+from newsgraph.model import Article, ArticleAnalysis, Circumstances, Entity, Resolution
+
+WEDNESDAY = "2025-03-19"
+
+
+def _triples(doc, published=WEDNESDAY):
+    found = extract_mentions(doc, "a1")
+    spans = {}
+    for m in found.mentions:
+        span = doc.char_span(m.start, m.end)
+        for token in span:
+            spans[token.i] = (span.start, span.end)
+    names = {e.local_id: e.name for e in found.entities}
+    side = lambda a: names[a.local_id] if a.is_entity else f"[{a.concept}]"  # noqa: E731
+    return [(side(t.subject), t.predicate, side(t.object), t)
+            for t in extract_triples(doc, "a1", found.token_entity, entity_spans=spans, published=published)]
+
+
+def _simple(triples):
+    return [(s, p, o) for s, p, o, _ in triples]
+
+
+def _verb(doc):
+    return next(t for t in doc if t.dep_ == "ROOT")
+
+
+# --- time --------------------------------------------------------------------------------------------------------
+def test_a_weekday_is_when_resolved_against_the_publication_date():
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "signed VERB ROOT 1 lemma=sign", "the DET det 3",
+                   "deal NOUN dobj 1", "on ADP prep 1", "Tuesday PROPN pobj 4 ent=DATE", ". PUNCT punct 1")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o) == ("Putin", "sign", "[deal]")
+    assert (t.when, t.when_text) == ("2025-03-18", "on Tuesday")
+    [(*_, undated)] = _triples(doc, published="")
+    assert (undated.when, undated.when_text) == ("", "on Tuesday")  # the phrase is kept when it cannot resolve
+
+
+def test_a_bare_noun_phrase_of_time_is_when():
+    doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "launched VERB ROOT 1 lemma=launch", "strikes NOUN dobj 1 lemma=strike",
+                   "last ADJ amod 4 ent=DATE", "week NOUN npadvmod 1 ent=DATE", ". PUNCT punct 1")
+    [(*_, t)] = _triples(doc)
+    assert (t.when, t.when_text) == ("2025-W11", "last week")
+
+
+def test_a_month_and_year_and_a_day_month_are_when():
+    doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "launched VERB ROOT 1 lemma=launch", "its PRON poss 4",
+                   "full-scale ADJ amod 4", "invasion NOUN dobj 1", "in ADP prep 1", "February PROPN pobj 5 ent=DATE",
+                   "2022 NUM nummod 6 ent=DATE", ". PUNCT punct 1")
+    [(*_, t)] = _triples(doc)
+    assert (t.when, t.when_text) == ("2022-02", "in February 2022")
+    doc = make_doc("Trump PROPN nsubj 1 ent=PERSON", "met VERB ROOT 1 lemma=meet", "Putin PROPN dobj 1 ent=PERSON",
+                   "on ADP prep 1", "18 NUM nummod 5 ent=DATE", "March PROPN pobj 3 ent=DATE", ". PUNCT punct 1")
+    [(*_, t)] = _triples(doc)
+    assert (t.when, t.when_text) == ("2025-03-18", "on 18 March")
+
+
+def test_the_future_tense_resolves_a_weekday_ahead():
+    doc = make_doc("Putin PROPN nsubj 2 ent=PERSON", "will AUX aux 2", "meet VERB ROOT 2 lemma=meet",
+                   "Trump PROPN dobj 2 ent=PERSON", "on ADP prep 2", "Friday PROPN pobj 4 ent=DATE", ". PUNCT punct 2")
+    [(*_, t)] = _triples(doc)
+    assert t.when == "2025-03-21"
+
+
+def test_a_time_word_without_a_label_is_when_but_a_lower_case_month_word_is_not():
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "on ADP prep 1",
+                   "Tuesday PROPN pobj 2", ". PUNCT punct 1")
+    assert circumstances(_verb(doc), WEDNESDAY).when == "2025-03-18"
+    doc = make_doc("They PRON nsubj 1", "joined VERB ROOT 1 lemma=join", "in ADP prep 1", "a DET det 4",
+                   "march NOUN pobj 2", ". PUNCT punct 1")
+    found = circumstances(_verb(doc), WEDNESDAY)
+    assert (found.when_text, found.occasion) == ("", "in a march")  # a gathering, not a month
+
+
+# --- place -------------------------------------------------------------------------------------------------------
+def test_a_named_place_is_where_not_an_object():
+    doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "raised VERB ROOT 1 lemma=raise", "fears NOUN dobj 1 lemma=fear",
+                   "in ADP prep 1", "Kyiv PROPN pobj 3 ent=GPE", ". PUNCT punct 1")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o) == ("Russia", "raise", "[fear]")
+    assert (t.where, t.where_text) == ("Kyiv", "in Kyiv")
+
+
+def test_at_a_facility_is_where_but_at_an_organisation_is_not():
+    doc = make_doc("Trump PROPN nsubj 1 ent=PERSON", "received VERB ROOT 1 lemma=receive",
+                   "Zelenskyy PROPN dobj 1 ent=PERSON", "at ADP prep 1", "the DET det 6", "White PROPN compound 6 ent=FAC",
+                   "House PROPN pobj 3 ent=FAC", ". PUNCT punct 1")
+    [(*_, t)] = _triples(doc)
+    assert (t.where, t.where_text) == ("White House", "at the White House")
+    doc = make_doc("Trump PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "at ADP prep 1",
+                   "NATO PROPN pobj 2 ent=ORG", ". PUNCT punct 1")
+    assert _simple(_triples(doc)) == [("Trump", "speak at", "NATO")]  # an organisation is no place
+
+
+def test_a_place_noun_is_where_even_after_on():
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "pressed VERB ROOT 1 lemma=press", "his PRON poss 3",
+                   "advantage NOUN dobj 1", "on ADP prep 1", "the DET det 6", "battlefield NOUN pobj 4",
+                   ". PUNCT punct 1")
+    [(*_, t)] = _triples(doc)
+    assert (t.where, t.where_text) == ("battlefield", "on the battlefield")
+
+
+def test_a_selected_preposition_and_a_verb_of_location_keep_their_place_as_object():
+    doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "invested VERB ROOT 1 lemma=invest", "in ADP prep 1",
+                   "Crimea PROPN pobj 2 ent=GPE", ". PUNCT punct 1")
+    assert _simple(_triples(doc)) == [("Russia", "invest in", "Crimea")]
+    doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "lives VERB ROOT 1 lemma=live", "in ADP prep 1",
+                   "Queens PROPN pobj 2 ent=GPE", ". PUNCT punct 1")
+    assert _simple(_triples(doc)) == [("Smith", "live in", "Queens")]
+
+
+# --- channel -----------------------------------------------------------------------------------------------------
+def test_said_in_a_statement_is_no_edge_and_its_channel_goes_to_the_reported_clause():
+    doc = make_doc("The DET det 1", "Kremlin PROPN nsubj 2 ent=ORG", "said VERB ROOT 2 lemma=say", "in ADP prep 2",
+                   "a DET det 5", "statement NOUN pobj 3", "that SCONJ mark 8", "Putin PROPN nsubj 8 ent=PERSON",
+                   "accepted VERB ccomp 2 lemma=accept", "a DET det 10", "truce NOUN dobj 8", ". PUNCT punct 2")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o) == ("Putin", "accept", "[truce]")
+    assert (t.via, t.via_text) == ("statement", "in a statement") and t.attributed_to.text == "Kremlin"
+    said = circumstances(doc[2], WEDNESDAY)  # what an event extractor reads off the speech verb itself
+    assert said == Circumstances(via="statement", via_text="in a statement")
+
+
+def test_a_platform_and_a_phone_are_via():
+    doc = make_doc("Trump PROPN nsubj 1 ent=PERSON", "described VERB ROOT 1 lemma=describe", "the DET det 3",
+                   "conversation NOUN dobj 1", "on ADP prep 1", "his PRON poss 8", "Truth PROPN compound 7 ent=ORG",
+                   "Social PROPN compound 8 ent=ORG", "platform NOUN pobj 4", ". PUNCT punct 1")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o) == ("Trump", "describe", "[conversation]")
+    assert (t.via, t.via_text) == ("Truth Social platform", "on his Truth Social platform")
+    doc = make_doc("He PRON nsubj 1", "posted VERB ROOT 1 lemma=post", "on ADP prep 1", "Truth PROPN compound 4 ent=ORG",
+                   "Social PROPN pobj 2 ent=ORG", ". PUNCT punct 1")
+    assert _triples(doc) == [] and circumstances(_verb(doc)).via == "Truth Social"
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "to ADP prep 1",
+                   "Trump PROPN pobj 2 ent=PERSON", "by ADP prep 1", "phone NOUN pobj 4", ". PUNCT punct 1")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o, t.via, t.via_text) == ("Putin", "speak to", "Trump", "phone", "by phone")
+
+
+def test_during_the_call_is_via_and_at_a_press_conference_too():
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "reiterated VERB ROOT 1 lemma=reiterate", "his PRON poss 3",
+                   "concerns NOUN dobj 1 lemma=concern", "during ADP prep 1", "the DET det 6", "call NOUN pobj 4",
+                   ". PUNCT punct 1")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o) == ("Putin", "reiterate", "[concern]") and (t.via, t.via_text) == ("call", "during the call")
+    doc = make_doc("Zelenskyy PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "at ADP prep 1", "a DET det 5",
+                   "press NOUN compound 5", "conference NOUN pobj 2", ". PUNCT punct 1")
+    assert circumstances(_verb(doc)).via == "press conference"
+    doc = make_doc("Zelenskyy PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "at ADP prep 1", "a DET det 4",
+                   "conference NOUN pobj 2", ". PUNCT punct 1")
+    assert circumstances(_verb(doc)).occasion == "at a conference"
+
+
+def test_a_topic_after_on_is_no_channel():
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "commented VERB ROOT 1 lemma=comment", "on ADP prep 1",
+                   "the DET det 4", "call NOUN pobj 2", ". PUNCT punct 1")
+    assert _simple(_triples(doc)) == [("Putin", "comment on", "[call]")]
+
+
+# --- occasion ----------------------------------------------------------------------------------------------------
+def test_after_the_phone_call_is_an_occasion_of_the_real_object():
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "declined VERB ROOT 1 lemma=decline", "after ADP prep 1",
+                   "a DET det 5", "phone NOUN compound 5", "call NOUN pobj 2", "to PART aux 7",
+                   "commit VERB xcomp 1 lemma=commit", "to ADP prep 7", "a DET det 10", "truce NOUN pobj 8",
+                   ". PUNCT punct 1")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o) == ("Putin", "decline to commit to", "[truce]")
+    assert t.occasion == "after a phone call" and not t.via
+
+
+def test_ahead_of_a_summit_and_on_the_sidelines_are_occasions():
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "met VERB ROOT 1 lemma=meet", "Xi PROPN dobj 1 ent=PERSON",
+                   "ahead ADV advmod 1", "of ADP prep 3", "the DET det 6", "summit NOUN pobj 4", ". PUNCT punct 1")
+    [(*_, t)] = _triples(doc)
+    assert t.occasion == "ahead of the summit"
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "met VERB ROOT 1 lemma=meet", "Xi PROPN dobj 1 ent=PERSON",
+                   "on ADP prep 1", "the DET det 5", "sidelines NOUN pobj 3 lemma=sideline", "of ADP prep 5",
+                   "the DET det 8", "summit NOUN pobj 6", ". PUNCT punct 1")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o, t.occasion) == ("Putin", "meet", "Xi", "on the sidelines of the summit")
+
+
+def test_before_a_person_after_a_selecting_verb_is_no_occasion():
+    doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "testified VERB ROOT 1 lemma=testify", "before ADP prep 1",
+                   "the DET det 4", "committee NOUN pobj 2", ". PUNCT punct 1")
+    assert _simple(_triples(doc)) == [("Smith", "testify before", "[committee]")]
+
+
+# --- the record and the pieces -----------------------------------------------------------------------------------
+def test_every_kind_on_one_clause():
+    doc = make_doc("The DET det 1", "Kremlin PROPN nsubj 2 ent=ORG", "said VERB ROOT 2 lemma=say", "in ADP prep 2",
+                   "Moscow PROPN pobj 3 ent=GPE", "on ADP prep 2", "Tuesday PROPN pobj 5 ent=DATE", "in ADP prep 2",
+                   "a DET det 9", "statement NOUN pobj 7", "after ADP prep 2", "the DET det 12", "talks NOUN pobj 10",
+                   ". PUNCT punct 2")
+    found = circumstances(_verb(doc), WEDNESDAY)
+    assert found == Circumstances(when="2025-03-18", when_text="on Tuesday", where="Moscow", where_text="in Moscow",
+                                  via="statement", via_text="in a statement", occasion="after the talks")
+    assert [is_circumstantial(t) for t in doc if t.dep_ == "prep"] == [True, True, True, True]
+    assert _triples(doc) == []  # nothing but circumstances: no relation
+
+
+def test_an_event_noun_has_circumstances_too():
+    doc = make_doc("The DET det 1", "attack NOUN nsubj 7", "in ADP prep 1", "Kyiv PROPN pobj 2 ent=GPE",
+                   "on ADP prep 1", "Tuesday PROPN pobj 4 ent=DATE", "was AUX aux 7", "condemned VERB ROOT 7",
+                   ". PUNCT punct 7")
+    found = circumstances(doc[1], WEDNESDAY)
+    assert (found.where, found.when) == ("Kyiv", "2025-03-18")
+
+
+def test_combine_keeps_the_first_phrase_of_each_kind():
+    first = Circumstances(when="2025", when_text="in 2025")
+    second = Circumstances(when="2024", when_text="in 2024", where="Kyiv", where_text="in Kyiv", occasion="after talks")
+    assert combine(first, second) == Circumstances(when="2025", when_text="in 2025", where="Kyiv", where_text="in Kyiv",
+                                                   occasion="after talks")
+    assert not combine() and combine(Circumstances(), second) == second
+
+
+def test_evidence_records_and_their_export_carry_the_circumstances(tmp_path):
+    doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "raised VERB ROOT 1 lemma=raise", "fears NOUN dobj 1 lemma=fear",
+                   "in ADP prep 1", "Kyiv PROPN pobj 3 ent=GPE", "on ADP prep 1", "Tuesday PROPN pobj 5 ent=DATE",
+                   ". PUNCT punct 1")
+    found = extract_mentions(doc, "a1")
+    triples = extract_triples(doc, "a1", found.token_entity, published=WEDNESDAY)
+    article = Article(id="a1", text=doc.text, published=WEDNESDAY, published_raw="Wed, 19 Mar 2025")
+    entity = Entity("russia", "Russia", "Place")
+    resolution = Resolution((entity,), {("a1", e.local_id): "russia" for e in found.entities})
+    graph = build_graph([ArticleAnalysis(article, found.mentions, found.entities, triples)], resolution)
+    assert graph.nodes["a1"]["published"] == WEDNESDAY and graph.nodes["a1"]["published_raw"] == "Wed, 19 Mar 2025"
+    [path] = export(graph, "evidence-jsonl", tmp_path / "evidence.jsonl")
+    [line] = [json.loads(x) for x in path.read_text().splitlines()]
+    assert {k: line[k] for k in ("predicate", "when", "when_text", "where", "where_text", "via", "occasion")} == {
+        "predicate": "raise", "when": "2025-03-18", "when_text": "on Tuesday", "where": "Kyiv",
+        "where_text": "in Kyiv", "via": "", "occasion": ""}
+
+
+@pytest.mark.parametrize("words", [
+    ("Putin PROPN nsubj 1 ent=PERSON", "agreed VERB ROOT 1 lemma=agree", "to ADP prep 1", "a DET det 4",
+     "ceasefire NOUN pobj 2", ". PUNCT punct 1"),
+    ("Putin PROPN nsubj 1 ent=PERSON", "pushed VERB ROOT 1 lemma=push", "back ADV advmod 1", "against ADP prep 1",
+     "the DET det 5", "plan NOUN pobj 3", ". PUNCT punct 1"),
+])
+def test_argument_prepositions_are_not_circumstances(words):
+    doc = make_doc(*words)
+    assert not any(is_circumstantial(t) for t in doc if t.dep_ == "prep") and not circumstances(_verb(doc))

@@ -1,0 +1,215 @@
+"""The workbench's read model, server and HTML export against a real FalkorDB: the seed graph, a graph with a
+hand-built fact layer, and the read-only guarantee."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import GUARDIAN, NYT
+from workbench_fixtures import FACT_LAYER, serving
+
+pytestmark = pytest.mark.store
+
+
+def _get(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def _post(url: str, body: object, content_type: str = "application/json") -> tuple[int, dict]:
+    data = json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method="POST", headers={"Content-Type": content_type})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"{}")
+
+
+@pytest.fixture()
+def fact_store(empty_store):
+    for statement in FACT_LAYER:
+        empty_store.run(statement)
+    return empty_store
+
+
+# --- the read-only path of the stores -------------------------------------------------------------------------
+def test_falkordb_refuses_writes_through_run_read_only(empty_store):
+    from newsgraph.errors import QueryRefused
+
+    for statement in ("CREATE (n:Hack {x: 1}) RETURN n", "MERGE (n:Hack {x: 1})", "MATCH (n) DETACH DELETE n",
+                      "CALL db.idx.fulltext.createNodeIndex('Hack', 'x')"):
+        with pytest.raises(QueryRefused, match="writes to the graph"):
+            empty_store.run_read_only(statement)
+    assert empty_store.run("MATCH (n:Hack) RETURN count(n) AS n")[0]["n"] == 0
+    with pytest.raises(QueryRefused, match="rejected the statement"):
+        empty_store.run_read_only("MATCH (n RETURN n")
+
+
+def test_run_read_only_returns_graph_elements(fact_store):
+    [row] = fact_store.run_read_only("MATCH p = (a:Entity {id: $id})-[r:MEET]->(b) RETURN a, r, p",
+                                     {"id": "ann-lee"}, graph_elements=True)
+    assert row["a"]["element"] == "node" and row["a"]["properties"]["name"] == "Ann Lee"
+    assert row["r"]["element"] == "relationship" and row["r"]["start"] == row["a"]["id"]
+    assert [n["properties"]["id"] for n in row["p"]["nodes"]] == ["ann-lee", "acme"]
+    assert fact_store.run_read_only("MATCH (a:Entity {id: 'acme'}) RETURN a")[0]["a"]["name"] == "Acme"
+
+
+# --- pages on the seed graph ----------------------------------------------------------------------------------
+@pytest.mark.model
+def test_seed_search_entity_page_and_evidence(seed_store):
+    from newsgraph.workbench.pages import Pages
+
+    pages = Pages(seed_store)
+    hits = pages.search("Putin")["entities"]
+    assert hits[0]["id"] == "vladimir-putin"
+    assert [e["id"] for e in pages.search("the Russian leader")["entities"]] == ["vladimir-putin"]
+    page = pages.entity("vladimir-putin")
+    aliases = {a["alias"].lower(): a for a in page["aliases"]}
+    leader = aliases["the russian leader"]
+    assert [s["outlet"] for s in leader["sources"]] == ["The Guardian"]
+    assert "in-article description" in leader["rules"]
+    assert "his" not in aliases and page["pronouns"] > 0
+    assert any(m["alias"] == "the Russian leader" and m["source"] == GUARDIAN for m in page["resolution"])
+    assert page["timeline"] is None  # no fact layer in the seed graph
+    [agree] = [g for g in page["relations"] if g["class"] == "AGREE_TO"]
+    [relation] = [r for r in agree["relations"] if r["other_id"] == "concept:limited-ceasefire"]
+    assert relation["width"] == 2 and relation["polarity"] == "positive" and relation["direction"] == "out"
+    items = pages.evidence([relation["id"]])[relation["id"]]
+    assert {i["outlet"] for i in items} == {"The Guardian", "The New York Times"}
+    for item in items:
+        marked = {s["role"]: item["sentence"][s["start"]:s["end"]] for s in item["spans"]}
+        assert "Putin" in marked["subject"] and marked["object"] == "a limited ceasefire"
+    assert pages.relation(relation["id"])["subject_name"] == "Vladimir Putin"
+    assert pages.source(NYT)["source"]["outlet"] == "The New York Times"
+
+
+@pytest.mark.model
+def test_seed_neighbourhood_hides_bookkeeping_unless_asked(seed_store):
+    from newsgraph.workbench.pages import Pages
+
+    pages = Pages(seed_store)
+    view = pages.neighbourhood(["vladimir-putin"], hops=1)
+    kinds = {n["kind"] for n in view["nodes"]}
+    assert kinds <= {"Entity", "Concept"} and "concept:limited-ceasefire" in {n["id"] for n in view["nodes"]}
+    assert all(e["source"] in {n["id"] for n in view["nodes"]} for e in view["edges"])
+    wider = pages.neighbourhood(["vladimir-putin"], hops=2)
+    assert len(wider["nodes"]) > len(view["nodes"])
+    with_sources = pages.neighbourhood(["vladimir-putin"], hops=1, sources=True)
+    assert {GUARDIAN, NYT} <= {n["id"] for n in with_sources["nodes"] if n["kind"] == "Source"}
+
+
+@pytest.mark.model
+def test_seed_graph_has_no_stories(seed_store):
+    from newsgraph.errors import UnknownEntity
+    from newsgraph.workbench.pages import Pages
+
+    pages = Pages(seed_store)
+    assert pages.info()["layers"]["stories"] is False and pages.info()["stories"] == []
+    with pytest.raises(UnknownEntity, match="no stories in this graph"):
+        pages.story("anything")
+
+
+# --- pages on a graph with the fact layer ---------------------------------------------------------------------
+def test_story_page_sorts_facts_and_counts_copies_once(fact_store):
+    from newsgraph.workbench.pages import Pages
+
+    pages = Pages(fact_store)
+    assert pages.layers() == {"stories": True, "events": True, "copies": True}
+    story = pages.story("story-1")
+    assert [s["id"] for s in story["sources"]] == ["a1", "b1", "c1"]
+    assert [e["name"] for e in story["events"]] == ["Ann Lee meets Acme", "Acme resigns"]
+    assert [f["name"] for f in story["corroborated"]] == ["Ann Lee meets Acme"]
+    assert [f["name"] for f in story["single"]] == ["Acme resigns"]
+    assert [f["id"] for f in story["contested"]] == ["rel-1"]
+    assert pages.search("talks")["stories"][0]["id"] == "story-1"
+
+
+def test_entity_timeline_and_event_trigger_highlight(fact_store):
+    from newsgraph.workbench.pages import Pages
+
+    pages = Pages(fact_store)
+    page = pages.entity("ann-lee")
+    assert [(e["id"], e["date"], e["role"]) for e in page["timeline"]] == [("ev-1", "2024-05-01", "agent")]
+    [group] = page["relations"]
+    assert group["relations"][0]["polarity"] == "contested" and group["contested"] == 1
+    items = {i["source"]: i for i in pages.evidence(["rel-1"])["rel-1"]}
+    assert [(s["role"], items["a1"]["sentence"][s["start"]:s["end"]]) for s in items["a1"]["spans"]] == [
+        ("subject", "Ann Lee"), ("predicate", "meets"), ("object", "Acme")]
+    assert [s["role"] for s in items["b1"]["spans"]] == ["subject", "object"]  # no event: no predicate span
+    assert items["a1"]["url"] == "https://alpha.example/1"
+    view = pages.neighbourhood(["ann-lee"], events=True)
+    assert "ev-1" in {n["id"] for n in view["nodes"] if n["kind"] == "Event"}
+
+
+# --- the server -----------------------------------------------------------------------------------------------
+def test_server_headers_host_check_and_read_only_console(fact_store):
+    with serving(fact_store) as url:
+        status, headers, body = _get(url)
+        assert status == 200 and b"core.js" in body
+        assert "script-src 'self'" in headers["Content-Security-Policy"]
+        assert "unsafe-inline" not in headers["Content-Security-Policy"]
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert _get(url + "static/cytoscape.min.js")[0] == 200
+        assert _get(url + "static/../../cli.py")[0] == 404
+        port = url.rsplit(":", 1)[1].strip("/")
+        assert _get(url + "api/info", {"Host": f"attacker.example:{port}"})[0] == 421
+        status, _, body = _get(url + "api/story?id=story-1")
+        assert status == 200 and json.loads(body)["story"]["name"] == "Acme talks"
+        assert _get(url + "api/entity?id=nobody")[0] == 404
+        status, reply = _post(url + "api/query", {"cypher": "CREATE (n:Hack) RETURN n"})
+        assert status == 400 and "writes to the graph" in reply["error"]
+        assert _post(url + "api/query", {"cypher": "MATCH (n) RETURN n"}, "text/plain")[0] == 415
+        status, reply = _post(url + "api/query", {"cypher": "MATCH (a:Entity {id: $id})-[r]->(b) RETURN a, r, b",
+                                                  "params": {"id": "ann-lee"}})
+        assert status == 200 and reply["columns"] == ["a", "r", "b"]
+        assert {n["name"] for n in reply["graph"]["nodes"]} == {"Ann Lee", "Acme"}
+        status, reply = _post(url + "api/query", {"name": "sources", "params": {}})
+        assert status == 200 and reply["total"] == 3
+        status, reply = _post(url + "api/query", {"name": "entity", "params": {}})
+        assert status == 400 and "needs parameter 'name'" in reply["error"]
+    assert fact_store.run("MATCH (n:Hack) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_browse_refuses_a_busy_port_with_one_line(fact_store):
+    from newsgraph.errors import BadSetting
+    from newsgraph.workbench.server import Workbench
+
+    with serving(fact_store) as url:
+        port = int(url.rsplit(":", 1)[1].strip("/"))
+        with pytest.raises(BadSetting, match=f"cannot listen on 127.0.0.1:{port}"):
+            Workbench(fact_store, "127.0.0.1", port)
+
+
+# --- the CLI --------------------------------------------------------------------------------------------------
+@pytest.mark.model
+def test_cli_html_export_is_self_contained(tmp_path, seeds_dir):
+    from newsgraph.cli import app
+
+    runner = CliRunner()
+    data = tmp_path / "data"
+    assert runner.invoke(app, ["ingest", str(seeds_dir), "--data-dir", str(data), "-q"]).exit_code == 0
+    out = tmp_path / "putin.html"
+    result = runner.invoke(app, ["export", "--format", "html", "-o", str(out), "--entity", "Putin", "--hops", "1",
+                                 "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "connect-src 'none'" in page and "unsafe-inline" not in page
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", page)  # nothing loaded from anywhere
+    payload = json.loads(re.search(r'<script type="application/json" id="newsgraph-data">(.*?)</script>', page,
+                                   re.S)[1])
+    [edge] = [e for e in payload["graph"]["edges"] if e["predicate"] == "agree to"
+              and e["target"] == "concept:limited-ceasefire"]
+    assert {i["outlet"] for i in payload["evidence"][edge["id"]]} == {"The Guardian", "The New York Times"}
+    bad = runner.invoke(app, ["export", "--format", "htm", "-o", str(out), "--data-dir", str(data)])
+    assert bad.exit_code == 2 and "html" in bad.output

@@ -1,0 +1,216 @@
+"""The workbench in a real browser: Debian's chromium driven by Playwright (never a downloaded browser), on the
+seed graph, on an article that carries markup, and the HTML export opened with networking disabled.
+
+Screenshots of every step go to ``tests/artifacts/workbench/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import GUARDIAN, NYT
+from workbench_fixtures import CHROMIUM, CHROMIUM_ARGS, serving
+
+pytestmark = [pytest.mark.store, pytest.mark.browser]
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "workbench"
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.problems = []  # uncaught errors and CSP violations
+    page.on("pageerror", lambda error: page.problems.append(f"error: {error}"))
+    page.on("console", lambda m: page.problems.append(m.text) if "Content Security Policy" in m.text else None)
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def ready(page) -> None:
+    page.wait_for_selector("#main[data-ready='1']", timeout=20_000)
+
+
+def click_edge(page, predicate: str, target: str) -> None:
+    """Centre the view on the edge and click it with the mouse, as a user would."""
+    point = page.evaluate("""([predicate, target]) => {
+        const cy = window.newsgraphCy;
+        const edge = cy.edges().filter((e) => e.data("predicate") === predicate && e.data("target") === target)[0];
+        cy.fit(edge, 120);
+        const box = cy.container().getBoundingClientRect();
+        const a = edge.renderedSourceEndpoint(), b = edge.renderedTargetEndpoint();
+        // two thirds of the way to the target: edges leaving the same node are further apart there
+        return {x: box.left + a.x + (b.x - a.x) * 0.66, y: box.top + a.y + (b.y - a.y) * 0.66};
+    }""", [predicate, target])
+    page.mouse.click(point["x"], point["y"])
+
+
+def check_agree_to_panel(page) -> None:
+    page.wait_for_selector("#evidence-panel .evidence-item", timeout=20_000)
+    assert page.inner_text("#evidence-panel h2") == "Vladimir Putin –agree to→ limited ceasefire"
+    items = page.locator("#evidence-panel .evidence-item")
+    by_outlet = {items.nth(i).locator(".outlet").inner_text(): items.nth(i) for i in range(items.count())}
+    assert set(by_outlet) == {"The Guardian", "The New York Times"}
+    guardian, nyt = by_outlet["The Guardian"], by_outlet["The New York Times"]
+    assert guardian.locator("mark.subject").inner_text() == "Vladimir Putin"
+    assert nyt.locator("mark.subject").inner_text() == "President Vladimir V. Putin"
+    for item in (guardian, nyt):
+        assert item.locator("mark.object").inner_text() == "a limited ceasefire"
+    assert guardian.get_attribute("data-source") == GUARDIAN and nyt.get_attribute("data-source") == NYT
+
+
+@pytest.mark.model
+def test_analyst_session_on_the_seed_graph(seed_store, page):
+    with serving(seed_store) as url:
+        page.goto(url)
+        ready(page)
+        shot(page, "home")
+        assert "No stories in this graph" in page.inner_text("#stories")
+        page.fill("#search-input", "Putin")
+        page.press("#search-input", "Enter")
+        page.wait_for_selector(".result-entities a")
+        ready(page)
+        shot(page, "search")
+        page.click(".result-entities a:text('Vladimir Putin')")
+        page.wait_for_selector(".aliases-table")
+        ready(page)
+        shot(page, "entity")
+        row = page.locator(".aliases-table tr", has=page.locator("td.alias", has_text="the Russian leader"))
+        assert "The Guardian" in row.inner_text()
+        assert "in-article description" in page.inner_text(".resolution-table")
+        assert "agree to" in page.inner_text(".relation-class[data-class='AGREE_TO']")
+
+        page.click("a:text('Graph view')")
+        page.wait_for_selector("#graph canvas")
+        ready(page)
+        shot(page, "graph")
+        click_edge(page, "agree to", "concept:limited-ceasefire")
+        check_agree_to_panel(page)
+        shot(page, "evidence")
+        before = page.evaluate("window.newsgraphCy.nodes().length")
+        page.evaluate("window.newsgraphCy.getElementById('donald-trump').emit('tap')")
+        for _ in range(100):  # wait_for_function evaluates a string, which the page's CSP forbids
+            if page.evaluate("window.newsgraphCy.nodes().length") > before:
+                break
+            page.wait_for_timeout(200)
+        assert page.evaluate("window.newsgraphCy.nodes().length") > before
+
+        page.goto(url + "#/console")
+        ready(page)
+        page.select_option("#canned-select", "corroborated")
+        page.fill("#canned-params input[name='min_sources']", "2")
+        page.click("#canned-run")
+        page.wait_for_selector("#result-table td")
+        assert "limited ceasefire" in page.inner_text("#result-table")
+        shot(page, "console")
+        page.fill("#cypher-text", "CREATE (n:Hack {x: 1}) RETURN n")
+        page.click("#cypher-run")
+        page.wait_for_selector(".console-error")
+        assert "writes to the graph" in page.inner_text(".console-error")
+        page.fill("#cypher-text", "MATCH (a:Entity {id: $id})-[r]->(b) RETURN a, r, b LIMIT 20")
+        page.fill("#cypher-params", json.dumps({"id": "vladimir-putin"}))
+        page.click("#cypher-run")
+        page.wait_for_selector("#result-table td")
+        page.click("button:text('Graph')")
+        page.wait_for_selector("#console-graph canvas")
+        shot(page, "console-graph")
+    assert seed_store.run("MATCH (n:Hack) RETURN count(n) AS n")[0]["n"] == 0
+    assert page.problems == []
+
+
+@pytest.mark.model
+def test_markup_in_an_article_stays_inert(empty_store, seed_settings, tmp_path, page):
+    from newsgraph.pipeline import ingest
+
+    article = {"id": "markup", "title": "<script>window.__pwned = 'title'</script>Ceasefire talks",
+               "outlet": "<img src=x onerror=\"window.__pwned = 'outlet'\">", "url": "javascript:window.__pwned='url'",
+               "published": "2025-03-19",
+               "text": "Vladimir Putin agreed to a limited ceasefire <script>window.__pwned = 'text'</script> on "
+                       "Tuesday, the Kremlin said.\nThe <b onmouseover=\"window.__pwned = 'b'\">Kremlin</b> rejected "
+                       "a full truce.\n"}
+    source = tmp_path / "markup.jsonl"
+    source.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    ingest([source], empty_store, seed_settings)
+    sentences = [r["s"] for r in empty_store.run("MATCH (v:Evidence) RETURN v.sentence AS s")]
+    assert any("<script>" in s for s in sentences), sentences  # the markup is in the graph, as text
+    with serving(empty_store) as url:
+        page.goto(url + "#/source/markup")
+        ready(page)
+        page.wait_for_timeout(300)
+        shot(page, "markup-source")
+        text = page.inner_text("#main")
+        assert "<script>window.__pwned = 'title'</script>Ceasefire talks" in text
+        assert "<script>window.__pwned = 'text'</script>" in text
+        assert page.locator("#main script, #main img, #main b").count() == 0
+        assert page.locator("a[href^='javascript']").count() == 0
+        page.goto(url + "#/search/" + "ceasefire")
+        ready(page)
+        page.goto(url + "#/graph/vladimir-putin")
+        page.wait_for_selector("#graph canvas")
+        ready(page)
+        page.evaluate("""() => { const e = window.newsgraphCy.edges()[0]; e.emit('tap'); }""")
+        page.wait_for_selector("#evidence-panel .evidence-item")
+        assert page.evaluate("window.__pwned") is None
+    assert page.problems == []
+
+
+@pytest.mark.model
+def test_html_export_works_offline(seed_store, tmp_path, chromium):
+    from newsgraph.workbench.html_export import export_html
+
+    path = export_html(seed_store.read_graph(["vladimir-putin"], hops=1), tmp_path / "putin.html",
+                       title="newsgraph: Vladimir Putin, 1 hop", start=["vladimir-putin"])
+    context = chromium.new_context(viewport={"width": 1400, "height": 900}, offline=True)
+    requested = []
+    context.route("**/*", lambda route: (requested.append(route.request.url), route.abort()
+                                         if not route.request.url.startswith("file:") else route.continue_()))
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(path.as_uri())
+    page.wait_for_selector("#graph canvas")
+    ready(page)
+    click_edge(page, "agree to", "concept:limited-ceasefire")
+    check_agree_to_panel(page)
+    shot(page, "export")
+    assert [u for u in requested if not u.startswith("file:")] == []
+    assert problems == []
+    context.close()
+
+
+@pytest.mark.parametrize("hash_, expect", [
+    ("#/story/story-1", ["Corroborated", "Ann Lee meets Acme", "Only one outlet says", "Acme resigns", "Contested"]),
+    ("#/entity/ann-lee", ["2024-05-01", "Ann Lee meets Acme", "contested"]),
+])
+def test_fact_layer_pages(empty_store, page, hash_, expect):
+    from workbench_fixtures import FACT_LAYER
+
+    for statement in FACT_LAYER:
+        empty_store.run(statement)
+    with serving(empty_store) as url:
+        page.goto(url + hash_)
+        ready(page)
+        text = page.inner_text("#main")
+        for wanted in expect:
+            assert wanted in text
+        shot(page, "story" if "story" in hash_ else "timeline")
+    assert page.problems == []
