@@ -76,7 +76,8 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
     events = assign_events(analyses, story_of, resolution)
     for story in stories.stories if stories is not None else ():
         graph.add_node(story.id, kind="Story", name=story.name, size=story.size, first=story.first,
-                       last=story.last, terms=[t for t, _ in story.terms], weights=[w for _, w in story.terms])
+                       last=story.last, terms=[t for t, _ in story.terms],
+                       weights=[round(w * 1000) for _, w in story.terms])  # thousandths: compact over Bolt
     for analysis in analyses:
         article = analysis.article
         when = article.published or article.published_raw

@@ -87,7 +87,8 @@ class GraphStore(ABC):
     def known_stories(self) -> list[Story]:
         """The stories already in the store, for grouping new articles (``newsgraph.graph.stories``)."""
         return [
-            Story(row["id"], row["name"] or row["id"], tuple(zip(row["terms"] or (), row["weights"] or ())),
+            Story(row["id"], row["name"] or row["id"],
+                  tuple((t, w / 1000) for t, w in zip(row["terms"] or (), row["weights"] or ())),
                   int(row["size"] or 0), row["first"] or "", row["last"] or "")
             for row in self.run(cypher.KNOWN_STORIES)
         ]

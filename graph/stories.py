@@ -6,7 +6,7 @@ English (``wordfreq``) so that "say" and "year" count for nothing and "ceasefire
 unit vector; the article joins the story whose profile it is most similar to (cosine) when the similarity
 reaches ``threshold`` and its date (when both are known) lies within ``window_days`` of the story's dates, else it
 starts a story of its own. A story's profile is the sum of its articles' vectors, its heaviest ``PROFILE_TERMS``
-terms kept.
+terms kept, to three decimals (what the store keeps: thousandths as integers).
 
 Deterministic for a given input order. Stored stories carry their profile, so ingesting a corpus in one run or
 in several gives the same grouping as long as the articles arrive in the same order (chunks are processed in
@@ -170,7 +170,7 @@ class StoryIndex:
             profile[term] = profile.get(term, 0.0) + weight
         kept = sorted(profile.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
         dates = [d for d in (old.first, old.last, _iso_day(article.published)) if d]
-        story = Story(old.id, old.name, tuple((t, round(w, 4)) for t, w in kept), old.size + 1,
+        story = Story(old.id, old.name, tuple((t, round(w, 3)) for t, w in kept), old.size + 1,
                       min(dates) if dates else "", max(dates) if dates else "")
         self._put(story)
         return story

@@ -18,5 +18,5 @@ WITH t, sources, outlets, dates, ev, collect(src.id) AS reported_by, sum(size(r.
      [x IN collect(r.texts[0]) WHERE x IS NOT NULL] AS triggers
 RETURN t.id AS story, t.name AS title, sources, outlets, dates, ev.name AS event, ev.id AS event_id,
        size(reported_by) AS source_count, reported_by, toInteger(mentions) AS mentions, triggers
-ORDER BY story, source_count DESC, mentions DESC, event
+ORDER BY story, source_count DESC, mentions DESC, event, event_id
 LIMIT $limit
