@@ -1,12 +1,19 @@
-"""Merge resolved triples into one networkx MultiDiGraph: one edge per (subject, predicate, object).
+"""Merge resolved triples and event mentions into one networkx MultiDiGraph.
 
-Node ids: entity ids from resolution, ``concept:<slug>`` for concepts, article ids for sources. Node attribute
-``kind`` is ``Entity``, ``Concept`` or ``Source`` (a source has ``published`` in ISO 8601 and ``published_raw`` as
-read). Relation edges are keyed by their predicate and carry ``id``,
-``type`` (the relationship type, e.g. ``AGREE_TO``), ``predicate``, ``sources``, ``source_count`` and
-``evidence`` (a list of evidence records, the rows of ``evidence.jsonl``, with the mention's circumstances
-``when``, ``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``). ``MENTIONS`` edges go from a source
-to an entity and carry ``count`` and the mention spans.
+Node ids: entity ids from resolution, ``concept:<slug>`` for concepts, article ids for sources, ``story:…`` and
+``event:…`` for stories and events. Node attribute ``kind`` is ``Entity``, ``Concept``, ``Source``, ``Story`` or
+``Event`` (a source has ``published`` in ISO 8601 and ``published_raw`` as read).
+
+Relation edges are the analysts' view: one per (subject, relation class, object), the class from
+``newsgraph.ingest.lexicon`` ("declined to commit to" and "agreed to" are both ``AGREE_TO``, the first with
+negative polarity), keyed by the class name and carrying ``id``, ``type`` (the relationship type),
+``predicate`` (the class name), ``sources``, ``source_count`` and ``evidence`` (the rows of ``evidence.jsonl``:
+each with its surface predicate, its polarity folded into ``negated``, the ``event_id`` of its trigger, and the mention's circumstances ``when``,
+``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``).
+
+Bookkeeping edges: ``MENTIONS`` (source → entity, with the mention spans), ``REPORTS`` (source → event, with the
+trigger spans and their flags), ``IN_STORY`` (source → story), ``PART_OF`` (event → story) and
+``HAS_PARTICIPANT`` (event → entity, with the role).
 """
 
 from __future__ import annotations
@@ -18,10 +25,14 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from newsgraph.graph.events import EventAssignment, assign_events
+from newsgraph.ingest.lexicon import relation_class
 from newsgraph.ingest.names import slug
-from newsgraph.model import CIRCUMSTANCE_FIELDS, Arg, ArticleAnalysis, Resolution, Triple
+from newsgraph.model import CIRCUMSTANCE_FIELDS, Arg, ArticleAnalysis, Resolution, StoryAssignment, Triple
 
-RESERVED_TYPES = {"MENTIONS", "IN_SOURCE", "ATTRIBUTED_TO"}
+RESERVED_TYPES = {"MENTIONS", "IN_SOURCE", "ATTRIBUTED_TO", "REPORTS", "IN_STORY", "PART_OF", "HAS_PARTICIPANT",
+                  "OF_EVENT", "RESOLVES_TO", "COPY_OF"}
+
 _TYPE_OK = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
@@ -54,10 +65,19 @@ def edge_id(subject: str, predicate: str, obj: str) -> str:
     return hashlib.sha1(f"{subject}\x1f{predicate}\x1f{obj}".encode()).hexdigest()[:16]
 
 
-def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution) -> nx.MultiDiGraph:
-    """Build the provenance graph of the analysed articles under a resolution."""
+def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
+                stories: StoryAssignment | None = None) -> nx.MultiDiGraph:
+    """Build the provenance graph of the analysed articles under a resolution and a story grouping (without
+    one, every article is a story of its own)."""
+    analyses = list(analyses)
     graph = nx.MultiDiGraph(merges=list(resolution.merges))
     entities = {e.id: e for e in resolution.entities}
+    story_of = dict(stories.assignment) if stories is not None else {}
+    events = assign_events(analyses, story_of, resolution)
+    for story in stories.stories if stories is not None else ():
+        graph.add_node(story.id, kind="Story", name=story.name, size=story.size, first=story.first,
+                       last=story.last, terms=[t for t, _ in story.terms],
+                       weights=[round(w * 1000) for _, w in story.terms])  # thousandths: compact over Bolt
     for analysis in analyses:
         article = analysis.article
         when = article.published or article.published_raw
@@ -70,12 +90,15 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution) -> 
             entity_id = resolution.assignment.get((article.id, mention.local_id))
             if entity_id is not None:
                 spans[entity_id].append({"source": article.id, "start": mention.start, "end": mention.end,
-                                         "text": mention.text})
+                                         "text": mention.text, "kind": mention.kind})
         for entity_id, found in spans.items():
             _add_entity(graph, entities[entity_id])
             graph.add_edge(article.id, entity_id, key="MENTIONS", type="MENTIONS", count=len(found), mentions=found)
+        if article.id in story_of:
+            graph.add_edge(article.id, story_of[article.id], key="IN_STORY", type="IN_STORY")
+        _add_events(graph, analysis, events, resolution, entities, story_of.get(article.id, ""))
         for triple in analysis.triples:
-            _add_triple(graph, triple, resolution, entities)
+            _add_triple(graph, triple, resolution, entities, events)
     for node, data in graph.nodes(data=True):
         if data["kind"] == "Entity":
             mentions = [d for _, _, k, d in graph.in_edges(node, keys=True, data=True) if k == "MENTIONS"]
@@ -100,15 +123,48 @@ def _node_of(arg: Arg, source: str, resolution: Resolution, entities, graph) -> 
     return node, {"entity_id": node, "name": arg.concept, "type": "Concept"}
 
 
-def _add_triple(graph, triple: Triple, resolution: Resolution, entities) -> None:
+def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: EventAssignment,
+                resolution: Resolution, entities, story: str) -> None:
+    """Event nodes of one article, its REPORTS edge to each (the trigger spans and flags, in text order), and
+    each event's story and entity participants."""
+    source = analysis.article.id
+    for mention in analysis.events:
+        node = events.of_trigger(source, mention.start)
+        if node is None:
+            continue
+        if node not in graph:
+            graph.add_node(node, kind="Event", name=mention.event_class, event_class=mention.event_class,
+                           story=story)
+            if story:
+                graph.add_edge(node, story, key="PART_OF", type="PART_OF")
+        if not graph.has_edge(source, node, "REPORTS"):
+            graph.add_edge(source, node, key="REPORTS", type="REPORTS", mentions=[])
+        graph.edges[source, node, "REPORTS"]["mentions"].append({
+            "source": source, "start": mention.start, "end": mention.end, "text": mention.text,
+            "lemma": mention.lemma, "kind": mention.kind, "negated": mention.negated, "hedged": mention.hedged,
+            "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end})
+        for participant in mention.participants:
+            if participant.arg.local_id is None:
+                continue
+            entity = entities[resolution.assignment[(source, participant.arg.local_id)]]
+            _add_entity(graph, entity)
+            key = f"HAS_PARTICIPANT:{participant.role}"
+            if not graph.has_edge(node, entity.id, key):
+                graph.add_edge(node, entity.id, key=key, type="HAS_PARTICIPANT", role=participant.role)
+
+
+def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events: EventAssignment) -> None:
     subject, subject_info = _node_of(triple.subject, triple.source, resolution, entities, graph)
     obj, object_info = _node_of(triple.object, triple.source, resolution, entities, graph)
     if subject == obj:
         return
-    key = triple.predicate
+    cls = relation_class(triple.predicate)
+    key = cls.name
+    if triple.predicate.startswith("be ") and not key.startswith("be"):
+        key = f"be {key}"  # a passive with no doer: the subject is the one the event happened to
     rel_id = edge_id(subject, key, obj)
     if not graph.has_edge(subject, obj, key):
-        graph.add_edge(subject, obj, key=key, id=rel_id, type=relationship_type(key), predicate=key,
+        graph.add_edge(subject, obj, key=key, id=rel_id, type=relationship_type(cls.name), predicate=key,
                        sources=[], source_count=0, evidence=[])
     data = graph.edges[subject, obj, key]
     attributed = None
@@ -122,8 +178,10 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities) -> None
                     **subject_info},
         "predicate": triple.predicate,
         "object": {"text": triple.object.text, "start": triple.object.start, "end": triple.object.end, **object_info},
-        "negated": triple.negated, "hedged": triple.hedged, "attributed_to": attributed,
-        "confidence": triple.confidence, **{name: getattr(triple, name) for name in CIRCUMSTANCE_FIELDS},
+        "negated": triple.negated != (cls.polarity < 0), "hedged": triple.hedged, "attributed_to": attributed,
+        "confidence": triple.confidence, "relation_class": cls.name,
+        "event_id": events.of_trigger(triple.source, triple.trigger_start) or "",
+        **{name: getattr(triple, name) for name in CIRCUMSTANCE_FIELDS},
     }
     if all(e["id"] != record["id"] for e in data["evidence"]):
         data["evidence"].append(record)

@@ -10,7 +10,9 @@ import re
 
 from newsgraph.model import ENTITY_TYPES
 
-NODE_LABELS = ("Entity", "Concept", "Source", "Evidence")
+NODE_LABELS = ("Entity", "Concept", "Source", "Evidence", "Event", "Story")
+#: Relationship types that are bookkeeping (mention spans, stories, participants), not relations between entities.
+BOOKKEEPING = frozenset({"MENTIONS", "REPORTS", "IN_STORY", "PART_OF", "HAS_PARTICIPANT"})
 _SAFE = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
 
 
@@ -34,6 +36,7 @@ def falkordb_indexes() -> list[str]:
     return [f"CREATE INDEX FOR (n:{label(node)}) ON (n.id)" for node in _ID_LABELS] + [
         "CREATE INDEX FOR (n:Evidence) ON (n.edge_id)",
         "CREATE INDEX FOR (n:Entity) ON (n.name)",
+        "CREATE INDEX FOR (n:Evidence) ON (n.event_id)",
     ]
 
 
@@ -44,6 +47,7 @@ def neo4j_constraints() -> list[str]:
     ] + [
         "CREATE INDEX evidence_edge_id IF NOT EXISTS FOR (n:Evidence) ON (n.edge_id)",
         "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+        "CREATE INDEX evidence_event_id IF NOT EXISTS FOR (n:Evidence) ON (n.event_id)",
     ]
 
 
@@ -96,7 +100,62 @@ UNWIND $rows AS row
 MATCH (s:Source {id: row.source})
 MATCH (e:Entity {id: row.entity})
 MERGE (s)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.starts = row.starts, m.ends = row.ends, m.texts = row.texts
+SET m.count = row.count, m.starts = row.starts, m.ends = row.ends, m.texts = row.texts, m.kinds = row.kinds
+"""
+
+MERGE_STORIES = """
+UNWIND $rows AS row
+MERGE (t:Story {id: row.id})
+SET t.name = row.name, t.size = row.size, t.first = row.first, t.last = row.last, t.terms = row.terms,
+    t.weights = row.weights
+"""
+
+IN_STORY = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.source})
+MATCH (t:Story {id: row.story})
+MERGE (s)-[:IN_STORY]->(t)
+"""
+
+MERGE_EVENTS = """
+UNWIND $rows AS row
+MERGE (e:Event {id: row.id})
+SET e.name = row.name, e.event_class = row.event_class, e.story = row.story
+WITH e, row
+MATCH (t:Story {id: row.story})
+MERGE (e)-[:PART_OF]->(t)
+"""
+
+#: One REPORTS relationship per (source, event): the trigger spans of the event's mentions in that source, with
+#: each mention's lemma, kind (verbal, nominal, speech), polarity and modality as parallel lists.
+MERGE_REPORTS = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.source})
+MATCH (e:Event {id: row.event})
+MERGE (s)-[r:REPORTS]->(e)
+SET r.count = size(row.starts), r.starts = row.starts, r.ends = row.ends, r.texts = row.texts,
+    r.lemmas = row.lemmas, r.kinds = row.kinds, r.negated = row.negated, r.hedged = row.hedged,
+    r.sentence_starts = row.sentence_starts, r.sentence_ends = row.sentence_ends
+"""
+
+MERGE_PARTICIPANTS = """
+UNWIND $rows AS row
+MATCH (e:Event {id: row.event})
+MATCH (x:Entity {id: row.entity})
+MERGE (e)-[p:HAS_PARTICIPANT {role: row.role}]->(x)
+"""
+
+#: An event's aggregates from its REPORTS: how often and by which sources it is told, how often negated/hedged.
+REFRESH_EVENT_COUNTS = """
+UNWIND $ids AS id
+MATCH (e:Event {id: id})
+OPTIONAL MATCH (s:Source)-[r:REPORTS]->(e)
+WITH e, s, r ORDER BY s.id
+WITH e, collect(s.id) AS sources, collect(r) AS reports
+SET e.sources = sources, e.source_count = size(sources),
+    e.mention_count = reduce(n = 0, r IN reports | n + size(r.starts)),
+    e.negated_count = reduce(n = 0, r IN reports | n + size([x IN r.negated WHERE x])),
+    e.hedged_count = reduce(n = 0, r IN reports | n + size([x IN r.hedged WHERE x]))
 """
 
 REFRESH_ENTITY_COUNTS = """
@@ -119,9 +178,17 @@ SET v.edge_id = row.edge_id, v.source = row.source, v.sentence = row.sentence,
     v.object_start = row.object_start, v.object_end = row.object_end,
     v.negated = row.negated, v.hedged = row.hedged, v.confidence = row.confidence,
     v.attributed_to = row.attributed_to, v.attributed_to_name = row.attributed_to_name,
+    v.event_id = row.event_id, v.relation_class = row.relation_class,
     v.when = row.when, v.when_text = row.when_text, v.where = row.where, v.where_text = row.where_text,
     v.via = row.via, v.via_text = row.via_text, v.occasion = row.occasion
 MERGE (v)-[:IN_SOURCE]->(s)
+"""
+
+LINK_EVIDENCE_EVENTS = """
+UNWIND $rows AS row
+MATCH (v:Evidence {id: row.id})
+MATCH (e:Event {id: row.event_id})
+MERGE (v)-[:OF_EVENT]->(e)
 """
 
 LINK_ATTRIBUTION = """
@@ -199,12 +266,34 @@ RETURN v.edge_id AS edge_id, v.id AS id, v.source AS source, v.sentence_start AS
 LEDGER = "MATCH (s:Source) WHERE s.sha256 IS NOT NULL RETURN s.id AS id, s.sha256 AS sha256"
 KNOWN_ENTITIES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases"
 ALL_NODES = """
-MATCH (n) WHERE n:Entity OR n:Concept OR n:Source
+MATCH (n) WHERE n:Entity OR n:Concept OR n:Source OR n:Event OR n:Story
 RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
+"""
+KNOWN_STORIES = """
+MATCH (t:Story)
+RETURN t.id AS id, t.name AS name, t.terms AS terms, t.weights AS weights, t.size AS size, t.first AS first,
+       t.last AS last
+"""
+STORY_MEMBERS = "MATCH (s:Source)-[:IN_STORY]->(t:Story) RETURN s.id AS source, t.id AS story"
+#: The bookkeeping relationships of the fact layer: sources' reports of events, stories, participants.
+REPORTS_OF = """
+MATCH (s:Source)-[r:REPORTS]->(e:Event)
+WHERE $ids IS NULL OR e.id IN $ids
+RETURN s.id AS source, e.id AS event, properties(r) AS props
+"""
+STORY_LINKS = """
+MATCH (a)-[r]->(t:Story)
+WHERE (a:Source OR a:Event) AND ($ids IS NULL OR t.id IN $ids)
+RETURN a.id AS subject, type(r) AS type, t.id AS object
+"""
+PARTICIPANTS_OF = """
+MATCH (e:Event)-[p:HAS_PARTICIPANT]->(x:Entity)
+WHERE $ids IS NULL OR e.id IN $ids
+RETURN e.id AS event, x.id AS entity, p.role AS role
 """
 NODES_BY_ID = """
 UNWIND $ids AS id
-MATCH (n {id: id}) WHERE n:Entity OR n:Concept OR n:Source
+MATCH (n {id: id}) WHERE n:Entity OR n:Concept OR n:Source OR n:Event OR n:Story
 RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
 """
 ALL_RELATIONS = """
@@ -234,7 +323,11 @@ WITH sources, count(e) AS entities
 OPTIONAL MATCH (c:Concept)
 WITH sources, entities, count(c) AS concepts
 OPTIONAL MATCH (v:Evidence)
-RETURN sources, entities, concepts, count(v) AS evidence
+WITH sources, entities, concepts, count(v) AS evidence
+OPTIONAL MATCH (ev:Event)
+WITH sources, entities, concepts, evidence, count(ev) AS events
+OPTIONAL MATCH (t:Story)
+RETURN sources, entities, concepts, evidence, events, count(t) AS stories
 """
 #: Counted from the Evidence nodes (every relation has one per sentence, ``edge_id`` its id, and is corroborated
 #: when they come from two sources or more), as the canned queries group them: a match over all relationships

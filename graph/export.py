@@ -20,6 +20,10 @@ Formats:
   a zip when the path ends in ``.zip`` (``newsgraph.graph.neo4j_csv``).
 * ``evidence-jsonl`` — one line per relation mention with its sentence, spans and flags.
 * ``entities-jsonl`` — one line per entity with its aliases and mention spans.
+* ``mentions-jsonl`` — one line per entity, concept and event mention: ``source``, ``start``, ``end`` (offsets
+  into the article text), ``text``, ``node_id`` (the merged node), ``node_label`` (``Entity``, ``Concept`` or
+  ``Event``) and ``kind`` (how it was found: name, title, description, pronoun, ... for entities; ``phrase`` for
+  concepts; verbal, nominal or speech for events, whose span is the trigger).
 """
 
 from __future__ import annotations
@@ -39,12 +43,12 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from newsgraph.errors import BadSetting
+from newsgraph.graph.cypher import BOOKKEEPING
 from newsgraph.graph.neo4j_csv import csv_files as _csv_files
 from newsgraph.graph.output import is_stream, write_file, write_folder
 from newsgraph.model import CIRCUMSTANCE_FIELDS
 
-FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl")
-
+FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl", "mentions-jsonl")
 _NESTED = {"evidence", "mentions"}
 
 
@@ -72,7 +76,7 @@ def export(graph: nx.MultiDiGraph, fmt: str, path: str | os.PathLike) -> list[Pa
     target = Path(path)
     renderers: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
         "graphml": _graphml, "gexf": _gexf, "json": _json, "csv": _csv_zip,
-        "evidence-jsonl": _evidence_jsonl, "entities-jsonl": _entities_jsonl,
+        "evidence-jsonl": _evidence_jsonl, "entities-jsonl": _entities_jsonl, "mentions-jsonl": _mentions_jsonl,
     }
     try:
         if fmt == "csv" and target.suffix.lower() != ".zip" and not is_stream(target):
@@ -103,6 +107,10 @@ def _span_key(m: dict) -> tuple:
 
 def _is_mention(key: Any, data: dict) -> bool:
     return key == "MENTIONS" or data.get("type") == "MENTIONS"
+
+
+def _is_bookkeeping(key: Any, data: dict) -> bool:
+    return str(key).split(":")[0] in BOOKKEEPING or data.get("type") in BOOKKEEPING
 
 
 def _canonical(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -299,7 +307,7 @@ def _side(part: dict | None, graph: nx.MultiDiGraph) -> dict:
 def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
     records = []
     for u, v, k, d in graph.edges(keys=True, data=True):
-        if _is_mention(k, d):
+        if _is_bookkeeping(k, d):
             continue
         for e in d.get("evidence") or ():
             attributed = e.get("attributed_to")
@@ -311,7 +319,9 @@ def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
                 "negated": bool(e.get("negated")), "hedged": bool(e.get("hedged")),
                 "attributed_to": ({"entity_id": attributed.get("entity_id"), "name": attributed.get("name")}
                                   if attributed else None),
-                "confidence": e.get("confidence"), **{name: e.get(name) or "" for name in CIRCUMSTANCE_FIELDS},
+                "confidence": e.get("confidence"), "relation_class": e.get("relation_class", d.get("predicate", k)),
+                "event_id": e.get("event_id") or None,
+                **{name: e.get(name) or "" for name in CIRCUMSTANCE_FIELDS},
             })
     return _jsonl(sorted(records, key=_evidence_key))
 
@@ -327,3 +337,30 @@ def _entities_jsonl(graph: nx.MultiDiGraph) -> bytes:
         records.append({"entity_id": node, "name": data.get("name"), "type": data.get("type"),
                         "aliases": sorted(data.get("aliases") or (), key=str), "mentions": sorted(spans, key=_span_key)})
     return _jsonl(records)
+
+
+def _mentions_jsonl(graph: nx.MultiDiGraph) -> bytes:
+    records: dict[tuple, dict] = {}
+
+    def add(source: Any, start: Any, end: Any, text: Any, node: Any, label: str, kind: Any) -> None:
+        record = {"source": source, "start": start, "end": end, "text": text, "node_id": node,
+                  "node_label": label, "kind": kind or ""}
+        records.setdefault((source, start, end, label, node), record)
+
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        if _is_mention(k, d):
+            for m in d.get("mentions") or ():
+                add(m.get("source", u), m.get("start"), m.get("end"), m.get("text"), v, "Entity", m.get("kind"))
+        elif k == "REPORTS" or d.get("type") == "REPORTS":
+            for m in d.get("mentions") or ():
+                add(m.get("source", u), m.get("start"), m.get("end"), m.get("text"), v, "Event", m.get("kind"))
+        elif not _is_bookkeeping(k, d):
+            for e in d.get("evidence") or ():
+                for side in (e.get("subject") or {}, e.get("object") or {}):
+                    node = side.get("entity_id")
+                    if node in graph and graph.nodes[node].get("kind") == "Concept":
+                        add(e.get("source"), side.get("start"), side.get("end"), side.get("text"), node, "Concept",
+                            "phrase")
+    ordered = sorted(records.values(), key=lambda r: _key(r["source"], r["start"], r["end"], r["node_label"],
+                                                           r["node_id"]))
+    return _jsonl(ordered)

@@ -41,7 +41,8 @@ IMPORT_COMMAND = ("neo4j-admin database import full neo4j --nodes=import/nodes.c
 
 #: How the store links an Evidence node: relationship type → the Evidence property holding the target id, and the
 #: target's kind.
-EVIDENCE_LINKS = (("IN_SOURCE", "source", "Source"), ("ATTRIBUTED_TO", "attributed_to", "Entity"))
+EVIDENCE_LINKS = (("IN_SOURCE", "source", "Source"), ("ATTRIBUTED_TO", "attributed_to", "Entity"),
+                  ("OF_EVENT", "event_id", "Event"))
 _NESTED_SPANS = "mentions"
 _NOT_PROPERTIES = {"kind", "labels"}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

@@ -46,7 +46,7 @@ SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 PROBE = "RETURN 1 AS ok"
 COMPONENTS = "CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition"
 DELETE_BATCH = """
-MATCH (n) WHERE n:Entity OR n:Concept OR n:Source OR n:Evidence OR n:Resolution
+MATCH (n) WHERE n:Entity OR n:Concept OR n:Source OR n:Evidence OR n:Resolution OR n:Event OR n:Story
 WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS deleted

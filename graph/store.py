@@ -21,7 +21,7 @@ import networkx as nx
 from newsgraph.errors import BadArticle, StoreUnavailable, UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
-from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, value_problem
+from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +84,19 @@ class GraphStore(ABC):
         """sha256 → source id of every completely ingested article."""
         return {row["sha256"]: row["id"] for row in self.run(cypher.LEDGER)}
 
+    def known_stories(self) -> list[Story]:
+        """The stories already in the store, for grouping new articles (``newsgraph.graph.stories``)."""
+        return [
+            Story(row["id"], row["name"] or row["id"],
+                  tuple((t, w / 1000) for t, w in zip(row["terms"] or (), row["weights"] or ())),
+                  int(row["size"] or 0), row["first"] or "", row["last"] or "")
+            for row in self.run(cypher.KNOWN_STORIES)
+        ]
+
+    def story_members(self) -> dict[str, str]:
+        """Source id → story id of every stored source that is in a story."""
+        return {row["source"]: row["story"] for row in self.run(cypher.STORY_MEMBERS)}
+
     def stored_texts(self) -> dict[str, str]:
         """source id → sha256 of the text of every completely ingested article."""
         return {row["id"]: row["sha256"] for row in self.run(cypher.LEDGER)}
@@ -136,40 +149,69 @@ class GraphStore(ABC):
             self._write_unit(statements)
 
     def _statements(self, graph: nx.MultiDiGraph) -> Iterable[list[Statement]]:
-        sources, concepts = [], []
+        sources, concepts, stories, events = [], [], [], []
         entities: dict[str, list] = defaultdict(list)
         for node, data in graph.nodes(data=True):
-            if data["kind"] == "Source":
+            kind = data["kind"]
+            if kind == "Source":
                 sources.append({"id": node, "name": data.get("name", node), **{k: data.get(k, "") for k in
                                 ("title", "outlet", "url", "published", "published_raw", "author", "sha256")}})
-            elif data["kind"] == "Entity":
+            elif kind == "Entity":
                 entities[data["type"]].append({"id": node, "name": data["name"], "type": data["type"],
                                                "aliases": list(data.get("aliases", []))})
+            elif kind == "Story":
+                stories.append({"id": node, "name": data["name"], "size": data["size"], "first": data["first"],
+                                "last": data["last"], "terms": data["terms"], "weights": data["weights"]})
+            elif kind == "Event":
+                events.append({"id": node, "name": data["name"], "event_class": data["event_class"],
+                               "story": data["story"]})
             else:
                 concepts.append({"id": node, "name": data["name"]})
-        mentions, evidence, relations = [], [], defaultdict(list)
+        mentions, reports, in_story, participants, evidence = [], [], [], [], []
+        relations: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         for subject, obj, key, data in graph.edges(keys=True, data=True):
+            edge_type = data.get("type")
             if key == "MENTIONS":
                 spans = data.get("mentions", [])
                 mentions.append({"source": subject, "entity": obj, "count": data["count"],
                                  "starts": [m["start"] for m in spans], "ends": [m["end"] for m in spans],
-                                 "texts": [m["text"] for m in spans]})
-                continue
-            labels = (graph.nodes[subject]["kind"], graph.nodes[obj]["kind"])
-            relations[(data["type"], *labels)].append({"subject": subject, "object": obj, "id": data["id"],
-                                                      "predicate": data["predicate"]})
-            evidence.extend(_evidence_row(e) for e in data["evidence"])
+                                 "texts": [m["text"] for m in spans], "kinds": [m.get("kind", "") for m in spans]})
+            elif key == "REPORTS":
+                spans = data["mentions"]
+                reports.append({"source": subject, "event": obj, **{
+                    f"{field}s" if field not in {"negated", "hedged"} else field: [m[field] for m in spans]
+                    for field in ("start", "end", "text", "lemma", "kind", "negated", "hedged",
+                                  "sentence_start", "sentence_end")}})
+            elif key == "IN_STORY":
+                in_story.append({"source": subject, "story": obj})
+            elif edge_type == "HAS_PARTICIPANT":
+                participants.append({"event": subject, "entity": obj, "role": data["role"]})
+            elif edge_type == "PART_OF":
+                continue  # written with the event
+            else:
+                labels = (graph.nodes[subject]["kind"], graph.nodes[obj]["kind"])
+                relations[(data["type"], *labels)].append({"subject": subject, "object": obj, "id": data["id"],
+                                                          "predicate": data["predicate"]})
+                evidence.extend(_evidence_row(e) for e in data["evidence"])
         yield from self._batched(cypher.MERGE_SOURCES, sources)
+        yield from self._batched(cypher.MERGE_STORIES, stories)
+        yield from self._batched(cypher.IN_STORY, in_story)
         for entity_type, rows in sorted(entities.items()):
             yield from self._batched(cypher.relabel_entities(entity_type), rows)
             yield from self._batched(cypher.merge_entities(entity_type), rows)
         yield from self._batched(cypher.MERGE_CONCEPTS, concepts)
+        yield from self._batched(cypher.MERGE_EVENTS, events)
         yield from self._batched(cypher.MERGE_MENTIONS, mentions)
+        yield from self._batched(cypher.MERGE_REPORTS, reports)
+        yield from self._batched(cypher.MERGE_PARTICIPANTS, participants)
         ids = [{"id": node} for node, d in graph.nodes(data=True) if d["kind"] == "Entity"]
         for chunk in chunks(ids, self.batch_size):
             yield [(cypher.REFRESH_ENTITY_COUNTS, {"ids": [r["id"] for r in chunk]})]
+        for chunk in chunks([r["id"] for r in events], self.batch_size):
+            yield [(cypher.REFRESH_EVENT_COUNTS, {"ids": chunk})]
         yield from self._batched(cypher.MERGE_EVIDENCE, evidence)
         yield from self._batched(cypher.LINK_ATTRIBUTION, [r for r in evidence if r["attributed_to"]])
+        yield from self._batched(cypher.LINK_EVIDENCE_EVENTS, [r for r in evidence if r["event_id"]])
         yield from self._relation_statements(relations, evidence)
         yield from self._batched(cypher.MERGE_RESOLUTIONS, [_resolution_row(m) for m in graph.graph.get("merges", ())])
         yield from self._batched(cypher.MARK_SOURCES_DONE, sources)
@@ -203,7 +245,7 @@ class GraphStore(ABC):
             node_rows = self.run(cypher.NODES_BY_ID, {"ids": sorted(seen)})
         for row in node_rows:
             props = dict(row["props"])
-            kind = next(l for l in ("Entity", "Concept", "Source") if l in row["labels"])
+            kind = next(l for l in ("Entity", "Concept", "Source", "Event", "Story") if l in row["labels"])
             props.setdefault("name", row["id"])
             props["kind"] = kind
             props.pop("id", None)
@@ -222,7 +264,42 @@ class GraphStore(ABC):
                                  for r in resolved]
         self._attach_mentions(graph, None if around is None else entity_ids)
         self._attach_evidence(graph, None if around is None else sorted(edge_ids))
+        self._attach_events(graph, whole=around is None)
         return graph
+
+    def _attach_events(self, graph: nx.MultiDiGraph, *, whole: bool) -> None:
+        """The fact layer of a graph read back: the events (with their stories) of the relations read — every
+        event for a whole graph — with the sources' REPORTS of them, their entity participants, their stories."""
+        if whole:
+            ids = None
+        else:
+            ids = sorted({e["event_id"] for *_, d in graph.edges(data=True) for e in d.get("evidence", ())
+                          if e.get("event_id")})
+            if not ids:
+                return
+            rows = self.run(cypher.NODES_BY_ID, {"ids": ids})
+            stories = sorted({r["props"].get("story") for r in rows if r["props"].get("story")})
+            rows += self.run(cypher.NODES_BY_ID, {"ids": stories}) if stories else []
+            for row in rows:
+                props = {k: v for k, v in dict(row["props"]).items() if k != "id"}
+                props.setdefault("name", row["id"])
+                graph.add_node(row["id"], **props, kind="Event" if "Event" in row["labels"] else "Story")
+        for row in self.run(cypher.REPORTS_OF, {"ids": ids}):
+            if row["source"] not in graph or row["event"] not in graph:
+                continue
+            p = row["props"]
+            fields = ("start", "end", "text", "lemma", "kind", "negated", "hedged", "sentence_start", "sentence_end")
+            columns = [p.get(f if f in {"negated", "hedged"} else f + "s") or [] for f in fields]
+            spans = [{"source": row["source"], **dict(zip(fields, values))} for values in zip(*columns)]
+            graph.add_edge(row["source"], row["event"], key="REPORTS", type="REPORTS", mentions=spans)
+        for row in self.run(cypher.PARTICIPANTS_OF, {"ids": ids}):
+            if row["event"] in graph and row["entity"] in graph:
+                graph.add_edge(row["event"], row["entity"], key=f"HAS_PARTICIPANT:{row['role']}",
+                               type="HAS_PARTICIPANT", role=row["role"])
+        story_ids = sorted(n for n, d in graph.nodes(data=True) if d["kind"] == "Story")
+        for row in self.run(cypher.STORY_LINKS, {"ids": None if whole else story_ids}):
+            if row["subject"] in graph and row["object"] in graph:
+                graph.add_edge(row["subject"], row["object"], key=row["type"], type=row["type"])
 
     def _attach_mentions(self, graph: nx.MultiDiGraph, ids: list[str] | None) -> None:
         for row in self.run(cypher.MENTIONS_OF, {"ids": ids}):
@@ -234,8 +311,9 @@ class GraphStore(ABC):
                 props.pop("id", None)
                 graph.add_node(row["source"], **{"name": row["source"], **props, "kind": "Source"})
             p = row["props"]
-            spans = [{"source": row["source"], "start": s, "end": e, "text": t}
-                     for s, e, t in zip(p.get("starts", []), p.get("ends", []), p.get("texts", []))]
+            kinds = p.get("kinds") or [""] * len(p.get("starts", []))
+            spans = [{"source": row["source"], "start": s, "end": e, "text": t, "kind": k}
+                     for s, e, t, k in zip(p.get("starts", []), p.get("ends", []), p.get("texts", []), kinds)]
             graph.add_edge(row["source"], row["entity"], key="MENTIONS", type="MENTIONS", count=p.get("count", 0),
                            mentions=spans)
 
@@ -244,7 +322,7 @@ class GraphStore(ABC):
         for row in self.run(cypher.EVIDENCE_OF, {"ids": edge_ids}):
             by_edge[row["props"]["edge_id"]].append(_evidence_record(row["props"], graph))
         for *_, data in graph.edges(data=True):
-            if "id" in data and data.get("type") != "MENTIONS":
+            if "id" in data and data.get("type") not in cypher.BOOKKEEPING:
                 data["evidence"] = sorted(by_edge.get(data["id"], []), key=lambda e: (e["source"], e["sentence_start"], e["id"]))
 
     def counts(self) -> dict[str, int]:
@@ -299,6 +377,8 @@ def _evidence_row(record: dict) -> dict:
                      f"{side}_end": part["end"]})
     flat["attributed_to"] = attributed.get("entity_id")
     flat["attributed_to_name"] = attributed.get("name")
+    flat["event_id"] = record.get("event_id") or None
+    flat["relation_class"] = record.get("relation_class") or record["predicate"]
     flat.update({name: record.get(name, "") for name in CIRCUMSTANCE_FIELDS})
     return flat
 
@@ -319,4 +399,5 @@ def _evidence_record(props: dict, graph: nx.MultiDiGraph) -> dict:
             "subject": side("subject"), "predicate": props["predicate"], "object": side("object"),
             "negated": bool(props.get("negated")), "hedged": bool(props.get("hedged")),
             "attributed_to": attributed, "confidence": props.get("confidence"),
+            "relation_class": props.get("relation_class"), "event_id": props.get("event_id"),
             **{name: props.get(name) or "" for name in CIRCUMSTANCE_FIELDS}}

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle
 from newsgraph.ingest.columns import word_and_sentence_counts
+from newsgraph.ingest.events import extract_events, story_terms
 from newsgraph.ingest.mentions import DEFAULT_ROLES, extract_mentions
 from newsgraph.ingest.triples import extract_triples
 from newsgraph.model import Article, ArticleAnalysis
@@ -42,7 +43,8 @@ def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] 
     if entity_triples_only:
         triples = tuple(t for t in triples if t.subject.is_entity or t.object.is_entity
                         or t.attributed_to is not None)
+    events = extract_events(doc, article.id, found.token_entity, spans)
     return ArticleAnalysis(
         article=article, mentions=found.mentions, entities=found.entities, triples=triples,
-        sentence_count=sentences, word_count=words,
+        sentence_count=sentences, word_count=words, events=events, terms=story_terms(doc),
     )

@@ -36,7 +36,7 @@ _CAPITALISED = ByString(lambda text: text[:1].isupper())
 
 LABEL_TYPES = {
     "PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place", "NORP": "Group",
-    "EVENT": "Event", "WORK_OF_ART": "Work", "LAW": "Law", "PRODUCT": "Product",
+    "EVENT": "NamedEvent", "WORK_OF_ART": "Work", "LAW": "Law", "PRODUCT": "Product",
 }
 
 #: Who holds a role, by (country, role): a small default that the caller may replace.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections import Counter
 from dataclasses import replace
 
 from newsgraph.model import Arg, ArticleAnalysis, Article
@@ -69,14 +70,16 @@ def join_sections(article: Article, parts: Sequence[tuple[int, ArticleAnalysis]]
 
     Offsets are shifted by the section's start and local entity ids renumbered so that they stay apart.
     """
-    mentions, entities, triples = [], [], []
+    mentions, entities, triples, events = [], [], [], []
+    terms: Counter[str] = Counter()
     sentences = words = 0
     base = 0
     for offset, part in parts:
         renumber: dict[int, int] = {}
         used = [e.local_id for e in part.entities] + [m.local_id for m in part.mentions] + [
             a.local_id for t in part.triples for a in (t.subject, t.object, t.attributed_to)
-            if a is not None and a.local_id is not None]
+            if a is not None and a.local_id is not None] + [
+            p.arg.local_id for e in part.events for p in e.participants if p.arg.local_id is not None]
         for local_id in used:
             renumber.setdefault(local_id, base + len(renumber))
         base += len(renumber)
@@ -85,12 +88,21 @@ def join_sections(article: Article, parts: Sequence[tuple[int, ArticleAnalysis]]
         entities += [replace(e, local_id=renumber[e.local_id], source=article.id) for e in part.entities]
         triples += [replace(t, subject=_shift(t.subject, offset, renumber), object=_shift(t.object, offset, renumber),
                             attributed_to=_shift(t.attributed_to, offset, renumber), source=article.id,
-                            sentence_start=t.sentence_start + offset, sentence_end=t.sentence_end + offset)
+                            sentence_start=t.sentence_start + offset, sentence_end=t.sentence_end + offset,
+                            trigger_start=t.trigger_start + offset if t.trigger_start >= 0 else -1,
+                            trigger_end=t.trigger_end + offset if t.trigger_end >= 0 else -1)
                     for t in part.triples]
+        events += [replace(e, source=article.id, start=e.start + offset, end=e.end + offset,
+                           sentence_start=e.sentence_start + offset, sentence_end=e.sentence_end + offset,
+                           content=e.content + offset if e.content >= 0 else -1,
+                           participants=tuple(replace(p, arg=_shift(p.arg, offset, renumber)) for p in e.participants))
+                   for e in part.events]
+        terms.update(dict(part.terms))
         sentences += part.sentence_count
         words += part.word_count
     return ArticleAnalysis(article=article, mentions=tuple(mentions), entities=tuple(entities), triples=tuple(triples),
-                           sentence_count=sentences, word_count=words)
+                           sentence_count=sentences, word_count=words, events=tuple(events),
+                           terms=tuple(sorted(terms.items())))
 
 
 def _shift(arg: Arg | None, offset: int, renumber: dict[int, int]) -> Arg | None:

@@ -114,14 +114,14 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                     for agent in agents:
                         for subj in clause.subjects:
                             yield from _emit(sent, ctx, agent, predicate, subj, speaker=speaker, negated=negated,
-                                             hedged=hedged, penalty=penalty, circ=circ)
+                                             hedged=hedged, penalty=penalty, trigger=last, circ=circ)
                     continue
             for subj in clause.subjects:
                 for prep, obj in objects:
                     yield from _emit(sent, ctx, subj, _predicate(chain, prep, not clause.passive), obj,
                                      speaker=speaker, negated=negated or is_negated(clause.verb, (obj,)),
                                      hedged=hedged, penalty=penalty + 0.1 * bool(prep),
-                                     speech=verb_lemma(last) in SPEECH_VERBS, circ=circ)
+                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=last, circ=circ)
     for head, apposition in appositions(sent):  # "Zelenskyy, Ukraine's president" → Zelenskyy –be– president of …
         if head.i in ctx.token_entity and apposition.pos_ == "NOUN" \
                 and not any(c.dep_ in {"conj", "cc"} for c in (*apposition.children, *head.children)) \
@@ -239,7 +239,7 @@ def verb_lemma(verb: Token) -> str:
 
 def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *, speaker: Token | None,
           negated: bool, hedged: bool, penalty: float, speech: bool = False, as_concept: bool = False,
-          circ: Circumstances = Circumstances()) -> Iterator[Triple]:
+          trigger: Token | None = None, circ: Circumstances = Circumstances()) -> Iterator[Triple]:
     if obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS:
         return
     attributed = _speaker_argument(speaker, ctx) if speaker is not None else None
@@ -268,9 +268,18 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
         sentence_start=sent.start_char + (len(text) - len(text.lstrip())),
         sentence_end=sent.start_char + len(text.rstrip()), negated=negated, hedged=hedged,
         attributed_to=attributed, confidence=round(min(max(confidence, 0.05), 0.99), 3),
+        trigger_start=trigger.idx if trigger is not None else -1,
+        trigger_end=trigger.idx + len(trigger.text) if trigger is not None else -1,
         when=circ.when, when_text=circ.when_text, where=circ.where, where_text=circ.where_text, via=circ.via,
         via_text=circ.via_text, occasion=circ.occasion,
     )
+
+
+def argument(token: Token, token_entity: Mapping[int, int],
+             entity_spans: Mapping[int, tuple[int, int]] | None = None) -> Arg | None:
+    """The argument a head token stands for: an entity mention (``token_entity``) or a concept noun phrase, or
+    None for pronouns, function words and the like. The same naming as the triples' arguments."""
+    return _argument(token, _Context("", token_entity, entity_spans or {}))
 
 
 def _argument(token: Token, ctx: _Context) -> Arg | None:

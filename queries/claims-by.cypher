@@ -19,6 +19,7 @@ OPTIONAL MATCH (sc:Concept {id: v.subject_id})
 OPTIONAL MATCH (oe:Entity {id: v.object_id})
 OPTIONAL MATCH (oc:Concept {id: v.object_id})
 RETURN e.name AS speaker, coalesce(se.name, sc.name, v.subject_text) AS subject, v.predicate AS predicate,
+       coalesce(v.relation_class, v.predicate) AS relation_class,
        coalesce(oe.name, oc.name, v.object_text) AS object, v.negated AS negated, v.hedged AS hedged,
        v.source AS source, s.outlet AS outlet, v.sentence AS sentence
 ORDER BY speaker, source, v.sentence_start, subject, predicate, object

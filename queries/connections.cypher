@@ -6,7 +6,8 @@
 // param: limit int = 10 — at most this many paths, shortest first
 // example: a=Trump
 // example: b=Kremlin
-// Paths run through Entity and Concept nodes only (never Source, Evidence or Resolution). They are found as node
+// Paths run through entities only (never a Concept, Event, Source, Evidence or Resolution): a concept such as
+// "time" or "decision" would tie unrelated stories together; concepts may only end a path. They are found as node
 // chains, one fixed length per branch so each step is filtered as it goes; then the relations of each step are read
 // (one row per relation: two nodes may be linked by several). A variable-length bound cannot be a parameter.
 WITH toLower(trim($a)) AS ka, toLower(trim($b)) AS kb,
@@ -30,19 +31,19 @@ CALL {
   WITH x, y
   WITH x, y WHERE $hops >= 2 AND x <> y
   MATCH (x)--(m1)--(y)
-  WHERE (m1:Entity OR m1:Concept) AND NOT m1 IN [x, y]
+  WHERE m1:Entity AND NOT m1 IN [x, y]
   RETURN [x, m1, y] AS chain
   UNION
   WITH x, y
   WITH x, y WHERE $hops >= 3 AND x <> y
   MATCH (x)--(m1)--(m2)--(y)
-  WHERE (m1:Entity OR m1:Concept) AND (m2:Entity OR m2:Concept) AND NOT m1 IN [x, y] AND NOT m2 IN [x, y, m1]
+  WHERE m1:Entity AND m2:Entity AND NOT m1 IN [x, y] AND NOT m2 IN [x, y, m1]
   RETURN [x, m1, m2, y] AS chain
   UNION
   WITH x, y
   WITH x, y WHERE $hops >= 4 AND x <> y
   MATCH (x)--(m1)--(m2)--(m3)--(y)
-  WHERE (m1:Entity OR m1:Concept) AND (m2:Entity OR m2:Concept) AND (m3:Entity OR m3:Concept)
+  WHERE m1:Entity AND m2:Entity AND m3:Entity
     AND NOT m1 IN [x, y] AND NOT m2 IN [x, y, m1] AND NOT m3 IN [x, y, m1, m2]
   RETURN [x, m1, m2, m3, y] AS chain
 }

@@ -30,17 +30,17 @@ CALL (x, y) {
   UNION
   WITH x, y WHERE $hops >= 2 AND x <> y
   MATCH (x)--(m1)--(y)
-  WHERE (m1:Entity OR m1:Concept) AND NOT m1 IN [x, y]
+  WHERE m1:Entity AND NOT m1 IN [x, y]
   RETURN [x, m1, y] AS chain
   UNION
   WITH x, y WHERE $hops >= 3 AND x <> y
   MATCH (x)--(m1)--(m2)--(y)
-  WHERE (m1:Entity OR m1:Concept) AND (m2:Entity OR m2:Concept) AND NOT m1 IN [x, y] AND NOT m2 IN [x, y, m1]
+  WHERE m1:Entity AND m2:Entity AND NOT m1 IN [x, y] AND NOT m2 IN [x, y, m1]
   RETURN [x, m1, m2, y] AS chain
   UNION
   WITH x, y WHERE $hops >= 4 AND x <> y
   MATCH (x)--(m1)--(m2)--(m3)--(y)
-  WHERE (m1:Entity OR m1:Concept) AND (m2:Entity OR m2:Concept) AND (m3:Entity OR m3:Concept)
+  WHERE m1:Entity AND m2:Entity AND m3:Entity
     AND NOT m1 IN [x, y] AND NOT m2 IN [x, y, m1] AND NOT m3 IN [x, y, m1, m2]
   RETURN [x, m1, m2, m3, y] AS chain
 }

@@ -23,7 +23,7 @@ OPTIONAL MATCH (se:Entity {id: v.subject_id})
 OPTIONAL MATCH (sc:Concept {id: v.subject_id})
 OPTIONAL MATCH (oe:Entity {id: v.object_id})
 OPTIONAL MATCH (oc:Concept {id: v.object_id})
-RETURN coalesce(se.name, sc.name, v.subject_text) AS subject, v.predicate AS predicate,
+RETURN coalesce(se.name, sc.name, v.subject_text) AS subject, coalesce(v.relation_class, v.predicate) AS predicate,
        coalesce(oe.name, oc.name, v.object_text) AS object, size(sources) AS source_count, sources, outlets,
        toInteger(evidence) AS evidence, toInteger(negated) AS negated, toInteger(hedged) AS hedged, sentences
 ORDER BY source_count DESC, subject, predicate, object

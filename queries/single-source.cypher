@@ -21,7 +21,7 @@ OPTIONAL MATCH (sc:Concept {id: v.subject_id})
 OPTIONAL MATCH (oe:Entity {id: v.object_id})
 OPTIONAL MATCH (oc:Concept {id: v.object_id})
 RETURN s.id AS source, s.outlet AS outlet, coalesce(se.name, sc.name, v.subject_text) AS subject,
-       v.predicate AS predicate, coalesce(oe.name, oc.name, v.object_text) AS object, evidence, negated, hedged,
+       coalesce(v.relation_class, v.predicate) AS predicate, coalesce(oe.name, oc.name, v.object_text) AS object, evidence, negated, hedged,
        attributed_to, v.sentence AS sentence
 ORDER BY outlet, source, subject, predicate, object
 LIMIT $limit

@@ -124,5 +124,7 @@ def test_ingest_examples_show_negation_and_hedging(runner, tmp_path):
                                   "Viktor Orban may veto the budget next week.\n", encoding="utf-8")
     result = runner.invoke(app, ["ingest", str(folder), "--data-dir", str(tmp_path / "store")])
     assert result.exit_code == 0, result.output
-    assert "Viktor Orban –not block→ sanctions package" in result.output
-    assert "Viktor Orban –veto→ budget (hedged)" in result.output
+    # relations are shown by class, a lexical negative folded in: "did not block" allows, "may veto" is a hedged
+    # refusal to approve
+    assert "Viktor Orban –allow→ sanctions package" in result.output
+    assert "Viktor Orban –not approve→ budget (hedged)" in result.output

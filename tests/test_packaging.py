@@ -1,4 +1,5 @@
-"""The wheel installs one import name, newsgraph, with the canned queries as package data; doctests pass."""
+"""The wheel installs one import name, newsgraph, with the canned queries and the lexicon tables as package data;
+doctests pass."""
 
 import doctest
 import importlib
@@ -31,6 +32,9 @@ def test_wheel_holds_only_the_newsgraph_package(wheel):
     for sub in ("ingest", "graph", "queries", "workbench"):
         assert f"newsgraph/{sub}/__init__.py" in names
     assert any(n.startswith("newsgraph/queries/") and n.endswith(".cypher") for n in names)
+    for table in ("relation_classes.tsv", "lexicon_rules.tsv", "wordnet_verbs.tsv", "wordnet_event_nouns.tsv",
+                  "wordnet_participles.tsv", "WORDNET_LICENSE"):
+        assert f"newsgraph/ingest/data/{table}" in names, table
     for asset in ("index.html", "core.js", "views.js", "app.css", "vendor/cytoscape.min.js",
                   "vendor/cytoscape.LICENSE"):
         assert f"newsgraph/workbench/static/{asset}" in names

@@ -20,7 +20,8 @@ from newsgraph.queries import (
     run_query,
 )
 
-REQUIRED = {"entity", "relations", "connections", "corroborated", "single-source", "claims-by", "top-entities"}
+REQUIRED = {"entity", "relations", "connections", "corroborated", "single-source", "claims-by", "top-entities",
+            "story", "events"}
 _PARAM_USE = re.compile(r"\$([A-Za-z_]\w*)")
 
 
@@ -280,7 +281,7 @@ def test_connections_between_trump_and_putin(seed_store):
     assert 1 <= len(paths) <= 5
     direct = paths[1]  # shortest first: Putin told Trump
     assert [(r["from"], r["direction"], r["predicate"], r["to"]) for r in direct] == [
-        ("Donald Trump", "<-", "tell", "Vladimir Putin")]
+        ("Donald Trump", "<-", "say", "Vladimir Putin")]  # "told": the class of say, tell, announce
     assert direct[0]["sentences"] and direct[0]["evidence_sources"] == [GUARDIAN]
     for hops in paths.values():
         assert [r["hop"] for r in hops] == list(range(1, len(hops) + 1)) and hops[0]["length"] == len(hops) <= 2
@@ -293,10 +294,21 @@ def test_connections_between_trump_and_putin(seed_store):
 @pytest.mark.store
 @pytest.mark.model
 def test_connections_multi_hop_and_hop_bound(seed_store):
-    rows = run_query(seed_store, "connections", {"a": "Donald Trump", "b": "kremlin", "hops": "3"})
+    rows = run_query(seed_store, "connections", {"a": "Donald Trump", "b": "United States", "hops": "3"})
     assert rows and max(r["length"] for r in rows) == 3
     assert all(r["sentences"] for r in rows)
-    assert run_query(seed_store, "connections", {"a": "Donald Trump", "b": "kremlin", "hops": "2"}) == []
+    assert run_query(seed_store, "connections", {"a": "Donald Trump", "b": "United States", "hops": "2"}) == []
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_connections_never_pass_through_a_concept(seed_store):
+    rows = run_query(seed_store, "connections", {"a": "Donald Trump", "b": "Russia", "hops": "3", "limit": "50"})
+    assert rows
+    concepts = {r["name"] for r in seed_store.run("MATCH (c:Concept) RETURN c.name AS name")}
+    for row in rows:
+        if row["hop"] < row["length"]:  # every stop between the two ends
+            assert row["to"] not in concepts
 
 
 @pytest.mark.store
@@ -318,3 +330,25 @@ def test_negated_and_sources(seed_store):
     assert [(s["id"], s["outlet"], s["complete"]) for s in sources] == [
         (GUARDIAN, "The Guardian", True), (NYT, "The New York Times", True)]
     assert all(s["entities"] > 0 and s["evidence"] >= s["relations"] > 0 for s in sources)
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_story_lists_its_sources_and_merged_events(seed_store):
+    rows = run_query(seed_store, "story", {"name": GUARDIAN, "limit": "200"})
+    assert rows and len({r["story"] for r in rows}) == 1  # both seed reports are one story
+    assert set(rows[0]["sources"]) == {GUARDIAN, NYT} and set(rows[0]["outlets"]) == {"The Guardian",
+                                                                                       "The New York Times"}
+    events = {r["event"]: r for r in rows}
+    assert events["agree"]["source_count"] == 2 and set(events["agree"]["reported_by"]) == {GUARDIAN, NYT}
+    counts = [r["source_count"] for r in rows]
+    assert counts == sorted(counts, reverse=True)
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_events_of_an_entity(seed_store):
+    rows = run_query(seed_store, "events", {"name": "Mr. Putin", "limit": "500"})
+    assert rows and {r["entity"] for r in rows} == {"Vladimir Putin"}
+    agree = next(r for r in rows if r["event"] == "agree")
+    assert "subject" in agree["roles"] and agree["source_count"] == 2 and agree["first_date"] == "2025-03-18"

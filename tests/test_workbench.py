@@ -81,7 +81,8 @@ def test_seed_search_entity_page_and_evidence(seed_store):
     assert "in-article description" in leader["rules"]
     assert "his" not in aliases and page["pronouns"] > 0
     assert any(m["alias"] == "the Russian leader" and m["source"] == GUARDIAN for m in page["resolution"])
-    assert page["timeline"] is None  # no fact layer in the seed graph
+    timeline = page["timeline"]  # the seed graph's events: both reports are one story
+    assert timeline and any(e.get("name", e.get("event")) == "agree" for e in timeline)
     [agree] = [g for g in page["relations"] if g["class"] == "AGREE_TO"]
     [relation] = [r for r in agree["relations"] if r["other_id"] == "concept:limited-ceasefire"]
     assert relation["width"] == 2 and relation["polarity"] == "positive" and relation["direction"] == "out"
@@ -110,11 +111,22 @@ def test_seed_neighbourhood_hides_bookkeeping_unless_asked(seed_store):
 
 
 @pytest.mark.model
-def test_seed_graph_has_no_stories(seed_store):
+def test_seed_graph_is_one_story(seed_store):
     from newsgraph.errors import UnknownEntity
     from newsgraph.workbench.pages import Pages
 
     pages = Pages(seed_store)
+    info = pages.info()
+    assert info["layers"]["stories"] is True and len(info["stories"]) == 1
+    with pytest.raises(UnknownEntity, match="no story has the id"):
+        pages.story("anything")
+
+
+def test_a_graph_without_stories_says_so(empty_store):
+    from newsgraph.errors import UnknownEntity
+    from newsgraph.workbench.pages import Pages
+
+    pages = Pages(empty_store)
     assert pages.info()["layers"]["stories"] is False and pages.info()["stories"] == []
     with pytest.raises(UnknownEntity, match="no stories in this graph"):
         pages.story("anything")

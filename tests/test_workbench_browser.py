@@ -83,7 +83,7 @@ def test_analyst_session_on_the_seed_graph(seed_store, page):
         page.goto(url)
         ready(page)
         shot(page, "home")
-        assert "No stories in this graph" in page.inner_text("#stories")
+        assert "2 sources" in page.inner_text("#stories")  # the two seed reports are one story
         page.fill("#search-input", "Putin")
         page.press("#search-input", "Enter")
         page.wait_for_selector(".result-entities a")

@@ -88,6 +88,8 @@ def ingest(
     chunk_size: Annotated[Optional[int], typer.Option(help="Articles resolved and written together; bounds memory.", **_env("chunk_size"))] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on Dask: a scheduler address (tcp://host:8786) or 'local'.", **_env("dask"))] = None,
     overrides: Annotated[Optional[Path], typer.Option(help="Analyst overrides for entity resolution: a TOML or JSON file of 'merge' and 'never' name pairs.", **_env("overrides"))] = None,
+    story_threshold: Annotated[Optional[float], typer.Option(help="Similarity (0-1) an article needs to join a story.", **_env("story_threshold"))] = None,
+    story_window_days: Annotated[Optional[int], typer.Option(help="Days an article's date may lie outside a story's dates.", **_env("story_window_days"))] = None,
     force: Annotated[bool, typer.Option(help="Process articles again even if their text is already stored.")] = False,
     examples: Annotated[int, typer.Option(help="How many example connections to print.")] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bar).")] = False,
@@ -105,7 +107,8 @@ def ingest(
 
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph, model=model, batch_size=batch_size, workers=workers,
-                             chunk_size=chunk_size, dask=dask, overrides=overrides)
+                             chunk_size=chunk_size, dask=dask, overrides=overrides,
+                             story_threshold=story_threshold, story_window_days=story_window_days)
         if settings.overrides:  # a bad file fails before a store is opened
             load_overrides(settings.overrides)
 
@@ -354,7 +357,7 @@ def entities(
 
 @app.command()
 def export(
-    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, entities-jsonl, or html (the graph view and evidence panel in one self-contained file).", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, entities-jsonl, mentions-jsonl, or html (the graph view and evidence panel in one self-contained file).", show_default=False)],
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv).", show_default=False)],
     entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.", show_default=False)] = None,
     hops: Annotated[int, typer.Option(help="With --entity: how many relations away to go.")] = 2,

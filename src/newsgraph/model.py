@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, fields
 
 from newsgraph.errors import BadArticle
 
-#: Entity types newsgraph uses, each also a node label in the store.
-ENTITY_TYPES = ("Person", "Organization", "Place", "Group", "Event", "Work", "Law", "Product", "Other")
+#: Entity types newsgraph uses, each also a node label in the store. A named event ("World War II", "the
+#: Oscars") is an entity of type ``NamedEvent``; ``Event`` is the label of the happenings merged from event mentions.
+ENTITY_TYPES = ("Person", "Organization", "Place", "Group", "NamedEvent", "Work", "Law", "Product", "Other")
 
 
 def sha256_text(text: str) -> str:
@@ -207,6 +208,44 @@ class Triple:
     via: str = ""
     via_text: str = ""
     occasion: str = ""
+    #: The trigger of the triple's event (the last verb of its chain), as offsets into the article text.
+    trigger_start: int = -1
+    trigger_end: int = -1
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Who or what takes part in an event mention: ``role`` is ``subject`` (the doer; the agent of a passive)
+    or ``object`` (what the event is done to: a direct object, a passive subject, "the killing of X")."""
+
+    role: str
+    arg: Arg
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One mention of a happening in an article.
+
+    The trigger (``start``/``end``/``text``) is the verb ("fired"), the event noun ("the dismissal", "talks") or
+    the event adjective ("dead"). ``lemma`` is the event's verb ("dismissal" → "dismiss") and ``event_class`` its
+    synonym class ("sack" → "dismiss"), what mentions are merged by. ``kind`` is ``verbal``, ``nominal`` or
+    ``speech`` (a reporting verb: "said", "announced"; its ``content`` is the trigger offset of the event it
+    reports, or -1).
+    """
+
+    source: str
+    start: int
+    end: int
+    text: str
+    lemma: str
+    event_class: str
+    kind: str
+    sentence_start: int
+    sentence_end: int
+    participants: tuple[Participant, ...] = ()
+    negated: bool = False
+    hedged: bool = False
+    content: int = -1
 
 
 @dataclass(frozen=True)
@@ -219,6 +258,9 @@ class ArticleAnalysis:
     triples: tuple[Triple, ...]
     sentence_count: int = 0
     word_count: int = 0
+    events: tuple[EventMention, ...] = ()
+    #: What the article is about, for grouping it into a story: (term, count) of its content lemmas and numbers.
+    terms: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,3 +299,27 @@ class Skipped:
 
     path: str
     reason: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one real-world happening, as grouped so far.
+
+    ``terms`` is the story's profile (the summed, weighted terms of its articles, the heaviest kept), what a new
+    article is compared with; ``first``/``last`` the ISO dates of its earliest and latest dated articles.
+    """
+
+    id: str
+    name: str
+    terms: tuple[tuple[str, float], ...]
+    size: int
+    first: str = ""
+    last: str = ""
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    """The story of each article (source id → story id) and every story that was created or grew."""
+
+    assignment: dict[str, str]
+    stories: tuple[Story, ...]

@@ -32,9 +32,10 @@ from pathlib import Path
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.overrides import Overrides, load_overrides
 from newsgraph.graph.resolve import resolve
+from newsgraph.graph.stories import StoryIndex, StoryInput
 from newsgraph.graph.store import GraphStore
 from newsgraph.ingest.articles import read_articles
-from newsgraph.model import Article, ArticleAnalysis, Entity, Skipped
+from newsgraph.model import Article, ArticleAnalysis, Entity, Resolution, Skipped
 from newsgraph.parallel import Analyzer, BackgroundWriter, Handle, open_analyzer
 from newsgraph.settings import Settings
 
@@ -174,6 +175,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     with opened as parser:  # worker processes load the pipeline while the stored entities are read
         parser = _reporting(parser, progress)
         known = {e.id: e for e in store.known_entities()}
+        stories = StoryIndex(store.known_stories(), store.story_members(), threshold=settings.story_threshold,
+                             window_days=settings.story_window_days)
 
         def written(chunk: _Chunk, evidence: int) -> None:
             with totals.lock:
@@ -193,9 +196,9 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
                 if progress and (chunk.already or chunk.skipped):  # nothing to parse: done as soon as read
                     progress("parsed", len(chunk.already) + len(chunk.skipped))
                 while len(pending) > parser.lookahead:
-                    _finish(pending.popleft(), known, settings, overrides, writer, totals)
+                    _finish(pending.popleft(), known, stories, settings, overrides, writer, totals)
             while pending:
-                _finish(pending.popleft(), known, settings, overrides, writer, totals)
+                _finish(pending.popleft(), known, stories, settings, overrides, writer, totals)
             writer.close()
         except BaseException:
             writer.abort()
@@ -203,9 +206,10 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     return _report(totals, started)
 
 
-def _finish(chunk: _Chunk, known: dict[str, Entity], settings: Settings, overrides: Overrides | None,
-            writer: BackgroundWriter, totals: _Totals) -> None:
-    """Collect a chunk's analyses in input order, resolve them against what is stored, build and queue the write."""
+def _finish(chunk: _Chunk, known: dict[str, Entity], stories: StoryIndex, settings: Settings,
+            overrides: Overrides | None, writer: BackgroundWriter, totals: _Totals) -> None:
+    """Collect a chunk's analyses in input order, resolve them against what is stored, group them into stories,
+    build and queue the write."""
     analyses: list[ArticleAnalysis] = []
     for handle in chunk.handles:
         for result in handle.result():
@@ -218,12 +222,13 @@ def _finish(chunk: _Chunk, known: dict[str, Entity], settings: Settings, overrid
     if analyses:
         resolution = resolve(analyses, sorted(known.values(), key=lambda e: e.id),
                              fuzzy_threshold=settings.fuzzy_threshold, overrides=overrides)
-        graph = build_graph(analyses, resolution)
+        grouped = stories.assign([story_input(a, resolution) for a in analyses])
+        graph = build_graph(analyses, resolution, grouped)
         for node, data in graph.nodes(data=True):  # what the store will hold once this graph is written
             if data["kind"] == "Entity":
                 known[node] = Entity(node, data["name"], data["type"] or "Other", tuple(data.get("aliases") or ()))
                 totals.entities.add(node)
-        totals.relations += sum(1 for *_, k in graph.edges(keys=True) if k != "MENTIONS")
+        totals.relations += sum(1 for *_, d in graph.edges(data=True) if "evidence" in d)
     totals.ingested.extend(a.article.id for a in analyses)
     totals.already.extend(chunk.already)
     totals.skipped.extend(chunk.skipped)
@@ -232,6 +237,18 @@ def _finish(chunk: _Chunk, known: dict[str, Entity], settings: Settings, overrid
     totals.chunks += 1
     chunk.articles = []
     writer.put(graph, chunk)
+
+
+def story_input(analysis: ArticleAnalysis, resolution: Resolution) -> StoryInput:
+    """What story grouping needs of an analysed article: its terms and the entities resolution found in it."""
+    article = analysis.article
+    entities: dict[str, int] = {}
+    for mention in analysis.mentions:
+        entity = resolution.assignment.get((article.id, mention.local_id))
+        if entity is not None:
+            entities["e:" + entity] = entities.get("e:" + entity, 0) + 1
+    return StoryInput(article.id, article.title, article.published,
+                      tuple(sorted((*analysis.terms, *entities.items()))))
 
 
 def chunk_sizes(total: int, size: int) -> Iterator[int]:

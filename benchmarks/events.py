@@ -1,0 +1,80 @@
+"""Cross-document event coreference of the product alone, on the ECB+ dev (or train) topics.
+
+    python -m benchmarks.events [--data DIR] [--split dev] [--mentions FILE] [--data-dir STORE]
+
+The split's articles go through a real ``newsgraph ingest`` into an embedded store (all of them in one graph: no
+gold topic reaches the product), its ``newsgraph export --format mentions-jsonl`` is read, and each gold event
+mention (selected sentences, singletons kept) takes the ``Event`` node of the product mention covering its head
+token (``benchmarks/coref.py``); unmapped = singleton. Scores: MUC, B³, CEAF-e, CoNLL F1 (``scorch``) and the
+coverage, beside the same-head-lemma baseline within the gold topic (which the product does not get), the same
+head lemma over the whole split, and all singletons. Targets on dev (issue 15): CoNLL ≥ 77, coverage ≥ 0.85.
+
+``--mentions FILE`` scores a given export and skips the ingest; ``--from-relations`` builds the mentions from the
+older exports, one relation edge per event (``benchmarks/relation_mentions.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks import coref, corpora
+from benchmarks.paths import add_data_argument
+from benchmarks.product import ProductRunError, add_product_arguments, product_mentions
+
+TARGET_CONLL, TARGET_COVERAGE = 0.77, 0.85
+
+
+def report(corpus: corpora.GoldCorpus, heads: dict, product: list[coref.ProductMention], how: str) -> list[str]:
+    """The printed report of the product's event clustering against the gold and the baselines."""
+    key = coref.key_clusters(corpus)
+    events = sum(p.node_label == "Event" for p in product)
+    result = coref.evaluate(corpus, heads, product, ["Event"])
+    lemma_topic = coref.score(key, coref.lemma_clusters(corpus, heads, gold_topics=True))
+    return [
+        f"{corpus.name}: {len(corpus.articles)} articles, {len(corpus.mentions)} gold mentions in {len(key)} "
+        "clusters (selected sentences, singletons kept)",
+        f"product: {how}; {events} Event mentions on {len({p.node_id for p in product if p.node_label == 'Event'})}"
+        " nodes",
+        coref.HEADER,
+        coref.line("product alone (no gold topics)", result.scores, f"coverage {result.coverage:.2f}"),
+        coref.line("same head lemma within the gold topic", lemma_topic, "baseline; uses gold topics"),
+        coref.line("same head lemma, no gold topics", coref.score(key, coref.lemma_clusters(
+            corpus, heads, gold_topics=False))),
+        coref.line("all singletons", coref.score(key, coref.singletons(corpus))),
+        coref.line("perfect merge of the mapped mentions", coref.score(key, coref.mapped_ceiling(
+            corpus, result.mapped)), "ceiling at this coverage"),
+        f"  unmapped gold mentions by head part of speech: {coref.unmapped_by_pos(heads, result.mapped) or 'none'}",
+        f"targets: CoNLL ≥ {100 * TARGET_CONLL:.0f} ({'met' if result.scores.conll >= TARGET_CONLL else 'not met'}), "
+        f"coverage ≥ {TARGET_COVERAGE} ({'met' if result.coverage >= TARGET_COVERAGE else 'not met'}); "
+        f"lemma baseline + 5 = {100 * lemma_topic.conll + 5:.1f}",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.events", description=__doc__.splitlines()[0])
+    add_data_argument(parser)
+    parser.add_argument("--split", choices=corpora.ECB_SPLITS, default="dev")
+    parser.add_argument("--model", default=None, help="spaCy pipeline for the gold heads (default: the product's)")
+    add_product_arguments(parser)
+    args = parser.parse_args(argv)
+    from newsgraph.ingest.nlp import DEFAULT_MODEL, load_pipeline
+
+    try:
+        corpus = corpora.load_ecbplus(args.data, "event", args.split)
+        docs = coref.parse_articles(load_pipeline(args.model or DEFAULT_MODEL), corpus.articles)
+        heads = coref.gold_heads(corpus, docs)
+        with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as work:
+            path, how = product_mentions(corpus, args, docs, f"ecbplus-{args.split}", args.mentions, Path(work))
+            product = coref.read_product_mentions(path)
+    except (corpora.BenchmarkInputError, ProductRunError) as exc:
+        print(f"benchmarks.events: error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(report(corpus, heads, product, how)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,280 @@
+"""Event mentions of a parsed article: every happening it tells, with its participants and qualifiers.
+
+A trigger is a content verb ("fired", "agreed"), an event noun ("the shooting", "the dismissal", "talks") or an
+event adjective ("dead"), as ``newsgraph.ingest.lexicon`` knows them; auxiliaries, copulas and light verbs whose
+object is itself an event noun ("carried out strikes", "held talks") are not triggers of their own. Reporting
+verbs ("said", "announced") are ``speech`` events whose ``content`` points at the trigger of what they report.
+
+Participants come from the same clause analysis as the triples (``newsgraph.ingest.clauses``): a verb's
+subjects and objects (the passive's subject is its object; "by" names the doer), a noun's possessor and its
+"of"/"by" phrases ("the killing of a teenager by police"). Each is an entity argument when it is an entity
+mention, else a concept.
+
+Also here: the terms an article is grouped into a story by (``story_terms``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from collections.abc import Iterator, Mapping
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from newsgraph.ingest.clauses import split_conjuncts, subjects_of
+from newsgraph.ingest.columns import columns
+from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb
+from newsgraph.ingest.qualifiers import is_hedged, is_negated
+from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
+from newsgraph.model import Arg, EventMention, Participant
+
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
+_NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass", "compound"})
+#: Light verbs: with an event noun as object ("carried out strikes", "held talks") the noun is the event.
+LIGHT_VERBS = frozenset({"make", "take", "give", "have", "hold", "carry", "conduct", "launch", "stage", "do",
+                         "get", "put", "pay", "deliver", "mount", "undertake", "perform", "issue"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "oprd"})
+#: Terms too common in news to tell one story from another (besides stop words).
+_STORY_SKIP_POS = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "SPACE", "X",
+                             "INTJ"})
+
+
+def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
+                   entity_spans: Mapping[int, tuple[int, int]] | None = None) -> tuple[EventMention, ...]:
+    """Every event mention of ``doc`` in text order.
+
+    Args:
+        doc: a parsed Doc (tagger, lemmatizer and parser; NER optional).
+        source: the article id recorded on each mention.
+        token_entity: token index → local entity id (``extract_mentions``): participants on these tokens are
+            entity arguments, the rest concepts.
+        entity_spans: token index → (start, end) tokens of the mention holding it.
+    """
+    token_entity = token_entity or {}
+    entity_spans = entity_spans or {}
+    text = doc.text
+    found: list[EventMention] = []
+    speech: list[tuple[int, Token]] = []
+    by_token: dict[int, int] = {}
+    pos_col, dep_col, lemma_col, lower_col, starts, ent_col, iob_col = columns(
+        doc, [POS, DEP, LEMMA, LOWER, SENT_START, ENT_TYPE, ENT_IOB])
+    strings = doc.vocab.strings
+    sentence: tuple[int, int, int] = (-1, 0, 0)  # (sentence end token, start char, end char)
+    for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
+        if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
+            continue
+        if pos == _PROPN:
+            trigger = _proper_trigger(strings, lower_col[i], ent_col[i], i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE)
+        else:
+            word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
+            trigger = _lookup(strings, word, pos)
+        if trigger is None:
+            continue
+        token = doc[i]
+        if pos != _NOUN and trigger[0] in LIGHT_VERBS and _has_event_object(token):
+            continue
+        if i >= sentence[0]:
+            sentence = _sentence_around(doc, text, starts, i)
+        lemma, kind = trigger
+        participants = tuple(_participants(token, token_entity, entity_spans))
+        if kind == "nominal":
+            negated = any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
+            hedged = False
+        else:
+            negated = is_negated(token)
+            hedged = is_hedged(token)
+        by_token[i] = len(found)
+        if kind == "speech":
+            speech.append((len(found), token))
+        found.append(EventMention(
+            source=source, start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma,
+            event_class=event_class(lemma), kind=kind, sentence_start=sentence[1], sentence_end=sentence[2],
+            participants=participants, negated=negated, hedged=hedged))
+    for k, token in speech:  # what a reporting verb reports: the head of its clausal complement
+        reported = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.i in by_token), None)
+        if reported is None and token.dep_ in {"parataxis", "ccomp"} and token.head.i in by_token:
+            reported = token.head  # "The truce, he said, will hold."
+        if reported is not None:
+            found[k] = replace(found[k], content=found[by_token[reported.i]].start)
+    return tuple(found)
+
+
+def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[int, int, int]:
+    """(end token, start char, end char) of the sentence holding token ``i``, from the SENT_START column
+    (1 at a sentence's first token), white space trimmed off the character span."""
+    first = i
+    while first > 0 and starts[first] != 1:
+        first -= 1
+    end = i + 1
+    while end < len(starts) and starts[end] != 1:
+        end += 1
+    start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    raw = text[start_char:end_char]
+    return end, start_char + (len(raw) - len(raw.lstrip())), start_char + len(raw.rstrip())
+
+
+_NOUN, _ADJ, _PROPN = get_string_id("NOUN"), get_string_id("ADJ"), get_string_id("PROPN")
+_EVENT_ENT = get_string_id("EVENT")
+_INSIDE = 1  # ENT_IOB: 1 inside an entity, 3 its first token
+_VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
+_TRIGGER_POS_IDS = frozenset(get_string_id(p) for p in _TRIGGER_POS)
+#: Not triggers: auxiliaries, and nouns modifying another noun ("peace talks": the head is the event; "the
+#: shooting victim": no event).
+_NOT_TRIGGER_DEP_IDS = frozenset(get_string_id(d) for d in _NOT_TRIGGER_DEPS)
+_LOOKUPS: dict[tuple[int, int], tuple[str, str] | None] = {}
+#: Word forms whose lemma the small model gets wrong (``LEMMA_FIXES``): looked up by form, not lemma.
+_FIXED = frozenset(get_string_id(w) for w in LEMMA_FIXES)
+
+
+def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
+    """(event verb lemma, kind) of a word (a lemma; an adjective's lower-case form) with a part of speech, or
+    None; remembered by hash, so the lexicon is asked once per distinct word and part of speech."""
+    key = (word, pos)
+    if key in _LOOKUPS:
+        return _LOOKUPS[key]
+    if len(_LOOKUPS) > 1 << 18:
+        _LOOKUPS.clear()
+    form = strings[word].lower()
+    if pos in _VERBAL:
+        form = LEMMA_FIXES.get(form, form)
+        verb = event_verb(form, "VERB")
+        found = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "verbal")
+    else:
+        verb = event_verb(form, "NOUN" if pos == _NOUN else "ADJ")
+        found = None if verb is None else (verb, "speech" if pos == _NOUN and is_speech_verb(verb) else "nominal")
+    _LOOKUPS[key] = found
+    return found
+
+
+def _proper_trigger(strings, lower: int, ent: int, continued: bool) -> tuple[str, str] | None:
+    """A proper noun as a trigger: the last word of a named event ("the Academy Awards", "the Oscars"), or a word
+    outside any name that the lexicon knows as an event once lower-cased and uninflected — what title-case
+    headlines make of common words ("Actress Dies", "Police Arrest Suspect")."""
+    if ent == _EVENT_ENT:
+        if continued:
+            return None
+        word = strings[lower]
+        return (word, "nominal") if any(ch.isalpha() for ch in word) else None
+    if ent:
+        return None
+    key = (lower, _PROPN)
+    if key not in _LOOKUPS:
+        word = strings[lower]
+        verb = event_verb(word, "NOUN") or next((v for v in map(_as_verb, _uninflected(word)) if v), None)
+        _LOOKUPS[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
+    return _LOOKUPS[key]
+
+
+def _as_verb(word: str) -> str | None:
+    return event_verb(word, "VERB")
+
+
+def _uninflected(word: str) -> list[str]:
+    """Candidate base forms of an inflected word, the word itself first.
+
+    >>> _uninflected("dies")[:2], "charge" in _uninflected("charged"), "ship" in _uninflected("shipped")
+    (['dies', 'die'], True, True)
+    """
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("s"):
+        forms += [word[:-1], word[:-2]]
+    if word.endswith("ed"):
+        forms += [word[:-1], word[:-2], word[:-3]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e", word[:-4]]
+    return [f for f in dict.fromkeys(forms) if len(f) > 1]
+
+
+def _has_event_object(verb: Token) -> bool:
+    """True when a light verb's object is an event noun ("carried out strikes", "held talks")."""
+    return any(c.dep_ in _OBJECT_DEPS and c.pos_ == "NOUN" and event_verb(c.lemma_.lower(), "NOUN")
+               for c in verb.children)
+
+
+def _participants(token: Token, token_entity: Mapping[int, int],
+                  entity_spans: Mapping[int, tuple[int, int]]) -> Iterator[Participant]:
+    seen: set[int] = set()
+
+    def emit(role: str, head: Token) -> Iterator[Participant]:
+        if head.i in seen:
+            return
+        seen.add(head.i)
+        arg = _participant(head, token_entity, entity_spans)
+        if arg is not None:
+            yield Participant(role, arg)
+
+    if token.pos_ in {"VERB", "AUX"}:
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+        subjects, _ = subjects_of(token)
+        for subj in subjects:
+            yield from emit("object" if passive else "subject", subj)
+        for child in token.children:
+            if child.dep_ in _OBJECT_DEPS:
+                for obj in split_conjuncts(child):
+                    yield from emit("object", obj)
+            elif child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by" and passive:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        yield from emit("subject", obj)
+        return
+    if token.pos_ == "ADJ":  # "three people were dead", "the dead man"
+        subject = token.head if token.dep_ == "amod" else next(
+            (c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if token.dep_ == "acomp" else None
+        if subject is not None:
+            yield from emit("object", subject)
+        return
+    for child in token.children:  # a noun: "Russia's attack on Kyiv", "the killing of X by police"
+        if child.dep_ == "poss":
+            yield from emit("subject", child)
+        elif child.dep_ == "prep" and child.lower_ in {"of", "by", "on", "against"}:
+            role = "subject" if child.lower_ == "by" else "object"
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from emit(role, obj)
+        elif child.dep_ == "compound" and child.i in token_entity:  # "the Trump call"
+            yield from emit("subject", child)
+
+
+def _participant(head: Token, token_entity: Mapping[int, int],
+                 entity_spans: Mapping[int, tuple[int, int]]) -> Arg | None:
+    """An entity argument for a head on an entity mention (its whole mention's span), else a concept named by the
+    head's lemma ("an order" → order), or None for pronouns and function words."""
+    if head.i in token_entity:
+        start, end = entity_spans.get(head.i, (head.i, head.i + 1))
+        span = head.doc[start:end]
+        return Arg(span.text, span.start_char, span.end_char, local_id=token_entity[head.i])
+    if head.pos_ not in {"NOUN", "PROPN", "NUM"} or head.lower_ in PRONOUNS:
+        return None
+    return Arg(head.text, head.idx, head.idx + len(head.text), concept=head.lemma_.lower())
+
+
+def story_terms(doc: Doc) -> tuple[tuple[str, int], ...]:
+    """The content terms of an article with their counts, for grouping it into a story: lemmas of nouns, verbs
+    and adjectives (``w:``), names as written (``n:``, lower case) and numbers (``#:``), stop words left out.
+
+    Sorted by term, so the record is the same whatever order the tokens come in.
+    """
+    counts: Counter[str] = Counter()
+    pos_col, stop_col, num_col, lower_col, lemma_col = columns(doc, [POS, IS_STOP, LIKE_NUM, LOWER, LEMMA])
+    strings = doc.vocab.strings
+    for pos, stop, num, lower, lemma in zip(pos_col, stop_col, num_col, lower_col, lemma_col):
+        if stop or pos in _STORY_SKIP_POS_IDS:
+            continue
+        if num or pos == _NUM:
+            value = strings[lower].replace(",", "")
+            if any(ch.isdigit() for ch in value):
+                counts["#:" + value] += 1
+            continue
+        word = strings[lower] if pos == _PROPN else strings[lemma].lower()
+        if len(word) < 2 or not any(ch.isalpha() for ch in word):
+            continue
+        counts[("n:" if pos == _PROPN else "w:") + word] += 1
+    return tuple(sorted(counts.items()))
+
+
+_NUM = get_string_id("NUM")
+_STORY_SKIP_POS_IDS = frozenset(get_string_id(p) for p in _STORY_SKIP_POS)

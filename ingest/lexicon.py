@@ -1,0 +1,274 @@
+"""Canonical relation classes and event triggers: which words are events, and which words name the same kind.
+
+Pure functions of lemmas and predicate strings (no spaCy), backed by the package data read in
+``newsgraph.ingest.lexicon_data``: curated synonym classes with polarity and word rules, on top of tables derived
+from Princeton WordNet 3.0 (event nouns and their verbs, every WordNet verb with the curated class it reaches).
+
+Predicates are the extractor's lemmatised, space-separated strings ("agree to stop", "be arrest in",
+"decline to commit to"). A chain's class is its **last** content verb: in "Russia agreed to stop strikes" the
+relation with "strikes" is the stopping (``HALT``), and the verbs before it only qualify it. A verb that says the
+complement did not happen ("declined to", "failed to", "refused to") flips the polarity, so "decline to commit
+to" is ``AGREE_TO`` with polarity -1, like "reject". Prepositions stay in a class only where they belong to the
+verb ("refer to", "push back against"); circumstantial ones ("die in", "say at") do not make classes.
+
+Every predicate gets one of a bounded set of relationship types (``relation_types()``): curated classes, the
+~470 most frequent WordNet verbs no curated class covers, fifteen coarse classes for rarer verbs by their kind
+(motion, contact, ...), ``BE`` / ``BE_IN`` for copulas and ``RELATE_TO`` for words WordNet does not know.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsgraph.ingest.lexicon_data import (
+    LEXNAME_CLASSES, OWN_CLASS_MIN_COUNT, UNKNOWN_CLASS, Member, member_of, rel_type, tables,
+)
+
+PARTICLES = frozenset(
+    "up down out off over back away in on through around about along forward together apart aside".split())
+PREPOSITIONS = frozenset(
+    """to of in on at for with from by against about into onto over under after before during through toward towards
+    across between among upon via without within behind near since until as like off out up down around past
+    despite amid beyond inside outside per than""".split())
+DETERMINERS = frozenset("a an the this that these those his her its their our my your some any no another".split())
+LOCATIVE = frozenset({"in", "at", "inside", "within", "near"})
+_ROLE_PREPOSITIONS = frozenset({"on", "about", "through", "around", "along", "over"})
+
+
+@dataclass(frozen=True)
+class RelationClass:
+    """The canonical class of a predicate.
+
+    Attributes:
+        name: the readable class ("agree to").
+        rel_type: its relationship type, ``[A-Z][A-Z0-9_]*`` ("AGREE_TO").
+        polarity: +1, or -1 when the predicate says the class's relation does not hold ("decline to commit to").
+        surface: the predicate as given.
+        normalised: ``normalise_predicate(surface)``.
+    """
+
+    name: str
+    rel_type: str
+    polarity: int
+    surface: str
+    normalised: str
+
+
+def normalise_predicate(predicate: str) -> str:
+    """The predicate with light verbs and nominalisations collapsed to their verb and the passive "be" dropped.
+
+    Each step of a chain is normalised on its own; particles stay; a preposition after a collapsed noun stays only
+    where it belongs to the verb.
+
+    >>> normalise_predicate("make reference to")
+    'refer to'
+    >>> normalise_predicate("carry out strikes on"), normalise_predicate("have an exchange of prisoners")
+    ('strike', 'exchange')
+    >>> normalise_predicate("launch an attack on"), normalise_predicate("give approval to")
+    ('attack', 'approve')
+    >>> normalise_predicate("be arrest in"), normalise_predicate("push back against")
+    ('arrest in', 'push back against')
+    >>> normalise_predicate("agree to stop"), normalise_predicate("be"), normalise_predicate("be in")
+    ('agree to stop', 'be', 'be in')
+    """
+    return " to ".join(" ".join(step) for step in _steps(predicate))
+
+
+def relation_class(predicate: str) -> RelationClass:
+    """The canonical relation class of a predicate, with its polarity.
+
+    >>> c = relation_class("decline to commit to")
+    >>> c.name, c.rel_type, c.polarity
+    ('agree to', 'AGREE_TO', -1)
+    >>> [relation_class(p).rel_type for p in ("agree to", "refuse", "push back against", "agree to stop")]
+    ['AGREE_TO', 'AGREE_TO', 'AGREE_TO', 'HALT']
+    >>> [relation_class(p).polarity for p in ("agree to", "refuse", "push back against", "agree to stop")]
+    [1, -1, -1, 1]
+    >>> relation_class("be sack by").rel_type, relation_class("carry out strikes on").rel_type
+    ('DISMISS', 'ATTACK')
+    """
+    return _relation_class(predicate)
+
+
+@lru_cache(maxsize=65536)
+def _relation_class(predicate: str) -> RelationClass:
+    steps = _steps(predicate)
+    normalised = " to ".join(" ".join(step) for step in steps)
+    t = tables()
+    content = [step for step in steps if step and step[0] not in t.empty]
+    last = content[-1] if content else steps[-1]
+    polarity = -1 if sum(step[0] in t.negative for step in steps if step is not last) % 2 else 1
+    name, own_polarity = _class_of(last)
+    return RelationClass(name, rel_type(name), polarity * own_polarity, predicate, normalised)
+
+
+def relation_types() -> frozenset[str]:
+    """Every relationship type ``relation_class`` can return: the allow-list for a store.
+
+    >>> {"AGREE_TO", "HALT", "SAY", "RELATE_TO"} <= relation_types(), len(relation_types()) < 700
+    (True, True)
+    """
+    return tables().relation_types
+
+
+def event_verb(lemma: str, pos: str) -> str | None:
+    """The verb lemma of the event a word denotes, or ``None`` when it denotes none.
+
+    ``pos`` is a Universal POS tag (VERB, AUX, NOUN, PROPN, ADJ, ...). Eventive nouns with no verb keep
+    themselves ("earthquake"); auxiliaries and light verbs on their own are no events.
+
+    >>> [event_verb(w, "NOUN") for w in ("shooting", "dismissal", "arrest", "death", "talks", "earthquake")]
+    ['shoot', 'dismiss', 'arrest', 'die', 'talk', 'earthquake']
+    >>> [event_verb(w, "NOUN") for w in ("election", "resignation", "decision", "call")]
+    ['elect', 'resign', 'decide', 'call']
+    >>> [event_verb(w, "NOUN") for w in ("company", "president", "time", "way")]
+    [None, None, None, None]
+    >>> event_verb("dead", "ADJ"), event_verb("injured", "ADJ"), event_verb("known", "ADJ")
+    ('die', 'injure', None)
+    >>> event_verb("fire", "VERB"), event_verb("be", "AUX"), event_verb("make", "VERB")
+    ('fire', None, None)
+    """
+    return _event_verb(lemma, pos)
+
+
+@lru_cache(maxsize=65536)
+def _event_verb(lemma: str, pos: str) -> str | None:
+    word = lemma.strip().lower()
+    if not word or not any(c.isalpha() for c in word):
+        return None
+    t = tables()
+    if pos in {"VERB", "AUX"}:
+        return None if word in t.empty or pos == "AUX" and word not in t.verbs else word
+    if pos in {"NOUN", "PROPN"}:
+        verb = t.nouns.get(word)
+        if verb is None and word.endswith("s") and word not in t.verbs:
+            verb = t.nouns.get(word[:-1])
+        return verb
+    if pos == "ADJ":
+        return t.adjectives.get(word) or _participle(word)
+    return None
+
+
+def event_class(verb_lemma: str) -> str:
+    """The synonym class under which event mentions merge across outlets (opposites never share one).
+
+    >>> [event_class(v) for v in ("fire", "dismiss", "sack")]
+    ['dismiss', 'dismiss', 'dismiss']
+    >>> event_class("slay"), event_class("quake"), event_class("tremor"), event_class("earthquake")
+    ('kill', 'quake', 'quake', 'quake')
+    >>> event_class("agree"), event_class("refuse"), event_class("frobnicate")
+    ('agree', 'refuse', 'frobnicate')
+    """
+    word = " ".join(verb_lemma.lower().split())
+    member = tables().members.get(word)  # curated synonyms only: WordNet's wider reach merges too much
+    return member.event_class if member is not None else word
+
+
+def is_speech_verb(lemma: str) -> bool:
+    """True for a reporting verb: its event is a speech act whose content is another event.
+
+    >>> is_speech_verb("say"), is_speech_verb("announce"), is_speech_verb("Tell"), is_speech_verb("kill")
+    (True, True, True, False)
+    """
+    return lemma.strip().lower() in tables().speech
+
+
+def _class_of(step: list[str]) -> tuple[str, int]:
+    """(class name, polarity) of one normalised chain step."""
+    t = tables()
+    if not step:
+        return UNKNOWN_CLASS, 1
+    for k in range(len(step), 0, -1):
+        member = t.members.get(" ".join(step[:k]))
+        if member is not None:
+            return member.relation, member.polarity
+    if step[0] == "be":
+        return ("be in" if len(step) > 1 and step[1] in LOCATIVE else "be"), 1
+    # A WordNet phrasal verb where its second word cannot be a circumstantial preposition ("carry out", "take
+    # part"; not "work in", which is mostly "worked in Paris"), then the head verb alone.
+    phrases = [" ".join(step[:2])] if len(step) > 1 and (step[1] not in PREPOSITIONS or step[1] in PARTICLES
+                                                         and step[1] not in LOCATIVE | _ROLE_PREPOSITIONS) else []
+    phrases.append(step[0])
+    for verb in phrases:
+        member: Member | None = member_of(verb)
+        if member is not None:
+            return member.relation, member.polarity
+        known = t.verbs.get(verb)
+        if known is not None:
+            if known.count >= OWN_CLASS_MIN_COUNT:
+                return verb, 1
+            return LEXNAME_CLASSES.get(known.lexname, UNKNOWN_CLASS), 1
+    return UNKNOWN_CLASS, 1
+
+
+@lru_cache(maxsize=65536)
+def _steps_cached(predicate: str) -> tuple[tuple[str, ...], ...]:
+    words = [w for w in predicate.lower().split() if any(c.isalpha() for c in w)]
+    t = tables()
+    steps: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if word == "to" and steps[-1] and i + 1 < len(words) and words[i + 1] not in PREPOSITIONS \
+                and _is_verb(words[i + 1]) and not _nominal(steps[-1], t):
+            steps.append([])
+            continue
+        steps[-1].append(word)
+    return tuple(tuple(_normalise_step(step, t)) for step in steps)
+
+
+def _steps(predicate: str) -> list[list[str]]:
+    return [list(step) for step in _steps_cached(predicate)] or [[]]
+
+
+def _nominal(step: list[str], t) -> bool:
+    """True for a light verb with its noun so far ("give approval"): a "to" after it is a preposition."""
+    size = 2 if " ".join(step[:2]) in t.light else 1
+    return " ".join(step[:size]) in t.light and len(step) > size
+
+
+def _is_verb(word: str) -> bool:
+    t = tables()
+    return word in t.verbs or word in t.members or word in t.irregular
+
+
+def _normalise_step(step: list[str], t) -> list[str]:
+    if not step:
+        return step
+    step = [t.irregular.get(w, w) if w not in t.verbs and w not in t.nouns else w for w in step]
+    if step[0] == "be" and len(step) > 1 and step[1] in t.verbs and step[1] not in PREPOSITIONS:
+        step = step[1:]  # the passive: "be arrest in" → "arrest in"
+    collapsed = _collapse_light_verb(step, t)
+    return collapsed if collapsed is not None else step
+
+
+def _collapse_light_verb(step: list[str], t) -> list[str] | None:
+    """"make reference to" → ["refer", "to"]; ``None`` when the step has no light verb with an event noun."""
+    size = 2 if len(step) > 2 and " ".join(step[:2]) in t.light else 1
+    if " ".join(step[:size]) not in t.light:
+        return None
+    for i in range(size, len(step)):
+        word = step[i]
+        if word in PREPOSITIONS and word not in DETERMINERS:
+            return None
+        verb = event_verb(word, "NOUN")
+        if verb is None or verb in t.empty or verb == word and verb not in t.verbs:
+            continue
+        rest = step[i + 1:]  # after "of" comes the object ("have an exchange of prisoners"), not a preposition
+        prep = [p for p in rest[:1] if p != "of" and f"{verb} {p}" in t.members]
+        return verb.split() + prep
+    return None
+
+
+def _participle(word: str) -> str | None:
+    """The verb of a past participle used as an adjective, for non-stative curated verbs ("injured" → injure)."""
+    t = tables()
+    candidates = [t.irregular.get(word, "")]
+    if word.endswith("ed"):
+        stem = word[:-2]
+        candidates += [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
+                       stem[:-1] + "y" if stem.endswith("i") else ""]
+    for verb in candidates:
+        member = t.members.get(verb) if verb else None
+        if member is not None and member.relation not in t.stative and member.polarity > 0:
+            return verb
+    return None

@@ -1,0 +1,91 @@
+"""Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers."""
+
+from handmade import make_doc
+
+from newsgraph.graph.events import assign_events, event_id
+from newsgraph.ingest.events import extract_events, story_terms
+from newsgraph.ingest.mentions import extract_mentions
+from newsgraph.model import Article, ArticleAnalysis
+
+
+def _events(doc):
+    found = extract_mentions(doc, "a1")
+    names = {e.local_id: e.name for e in found.entities}
+    out = []
+    for m in extract_events(doc, "a1", found.token_entity):
+        parts = tuple((p.role, names[p.arg.local_id] if p.arg.is_entity else f"[{p.arg.concept}]")
+                      for p in m.participants)
+        out.append((m.text, m.lemma, m.kind, parts, m))
+    return out
+
+
+def test_verbal_event_with_subject_and_object():
+    doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "fired VERB ROOT 1 lemma=fire", "Smith PROPN dobj 1 ent=PERSON",
+                   ". PUNCT punct 1")
+    [(text, lemma, kind, parts, mention)] = _events(doc)
+    assert (text, lemma, kind) == ("fired", "fire", "verbal")
+    assert parts == (("subject", "Acme"), ("object", "Smith"))
+    assert (mention.start, mention.end) == (5, 10) and doc.text[mention.start:mention.end] == "fired"
+    assert not mention.negated and not mention.hedged
+
+
+def test_passive_subject_is_the_object_and_by_names_the_doer():
+    doc = make_doc("Smith PROPN nsubjpass 2 ent=PERSON", "was AUX auxpass 2 lemma=be",
+                   "sacked VERB ROOT 2 lemma=sack", "by ADP agent 2", "Acme PROPN pobj 3 ent=ORG", ". PUNCT punct 2")
+    [(text, lemma, kind, parts, _)] = _events(doc)  # the auxiliary is no trigger
+    assert (text, kind) == ("sacked", "verbal")
+    assert parts == (("object", "Smith"), ("subject", "Acme"))
+
+
+def test_nominal_event_takes_its_of_and_by_phrases():
+    doc = make_doc("the DET det 1", "killing NOUN nsubj 6 lemma=killing", "of ADP prep 1",
+                   "Smith PROPN pobj 2 ent=PERSON", "by ADP prep 1", "police NOUN pobj 4",
+                   "shocked VERB ROOT 6 lemma=shock", "residents NOUN dobj 6 lemma=resident", ". PUNCT punct 6")
+    events = {text: (lemma, kind, parts) for text, lemma, kind, parts, _ in _events(doc)}
+    assert events["killing"] == ("kill", "nominal", (("object", "Smith"), ("subject", "[police]")))
+    assert events["shocked"][0] == "shock"
+
+
+def test_light_verb_gives_way_to_its_event_noun():
+    doc = make_doc("Officials NOUN nsubj 1 lemma=official", "held VERB ROOT 1 lemma=hold", "talks NOUN dobj 1 lemma=talk",
+                   ". PUNCT punct 1")
+    assert [(text, kind) for text, _, kind, _, _ in _events(doc)] == [("talks", "nominal")]
+
+
+def test_speech_event_points_at_what_it_reports_and_negation_is_kept():
+    doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "said VERB ROOT 1 lemma=say", "Acme PROPN nsubj 5 ent=ORG",
+                   "did AUX aux 5 lemma=do", "not PART neg 5", "agree VERB ccomp 1 lemma=agree", ". PUNCT punct 1")
+    events = {text: m for text, _, _, _, m in _events(doc)}
+    said, agree = events["said"], events["agree"]
+    assert said.kind == "speech" and said.content == agree.start
+    assert agree.negated and not said.negated
+
+
+def test_hedged_by_a_modal():
+    doc = make_doc("Acme PROPN nsubj 2 ent=ORG", "may AUX aux 2 lemma=may", "resign VERB ROOT 2 lemma=resign",
+                   ". PUNCT punct 2")
+    [(_, _, _, _, mention)] = _events(doc)
+    assert mention.hedged
+
+
+def test_story_terms_count_names_words_and_numbers_without_stop_words():
+    doc = make_doc("The DET det 1", "quake NOUN nsubj 2 lemma=quake", "killed VERB ROOT 2 lemma=kill",
+                   "12 NUM dobj 2", "in ADP prep 2", "Aceh PROPN pobj 4 ent=GPE", ". PUNCT punct 2")
+    assert dict(story_terms(doc)) == {"w:quake": 1, "w:kill": 1, "#:12": 1, "n:aceh": 1}
+
+
+def test_mentions_of_one_class_in_one_story_are_one_event():
+    def analysis(source, *mentions):
+        article = Article(source, "x")
+        return ArticleAnalysis(article, (), (), (), events=mentions)
+
+    doc1 = make_doc("Acme PROPN nsubj 1 ent=ORG", "fired VERB ROOT 1 lemma=fire", "Smith PROPN dobj 1 ent=PERSON")
+    doc2 = make_doc("Acme PROPN nsubj 1 ent=ORG", "sacked VERB ROOT 1 lemma=sack", "Smith PROPN dobj 1 ent=PERSON")
+    (fired,) = extract_events(doc1, "a")
+    (sacked,) = extract_events(doc2, "b")
+    assert fired.event_class == sacked.event_class  # fire and sack: one class
+    events = assign_events([analysis("a", fired), analysis("b", sacked)], {"a": "story:1", "b": "story:1"})
+    assert events.of_trigger("a", fired.start) == events.of_trigger("b", sacked.start) == event_id("story:1",
+                                                                                                   fired.event_class)
+    apart = assign_events([analysis("a", fired), analysis("b", sacked)], {"a": "story:1", "b": "story:2"})
+    assert apart.of_trigger("a", fired.start) != apart.of_trigger("b", sacked.start)

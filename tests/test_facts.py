@@ -1,0 +1,49 @@
+"""One happening, one node: two outlets that word a fact differently land on one edge and one event."""
+
+import pytest
+
+from newsgraph.pipeline import ingest
+
+pytestmark = [pytest.mark.store, pytest.mark.model]
+
+FIRST = ("Acme Corporation fired Jonathan Whitlow, its chief executive, on Monday after a review of the "
+         "company's accounts. Acme Corporation said the board acted unanimously.")
+SECOND = ("Jonathan Whitlow was sacked by Acme Corporation on Monday, the company said. The board of Acme "
+          "Corporation met for six hours before the dismissal of Whitlow.")
+
+
+def test_two_wordings_of_one_fact_are_one_relation_and_one_event(empty_store, seed_settings, tmp_path):
+    (tmp_path / "a.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SECOND, encoding="utf-8")
+    ingest([tmp_path], empty_store, seed_settings)
+    rows = empty_store.run(
+        "MATCH (a:Entity)-[r]->(b:Entity) WHERE a.name = 'Acme Corporation' AND b.name = 'Jonathan Whitlow' "
+        "RETURN type(r) AS type, r.sources AS sources, r.predicate AS predicate")
+    merged = [r for r in rows if len(r["sources"]) == 2]
+    assert len(merged) == 1, rows
+    assert merged[0]["type"] == "DISMISS"
+    surfaces = {r["predicate"] for r in empty_store.run(
+        "MATCH (v:Evidence) WHERE v.relation_class = $cls RETURN v.predicate AS predicate",
+        {"cls": merged[0]["predicate"]})}
+    assert {"fire", "be sack"} <= surfaces or {"fire", "sack"} <= surfaces  # the surface wording stays
+    events = empty_store.run(
+        "MATCH (s:Source)-[r:REPORTS]->(e:Event) WHERE e.event_class = 'dismiss' "
+        "RETURN e.id AS id, collect(s.id) AS sources, sum(size(r.starts)) AS mentions")
+    assert len(events) == 1 and sorted(events[0]["sources"]) == ["a", "b"]
+    assert events[0]["mentions"] == 3  # fired, sacked, the dismissal
+    stories = empty_store.run("MATCH (s:Source)-[:IN_STORY]->(t:Story) RETURN DISTINCT t.id AS id")
+    assert len(stories) == 1
+
+
+def test_ingesting_again_changes_nothing(empty_store, seed_settings, tmp_path):
+    (tmp_path / "a.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SECOND, encoding="utf-8")
+    ingest([tmp_path], empty_store, seed_settings)
+    snapshot = empty_store.run(
+        "MATCH (n) WHERE n:Story OR n:Event RETURN n.id AS id, properties(n) AS props ORDER BY id")
+    reports = empty_store.run("MATCH (s)-[r:REPORTS]->(e) RETURN s.id AS s, e.id AS e, r.starts AS starts ORDER BY s, e")
+    ingest([tmp_path], empty_store, seed_settings, force=True)
+    assert empty_store.run(
+        "MATCH (n) WHERE n:Story OR n:Event RETURN n.id AS id, properties(n) AS props ORDER BY id") == snapshot
+    assert empty_store.run(
+        "MATCH (s)-[r:REPORTS]->(e) RETURN s.id AS s, e.id AS e, r.starts AS starts ORDER BY s, e") == reports

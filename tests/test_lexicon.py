@@ -1,0 +1,200 @@
+"""Canonical relation classes, predicate normalisation and event triggers (newsgraph.ingest.lexicon)."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.ingest import lexicon_data
+from newsgraph.ingest.lexicon import (
+    RelationClass, event_class, event_verb, is_speech_verb, normalise_predicate, relation_class, relation_types,
+)
+
+REL_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+@pytest.mark.parametrize(("predicate", "normalised"), [
+    ("make reference to", "refer to"),
+    ("carry out strike on", "strike"),
+    ("carry out strikes on", "strike"),
+    ("have exchange of prisoner", "exchange"),
+    ("have an exchange of prisoners", "exchange"),
+    ("launch an attack on", "attack"),
+    ("launch attack against", "attack"),
+    ("give approval to", "approve"),
+    ("hold talks with", "talk with"),
+    ("make decision", "decide"),
+    ("be arrest in", "arrest in"),
+    ("be sack by", "sack by"),
+    ("push back against", "push back against"),
+    ("agree to stop", "agree to stop"),
+    ("decline to commit to", "decline to commit to"),
+    ("be expect to arraign on", "expect to arraign on"),
+    ("be", "be"),
+    ("be in", "be in"),
+    ("launch rocket at", "launch rocket at"),  # no event noun: the light verb is the verb
+    ("", ""),
+])
+def test_normalise_predicate(predicate, normalised):
+    assert normalise_predicate(predicate) == normalised
+
+
+@pytest.mark.parametrize(("group", "rel_type", "polarity"), [
+    (["agree to", "agree", "consent to", "accept", "commit to"], "AGREE_TO", 1),
+    (["decline", "refuse", "reject", "push back against", "turn down"], "AGREE_TO", -1),
+    (["halt", "suspend", "stop", "cease", "be suspend by"], "HALT", 1),
+    (["begin", "start", "launch", "commence"], "BEGIN", 1),
+    (["fire", "dismiss", "sack", "oust", "be fire by"], "DISMISS", 1),
+    (["name", "appoint", "nominate", "be name"], "APPOINT", 1),
+    (["kill", "slay", "assassinate", "be kill in"], "KILL", 1),
+    (["arrest", "detain", "apprehend", "be arrest in", "be detain at"], "ARREST", 1),
+    (["say", "state", "tell", "announce", "say in", "say at"], "SAY", 1),
+    (["deny", "refute"], "CONFIRM", -1),
+    (["ban", "prohibit"], "ALLOW", -1),
+    (["carry out strikes on", "launch an attack on", "attack", "strike"], "ATTACK", 1),
+    (["make reference to", "refer to", "cite"], "REFER_TO", 1),
+])
+def test_synonyms_share_a_class_with_their_polarity(group, rel_type, polarity):
+    for predicate in group:
+        found = relation_class(predicate)
+        assert (found.rel_type, found.polarity) == (rel_type, polarity), predicate
+
+
+def test_a_chain_takes_the_class_of_its_last_verb_and_the_polarity_of_the_whole():
+    assert (relation_class("agree to stop").rel_type, relation_class("agree to stop").polarity) == ("HALT", 1)
+    decline = relation_class("decline to commit to")
+    assert (decline.name, decline.polarity) == ("agree to", -1)
+    assert relation_class("fail to pass").polarity == -1
+    assert relation_class("refuse to reject").polarity == 1  # two negatives
+    assert relation_class("have to kill").rel_type == "KILL"  # the modal "have to" is not the relation
+    assert relation_class("want to be").rel_type == "WANT"  # a chain ending in "be" keeps its content verb
+
+
+def test_relation_class_keeps_the_surface_and_the_normalised_predicate():
+    found = relation_class("be arrest in")
+    assert found == RelationClass("arrest", "ARREST", 1, "be arrest in", "arrest in")
+
+
+def test_circumstantial_prepositions_make_no_classes():
+    assert len({relation_class(f"die {p}").rel_type for p in ("in", "at", "of", "after", "on")}) == 1
+    assert relation_class("be").rel_type == "BE"
+    assert relation_class("be in").rel_type == relation_class("be at").rel_type == "BE_IN"
+
+
+REALISTIC = """be, have, tell, be in, make, give, take, become, say in, be at, check into, lead, get, die in, release,
+kill, hit, call, win, be charge with, be with, play, find, run, score, serve, be on, leave, finish with, shoot, receive,
+die at, miss, place, break, use, suffer, see, be know as, hold, stop, lose, return to, suffer from, offer, enter, go to,
+spend, pass, put, direct, join, retain, sign, represent, live in, be for, return for, stop in, be find, keep, describe,
+face, place on, add, do, play in, write, finish, land, ask, need, open, issue, defeat, be name, lead to, have in,
+announce, complete, set, die of, send, wear, confirm, find in, defend, move to, be find in, serve in, make to, post, end,
+own, visit, deny, be shoot in, be identify as, beat, affect, drop, present, serve as, survive, be place on, attend,
+meet, head, show, address, watch, fire, describe as, say at, die, look for, spread to, throw, grab, bring, agree to,
+agree to stop, decline to commit to, push back against, make reference to, carry out strike on, launch attack on,
+have exchange of prisoner, give approval to, reiterate during, decline after, raise in, be expect to arraign on,
+be arrest in, arrest, detain, be detain in, sack, oust, be sack by, slay, be slay in, nominate, appoint, be appoint as,
+suspend, halt, cease, start, commence, begin, state, claim, insist, be kill in, murder, be murder in, talk with, discuss,
+negotiate, hold talks with""".replace("\n", " ").split(", ")
+
+
+def test_realistic_predicates_fall_into_few_types():
+    types = {relation_class(p).rel_type for p in REALISTIC}
+    assert len(REALISTIC) > 150
+    assert len(types) < 0.55 * len(REALISTIC)
+
+
+def test_every_wordnet_verb_maps_into_a_bounded_set_of_types():
+    verbs = list(lexicon_data.tables().verbs)
+    types = {relation_class(v).rel_type for v in verbs} | {relation_class(f"be {v} in").rel_type for v in verbs}
+    assert len(verbs) > 10_000
+    assert types <= relation_types()
+    assert len(relation_types()) < 400
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_any_string_gets_a_safe_relationship_type(text):
+    found = relation_class(text)
+    assert REL_TYPE.fullmatch(found.rel_type)
+    assert found.rel_type in relation_types()
+    assert found.polarity in (1, -1)
+    assert found.surface == text
+    assert normalise_predicate(text) == found.normalised
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdeilnorst -"), max_size=30))
+def test_word_like_strings_get_a_safe_relationship_type(text):
+    assert REL_TYPE.fullmatch(relation_class(text).rel_type)
+
+
+def test_rel_type_sanitises_any_name():
+    assert lexicon_data.rel_type("agree to") == "AGREE_TO"
+    assert lexicon_data.rel_type("9 lives") == "R_9_LIVES"
+    assert lexicon_data.rel_type("çà") == "RELATE_TO"
+
+
+@pytest.mark.parametrize(("lemma", "pos", "verb"), [
+    ("shooting", "NOUN", "shoot"), ("dismissal", "NOUN", "dismiss"), ("arrest", "NOUN", "arrest"),
+    ("death", "NOUN", "die"), ("talks", "NOUN", "talk"), ("talk", "NOUN", "talk"), ("call", "NOUN", "call"),
+    ("earthquake", "NOUN", "earthquake"), ("election", "NOUN", "elect"), ("resignation", "NOUN", "resign"),
+    ("decision", "NOUN", "decide"), ("attack", "NOUN", "attack"), ("meeting", "NOUN", "meet"),
+    ("fire", "NOUN", "burn"), ("explosion", "NOUN", "explode"), ("killing", "NOUN", "kill"),
+    ("ceasefire", "NOUN", "ceasefire"), ("statement", "NOUN", "state"),
+    ("dead", "ADJ", "die"), ("injured", "ADJ", "injure"), ("wounded", "ADJ", "injure"), ("stolen", "ADJ", "rob"),
+    ("arrested", "ADJ", "arrest"),
+    ("shoot", "VERB", "shoot"), ("say", "VERB", "say"), ("frobnicate", "VERB", "frobnicate"),
+])
+def test_event_triggers(lemma, pos, verb):
+    assert event_verb(lemma, pos) == verb
+
+
+@pytest.mark.parametrize(("lemma", "pos"), [
+    ("company", "NOUN"), ("president", "NOUN"), ("time", "NOUN"), ("way", "NOUN"), ("government", "NOUN"),
+    ("people", "NOUN"), ("police", "NOUN"), ("year", "NOUN"),
+    ("known", "ADJ"), ("big", "ADJ"), ("supported", "ADJ"),
+    ("be", "VERB"), ("be", "AUX"), ("have", "AUX"), ("have", "VERB"), ("do", "VERB"), ("make", "VERB"),
+    ("take", "VERB"), ("get", "VERB"), ("would", "AUX"),
+    ("quickly", "ADV"), ("the", "DET"), ("", "NOUN"), ("123", "NOUN"),
+])
+def test_non_events(lemma, pos):
+    assert event_verb(lemma, pos) is None
+
+
+def test_event_classes_merge_synonyms_and_keep_opposites_apart():
+    assert len({event_class(v) for v in ("fire", "dismiss", "sack", "oust")}) == 1
+    assert event_class("kill") == event_class("slay")
+    assert len({event_class(v) for v in ("quake", "earthquake", "tremor", "temblor")}) == 1
+    assert event_class("agree") != event_class("refuse")
+    assert event_class("halt") == event_class("suspend") == event_class("stop")
+    assert event_class("frobnicate") == "frobnicate"  # an unknown verb is its own class
+    assert event_class(event_verb("dismissal", "NOUN")) == event_class("fire")
+    assert event_class(event_verb("shooting", "NOUN")) == event_class("shoot")
+
+
+@pytest.mark.parametrize("verb", ["say", "tell", "announce", "report", "claim", "state", "insist", "deny"])
+def test_speech_verbs(verb):
+    assert is_speech_verb(verb)
+    assert event_verb(verb, "VERB") == verb  # a speech act is an event of its own
+
+
+@pytest.mark.parametrize("verb", ["kill", "agree", "be", "attack", ""])
+def test_not_speech_verbs(verb):
+    assert not is_speech_verb(verb)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30), st.sampled_from(["VERB", "AUX", "NOUN", "PROPN", "ADJ", "ADV", "X"]))
+def test_event_verb_and_class_take_any_string(text, pos):
+    verb = event_verb(text, pos)
+    assert verb is None or (isinstance(verb, str) and verb.strip())
+    assert isinstance(event_class(text), str)
+
+
+def test_curated_data_is_consistent():
+    t = lexicon_data.tables()
+    for name, verb in t.verbs.items():
+        assert verb.via is None or verb.via in t.members, name  # the WordNet table matches the curated classes
+    for member in t.members.values():
+        assert member.polarity in (1, -1)
+    assert t.speech and t.light and t.empty and t.negative

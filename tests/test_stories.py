@@ -1,0 +1,63 @@
+"""Story grouping: similar articles join, unrelated ones start their own, dates bound a story, and grouping in
+one pass or in several (the stored profiles carried over) gives the same stories."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.graph.stories import StoryIndex, StoryInput, vector
+
+
+def _article(source, terms, published=""):
+    return StoryInput(source, "", published, tuple(sorted(terms.items())))
+
+
+QUAKE = {"e:aceh": 2, "w:earthquake": 3, "#:6.1": 1, "w:magnitude": 1, "n:indonesia": 2, "w:tsunami": 1}
+QUAKE2 = {"e:aceh": 1, "w:earthquake": 2, "#:6.1": 1, "n:indonesia": 1, "w:kill": 1, "w:quake": 1}
+OSCARS = {"e:hugh-jackman": 3, "w:host": 2, "n:oscars": 2, "w:ceremony": 1, "w:award": 2}
+
+
+def test_similar_articles_share_a_story_and_unrelated_ones_do_not():
+    index = StoryIndex()
+    grouped = index.assign([_article("a", QUAKE), _article("b", OSCARS), _article("c", QUAKE2)])
+    assert grouped.assignment["a"] == grouped.assignment["c"] != grouped.assignment["b"]
+    sizes = {s.id: s.size for s in grouped.stories}
+    assert sizes[grouped.assignment["a"]] == 2 and sizes[grouped.assignment["b"]] == 1
+
+
+def test_an_article_far_from_a_storys_dates_starts_another():
+    index = StoryIndex(window_days=10)
+    grouped = index.assign([_article("a", QUAKE, "2009-01-04"), _article("c", QUAKE2, "2013-09-02")])
+    assert grouped.assignment["a"] != grouped.assignment["c"]
+    close = StoryIndex(window_days=10).assign([_article("a", QUAKE, "2009-01-04"),
+                                               _article("c", QUAKE2, "2009-01-06")])
+    assert close.assignment["a"] == close.assignment["c"]
+    story = next(s for s in close.stories if s.id == close.assignment["a"])
+    assert (story.first, story.last) == ("2009-01-04", "2009-01-06")
+
+
+def test_common_words_carry_no_weight():
+    assert set(vector([("w:say", 4), ("w:year", 2), ("w:ceasefire", 1)])) == {"w:ceasefire"}
+
+
+TERMS = st.dictionaries(st.sampled_from(["e:a", "e:b", "w:quake", "w:host", "n:aceh", "#:12", "w:truce", "n:kyiv"]),
+                        st.integers(1, 4), min_size=1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(TERMS, min_size=1, max_size=12), st.integers(0, 12))
+def test_grouping_in_two_runs_equals_one_run(articles, cut):
+    inputs = [_article(f"s{i}", terms) for i, terms in enumerate(articles)]
+    once = StoryIndex().assign(inputs).assignment
+    first = StoryIndex()
+    split = dict(first.assign(inputs[:cut]).assignment)
+    second = StoryIndex(first.stories(), first.members)  # what the store hands the next run
+    split.update(second.assign(inputs[cut:]).assignment)
+    assert split == once
+
+
+def test_an_article_grouped_again_keeps_its_story_and_the_story_does_not_grow():
+    index = StoryIndex()
+    first = index.assign([_article("a", QUAKE), _article("c", QUAKE2)])
+    again = StoryIndex(index.stories(), index.members).assign([_article("c", QUAKE2)])
+    assert again.assignment == {"c": first.assignment["c"]}
+    assert again.stories == tuple(s for s in first.stories if s.id == first.assignment["c"])
