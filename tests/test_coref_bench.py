@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 import pytest
+
 from benchpkg import ROOT, benchmark, write_tiny_data
 from handmade import make_doc
-
 from newsgraph.ingest.articles import read_articles
 from newsgraph.model import Article as ProductArticle
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+
 from benchpkg import ECB_DOCS, ECB_MENTIONS, MEANTIME_DOCS, MEANTIME_MENTIONS, ROOT, benchmark, write_tiny_data
 
 coref = benchmark("coref")
