@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,58 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GUARDIAN = "000_efa7b280693db64d"
 NYT = "004_ce22d2c7d8544631"
+
+
+# --- markers that tell the truth: `pytest -m "not model and not store"` starts no server and loads no model -----
+#: Fixtures that start a FalkorDB server / load the spaCy model, by the marker their users must carry.
+_MARKED_FIXTURES = {"store": {"falkor_server", "empty_store", "seed_store", "falkor_bolt"},
+                    "model": {"nlp", "seed_store"}}
+
+
+def unmarked_fixtures(fixturenames: Iterable[str], markers: Iterable[str]) -> dict[str, list[str]]:
+    """The fixtures a test uses that need a marker it lacks, by marker."""
+    missing = {}
+    for marker, fixtures in _MARKED_FIXTURES.items():
+        used = sorted(fixtures.intersection(fixturenames))
+        if used and marker not in markers:
+            missing[marker] = used
+    return missing
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    problems = []
+    for item in items:
+        markers = {mark.name for mark in item.iter_markers()}
+        for marker, used in unmarked_fixtures(getattr(item, "fixturenames", ()), markers).items():
+            problems.append(f"{item.nodeid} uses {', '.join(used)}: mark it @pytest.mark.{marker}")
+    if problems:
+        raise pytest.UsageError("tests without the marker their fixtures need:\n" + "\n".join(problems))
+
+
+@pytest.fixture(autouse=True)
+def _unmarked_tests_start_no_server_and_load_no_model(request, monkeypatch):
+    """A test without ``store`` that starts a FalkorDB server, or without ``model`` that loads an installed spaCy
+    pipeline, fails (a pipeline already loaded by an earlier test is cached and not seen: run the unmarked tests
+    alone, ``pytest -m "not model and not store"``, to check them all)."""
+    if request.node.get_closest_marker("store") is None:
+        from newsgraph.graph.server import EmbeddedFalkorDB
+
+        def start(self):
+            raise AssertionError(f"{request.node.nodeid} starts a FalkorDB server: mark it @pytest.mark.store")
+
+        monkeypatch.setattr(EmbeddedFalkorDB, "start", start)
+    if request.node.get_closest_marker("model") is None:
+        import spacy
+
+        real_load = spacy.load
+
+        def load(name, *args, **kwargs):
+            if isinstance(name, str) and spacy.util.is_package(name):
+                raise AssertionError(f"{request.node.nodeid} loads the spaCy pipeline {name}: "
+                                     "mark it @pytest.mark.model")
+            return real_load(name, *args, **kwargs)
+
+        monkeypatch.setattr(spacy, "load", load)
 
 
 @pytest.fixture(scope="session")
