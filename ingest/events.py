@@ -175,8 +175,8 @@ def _as_verb(word: str) -> str | None:
 def _uninflected(word: str) -> list[str]:
     """Candidate base forms of an inflected word, the word itself first.
 
-    >>> _uninflected("dies")[:2], "charge" in _uninflected("charged"), "ship" in _uninflected("shipped")
-    (['dies', 'die'], True, True)
+    >>> _uninflected("dies")[:3], "charge" in _uninflected("charged"), "ship" in _uninflected("shipped")
+    (['dies', 'dy', 'die'], True, True)
     """
     forms = [word]
     if word.endswith("ies"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -63,6 +65,49 @@ def _unmarked_tests_start_no_server_and_load_no_model(request, monkeypatch):
             return real_load(name, *args, **kwargs)
 
         monkeypatch.setattr(spacy, "load", load)
+
+
+# --- one module, one name: the doctests of the package are collected as newsgraph.*, never by folder name -------
+#: The folders setuptools maps into newsgraph (package-dir in pyproject.toml).
+PACKAGE_FOLDERS = tuple(ROOT / folder for folder in ("src/newsgraph", "graph", "ingest", "queries"))
+
+
+def misnamed_modules(modules: dict[str, object]) -> list[str]:
+    """Modules of the package imported under a name outside ``newsgraph``, and files imported under two names.
+
+    >>> from types import SimpleNamespace as Module
+    >>> build = str(ROOT / "graph" / "build.py")
+    >>> misnamed_modules({"newsgraph.graph.build": Module(__file__=build)})
+    []
+    >>> for problem in misnamed_modules({"newsgraph.graph.build": Module(__file__=build),
+    ...                                  "graph.build": Module(__file__=build)}):
+    ...     print(problem)
+    graph.build is a file of the package imported outside newsgraph
+    graph.build and newsgraph.graph.build are one file
+    """
+    problems = []
+    names_of: dict[str, list[str]] = {}
+    for name, module in sorted(modules.items()):
+        file = getattr(module, "__file__", None)
+        if not file:
+            continue
+        real = Path(os.path.realpath(file))
+        in_folders = any(real.is_relative_to(folder) for folder in PACKAGE_FOLDERS)
+        if in_folders or name == "newsgraph" or name.startswith("newsgraph."):
+            names_of.setdefault(str(real), []).append(name)
+        if in_folders and not (name == "newsgraph" or name.startswith("newsgraph.")):
+            problems.append(f"{name} is a file of the package imported outside newsgraph")
+    problems += [f"{' and '.join(names)} are one file" for names in names_of.values() if len(names) > 1]
+    return problems
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    problems = misnamed_modules(dict(sys.modules))
+    if problems:
+        raise pytest.UsageError(
+            "modules imported under the wrong name (an editable install made with setuptools' default import hook "
+            "hides newsgraph's folders from pytest: install with `pip install '.[test]'` or `pip install -e "
+            "'.[test]' --config-settings editable_mode=strict`):\n" + "\n".join(problems))
 
 
 @pytest.fixture(scope="session")

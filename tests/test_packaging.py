@@ -1,17 +1,13 @@
-"""The wheel installs one import name, newsgraph, with the canned queries and the lexicon tables as package data;
-doctests pass."""
+"""The wheel installs one import name, newsgraph, with the canned queries and the lexicon tables as package data
+(the doctests of every module are collected by pytest itself: ``--doctest-modules`` in pyproject.toml)."""
 
-import doctest
-import importlib
-import pkgutil
+import importlib.util
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-
-import newsgraph
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,13 +37,3 @@ def test_no_top_level_graph_ingest_or_queries_importable_from_the_install():
     for name in ("graph", "ingest"):
         spec = importlib.util.find_spec(name)
         assert spec is None or "newsgraph" not in str(spec.origin or ""), name
-
-
-def test_doctests_of_every_module():
-    failures = 0
-    for module_info in pkgutil.walk_packages(newsgraph.__path__, "newsgraph."):
-        if module_info.name.endswith("__main__"):
-            continue
-        module = importlib.import_module(module_info.name)
-        failures += doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed
-    assert failures == 0
