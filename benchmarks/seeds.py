@@ -51,7 +51,8 @@ def main() -> None:
             written = time.perf_counter()
             store.delete_all()
             if round_:  # the first round warms caches
-                for key, value in zip(timings, (parsed - started, analysed - parsed, built - analysed, written - built)):
+                stages = (parsed - started, analysed - parsed, built - analysed, written - built)
+                for key, value in zip(timings, stages):
                     timings[key].append(value)
     medians = {k: statistics.median(v) for k, v in timings.items()}
     parse = medians["parse"]

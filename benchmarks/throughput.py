@@ -13,15 +13,16 @@ clock starts:
   clock), which is timed apart and printed;
 
 for each W of ``--workers`` on the corpus ×1 (``--repeat`` times, raw and newsgraph in turns, the fastest run of
-each kept: the machines are shared and a neighbour's busy spell is not the code's), then the corpus ×S for each other ``--scales`` S (with the largest
-W) to show that memory does not grow with the corpus. Copy k of the corpus has the ids ``<doc_id>~c<k>`` and each
-text followed by k extra newline characters: a distinct sha256 (the ledger key) with the same words, sentences and
-offsets, so every copy is parsed and written again (as new sources whose entities resolve onto the first copy's).
-Each copy is its own .jsonl file, as a large archive would be split.
+each kept: the machines are shared and a neighbour's busy spell is not the code's), then the corpus ×S for each
+other ``--scales`` S (with the largest W) to show that memory does not grow with the corpus. Copy k of the corpus
+has the ids ``<doc_id>~c<k>`` and each text followed by k extra newline characters: a distinct sha256 (the ledger
+key) with the same words, sentences and offsets, so every copy is parsed and written again (as new sources whose
+entities resolve onto the first copy's). Each copy is its own .jsonl file, as a large archive would be split.
 
 Peak RSS is sampled every 50 ms over the ingest process and its worker processes (the FalkorDB server, a separate
-program, is reported on its own, with the snapshot processes it forks). ``--profile N`` adds a stage breakdown on the first N articles, one process:
-parse, extraction, resolve + build, the store write (client and server), as a share of parse time.
+program, is reported on its own, with the snapshot processes it forks). ``--profile N`` adds a stage breakdown on
+the first N articles, one process: parse, extraction, resolve + build, the store write (client and server), as a
+share of parse time.
 """
 
 from __future__ import annotations
@@ -267,7 +268,8 @@ def main() -> None:
         ratio = f"{(g['words'] / g['seconds']) / (raw[w]['words'] / raw[w]['seconds']):7.2f}x" if s == 1 else ""
         print(f"  newsgraph ×{s:<2} {w} worker(s){g['seconds']:8.1f}{g['words'] / g['seconds']:10,.0f}"
               f"{g['sentences'] / g['seconds']:9,.0f}{g['edges'] / g['seconds']:9,.0f}{g['peak_rss'] / 2**20:8,.0f}MB"
-              f"{ratio:>8}   (start-up {g['startup']:.1f} s apart; main {g['main_rss'] / 2**20:,.0f} MB, largest worker {g['worker_rss'] / 2**20:,.0f} MB, "
+              f"{ratio:>8}   (start-up {g['startup']:.1f} s apart; main {g['main_rss'] / 2**20:,.0f} MB, "
+              f"largest worker {g['worker_rss'] / 2**20:,.0f} MB, "
               f"server {g['server_rss'] / 2**20:,.0f} MB; {g['chunks']} chunks; {g['edges']:,} "
               f"edges; {g['counts']['relations']:,} relations; {g['skipped']} skipped)")
     print("every ×1 run, in order (seconds): " + "; ".join(

@@ -70,7 +70,7 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
     """Build the provenance graph of the analysed articles under a resolution and a story grouping (without
     one, every article is a story of its own)."""
     analyses = list(analyses)
-    graph = nx.MultiDiGraph(merges=list(resolution.merges))
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(merges=list(resolution.merges))
     entities = {e.id: e for e in resolution.entities}
     story_of = dict(stories.assignment) if stories is not None else {}
     events = assign_events(analyses, story_of, resolution)

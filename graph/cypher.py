@@ -353,7 +353,8 @@ OPTIONAL MATCH (m:Resolution)-[:RESOLVES_TO]->(e)
 WITH e, m ORDER BY m.source, m.rule, m.alias
 RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases,
        e.mention_count AS mention_count, e.source_count AS source_count,
-       collect(CASE WHEN m IS NULL THEN NULL ELSE {alias: m.alias, source: m.source, rule: m.rule, detail: m.detail} END) AS merges
+       collect(CASE WHEN m IS NULL THEN NULL
+                    ELSE {alias: m.alias, source: m.source, rule: m.rule, detail: m.detail} END) AS merges
 """
 #: The merge log of some entities (all with ``$ids`` null), for a graph read back (``GraphStore.read_graph``).
 RESOLUTIONS_OF = """

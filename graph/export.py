@@ -115,7 +115,7 @@ def _is_bookkeeping(key: Any, data: dict) -> bool:
 
 def _canonical(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A deep copy with nodes, edges, evidence, spans and aliases in sorted order."""
-    out = nx.MultiDiGraph(**copy.deepcopy(dict(graph.graph)))
+    out: nx.MultiDiGraph[Any] = nx.MultiDiGraph(**copy.deepcopy(dict(graph.graph)))
     for node, data in sorted(graph.nodes(data=True), key=lambda n: str(n[0])):
         data = copy.deepcopy(dict(data))
         if isinstance(data.get("aliases"), (list, tuple, set)):
@@ -248,9 +248,10 @@ def _flat_graph(graph: nx.MultiDiGraph, for_gexf: bool = False) -> nx.MultiDiGra
         edges = [(tokens[u], tokens[v], edge_id, d) for (u, v, _, d), edge_id in zip(edges, ids)]
     _unify([d for _, d in nodes])
     _unify([d for *_, d in edges])
-    out = nx.MultiDiGraph()
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     out.add_nodes_from(nodes)
-    out.add_edges_from(edges)
+    # types-networkx types add_edges_from as Graph's; a MultiGraph also takes (u, v, key, data) 4-tuples.
+    out.add_edges_from(edges)  # type: ignore[arg-type]
     return out
 
 
@@ -335,7 +336,8 @@ def _entities_jsonl(graph: nx.MultiDiGraph) -> bytes:
                  for u, _, k, d in graph.in_edges(node, keys=True, data=True) if _is_mention(k, d)
                  for m in d.get("mentions") or ()]
         records.append({"entity_id": node, "name": data.get("name"), "type": data.get("type"),
-                        "aliases": sorted(data.get("aliases") or (), key=str), "mentions": sorted(spans, key=_span_key)})
+                        "aliases": sorted(data.get("aliases") or (), key=str),
+                        "mentions": sorted(spans, key=_span_key)})
     return _jsonl(records)
 
 

@@ -265,7 +265,7 @@ class Neo4jStore(GraphStore):
                 continue
             try:
                 with self._driver.session(database=self.database) as session:
-                    session.execute_write(lambda tx, q=statement: tx.run(q).consume())
+                    session.execute_write(_run_consumed, statement)
             except Neo4jError as exc:  # e.g. it exists after all; the server and the connection are fine
                 log.debug("index statement %r not applied: %s", statement, _one_line(exc))
             except (DriverError, OSError) as exc:
@@ -384,6 +384,11 @@ def _knock(uri: str, timeout: float) -> OSError | None:
     except OSError as exc:
         return exc
     return None
+
+
+def _run_consumed(tx: neo4j.ManagedTransaction, query: str) -> None:
+    """Run ``query`` in the transaction ``tx`` and discard its result."""
+    tx.run(query).consume()
 
 
 def _statement(query: str) -> str:

@@ -151,9 +151,11 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
         log.append(Merge(entity_id, local.name, source, rule, detail))
         for other in local.names:
             if other != local.name:
-                log.append(Merge(entity_id, other, source, "in-article name", f"{other!r} is a shorter or titled form of {local.name!r}"))
+                log.append(Merge(entity_id, other, source, "in-article name",
+                                 f"{other!r} is a shorter or titled form of {local.name!r}"))
         for description in local.descriptions:
-            log.append(Merge(entity_id, description, source, "in-article description", f"{description!r} describes {local.name!r}"))
+            log.append(Merge(entity_id, description, source, "in-article description",
+                             f"{description!r} describes {local.name!r}"))
     return Resolution(entities, assignment, tuple(log))
 
 
@@ -300,7 +302,8 @@ def _assign_ids(clusters: list[_Cluster]) -> dict[int, str]:
     for cluster in clusters:
         if cluster.known is not None:
             ids[id(cluster)] = cluster.known.id
-    for cluster in sorted((c for c in clusters if c.known is None), key=lambda c: (-sum(c.names.values()), c.longest_key)):
+    for cluster in sorted((c for c in clusters if c.known is None),
+                          key=lambda c: (-sum(c.names.values()), c.longest_key)):
         base = slug(_canonical_name(cluster))
         candidate, n = base, 2
         while candidate in used:

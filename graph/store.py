@@ -167,7 +167,11 @@ class GraphStore(ABC):
                                "story": data["story"]})
             else:
                 concepts.append({"id": node, "name": data["name"]})
-        mentions, reports, in_story, participants, evidence = [], [], [], [], []
+        mentions: list[dict] = []
+        reports: list[dict] = []
+        in_story: list[dict] = []
+        participants: list[dict] = []
+        evidence: list[dict] = []
         relations: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
         for subject, obj, key, data in graph.edges(keys=True, data=True):
             edge_type = data.get("type")
@@ -228,7 +232,7 @@ class GraphStore(ABC):
 
     def read_graph(self, around: Sequence[str] | None = None, hops: int = 1) -> nx.MultiDiGraph:
         """Read the whole graph, or the part within ``hops`` relations of the entities ``around``."""
-        graph = nx.MultiDiGraph()
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         if around is None:
             node_rows = self.run(cypher.ALL_NODES)
             relation_rows = self.run(cypher.ALL_RELATIONS)
@@ -245,7 +249,7 @@ class GraphStore(ABC):
             node_rows = self.run(cypher.NODES_BY_ID, {"ids": sorted(seen)})
         for row in node_rows:
             props = dict(row["props"])
-            kind = next(l for l in ("Entity", "Concept", "Source", "Event", "Story") if l in row["labels"])
+            kind = next(label for label in ("Entity", "Concept", "Source", "Event", "Story") if label in row["labels"])
             props.setdefault("name", row["id"])
             props["kind"] = kind
             props.pop("id", None)
@@ -323,7 +327,8 @@ class GraphStore(ABC):
             by_edge[row["props"]["edge_id"]].append(_evidence_record(row["props"], graph))
         for *_, data in graph.edges(data=True):
             if "id" in data and data.get("type") not in cypher.BOOKKEEPING:
-                data["evidence"] = sorted(by_edge.get(data["id"], []), key=lambda e: (e["source"], e["sentence_start"], e["id"]))
+                data["evidence"] = sorted(by_edge.get(data["id"], []),
+                                          key=lambda e: (e["source"], e["sentence_start"], e["id"]))
 
     def counts(self) -> dict[str, int]:
         """How many sources, entities, concepts, relations, evidence rows and corroborated relations are stored."""

@@ -32,7 +32,7 @@ def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] 
     if not sentences:
         raise BadArticle(f"{article.path or article.id}: no sentences to analyse")
     found = extract_mentions(doc, article.id, roles)
-    spans = {}
+    spans: dict[int, tuple[int, int]] = {}
     for mention in found.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None:

@@ -85,7 +85,8 @@ def descriptions(doc: Doc, found: list[Found], roles: Mapping[tuple[str, str], s
         person = learned.get((country, role)) or roles.get((country, role))
         if not person:
             continue
-        start = min([token.i] + [c.left_edge.i for c in token.children if c.dep_ in {"det", "amod", "compound", "poss"}])
+        start = min([token.i] + [c.left_edge.i for c in token.children
+                                 if c.dep_ in {"det", "amod", "compound", "poss"}])
         out.append(Found(start, token.i + 1, person, "PERSON", "description", name_key(person), 1))
     return out
 
@@ -129,7 +130,8 @@ def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
     """He/his/she/her → the most recent person (preferring subjects) in this sentence or the one before; failing
     that, the only person named in the three sentences before those. "who" in a relative clause → the person the
     clause hangs on ("Raj Chohan, who was walking")."""
-    strong = {f.key for f in found if f.label == "PERSON" and (len(f.key.split()) > 1 or f.kind in {"title", "description"})}
+    strong = {f.key for f in found
+              if f.label == "PERSON" and (len(f.key.split()) > 1 or f.kind in {"title", "description"})}
     persons = [f for f in found if f.label == "PERSON" and f.key in strong]
     person_at = {i: f for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
     starts = [s.start for s in doc.sents]
@@ -173,9 +175,9 @@ def describing_nouns(doc: Doc, found: list[Found]) -> dict[str, list[str]]:
             if noun.pos_ == "NOUN" and noun.i not in by_token:
                 owners[noun.lemma_.lower()].add(item.key)
     learned: dict[str, list[str]] = defaultdict(list)
-    for noun, keys in sorted(owners.items()):
+    for word, keys in sorted(owners.items()):
         if len(keys) == 1:
-            learned[next(iter(keys))].append(noun)
+            learned[next(iter(keys))].append(word)
     return learned
 
 
@@ -243,8 +245,8 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
     for token in _tokens(doc, (n in person_at or (p == VERB and verb)
                                for n, (p, verb) in enumerate(zip(pos, identifying)))):
         if pos[token.i] == VERB and identifying[token.i]:
-            names = [named(o) for p in token.children if p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
-            names = [n for n in names if n is not None]
+            candidates = [named(o) for p in token.children if p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+            names = [n for n in candidates if n is not None]
             if len(names) != 1:
                 continue
             if token.dep_ in {"acl", "relcl"}:  # "the suspect, identified as X", "the driver, whom police named as X"

@@ -103,7 +103,8 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
                 if isinstance(item, Article):
                     other = seen_ids.get(item.id)
                     if other is not None and other != item.sha256:
-                        yield Skipped(item.path, f"article id {item.id!r} is used by another article with a different text")
+                        yield Skipped(item.path,
+                                      f"article id {item.id!r} is used by another article with a different text")
                         continue
                     seen_ids[item.id] = item.sha256
                 yield item

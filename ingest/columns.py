@@ -10,7 +10,7 @@ for those alone. Columns are Python lists: a Doc is a few hundred tokens, too fe
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE
 from spacy.strings import get_string_id
@@ -30,7 +30,8 @@ def columns(doc: Doc, attrs: list[int]) -> list[list[int]]:
     """
     if not len(doc):
         return [[] for _ in attrs]
-    return doc.to_array(attrs).reshape(len(doc), len(attrs)).T.tolist()
+    # thinc types the array's ``tolist`` as floats; attribute arrays hold unsigned integers.
+    return cast(list[list[int]], doc.to_array([*attrs]).reshape(len(doc), len(attrs)).T.tolist())
 
 
 def hashes(words: Iterable[str]) -> frozenset[int]:

@@ -16,8 +16,8 @@ Also here: the terms an article is grouped into a story by (``story_terms``).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
@@ -66,7 +66,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue
         if pos == _PROPN:
-            trigger = _proper_trigger(strings, lower_col[i], ent_col[i], i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE)
+            trigger = _proper_trigger(strings, lower_col[i], ent_col[i],
+                                      i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE)
         else:
             word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
             trigger = _lookup(strings, word, pos)
@@ -174,8 +175,8 @@ def _as_verb(word: str) -> str | None:
 def _uninflected(word: str) -> list[str]:
     """Candidate base forms of an inflected word, the word itself first.
 
-    >>> _uninflected("dies")[:2], "charge" in _uninflected("charged"), "ship" in _uninflected("shipped")
-    (['dies', 'die'], True, True)
+    >>> _uninflected("dies")[:3], "charge" in _uninflected("charged"), "ship" in _uninflected("shipped")
+    (['dies', 'dy', 'die'], True, True)
     """
     forms = [word]
     if word.endswith("ies"):
@@ -223,7 +224,8 @@ def _participants(token: Token, token_entity: Mapping[int, int],
         return
     if token.pos_ == "ADJ":  # "three people were dead", "the dead man"
         subject = token.head if token.dep_ == "amod" else next(
-            (c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if token.dep_ == "acomp" else None
+            (c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+        ) if token.dep_ == "acomp" else None
         if subject is not None:
             yield from emit("object", subject)
         return

@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from newsgraph.ingest.lexicon_data import (
-    LEXNAME_CLASSES, OWN_CLASS_MIN_COUNT, UNKNOWN_CLASS, Member, member_of, rel_type, tables,
+    LEXNAME_CLASSES,
+    OWN_CLASS_MIN_COUNT,
+    UNKNOWN_CLASS,
+    member_of,
+    rel_type,
+    tables,
 )
 
 PARTICLES = frozenset(
@@ -191,7 +196,7 @@ def _class_of(step: list[str]) -> tuple[str, int]:
                                                          and step[1] not in LOCATIVE | _ROLE_PREPOSITIONS) else []
     phrases.append(step[0])
     for verb in phrases:
-        member: Member | None = member_of(verb)
+        member = member_of(verb)
         if member is not None:
             return member.relation, member.polarity
         known = t.verbs.get(verb)

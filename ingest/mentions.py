@@ -7,10 +7,10 @@ the person the article (apposition, "President X of Russia") or the built-in rol
 he/she/his/her link to the most recent person in the sentence or the one before (or the only person of the
 three sentences before those), "who" to the person its relative clause hangs on; a common noun the article
 equates with a name ("the suspect, identified as X", "the fired man, X", "X, a grandmother", "X was a climber")
-links to that person, and "the woman" to the article's only woman (the one person "she" refers to). Names on title-case headline
-lines count only as far as the body confirms them; the words around a name ("the broadcaster Susilne", "the
-Zaporizhzhia plant") outvote the model on its type; nouns tied to one person ("host Hugh Jackman") are kept as
-that entity's descriptions.
+links to that person, and "the woman" to the article's only woman (the one person "she" refers to). Names on
+title-case headline lines count only as far as the body confirms them; the words around a name ("the broadcaster
+Susilne", "the Zaporizhzhia plant") outvote the model on its type; nouns tied to one person ("host Hugh Jackman")
+are kept as that entity's descriptions.
 """
 
 from __future__ import annotations
@@ -23,12 +23,27 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_TITLE, LOWER, ORTH, POS
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span
 
-from newsgraph.ingest.names import (PLACE_OF_NOUNS, TITLE_WORDS, TYPE_CUE_NOUNS, acronym, clean_name,
-                                    demonym_country, fold, name_key, strip_titles)
-from newsgraph.ingest.anaphora import Found as _Found
-from newsgraph.ingest.anaphora import (describing_nouns, descriptions, gendered_nouns, identified_nouns, pronouns,
-                                       repeated_names)
+from newsgraph.ingest.anaphora import (
+    Found as _Found,
+    describing_nouns,
+    descriptions,
+    gendered_nouns,
+    identified_nouns,
+    pronouns,
+    repeated_names,
+)
 from newsgraph.ingest.columns import ByString, columns
+from newsgraph.ingest.names import (
+    PLACE_OF_NOUNS,
+    TITLE_WORDS,
+    TYPE_CUE_NOUNS,
+    acronym,
+    clean_name,
+    demonym_country,
+    fold,
+    name_key,
+    strip_titles,
+)
 from newsgraph.model import LocalEntity, Mention
 
 _CONTENT_POS = frozenset({NOUN, VERB, ADJ})
@@ -277,10 +292,11 @@ def _weaken_lone_names(doc: Doc, found: list[_Found]) -> None:
 
 def _assemble(doc: Doc, source: str, found: list[_Found], learned: Mapping[str, list[str]]) -> ArticleMentions:
     local_ids: dict[str, int] = {}
-    votes: dict[int, Counter] = defaultdict(Counter)
+    votes: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # weighted type votes
     names: dict[int, Counter] = defaultdict(Counter)
     descriptions: dict[int, list[str]] = defaultdict(list)
-    mentions, token_entity = [], {}
+    mentions: list[Mention] = []
+    token_entity: dict[int, int] = {}
     for item in found:
         local_id = local_ids.setdefault(item.key, len(local_ids))
         span = doc[item.start:item.end]
@@ -300,7 +316,7 @@ def _assemble(doc: Doc, source: str, found: list[_Found], learned: Mapping[str, 
     for key, local_id in local_ids.items():
         spelled = names[local_id] or Counter({next(f.name for f in found if f.key == key): 1})
         best = max(spelled, key=lambda n: (len(n.split()), n[:1].isupper(), spelled[n], n))
-        ranked = votes[local_id].most_common()
+        ranked = sorted(votes[local_id].items(), key=lambda vote: vote[1], reverse=True)  # ties: first voted first
         entities.append(LocalEntity(
             source=source, local_id=local_id, name=best, type=ranked[0][0] if ranked else "Other",
             names=tuple(sorted(spelled)), type_votes=tuple(ranked), mention_count=mention_counts[local_id],

@@ -49,7 +49,8 @@ DEMONYMS = {
 
 #: Spellings of one place or body that share nothing a string key would find.
 CANONICAL_NAMES = {
-    "us": "United States", "usa": "United States", "america": "United States", "united states of america": "United States", "the united states": "United States",
+    "us": "United States", "usa": "United States", "america": "United States",
+    "united states of america": "United States", "the united states": "United States",
     "uk": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",
     "russian federation": "Russia", "kiev": "Kyiv", "nato": "NATO", "eu": "European Union",
     "un": "United Nations",

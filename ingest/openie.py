@@ -16,6 +16,8 @@ Confidences are calibrated on the CaRB dev split to the share of each kind of tu
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.clauses import RELATIVE, SUBJECT_DEPS, antecedent, appositions, find_clauses, split_conjuncts
@@ -53,7 +55,8 @@ def _words(tokens) -> str:
     return " ".join(t.text for t in tokens)
 
 
-def phrase(token: Token, *, cut_commas: bool = True, split_conj: bool = True, exclude: set[int] = frozenset()) -> str:
+def phrase(token: Token, *, cut_commas: bool = True, split_conj: bool = True,
+           exclude: AbstractSet[int] = frozenset()) -> str:
     """The phrase ``token`` governs, without its coordinated siblings and comma-set-off clauses."""
     doc = token.doc
     drop: set[int] = set(exclude)
@@ -114,7 +117,8 @@ def _clause_tuples(sent: Span):
             subject_text = phrase(subject, exclude=inside if subject.i == verb.head.i else frozenset())
             if subject.lower_ in RELATIVE:
                 continue
-            base = 0.6 - penalty - appos_penalty - 0.1 * (subject.pos_ == "PRON") - 0.04 * max(len(subject_text.split()) - 6, 0) ** 0.5
+            base = (0.6 - penalty - appos_penalty - 0.1 * (subject.pos_ == "PRON")
+                    - 0.04 * max(len(subject_text.split()) - 6, 0) ** 0.5)
             base += 0.05 * (verb.dep_ == "ROOT")
             yield from _emit(rel_tokens, subject_text, objects, preps, extras, clause.relative_object, base, inside,
                              "be " if _bare_participle(verb) else "")

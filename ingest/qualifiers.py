@@ -14,7 +14,8 @@ HEDGE_VERBS = frozenset(
     """hope plan want wish expect intend seek try aim seem appear propose consider like
     offer threaten prepare promise pledge""".split()
 )
-HEDGE_ADVERBS = frozenset({"hopefully", "possibly", "perhaps", "maybe", "probably", "reportedly", "allegedly", "likely"})
+HEDGE_ADVERBS = frozenset({"hopefully", "possibly", "perhaps", "maybe", "probably", "reportedly", "allegedly",
+                           "likely"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
@@ -37,7 +38,7 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
 
     A coordinated verb with no auxiliary of its own shares its head's ("would release ... and exchange").
     """
-    shared = ()
+    shared: tuple[Token, ...] = ()
     if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in verb.children):
         shared = (verb.head,)
     for token in (verb, *chain, *shared):
@@ -48,7 +49,8 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
                 return True
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
+                                             for m in child.children):
                 return True
         if token in chain and (token.lemma_ in HEDGE_VERBS or token.lower_.startswith("hop")):
             return True

@@ -14,11 +14,12 @@ section before. Entities named in several sections are joined by resolution, as 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
+from typing import overload
 
-from newsgraph.model import Arg, ArticleAnalysis, Article
+from newsgraph.model import Arg, Article, ArticleAnalysis
 
 #: Articles longer than this (in characters) are parsed in sections of at most this length.
 SECTION_CHARS = 50_000
@@ -105,6 +106,10 @@ def join_sections(article: Article, parts: Sequence[tuple[int, ArticleAnalysis]]
                            terms=tuple(sorted(terms.items())))
 
 
+@overload
+def _shift(arg: Arg, offset: int, renumber: dict[int, int]) -> Arg: ...
+@overload
+def _shift(arg: None, offset: int, renumber: dict[int, int]) -> None: ...
 def _shift(arg: Arg | None, offset: int, renumber: dict[int, int]) -> Arg | None:
     if arg is None:
         return None

@@ -101,7 +101,8 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                 continue
             chain = full[:k + 1]
             objects = list(_objects(last))
-            if last is full[-1] and clause.relative_object is not None and verb_lemma(last) not in SPEECH_VERBS:  # "the deal (that) Russia signed"
+            # "the deal (that) Russia signed"
+            if last is full[-1] and clause.relative_object is not None and verb_lemma(last) not in SPEECH_VERBS:
                 objects.append((None, clause.relative_object))
             negated = is_negated(clause.verb) or any(is_negated(v) for v in chain[1:])
             hedged = is_hedged(last, chain[:-1])
@@ -215,7 +216,8 @@ def _predicate(chain: tuple[Token, ...], prep: str | None, active: bool) -> str:
         if not active and i == 0:
             words.append("be")
         words.append(verb_lemma(verb))
-        words.extend(c.lower_ for c in verb.children if c.dep_ == "prt" and not any(g.dep_ == "pobj" for g in c.children))
+        words.extend(c.lower_ for c in verb.children
+                     if c.dep_ == "prt" and not any(g.dep_ == "pobj" for g in c.children))
         if verb.lemma_ == "be" and len(chain) == 1 and prep is None:
             break
     if prep is None and active and verb_lemma(chain[-1]) in IMPLIED_PREPOSITION:
@@ -244,7 +246,7 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
         return
     attributed = _speaker_argument(speaker, ctx) if speaker is not None else None
     if attributed is not None and subj.lower_ in FIRST_PERSON:
-        subject = attributed  # "“We are ready,” Zelenskyy told reporters": the speaker speaks for the "we"
+        subject: Arg | None = attributed  # "“We are ready,” Zelenskyy told reporters": the speaker speaks for the "we"
     else:
         subject = _argument(subj, ctx)
         if subject is None and subj.lower_ in {"it", "they"}:  # "how a ceasefire would work and whether it …"
@@ -325,8 +327,9 @@ def _argument(token: Token, ctx: _Context) -> Arg | None:
         argument = _argument(of, ctx)
         if argument is not None:
             name += " of " + (argument.text if argument.is_entity else argument.concept).lower()
-            end = max(end, of.i + 1 if argument.is_entity else doc.char_span(argument.start, argument.end,
-                                                                           alignment_mode="expand").end)
+            covered = None if argument.is_entity else doc.char_span(argument.start, argument.end,
+                                                                     alignment_mode="expand")
+            end = max(end, covered.end if covered is not None else of.i + 1)
     name = " ".join(name.split())
     if not any(c.isalpha() for c in name):
         return None

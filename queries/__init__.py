@@ -25,7 +25,8 @@ from newsgraph.errors import BadQueryParameter, UnknownQuery
 _PARAM = re.compile(r'^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>"[^"]*"|\S+))?'
                     r'\s+(?:—|--?)\s+(?P<desc>.+)$')
 _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
-_KINDS = {"string": str, "int": int, "float": (int, float), "bool": bool}  # the declarable types
+#: The declarable types.
+_KINDS: dict[str, type | tuple[type, ...]] = {"string": str, "int": int, "float": (int, float), "bool": bool}
 #: An ``int`` parameter is a count or a limit: a whole number from 0 to 2^31-1 (FalkorDB returns no rows at all
 #: for a LIMIT of 2^32 or more, and no count of a news graph comes near).
 INT_RANGE = (0, 2**31 - 1)
@@ -112,8 +113,10 @@ def _convert(value: Any, type_name: str) -> Any:
             return int(text)
         if type_name == "float":
             return float(text)  # raises ValueError
+    elif type_name == "float" and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
     elif isinstance(value, _KINDS[type_name]) and (type_name == "bool") == isinstance(value, bool):
-        return float(value) if type_name == "float" else value
+        return value
     raise ValueError(f"{value!r} is not of type {type_name}")
 
 

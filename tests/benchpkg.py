@@ -1,30 +1,14 @@
-"""The repository's ``benchmarks`` package for tests.
+"""Tiny gold corpora in the shared data layout, for the tests of the benchmarks.
 
-Benchmarks run from the repository root as ``python -m benchmarks.NAME``; pytest runs without the root on
-``sys.path`` (so that a broken package mapping is not hidden), so the package is loaded here from its folder.
+The benchmarks themselves are imported as ``benchmarks.NAME``: pytest puts the repository root on ``sys.path``
+(``pythonpath`` in pyproject.toml), as ``python -m benchmarks.NAME`` run from the root does.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def benchmark(name: str) -> ModuleType:
-    """``benchmarks.<name>``, importing the package from the repository's ``benchmarks/`` folder once."""
-    if "benchmarks" not in sys.modules:
-        folder = ROOT / "benchmarks"
-        spec = importlib.util.spec_from_file_location("benchmarks", folder / "__init__.py",
-                                                      submodule_search_locations=[str(folder)])
-        package = importlib.util.module_from_spec(spec)
-        sys.modules["benchmarks"] = package
-        spec.loader.exec_module(package)
-    return importlib.import_module(f"benchmarks.{name}")
 
 
 # A tiny ECB+ and MEANTIME in the shared data layout: topic 2 is a dev topic, topic 1 a train topic.

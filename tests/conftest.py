@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,101 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 GUARDIAN = "000_efa7b280693db64d"
 NYT = "004_ce22d2c7d8544631"
+
+
+# --- markers that tell the truth: `pytest -m "not model and not store"` starts no server and loads no model -----
+#: Fixtures that start a FalkorDB server / load the spaCy model, by the marker their users must carry.
+_MARKED_FIXTURES = {"store": {"falkor_server", "empty_store", "seed_store", "falkor_bolt"},
+                    "model": {"nlp", "seed_store"}}
+
+
+def unmarked_fixtures(fixturenames: Iterable[str], markers: Iterable[str]) -> dict[str, list[str]]:
+    """The fixtures a test uses that need a marker it lacks, by marker."""
+    missing = {}
+    for marker, fixtures in _MARKED_FIXTURES.items():
+        used = sorted(fixtures.intersection(fixturenames))
+        if used and marker not in markers:
+            missing[marker] = used
+    return missing
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    problems = []
+    for item in items:
+        markers = {mark.name for mark in item.iter_markers()}
+        for marker, used in unmarked_fixtures(getattr(item, "fixturenames", ()), markers).items():
+            problems.append(f"{item.nodeid} uses {', '.join(used)}: mark it @pytest.mark.{marker}")
+    if problems:
+        raise pytest.UsageError("tests without the marker their fixtures need:\n" + "\n".join(problems))
+
+
+@pytest.fixture(autouse=True)
+def _unmarked_tests_start_no_server_and_load_no_model(request, monkeypatch):
+    """A test without ``store`` that starts a FalkorDB server, or without ``model`` that loads an installed spaCy
+    pipeline, fails (a pipeline already loaded by an earlier test is cached and not seen: run the unmarked tests
+    alone, ``pytest -m "not model and not store"``, to check them all)."""
+    if request.node.get_closest_marker("store") is None:
+        from newsgraph.graph.server import EmbeddedFalkorDB
+
+        def start(self):
+            raise AssertionError(f"{request.node.nodeid} starts a FalkorDB server: mark it @pytest.mark.store")
+
+        monkeypatch.setattr(EmbeddedFalkorDB, "start", start)
+    if request.node.get_closest_marker("model") is None:
+        import spacy
+
+        real_load = spacy.load
+
+        def load(name, *args, **kwargs):
+            if isinstance(name, str) and spacy.util.is_package(name):
+                raise AssertionError(f"{request.node.nodeid} loads the spaCy pipeline {name}: "
+                                     "mark it @pytest.mark.model")
+            return real_load(name, *args, **kwargs)
+
+        monkeypatch.setattr(spacy, "load", load)
+
+
+# --- one module, one name: the doctests of the package are collected as newsgraph.*, never by folder name -------
+#: The folders setuptools maps into newsgraph (package-dir in pyproject.toml).
+PACKAGE_FOLDERS = tuple(ROOT / folder for folder in ("src/newsgraph", "graph", "ingest", "queries"))
+
+
+def misnamed_modules(modules: dict[str, object]) -> list[str]:
+    """Modules of the package imported under a name outside ``newsgraph``, and files imported under two names.
+
+    >>> from types import SimpleNamespace as Module
+    >>> build = str(ROOT / "graph" / "build.py")
+    >>> misnamed_modules({"newsgraph.graph.build": Module(__file__=build)})
+    []
+    >>> for problem in misnamed_modules({"newsgraph.graph.build": Module(__file__=build),
+    ...                                  "graph.build": Module(__file__=build)}):
+    ...     print(problem)
+    graph.build is a file of the package imported outside newsgraph
+    graph.build and newsgraph.graph.build are one file
+    """
+    problems = []
+    names_of: dict[str, list[str]] = {}
+    for name, module in sorted(modules.items()):
+        file = getattr(module, "__file__", None)
+        if not file:
+            continue
+        real = Path(os.path.realpath(file))
+        in_folders = any(real.is_relative_to(folder) for folder in PACKAGE_FOLDERS)
+        if in_folders or name == "newsgraph" or name.startswith("newsgraph."):
+            names_of.setdefault(str(real), []).append(name)
+        if in_folders and not (name == "newsgraph" or name.startswith("newsgraph.")):
+            problems.append(f"{name} is a file of the package imported outside newsgraph")
+    problems += [f"{' and '.join(names)} are one file" for names in names_of.values() if len(names) > 1]
+    return problems
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    problems = misnamed_modules(dict(sys.modules))
+    if problems:
+        raise pytest.UsageError(
+            "modules imported under the wrong name (an editable install made with setuptools' default import hook "
+            "hides newsgraph's folders from pytest: install with `pip install '.[test]'` or `pip install -e "
+            "'.[test]' --config-settings editable_mode=strict`):\n" + "\n".join(problems))
 
 
 @pytest.fixture(scope="session")

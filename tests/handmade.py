@@ -6,8 +6,8 @@ followed by ``lemma=...``, ``tag=...`` and ``ent=LABEL`` (``B-``/``I-`` are work
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
 from spacy.lang.en import English
+from spacy.tokens import Doc
 
 _VOCAB = English().vocab  # a blank English vocab: lexical attributes, no model
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks import carb
-from benchmarks import carb_scorer as cs
+from benchmarks import carb, carb_scorer as cs
 from benchmarks.paths import DEFAULT_DATA
 
 DATA = DEFAULT_DATA / "carb-dev"

@@ -23,8 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import carb_formats
-from benchmarks import carb_scorer as cs
+from benchmarks import carb_formats, carb_scorer as cs
 from benchmarks.paths import DEFAULT_DATA
 
 DATA = DEFAULT_DATA / "carb-dev"

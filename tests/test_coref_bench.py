@@ -7,15 +7,13 @@ import subprocess
 import sys
 
 import pytest
-from benchpkg import ROOT, benchmark, write_tiny_data
-from handmade import make_doc
 
+from benchmarks import coref, corpora, relation_mentions
+from benchpkg import ROOT, write_tiny_data
+from handmade import make_doc
 from newsgraph.ingest.articles import read_articles
 from newsgraph.model import Article as ProductArticle
 
-coref = benchmark("coref")
-corpora = benchmark("corpora")
-relation_mentions = benchmark("relation_mentions")
 Head, ProductMention = coref.Head, coref.ProductMention
 
 

@@ -11,8 +11,6 @@ import pytest
 import cypherlint
 from cypherlint import lint
 
-
-
 VALID = {
     "upsert_entities": (
         "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "

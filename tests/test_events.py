@@ -1,7 +1,6 @@
 """Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers."""
 
 from handmade import make_doc
-
 from newsgraph.graph.events import assign_events, event_id
 from newsgraph.ingest.events import extract_events, story_terms
 from newsgraph.ingest.mentions import extract_mentions
@@ -47,8 +46,8 @@ def test_nominal_event_takes_its_of_and_by_phrases():
 
 
 def test_light_verb_gives_way_to_its_event_noun():
-    doc = make_doc("Officials NOUN nsubj 1 lemma=official", "held VERB ROOT 1 lemma=hold", "talks NOUN dobj 1 lemma=talk",
-                   ". PUNCT punct 1")
+    doc = make_doc("Officials NOUN nsubj 1 lemma=official", "held VERB ROOT 1 lemma=hold",
+                   "talks NOUN dobj 1 lemma=talk", ". PUNCT punct 1")
     assert [(text, kind) for text, _, kind, _, _ in _events(doc)] == [("talks", "nominal")]
 
 

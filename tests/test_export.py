@@ -15,6 +15,8 @@ from newsgraph.errors import BadSetting
 from newsgraph.graph.export import FORMATS, export
 from newsgraph.graph.neo4j_csv import ARRAY_DELIMITER
 
+pytestmark = [pytest.mark.store, pytest.mark.model]  # the seed graph, ingested into a FalkorDB the session starts
+
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SIDE_FIELDS = {"text", "start", "end", "entity_id", "name", "type"}
 EVIDENCE_FIELDS = {"edge_id", "source", "sentence", "sentence_start", "sentence_end", "subject", "predicate",

@@ -41,7 +41,8 @@ def test_ingesting_again_changes_nothing(empty_store, seed_settings, tmp_path):
     ingest([tmp_path], empty_store, seed_settings)
     snapshot = empty_store.run(
         "MATCH (n) WHERE n:Story OR n:Event RETURN n.id AS id, properties(n) AS props ORDER BY id")
-    reports = empty_store.run("MATCH (s)-[r:REPORTS]->(e) RETURN s.id AS s, e.id AS e, r.starts AS starts ORDER BY s, e")
+    reports = empty_store.run(
+        "MATCH (s)-[r:REPORTS]->(e) RETURN s.id AS s, e.id AS e, r.starts AS starts ORDER BY s, e")
     ingest([tmp_path], empty_store, seed_settings, force=True)
     assert empty_store.run(
         "MATCH (n) WHERE n:Story OR n:Event RETURN n.id AS id, properties(n) AS props ORDER BY id") == snapshot

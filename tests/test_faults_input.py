@@ -17,10 +17,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import generated_article
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 from typer.testing import CliRunner
 
+from conftest import generated_article
 from newsgraph.cli import app
 
 pytestmark = [pytest.mark.store, pytest.mark.model]

@@ -1,12 +1,10 @@
 """Streaming ingest: chunks, worker processes and Dask give the graph of a single process; progress; the writes."""
 
 import pytest
-from hypothesis import given
-from hypothesis import settings as hypothesis_settings
-from hypothesis import strategies as st
-from conftest import GUARDIAN, SEEDS
+from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 import cypherlint
+from conftest import GUARDIAN, SEEDS
 from newsgraph.graph import cypher
 from newsgraph.parallel import open_analyzer
 from newsgraph.pipeline import _batch_size, _fewer_collections, chunk_sizes, ingest
@@ -112,7 +110,8 @@ def test_progress_counts_every_input_article(empty_store, generated_dir, tmp_pat
     assert sum(parsed) == 24 and len(parsed) >= 24 // 7 and max(parsed) <= 7
     assert events.index(("parsed", parsed[0])) < next(i for i, (e, _) in enumerate(events) if e == "articles")
     events.clear()
-    again = ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=7), progress=lambda e, n: events.append((e, n)))
+    again = ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=7),
+                   progress=lambda e, n: events.append((e, n)))
     assert len(again.already) == 24 and sum(n for e, n in events[1:] if e == "articles") == 24
     assert sum(n for e, n in events if e == "parsed") == 24
 
@@ -212,5 +211,6 @@ def test_a_worker_failure_is_one_newsgraph_error_line():
 
     future = Future()
     future.set_exception(RuntimeError("worker\nkilled by signal 9"))
-    with pytest.raises(NewsgraphError, match=r"^a parsing worker process failed: RuntimeError: worker killed by signal 9$"):
+    with pytest.raises(NewsgraphError,
+                       match=r"^a parsing worker process failed: RuntimeError: worker killed by signal 9$"):
         _Guarded(future, "a parsing worker process").result()

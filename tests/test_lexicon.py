@@ -3,12 +3,17 @@
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from newsgraph.ingest import lexicon_data
 from newsgraph.ingest.lexicon import (
-    RelationClass, event_class, event_verb, is_speech_verb, normalise_predicate, relation_class, relation_types,
+    RelationClass,
+    event_class,
+    event_verb,
+    is_speech_verb,
+    normalise_predicate,
+    relation_class,
+    relation_types,
 )
 
 REL_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
@@ -87,14 +92,14 @@ kill, hit, call, win, be charge with, be with, play, find, run, score, serve, be
 die at, miss, place, break, use, suffer, see, be know as, hold, stop, lose, return to, suffer from, offer, enter, go to,
 spend, pass, put, direct, join, retain, sign, represent, live in, be for, return for, stop in, be find, keep, describe,
 face, place on, add, do, play in, write, finish, land, ask, need, open, issue, defeat, be name, lead to, have in,
-announce, complete, set, die of, send, wear, confirm, find in, defend, move to, be find in, serve in, make to, post, end,
-own, visit, deny, be shoot in, be identify as, beat, affect, drop, present, serve as, survive, be place on, attend,
+announce, complete, set, die of, send, wear, confirm, find in, defend, move to, be find in, serve in, make to, post,
+end, own, visit, deny, be shoot in, be identify as, beat, affect, drop, present, serve as, survive, be place on, attend,
 meet, head, show, address, watch, fire, describe as, say at, die, look for, spread to, throw, grab, bring, agree to,
 agree to stop, decline to commit to, push back against, make reference to, carry out strike on, launch attack on,
 have exchange of prisoner, give approval to, reiterate during, decline after, raise in, be expect to arraign on,
 be arrest in, arrest, detain, be detain in, sack, oust, be sack by, slay, be slay in, nominate, appoint, be appoint as,
-suspend, halt, cease, start, commence, begin, state, claim, insist, be kill in, murder, be murder in, talk with, discuss,
-negotiate, hold talks with""".replace("\n", " ").split(", ")
+suspend, halt, cease, start, commence, begin, state, claim, insist, be kill in, murder, be murder in, talk with,
+discuss, negotiate, hold talks with""".replace("\n", " ").split(", ")
 
 
 def test_realistic_predicates_fall_into_few_types():

@@ -1,8 +1,8 @@
 """In-article linking on hand-built Docs: surnames, titles, descriptions, demonyms, pronouns."""
 
-from handmade import make_doc
 from spacy.tokens import Span
 
+from handmade import make_doc
 from newsgraph.ingest.mentions import extract_mentions
 
 
@@ -14,7 +14,8 @@ def _entities(doc):
 
 def test_surname_and_title_link_to_the_full_name():
     doc = make_doc(
-        "Vladimir PROPN compound 1 ent=PERSON", "Putin PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2", ". PUNCT punct 2",
+        "Vladimir PROPN compound 1 ent=PERSON", "Putin PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",
+        ". PUNCT punct 2",
         "Mr. PROPN compound 5", "Putin PROPN nsubj 6 ent=PERSON", "left VERB ROOT 6", ". PUNCT punct 6",
     )
     found, by_id = _entities(doc)

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-import cypherlint
 from conftest import GUARDIAN, NYT
 from newsgraph.errors import BadQueryParameter, UnknownQuery
 from newsgraph.queries import (
@@ -167,16 +166,6 @@ def test_browser_script():
     for query in list_queries():  # every parameter has a value: an example or a default, never a placeholder
         params = [line for line in browser_script(query).splitlines() if line.startswith(":param ")]
         assert len(params) == len(query.params) and not any("=> '<" in line for line in params)
-
-
-# --- Neo4j: every canned query is valid Neo4j 5 Cypher ----------------------------------------------------------
-def test_neo4j_texts_lint_clean():
-    queries = list_queries()
-    results = cypherlint.lint({q.name: q.neo4j_text for q in queries})
-    assert cypherlint.format_errors(results) == ""
-    assert {name: [str(w) for w in r.warnings] for name, r in results.items() if r.warnings} == {}
-    for query in queries:
-        assert sorted(results[query.name].parameters) == sorted(p.name for p in query.params)
 
 
 # --- runs on the seed graph ---------------------------------------------------------------------------------------

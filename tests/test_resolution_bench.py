@@ -7,11 +7,9 @@ import subprocess
 import sys
 
 import pytest
-from benchpkg import ECB_DOCS, ECB_MENTIONS, MEANTIME_DOCS, MEANTIME_MENTIONS, ROOT, benchmark, write_tiny_data
 
-coref = benchmark("coref")
-corpora = benchmark("corpora")
-resolution = benchmark("resolution")
+from benchmarks import coref, corpora, resolution
+from benchpkg import ECB_DOCS, ECB_MENTIONS, MEANTIME_DOCS, MEANTIME_MENTIONS, ROOT, write_tiny_data
 
 
 def _span(sentences: list[str], first: int, last: int) -> tuple[int, int]:

@@ -1,7 +1,6 @@
 """Cross-article resolution rules on hand-made local entities."""
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from newsgraph.graph.resolve import resolve
 from newsgraph.ingest.names import name_key

@@ -24,7 +24,8 @@ def reference(falkor_server, generated_dir, tmp_path_factory):
     store = FalkorStore(falkor_server.client(), "resume_reference")
     store.delete_all()
     store.ensure_schema()
-    ingest([generated_dir], store, Settings.build({"data_dir": str(tmp_path_factory.mktemp("r")), "chunk_size": CHUNK}, {}))
+    ingest([generated_dir], store,
+           Settings.build({"data_dir": str(tmp_path_factory.mktemp("r")), "chunk_size": CHUNK}, {}))
     yield store
     store.delete_all()
 

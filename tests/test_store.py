@@ -1,8 +1,8 @@
 """The store: idempotent writes, incremental ingest, round trip of the graph, the ledger."""
 
 import pytest
-from conftest import GUARDIAN, NYT, SEEDS
 
+from conftest import GUARDIAN, NYT, SEEDS
 from newsgraph.pipeline import ingest
 
 pytestmark = [pytest.mark.store, pytest.mark.model]
@@ -11,7 +11,8 @@ pytestmark = [pytest.mark.store, pytest.mark.model]
 def _snapshot(store):
     graph = store.read_graph()
     nodes = sorted((n, sorted((k, str(v)) for k, v in d.items())) for n, d in graph.nodes(data=True))
-    edges = sorted((u, v, k, sorted((a, str(b)) for a, b in d.items())) for u, v, k, d in graph.edges(keys=True, data=True))
+    edges = sorted((u, v, k, sorted((a, str(b)) for a, b in d.items()))
+                   for u, v, k, d in graph.edges(keys=True, data=True))
     return nodes, edges, store.counts()
 
 
@@ -42,7 +43,8 @@ def test_read_graph_round_trip_carries_evidence_and_mentions(seed_store):
     assert relations and all(d["evidence"] and d["source_count"] == len(d["sources"]) for *_, d in relations)
     assert all(len(d["evidence"]) == d["evidence_count"] for *_, d in relations)
     counts = seed_store.counts()  # counted from the Evidence nodes: the same as the relationships stored
-    assert counts["relations"] == len(relations) and counts["evidence"] == sum(len(d["evidence"]) for *_, d in relations)
+    assert counts["relations"] == len(relations)
+    assert counts["evidence"] == sum(len(d["evidence"]) for *_, d in relations)
     assert counts["corroborated"] == sum(1 for *_, d in relations if d["source_count"] >= 2) > 0
     putin = graph.nodes["vladimir-putin"]
     assert putin["type"] == "Person" and {"Putin", "Vladimir V. Putin"} <= set(putin["aliases"])

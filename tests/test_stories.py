@@ -1,8 +1,7 @@
 """Story grouping: similar articles join, unrelated ones start their own, dates bound a story, and grouping in
 one pass or in several (the stored profiles carried over) gives the same stories."""
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from newsgraph.graph.stories import StoryIndex, StoryInput, vector
 

@@ -1,8 +1,8 @@
 """Triple extraction on hand-built parses: voice, xcomp chains, prepositions, coordination, speech, flags."""
 
 import pytest
-from handmade import make_doc
 
+from handmade import make_doc
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.triples import extract_triples
 
@@ -361,8 +361,8 @@ def test_openie_confidence_ranks_main_clause_above_inherited_subject():
 
 def test_openie_possessive_title_and_location_inside_noun_phrases():
     # President Bush visited the airline 's hub in Texas .
-    doc = make_doc("President PROPN compound 1", "Bush PROPN nsubj 2 ent=PERSON", "visited VERB ROOT 2", "the DET det 4",
-                   "airline NOUN poss 6", "'s PART case 4", "hub NOUN dobj 2", "in ADP prep 6",
+    doc = make_doc("President PROPN compound 1", "Bush PROPN nsubj 2 ent=PERSON", "visited VERB ROOT 2",
+                   "the DET det 4", "airline NOUN poss 6", "'s PART case 4", "hub NOUN dobj 2", "in ADP prep 6",
                    "Texas PROPN pobj 7 ent=GPE", ". PUNCT punct 2")
     found = _open(doc)
     assert ("visited", ["President Bush", "the airline 's hub in Texas"]) in found
@@ -390,9 +390,9 @@ def test_openie_pronoun_subject_also_gets_the_earlier_subject_at_lower_confidenc
 
 
 def test_sentences_without_an_entity_are_skipped_only_when_asked():
-    doc = make_doc("Prices NOUN nsubj 1 lemma=price", "rose VERB ROOT 1 lemma=rise", "to ADP prep 1", "records NOUN pobj 2",
-                   ". PUNCT punct 1", "Putin PROPN nsubj 6 ent=PERSON", "agreed VERB ROOT 6 lemma=agree",
-                   "to ADP prep 6", "talks NOUN pobj 7", ". PUNCT punct 6")
+    doc = make_doc("Prices NOUN nsubj 1 lemma=price", "rose VERB ROOT 1 lemma=rise", "to ADP prep 1",
+                   "records NOUN pobj 2", ". PUNCT punct 1", "Putin PROPN nsubj 6 ent=PERSON",
+                   "agreed VERB ROOT 6 lemma=agree", "to ADP prep 6", "talks NOUN pobj 7", ". PUNCT punct 6")
     found = extract_mentions(doc, "a1")
     every = extract_triples(doc, "a1", found.token_entity)
     kept = extract_triples(doc, "a1", found.token_entity, entity_sentences_only=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,12 +31,16 @@ def _env(name: str, **kw: Any) -> dict[str, Any]:
 
 DataDir = Annotated[Optional[Path], typer.Option("--data-dir", help="Embedded store directory.", **_env("data_dir"))]
 Store = Annotated[Optional[str], typer.Option("--store", help="falkordb (embedded) or neo4j.", **_env("store"))]
-Uri = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI, e.g. bolt://localhost:7687.", **_env("neo4j_uri"))]
+Uri = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI, e.g. bolt://localhost:7687.",
+                                            **_env("neo4j_uri"))]
 User = Annotated[Optional[str], typer.Option("--user", help="Neo4j user.", **_env("neo4j_user"))]
-Password = Annotated[Optional[str], typer.Option("--password", help="Neo4j password.", **_env("neo4j_password", show_default=False))]
-Database = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (none: the user's home database).", **_env("neo4j_database"))]
+Password = Annotated[Optional[str], typer.Option("--password", help="Neo4j password.",
+                                                 **_env("neo4j_password", show_default=False))]
+Database = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (none: the user's home database).",
+                                                 **_env("neo4j_database"))]
 Graph = Annotated[Optional[str], typer.Option("--graph", help="Graph name inside FalkorDB.", **_env("graph"))]
-RowFormat = Annotated[str, typer.Option("--format", "-f", help="table (fits the terminal), json, ndjson (one JSON object a line) or csv.")]
+RowFormat = Annotated[str, typer.Option(
+    "--format", "-f", help="table (fits the terminal), json, ndjson (one JSON object a line) or csv.")]
 
 
 def _version(value: bool) -> None:
@@ -50,7 +53,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[Optional[bool], typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True)] = None,
+    version: Annotated[Optional[bool], typer.Option("--version", help="Print the version and exit.", callback=_version,
+                                                    is_eager=True)] = None,
 ) -> None:
     """Turn news articles into one provenance graph of entities and relations, stored in FalkorDB or Neo4j."""
 
@@ -79,17 +83,27 @@ def _guarded(body: Callable[[], int | None]) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Article files (.txt, .html, .json, .jsonl) or directories; - reads JSON Lines from stdin.", show_default=False)],
+    paths: Annotated[list[str], typer.Argument(
+        help="Article files (.txt, .html, .json, .jsonl) or directories; - reads JSON Lines from stdin.",
+        show_default=False)],
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline with a parser and NER.", **_env("model"))] = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="Articles per nlp.pipe batch (and per progress step).", **_env("batch_size"))] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Processes for parsing and extraction.", **_env("workers"))] = None,
-    chunk_size: Annotated[Optional[int], typer.Option(help="Articles resolved and written together; bounds memory.", **_env("chunk_size"))] = None,
-    dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on Dask: a scheduler address (tcp://host:8786) or 'local'.", **_env("dask"))] = None,
-    overrides: Annotated[Optional[Path], typer.Option(help="Analyst overrides for entity resolution: a TOML or JSON file of 'merge' and 'never' name pairs.", **_env("overrides"))] = None,
-    story_threshold: Annotated[Optional[float], typer.Option(help="Similarity (0-1) an article needs to join a story.", **_env("story_threshold"))] = None,
-    story_window_days: Annotated[Optional[int], typer.Option(help="Days an article's date may lie outside a story's dates.", **_env("story_window_days"))] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Articles per nlp.pipe batch (and per progress step).",
+                                                      **_env("batch_size"))] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes for parsing and extraction.",
+                                                   **_env("workers"))] = None,
+    chunk_size: Annotated[Optional[int], typer.Option(help="Articles resolved and written together; bounds memory.",
+                                                      **_env("chunk_size"))] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", help="Parse on Dask: a scheduler address (tcp://host:8786) "
+                                                "or 'local'.", **_env("dask"))] = None,
+    overrides: Annotated[Optional[Path], typer.Option(help="Analyst overrides for entity resolution: a TOML or JSON "
+                                                      "file of 'merge' and 'never' name pairs.",
+                                                      **_env("overrides"))] = None,
+    story_threshold: Annotated[Optional[float], typer.Option(help="Similarity (0-1) an article needs to join a story.",
+                                                             **_env("story_threshold"))] = None,
+    story_window_days: Annotated[Optional[int], typer.Option(help="Days an article's date may lie outside a story's "
+                                                             "dates.", **_env("story_window_days"))] = None,
     force: Annotated[bool, typer.Option(help="Process articles again even if their text is already stored.")] = False,
     examples: Annotated[int, typer.Option(help="How many example connections to print.")] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bar).")] = False,
@@ -140,8 +154,15 @@ def _progress_bar(quiet: bool) -> Iterator[Callable[[str, int], None] | None]:
     """A progress bar on stderr when it is a terminal and not ``--quiet``: articles parsed (it moves with each
     parse batch), articles/s, articles written, ETA."""
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     console = Console(stderr=True)
     if quiet or not console.is_terminal:
@@ -219,14 +240,16 @@ def list_queries_command(
         if browser:
             typer.echo(f"// {query.name}: {query.answers}\n{browser_script(query)}\n")
             continue
-        params = " ".join(f"{p.name}={p.type}" + (f"[{p.default}]" if p.default is not None else "") for p in query.params)
+        params = " ".join(f"{p.name}={p.type}" + (f"[{p.default}]" if p.default is not None else "")
+                          for p in query.params)
         typer.echo(f"{query.name:16} {query.answers}" + (f"\n{'':16}   params: {params}" if params else ""))
 
 
 @app.command()
 def query(
     name: Annotated[str, typer.Argument(help="A canned query name (see `newsgraph queries`).", show_default=False)],
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable.", show_default=False)] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable.",
+                                                       show_default=False)] = None,
     output: RowFormat = "table",
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
@@ -234,7 +257,7 @@ def query(
     """Run a canned query and print its rows."""
 
     def body() -> None:
-        from newsgraph.errors import BadQueryParameter, BadSetting
+        from newsgraph.errors import BadQueryParameter
         from newsgraph.queries import get_query, run_query
         from newsgraph.stores import open_store
 
@@ -275,8 +298,12 @@ def _print_rows(rows: list[dict], output: str) -> None:
 
 @app.command("cypher")
 def cypher_command(
-    statement: Annotated[str, typer.Argument(help="A read-only Cypher statement, e.g. \"MATCH (e:Entity) RETURN e.name LIMIT 5\".", show_default=False)],
-    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable; the value is read as JSON when it is JSON (3, true, null, [\"a\"]), else as text.", show_default=False)] = None,
+    statement: Annotated[str, typer.Argument(help="A read-only Cypher statement, e.g. "
+                                             "\"MATCH (e:Entity) RETURN e.name LIMIT 5\".", show_default=False)],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable; the value is "
+                                                       "read as JSON when it is JSON (3, true, null, [\"a\"]), else as "
+                                                       "text.",
+                                                       show_default=False)] = None,
     output: RowFormat = "table",
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
@@ -309,9 +336,12 @@ def cypher_command(
 
 @app.command()
 def entities(
-    explain: Annotated[Optional[str], typer.Option("--explain", help="Show how NAME was resolved: its aliases and every merge with its rule.", show_default=False)] = None,
-    kind: Annotated[Optional[str], typer.Option("--type", help="Only entities of this type (Person, Place, ...).", show_default=False)] = None,
-    output: Annotated[str, typer.Option("--format", "-f", help="text (one line an entity, or the explanation), table, json, ndjson or csv.")] = "text",
+    explain: Annotated[Optional[str], typer.Option("--explain", help="Show how NAME was resolved: its aliases and "
+                                                   "every merge with its rule.", show_default=False)] = None,
+    kind: Annotated[Optional[str], typer.Option("--type", help="Only entities of this type (Person, Place, ...).",
+                                                show_default=False)] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="text (one line an entity, or the explanation), table, "
+                                        "json, ndjson or csv.")] = "text",
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
 ) -> None:
@@ -357,9 +387,13 @@ def entities(
 
 @app.command()
 def export(
-    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, entities-jsonl, mentions-jsonl, or html (the graph view and evidence panel in one self-contained file).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv).", show_default=False)],
-    entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, "
+                                               "entities-jsonl, mentions-jsonl, or html (the graph view and evidence "
+                                               "panel in one self-contained file).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv).",
+                                         show_default=False)],
+    entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.",
+                                                  show_default=False)] = None,
     hops: Annotated[int, typer.Option(help="With --entity: how many relations away to go.")] = 2,
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
@@ -428,8 +462,12 @@ def browse(
 @app.command()
 def serve(
     data_dir: DataDir = None, graph: Graph = None,
-    bolt_port: Annotated[Optional[int], typer.Option(help="Also speak Bolt on PORT, 1..32767 (NEWSGRAPH_BOLT_PORT). Bolt clients see the graph named 'falkordb' (see README).", show_default=False)] = None,
-    bolt_host: Annotated[Optional[str], typer.Option(help="Address Bolt accepts connections on [default: 127.0.0.1]; 0.0.0.0 for every interface — Bolt has no authentication (NEWSGRAPH_BOLT_HOST).", show_default=False)] = None,
+    bolt_port: Annotated[Optional[int], typer.Option(
+        help="Also speak Bolt on PORT, 1..32767 (NEWSGRAPH_BOLT_PORT). Bolt clients see the graph named 'falkordb' "
+             "(see README).", show_default=False)] = None,
+    bolt_host: Annotated[Optional[str], typer.Option(
+        help="Address Bolt accepts connections on [default: 127.0.0.1]; 0.0.0.0 for every interface — Bolt has no "
+             "authentication (NEWSGRAPH_BOLT_HOST).", show_default=False)] = None,
 ) -> None:
     """Keep the embedded FalkorDB server of the data directory running until Ctrl-C (or SIGTERM), so other
     commands share it."""
@@ -474,4 +512,4 @@ def main() -> None:  # pragma: no cover - console entry for `python -m newsgraph
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

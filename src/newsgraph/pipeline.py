@@ -2,9 +2,9 @@
 
 The articles stream through in chunks of ``settings.chunk_size`` input articles, so memory is bounded by the chunk
 size, not by the corpus. Each chunk is parsed and analysed (in ``settings.workers`` worker processes, on Dask, or
-in this process when one worker has a single chunk to do), then resolved against the entities already stored, built into a graph and written — the write in a
-background thread while the next chunk is parsed. Results are put back in input order before resolution, so the
-graph does not depend on the number of workers.
+in this process when one worker has a single chunk to do), then resolved against the entities already stored,
+built into a graph and written — the write in a background thread while the next chunk is parsed. Results are put
+back in input order before resolution, so the graph does not depend on the number of workers.
 
 Resumable: the ledger (a ``sha256`` on each completely written source) is in the store, and a chunk's ledger
 entries are written last, once the rest of its graph is in (last in one transaction on Neo4j; on FalkorDB in a
@@ -32,8 +32,8 @@ from pathlib import Path
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.overrides import Overrides, load_overrides
 from newsgraph.graph.resolve import resolve
-from newsgraph.graph.stories import StoryIndex, StoryInput
 from newsgraph.graph.store import GraphStore
+from newsgraph.graph.stories import StoryIndex, StoryInput
 from newsgraph.ingest.articles import read_articles
 from newsgraph.model import Article, ArticleAnalysis, Entity, Resolution, Skipped
 from newsgraph.parallel import Analyzer, BackgroundWriter, Handle, open_analyzer

@@ -48,14 +48,15 @@ def render_rows(rows: list[dict[str, Any]], fmt: str, width: int | None = None) 
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if not rows:
         return "(no rows)"
-    console = Console(file=io.StringIO(), width=width, force_terminal=False, color_system=None, soft_wrap=False)
+    text = io.StringIO()
+    console = Console(file=text, width=width, force_terminal=False, color_system=None, soft_wrap=False)
     table = _table(rows, columns)
     if sum(column.min_width or 1 for column in table.columns) + 3 * len(columns) + 1 > console.width:
         for number, row in enumerate(rows, 1):
             console.print(_record(row, columns, number, len(rows)))
     else:
         console.print(table)
-    return "\n".join(line.rstrip() for line in console.file.getvalue().rstrip("\n").splitlines())
+    return "\n".join(line.rstrip() for line in text.getvalue().rstrip("\n").splitlines())
 
 
 def _cell(value: Any) -> str:

@@ -32,8 +32,8 @@ def open_store(settings: Settings, *, write: bool = False,
 
         if not settings.neo4j_uri:
             raise BadSetting("--store neo4j needs --uri (or NEWSGRAPH_NEO4J_URI), e.g. bolt://localhost:7687")
-        store = Neo4jStore(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
-                           database=settings.neo4j_database, batch_size=settings.write_batch_size)
+        store: GraphStore = Neo4jStore(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password,
+                                       database=settings.neo4j_database, batch_size=settings.write_batch_size)
         try:
             store.ensure_schema()
             yield store
