@@ -8,7 +8,8 @@ Relation edges are the analysts' view: one per (subject, relation class, object)
 ``newsgraph.ingest.lexicon`` ("declined to commit to" and "agreed to" are both ``AGREE_TO``, the first with
 negative polarity), keyed by the class name and carrying ``id``, ``type`` (the relationship type),
 ``predicate`` (the class name), ``sources``, ``source_count`` and ``evidence`` (the rows of ``evidence.jsonl``:
-each with its surface predicate, its polarity folded into ``negated``, the ``event_id`` of its trigger, and the mention's circumstances ``when``,
+each with its surface predicate, its polarity folded into ``negated``, the ``event_id`` of its trigger, and the
+mention's circumstances ``when``,
 ``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``).
 
 Bookkeeping edges: ``MENTIONS`` (source → entity, with the mention spans), ``REPORTS`` (source → event, with the

@@ -35,13 +35,18 @@ from typing import TYPE_CHECKING
 
 from newsgraph.errors import BadSetting, StoreUnavailable
 from newsgraph.graph import bolt_guard, locks
-from newsgraph.graph.server_io import binaries as _binaries
-from newsgraph.graph.server_io import call as _call
-from newsgraph.graph.server_io import loading as _loading
-from newsgraph.graph.server_io import log_tail, rdb_error, retire_append_log, save_error
-from newsgraph.graph.server_io import ping as _ping
-from newsgraph.graph.server_io import server_alive as _server_alive
-from newsgraph.graph.server_io import tcp_answers as _tcp_answers
+from newsgraph.graph.server_io import (
+    binaries as _binaries,
+    call as _call,
+    loading as _loading,
+    log_tail,
+    ping as _ping,
+    rdb_error,
+    retire_append_log,
+    save_error,
+    server_alive as _server_alive,
+    tcp_answers as _tcp_answers,
+)
 
 if TYPE_CHECKING:
     import falkordb
@@ -324,7 +329,8 @@ class EmbeddedFalkorDB:
                     raise StoreUnavailable(f"cannot load {self.data_dir / 'graph.rdb'}: the file is damaged or "
                                            f"truncated ({damaged}); move it aside (the store then starts empty) "
                                            f"or put back a good copy")
-                raise StoreUnavailable(f"FalkorDB server for {self.data_dir} {what}: {log_tail(self._log_file, offset)}")
+                tail = log_tail(self._log_file, offset)
+                raise StoreUnavailable(f"FalkorDB server for {self.data_dir} {what}: {tail}")
             time.sleep(0.05)
         info = re.search(rb"process_id:(\d+)", _call(self.socket_path, "INFO", "server") or b"")
         self.pid = int(info[1]) if info else self._read_pid()

@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from newsgraph.errors import BadArticle, StoreUnavailable, UnknownEntity
+from newsgraph.errors import BadArticle, UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem

@@ -147,7 +147,8 @@ def _unknown_kind(path: Path) -> str:
     """Why a file of no known kind is skipped.
 
     >>> _unknown_kind(Path("scan.pdf"))
-    "unknown kind of file '.pdf'; newsgraph reads .htm, .html, .json, .jsonl, .md, .ndjson, .text, .txt: convert or rename it"
+    "unknown kind of file '.pdf'; newsgraph reads .htm, .html, .json, .jsonl, .md, .ndjson, .text, .txt: convert or "
+    "rename it"
     """
     what = f"unknown kind of file {path.suffix!r}" if path.suffix else "no file extension"
     return f"{what}; newsgraph reads {_KINDS}: convert or rename it"
@@ -332,7 +333,8 @@ def _read_json(path: Path) -> Iterator[Article | Skipped]:
         return
     if not isinstance(data, list):
         what = "an object without a text" if isinstance(data, dict) else f"a JSON {_json_kind(data)}"
-        yield Skipped(str(path), f"not an array of articles (it holds {what}); write [{{\"id\": ..., \"text\": ...}}, ...]")
+        yield Skipped(str(path), f"not an array of articles (it holds {what}); "
+                                 f"write [{{\"id\": ..., \"text\": ...}}, ...]")
         return
     if not data:
         yield Skipped(str(path), "empty array: no articles")

@@ -57,10 +57,15 @@ def html_article(html: str, url: str = "") -> HtmlArticle:
                                         include_images=False, include_links=False, include_formatting=False)
     if found is None:
         return HtmlArticle(text="", url=url)
-    title = _one_line(found.title)
-    text = _without_headline(found.text or "", title)
-    return HtmlArticle(text=text, title=title, author=_one_line(found.author), published=_one_line(found.date),
-                       url=_one_line(found.url) or url, outlet=_one_line(found.sitename))
+
+    def field(name: str) -> str | None:  # a Document, or a dict in trafilatura's as_dict mode
+        value = found.get(name) if isinstance(found, dict) else getattr(found, name, None)
+        return None if value is None else str(value)
+
+    title = _one_line(field("title"))
+    text = _without_headline(field("text") or "", title)
+    return HtmlArticle(text=text, title=title, author=_one_line(field("author")), published=_one_line(field("date")),
+                       url=_one_line(field("url")) or url, outlet=_one_line(field("sitename")))
 
 
 def _without_headline(text: str, title: str) -> str:

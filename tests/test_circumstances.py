@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from handmade import make_doc
 
+from handmade import make_doc
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.export import export
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
@@ -50,7 +50,8 @@ def test_a_weekday_is_when_resolved_against_the_publication_date():
 
 
 def test_a_bare_noun_phrase_of_time_is_when():
-    doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "launched VERB ROOT 1 lemma=launch", "strikes NOUN dobj 1 lemma=strike",
+    doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "launched VERB ROOT 1 lemma=launch",
+                   "strikes NOUN dobj 1 lemma=strike",
                    "last ADJ amod 4 ent=DATE", "week NOUN npadvmod 1 ent=DATE", ". PUNCT punct 1")
     [(*_, t)] = _triples(doc)
     assert (t.when, t.when_text) == ("2025-W11", "last week")
@@ -96,7 +97,8 @@ def test_a_named_place_is_where_not_an_object():
 
 def test_at_a_facility_is_where_but_at_an_organisation_is_not():
     doc = make_doc("Trump PROPN nsubj 1 ent=PERSON", "received VERB ROOT 1 lemma=receive",
-                   "Zelenskyy PROPN dobj 1 ent=PERSON", "at ADP prep 1", "the DET det 6", "White PROPN compound 6 ent=FAC",
+                   "Zelenskyy PROPN dobj 1 ent=PERSON", "at ADP prep 1", "the DET det 6",
+                   "White PROPN compound 6 ent=FAC",
                    "House PROPN pobj 3 ent=FAC", ". PUNCT punct 1")
     [(*_, t)] = _triples(doc)
     assert (t.where, t.where_text) == ("White House", "at the White House")
@@ -141,7 +143,8 @@ def test_a_platform_and_a_phone_are_via():
     [(s, p, o, t)] = _triples(doc)
     assert (s, p, o) == ("Trump", "describe", "[conversation]")
     assert (t.via, t.via_text) == ("Truth Social platform", "on his Truth Social platform")
-    doc = make_doc("He PRON nsubj 1", "posted VERB ROOT 1 lemma=post", "on ADP prep 1", "Truth PROPN compound 4 ent=ORG",
+    doc = make_doc("He PRON nsubj 1", "posted VERB ROOT 1 lemma=post", "on ADP prep 1",
+                   "Truth PROPN compound 4 ent=ORG",
                    "Social PROPN pobj 2 ent=ORG", ". PUNCT punct 1")
     assert _triples(doc) == [] and circumstances(_verb(doc)).via == "Truth Social"
     doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "to ADP prep 1",
@@ -156,10 +159,12 @@ def test_during_the_call_is_via_and_at_a_press_conference_too():
                    ". PUNCT punct 1")
     [(s, p, o, t)] = _triples(doc)
     assert (s, p, o) == ("Putin", "reiterate", "[concern]") and (t.via, t.via_text) == ("call", "during the call")
-    doc = make_doc("Zelenskyy PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "at ADP prep 1", "a DET det 5",
+    doc = make_doc("Zelenskyy PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "at ADP prep 1",
+                   "a DET det 5",
                    "press NOUN compound 5", "conference NOUN pobj 2", ". PUNCT punct 1")
     assert circumstances(_verb(doc)).via == "press conference"
-    doc = make_doc("Zelenskyy PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "at ADP prep 1", "a DET det 4",
+    doc = make_doc("Zelenskyy PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1 lemma=speak", "at ADP prep 1",
+                   "a DET det 4",
                    "conference NOUN pobj 2", ". PUNCT punct 1")
     assert circumstances(_verb(doc)).occasion == "at a conference"
 

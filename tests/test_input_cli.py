@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import generated_article
 from typer.testing import CliRunner
 
+from conftest import generated_article
 from newsgraph.cli import app
 from newsgraph.ingest.html import html_article
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -430,7 +431,8 @@ def export(
 @app.command()
 def browse(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 7475,
-    host: Annotated[str, typer.Option(help="Address to listen on. Anything but a loopback address exposes the graph to the network.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        help="Address to listen on. Anything but a loopback address exposes the graph to the network.")] = "127.0.0.1",
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
 ) -> None:

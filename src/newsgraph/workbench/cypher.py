@@ -153,7 +153,8 @@ LIMIT $limit
 
 
 def neighbours_of(kind: str) -> list[str]:
-    """The statements reading the relations touching the given nodes of one label, with both ends (at most ``$limit`` of each direction and
+    """The statements reading the relations touching the given nodes of one label, with both ends (at most
+    ``$limit`` of each direction and
     label, most reported first)."""
     return _both_ways(f"UNWIND $ids AS id\nMATCH (a:{node_label(kind)} {{id: id}})", """WITH a, r, b
 ORDER BY coalesce(r.source_count, 0) DESC, r.id

@@ -61,7 +61,8 @@ def payload(graph: nx.MultiDiGraph, *, title: str, start: Sequence[str] = ()) ->
         if data.get("type") == "MENTIONS" or "id" not in data:
             continue
         edges.append(edge_of(data["type"], data, subject, obj))
-        evidence[data["id"]] = [_item(record, sources.get(record.get("source"), {})) for record in data.get("evidence", [])]
+        evidence[data["id"]] = [_item(record, sources.get(record.get("source"), {}))
+                                for record in data.get("evidence", [])]
     return {"title": title, "graph": {"nodes": nodes, "edges": edges, "start": [s for s in start if s in graph]},
             "evidence": evidence}
 

@@ -14,8 +14,15 @@ from typing import Any
 from newsgraph.errors import UnknownEntity
 from newsgraph.graph.store import GraphStore
 from newsgraph.workbench import cypher
-from newsgraph.workbench.shapes import (alias_table, edge_of, evidence_item, node_of, relation_groups, story_facts,
-                                        timeline)
+from newsgraph.workbench.shapes import (
+    alias_table,
+    edge_of,
+    evidence_item,
+    node_of,
+    relation_groups,
+    story_facts,
+    timeline,
+)
 
 #: Most relations read per expansion of the graph view, most reported first.
 EXPAND_LIMIT = 300

@@ -19,8 +19,15 @@ from importlib import resources
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from newsgraph.errors import (BadQueryParameter, BadSetting, NewsgraphError, QueryRefused, StoreUnavailable,
-                              UnknownEntity, UnknownQuery)
+from newsgraph.errors import (
+    BadQueryParameter,
+    BadSetting,
+    NewsgraphError,
+    QueryRefused,
+    StoreUnavailable,
+    UnknownEntity,
+    UnknownQuery,
+)
 from newsgraph.graph.store import GraphStore
 from newsgraph.workbench import console
 from newsgraph.workbench.pages import Pages
@@ -169,7 +176,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _json(self, status: int, value: Any) -> None:
-        self._send(status, json.dumps(value, ensure_ascii=False, default=str).encode(), "application/json; charset=utf-8")
+        body = json.dumps(value, ensure_ascii=False, default=str).encode()
+        self._send(status, body, "application/json; charset=utf-8")
 
     def _host_allowed(self) -> bool:
         if not self.workbench.loopback_only:

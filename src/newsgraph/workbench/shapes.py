@@ -4,6 +4,7 @@ groups, timelines, highlighted evidence and a story's corroborated / single-outl
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 #: Personal and possessive pronouns: mentions, not aliases; the alias table counts them apart.
@@ -106,11 +107,15 @@ def alias_table(entity: dict[str, Any], mentions: list[dict[str, Any]],
     pronouns are only counted.
 
     >>> rows, pronouns = alias_table({"name": "Vladimir Putin", "aliases": ["Putin"]},
-    ...     [{"source": "g", "outlet": "The Guardian", "published": "2025", "texts": ["Putin", "he", "the Russian leader"]}],
+    ...     [{"source": "g", "outlet": "The Guardian", "published": "2025",
+    ...       "texts": ["Putin", "he", "the Russian leader"]}],
     ...     [{"alias": "the Russian leader", "source": "g", "outlet": "The Guardian", "rule": "in-article description",
     ...       "detail": ""}])
-    >>> [(r["alias"], [s["outlet"] for s in r["sources"]], r["rules"]) for r in rows], pronouns
-    ([('Vladimir Putin', [], []), ('Putin', ['The Guardian'], []), ('the Russian leader', ['The Guardian'], ['in-article description'])], 1)
+    >>> [(r["alias"], [s["outlet"] for s in r["sources"]], r["rules"]) for r in rows]  # doctest: +NORMALIZE_WHITESPACE
+    [('Vladimir Putin', [], []), ('Putin', ['The Guardian'], []),
+     ('the Russian leader', ['The Guardian'], ['in-article description'])]
+    >>> pronouns
+    1
     """
     table: dict[str, dict[str, Any]] = {}
     pronouns = 0
@@ -137,7 +142,8 @@ def alias_table(entity: dict[str, Any], mentions: list[dict[str, Any]],
         if row.get("rule") and row["rule"] not in item["rules"]:
             item["rules"].append(row["rule"])
         if row.get("source"):
-            item["sources"].setdefault(row["source"], {"id": row["source"], "outlet": row.get("outlet") or row["source"],
+            item["sources"].setdefault(row["source"], {"id": row["source"],
+                                                       "outlet": row.get("outlet") or row["source"],
                                                        "published": None})
     rows = []
     for item in table.values():
@@ -145,7 +151,9 @@ def alias_table(entity: dict[str, Any], mentions: list[dict[str, Any]],
             item["alias"] = max(item["forms"].items(), key=lambda kv: (kv[1], kv[0] == kv[0].lower()))[0]
         rows.append({"alias": item["alias"], "count": item["count"], "rules": item["rules"],
                      "sources": sorted(item["sources"].values(), key=lambda s: s["id"])})
-    return sorted(rows, key=lambda r: (r["alias"] != (entity.get("name") or ""), -len(r["sources"]), r["alias"].lower())), pronouns
+    ranked = sorted(rows, key=lambda r: (r["alias"] != (entity.get("name") or ""), -len(r["sources"]),
+                                         r["alias"].lower()))
+    return ranked, pronouns
 
 
 def timeline(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -172,7 +180,7 @@ def safe_url(url: Any) -> str:
     return text if text.lower().startswith(("http://", "https://")) else ""
 
 
-def spans(evidence: dict[str, Any], triggers: list[tuple[int, int]] = ()) -> list[dict[str, Any]]:
+def spans(evidence: dict[str, Any], triggers: Sequence[tuple[int, int]] = ()) -> list[dict[str, Any]]:
     """The subject, predicate and object spans of an evidence sentence, as offsets into the sentence, in order and
     without overlaps. The predicate comes from ``predicate_start``/``predicate_end`` (or ``trigger_*``) when stored,
     else from the event's trigger words in this sentence; without either only subject and object are marked.
