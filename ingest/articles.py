@@ -146,9 +146,9 @@ _KINDS = ", ".join(sorted(SUFFIXES))
 def _unknown_kind(path: Path) -> str:
     """Why a file of no known kind is skipped.
 
-    >>> _unknown_kind(Path("scan.pdf"))
-    "unknown kind of file '.pdf'; newsgraph reads .htm, .html, .json, .jsonl, .md, .ndjson, .text, .txt: convert or "
-    "rename it"
+    >>> reason = _unknown_kind(Path("scan.pdf"))
+    >>> reason.split("; ")[0], ".html" in reason, reason.endswith(": convert or rename it")
+    ("unknown kind of file '.pdf'", True, True)
     """
     what = f"unknown kind of file {path.suffix!r}" if path.suffix else "no file extension"
     return f"{what}; newsgraph reads {_KINDS}: convert or rename it"

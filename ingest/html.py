@@ -45,11 +45,17 @@ def html_article(html: str, url: str = "") -> HtmlArticle:
         The article; its ``text`` is ``""`` when the page holds no main text.
 
     >>> page = ('<html><head><title>Bridge reopens | City News</title></head><body><nav><a href="/">Home</a>'
-    ...         '</nav><article><p>The Kessel bridge reopened on Monday after repairs, the city said.</p>'
+    ...         '</nav><article><p>The Kessel bridge reopened on Monday after three months of repairs, the city '
+    ...         'said.</p><p>Engineers replaced the worn bearings and the deck joints, and the road is open to cars '
+    ...         'again.</p><p>Cyclists will have a lane of their own from next spring, the council added.</p>'
     ...         '</article></body></html>')
     >>> found = html_article(page)
-    >>> found.title, found.text
-    ('Bridge reopens', 'The Kessel bridge reopened on Monday after repairs, the city said.')
+    >>> found.title
+    'Bridge reopens'
+    >>> print(found.text)
+    The Kessel bridge reopened on Monday after three months of repairs, the city said.
+    Engineers replaced the worn bearings and the deck joints, and the road is open to cars again.
+    Cyclists will have a lane of their own from next spring, the council added.
     """
     import trafilatura  # imported here: it takes a while to load and only HTML input needs it
 
