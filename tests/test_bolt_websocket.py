@@ -64,6 +64,12 @@ CONNECT_CALLS = [
     ("dbms_functions", "CALL dbms.functions() YIELD name RETURN collect(name) AS data", None),
     ("dbms_functions_signature", "CALL dbms.functions() YIELD name, signature, description RETURN count(*) AS n",
      None),
+    ("meta_union", " UNION ALL ".join([
+        "CALL db.labels() YIELD label RETURN {name: 'labels', data: collect(label)} AS result",
+        "CALL db.relationshipTypes() YIELD relationshipType "
+        "RETURN {name: 'relationshipTypes', data: collect(relationshipType)} AS result",
+        "CALL dbms.procedures() YIELD name, signature, description "
+        "RETURN {name: 'procedures', data: collect({name: name, signature: signature})} AS result"]), None),
     ("nodes", "MATCH () RETURN count(*) AS n", None),
     ("relationships", "MATCH ()-[]->() RETURN count(*) AS n", None),
     ("canned_sources", get_query("sources").text, None),
@@ -83,6 +89,7 @@ REFUSED = {
     "show_functions": "Invalid input 'H'",
     "dbms_procedures_signature": "signature",
     "dbms_functions_signature": "signature",
+    "meta_union": "signature",
 }
 
 
