@@ -250,3 +250,23 @@ def test_websocket_origin_must_be_an_origin(tmp_path):
     assert result.exit_code == 2
     assert "WebSocket origin must be scheme://host[:port]" in result.output
     assert not any(tmp_path.iterdir()), "nothing may be started or written for a bad origin"
+
+
+def test_a_taken_websocket_port_is_named(tmp_path):
+    from newsgraph.errors import StoreUnavailable
+    from newsgraph.graph.ws_bridge import WebSocketBridge
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(StoreUnavailable, match=f"WebSocket port {port} is already in use on 127.0.0.1"):
+            WebSocketBridge(port, 7687).start()
+
+
+def test_the_bridge_and_bolt_ports_differ():
+    from newsgraph.errors import BadSetting
+    from newsgraph.graph.ws_bridge import WebSocketBridge
+
+    with pytest.raises(BadSetting, match="must differ from the Bolt port, both are 7687"):
+        WebSocketBridge(7687, 7687)
