@@ -488,9 +488,11 @@ def serve(
         settings = _settings(data_dir=data_dir, graph=graph, bolt_port=bolt_port, bolt_host=bolt_host,
                              websocket_port=websocket,
                              websocket_origin=" ".join(websocket_origin) if websocket_origin else None)
-        origins = check_origins(settings.websocket_origin.split())
-        if settings.websocket_port is not None and settings.bolt_port is None:
-            raise BadSetting("--websocket bridges the Bolt port: give --bolt-port too")
+        origins: tuple[str, ...] = ()
+        if settings.websocket_port is not None:
+            if settings.bolt_port is None:
+                raise BadSetting("--websocket bridges the Bolt port: give --bolt-port too")
+            origins = check_origins(settings.websocket_origin.split())
         stop = _stop_on_signals()
         with ExitStack() as running:
             server = running.enter_context(
