@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -470,22 +470,48 @@ def serve(
     bolt_host: Annotated[Optional[str], typer.Option(
         help="Address Bolt accepts connections on [default: 127.0.0.1]; 0.0.0.0 for every interface — Bolt has no "
              "authentication (NEWSGRAPH_BOLT_HOST).", show_default=False)] = None,
+    websocket: Annotated[Optional[int], typer.Option(
+        help="Also speak Bolt over WebSocket on PORT of 127.0.0.1, for the Neo4j Browser; needs --bolt-port and "
+             "newsgraph[bridge] (NEWSGRAPH_WEBSOCKET_PORT).", show_default=False)] = None,
+    websocket_origin: Annotated[Optional[list[str]], typer.Option(
+        help="Web page origin allowed to use the WebSocket port; repeatable [default: https://browser.neo4j.io] "
+             "(NEWSGRAPH_WEBSOCKET_ORIGIN, space-separated).", show_default=False)] = None,
 ) -> None:
     """Keep the embedded FalkorDB server of the data directory running until Ctrl-C (or SIGTERM), so other
     commands share it."""
 
     def body() -> None:
+        from newsgraph.errors import BadSetting
         from newsgraph.graph.server import EmbeddedFalkorDB
+        from newsgraph.graph.ws_bridge import WebSocketBridge, check_origins
 
-        settings = _settings(data_dir=data_dir, graph=graph, bolt_port=bolt_port, bolt_host=bolt_host)
+        settings = _settings(data_dir=data_dir, graph=graph, bolt_port=bolt_port, bolt_host=bolt_host,
+                             websocket_port=websocket,
+                             websocket_origin=" ".join(websocket_origin) if websocket_origin else None)
+        origins: tuple[str, ...] = ()
+        if settings.websocket_port is not None:
+            if settings.bolt_port is None:
+                raise BadSetting("--websocket bridges the Bolt port: give --bolt-port too")
+            origins = check_origins(settings.websocket_origin.split())
         stop = _stop_on_signals()
-        with EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port, bolt_host=settings.bolt_host) as server:
+        with ExitStack() as running:
+            server = running.enter_context(
+                EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port, bolt_host=settings.bolt_host))
+            websocket_note = ""
+            if settings.websocket_port is not None:
+                if not server.bolt_port:
+                    raise BadSetting("the running server of this data directory has no Bolt port to bridge: stop it "
+                                     "and start it with --bolt-port")
+                running.enter_context(WebSocketBridge(settings.websocket_port, server.bolt_port, origins=origins))
+                websocket_note = (f", Bolt over WebSocket on 127.0.0.1:{settings.websocket_port} for pages from "
+                                  f"{', '.join(origins)}")
             bolt = ""
             if server.bolt_port:
                 where = ("every interface" if server.bolt_host in ("0.0.0.0", "::") else server.bolt_host
                          or "an address set by the process that started the server")
                 bolt = f", Bolt on port {server.bolt_port} of {where} (graph 'falkordb')"
-            typer.echo(f"FalkorDB serving {settings.data_dir} on {server.socket_path}{bolt}; Ctrl-C stops it")
+            typer.echo(f"FalkorDB serving {settings.data_dir} on {server.socket_path}{bolt}{websocket_note}; "
+                       "Ctrl-C stops it")
             if server.bolt_port and server.bolt_host in ("0.0.0.0", "::"):
                 typer.echo("newsgraph: warning: Bolt has no authentication: anyone who can reach this machine "
                            "can read and change the graph", err=True)

@@ -35,6 +35,10 @@ class Settings(BaseModel):
                       description="parse on Dask: a scheduler address (tcp://host:8786) or 'local'")
     bolt_port: int | None = Field(None, ge=1, le=65535, description="also serve Bolt on this port (FalkorDB)")
     bolt_host: str = Field("127.0.0.1", description="the address Bolt accepts connections on (0.0.0.0: every one)")
+    websocket_port: int | None = Field(None, ge=1, le=65535,
+                                       description="also serve Bolt over WebSocket on this loopback port")
+    websocket_origin: str = Field("https://browser.neo4j.io",
+                                  description="page origins (space-separated) allowed to use the WebSocket port")
     neo4j_uri: str = ""
     neo4j_user: str = "neo4j"
     neo4j_password: str = ""
