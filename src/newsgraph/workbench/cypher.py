@@ -261,14 +261,3 @@ ORDER BY evidence.sentence_start, evidence.id
 LIMIT $limit
 """
 
-# --- counts -------------------------------------------------------------------------------------------------------
-COUNTS = """
-OPTIONAL MATCH (s:Source)
-WITH count(s) AS sources
-OPTIONAL MATCH (e:Entity)
-WITH sources, count(e) AS entities
-OPTIONAL MATCH (c:Concept)
-WITH sources, entities, count(c) AS concepts
-OPTIONAL MATCH (v:Evidence)
-RETURN sources, entities, concepts, count(v) AS evidence
-"""

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsgraph.errors import UnknownEntity
+from newsgraph.graph.cypher import COUNTS
 from newsgraph.graph.store import GraphStore
 from newsgraph.workbench import cypher
 from newsgraph.workbench.shapes import (
@@ -64,7 +65,7 @@ class Pages:
 
     def info(self) -> dict[str, Any]:
         """The home page: counts, optional layers, the most reported entities and the largest stories."""
-        counts = {k: int(v or 0) for k, v in self.read(cypher.COUNTS)[0].items()}
+        counts = {k: int(v or 0) for k, v in self.read(COUNTS)[0].items()}  # as the ingest summary counts
         layers = self.layers()
         stories = self.read(cypher.STORIES, {"limit": 50}) if layers["stories"] else []
         return {"store": self.store.kind, "counts": counts, "layers": layers,
