@@ -57,8 +57,15 @@ def click_edge(page, predicate: str, target: str) -> None:
         cy.fit(edge, 120);
         const box = cy.container().getBoundingClientRect();
         const a = edge.renderedSourceEndpoint(), b = edge.renderedTargetEndpoint();
-        // two thirds of the way to the target: edges leaving the same node are further apart there
-        return {x: box.left + a.x + (b.x - a.x) * 0.66, y: box.top + a.y + (b.y - a.y) * 0.66};
+        // a point of the edge that no other edge or label covers (the renderer's own hit test), preferring two
+        // thirds of the way to the target, where edges leaving the same node are further apart
+        const at = (t) => ({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
+        const pan = cy.pan(), zoom = cy.zoom();
+        const free = [0.66, 0.75, 0.55, 0.85, 0.45, 0.35].map(at).find((p) => {
+            const hit = cy.renderer().findNearestElement((p.x - pan.x) / zoom, (p.y - pan.y) / zoom, true, false);
+            return hit && hit.id() === edge.id();
+        }) || at(0.66);
+        return {x: box.left + free.x, y: box.top + free.y};
     }""", [predicate, target])
     page.mouse.click(point["x"], point["y"])
 
