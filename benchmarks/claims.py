@@ -75,13 +75,21 @@ def _line(name: str, prf: cs.PRF | None, target: float | None = None, note: str 
     return f"  {name:<24} {prf.precision:9.2f} {prf.recall:6.2f} {prf.f1:5.2f}  {goal:<7} {counts}{note}"
 
 
+def _principal(row: dict) -> object:
+    speaker = row.get("attributed_to")
+    if "on_behalf_of" in row or not isinstance(speaker, dict):
+        return row.get("on_behalf_of", ...)
+    return speaker.get("on_behalf_of", ...)
+
+
 def _principals(matched: dict[gold.Mention, dict]) -> str:
+    """The principals of spokespeople (``on_behalf_of`` on the evidence row or inside its ``attributed_to``)."""
     wanted = [(m, row) for m, row in matched.items() if m.on_behalf_of]
-    if not any("on_behalf_of" in row for row in matched.values()):
+    if all(_principal(row) is ... for row in matched.values()):
         return f"  principal (on_behalf_of)  absent from the export ({len(wanted)} matched gold mentions have one)"
     right = 0
     for mention, row in wanted:
-        value = row.get("on_behalf_of")
+        value = _principal(row)
         name = value.get("name") if isinstance(value, dict) else value
         right += cs.speaker_matches(name if isinstance(name, str) else None, mention.on_behalf_of)
     return f"  principal (on_behalf_of)  {right}/{len(wanted)} matched gold mentions with a principal get it right"

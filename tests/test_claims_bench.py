@@ -193,6 +193,16 @@ def test_cli_names_a_gold_sentence_the_data_does_not_have(tmp_path, capsys):
     assert "t2-2: no sentence 9 in ECB+ dev article '2_1ecbplus'" in err
 
 
+def test_principals_and_speaker_text_are_read_where_the_export_puts_them(tmp_path):
+    m = claims_gold.Mention("f", "d", 0, "", "Police spokesman", (), "New Zealand Police", False, False, False, None)
+    nested = {"attributed_to": {"name": "Dave Gaskin", "on_behalf_of": {"name": "police"}}}
+    flat = {"attributed_to": {"name": "Dave Gaskin"}, "on_behalf_of": "Foreign Office"}
+    assert claims._principals({m: nested}).endswith("1/1 matched gold mentions with a principal get it right")
+    assert claims._principals({m: flat}).endswith("0/1 matched gold mentions with a principal get it right")
+    assert "absent from the export" in claims._principals({m: {"attributed_to": {"name": "Dave Gaskin"}}})
+    assert cs.product_speaker({"attributed_to": None, "speaker_text": "her rep"}) == "her rep"
+
+
 @pytest.mark.parametrize("module", [cs, claims_gold])
 def test_doctests(module):
     assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0
