@@ -1,0 +1,179 @@
+"""Claims an analyst can trust, on the hand-written claims gold set: who said it, negated, hedged, and facts
+merged across independent outlets.
+
+    python -m benchmarks.claims [--data DIR] [--gold FILE] [--evidence FILE] [--data-dir STORE] [--workers N]
+                                [--save-evidence FILE]
+
+Every ECB+ dev article of the gold's topics goes through a real ``newsgraph ingest`` into an embedded store (the
+text is the article's sentences joined by ``"\\n"``, as the other ECB+ benchmarks feed it, so the gold's sentence
+indices map to character offsets), then ``newsgraph export --format evidence-jsonl`` is read and each gold
+mention is matched to the evidence of its sentence (``benchmarks/claims_scorer.py``). Printed: the match rate;
+precision, recall and F1 of attribution (speaker right), negation and hedging (positive class over the matched
+mentions); the share of facts reported by two or more independent articles whose evidence lands on one relation
+edge or event; and the targets of issue 17 (attribution F1 ≥ 0.80, negation F1 ≥ 0.85, hedging F1 ≥ 0.75, merged
+≥ 80 %). Fields the export does not carry yet (``conditional``, ``on_behalf_of``) are reported as absent.
+
+``--evidence FILE`` scores an existing evidence-jsonl export and skips the ingest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks import claims_gold as gold, claims_scorer as cs, corpora
+from benchmarks.paths import ROOT, add_data_argument
+from benchmarks.product import ProductRunError, ingest
+
+DEFAULT_GOLD = ROOT / "benchmarks" / "data" / "claims_gold.jsonl"
+TARGETS = {"attribution": 0.80, "negation": 0.85, "hedging": 0.75, "merged": 0.80}
+
+
+def gold_corpus(data: Path, facts: Sequence[gold.Fact]) -> corpora.GoldCorpus:
+    """Every ECB+ dev article of the topics the gold facts come from.
+
+    Raises:
+        corpora.BenchmarkInputError: the data is missing, or a gold mention names an article or sentence it does
+            not have.
+    """
+    topics = {str(f.topic) for f in facts}
+    dev = corpora.load_ecbplus(data, "event", "dev")
+    articles = tuple(a for a in dev.articles if a.topic in topics)
+    known = {a.doc_id: len(a.sentences) for a in articles}
+    for fact in facts:
+        for m in fact.mentions:
+            if m.sentence_index >= known.get(m.doc_id, 0):
+                raise corpora.BenchmarkInputError(
+                    f"gold fact {fact.id}: no sentence {m.sentence_index} in ECB+ dev article {m.doc_id!r} of topic "
+                    f"{fact.topic}; check --gold and --data")
+    return corpora.GoldCorpus("ECB+ dev, claims gold topics", articles, ())
+
+
+def read_evidence(path: Path) -> list[dict]:
+    """The rows of an evidence-jsonl export.
+
+    Raises:
+        corpora.BenchmarkInputError: the file cannot be read or a line is not a JSON object.
+    """
+    rows = []
+    for row in corpora.read_jsonl(path):
+        if not isinstance(row, dict):
+            raise corpora.BenchmarkInputError(f"{path}: a line is not a JSON object; give an evidence-jsonl export")
+        rows.append(row)
+    return rows
+
+
+def _line(name: str, prf: cs.PRF | None, target: float | None = None, note: str = "") -> str:
+    if prf is None:
+        return f"  {name:<24} absent from the export{note}"
+    goal = f"≥ {target:.2f}" if target is not None else ""
+    counts = f"({prf.true_positives}/{prf.predicted} predicted, {prf.true_positives}/{prf.gold} gold)"
+    return f"  {name:<24} {prf.precision:9.2f} {prf.recall:6.2f} {prf.f1:5.2f}  {goal:<7} {counts}{note}"
+
+
+def _principal(row: dict) -> object:
+    speaker = row.get("attributed_to")
+    if "on_behalf_of" in row or not isinstance(speaker, dict):
+        return row.get("on_behalf_of", ...)
+    return speaker.get("on_behalf_of", ...)
+
+
+def _principals(matched: dict[gold.Mention, dict]) -> str:
+    """The principals of spokespeople (``on_behalf_of`` on the evidence row or inside its ``attributed_to``)."""
+    wanted = [(m, row) for m, row in matched.items() if m.on_behalf_of]
+    if all(_principal(row) is ... for row in matched.values()):
+        return f"  principal (on_behalf_of)  absent from the export ({len(wanted)} matched gold mentions have one)"
+    right = 0
+    for mention, row in wanted:
+        value = _principal(row)
+        name = value.get("name") if isinstance(value, dict) else value
+        right += cs.speaker_matches(name if isinstance(name, str) else None, mention.on_behalf_of)
+    return f"  principal (on_behalf_of)  {right}/{len(wanted)} matched gold mentions with a principal get it right"
+
+
+def report(facts: Sequence[gold.Fact], rows: Sequence[dict], corpus: corpora.GoldCorpus, how: str) -> list[str]:
+    """The printed report of the product's evidence against the gold."""
+    texts = {a.doc_id: a.text for a in corpus.articles}
+    mentions = [m for f in facts for m in f.mentions]
+    matched = cs.match(facts, rows, texts)
+    topics = sorted({f.topic for f in facts})
+    per_topic = ", ".join(
+        f"topic {t} {sum(m in matched for f in facts if f.topic == t for m in f.mentions)}/"
+        f"{sum(len(f.mentions) for f in facts if f.topic == t)}" for t in topics)
+    attribution = cs.attribution(facts, matched)
+    matched_speakers = sum(m.speaker is not None for m in matched)
+    negation = cs.qualifier(matched, "negated", ["negated"])
+    hedging = cs.qualifier(matched, "hedged", ["hedged", "conditional"])
+    conditional = cs.qualifier(matched, "conditional", ["conditional"])
+    merging = cs.merging(facts, matched)
+    on_gold = sum(str(r.get("source")) in texts for r in rows)
+    results = {"attribution": attribution.f1, "negation": negation.f1 if negation else 0.0,
+               "hedging": hedging.f1 if hedging else 0.0, "merged": merging.share}
+    held = ", ".join(f"{name} {'≥ ' + format(goal, '.0%') if name == 'merged' else '≥ ' + format(goal, '.2f')} "
+                     f"({'met' if results[name] >= goal else 'not met'})" for name, goal in TARGETS.items())
+    return [
+        f"claims gold: {len(facts)} facts, {len(mentions)} mentions in {len({m.doc_id for m in mentions})} articles "
+        f"(ECB+ dev topics {', '.join(map(str, topics))}); {sum(m.speaker is not None for m in mentions)} with a "
+        f"speaker, {sum(m.negated for m in mentions)} negated, {sum(m.hedged for m in mentions)} hedged "
+        f"({sum(m.conditional for m in mentions)} conditional); {merging.facts} facts from ≥ 2 independent articles",
+        f"product: {how}; {on_gold} evidence rows on the {len(corpus.articles)} articles of these topics",
+        f"matched: {len(matched)}/{len(mentions)} gold mentions ({len(matched) / len(mentions):.0%}) to evidence in "
+        f"their sentence ({per_topic})",
+        f"  {'':<24} {'precision':>9} {'recall':>6} {'F1':>5}  target",
+        _line("attribution (speaker)", attribution, TARGETS["attribution"],
+              f"; recall over matched mentions {attribution.true_positives}/{matched_speakers}"),
+        _line("negation", negation, TARGETS["negation"]),
+        _line("hedging (incl. cond.)", hedging, TARGETS["hedging"]),
+        _line("conditional", conditional),
+        _principals(matched),
+        f"  merged across independent outlets: {merging.merged}/{merging.facts} facts ({merging.share:.0%}) on one "
+        f"relation edge or event from every independent article; {merging.partly}/{merging.facts} have at least two "
+        "independent articles on one",
+        f"targets: {held}",
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.claims", description=__doc__.splitlines()[0])
+    add_data_argument(parser)
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help=f"the claims gold (default: {DEFAULT_GOLD})")
+    parser.add_argument("--evidence", type=Path, default=None, metavar="FILE",
+                        help="score this evidence-jsonl export instead of ingesting the articles")
+    parser.add_argument("--data-dir", type=Path, default=None, metavar="STORE",
+                        help="ingest into the embedded store in this folder and keep it (default: a temporary one); "
+                             "articles already stored are not ingested again")
+    parser.add_argument("--workers", type=int, default=1, help="newsgraph ingest --workers (default 1)")
+    parser.add_argument("--save-evidence", type=Path, default=None, metavar="FILE",
+                        help="keep a copy of the scored evidence-jsonl export")
+    args = parser.parse_args(argv)
+    try:
+        facts = gold.read_gold(args.gold)
+        corpus = gold_corpus(args.data, facts)
+        with tempfile.TemporaryDirectory(prefix="newsgraph-claims-") as scratch:
+            work = Path(scratch)
+            if args.evidence is not None:
+                path, how = args.evidence, f"the given export {args.evidence}"
+            else:
+                data_dir = args.data_dir or work / "store"
+                data_dir.mkdir(parents=True, exist_ok=True)
+                store = ingest(corpus, data_dir, work, args.workers)
+                path = store.export("evidence-jsonl", work / "evidence.jsonl")
+                kept = f"store {data_dir}" if args.data_dir else "a temporary store"
+                how = (f"evidence-jsonl export of a real ingest ({len(corpus.articles)} articles, "
+                       f"{store.ingest_seconds:.0f} s, {kept})")
+                if args.save_evidence is not None:
+                    shutil.copyfile(path, args.save_evidence)
+            rows = read_evidence(path)
+    except (gold.GoldFormatError, corpora.BenchmarkInputError, ProductRunError) as exc:
+        print(f"benchmarks.claims: error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(report(facts, rows, corpus, how)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
