@@ -188,7 +188,29 @@ def _headline_tokens(doc: Doc) -> set[int]:
         words = [i for i in range(sent.start + 1, sent.end) if alpha[i] and not ent_type[i]]
         if len(words) >= 2 and sum(capital[i] for i in words) >= 0.75 * len(words):
             headline.update(range(sent.start, sent.end))
+    headline.update(_title_lines(doc, alpha, capital))
     return headline
+
+
+_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "as"})
+
+
+def _title_lines(doc: Doc, alpha, capital) -> set[int]:
+    """The tokens of lines of three words or more, every word but minor ones capitalised, with no closing
+    punctuation: headlines, even where the model took all of one for a name and the sentence splitter ran it into
+    the body ("Lindsay Lohan Checks Into Rehab")."""
+    out: set[int] = set()
+    line: list[int] = []
+    for token in doc:
+        if not token.is_space:
+            line.append(token.i)
+        if line and ("\n" in token.whitespace_ or token.is_space and "\n" in token.text or token.i == len(doc) - 1):
+            words = [i for i in line if alpha[i]]
+            if (len(words) >= 3 and not doc[line[-1]].is_punct
+                    and all(capital[i] or doc[i].lower_ in _MINOR for i in words)):
+                out.update(line)
+            line = []
+    return out
 
 
 def _headline_names(doc: Doc, found: list[_Found]) -> list[_Found]:
