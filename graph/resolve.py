@@ -43,12 +43,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from rapidfuzz import fuzz, process
 
 from newsgraph.graph.overrides import Overrides
-from newsgraph.graph.roles import Roles
+from newsgraph.graph.roles import RoleHolder, Roles, holder_in_other_articles
 from newsgraph.ingest.names import CANONICAL_NAMES, acronym, fold, name_key, role_key, slug
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity, Merge, Resolution
 
@@ -64,6 +63,7 @@ CANONICAL_SPELLING = {fold(name): name for name in CANONICAL_NAMES.values()}
 @dataclass
 class _Cluster:
     keys: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)  # last words of its multi-word keys
     names: Counter = field(default_factory=Counter)
     votes: Counter = field(default_factory=Counter)
     members: list[LocalEntity] = field(default_factory=list)
@@ -117,12 +117,12 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
     by_short: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # acronym / first / last word → clusters by id
 
     def index(cluster: _Cluster, keys: Iterable[str]) -> None:
-        keys = set(keys)
-        surnames = {k.split()[-1] for k in keys | cluster.keys if len(k.split()) > 1}
+        keys = set(keys) - cluster.keys
+        cluster.surnames.update(k.rsplit(" ", 1)[1] for k in keys if " " in k)
         for key in keys:
             if key not in cluster.keys:
                 cluster.keys.add(key)
-                if key not in surnames:  # a surname alias ("williams" of Esther Williams) is matched as a surname
+                if key not in cluster.surnames:  # "williams" of Esther Williams: a surname
                     by_key.setdefault(key, cluster)
                 by_block[_block(key)].add(key, cluster)
                 words = key.split()
@@ -137,7 +137,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
         clusters.append(cluster)
         index(cluster, {name_key(n) for n in (entity.name, *entity.aliases)} - {""})
 
-    holders: dict[tuple[str, str], list[_Holder]] = defaultdict(list)
+    holders: dict[tuple[str, str], list[RoleHolder]] = defaultdict(list)
     described: list[tuple[LocalEntity, str]] = []
     for analysis in sorted(analyses, key=lambda a: a.article.id):
         for local in analysis.entities:
@@ -171,10 +171,11 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
             for country, role, evidence in local.roles:
                 if country:
                     holders[(name_key(country), role_key(role))].append(
-                        _Holder(target, local.name, local.source, analysis.article.published, evidence))
+                        RoleHolder(target, local.name, local.source, analysis.article.published, evidence))
 
     for local, published in described:  # role descriptions, once every named entity of the chunk is placed
-        target, rule, detail = _role_holder(local, published, holders, role_window_days)
+        holder, detail = holder_in_other_articles(local, published, holders, role_window_days)
+        target, rule = (holder.cluster, "role in another article") if holder is not None else (None, "")
         if target is None and roles:
             target, rule, detail = _analyst_role(local, published, roles, by_key)
             if target is not None and target not in clusters:
@@ -205,34 +206,6 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
     return Resolution(entities, assignment, tuple(log))
 
 
-@dataclass(frozen=True)
-class _Holder:
-    """A person an article names as holding a role, with that article and the sentence that says so."""
-
-    cluster: _Cluster
-    name: str
-    source: str
-    published: str
-    evidence: str
-
-
-def _role_holder(local: LocalEntity, published: str, holders: dict[tuple[str, str], list[_Holder]],
-                 window_days: int):
-    """A role description joins the one person other articles of the same days name as holding that role."""
-    country, role = local.role[0], local.role[1]
-    day = _day(published)
-    if day is None:
-        return None, "", ""
-    near = [h for h in holders.get((name_key(country), role_key(role)), ())
-            if h.source != local.source and (d := _day(h.published)) is not None and abs((d - day).days) <= window_days]
-    if len({id(h.cluster) for h in near}) != 1:
-        return None, "", ""
-    h = near[0]
-    return h.cluster, "role in another article", (
-        f"{local.name!r} ({role} of {country}, {published}): {h.source} ({h.published}) names {h.name!r} "
-        f"{role} of {country}: “{h.evidence}”")
-
-
 def _analyst_role(local: LocalEntity, published: str, roles: Roles, by_key):
     """A role description joins the one holder the analyst's roles file gives for the article's date."""
     country, role = local.role[0], local.role[1]
@@ -248,12 +221,6 @@ def _analyst_role(local: LocalEntity, published: str, roles: Roles, by_key):
     return cluster, "analyst role", (f"{local.name!r} ({role} of {country}, {published or 'undated'}): "
                                      f"{line.origin} names {line.holder!r}")
 
-
-def _day(iso: str) -> date | None:
-    try:
-        return date.fromisoformat(iso[:10]) if len(iso) >= 10 else None
-    except ValueError:
-        return None
 
 
 def _forced(keys: set[str], overrides: Overrides, by_key, allowed):

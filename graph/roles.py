@@ -17,11 +17,15 @@ lines. Blank lines and ``#`` comments are skipped.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from newsgraph.errors import BadSetting
 from newsgraph.ingest.names import name_key, role_key
+from newsgraph.model import LocalEntity
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -96,11 +100,57 @@ def load_roles(path: str | Path) -> Roles:
         country, role, holder, *dates = fields
         if not name_key(country) or not name_key(holder) or not role_key(role):
             raise BadSetting(f"{where}: the country, role and holder must be names, got {raw.strip()!r}")
-        for date in dates:
-            if date and not _DATE.match(date):
-                raise BadSetting(f"{where}: {date!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        for day in dates:
+            if day and not _DATE.match(day):
+                raise BadSetting(f"{where}: {day!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         start, end = (dates + ["", ""])[:2]
         if start and end and end < start[:len(end)]:
             raise BadSetting(f"{where}: the role ends ({end}) before it starts ({start})")
         lines.append(RoleLine(name_key(country), role_key(role), holder, start, end, where))
     return Roles(tuple(lines))
+
+
+@dataclass(frozen=True)
+class RoleHolder:
+    """A person an article names as holding a role: the entity resolution put it in (``cluster``), the name it
+    was given there, that article, its date and the sentence that says so."""
+
+    cluster: Any
+    name: str
+    source: str
+    published: str
+    evidence: str
+
+
+def holder_in_other_articles(local: LocalEntity, published: str,
+                             holders: Mapping[tuple[str, str], Sequence[RoleHolder]],
+                             window_days: int) -> tuple[RoleHolder | None, str]:
+    """The one holder that other articles dated within ``window_days`` of a role description's article name for
+    its role (``holders`` by (country key, role key)), and the explanation; None when there is none or more than
+    one entity, or either article is undated.
+
+    >>> described = LocalEntity("b", 0, "the Russian leader", "Person", (), role=("Russia", "leader"))
+    >>> holders = {("russia", "leader"): [RoleHolder("putin", "Vladimir Putin", "a", "2025-03-18", "…")]}
+    >>> holder_in_other_articles(described, "2025-03-19", holders, 10)[0].cluster
+    'putin'
+    >>> holder_in_other_articles(described, "2019-03-19", holders, 10)[0] is None
+    True
+    """
+    country, role = local.role[0], local.role[1]
+    day = _day(published)
+    if day is None:
+        return None, ""
+    near = [h for h in holders.get((name_key(country), role_key(role)), ())
+            if h.source != local.source and (d := _day(h.published)) is not None and abs((d - day).days) <= window_days]
+    if len({id(h.cluster) for h in near}) != 1:
+        return None, ""
+    h = near[0]
+    return h, (f"{local.name!r} ({role} of {country}, {published}): {h.source} ({h.published}) names {h.name!r} "
+               f"{role} of {country}: “{h.evidence}”")
+
+
+def _day(iso: str) -> date | None:
+    try:
+        return date.fromisoformat(iso[:10]) if len(iso) >= 10 else None
+    except ValueError:
+        return None

@@ -37,3 +37,33 @@ def test_a_bad_line_is_one_error_naming_the_file_and_the_line(tmp_path, line, pr
 def test_a_missing_roles_file_is_named(tmp_path):
     with pytest.raises(BadSetting, match="nope.txt: cannot read the roles file"):
         load_roles(tmp_path / "nope.txt")
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_ingest_applies_a_roles_file_and_refuses_a_bad_one(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "a.txt").write_text("The US president will raise tariffs on goods from Mexico next month, the White "
+                                    "House said on Monday.\n", encoding="utf-8")
+    (articles / "metadata.json").write_text('{"a": {"published": "2019-05-27"}}', encoding="utf-8")
+    runner, store = CliRunner(), tmp_path / "store"
+    bad = tmp_path / "bad.txt"
+    bad.write_text("United States | president\n", encoding="utf-8")
+    refused = runner.invoke(app, ["ingest", str(articles), "--data-dir", str(store), "--roles", str(bad)])
+    assert refused.exit_code != 0 and f"{bad}:1: expected" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1 and not store.exists()
+    roles = tmp_path / "roles.txt"
+    roles.write_text("United States | president | George W. Bush | 2001-01-20 | 2009-01-20\n"
+                     "United States | president | Donald Trump | 2017-01-20 | 2021-01-20\n", encoding="utf-8")
+    done = runner.invoke(app, ["ingest", str(articles), "--data-dir", str(store), "--roles", str(roles), "-q"])
+    assert done.exit_code == 0, done.output
+    explained = runner.invoke(app, ["entities", "--explain", "Donald Trump", "--data-dir", str(store)])
+    assert explained.exit_code == 0, explained.output
+    assert "'The US president' by rule 'analyst role'" in explained.output and f"{roles}:2" in explained.output
+    listed = runner.invoke(app, ["entities", "--data-dir", str(store)])
+    assert "George W. Bush" not in listed.output
