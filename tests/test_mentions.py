@@ -387,3 +387,22 @@ def test_the_woman_is_the_articles_one_woman():
               ". PUNCT punct 24", "She PRON nsubj 27", "ran VERB ROOT 27", ". PUNCT punct 27"]
     found, _ = _entities(make_doc(*words, *second))
     assert [m.text for m in found.mentions if m.kind == "description"] == []
+
+
+def test_a_title_case_line_the_model_took_for_one_name_is_a_headline():
+    # "Lindsay Lohan Checks Into Rehab\n\nActress Lindsay Lohan checked in."
+    from spacy.tokens import Doc
+
+    from handmade import _VOCAB
+
+    words = ["Lindsay", "Lohan", "Checks", "Into", "Rehab", "\n\n", "Actress", "Lindsay", "Lohan", "checked", "in", "."]
+    doc = Doc(_VOCAB, words=words, spaces=[True, True, True, True, False, False, True, True, True, True, False, False],
+              pos=["PROPN", "PROPN", "VERB", "ADP", "PROPN", "SPACE", "NOUN", "PROPN", "PROPN", "VERB", "ADP", "PUNCT"],
+              deps=["compound", "nsubj", "ROOT", "prep", "pobj", "dep", "compound", "compound", "nsubj", "ROOT", "prt",
+                    "punct"],
+              heads=[1, 2, 2, 2, 3, 4, 8, 8, 9, 9, 9, 9],
+              ents=["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O",
+                    "O", "O"])
+    found = extract_mentions(doc, "a1")
+    assert [e.name for e in found.entities] == ["Lindsay Lohan"]
+    assert [m.text for m in found.mentions] == ["Lindsay Lohan", "Lindsay Lohan"]
