@@ -170,6 +170,12 @@ def _sentence(doc: Doc, i: int) -> str:
 
 
 def _role_country(token: Token, by_token: Mapping[int, Found]) -> str | None:
+    """The country of a role noun: "Russia's president", "the Russian leader", "the president of Russia"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in by_token and by_token[obj.i].label == "GPE":
+                    return by_token[obj.i].name
     for child in token.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod"}:
             if child.i in by_token and by_token[child.i].label == "GPE":

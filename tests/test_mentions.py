@@ -406,3 +406,18 @@ def test_a_title_case_line_the_model_took_for_one_name_is_a_headline():
     found = extract_mentions(doc, "a1")
     assert [e.name for e in found.entities] == ["Lindsay Lohan"]
     assert [m.text for m in found.mentions] == ["Lindsay Lohan", "Lindsay Lohan"]
+
+
+def test_an_apposition_with_of_teaches_the_role():
+    # "Vladimir Putin , the president of Russia , spoke . The Russian leader left ."
+    doc = make_doc(
+        "Vladimir PROPN compound 1 ent=PERSON", "Putin PROPN nsubj 8 ent=PERSON", ", PUNCT punct 1", "the DET det 4",
+        "president NOUN appos 1", "of ADP prep 4", "Russia PROPN pobj 5 ent=GPE", ", PUNCT punct 1",
+        "spoke VERB ROOT 8", ". PUNCT punct 8",
+        "The DET det 12", "Russian ADJ amod 12 ent=NORP", "leader NOUN nsubj 13", "left VERB ROOT 13",
+        ". PUNCT punct 13",
+    )
+    found, by_id = _entities(doc)
+    putin = next(e for e in by_id.values() if e.name == "Vladimir Putin")
+    assert [r[:2] for r in putin.roles] == [("Russia", "leader")]
+    assert {m.local_id for m in found.mentions if m.kind == "description"} == {putin.local_id}
