@@ -421,3 +421,12 @@ def test_an_apposition_with_of_teaches_the_role():
     putin = next(e for e in by_id.values() if e.name == "Vladimir Putin")
     assert [r[:2] for r in putin.roles] == [("Russia", "leader")]
     assert {m.local_id for m in found.mentions if m.kind == "description"} == {putin.local_id}
+
+
+def test_the_kremlin_is_an_organisation_not_a_country():
+    # "The Kremlin chief spoke ." — no demonym, no role: the Kremlin stays an organisation and the chief no one
+    doc = make_doc("The DET det 2", "Kremlin PROPN compound 2 ent=ORG", "chief NOUN nsubj 3", "spoke VERB ROOT 3",
+                   ". PUNCT punct 3")
+    found = extract_mentions(doc, "a1")
+    assert [(e.name, e.type, e.role) for e in found.entities] == [("Kremlin", "Organization", ())]
+    assert [m.kind for m in found.mentions] == ["name"]
