@@ -125,8 +125,9 @@ def descriptions(doc: Doc, found: list[Found], roles: list[Role]) -> list[Found]
     out = []
     pos, lower = columns(doc, [POS, LOWER])
     for token in _tokens(doc, (p == NOUN and h in _ROLE_NOUNS for p, h in zip(pos, lower))):
-        if token.i in by_token or not any(c.lower_ == "the" or c.dep_ == "poss" for c in token.children):
-            continue
+        if token.i in by_token or token.dep_ == "attr" or not any(c.lower_ == "the" or c.dep_ == "poss"
+                                                                 for c in token.children):
+            continue  # "X is the president of Ukraine" says what X is: a predicate, not a mention
         country = _role_country(token, by_token)
         if not country or not _of_a_country(token, by_token) or any(
                 c.lower_ in NOT_CURRENT for c in token.children if c.dep_ in {"amod", "advmod", "compound", "nmod"}):
