@@ -28,7 +28,7 @@ import networkx as nx
 
 from newsgraph.graph.events import EventAssignment, assign_events
 from newsgraph.ingest.lexicon import relation_class
-from newsgraph.ingest.names import slug
+from newsgraph.ingest.names import clean_name, slug
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Arg, ArticleAnalysis, Resolution, StoryAssignment, Triple
 
 RESERVED_TYPES = {"MENTIONS", "IN_SOURCE", "ATTRIBUTED_TO", "REPORTS", "IN_STORY", "PART_OF", "HAS_PARTICIPANT",
@@ -114,14 +114,27 @@ def _add_entity(graph: nx.MultiDiGraph, entity) -> None:
 
 
 def _node_of(arg: Arg, source: str, resolution: Resolution, entities, graph) -> tuple[str, dict]:
-    if arg.local_id is not None:
-        entity = entities[resolution.assignment[(source, arg.local_id)]]
+    entity_id = resolution.assignment.get((source, arg.local_id)) if arg.local_id is not None else None
+    if entity_id is not None:
+        entity = entities[entity_id]
         _add_entity(graph, entity)
         return entity.id, {"entity_id": entity.id, "name": entity.name, "type": entity.type}
-    node = concept_id(arg.concept)
+    # a concept, or a role description resolution left unlinked ("the US president" with no holder in sight)
+    name = arg.concept or _unlinked_concept(arg.text)
+    node = concept_id(name)
     if node not in graph:
-        graph.add_node(node, kind="Concept", name=arg.concept)
-    return node, {"entity_id": node, "name": arg.concept, "type": "Concept"}
+        graph.add_node(node, kind="Concept", name=name)
+    return node, {"entity_id": node, "name": name, "type": "Concept"}
+
+
+def _unlinked_concept(text: str) -> str:
+    """The concept name of a mention left without an entity: its words, lower case, without a leading article.
+
+    >>> _unlinked_concept("The US president’s")
+    'us president'
+    """
+    words = clean_name(text).lower().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in {"the", "a", "an"} else words)
 
 
 def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: EventAssignment,
@@ -145,9 +158,11 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
             "lemma": mention.lemma, "kind": mention.kind, "negated": mention.negated, "hedged": mention.hedged,
             "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end})
         for participant in mention.participants:
-            if participant.arg.local_id is None:
+            local_id = participant.arg.local_id
+            entity_id = resolution.assignment.get((source, local_id)) if local_id is not None else None
+            if entity_id is None:
                 continue
-            entity = entities[resolution.assignment[(source, participant.arg.local_id)]]
+            entity = entities[entity_id]
             _add_entity(graph, entity)
             key = f"HAS_PARTICIPANT:{participant.role}"
             if not graph.has_edge(node, entity.id, key):
@@ -169,8 +184,9 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
                        sources=[], source_count=0, evidence=[])
     data = graph.edges[subject, obj, key]
     attributed = None
-    if triple.attributed_to is not None and triple.attributed_to.local_id is not None:
-        speaker = entities[resolution.assignment[(triple.source, triple.attributed_to.local_id)]]
+    if triple.attributed_to is not None and triple.attributed_to.local_id is not None and (
+            speaker_id := resolution.assignment.get((triple.source, triple.attributed_to.local_id))):
+        speaker = entities[speaker_id]
         attributed = {"entity_id": speaker.id, "name": speaker.name}
     record = {
         "id": evidence_id(triple), "edge_id": rel_id, "source": triple.source, "sentence": triple.sentence,

@@ -8,13 +8,25 @@ so far, which start with the ones already in the store:
 1. ``same name`` — the normalised keys match (case, diacritics, titles, middle initials, possessives,
    "US"/"United States"), whatever type the model gave each mention (it tags "Kyiv" a person and "Eric Allen
    Kirkpatrick" an organisation in places; the vote over all mentions settles the type);
-2. ``same surname`` — a person's lone surname (or same first name and surname) matches a known person; a lone
-   surname the model tagged as an organisation still joins the person ("Trump" tagged ORG);
+2. ``same surname`` — a person's lone surname (or same first name and surname) matches exactly one known person
+   ("Williams" joins no one when Sam and Esther Williams are known); a lone surname the model tagged as an
+   organisation still joins the person ("Trump" tagged ORG); a full name joins a lone surname seen before when no
+   other person has that surname;
 3. ``spelling variant`` — a fuzzy match (rapidfuzz ratio ≥ ``fuzzy_threshold``) of the keys, blocked on the
    first letter of the last word, with compatible types and first names ("Zelenskyy"/"Zelensky"); a lone word
    that matches two entities equally well ("Commission") joins neither;
-4. ``short name`` — an organisation's acronym written in capitals ("AMA" = American Medical Association) or a
-   lone first or last word of exactly one organisation's name.
+4. ``short name`` — an organisation's acronym written in capitals ("AMA" = American Medical Association, "IBM" =
+   International Business Machines Corp.) or a lone last word of exactly one organisation's name ("Chargers");
+   never a first word, which names a company's product line as often as the company ("Microsoft Office");
+5. ``role in another article`` — a role description an article does not settle ("the Russian leader" where it
+   names no Russian leader) joins the one person the other articles within ``role_window_days`` name as holding
+   that role ("President Vladimir V. Putin of Russia"), the sentence that says so logged as evidence;
+6. ``analyst role`` — failing that, the one holder the analyst's roles file (``newsgraph.graph.roles``) gives for
+   the article's date. A description nothing settles stays unlinked (no entity).
+
+Precision: a lone surname joins a person only when exactly one known person has that surname; a full name never
+joins through another entity's surname alias or by containment ("Sam Williams" / "Esther Williams", "Guinea" /
+"Papua New Guinea"); company suffixes and spaced letters are normalised by ``name_key``.
 
 Blocking: every candidate comes from an index (exact key, last word, acronym, first letter of the last word
 searched by rapidfuzz in C), never from all pairs, so 1,000 articles resolve in well under a second.
@@ -35,7 +47,8 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from newsgraph.graph.overrides import Overrides
-from newsgraph.ingest.names import CANONICAL_NAMES, acronym, fold, name_key, slug
+from newsgraph.graph.roles import RoleHolder, Roles, holder_in_other_articles
+from newsgraph.ingest.names import CANONICAL_NAMES, acronym, fold, name_key, role_key, slug
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity, Merge, Resolution
 
 COMPATIBLE = {
@@ -50,6 +63,7 @@ CANONICAL_SPELLING = {fold(name): name for name in CANONICAL_NAMES.values()}
 @dataclass
 class _Cluster:
     keys: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)  # last words of its multi-word keys
     names: Counter = field(default_factory=Counter)
     votes: Counter = field(default_factory=Counter)
     members: list[LocalEntity] = field(default_factory=list)
@@ -66,7 +80,8 @@ class _Cluster:
 
 
 def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *,
-            fuzzy_threshold: float = 88.0, overrides: Overrides | None = None) -> Resolution:
+            fuzzy_threshold: float = 88.0, overrides: Overrides | None = None, roles: Roles | None = None,
+            role_window_days: int = 10) -> Resolution:
     """Resolve the local entities of many articles into canonical entities.
 
     Args:
@@ -76,6 +91,10 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
         overrides: the analyst's overrides (``newsgraph.graph.overrides.load_overrides``): an alias joins its
             canonical name whatever the rules say (rule ``analyst merge``), and a ``never`` pair is never put in
             one entity (a rule that would merge them starts a new entity instead).
+        roles: the analyst's roles file (``newsgraph.graph.roles.load_roles``), for role descriptions no article
+            of the same days settles.
+        role_window_days: how many days apart two articles may be for a role one of them names to settle a role
+            description in the other (both must be dated).
 
     >>> from newsgraph.model import Article, ArticleAnalysis, LocalEntity
     >>> def art(i, *names):
@@ -98,14 +117,17 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
     by_short: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # acronym / first / last word → clusters by id
 
     def index(cluster: _Cluster, keys: Iterable[str]) -> None:
+        keys = set(keys) - cluster.keys
+        cluster.surnames.update(k.rsplit(" ", 1)[1] for k in keys if " " in k)
         for key in keys:
             if key not in cluster.keys:
                 cluster.keys.add(key)
-                by_key.setdefault(key, cluster)
+                if key not in cluster.surnames:  # "williams" of Esther Williams: a surname
+                    by_key.setdefault(key, cluster)
                 by_block[_block(key)].add(key, cluster)
                 words = key.split()
                 if len(words) >= 2:
-                    for short in {acronym(key), words[0], words[-1]} - {""}:
+                    for short in {acronym(key), words[-1]} - {""}:  # not the first word: "Microsoft Office"
                         by_short[short].setdefault(id(cluster), cluster)
 
     for entity in known:
@@ -115,8 +137,13 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
         clusters.append(cluster)
         index(cluster, {name_key(n) for n in (entity.name, *entity.aliases)} - {""})
 
+    holders: dict[tuple[str, str], list[RoleHolder]] = defaultdict(list)
+    described: list[tuple[LocalEntity, str]] = []
     for analysis in sorted(analyses, key=lambda a: a.article.id):
         for local in analysis.entities:
+            if local.role:
+                described.append((local, analysis.article.published))
+                continue
             keys = {name_key(n) for n in (local.name, *local.names)} - {""}
             if not keys:
                 continue
@@ -141,6 +168,23 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
             target.vote(dict(local.type_votes) or {local.type: 1})
             index(target, keys)
             merges.append((target, local, rule, detail, local.source))
+            for country, role, evidence in local.roles:
+                if country:
+                    holders[(name_key(country), role_key(role))].append(
+                        RoleHolder(target, local.name, local.source, analysis.article.published, evidence))
+
+    for local, published in described:  # role descriptions, once every named entity of the chunk is placed
+        holder, detail = holder_in_other_articles(local, published, holders, role_window_days)
+        target, rule = (holder.cluster, "role in another article") if holder is not None else (None, "")
+        if target is None and roles:
+            target, rule, detail = _analyst_role(local, published, roles, by_key)
+            if target is not None and target not in clusters:
+                clusters.append(target)
+                index(target, {name_key(n) for n in target.names})
+        if target is None:
+            continue  # nothing supports a holder: the description stays unlinked
+        target.members.append(local)
+        merges.append((target, local, rule, detail, local.source))
 
     ids = _assign_ids(clusters)
     entities = tuple(sorted((_entity(c, ids[id(c)]) for c in clusters), key=lambda e: e.id))
@@ -153,10 +197,30 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
             if other != local.name:
                 log.append(Merge(entity_id, other, source, "in-article name",
                                  f"{other!r} is a shorter or titled form of {local.name!r}"))
-        for description in local.descriptions:
+        evidence = "".join(f"; the article names {local.name!r} {role} of {country}: “{sentence}”" if country else
+                           f"; the article titles {local.name!r} {role}, the only one: “{sentence}”"
+                           for country, role, sentence in local.roles[:1])
+        for description in () if local.role else local.descriptions:
             log.append(Merge(entity_id, description, source, "in-article description",
-                             f"{description!r} describes {local.name!r}"))
+                             f"{description!r} describes {local.name!r}{evidence}"))
     return Resolution(entities, assignment, tuple(log))
+
+
+def _analyst_role(local: LocalEntity, published: str, roles: Roles, by_key):
+    """A role description joins the one holder the analyst's roles file gives for the article's date."""
+    country, role = local.role[0], local.role[1]
+    lines = roles.holders(country, role, published)
+    if len({name_key(r.holder) for r in lines}) != 1:
+        return None, "", ""
+    line = lines[0]
+    cluster = by_key.get(name_key(line.holder))
+    if cluster is None or cluster.type != "Person":
+        cluster = _Cluster()
+        cluster.names.update({line.holder: 1})
+        cluster.vote({"Person": 1})
+    return cluster, "analyst role", (f"{local.name!r} ({role} of {country}, {published or 'undated'}): "
+                                     f"{line.origin} names {line.holder!r}")
+
 
 
 def _forced(keys: set[str], overrides: Overrides, by_key, allowed):
@@ -184,20 +248,36 @@ def _match(local: LocalEntity, keys: set[str], by_key, by_block, threshold: floa
     block = by_block.get(_block(main))
     if block is None:
         return None, "", ""
-    if local.type in {"Person", "Organization"} and words:
+    if local.type in {"Person", "Organization"} and 1 <= len(words) <= 2:
+        fits: dict[int, tuple[_Cluster, str]] = {}
         for n in block.by_last.get(words[-1], ()):
             key, cluster = block.entries[n]
             other = key.split()
             if (cluster.type == "Person" and len(other) >= 2 and (len(words) == 1 or words[0] == other[0])
                     and allowed(cluster)):
-                return cluster, "same surname", f"{local.name!r} ~ {key!r}"
+                fits.setdefault(id(cluster), (cluster, key))
+        if len(fits) == 1:
+            cluster, key = next(iter(fits.values()))
+            return cluster, "same surname", f"{local.name!r} ~ {key!r}, the only person of that surname"
+        if len(fits) > 1 and len(words) == 1:
+            return None, "", ""  # "Williams": Sam or Esther?
+    if local.type == "Person" and len(words) >= 2:
+        lone = by_key.get(words[-1])
+        if (lone is not None and lone.type == "Person" and all(len(k.split()) == 1 for k in lone.keys)
+                and not block.by_last.get(words[-1]) and allowed(lone)):
+            return lone, "same surname", f"{local.name!r} ~ {words[-1]!r}, the only person of that surname"
     best, best_score, best_key, rivals = None, 0.0, "", set()
     for n in block.near(main, threshold):
         key, cluster = block.entries[n]
+        if len(key.split()) != len(words) and not (len(words) == 1 and local.type == cluster.type == "Person"):
+            continue  # containment is no spelling variant: "Guinea" / "Papua New Guinea", "Sam Williams" / "Williams"
         score = _name_similarity(main, key)
         if score >= threshold and _compatible(local, cluster) and allowed(cluster):
+            if len(words) == 1:
+                rivals.add(id(cluster))  # a lone word must fit one entity only
             if score > best_score:
-                best, best_score, best_key, rivals = cluster, score, key, {id(cluster)}
+                best, best_score, best_key = cluster, score, key
+                rivals.add(id(cluster))
             elif score == best_score:
                 rivals.add(id(cluster))
     if best is not None and len(rivals) > 1 and len(words) == 1:
@@ -208,7 +288,7 @@ def _match(local: LocalEntity, keys: set[str], by_key, by_block, threshold: floa
 
 
 def _short_name(local: LocalEntity, keys: set[str], by_key, by_short, allowed):
-    """Organisations: an acronym written in capitals ("AMA") or a lone first or last word ("Chargers") joins the one
+    """Organisations: an acronym written in capitals ("AMA") or a lone last word ("Chargers") joins the one
     organisation whose longer name it abbreviates, and a longer name joins the one acronym already seen."""
     if local.type != "Organization":
         return None, "", ""
@@ -232,8 +312,8 @@ def _short_name(local: LocalEntity, keys: set[str], by_key, by_short, allowed):
 def _name_similarity(a: str, b: str) -> float:
     """Similarity of two name keys; persons' first names must agree when both have one."""
     wa, wb = a.split(), b.split()
-    if len(wa) != len(wb) and min(len(wa), len(wb)) > 1:
-        return 0.0
+    if len(wa) != len(wb) and len(wa) > 1:
+        return 0.0  # a longer name is no spelling variant of a shorter one
     if len(wa) > 1 and len(wb) > 1 and fuzz.ratio(wa[0], wb[0]) < 80:
         return 0.0
     if len(wa) != len(wb):

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle
 from newsgraph.ingest.columns import word_and_sentence_counts
 from newsgraph.ingest.events import extract_events, story_terms
-from newsgraph.ingest.mentions import DEFAULT_ROLES, extract_mentions
+from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.triples import extract_triples
 from newsgraph.model import Article, ArticleAnalysis
 
 
-def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] = DEFAULT_ROLES,
-            entity_triples_only: bool = True) -> ArticleAnalysis:
+def analyze(article: Article, doc: Doc, *, entity_triples_only: bool = True) -> ArticleAnalysis:
     """Find the mentions and triples of one parsed article.
 
     Args:
         article: the article the Doc was parsed from.
         doc: its parse.
-        roles: who holds a role, for definite descriptions ("the Russian leader").
         entity_triples_only: keep only triples with a named entity at one end at least, or attributed to one
             (what "the Kremlin said" is kept whatever it is about).
 
@@ -31,7 +27,7 @@ def analyze(article: Article, doc: Doc, *, roles: Mapping[tuple[str, str], str] 
     words, sentences = word_and_sentence_counts(doc)
     if not sentences:
         raise BadArticle(f"{article.path or article.id}: no sentences to analyse")
-    found = extract_mentions(doc, article.id, roles)
+    found = extract_mentions(doc, article.id)
     spans: dict[int, tuple[int, int]] = {}
     for mention in found.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

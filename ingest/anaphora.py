@@ -14,11 +14,18 @@ from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.columns import ByString, columns, hashes
-from newsgraph.ingest.names import ROLE_NOUNS, demonym_country, fold, name_key
+from newsgraph.ingest.names import (
+    HEAD_OF_STATE_ROLES,
+    NOT_CURRENT,
+    ROLE_NOUNS,
+    ROLE_QUALIFIERS,
+    demonym_country,
+    fold,
+    name_key,
+)
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
-HEAD_OF_STATE_ROLES = frozenset({"president", "leader", "chief", "head", "strongman", "autocrat", "ruler"})
 _PRONOUNS = hashes(RELATIVE_PRONOUNS | PERSON_PRONOUNS)
 _ROLE_NOUNS = hashes(ROLE_NOUNS)
 #: A word's name key, for the words long enough to be a name the model missed.
@@ -36,6 +43,7 @@ class Found:
     kind: str
     key: str
     weight: float = 1.0
+    role: tuple[str, ...] = ()  # (country, role) of a description no person of the article holds
 
 
 def repeated_names(doc: Doc, found: list[Found]) -> list[Found]:
@@ -69,61 +77,157 @@ def repeated_names(doc: Doc, found: list[Found]) -> list[Found]:
     return out
 
 
-def descriptions(doc: Doc, found: list[Found], roles: Mapping[tuple[str, str], str]) -> list[Found]:
-    """Definite descriptions of a person by role: "the Russian leader", "Ukraine's president", "the US president"."""
+@dataclass(frozen=True)
+class Role:
+    """A role the article itself gives a person: "Ukraine's president, Volodymyr Zelenskyy", "President Vladimir V.
+    Putin of Russia", "Russian President Vladimir Putin". ``country`` is the place as the article names it,
+    ``role`` the role noun (``leader`` for every head-of-state noun, see ``role_name``), ``evidence`` the sentence."""
+
+    key: str  # the person's in-article key
+    name: str
+    country: str
+    role: str
+    evidence: str
+
+
+def learned_roles(doc: Doc, found: list[Found]) -> list[Role]:
+    """The roles the article gives its persons, from appositions and titles ("President X of Russia", "Russian
+    President X"). A role title with no country ("President George W. Bush") is returned with ``country`` "" ."""
     by_token = {i: item for item in found for i in range(item.start, item.end)}
-    learned = dict(_learned_roles(doc, found, by_token))
+    seen: set[tuple[str, str, str]] = set()
     out = []
-    pos, lower = columns(doc, [POS, LOWER])
-    for token in _tokens(doc, (p == NOUN and h in _ROLE_NOUNS for p, h in zip(pos, lower))):
-        if token.i in by_token:
-            continue
-        country = _role_country(token, by_token)
-        role = "leader" if token.lower_ in HEAD_OF_STATE_ROLES else token.lower_
-        if not country or not any(c.lower_ in {"the"} or c.dep_ == "poss" for c in token.children):
-            continue
-        person = learned.get((country, role)) or roles.get((country, role))
-        if not person:
-            continue
-        start = min([token.i] + [c.left_edge.i for c in token.children
-                                 if c.dep_ in {"det", "amod", "compound", "poss"}])
-        out.append(Found(start, token.i + 1, person, "PERSON", "description", name_key(person), 1))
+    for item, country, role in _learned_roles(doc, found, by_token):
+        if (item.key, country, role) not in seen:
+            seen.add((item.key, country, role))
+            out.append(Role(item.key, item.name, country, role, _sentence(doc, item.start)))
     return out
 
 
+def descriptions(doc: Doc, found: list[Found], roles: list[Role]) -> list[Found]:
+    """Definite descriptions of a person by role: "the Russian leader", "Ukraine's president", "the US president".
+
+    One that the article's own roles settle (exactly one person holds that role here, or, failing that, exactly one
+    person carries that role noun as a title with no country: "President George W. Bush … the US president") is a
+    mention of that person. Any other is returned unlinked (``key`` ``role:<country>:<role>``, ``role`` set) for
+    cross-article resolution to settle from other articles or the analyst's roles file; descriptions of a past or
+    future holder ("the former US president", "the first African American president") and of an office of
+    something other than a country ("the president of the Academy") are no mentions at all.
+    """
+    by_token = {i: item for item in found for i in range(item.start, item.end)}
+    holders: dict[tuple[str, str], dict[str, Role]] = defaultdict(dict)
+    titled: dict[str, dict[str, Role]] = defaultdict(dict)
+    with_country = {r.key for r in roles if r.country}
+    for r in roles:
+        if r.country:
+            holders[(fold(r.country), r.role)][r.key] = r
+        elif r.key not in with_country:
+            titled[r.role][r.key] = r
+    out = []
+    pos, lower = columns(doc, [POS, LOWER])
+    for token in _tokens(doc, (p == NOUN and h in _ROLE_NOUNS for p, h in zip(pos, lower))):
+        if token.i in by_token or token.dep_ == "attr" or not any(c.lower_ == "the" or c.dep_ == "poss"
+                                                                 for c in token.children):
+            continue  # "X is the president of Ukraine" says what X is: a predicate, not a mention
+        country = _role_country(token, by_token)
+        if not country or not _of_a_country(token, by_token) or any(
+                c.lower_ in NOT_CURRENT for c in token.children if c.dep_ in {"amod", "advmod", "compound", "nmod"}):
+            continue
+        role = role_name(token)
+        start = min([token.i] + [c.left_edge.i for c in token.children
+                                 if c.dep_ in {"det", "amod", "compound", "poss"}])
+        candidates = holders.get((fold(country), role)) or titled.get(role) or {}
+        if len(candidates) == 1:
+            holder = next(iter(candidates.values()))
+            out.append(Found(start, token.i + 1, holder.name, "PERSON", "description", holder.key, 1))
+        else:
+            out.append(Found(start, token.i + 1, doc[start:token.i + 1].text, "PERSON", "description",
+                             f"role:{fold(country)}:{role}", 0, (country, role)))
+    return out
+
+
+def role_name(noun: Token) -> str:
+    """The role a role noun names: ``leader`` for a head-of-state noun ("president", "chief"), else the noun with
+    the qualifiers that make it another role ("prime minister", "foreign minister")."""
+    qualifiers = [c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"} and c.lower_ in ROLE_QUALIFIERS]
+    word = fold(noun.text).strip(".")
+    if not qualifiers and word in HEAD_OF_STATE_ROLES:
+        return "leader"
+    return " ".join([*qualifiers, word])
+
+
+def _of_a_country(noun: Token, by_token: Mapping[int, Found]) -> bool:
+    """False for "president of the Academy": an "of" object that is not a place makes it another office."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and not (obj.i in by_token and by_token[obj.i].label == "GPE"):
+                    return False
+    return True
+
+
+def _sentence(doc: Doc, i: int) -> str:
+    text = " ".join(doc[i].sent.text.split())
+    return text if len(text) <= 240 else text[:239] + "…"
+
+
 def _role_country(token: Token, by_token: Mapping[int, Found]) -> str | None:
+    """The country of a role noun: "Russia's president", "the Russian leader", "the president of Russia"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in by_token and by_token[obj.i].label == "GPE":
+                    return by_token[obj.i].name
     for child in token.children:
         if child.dep_ in {"amod", "compound", "poss", "nmod"}:
             if child.i in by_token and by_token[child.i].label == "GPE":
                 return by_token[child.i].name
             country = demonym_country(child.text)
-            if country:
+            if country and not _inside_other_name(child):
                 return country
     return None
 
 
-def _learned_roles(doc: Doc, found: list[Found], by_token: Mapping[int, Found]):
-    """(country, role) → person name, from appositions and "President X of Russia" inside the article."""
+def _inside_other_name(token: Token) -> bool:
+    """ "African American": a demonym inside a longer group name is not the country."""
+    if not token.ent_type_:
+        return False
+    start, end = token.i, token.i + 1
+    doc = token.doc
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start > 1 and not demonym_country(doc[start:end].text)
+
+
+def _learned_roles(doc: Doc, found: list[Found], by_token: Mapping[int, Found]) -> Iterator[tuple[Found, str, str]]:
+    """(person, country, role) from appositions and titles inside the article."""
     for item in found:
-        if item.label != "PERSON":
+        if item.label != "PERSON" or item.kind not in {"name", "title"}:
             continue
         head = doc[item.end - 1]
         # "Ukraine's president, Volodymyr Zelenskyy" / "Zelenskyy, Ukraine's president"
         for noun in [head.head] + [c for c in head.children if c.dep_ == "appos"]:
-            if noun.lower_ in ROLE_NOUNS and (head.dep_ == "appos" or noun.dep_ == "appos"):
+            if noun.lower_ in ROLE_NOUNS and (head.dep_ == "appos" or noun.dep_ == "appos") and noun.i not in by_token:
                 country = _role_country(noun, by_token)
-                if country:
-                    yield (country, "leader" if noun.lower_ in HEAD_OF_STATE_ROLES else noun.lower_), item.name
-        # "President Vladimir V. Putin of Russia"
-        if item.kind == "title" and fold(doc[item.start].text).strip(".") in ROLE_NOUNS:
-            role = "leader" if fold(doc[item.start].text) in HEAD_OF_STATE_ROLES else fold(doc[item.start].text)
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for obj in prep.children:
-                        if obj.i in by_token and by_token[obj.i].label == "GPE":
-                            yield (by_token[obj.i].name, role), item.name
-            if item.start > 0 and demonym_country(doc[item.start - 1].text):
-                yield (demonym_country(doc[item.start - 1].text), role), item.name
+                if country and _of_a_country(noun, by_token) and not any(
+                        c.lower_ in NOT_CURRENT for c in noun.children if c.dep_ in {"amod", "advmod"}):
+                    yield item, country, role_name(noun)
+        # "President Vladimir V. Putin of Russia", "Russian President Vladimir Putin", "President George W. Bush"
+        title = fold(doc[item.start].text).strip(".")
+        if item.kind == "title" and title in ROLE_NOUNS:
+            role = "leader" if title in HEAD_OF_STATE_ROLES else title
+            countries = [by_token[obj.i].name for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                         for obj in prep.children if obj.i in by_token and by_token[obj.i].label == "GPE"]
+            before = doc[item.start - 1] if item.start > 0 else None
+            if before is not None and before.i in by_token and by_token[before.i].label == "GPE":
+                countries.append(by_token[before.i].name)  # "Russian" (a demonym) or "U.S." before the title
+            elif before is not None and demonym_country(before.text):
+                countries.append(demonym_country(before.text) or "")
+            if before is not None and before.lower_ in NOT_CURRENT:
+                continue  # "former President Bill Clinton"
+            for country in countries or [""]:
+                yield item, country, role
 
 
 def pronouns(doc: Doc, found: list[Found]) -> list[Found]:

@@ -25,10 +25,12 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.ingest.anaphora import (
     Found as _Found,
+    Role,
     describing_nouns,
     descriptions,
     gendered_nouns,
     identified_nouns,
+    learned_roles,
     pronouns,
     repeated_names,
 )
@@ -54,16 +56,6 @@ LABEL_TYPES = {
     "EVENT": "NamedEvent", "WORK_OF_ART": "Work", "LAW": "Law", "PRODUCT": "Product",
 }
 
-#: Who holds a role, by (country, role): a small default that the caller may replace.
-DEFAULT_ROLES: Mapping[tuple[str, str], str] = {
-    ("Russia", "leader"): "Vladimir Putin",
-    ("United States", "leader"): "Donald Trump",
-    ("United States", "vice-president"): "JD Vance",
-    ("Ukraine", "leader"): "Volodymyr Zelenskyy",
-    ("Kremlin", "leader"): "Vladimir Putin",
-}
-
-
 @dataclass(frozen=True)
 class ArticleMentions:
     """The mentions and local entities of one article, and which tokens belong to which local entity."""
@@ -73,26 +65,28 @@ class ArticleMentions:
     token_entity: Mapping[int, int] = field(default_factory=dict)
 
 
-def extract_mentions(doc: Doc, source: str, roles: Mapping[tuple[str, str], str] = DEFAULT_ROLES) -> ArticleMentions:
+def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     """Find and link the entity mentions of one parsed article.
+
+    Who holds a role comes from the article alone (``anaphora.learned_roles``); a role description it does not
+    settle is kept as a local entity with its ``role`` for cross-article resolution.
 
     Args:
         doc: the parsed article.
         source: the article id, recorded on every mention.
-        roles: who holds a role, keyed by (country, role); ``leader`` covers president, chief and head.
     """
     found = _named(doc)
     _type_cues(doc, found)
-    _the_state_of(found)
     found = _link_surnames(_headline_names(doc, found))
     _weaken_lone_names(doc, found)
     found += repeated_names(doc, found)
+    roles = learned_roles(doc, found)
     found += descriptions(doc, found, roles)
     found += identified_nouns(doc, found)
     found.sort(key=lambda f: f.start)
     found += pronouns(doc, found)
     found += gendered_nouns(doc, found)
-    return _assemble(doc, source, sorted(found, key=lambda f: f.start), describing_nouns(doc, found))
+    return _assemble(doc, source, sorted(found, key=lambda f: f.start), describing_nouns(doc, found), roles)
 
 
 def _named(doc: Doc) -> list[_Found]:
@@ -138,16 +132,6 @@ def _common_words(doc: Doc) -> set[str]:
                             if not e and low and p in _CONTENT_POS)
     capitalised = Counter(h for h, title, start in zip(lower, is_title, sent_start) if title and start != 1)
     return {doc.vocab.strings[h] for h, n in written_lower.items() if n >= capitalised[h]}
-
-
-def _the_state_of(found: list[_Found]) -> None:
-    """ "the Moscow State" is Moscow when the article names Moscow as a place (capitals stay capitals)."""
-    places = {f.key: f for f in found if f.label == "GPE" and f.kind == "name"}
-    for item in found:
-        words = item.key.split()
-        if len(words) >= 2 and words[-1] == "state" and " ".join(words[:-1]) in places:
-            place = places[" ".join(words[:-1])]
-            item.key, item.name, item.label, item.end = place.key, place.name, "GPE", item.end - 1
 
 
 def _before_possessive(ent: Span) -> bool:
@@ -204,7 +188,29 @@ def _headline_tokens(doc: Doc) -> set[int]:
         words = [i for i in range(sent.start + 1, sent.end) if alpha[i] and not ent_type[i]]
         if len(words) >= 2 and sum(capital[i] for i in words) >= 0.75 * len(words):
             headline.update(range(sent.start, sent.end))
+    headline.update(_title_lines(doc, alpha, capital))
     return headline
+
+
+_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "as"})
+
+
+def _title_lines(doc: Doc, alpha, capital) -> set[int]:
+    """The tokens of lines of three words or more, every word but minor ones capitalised, with no closing
+    punctuation: headlines, even where the model took all of one for a name and the sentence splitter ran it into
+    the body ("Lindsay Lohan Checks Into Rehab")."""
+    out: set[int] = set()
+    line: list[int] = []
+    for token in doc:
+        if not token.is_space:
+            line.append(token.i)
+        if line and ("\n" in token.whitespace_ or token.is_space and "\n" in token.text or token.i == len(doc) - 1):
+            words = [i for i in line if alpha[i]]
+            if (len(words) >= 3 and not doc[line[-1]].is_punct
+                    and all(capital[i] or doc[i].lower_ in _MINOR for i in words)):
+                out.update(line)
+            line = []
+    return out
 
 
 def _headline_names(doc: Doc, found: list[_Found]) -> list[_Found]:
@@ -236,16 +242,19 @@ def _headline_names(doc: Doc, found: list[_Found]) -> list[_Found]:
 
 
 def _link_surnames(found: list[_Found]) -> list[_Found]:
-    """Give a lone surname (or a first-and-last name with extra initials) the key of the full name it ends."""
+    """Give a lone surname (or a first-and-last name with extra initials) the key of the full name it ends, when
+    the article names one person of that surname only ("Williams" in an article about Sam and Esther Williams
+    stays apart)."""
     counts = Counter(item.key for item in found if item.label == "PERSON" and len(item.key.split()) >= 2)
-    full_by_surname: dict[str, str] = {}
+    by_surname: dict[str, list[str]] = defaultdict(list)
     for key in sorted(counts, key=lambda k: (-counts[k], len(k.split()), k)):  # the most frequent, shortest name
-        full_by_surname.setdefault(key.split()[-1], key)
+        by_surname[key.split()[-1]].append(key)
     for item in found:
         words = item.key.split()
-        if item.label in {"PERSON", "ORG", "NORP"} and words and words[-1] in full_by_surname and len(words) <= 2:
-            full = full_by_surname[words[-1]]
-            if len(words) == 1 or words[0] == full.split()[0]:
+        if item.label in {"PERSON", "ORG", "NORP"} and words and words[-1] in by_surname and len(words) <= 2:
+            fits = [k for k in by_surname[words[-1]] if len(words) == 1 or words[0] == k.split()[0]]
+            if len({k.split()[0] for k in fits}) == 1:
+                full = fits[0]
                 item.key = full
                 if item.label == "ORG" and item.kind != "title":
                     item.label = "PERSON"
@@ -290,7 +299,8 @@ def _weaken_lone_names(doc: Doc, found: list[_Found]) -> None:
             item.weight = 0.25
 
 
-def _assemble(doc: Doc, source: str, found: list[_Found], learned: Mapping[str, list[str]]) -> ArticleMentions:
+def _assemble(doc: Doc, source: str, found: list[_Found], learned: Mapping[str, list[str]],
+              roles: list[Role]) -> ArticleMentions:
     local_ids: dict[str, int] = {}
     votes: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))  # weighted type votes
     names: dict[int, Counter] = defaultdict(Counter)
@@ -311,6 +321,10 @@ def _assemble(doc: Doc, source: str, found: list[_Found], learned: Mapping[str, 
     for key, nouns in learned.items():
         if key in local_ids:
             descriptions[local_ids[key]].extend(nouns)
+    held: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for r in roles:
+        held[r.key].append((r.country, r.role, r.evidence))
+    role_of = {item.key: item.role for item in found if item.role}
     entities = []
     mention_counts = Counter(m.local_id for m in mentions)
     for key, local_id in local_ids.items():
@@ -321,5 +335,6 @@ def _assemble(doc: Doc, source: str, found: list[_Found], learned: Mapping[str, 
             source=source, local_id=local_id, name=best, type=ranked[0][0] if ranked else "Other",
             names=tuple(sorted(spelled)), type_votes=tuple(ranked), mention_count=mention_counts[local_id],
             descriptions=tuple(dict.fromkeys(descriptions[local_id])),
+            roles=tuple(dict.fromkeys(held.get(key, ()))), role=role_of.get(key, ()),
         ))
     return ArticleMentions(tuple(mentions), tuple(entities), token_entity)

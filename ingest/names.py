@@ -24,6 +24,22 @@ ROLE_NOUNS = frozenset(
     autocrat dictator commander""".split()
 )
 
+#: Role nouns that, said of a country with no other qualifier, all mean whoever leads it: "the Russian leader",
+#: "Russia's president" and "the Russian chief" are one role, ``leader``.
+HEAD_OF_STATE_ROLES = frozenset({"president", "leader", "chief", "head", "strongman", "autocrat", "ruler"})
+
+#: Words that make a role noun a different role: "the Russian foreign minister", "the British prime minister".
+ROLE_QUALIFIERS = frozenset("""prime foreign defence defense interior finance deputy vice justice health trade
+economy energy home""".split())
+
+#: Modifiers that say a description is not of the role's current holder ("the former US president", "the first
+#: African American president", "the next leader"): such a description is never linked to a holder.
+NOT_CURRENT = frozenset("""former ex late first second third fourth fifth previous next future then past
+incoming would-be last""".split())
+
+#: Legal-form suffixes of company names, dropped by ``name_key`` ("Apple Inc." = "Apple").
+COMPANY_SUFFIXES = frozenset("""inc incorporated corp co ltd limited plc llc llp gmbh ag sa nv bv""".split())
+
 #: Nouns whose apposition or compound modifier is a name of a known type ("the broadcaster Susilne" → ORG).
 TYPE_CUE_NOUNS = {
     **dict.fromkeys("""broadcaster network channel newspaper agency company firm platform outlet party bank ministry
@@ -44,7 +60,7 @@ DEMONYMS = {
     "iranian": "Iran", "saudi": "Saudi Arabia", "turkish": "Turkey", "polish": "Poland", "belarusian": "Belarus",
     "palestinian": "Palestine", "palestinians": "Palestine", "syrian": "Syria", "indian": "India",
     "japanese": "Japan", "korean": "Korea", "canadian": "Canada", "italian": "Italy", "spanish": "Spain",
-    "soviet": "Soviet Union", "kremlin": "Kremlin",
+    "soviet": "Soviet Union",
 }
 
 #: Spellings of one place or body that share nothing a string key would find.
@@ -59,6 +75,8 @@ CANONICAL_NAMES = {
 TITLE_WORDS = frozenset(t.strip(".") for t in TITLES)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _INITIAL = re.compile(r"^[a-z]\.?$")
+#: A run of single letters written with spaced or unspaced dots: "u . s .", "u.s.", "i . b . m".
+_SPACED_LETTERS = re.compile(r"\b(?:[a-z] ?\. ?){1,}[a-z]\b\.?")
 
 
 @lru_cache(maxsize=65536)
@@ -106,8 +124,11 @@ def name_key(text: str) -> str:
     'vladimir putin'
     >>> name_key("the U.S.")
     'united states'
+    >>> name_key("U . S ."), name_key("Apple Inc."), name_key("International Business Machines Corp.")
+    ('united states', 'apple', 'international business machines')
     """
-    cleaned = fold(clean_name(text))
+    cleaned = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", "").replace(".", ""), fold(clean_name(text)))
+    cleaned = _drop_company_suffix(cleaned)
     if cleaned.replace(".", "") in CANONICAL_NAMES:
         return fold(CANONICAL_NAMES[cleaned.replace(".", "")])
     tokens = strip_titles(cleaned.replace("-", " - ").split())
@@ -115,6 +136,32 @@ def name_key(text: str) -> str:
     key = " ".join(tokens).replace(" - ", "-")
     key = re.sub(r"[^\w\s'.-]", "", key).strip(" .")
     return fold(CANONICAL_NAMES[key]) if key in CANONICAL_NAMES else key
+
+
+def _drop_company_suffix(text: str) -> str:
+    """A company name without its legal form ("Apple Inc." → "apple"), unless nothing else would remain.
+
+    >>> _drop_company_suffix("ford motor co."), _drop_company_suffix("smith & co"), _drop_company_suffix("ltd")
+    ('ford motor', 'smith', 'ltd')
+    """
+    words = text.replace(",", " ").split()
+    while len(words) > 1 and words[-1].strip(".") in COMPANY_SUFFIXES:
+        words.pop()
+        while len(words) > 1 and words[-1] in {"&", "and"}:
+            words.pop()
+    return " ".join(words) if len(words) < len(text.replace(",", " ").split()) else text
+
+
+def role_key(text: str) -> str:
+    """A role as compared across articles: every head-of-state noun alone is ``leader``.
+
+    >>> role_key("President"), role_key("chief"), role_key("Prime Minister")
+    ('leader', 'leader', 'prime minister')
+    """
+    words = fold(text).replace(".", "").split()
+    if len(words) == 1 and words[0] in HEAD_OF_STATE_ROLES:
+        return "leader"
+    return " ".join(words)
 
 
 def surname(text: str) -> str:

@@ -1,6 +1,7 @@
 """The CLI end to end on the seeds, against a real embedded FalkorDB started by the command itself."""
 
 import json
+import re
 import shutil
 import zipfile
 
@@ -174,7 +175,13 @@ def test_ingest_in_small_chunks_with_two_workers(runner, tmp_path, seeds_dir, se
     assert result.exit_code == 0, result.output
     want = next(line for line in seeded[1].splitlines() if line.startswith("graph ("))
     got = next(line for line in result.output.splitlines() if line.startswith("graph ("))
-    assert got.split(": ", 1)[1] == want.split(": ", 1)[1]
+    # One difference, known and documented: the Guardian's "the Russian leader" is settled by the New York Times
+    # article ("President Vladimir V. Putin of Russia"), which a chunk of one article resolved before it cannot
+    # see; the description stays a concept of its own. Everything else is the same.
+    counts = [re.sub(r"\d+ concepts", "N concepts", line.split(": ", 1)[1]) for line in (got, want)]
+    assert counts[0] == counts[1]
+    concepts = [int(re.search(r"(\d+) concepts", line)[1]) for line in (got, want)]
+    assert concepts[0] == concepts[1] + 1
 
 
 def test_quiet_prints_nothing_and_a_terminal_gets_a_progress_bar(runner, tmp_path, seeds_dir, monkeypatch):

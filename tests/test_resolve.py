@@ -116,3 +116,92 @@ def test_many_articles_resolve_quickly():
     res = resolve(articles)
     assert time.perf_counter() - started < 20
     assert len(res.assignment) == 6000
+
+
+# --- precision rules -----------------------------------------------------------------------------------------------
+def _local(source, n, name, kind="Person", *, names=(), roles=(), role=()):
+    return LocalEntity(source, n, name, kind, (name, *names), ((kind, 1),), roles=roles, role=role)
+
+
+def _dated(source, published, *entities):
+    return ArticleAnalysis(Article(source, "text", published=published), (), tuple(entities), ())
+
+
+def _entity_of(res, source, local_id=0):
+    return res.assignment.get((source, local_id))
+
+
+def test_a_lone_surname_of_two_known_people_joins_neither():
+    res = resolve([_article("a", ("Sam Williams", "Person")), _article("b", ("Esther Williams", "Person")),
+                   _article("c", ("Williams", "Person"))])
+    assert _names(res) == [("Esther Williams", "Person"), ("Sam Williams", "Person"), ("Williams", "Person")]
+
+
+def test_a_full_name_never_joins_another_person_through_a_surname_alias():
+    # Esther's article also calls her "Williams": Sam Williams must not join her through that alias
+    res = resolve([_dated("a", "", _local("a", 0, "Esther Williams", names=("Williams",))),
+                   _article("b", ("Sam Williams", "Person"))])
+    assert len(res.entities) == 2
+
+
+def test_a_full_name_joins_the_one_lone_surname_seen_before():
+    res = resolve([_article("a", ("Putin", "Person")), _article("b", ("Vladimir Putin", "Person"))])
+    assert _names(res) == [("Vladimir Putin", "Person")]
+
+
+def test_containment_is_no_spelling_variant():
+    res = resolve([_article("a", ("Papua New Guinea", "Place")), _article("b", ("Guinea", "Place")),
+                   _article("c", ("South Korea", "Place")), _article("d", ("Korea", "Place")),
+                   _article("e", ("Microsoft Office", "Organization")), _article("f", ("Microsoft", "Organization"))])
+    assert len(res.entities) == 6
+
+
+def test_company_suffixes_and_spaced_letters_are_one_name():
+    res = resolve([_article("a", ("Apple Inc.", "Organization"), ("U . S .", "Place")),
+                   _article("b", ("Apple", "Organization"), ("United States", "Place"))])
+    assert len(res.entities) == 2 and {m.rule for m in res.merges} == {"new", "same name"}
+
+
+def test_an_acronym_in_capitals_joins_the_one_name_it_abbreviates():
+    res = resolve([_article("a", ("International Business Machines Corp.", "Organization")),
+                   _article("b", ("IBM", "Organization"))])
+    assert len(res.entities) == 1 and any(m.rule == "short name" for m in res.merges)
+
+
+# --- role descriptions across articles ------------------------------------------------------------------------------
+_PUTIN_ROLE = (("Russia", "leader", "President Vladimir V. Putin of Russia agreed."),)
+
+
+def test_a_role_named_in_an_article_of_the_same_days_settles_a_description():
+    res = resolve([_dated("nyt", "2025-03-18", _local("nyt", 0, "Vladimir Putin", roles=_PUTIN_ROLE)),
+                   _dated("guardian", "2025-03-18", _local("guardian", 0, "Vladimir Putin"),
+                          _local("guardian", 1, "the Russian leader", role=("Russia", "leader")))])
+    assert _entity_of(res, "guardian", 1) == _entity_of(res, "nyt") == "vladimir-putin"
+    [merge] = [m for m in res.merges if m.alias == "the Russian leader"]
+    assert merge.rule == "role in another article" and "President Vladimir V. Putin of Russia agreed." in merge.detail
+
+
+def test_a_role_named_years_before_settles_nothing():
+    res = resolve([_dated("a", "2005-02-22", _local("a", 0, "George W. Bush", roles=(("United States", "leader",
+                                                                                       "…"),))),
+                   _dated("b", "2019-05-27", _local("b", 0, "US president", role=("United States", "leader")))])
+    assert _entity_of(res, "b") is None and [e.name for e in res.entities] == ["George W. Bush"]
+
+
+def test_two_holders_or_no_date_settle_nothing():
+    holders = [_dated("a", "2025-03-18", _local("a", 0, "Vladimir Putin", roles=_PUTIN_ROLE)),
+               _dated("b", "2025-03-19", _local("b", 0, "Dmitry Medvedev", roles=(("Russia", "leader", "…"),)))]
+    described = _local("c", 0, "Russian leader", role=("Russia", "leader"))
+    assert _entity_of(resolve([*holders, _dated("c", "2025-03-18", described)]), "c") is None
+    assert _entity_of(resolve([holders[0], _dated("c", "", described)]), "c") is None
+
+
+def test_the_analysts_roles_file_settles_what_no_article_does():
+    from newsgraph.graph.roles import RoleLine, Roles
+
+    roles = Roles((RoleLine("united states", "leader", "George W. Bush", "2001-01-20", "2009-01-20", "r.txt:2"),))
+    described = _local("b", 0, "US president", role=("United States", "leader"))
+    res = resolve([_dated("b", "2005-02-22", described)], roles=roles)
+    assert [e.name for e in res.entities] == ["George W. Bush"] and _entity_of(res, "b") == "george-w-bush"
+    assert [m.rule for m in res.merges] == ["analyst role"] and "r.txt:2" in res.merges[0].detail
+    assert _entity_of(resolve([_dated("b", "2019-05-27", described)], roles=roles), "b") is None

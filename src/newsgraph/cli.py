@@ -101,6 +101,9 @@ def ingest(
     overrides: Annotated[Optional[Path], typer.Option(help="Analyst overrides for entity resolution: a TOML or JSON "
                                                       "file of 'merge' and 'never' name pairs.",
                                                       **_env("overrides"))] = None,
+    roles: Annotated[Optional[Path], typer.Option(help="Analyst roles file for role descriptions ('the Russian "
+                                                  "leader'): lines 'country | role | holder [| from [| until]]'.",
+                                                  **_env("roles"))] = None,
     story_threshold: Annotated[Optional[float], typer.Option(help="Similarity (0-1) an article needs to join a story.",
                                                              **_env("story_threshold"))] = None,
     story_window_days: Annotated[Optional[int], typer.Option(help="Days an article's date may lie outside a story's "
@@ -116,16 +119,19 @@ def ingest(
 
     def body() -> int:
         from newsgraph.graph.overrides import load_overrides
+        from newsgraph.graph.roles import load_roles
         from newsgraph.inputs import spooled_stdin
         from newsgraph.pipeline import ingest as run_ingest
         from newsgraph.stores import open_store
 
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph, model=model, batch_size=batch_size, workers=workers,
-                             chunk_size=chunk_size, dask=dask, overrides=overrides,
+                             chunk_size=chunk_size, dask=dask, overrides=overrides, roles=roles,
                              story_threshold=story_threshold, story_window_days=story_window_days)
         if settings.overrides:  # a bad file fails before a store is opened
             load_overrides(settings.overrides)
+        if settings.roles:
+            load_roles(settings.roles)
 
         def waiting(pid: int | None) -> None:
             holder = f"pid {pid}" if pid else "another process"

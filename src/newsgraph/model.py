@@ -129,7 +129,12 @@ class Mention:
 
 @dataclass(frozen=True)
 class LocalEntity:
-    """An entity as seen inside one article: its best name, its type votes and its mentions' spans."""
+    """An entity as seen inside one article: its best name, its type votes and its mentions' spans.
+
+    ``roles`` are the roles the article itself gives the entity, as (country, role, evidence sentence) (country
+    "" for a role title with no country: "President George W. Bush"). ``role`` is set, as (country, role), on a
+    role description the article does not settle ("the Russian leader" in an article that names no Russian
+    leader): cross-article resolution links it to a holder or leaves it out."""
 
     source: str
     local_id: int
@@ -139,6 +144,8 @@ class LocalEntity:
     type_votes: tuple[tuple[str, float], ...] = ()
     mention_count: int = 0
     descriptions: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str, str], ...] = ()
+    role: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

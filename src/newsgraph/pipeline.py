@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import logging
 import threading
@@ -32,6 +33,7 @@ from pathlib import Path
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.overrides import Overrides, load_overrides
 from newsgraph.graph.resolve import resolve
+from newsgraph.graph.roles import Roles, load_roles
 from newsgraph.graph.store import GraphStore
 from newsgraph.graph.stories import StoryIndex, StoryInput
 from newsgraph.ingest.articles import read_articles
@@ -131,7 +133,7 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
 
     Raises:
         BadArticle: a path is missing or a directory holds no articles.
-        BadSetting: Dask is asked for but unavailable, or the overrides file is missing or malformed.
+        BadSetting: Dask is asked for but unavailable, or the overrides or roles file is missing or malformed.
         ModelUnavailable: the spaCy pipeline cannot be loaded.
         StoreUnavailable: the store fails.
     """
@@ -158,6 +160,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
             progress: Progress | None, analyzer: Analyzer | None) -> IngestReport:
     started = time.perf_counter()
     overrides = load_overrides(settings.overrides) if settings.overrides else None  # fails before any write
+    if settings.roles:
+        load_roles(settings.roles)  # fails before any write; read again where it is applied
     stored = store.stored_texts()  # id → sha256: an id never stands for two texts
     ledger = set() if force else set(stored.values())
     total = todo = 0
@@ -221,7 +225,8 @@ def _finish(chunk: _Chunk, known: dict[str, Entity], stories: StoryIndex, settin
     graph = None
     if analyses:
         resolution = resolve(analyses, sorted(known.values(), key=lambda e: e.id),
-                             fuzzy_threshold=settings.fuzzy_threshold, overrides=overrides)
+                             fuzzy_threshold=settings.fuzzy_threshold, overrides=overrides,
+                             roles=_roles(settings), role_window_days=settings.story_window_days)
         grouped = stories.assign([story_input(a, resolution) for a in analyses])
         graph = build_graph(analyses, resolution, grouped)
         for node, data in graph.nodes(data=True):  # what the store will hold once this graph is written
@@ -237,6 +242,18 @@ def _finish(chunk: _Chunk, known: dict[str, Entity], stories: StoryIndex, settin
     totals.chunks += 1
     chunk.articles = []
     writer.put(graph, chunk)
+
+
+@functools.lru_cache(maxsize=4)
+def _roles_file(path: Path, mtime: float) -> Roles:
+    return load_roles(path)
+
+
+def _roles(settings: Settings) -> Roles | None:
+    """The analyst's roles file, read once per ingest (again if it changed)."""
+    if not settings.roles:
+        return None
+    return _roles_file(settings.roles, settings.roles.stat().st_mtime)
 
 
 def story_input(analysis: ArticleAnalysis, resolution: Resolution) -> StoryInput:

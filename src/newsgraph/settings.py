@@ -45,6 +45,7 @@ class Settings(BaseModel):
     neo4j_database: str | None = None
     fuzzy_threshold: float = Field(88.0, ge=50, le=100)
     overrides: Path | None = Field(None, description="analyst overrides file for entity resolution (TOML or JSON)")
+    roles: Path | None = Field(None, description="analyst roles file: who held a role when, for role descriptions")
     story_threshold: float = Field(0.3, ge=0, le=1, description="similarity an article needs to join a story")
     story_window_days: int = Field(10, ge=0, le=3650,
                                    description="days an article's date may lie outside a story's dates")
