@@ -45,12 +45,18 @@ QUESTION_MARKS = frozenset({"whether"})
 #: Nouns of a person who speaks for someone else ("her rep", "a spokesman for the ministry", "his lawyer").
 REPRESENTATIVE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen rep representative publicist agent
-    lawyer attorney aide adviser advisor counsel secretary manager""".split()
+    lawyer attorney aide adviser advisor counsel secretary office camp""".split()
 )
 #: Plural or collective nouns of a country's institutions: "Ukrainian officials", "Russian authorities", "the
 #: French government" speak for that country's government.
 INSTITUTION_NOUNS = frozenset(
-    """official officials authority authorities government administration leadership regime cabinet""".split()
+    """officials authorities government administration leadership regime cabinet""".split()
+)
+#: Nouns of what a speaker issues: their possessor or source is the speaker ("the Kremlin's statement", "a
+#: statement from the ministry"). Any other noun speaks for itself ("his brother said" is not him).
+MESSAGE_NOUNS = frozenset(
+    """statement account announcement release readout report letter post message communique memo note tweet
+    transcript summary interview remark remarks comment comments spokesman briefing website channel""".split()
 )
 #: Seats of government that news names for the government itself ("the Kremlin said"), by folded name.
 SEATS_OF_GOVERNMENT = {

@@ -213,6 +213,8 @@ def speaker_phrase(head: Token) -> Speaker:
         named = [c for c in head.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN"]
         person = named[0] if named else None
         end = person.i + 1 if person is not None else head.i + 1
+        end = max([end] + [prep.right_edge.i + 1 for prep in head.children
+                           if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "to"}])
     else:
         person = head
         end = max(head.i, rep.i) + 1

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
-from newsgraph.ingest.qualifier_words import LEMMA_FIXES
+from newsgraph.ingest.qualifier_words import LEMMA_FIXES, MESSAGE_NOUNS
 from newsgraph.ingest.qualifiers import (
     SPEECH_VERBS,
     inside_quote,
@@ -127,7 +127,8 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
             # "the deal (that) Russia signed"
             if last is full[-1] and clause.relative_object is not None and verb_lemma(last) not in SPEECH_VERBS:
                 objects.append((None, clause.relative_object))
-            negated = is_negated(clause.verb) or any(is_negated(v) for v in chain[1:])
+            chain_negations = sum(is_negated(v) for v in chain[1:])  # "did not agree to stop": one scope each
+            negated = (is_negated(clause.verb) + chain_negations) % 2 == 1
             hedged = is_hedged(last, chain[:-1])
             conditional = is_conditional(last, chain[:-1])
             penalty = clause.penalty + 0.05 * (len(chain) - 1) - 0.05 * (clause.verb.dep_ == "ROOT")
@@ -145,7 +146,8 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
             for subj in clause.subjects:
                 for prep, obj in objects:
                     yield from _emit(sent, ctx, subj, _predicate(chain, prep, not clause.passive), obj,
-                                     speaker=speaker, negated=negated or is_negated(clause.verb, (obj,)),
+                                     speaker=speaker,
+                                     negated=(is_negated(clause.verb, (obj,)) + chain_negations) % 2 == 1,
                                      hedged=hedged, conditional=conditional, penalty=penalty + 0.1 * bool(prep),
                                      speech=verb_lemma(last) in SPEECH_VERBS, trigger=last, circ=circ)
     for head, apposition in appositions(sent):  # "Zelenskyy, Ukraine's president" → Zelenskyy –be– president of …
@@ -413,8 +415,8 @@ def _attribution(speaker: Token | None, subj: Token, ctx: _Context) -> _Attribut
 def _speaker_argument(token: Token, ctx: _Context, *, own_only: bool = False) -> Arg | None:
     """The speaker as an entity: the head itself, or the entity it belongs to ("the Kremlin's account"); only the
     head itself when ``own_only`` (a representative's name, whose possessor is their principal)."""
-    if own_only:
-        return _argument(token, ctx) if token.i in ctx.token_entity else None
+    if own_only or (token.pos_ == "NOUN" and token.lemma_.lower() not in MESSAGE_NOUNS):
+        return _argument(token, ctx) if token.i in ctx.token_entity else None  # "his brother said" is not him
     for candidate in [token] + [c for c in token.children if c.dep_ in {"poss", "compound", "nmod"}]:
         if candidate.i in ctx.token_entity:
             return _argument(candidate, ctx)
