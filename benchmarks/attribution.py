@@ -1,7 +1,12 @@
 """Attribution and qualifier figures of the triples on ECB+ articles (no gold): how many triples are attributed,
-how many name their own subject as the speaker (nearly always a parse error: "X –suffer→ heart attack" attributed
-to X because X is the subject of another clause), how many name a principal (a spokesperson's), and how many are
+how many name their own subject as the speaker, how many name a principal (a spokesperson's), and how many are
 negated, hedged and conditional.
+
+A speaker who is the relation's own subject is often right ("X said he would", a quoted "we"), so two sure
+errors are counted apart: ``quoted_pronoun_is_speaker``, a third-person pronoun inside quotation marks taken for
+the speaker ("“She fell,” he said" → she said it of herself), and ``speaker_mention_is_subject``, the speaker's own
+mention used as the subject when the sentence has no first-person pronoun to stand for it ("Gortney told
+reporters that it is difficult to identify pirates" → Gortney –identify→ pirates).
 
     python -m benchmarks.attribution --data /work/shared/data [--split dev] [--topics 2,5] [--show 20]
 
@@ -19,10 +24,24 @@ from newsgraph.ingest.nlp import analyze_batch
 from newsgraph.model import Article, ArticleAnalysis
 
 
+_THIRD_PERSON = frozenset({"he", "she", "him", "her", "they", "it"})
+_FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
+
+
+def _inside_quotes(before: str) -> bool:
+    """True when the text before a point of a sentence leaves a quotation open.
+
+    >>> _inside_quotes('“ She'), _inside_quotes('“A,” she'), _inside_quotes('`` He')
+    (True, False, True)
+    """
+    opened = before.count("“") + before.count("``") - before.count("”") - before.count("''")
+    return opened > 0 or before.count('"') % 2 == 1
+
+
 def figures(analyses: list[ArticleAnalysis]) -> tuple[dict[str, int], list[str]]:
     """The counts over the triples of ``analyses``, and a line for each triple attributed to its own subject."""
-    counts = dict.fromkeys(("triples", "attributed", "speaker_is_subject", "on_behalf_of", "negated", "hedged",
-                            "conditional"), 0)
+    counts = dict.fromkeys(("triples", "attributed", "speaker_is_subject", "quoted_pronoun_is_speaker",
+                            "speaker_mention_is_subject", "on_behalf_of", "negated", "hedged", "conditional"), 0)
     own: list[str] = []
     for analysis in analyses:
         for t in analysis.triples:
@@ -37,6 +56,12 @@ def figures(analyses: list[ArticleAnalysis]) -> tuple[dict[str, int], list[str]]
             counts["attributed"] += 1
             if speaker.local_id is not None and speaker.local_id == t.subject.local_id:
                 counts["speaker_is_subject"] += 1
+                before = analysis.article.text[t.sentence_start:t.subject.start]
+                if t.subject.text.lower() in _THIRD_PERSON and _inside_quotes(before):
+                    counts["quoted_pronoun_is_speaker"] += 1
+                words = set(t.sentence.lower().replace("’", "'").replace("'", " ").split())
+                if t.subject.start == speaker.start and not words & _FIRST_PERSON:
+                    counts["speaker_mention_is_subject"] += 1
                 own.append(f"{t.source}: {t.subject.text} –{t.predicate}→ {t.object.text or t.object.concept} "
                            f"[{speaker.text}] | {t.sentence[:160]}")
     return counts, own

@@ -159,6 +159,19 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                              penalty=0.0, as_concept=True)
 
 
+def _expletive(subj: Token) -> bool:
+    """ "it is difficult to identify pirates", "it was clear that …": an "it" that stands for the clause after it."""
+    head = subj.head
+    return subj.dep_ == "expl" or (subj.lower_ == "it" and _lemma_of(head) in {"be", "seem", "appear", "become"}
+                                   and any(c.dep_ in {"acomp", "attr"} and any(g.dep_ in {"xcomp", "ccomp"}
+                                                                             for g in c.children)
+                                           or c.dep_ in {"xcomp", "ccomp"} for c in head.children))
+
+
+def _lemma_of(token: Token) -> str:
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+
+
 def _clause_speaker(verb: Token, sent: Span, ctx: _Context) -> Token | None:
     """The speaker of a clause: from its parse (``speaker_of``), else the speaker of the quotation its sentence
     lies in. A speaker inside a quotation reported from outside it is a word of the quote ("“She fell,” he
@@ -292,7 +305,8 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
         subject: Arg | None = first_person  # "“We are ready,” Zelenskyy told reporters": the speaker speaks for "we"
     else:
         subject = _argument(subj, ctx)
-        if subject is None and subj.lower_ in {"it", "they"}:  # "how a ceasefire would work and whether it …"
+        if subject is None and subj.lower_ in {"it", "they"} and not _expletive(subj):
+            # "how a ceasefire would work and whether it …"
             earlier = [a for a in antecedent(subj) if (a.tag_ in {"NNS", "NNPS"}) == (subj.lower_ == "they")]
             subject = _argument(earlier[0], ctx) if earlier else None
             penalty += 0.2
