@@ -17,6 +17,7 @@ nothing is stored.
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 from benchmarks.corpora import load_ecbplus
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--topics", default="", help="comma-separated topic numbers (default: all of the split)")
     parser.add_argument("--show", type=int, default=0, help="print this many triples attributed to their subject")
+    parser.add_argument("--jsonl", type=Path, help="also write every attributed or qualified triple here")
     args = parser.parse_args(argv)
     corpus = load_ecbplus(args.data, "entity", args.split)
     topics = {t.strip() for t in args.topics.split(",") if t.strip()}
@@ -85,6 +87,19 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{name:20} {value}")
     for line in own[:args.show]:
         print("  " + line)
+    if args.jsonl:
+        with args.jsonl.open("w", encoding="utf-8") as out:
+            for analysis in analyses:
+                for t in analysis.triples:
+                    flags = {k: bool(getattr(t, k, False)) for k in ("negated", "hedged", "conditional")}
+                    if any(flags.values()) or t.attributed_to is not None or getattr(t, "speaker_text", ""):
+                        principal = getattr(t, "on_behalf_of", None)
+                        out.write(json.dumps({
+                            "source": t.source, "subject": t.subject.text, "predicate": t.predicate,
+                            "object": t.object.text, **flags,
+                            "speaker": t.attributed_to.text if t.attributed_to else None,
+                            "on_behalf_of": principal.text if principal else None,
+                            "speaker_text": getattr(t, "speaker_text", ""), "sentence": t.sentence}) + "\n")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.columns import ByString, columns, hashes
 from newsgraph.ingest.names import ROLE_NOUNS, demonym_country, fold, name_key
+from newsgraph.ingest.qualifiers import quotation_speaker, quote_spans
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
@@ -135,6 +136,7 @@ def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
     persons = [f for f in found if f.label == "PERSON" and f.key in strong]
     person_at = {i: f for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
     starts = [s.start for s in doc.sents]
+    quotes = quote_spans(doc)
     out = []
     for token in _tokens(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i in person_at:
@@ -145,9 +147,10 @@ def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         n = starts.index(token.sent.start)
         previous = starts[max(n - 1, 0)]
-        window = [p for p in persons if previous <= p.start < token.i]
+        speaker = _quoted_by(token, quotes, person_at)
+        window = [p for p in persons if previous <= p.start < token.i and p.key != speaker]
         if not window:
-            earlier = [p for p in persons if starts[max(n - 4, 0)] <= p.start < token.i]
+            earlier = [p for p in persons if starts[max(n - 4, 0)] <= p.start < token.i and p.key != speaker]
             if len({p.key for p in earlier}) != 1:
                 continue
             window = earlier
@@ -156,6 +159,17 @@ def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
         best = (subjects or window)[-1] if len(keys) > 1 else window[-1]
         out.append(Found(token.i, token.i + 1, best.name, "PERSON", "pronoun", best.key, 0))
     return out
+
+
+def _quoted_by(token: Token, quotes: tuple[tuple[int, int], ...], person_at: Mapping[int, Found]) -> str | None:
+    """The key of the named person who speaks the quotation ``token`` stands in: a third-person pronoun there is
+    never the speaker ("“She fell,” Smith said": she is not Smith)."""
+    for first, last in quotes:
+        if first < token.i < last:
+            speaker = quotation_speaker(token.doc, first, last)
+            found = person_at.get(speaker.i) if speaker is not None else None
+            return found.key if found is not None else None
+    return None
 
 
 def describing_nouns(doc: Doc, found: list[Found]) -> dict[str, list[str]]:

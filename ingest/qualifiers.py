@@ -25,8 +25,8 @@ from newsgraph.ingest.qualifier_words import (
     SPEECH_VERBS,
 )
 
-__all__ = ["SPEECH_VERBS", "Speaker", "inside_quote", "is_conditional", "is_hedged", "is_negated", "quote_spans",
-           "quote_speakers", "speaker_of", "speaker_phrase"]
+__all__ = ["SPEECH_VERBS", "Speaker", "inside_quote", "is_conditional", "is_hedged", "is_negated",
+           "quotation_speaker", "quote_spans", "quote_speakers", "speaker_of", "speaker_phrase"]
 
 _OPENING_QUOTES = frozenset({"“", "``", "«"})
 _CLOSING_QUOTES = frozenset({"”", "''", "»"})
@@ -280,12 +280,20 @@ def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
         opening, closing = doc[first].sent, doc[last].sent
         if opening.start == closing.start:
             continue
-        speaker = _speaker_outside(closing, last + 1, closing.end) or _speaker_outside(opening, opening.start, first)
+        speaker = quotation_speaker(doc, first, last)
         if speaker is None:
             continue
         for sent in doc[opening.start:closing.end].sents:
             out.setdefault(sent.start, speaker)
     return out
+
+
+def quotation_speaker(doc: Doc, first: int, last: int) -> Token | None:
+    """The speaker of the quotation from token ``first`` to ``last`` (its marks): the subject of a speech verb
+    after the closing mark in its sentence ('“…,” she said'), or else before the opening mark ('She said: “…').
+    """
+    opening, closing = doc[first].sent, doc[last].sent
+    return _speaker_outside(closing, last + 1, closing.end) or _speaker_outside(opening, opening.start, first)
 
 
 def _speaker_outside(sent, start: int, end: int) -> Token | None:
