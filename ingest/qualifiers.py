@@ -28,7 +28,7 @@ from newsgraph.ingest.qualifier_words import (
 __all__ = ["SPEECH_VERBS", "Speaker", "inside_quote", "is_conditional", "is_hedged", "is_negated",
            "quotation_speaker", "quote_spans", "quote_speakers", "speaker_of", "speaker_phrase"]
 
-_OPENING_QUOTES = frozenset({"“", "``", "«"})
+_OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
 _CLOSING_QUOTES = frozenset({"”", "''", "»"})
 _STRAIGHT_QUOTES = frozenset({'"'})
 
@@ -250,22 +250,37 @@ def _is_representative(token: Token) -> bool:
 def quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     """The quotations of ``doc`` as token spans (opening mark, closing mark), both inclusive.
 
-    Curly, guillemet and doubled-backtick marks open and close by their shape; straight double quotes alternate.
-    A quote left open runs to the end of its paragraph (the next line break).
+    Curly, guillemet and backtick marks open and close by their shape; a straight double quote opens when it is
+    stuck to the word after it ('"She'), closes when stuck to the word before it ('lives,"'), and otherwise
+    alternates. A quote left open runs to the end of its paragraph (a blank line).
     """
     spans = []
     opened: int | None = None
     for token in doc:
         text = token.text
-        if text in _OPENING_QUOTES or (text in _STRAIGHT_QUOTES and opened is None):
+        straight = _straight_direction(token) if text in _STRAIGHT_QUOTES else None
+        if text in _OPENING_QUOTES or straight == "open" or (straight == "either" and opened is None):
             opened = token.i
-        elif (text in _CLOSING_QUOTES or text in _STRAIGHT_QUOTES) and opened is not None:
+        elif (text in _CLOSING_QUOTES or straight is not None) and opened is not None:
             spans.append((opened, token.i))
             opened = None
         elif opened is not None and "\n\n" in token.text_with_ws:
             spans.append((opened, token.i))
             opened = None
     return tuple(spans)
+
+
+def _straight_direction(token: Token) -> str:
+    """Whether a straight quote opens ("open"), closes ("close") or may do either ("either"), by what it is stuck
+    to."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and not token.whitespace_ and not doc[token.i + 1].is_punct
+    before = token.i > 0 and not doc[token.i - 1].whitespace_ and not doc[token.i - 1].is_space
+    if after and not before:
+        return "open"
+    if before and not after:
+        return "close"
+    return "either"
 
 
 def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -> dict[int, Token]:

@@ -221,3 +221,16 @@ def test_refused_to_folds_into_the_evidence_polarity():
     from newsgraph.ingest.lexicon import relation_class
 
     assert relation_class("refuse to sign").polarity < 0 and relation_class("decline to commit to").polarity < 0
+
+
+def test_quote_spans_pair_marks_by_shape_and_straight_quotes_by_what_they_touch():
+    from spacy.lang.en import English
+
+    from newsgraph.ingest.qualifiers import quote_spans
+
+    nlp = English()
+    for text, quoted in [('He said "no." Then "yes," she said.', ['"no."', '"yes,"']),
+                         ('" She was , " said K .', ['" She was , "']),
+                         ("She said: “A. B.” Then ``C'' d", ["“A. B.”", "`C''"])]:
+        doc = nlp(text)
+        assert [doc[a:b + 1].text for a, b in quote_spans(doc)] == quoted
