@@ -91,6 +91,18 @@ def test_named_representative_speaks_for_the_principal():
     assert not triple.hedged  # "will" states
 
 
+def test_a_pronoun_in_what_a_representative_reports_is_whom_they_represent():
+    # Anna Smith lost. Her lawyer Tom Jones said she would appeal the ruling.
+    doc = make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON", "lost VERB ROOT 2",
+                   ". PUNCT punct 2",
+                   "Her PRON poss 5", "lawyer NOUN nsubj 8", "Tom PROPN compound 7 ent=PERSON",
+                   "Jones PROPN appos 5 ent=PERSON", "said VERB ROOT 8 lemma=say tag=VBD", "she PRON nsubj 11",
+                   "would AUX aux 11", "appeal VERB ccomp 8", "the DET det 13", "ruling NOUN dobj 11",
+                   ". PUNCT punct 8")
+    speaker, principal, triple = _one(doc, ("Anna Smith", "appeal", "[ruling]"))
+    assert (speaker, principal, triple.speaker_text) == ("Tom Jones", "Anna Smith", "Her lawyer Tom Jones")
+
+
 def test_unnamed_spokesman_for_an_organisation_is_no_speaker_but_names_the_principal():
     # A spokesman for the Kremlin said Russia would not sign the deal.
     doc = make_doc("A DET det 1", "spokesman NOUN nsubj 5", "for ADP prep 1", "the DET det 4",
