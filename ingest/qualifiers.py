@@ -97,13 +97,15 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
                     return True
             if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
                 return True
-            if child.dep_ == "mark" and child.lower_ in QUESTION_MARKS:
-                return True
+            if child.dep_ == "mark" and (child.lower_ in QUESTION_MARKS or child.lower_ == "if" and _is_object(token)):
+                return True  # "whether it would", "wonder if it is": an open question
         if token in chain and (_lemma(token) in HEDGE_VERBS or token.lower_ in HEDGE_ADJECTIVES):
             return True
     head = verb
     while head.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and head.head is not head:
-        head = head.head
+        via, head = head.dep_, head.head
+        if via == "conj":  # "proposed X, but the Kremlin rejected it": a coordinate is not a complement
+            continue
         if _lemma(head) in HEDGE_VERBS and _lemma(head) not in SPEECH_VERBS or head.lower_ in HEDGE_ADJECTIVES:
             return True
         if head.dep_ == "ccomp" and _lemma(head.head) in SPEECH_VERBS:
@@ -134,7 +136,7 @@ def is_conditional(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
     shared: tuple[Token, ...] = (verb.head,) if verb.dep_ == "conj" else ()
     for token in (verb, *chain, *shared):
         for child in token.children:
-            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS and not _is_object(token):
                 return True
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
                                              for m in child.children):
@@ -142,9 +144,15 @@ def is_conditional(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
     head = verb
     while head.dep_ in {"conj", "xcomp"} and head.head is not head:
         head = head.head
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children) and not _is_object(head):
             return True
     return False
+
+
+def _is_object(clause: Token) -> bool:
+    """True for a clause that is the object of its verb ("wonder if it is", "asked if he would"): its "if" asks,
+    it sets no condition."""
+    return clause.dep_ == "ccomp"
 
 
 def speaker_of(verb: Token) -> Token | None:

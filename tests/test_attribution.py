@@ -210,6 +210,13 @@ def _flags(*words):
     (["Kyiv PROPN nsubj 2 ent=GPE", "will AUX aux 2", "sign VERB ROOT 2", "deal NOUN dobj 2",
       "unless SCONJ mark 6", "Moscow PROPN nsubj 6 ent=GPE", "objects VERB advcl 2 lemma=object"],
      (False, False, True)),
+    # "Kyiv proposed the deal, but Moscow rejected it": the coordinate of a hedging verb is no complement of it
+    (["Moscow PROPN nsubj 1 ent=GPE", "proposed VERB ROOT 1 lemma=propose", "talks NOUN dobj 1", ", PUNCT punct 1",
+      "but CCONJ cc 1", "Kyiv PROPN nsubj 6 ent=GPE", "rejected VERB conj 1 lemma=reject", "deal NOUN dobj 6"],
+     (False, False, False)),
+    # "Officials wonder if Kyiv signed the deal": an "if" object clause asks a question, it sets no condition
+    (["Officials NOUN nsubj 1", "wonder VERB ROOT 1", "if SCONJ mark 4", "Kyiv PROPN nsubj 4 ent=GPE",
+      "signed VERB ccomp 1 lemma=sign", "deal NOUN dobj 4"], (False, True, False)),
     # "Kyiv refused to sign the deal": the verb's polarity is the relation class's, not the clause's
     (["Kyiv PROPN nsubj 1 ent=GPE", "refused VERB ROOT 1 lemma=refuse", "to PART aux 3", "sign VERB xcomp 1",
       "deal NOUN dobj 3"], (False, False, False)),
