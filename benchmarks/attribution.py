@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from benchmarks.corpora import load_ecbplus
 from newsgraph.ingest.nlp import analyze_batch
 from newsgraph.model import Article, ArticleAnalysis
-
 
 _THIRD_PERSON = frozenset({"he", "she", "him", "her", "they", "it"})
 _FIRST_PERSON = frozenset({"i", "we", "me", "us", "our", "my"})
@@ -60,7 +60,7 @@ def figures(analyses: list[ArticleAnalysis]) -> tuple[dict[str, int], list[str]]
                 before = analysis.article.text[t.sentence_start:t.subject.start]
                 if t.subject.text.lower() in _THIRD_PERSON and _inside_quotes(before):
                     counts["quoted_pronoun_is_speaker"] += 1
-                words = set(t.sentence.lower().replace("’", "'").replace("'", " ").split())
+                words = set(re.findall(r"[a-z]+", t.sentence.lower()))
                 if t.subject.start == speaker.start and not words & _FIRST_PERSON:
                     counts["speaker_mention_is_subject"] += 1
                 own.append(f"{t.source}: {t.subject.text} –{t.predicate}→ {t.object.text or t.object.concept} "

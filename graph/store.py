@@ -20,13 +20,13 @@ import networkx as nx
 
 from newsgraph.errors import BadArticle, UnknownEntity
 from newsgraph.graph import cypher
-
-#: The per-mention flags of an event's REPORTS, stored as parallel lists under their own names.
-FLAG_FIELDS = ("negated", "hedged", "conditional")
 from newsgraph.graph.lookup import find_entity
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
 
 log = logging.getLogger(__name__)
+
+#: The per-mention flags of an event's REPORTS, stored as parallel lists under their own names.
+FLAG_FIELDS = ("negated", "hedged", "conditional")
 
 Statement = tuple[str, dict[str, Any]]
 

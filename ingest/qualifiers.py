@@ -306,8 +306,9 @@ def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
         speaker = quotation_speaker(doc, first, last)
         if speaker is None:
             continue
-        for sent in doc[opening.start:closing.end].sents:
-            out.setdefault(sent.start, speaker)
+        for sent in doc.sents:
+            if opening.start <= sent.start < closing.end:
+                out.setdefault(sent.start, speaker)
     return out
 
 

@@ -20,20 +20,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
-from newsgraph.ingest.qualifier_words import LEMMA_FIXES, MESSAGE_NOUNS
-from newsgraph.ingest.qualifiers import (
-    SPEECH_VERBS,
-    inside_quote,
-    is_conditional,
-    is_hedged,
-    is_negated,
-    quote_spans,
-    quote_speakers,
-    speaker_of,
-    speaker_phrase,
-)
+from newsgraph.ingest.qualifier_words import LEMMA_FIXES
+from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_conditional, is_hedged, is_negated, quote_spans, quote_speakers
 from newsgraph.model import Arg, Circumstances, Triple
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
@@ -57,15 +48,6 @@ class _Context:
     published: str = ""  # the article's publication date, ISO 8601, to resolve "on Tuesday"
     quotes: tuple[tuple[int, int], ...] = ()  # the quotations, as token spans (``quote_spans``)
     quoted: Mapping[int, Token] = field(default_factory=dict)  # sentence start → speaker of its quotation
-
-
-@dataclass(frozen=True)
-class _Attribution:
-    """Who a clause is attributed to: the speaker and their principal as arguments, and the phrase as written."""
-
-    speaker: Arg | None = None
-    on_behalf_of: Arg | None = None
-    text: str = ""
 
 
 def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
@@ -116,7 +98,7 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
     for clause in find_clauses(sent):
         if clause.verb.dep_ == "xcomp" and clause.verb.head.pos_ in {"VERB", "AUX"}:
             continue  # a bare complement ("agreed to stop strikes") is part of its head's chain below
-        speaker = _clause_speaker(clause.verb, sent, ctx)
+        speaker = clause_speaker(clause.verb, sent.start, ctx.quotes, ctx.quoted)
         full = _full_chain(clause.chain)
         read: dict[int, Circumstances] = {}  # the circumstances of each verb of the chain, read when first needed
         for k, last in enumerate(full):
@@ -170,18 +152,6 @@ def _expletive(subj: Token) -> bool:
 
 def _lemma_of(token: Token) -> str:
     return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
-
-
-def _clause_speaker(verb: Token, sent: Span, ctx: _Context) -> Token | None:
-    """The speaker of a clause: from its parse (``speaker_of``), else the speaker of the quotation its sentence
-    lies in. A speaker inside a quotation reported from outside it is a word of the quote ("“She fell,” he
-    said": not "she"), no speaker."""
-    speaker = speaker_of(verb)
-    if speaker is not None and inside_quote(speaker.i, ctx.quotes) and not inside_quote(speaker.head.i, ctx.quotes):
-        speaker = None
-    if speaker is None:
-        speaker = ctx.quoted.get(sent.start)
-    return speaker
 
 
 def _clause_circumstances(chain: tuple[Token, ...], speaker: Token | None, ctx: _Context,
@@ -297,7 +267,7 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
           conditional: bool = False) -> Iterator[Triple]:
     if obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS:
         return
-    said = _attribution(speaker, subj, ctx)
+    said = attribution(speaker, subj, ctx.token_entity, ctx.entity_spans)
     attributed = said.speaker
     first_person = (said.speaker if subj.lower_ == "i" else said.speaker or said.on_behalf_of) \
         if subj.lower_ in FIRST_PERSON else None
@@ -326,7 +296,8 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
         subject=subject, predicate=predicate, object=object_, source=ctx.source, sentence=text.strip(),
         sentence_start=sent.start_char + (len(text) - len(text.lstrip())),
         sentence_end=sent.start_char + len(text.rstrip()), negated=negated, hedged=hedged, conditional=conditional,
-        attributed_to=attributed, on_behalf_of=said.on_behalf_of, speaker_text=said.text, confidence=round(min(max(confidence, 0.05), 0.99), 3),
+        attributed_to=attributed, on_behalf_of=said.on_behalf_of, speaker_text=said.text,
+        confidence=round(min(max(confidence, 0.05), 0.99), 3),
         trigger_start=trigger.idx if trigger is not None else -1,
         trigger_end=trigger.idx + len(trigger.text) if trigger is not None else -1,
         when=circ.when, when_text=circ.when_text, where=circ.where, where_text=circ.where_text, via=circ.via,
@@ -406,37 +377,3 @@ def _of_object(token: Token) -> Token | None:
 def _possessor_name(possessor: Token) -> str:
     words = [t for t in possessor.subtree if t.dep_ != "case" and t.tag_ != "POS" and t.dep_ != "det"]
     return " ".join(t.lower_ for t in words)
-
-
-def _attribution(speaker: Token | None, subj: Token, ctx: _Context) -> _Attribution:
-    """Who says the clause whose subject is ``subj``: the speaker as an entity (a representative's own name, never
-    whom they represent: "her rep Jack Ketsoyan said" is Ketsoyan's), their principal as an entity ("her"), and
-    the phrase as written. None of it when the speaker phrase is the clause's own subject: the speaker of a report
-    is never the subject of what it reports unless the report says so ("X said X would", "X said he would")."""
-    if speaker is None:
-        return _Attribution()
-    phrase = speaker_phrase(speaker)
-    if subj.i in {speaker.i, *((phrase.person.i,) if phrase.person is not None else ())}:
-        return _Attribution()
-    person = _speaker_argument(phrase.person, ctx, own_only=phrase.person is not speaker or bool(phrase.principals)) \
-        if phrase.person is not None else None
-    principal = next((arg for arg in (_speaker_argument(t, ctx) for t in phrase.principals) if arg is not None), None)
-    if principal is not None and person is not None and principal.local_id == person.local_id:
-        principal = None
-    return _Attribution(person, principal, " ".join(phrase.text.split()))
-
-
-def _speaker_argument(token: Token, ctx: _Context, *, own_only: bool = False) -> Arg | None:
-    """The speaker as an entity: the head itself, or the entity it belongs to ("the Kremlin's account"); only the
-    head itself when ``own_only`` (a representative's name, whose possessor is their principal)."""
-    if own_only or (token.pos_ == "NOUN" and token.lemma_.lower() not in MESSAGE_NOUNS):
-        return _argument(token, ctx) if token.i in ctx.token_entity else None  # "his brother said" is not him
-    for candidate in [token] + [c for c in token.children if c.dep_ in {"poss", "compound", "nmod"}]:
-        if candidate.i in ctx.token_entity:
-            return _argument(candidate, ctx)
-    for prep in token.children:  # "a statement from the Kremlin"
-        if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
-            for obj in prep.children:
-                if obj.i in ctx.token_entity:
-                    return _argument(obj, ctx)
-    return None
