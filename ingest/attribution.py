@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.ingest.qualifier_words import MESSAGE_NOUNS
+from newsgraph.ingest.qualifier_words import KIN_NOUNS
 from newsgraph.ingest.qualifiers import inside_quote, speaker_of, speaker_phrase
 from newsgraph.model import Arg
 
@@ -40,10 +40,10 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
 
     The speaker is an entity: a representative's own name, never whom they represent ("her rep Jack Ketsoyan
     said" is Ketsoyan's, on behalf of "her"); the head of the phrase or, for what a speaker issues, its
-    possessor or source ("the Kremlin's account", "a statement from the Kremlin"); a person noun speaks for
-    itself ("his brother said" is not him). Nothing is attributed when the speaker phrase is the clause's own
-    subject: the speaker of a report is never the subject of what it reports unless the report says so ("X said X
-    would", "X said he would").
+    possessor or source ("the Kremlin's account", "a statement from the Kremlin", "India's navy"); a relative
+    or friend speaks for themselves ("his brother said" is not him). Nothing is attributed when the speaker
+    phrase is the clause's own subject: the speaker of a report is never the subject of what it reports unless
+    the report says so ("X said X would", "X said he would").
 
     Args:
         speaker: the head of the speaker phrase (``clause_speaker``), or None.
@@ -71,13 +71,13 @@ def _speaker_argument(token: Token, token_entity: Mapping[int, int], entity_span
                       *, own_only: bool = False) -> Arg | None:
     """The speaker as an entity: the head itself, or the entity it belongs to ("the Kremlin's account"); only the
     head itself when ``own_only`` (a representative's name, whose possessor is their principal) or when the head
-    is a person noun rather than something issued ("his brother said" is not him)."""
+    is a relative or friend of the possessor ("his brother said" is not him)."""
     def entity(t: Token) -> Arg:
         start, end = entity_spans.get(t.i, (t.i, t.i + 1))
         span = t.doc[start:end]
         return Arg(span.text, span.start_char, span.end_char, local_id=token_entity[t.i])
 
-    if own_only or (token.pos_ == "NOUN" and token.lemma_.lower() not in MESSAGE_NOUNS):
+    if own_only or token.lemma_.lower() in KIN_NOUNS or token.lower_ in KIN_NOUNS:
         return entity(token) if token.i in token_entity else None
     for candidate in [token] + [c for c in token.children if c.dep_ in {"poss", "compound", "nmod"}]:
         if candidate.i in token_entity:

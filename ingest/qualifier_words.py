@@ -45,18 +45,24 @@ QUESTION_MARKS = frozenset({"whether"})
 #: Nouns of a person who speaks for someone else ("her rep", "a spokesman for the ministry", "his lawyer").
 REPRESENTATIVE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen rep representative publicist agent
-    lawyer attorney aide adviser advisor counsel secretary office camp""".split()
+    lawyer attorney aide adviser advisor counsel secretary office camp management""".split()
 )
 #: Plural or collective nouns of a country's institutions: "Ukrainian officials", "Russian authorities", "the
 #: French government" speak for that country's government.
 INSTITUTION_NOUNS = frozenset(
     """officials authorities government administration leadership regime cabinet""".split()
 )
-#: Nouns of what a speaker issues: their possessor or source is the speaker ("the Kremlin's statement", "a
-#: statement from the ministry"). Any other noun speaks for itself ("his brother said" is not him).
-MESSAGE_NOUNS = frozenset(
-    """statement account announcement release readout report letter post message communique memo note tweet
-    transcript summary interview remark remarks comment comments spokesman briefing website channel""".split()
+#: Nouns of a person related to another, who speaks for themselves: "his brother said" is not him (while "the
+#: Kremlin's statement" and "India's navy" are the Kremlin's and India's).
+KIN_NOUNS = frozenset(
+    """brother sister wife husband son daughter mother father parent parents friend neighbour neighbor cousin
+    uncle aunt niece nephew grandson granddaughter grandmother grandfather grandparent girlfriend boyfriend
+    partner colleague classmate teammate widow widower fiance fiancee relative relatives family sibling""".split()
+)
+#: Heads whose "if" clause is a question, not a condition ("asked if he understood", "unknown if he escaped").
+QUESTION_HEADS = frozenset(
+    """ask wonder know unknown unclear see check decide question inquire enquire determine sure certain clear
+    doubt learn find tell say""".split()
 )
 #: Seats of government that news names for the government itself ("the Kremlin said"), by folded name.
 SEATS_OF_GOVERNMENT = {

@@ -20,6 +20,7 @@ from newsgraph.ingest.qualifier_words import (
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
     NOT_ONLY,
+    QUESTION_HEADS,
     QUESTION_MARKS,
     REPRESENTATIVE_NOUNS,
     SPEECH_VERBS,
@@ -138,8 +139,8 @@ def is_conditional(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
         for child in token.children:
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS and not _is_object(token):
                 return True
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
-                                             for m in child.children):
+            if child.dep_ == "advcl" and not _is_object(child) and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
                 return True
     head = verb
     while head.dep_ in {"conj", "xcomp"} and head.head is not head:
@@ -150,9 +151,9 @@ def is_conditional(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
 
 
 def _is_object(clause: Token) -> bool:
-    """True for a clause that is the object of its verb ("wonder if it is", "asked if he would"): its "if" asks,
-    it sets no condition."""
-    return clause.dep_ == "ccomp"
+    """True for a clause that is the object of its verb or of a word of asking or knowing ("wonder if it is",
+    "asked if he would", "unknown if he escaped"): its "if" asks, it sets no condition."""
+    return clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and _lemma(clause.head) in QUESTION_HEADS)
 
 
 def speaker_of(verb: Token) -> Token | None:

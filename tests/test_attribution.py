@@ -217,6 +217,9 @@ def _flags(*words):
     # "Officials wonder if Kyiv signed the deal": an "if" object clause asks a question, it sets no condition
     (["Officials NOUN nsubj 1", "wonder VERB ROOT 1", "if SCONJ mark 4", "Kyiv PROPN nsubj 4 ent=GPE",
       "signed VERB ccomp 1 lemma=sign", "deal NOUN dobj 4"], (False, True, False)),
+    # "Officials asked if Kyiv signed the deal": an "if" clause of asking is a question even as an adverbial
+    (["Officials NOUN nsubj 1", "asked VERB ROOT 1 lemma=ask", "if SCONJ mark 4", "Kyiv PROPN nsubj 4 ent=GPE",
+      "signed VERB advcl 1 lemma=sign", "deal NOUN dobj 4"], (False, True, False)),
     # "Kyiv refused to sign the deal": the verb's polarity is the relation class's, not the clause's
     (["Kyiv PROPN nsubj 1 ent=GPE", "refused VERB ROOT 1 lemma=refuse", "to PART aux 3", "sign VERB xcomp 1",
       "deal NOUN dobj 3"], (False, False, False)),
