@@ -62,9 +62,9 @@ def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
 
 
 def _not_only(token: Token) -> bool:
-    """True for the "not" of "not only …": a correlative, no negation."""
+    """True for the "not" of "not only …", "wasn't just …": a correlative or a "more than", no negation."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "not" and following is not None and following.lower_ in NOT_ONLY
+    return token.lower_ in {"not", "n't"} and following is not None and following.lower_ in NOT_ONLY
 
 
 def _negative_phrase(noun: Token) -> bool:
@@ -153,7 +153,11 @@ def is_conditional(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
 def _is_object(clause: Token) -> bool:
     """True for a clause that is the object of its verb or of a word of asking or knowing ("wonder if it is",
     "asked if he would", "unknown if he escaped"): its "if" asks, it sets no condition."""
-    return clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and _lemma(clause.head) in QUESTION_HEADS)
+    if clause.dep_ == "ccomp":
+        return True
+    head = clause.head
+    return clause.dep_ == "advcl" and (_lemma(head) in QUESTION_HEADS or any(
+        c.dep_ == "acomp" and c.lower_ in QUESTION_HEADS for c in head.children))  # "it is unknown if …"
 
 
 def speaker_of(verb: Token) -> Token | None:

@@ -189,7 +189,10 @@ def _flags(*words):
     # "Kyiv would not only benefit from the deal but also …": "not only" is no negation
     (["Kyiv PROPN nsubj 4 ent=GPE", "would AUX aux 4", "not PART neg 4", "only ADV advmod 4",
       "benefit VERB ROOT 4", "from ADP prep 4", "the DET det 7", "deal NOUN pobj 5"], (False, True, False)),
-    # "Kyiv did not fail to sign the deal": two negations, though "fail" is folded later by its relation class
+    # "Kyiv wasn't just a signatory of the deal": more than, not less than
+    (["Kyiv PROPN nsubj 1 ent=GPE", "was AUX ROOT 1 lemma=be", "n't PART neg 1", "just ADV advmod 4",
+      "signatory NOUN attr 1", "of ADP prep 4", "the DET det 7", "deal NOUN pobj 5"], (False, False, False)),
+    # "Kyiv never signed no deal": two negations cancel
     (["Kyiv PROPN nsubj 2 ent=GPE", "never ADV neg 2", "signed VERB ROOT 2 lemma=sign", "no DET det 4",
       "deal NOUN dobj 2"], (False, False, False)),  # "never signed no deal": double negation
     # "Kyiv may sign the deal", "reportedly signed", "is likely to sign", "is expected to sign"
