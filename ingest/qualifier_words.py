@@ -12,6 +12,8 @@ SPEECH_VERBS = frozenset(
     tweet describe characterize characterise concede indicate recall complain contend testify""".split()
 )
 
+#: Every word that may negate a clause, where it stands (``newsgraph.ingest.qualifiers.is_negated``).
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 #: Words that negate the verb they hang on.
 VERB_NEGATORS = frozenset({"not", "n't", "never", "no"})
 #: Determiners and pronouns that negate the clause whose subject or object they are ("no one came", "neither X

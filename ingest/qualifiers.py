@@ -19,6 +19,7 @@ from newsgraph.ingest.qualifier_words import (
     LEMMA_FIXES,
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
+    NEGATORS,
     NOT_ONLY,
     QUESTION_HEADS,
     QUESTION_MARKS,
@@ -26,8 +27,9 @@ from newsgraph.ingest.qualifier_words import (
     SPEECH_VERBS,
 )
 
-__all__ = ["SPEECH_VERBS", "Speaker", "inside_quote", "is_conditional", "is_hedged", "is_negated",
-           "quotation_speaker", "quote_spans", "quote_speakers", "speaker_of", "speaker_phrase"]
+__all__ = ["CONDITIONAL_MARKS", "HEDGE_ADVERBS", "HEDGE_MODALS", "HEDGE_VERBS", "NEGATORS", "SPEECH_VERBS",
+           "Speaker", "inside_quote", "is_conditional", "is_hedged", "is_negated", "quotation_speaker", "quote_spans",
+           "quote_speakers", "speaker_of", "speaker_phrase"]
 
 _OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
 _CLOSING_QUOTES = frozenset({"”", "''", "»"})

@@ -144,14 +144,10 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
 def _expletive(subj: Token) -> bool:
     """ "it is difficult to identify pirates", "it was clear that …": an "it" that stands for the clause after it."""
     head = subj.head
-    return subj.dep_ == "expl" or (subj.lower_ == "it" and _lemma_of(head) in {"be", "seem", "appear", "become"}
+    return subj.dep_ == "expl" or (subj.lower_ == "it" and verb_lemma(head) in {"be", "seem", "appear", "become"}
                                    and any(c.dep_ in {"acomp", "attr"} and any(g.dep_ in {"xcomp", "ccomp"}
                                                                              for g in c.children)
                                            or c.dep_ in {"xcomp", "ccomp"} for c in head.children))
-
-
-def _lemma_of(token: Token) -> str:
-    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
 
 
 def _clause_circumstances(chain: tuple[Token, ...], speaker: Token | None, ctx: _Context,
