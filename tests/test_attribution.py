@@ -40,6 +40,20 @@ def test_said_after_the_quote_names_the_speaker():
     assert (speaker, principal, triple.speaker_text) == ("Peskov", None, "Peskov")
 
 
+def test_told_reporters_and_according_to_name_the_speaker():
+    # Zelenskyy told reporters that Russia shelled Kyiv.
+    doc = make_doc("Zelenskyy PROPN nsubj 1 ent=PERSON", "told VERB ROOT 1 lemma=tell tag=VBD",
+                   "reporters NOUN dobj 1 lemma=reporter", "that SCONJ mark 5", "Russia PROPN nsubj 5 ent=GPE",
+                   "shelled VERB ccomp 1 lemma=shell", "Kyiv PROPN dobj 5 ent=GPE", ". PUNCT punct 1")
+    assert _one(doc, ("Russia", "shell", "Kyiv"))[0] == "Zelenskyy"
+    # According to Zelenskyy, Russia shelled Kyiv.
+    doc = make_doc("According VERB prep 5", "to ADP prep 0", "Zelenskyy PROPN pobj 1 ent=PERSON", ", PUNCT punct 5",
+                   "Russia PROPN nsubj 5 ent=GPE", "shelled VERB ROOT 5 lemma=shell", "Kyiv PROPN dobj 5 ent=GPE",
+                   ". PUNCT punct 5")
+    speaker, principal, triple = _one(doc, ("Russia", "shell", "Kyiv"))
+    assert (speaker, principal, triple.speaker_text) == ("Zelenskyy", None, "Zelenskyy")
+
+
 def test_a_quote_over_several_sentences_takes_the_speaker_of_its_end():
     # Anna Smith spoke. “Russia rejected the plan. Kyiv accepted the deal,” she said.
     doc = make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",
