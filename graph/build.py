@@ -8,7 +8,8 @@ Relation edges are the analysts' view: one per (subject, relation class, object)
 ``newsgraph.ingest.lexicon`` ("declined to commit to" and "agreed to" are both ``AGREE_TO``, the first with
 negative polarity), keyed by the class name and carrying ``id``, ``type`` (the relationship type),
 ``predicate`` (the class name), ``sources``, ``source_count`` and ``evidence`` (the rows of ``evidence.jsonl``:
-each with its surface predicate, its polarity folded into ``negated``, the ``event_id`` of its trigger, and the
+each with its surface predicate, its polarity folded into ``negated``, ``hedged`` and ``conditional``, who said it
+(``attributed_to``, ``on_behalf_of`` and ``speaker_text``), the ``event_id`` of its trigger, and the
 mention's circumstances ``when``,
 ``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``).
 
@@ -32,7 +33,7 @@ from newsgraph.ingest.names import clean_name, slug
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Arg, ArticleAnalysis, Resolution, StoryAssignment, Triple
 
 RESERVED_TYPES = {"MENTIONS", "IN_SOURCE", "ATTRIBUTED_TO", "REPORTS", "IN_STORY", "PART_OF", "HAS_PARTICIPANT",
-                  "OF_EVENT", "RESOLVES_TO", "COPY_OF"}
+                  "OF_EVENT", "RESOLVES_TO", "COPY_OF", "ON_BEHALF_OF"}
 
 _TYPE_OK = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
@@ -156,6 +157,7 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
         graph.edges[source, node, "REPORTS"]["mentions"].append({
             "source": source, "start": mention.start, "end": mention.end, "text": mention.text,
             "lemma": mention.lemma, "kind": mention.kind, "negated": mention.negated, "hedged": mention.hedged,
+            "conditional": mention.conditional,
             "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end})
         for participant in mention.participants:
             local_id = participant.arg.local_id
@@ -183,11 +185,10 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
         graph.add_edge(subject, obj, key=key, id=rel_id, type=relationship_type(cls.name), predicate=key,
                        sources=[], source_count=0, evidence=[])
     data = graph.edges[subject, obj, key]
-    attributed = None
-    if triple.attributed_to is not None and triple.attributed_to.local_id is not None and (
-            speaker_id := resolution.assignment.get((triple.source, triple.attributed_to.local_id))):
-        speaker = entities[speaker_id]
-        attributed = {"entity_id": speaker.id, "name": speaker.name}
+    attributed = _entity_ref(triple.attributed_to, triple.source, resolution, entities)
+    principal = _entity_ref(triple.on_behalf_of, triple.source, resolution, entities)
+    if principal is not None and attributed is not None and principal["entity_id"] == attributed["entity_id"]:
+        principal = None
     record = {
         "id": evidence_id(triple), "edge_id": rel_id, "source": triple.source, "sentence": triple.sentence,
         "sentence_start": triple.sentence_start, "sentence_end": triple.sentence_end,
@@ -195,7 +196,9 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
                     **subject_info},
         "predicate": triple.predicate,
         "object": {"text": triple.object.text, "start": triple.object.start, "end": triple.object.end, **object_info},
-        "negated": triple.negated != (cls.polarity < 0), "hedged": triple.hedged, "attributed_to": attributed,
+        "negated": triple.negated != (cls.polarity < 0), "hedged": triple.hedged,
+        "conditional": triple.conditional, "attributed_to": attributed, "on_behalf_of": principal,
+        "speaker_text": triple.speaker_text,
         "confidence": triple.confidence, "relation_class": cls.name,
         "event_id": events.of_trigger(triple.source, triple.trigger_start) or "",
         **{name: getattr(triple, name) for name in CIRCUMSTANCE_FIELDS},
@@ -206,6 +209,17 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
         data["sources"].append(triple.source)
         data["sources"].sort()
     data["source_count"] = len(data["sources"])
+
+
+def _entity_ref(arg: Arg | None, source: str, resolution: Resolution, entities) -> dict | None:
+    """``{entity_id, name}`` of the entity an argument stands for, or None."""
+    if arg is None or arg.local_id is None:
+        return None
+    entity_id = resolution.assignment.get((source, arg.local_id))
+    if entity_id is None:
+        return None  # a description no text in reach settles stays unlinked
+    entity = entities[entity_id]
+    return {"entity_id": entity.id, "name": entity.name}
 
 
 def evidence_id(triple: Triple) -> str:

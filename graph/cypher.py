@@ -135,6 +135,7 @@ MATCH (e:Event {id: row.event})
 MERGE (s)-[r:REPORTS]->(e)
 SET r.count = size(row.starts), r.starts = row.starts, r.ends = row.ends, r.texts = row.texts,
     r.lemmas = row.lemmas, r.kinds = row.kinds, r.negated = row.negated, r.hedged = row.hedged,
+    r.conditional = row.conditional,
     r.sentence_starts = row.sentence_starts, r.sentence_ends = row.sentence_ends
 """
 
@@ -155,7 +156,8 @@ WITH e, collect(s.id) AS sources, collect(r) AS reports
 SET e.sources = sources, e.source_count = size(sources),
     e.mention_count = reduce(n = 0, r IN reports | n + size(r.starts)),
     e.negated_count = reduce(n = 0, r IN reports | n + size([x IN r.negated WHERE x])),
-    e.hedged_count = reduce(n = 0, r IN reports | n + size([x IN r.hedged WHERE x]))
+    e.hedged_count = reduce(n = 0, r IN reports | n + size([x IN r.hedged WHERE x])),
+    e.conditional_count = reduce(n = 0, r IN reports | n + size([x IN coalesce(r.conditional, []) WHERE x]))
 """
 
 REFRESH_ENTITY_COUNTS = """
@@ -178,6 +180,8 @@ SET v.edge_id = row.edge_id, v.source = row.source, v.sentence = row.sentence,
     v.object_start = row.object_start, v.object_end = row.object_end,
     v.negated = row.negated, v.hedged = row.hedged, v.confidence = row.confidence,
     v.attributed_to = row.attributed_to, v.attributed_to_name = row.attributed_to_name,
+    v.conditional = row.conditional, v.on_behalf_of = row.on_behalf_of, v.on_behalf_of_name = row.on_behalf_of_name,
+    v.speaker_text = row.speaker_text,
     v.event_id = row.event_id, v.relation_class = row.relation_class,
     v.when = row.when, v.when_text = row.when_text, v.where = row.where, v.where_text = row.where_text,
     v.via = row.via, v.via_text = row.via_text, v.occasion = row.occasion
@@ -196,6 +200,14 @@ UNWIND $rows AS row
 MATCH (v:Evidence {id: row.id})
 MATCH (e:Entity {id: row.attributed_to})
 MERGE (v)-[:ATTRIBUTED_TO]->(e)
+"""
+
+#: Whom the speaker of an evidence represents ("her spokesman said": her).
+LINK_PRINCIPAL = """
+UNWIND $rows AS row
+MATCH (v:Evidence {id: row.id})
+MATCH (e:Entity {id: row.on_behalf_of})
+MERGE (v)-[:ON_BEHALF_OF]->(e)
 """
 
 
@@ -217,7 +229,7 @@ WITH r, collect(v) AS evs
 WITH r, evs, reduce(acc = [], v IN evs | CASE WHEN v.source IN acc THEN acc ELSE acc + [v.source] END) AS srcs
 SET r.sources = srcs, r.source_count = size(srcs), r.evidence_ids = [v IN evs | v.id],
     r.evidence_count = size(evs), r.negated_count = size([v IN evs WHERE v.negated]),
-    r.hedged_count = size([v IN evs WHERE v.hedged]),
+    r.hedged_count = size([v IN evs WHERE v.hedged]), r.conditional_count = size([v IN evs WHERE v.conditional]),
     r.attributed_to = reduce(acc = [], v IN evs | CASE WHEN v.attributed_to_name IS NULL
         OR v.attributed_to_name IN acc THEN acc ELSE acc + [v.attributed_to_name] END),
     r.confidence = reduce(m = 0.0, v IN evs | CASE WHEN v.confidence > m THEN v.confidence ELSE m END)

@@ -312,14 +312,19 @@ def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
             continue
         for e in d.get("evidence") or ():
             attributed = e.get("attributed_to")
+            principal = e.get("on_behalf_of")
             records.append({
                 "id": e.get("id"), "edge_id": e.get("edge_id", d.get("id")), "source": e.get("source"),
                 "sentence": e.get("sentence"), "sentence_start": e.get("sentence_start"),
                 "sentence_end": e.get("sentence_end"), "subject": _side(e.get("subject"), graph),
                 "predicate": e.get("predicate", d.get("predicate", k)), "object": _side(e.get("object"), graph),
                 "negated": bool(e.get("negated")), "hedged": bool(e.get("hedged")),
+                "conditional": bool(e.get("conditional")),
                 "attributed_to": ({"entity_id": attributed.get("entity_id"), "name": attributed.get("name")}
                                   if attributed else None),
+                "on_behalf_of": ({"entity_id": principal.get("entity_id"), "name": principal.get("name")}
+                                 if principal else None),
+                "speaker_text": e.get("speaker_text") or "",
                 "confidence": e.get("confidence"), "relation_class": e.get("relation_class", d.get("predicate", k)),
                 "event_id": e.get("event_id") or None,
                 **{name: e.get(name) or "" for name in CIRCUMSTANCE_FIELDS},

@@ -196,6 +196,7 @@ def relation_aggregates(evidence: Iterable[dict]) -> dict[str, Any]:
         "sources": sources, "source_count": len(sources), "evidence_ids": [v["id"] for v in rows],
         "evidence_count": len(rows), "negated_count": sum(1 for v in rows if v.get("negated")),
         "hedged_count": sum(1 for v in rows if v.get("hedged")),
+        "conditional_count": sum(1 for v in rows if v.get("conditional")),
         "attributed_to": list(dict.fromkeys(v["attributed_to_name"] for v in rows
                                             if v.get("attributed_to_name") is not None)),
         "confidence": max([0.0, *confidences]),

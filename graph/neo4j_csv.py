@@ -9,8 +9,8 @@ Two files, each with a header in neo4j-admin's ``name:type`` format:
   stores.
 * ``relationships.csv`` — ``:START_ID``, ``:END_ID``, ``:TYPE`` and the properties. Every edge of the graph with its
   ``type`` (the key when it has none), a relation's evidence linked as the store links it (``IN_SOURCE``,
-  ``ATTRIBUTED_TO``) and ``RESOLVES_TO`` for the merge log. A relationship whose end is not in the export (a
-  subgraph) is left out, so that the import needs no ``--skip-bad-relationships``.
+  ``ATTRIBUTED_TO``, ``ON_BEHALF_OF``) and ``RESOLVES_TO`` for the merge log. A relationship whose end is not in
+  the export (a subgraph) is left out, so that the import needs no ``--skip-bad-relationships``.
 
 Properties are the node and edge attributes with plain values: strings, ``long``, ``double``, ``boolean`` and
 arrays of them. Nested spans (an edge's ``mentions``) become parallel arrays as the stores keep them (``starts``,
@@ -42,7 +42,7 @@ IMPORT_COMMAND = ("neo4j-admin database import full neo4j --nodes=import/nodes.c
 #: How the store links an Evidence node: relationship type → the Evidence property holding the target id, and the
 #: target's kind.
 EVIDENCE_LINKS = (("IN_SOURCE", "source", "Source"), ("ATTRIBUTED_TO", "attributed_to", "Entity"),
-                  ("OF_EVENT", "event_id", "Event"))
+                  ("ON_BEHALF_OF", "on_behalf_of", "Entity"), ("OF_EVENT", "event_id", "Event"))
 _NESTED_SPANS = "mentions"
 _NOT_PROPERTIES = {"kind", "labels"}
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

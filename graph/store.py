@@ -25,6 +25,9 @@ from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_pro
 
 log = logging.getLogger(__name__)
 
+#: The per-mention flags of an event's REPORTS, stored as parallel lists under their own names.
+FLAG_FIELDS = ("negated", "hedged", "conditional")
+
 Statement = tuple[str, dict[str, Any]]
 
 
@@ -183,8 +186,8 @@ class GraphStore(ABC):
             elif key == "REPORTS":
                 spans = data["mentions"]
                 reports.append({"source": subject, "event": obj, **{
-                    f"{field}s" if field not in {"negated", "hedged"} else field: [m[field] for m in spans]
-                    for field in ("start", "end", "text", "lemma", "kind", "negated", "hedged",
+                    f"{field}s" if field not in FLAG_FIELDS else field: [m.get(field, False) for m in spans]
+                    for field in ("start", "end", "text", "lemma", "kind", *FLAG_FIELDS,
                                   "sentence_start", "sentence_end")}})
             elif key == "IN_STORY":
                 in_story.append({"source": subject, "story": obj})
@@ -215,6 +218,7 @@ class GraphStore(ABC):
             yield [(cypher.REFRESH_EVENT_COUNTS, {"ids": chunk})]
         yield from self._batched(cypher.MERGE_EVIDENCE, evidence)
         yield from self._batched(cypher.LINK_ATTRIBUTION, [r for r in evidence if r["attributed_to"]])
+        yield from self._batched(cypher.LINK_PRINCIPAL, [r for r in evidence if r["on_behalf_of"]])
         yield from self._batched(cypher.LINK_EVIDENCE_EVENTS, [r for r in evidence if r["event_id"]])
         yield from self._relation_statements(relations, evidence)
         yield from self._batched(cypher.MERGE_RESOLUTIONS, [_resolution_row(m) for m in graph.graph.get("merges", ())])
@@ -292,8 +296,9 @@ class GraphStore(ABC):
             if row["source"] not in graph or row["event"] not in graph:
                 continue
             p = row["props"]
-            fields = ("start", "end", "text", "lemma", "kind", "negated", "hedged", "sentence_start", "sentence_end")
-            columns = [p.get(f if f in {"negated", "hedged"} else f + "s") or [] for f in fields]
+            fields = ("start", "end", "text", "lemma", "kind", *FLAG_FIELDS, "sentence_start", "sentence_end")
+            count = len(p.get("starts") or [])
+            columns = [p.get(f) or [False] * count if f in FLAG_FIELDS else p.get(f + "s") or [] for f in fields]
             spans = [{"source": row["source"], **dict(zip(fields, values))} for values in zip(*columns)]
             graph.add_edge(row["source"], row["event"], key="REPORTS", type="REPORTS", mentions=spans)
         for row in self.run(cypher.PARTICIPANTS_OF, {"ids": ids}):
@@ -374,8 +379,13 @@ def _resolution_row(merge) -> dict:
 def _evidence_row(record: dict) -> dict:
     """Flatten an evidence record (as in evidence.jsonl) into the properties of an Evidence node."""
     attributed = record.get("attributed_to") or {}
+    principal = record.get("on_behalf_of") or {}
     flat = {k: record[k] for k in ("id", "edge_id", "source", "sentence", "sentence_start", "sentence_end",
                                    "predicate", "negated", "hedged", "confidence")}
+    flat["conditional"] = bool(record.get("conditional"))
+    flat["on_behalf_of"] = principal.get("entity_id")
+    flat["on_behalf_of_name"] = principal.get("name")
+    flat["speaker_text"] = record.get("speaker_text") or ""
     for side in ("subject", "object"):
         part = record[side]
         flat.update({f"{side}_id": part["entity_id"], f"{side}_text": part["text"], f"{side}_start": part["start"],
@@ -396,13 +406,16 @@ def _evidence_record(props: dict, graph: nx.MultiDiGraph) -> dict:
         return {"text": props.get(f"{name}_text"), "start": props.get(f"{name}_start"),
                 "end": props.get(f"{name}_end"), "entity_id": node, "name": data.get("name"),
                 "type": data.get("type", "Concept" if data.get("kind") == "Concept" else None)}
-    attributed = None
+    attributed = principal = None
     if props.get("attributed_to"):
         attributed = {"entity_id": props["attributed_to"], "name": props.get("attributed_to_name")}
+    if props.get("on_behalf_of"):
+        principal = {"entity_id": props["on_behalf_of"], "name": props.get("on_behalf_of_name")}
     return {"id": props["id"], "edge_id": props["edge_id"], "source": props["source"], "sentence": props["sentence"],
             "sentence_start": props["sentence_start"], "sentence_end": props["sentence_end"],
             "subject": side("subject"), "predicate": props["predicate"], "object": side("object"),
             "negated": bool(props.get("negated")), "hedged": bool(props.get("hedged")),
-            "attributed_to": attributed, "confidence": props.get("confidence"),
+            "conditional": bool(props.get("conditional")), "attributed_to": attributed, "on_behalf_of": principal,
+            "speaker_text": props.get("speaker_text") or "", "confidence": props.get("confidence"),
             "relation_class": props.get("relation_class"), "event_id": props.get("event_id"),
             **{name: props.get(name) or "" for name in CIRCUMSTANCE_FIELDS}}

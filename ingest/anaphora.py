@@ -23,6 +23,7 @@ from newsgraph.ingest.names import (
     fold,
     name_key,
 )
+from newsgraph.ingest.qualifiers import quotation_speaker, quote_spans, speaker_of, speaker_phrase
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
@@ -233,13 +234,17 @@ def _learned_roles(doc: Doc, found: list[Found], by_token: Mapping[int, Found]) 
 def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
     """He/his/she/her → the most recent person (preferring subjects) in this sentence or the one before; failing
     that, the only person named in the three sentences before those. "who" in a relative clause → the person the
-    clause hangs on ("Raj Chohan, who was walking")."""
+    clause hangs on ("Raj Chohan, who was walking"). Never the named speaker of the quotation the pronoun stands
+    in; in what a representative reports, the person they speak for ("Her spokesman Jack Smith said she would
+    appeal": she is whom "her" is)."""
     strong = {f.key for f in found
               if f.label == "PERSON" and (len(f.key.split()) > 1 or f.kind in {"title", "description"})}
     persons = [f for f in found if f.label == "PERSON" and f.key in strong]
     person_at = {i: f for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
     starts = [s.start for s in doc.sents]
-    out = []
+    quotes = quote_spans(doc)
+    out: list[Found] = []
+    resolved: dict[int, Found] = {}
     for token in _tokens(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i in person_at:
             best = person_at[token.head.head.i]
@@ -249,9 +254,15 @@ def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         n = starts.index(token.sent.start)
         previous = starts[max(n - 1, 0)]
-        window = [p for p in persons if previous <= p.start < token.i]
+        principal = _represented(token, person_at, resolved)
+        if principal is not None:
+            out.append(Found(token.i, token.i + 1, principal.name, "PERSON", "pronoun", principal.key, 0))
+            resolved[token.i] = principal
+            continue
+        speaker = _quoted_by(token, quotes, person_at)
+        window = [p for p in persons if previous <= p.start < token.i and p.key != speaker]
         if not window:
-            earlier = [p for p in persons if starts[max(n - 4, 0)] <= p.start < token.i]
+            earlier = [p for p in persons if starts[max(n - 4, 0)] <= p.start < token.i and p.key != speaker]
             if len({p.key for p in earlier}) != 1:
                 continue
             window = earlier
@@ -259,7 +270,34 @@ def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
         keys = {p.key for p in window}
         best = (subjects or window)[-1] if len(keys) > 1 else window[-1]
         out.append(Found(token.i, token.i + 1, best.name, "PERSON", "pronoun", best.key, 0))
+        resolved[token.i] = best
     return out
+
+
+def _represented(token: Token, person_at: Mapping[int, Found], resolved: Mapping[int, Found]) -> Found | None:
+    """The person a representative speaks for, when ``token`` is the subject of a clause the representative
+    reports ("her lawyer said he would appeal") and that person is known (a name, or a pronoun already linked)."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head is token:
+        return None
+    speaker = speaker_of(token.head)
+    if speaker is None or speaker.i == token.i:
+        return None
+    for principal in speaker_phrase(speaker).principals:
+        found = person_at.get(principal.i) or resolved.get(principal.i)
+        if found is not None:
+            return found
+    return None
+
+
+def _quoted_by(token: Token, quotes: tuple[tuple[int, int], ...], person_at: Mapping[int, Found]) -> str | None:
+    """The key of the named person who speaks the quotation ``token`` stands in: a third-person pronoun there is
+    never the speaker ("“She fell,” Smith said": she is not Smith)."""
+    for first, last in quotes:
+        if first < token.i < last:
+            speaker = quotation_speaker(token.doc, first, last)
+            found = person_at.get(speaker.i) if speaker is not None else None
+            return found.key if found is not None else None
+    return None
 
 
 def describing_nouns(doc: Doc, found: list[Found]) -> dict[str, list[str]]:

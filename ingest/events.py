@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns
 from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb
-from newsgraph.ingest.qualifiers import is_hedged, is_negated
+from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated
 from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 
@@ -82,17 +82,19 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         participants = tuple(_participants(token, token_entity, entity_spans))
         if kind == "nominal":
             negated = any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
-            hedged = False
+            hedged = conditional = False
         else:
             negated = is_negated(token)
             hedged = is_hedged(token)
+            conditional = is_conditional(token)
         by_token[i] = len(found)
         if kind == "speech":
             speech.append((len(found), token))
         found.append(EventMention(
             source=source, start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma,
             event_class=event_class(lemma), kind=kind, sentence_start=sentence[1], sentence_end=sentence[2],
-            participants=participants, negated=negated, hedged=hedged))
+            participants=participants, negated=negated, hedged=hedged,
+            conditional=conditional))
     for k, token in speech:  # what a reporting verb reports: the head of its clausal complement
         reported = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.i in by_token), None)
         if reported is None and token.dep_ in {"parataxis", "ccomp"} and token.head.i in by_token:

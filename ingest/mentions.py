@@ -10,7 +10,8 @@ equates with a name ("the suspect, identified as X", "the fired man, X", "X, a g
 links to that person, and "the woman" to the article's only woman (the one person "she" refers to). Names on
 title-case headline lines count only as far as the body confirms them; the words around a name ("the broadcaster
 Susilne", "the Zaporizhzhia plant") outvote the model on its type; nouns tied to one person ("host Hugh Jackman")
-are kept as that entity's descriptions.
+are kept as that entity's descriptions. A country's officials, authorities or government ("Ukrainian officials",
+"the government of Ukraine") are one group entity, ``Government of <country>`` (``newsgraph.ingest.institutions``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from newsgraph.ingest.anaphora import (
     repeated_names,
 )
 from newsgraph.ingest.columns import ByString, columns
+from newsgraph.ingest.institutions import institutions
 from newsgraph.ingest.names import (
     PLACE_OF_NOUNS,
     TITLE_WORDS,
@@ -82,6 +84,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     found += repeated_names(doc, found)
     roles = learned_roles(doc, found)
     found += descriptions(doc, found, roles)
+    found += institutions(doc, found)
     found += identified_nouns(doc, found)
     found.sort(key=lambda f: f.start)
     found += pronouns(doc, found)

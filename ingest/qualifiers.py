@@ -1,42 +1,94 @@
-"""How a clause is qualified: negated, hedged, and who it is attributed to (reported speech)."""
+"""How a clause is qualified: negated, hedged, conditional, and who it is attributed to (reported speech).
+
+The word lists are in ``newsgraph.ingest.qualifier_words``.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import dataclass
 
-SPEECH_VERBS = frozenset(
-    """say tell add claim state announce insist write report note argue warn deny confirm assert suggest
-    acknowledge admit reiterate explain stress emphasise emphasize declare allege predict post reply respond
-    tweet describe characterize characterise concede indicate recall complain contend testify""".split()
+from spacy.tokens import Doc, Token
+
+from newsgraph.ingest.qualifier_words import (
+    BACKSHIFTED_MODALS,
+    CONDITIONAL_MARKS,
+    HEDGE_ADJECTIVES,
+    HEDGE_ADVERBS,
+    HEDGE_MODALS,
+    HEDGE_VERBS,
+    LEMMA_FIXES,
+    NEGATIVE_DETERMINERS,
+    NEGATIVE_PRONOUNS,
+    NEGATORS,
+    NOT_ONLY,
+    QUESTION_HEADS,
+    QUESTION_MARKS,
+    REPRESENTATIVE_NOUNS,
+    SPEECH_VERBS,
 )
-HEDGE_MODALS = frozenset({"would", "could", "may", "might", "should", "can", "ought", "'d"})
-HEDGE_VERBS = frozenset(
-    """hope plan want wish expect intend seek try aim seem appear propose consider like
-    offer threaten prepare promise pledge""".split()
-)
-HEDGE_ADVERBS = frozenset({"hopefully", "possibly", "perhaps", "maybe", "probably", "reportedly", "allegedly",
-                           "likely"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+__all__ = ["CONDITIONAL_MARKS", "HEDGE_ADVERBS", "HEDGE_MODALS", "HEDGE_VERBS", "NEGATORS", "SPEECH_VERBS",
+           "Speaker", "inside_quote", "is_conditional", "is_hedged", "is_negated", "quotation_speaker", "quote_spans",
+           "quote_speakers", "speaker_of", "speaker_phrase"]
+
+_OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
+_CLOSING_QUOTES = frozenset({"”", "''", "»"})
+_STRAIGHT_QUOTES = frozenset({'"'})
+
+
+def _lemma(token: Token) -> str:
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
 
 
 def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
-    """True when the verb (or an object's determiner: "no indication") carries a negation.
+    """True when the clause of ``verb`` is negated, an odd number of negations counted.
 
-    Quantifiers like "no" count on the object of the clause and on the noun a clause complements ("no indication
-    that ..."); "never" and "not" on the verb or its auxiliaries.
+    Negations: "not", "n't", "never" on the verb (but not the "not" of "not only … but also"); a negative subject
+    ("no one", "nobody", "neither X nor Y mentioned …"); a negative object ("gave no indication", "said nothing",
+    "mentioned neither X nor Y"); the noun a clause complements ("no indication that …"); "without" ("left
+    without paying"). Two of them cancel ("not without reason"). Verbs negative in themselves ("refused to",
+    "declined to") are not counted here: their relation class carries the polarity, and the graph folds it in.
     """
-    if any(child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"} for child in verb.children):
-        return True
+    count = sum(1 for child in verb.children
+                if (child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}) and not _not_only(child))
     if verb.dep_ in {"acl", "ccomp"} and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
-        return True  # "no indication that Putin had abandoned …"
-    return any(child.dep_ == "det" and child.lower_ in {"no", "neither"} for obj in objects for child in obj.children)
+        count += 1  # "no indication that Putin had abandoned …"
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
+        count += 1
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    count += any(_negative_phrase(s) for s in subjects)
+    count += any(_negative_phrase(o) for o in objects)
+    return count % 2 == 1
+
+
+def _not_only(token: Token) -> bool:
+    """True for the "not" of "not only …", "wasn't just …": a correlative or a "more than", no negation."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in {"not", "n't"} and following is not None and following.lower_ in NOT_ONLY
+
+
+def _negative_phrase(noun: Token) -> bool:
+    """ "no one", "nobody", "no indication", "neither X nor Y" (for X and for Y)."""
+    while True:
+        if noun.lower_ in NEGATIVE_PRONOUNS or (noun.lower_ == "one" and noun.i > 0 and noun.nbor(-1).lower_ == "no"):
+            return True
+        if any(c.dep_ in {"det", "preconj"} and c.lower_ in NEGATIVE_DETERMINERS for c in noun.children):
+            return True
+        if noun.dep_ != "conj" or noun.head is noun:
+            return False
+        noun = noun.head  # "neither X nor Y": the "neither" hangs on X
 
 
 def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
-    """True for modals, hedging verbs up the xcomp chain, hedging adverbs, and conditional clauses.
+    """True when the clause is possible, intended, expected or apparent rather than stated.
 
-    A coordinated verb with no auxiliary of its own shares its head's ("would release ... and exchange").
+    Hedges: modals ("may", "might", "could", "should"; "would" except as the past of "will" in reported speech),
+    hedging verbs up the complement chain ("hoped to", "planned to", "expected to", "seemed to"), hedging adverbs
+    ("reportedly", "allegedly"), probable adjectives ("is likely to"), and "whether" clauses. A coordinated verb
+    with no auxiliary of its own shares its head's ("would release ... and exchange"). Conditions ("if upheld")
+    are ``is_conditional``, not hedges.
     """
     shared: tuple[Token, ...] = ()
     if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in verb.children):
@@ -44,30 +96,78 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
     for token in (verb, *chain, *shared):
         for child in token.children:
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in HEDGE_MODALS:
-                return True
+                if child.lower_ not in BACKSHIFTED_MODALS or not _reported_in_past(token):
+                    return True
             if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
                 return True
-            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
-                return True
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS
-                                             for m in child.children):
-                return True
-        if token in chain and (token.lemma_ in HEDGE_VERBS or token.lower_.startswith("hop")):
+            if child.dep_ == "mark" and (child.lower_ in QUESTION_MARKS or child.lower_ == "if" and _is_object(token)):
+                return True  # "whether it would", "wonder if it is": an open question
+        if token in chain and (_lemma(token) in HEDGE_VERBS or token.lower_ in HEDGE_ADJECTIVES):
             return True
     head = verb
     while head.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and head.head is not head:
-        head = head.head
-        if head.lemma_ in HEDGE_VERBS and head.lemma_ not in SPEECH_VERBS:
+        via, head = head.dep_, head.head
+        if via == "conj":  # "proposed X, but the Kremlin rejected it": a coordinate is not a complement
+            continue
+        if _lemma(head) in HEDGE_VERBS and _lemma(head) not in SPEECH_VERBS or head.lower_ in HEDGE_ADJECTIVES:
             return True
-    return verb.lemma_ in {"seem", "appear"}
+        if head.dep_ == "ccomp" and _lemma(head.head) in SPEECH_VERBS:
+            break  # the report's own modality is not its content's
+    return _lemma(verb) in {"seem", "appear"}
+
+
+def _reported_in_past(verb: Token) -> bool:
+    """True when ``verb``'s clause is reported by a past-tense speech verb ("she said she would appeal"), where
+    "would" is the past of "will"."""
+    head = verb
+    while head.head is not head:
+        if any(c.dep_ in {"parataxis", "dep"} and _lemma(c) in SPEECH_VERBS and c.tag_ in {"VBD", "VBN"}
+               for c in head.children):
+            return True
+        if head.dep_ == "ccomp" and _lemma(head.head) in SPEECH_VERBS:
+            return head.head.tag_ in {"VBD", "VBN"}
+        if head.dep_ not in {"conj", "xcomp", "ccomp", "advcl"}:
+            return False
+        head = head.head
+    return any(c.dep_ in {"parataxis", "dep"} and _lemma(c) in SPEECH_VERBS and c.tag_ in {"VBD", "VBN"}
+               for c in head.children)
+
+
+def is_conditional(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
+    """True when the clause holds only under a condition: it has one ("would resign if upheld", "will sign unless
+    …") or it is one ("if the ruling is upheld"), on the verb, its chain, or the clause it is part of."""
+    shared: tuple[Token, ...] = (verb.head,) if verb.dep_ == "conj" else ()
+    for token in (verb, *chain, *shared):
+        for child in token.children:
+            if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS and not _is_object(token):
+                return True
+            if child.dep_ == "advcl" and not _is_object(child) and any(
+                    m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
+                return True
+    head = verb
+    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+        head = head.head
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children) and not _is_object(head):
+            return True
+    return False
+
+
+def _is_object(clause: Token) -> bool:
+    """True for a clause that is the object of its verb or of a word of asking or knowing ("wonder if it is",
+    "asked if he would", "unknown if he escaped"): its "if" asks, it sets no condition."""
+    if clause.dep_ == "ccomp":
+        return True
+    head = clause.head
+    return clause.dep_ == "advcl" and (_lemma(head) in QUESTION_HEADS or any(
+        c.dep_ == "acomp" and c.lower_ in QUESTION_HEADS for c in head.children))  # "it is unknown if …"
 
 
 def speaker_of(verb: Token) -> Token | None:
     """The token that reports the clause headed by ``verb``: "the Kremlin said (that) ...", "according to X",
     "..., the Kremlin said." (parataxis), or ``None`` when the clause is not reported speech.
 
-    Returns the head noun of the speaker phrase ("Kremlin", "statement"); the caller decides whether it is an
-    entity.
+    Returns the head noun of the speaker phrase ("Kremlin", "statement", "spokesman"); the caller decides whether
+    it is an entity (``speaker_phrase`` splits a representative from whom they speak for).
     """
     # according to X, attached to this verb or an ancestor clause
     head: Token | None = verb
@@ -78,13 +178,13 @@ def speaker_of(verb: Token) -> Token | None:
                     for obj in to.children:
                         if obj.dep_ == "pobj":
                             return obj
-            if child.dep_ in {"parataxis", "dep"} and child.lemma_ in SPEECH_VERBS:
+            if child.dep_ in {"parataxis", "dep"} and _lemma(child) in SPEECH_VERBS:
                 subject = _subject(child) or _inverted_subject(child)
                 if subject is not None:
                     return subject
         if head.dep_ in {"ccomp", "conj", "advcl", "xcomp", "acomp"} and head.head is not head:
             parent = head.head
-            if head.dep_ == "ccomp" and parent.lemma_ in SPEECH_VERBS:
+            if head.dep_ == "ccomp" and _lemma(parent) in SPEECH_VERBS:
                 subject = _subject(parent)
                 if subject is not None and subject.dep_ != "nsubjpass":
                     return subject
@@ -93,6 +193,157 @@ def speaker_of(verb: Token) -> Token | None:
         else:
             head = None
     return None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker phrase split into who speaks and for whom.
+
+    ``person`` is the token naming who speaks (the head itself, or a representative's name: "her rep Jack
+    Ketsoyan" → "Ketsoyan"), or None for an unnamed representative ("a spokesman for the ministry");
+    ``principals`` the tokens that may name whom a representative speaks for, best first ("her", "ministry");
+    ``text`` the phrase as written ("her rep Jack Ketsoyan").
+    """
+
+    person: Token | None
+    principals: tuple[Token, ...]
+    text: str
+
+
+def speaker_phrase(head: Token) -> Speaker:
+    """Split the speaker phrase headed by ``head`` (``speaker_of``) into who speaks and whom they represent.
+
+    "her rep said" → no named person, principal "her"; "her rep Jack Ketsoyan said" / "Kremlin spokesman Dmitry
+    Peskov said" → person "Ketsoyan"/"Peskov", principal "her"/"Kremlin"; "a spokesman for the ministry" →
+    principal "ministry"; "Nirad Sinha, a navy spokesman" → person "Sinha", principal "navy"; anything else →
+    the head is the person and there is no principal.
+    """
+    rep = _representative_noun(head)
+    start = head.left_edge.i
+    while start < head.i and head.doc[start].is_punct:
+        start += 1
+    if rep is None:
+        return Speaker(head, (), head.doc[start:head.i + 1].text)
+    if rep is head:
+        named = [c for c in head.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN"]
+        person = named[0] if named else None
+        end = person.i + 1 if person is not None else head.i + 1
+        end = max([end] + [prep.right_edge.i + 1 for prep in head.children
+                           if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "to"}])
+    else:
+        person = head
+        end = max(head.i, rep.i) + 1
+    principals = [c for c in rep.children if c.dep_ == "poss"]
+    principals += [obj for prep in rep.children if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "to"}
+                   for obj in prep.children if obj.dep_ == "pobj"]
+    principals += [c for c in rep.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < rep.i]
+    if rep is not head:  # "Kremlin spokesman Dmitry Peskov": the organisation may hang on the name
+        principals += [c for c in head.children if c.dep_ in {"compound", "nmod", "poss"} and c.i < rep.i]
+    return Speaker(person, tuple(principals), head.doc[min(start, rep.left_edge.i):end].text)
+
+
+def _representative_noun(head: Token) -> Token | None:
+    """The noun that makes ``head``'s phrase a representative's: the head itself ("spokesman") or a title or
+    apposition of the named head ("rep Jack Ketsoyan", "Sinha, a navy spokesman")."""
+    if head.pos_ in {"NOUN", "PROPN"} and _is_representative(head):
+        return head
+    for child in head.children:
+        if child.dep_ in {"compound", "appos", "nmod"} and _is_representative(child):
+            return child
+    if head.dep_ == "appos" and _is_representative(head.head):
+        return head.head
+    return None
+
+
+def _is_representative(token: Token) -> bool:
+    word = token.lower_
+    if word in {"secretary", "secretaries"}:  # "press secretary", not "Secretary of State"
+        return any(c.dep_ == "compound" and c.lower_ == "press" for c in token.children)
+    return word in REPRESENTATIVE_NOUNS or token.lemma_.lower() in REPRESENTATIVE_NOUNS
+
+
+def quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The quotations of ``doc`` as token spans (opening mark, closing mark), both inclusive.
+
+    Curly, guillemet and backtick marks open and close by their shape; a straight double quote opens when it is
+    stuck to the word after it ('"She'), closes when stuck to the word before it ('lives,"'), and otherwise
+    alternates. A quote left open runs to the end of its paragraph (a blank line).
+    """
+    spans = []
+    opened: int | None = None
+    for token in doc:
+        text = token.text
+        straight = _straight_direction(token) if text in _STRAIGHT_QUOTES else None
+        if text in _OPENING_QUOTES or straight == "open" or (straight == "either" and opened is None):
+            opened = token.i
+        elif (text in _CLOSING_QUOTES or straight is not None) and opened is not None:
+            spans.append((opened, token.i))
+            opened = None
+        elif opened is not None and "\n\n" in token.text_with_ws:
+            spans.append((opened, token.i))
+            opened = None
+    return tuple(spans)
+
+
+def _straight_direction(token: Token) -> str:
+    """Whether a straight quote opens ("open"), closes ("close") or may do either ("either"), by what it is stuck
+    to."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and not token.whitespace_ and not doc[token.i + 1].is_punct
+    before = token.i > 0 and not doc[token.i - 1].whitespace_ and not doc[token.i - 1].is_space
+    if after and not before:
+        return "open"
+    if before and not after:
+        return "close"
+    return "either"
+
+
+def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -> dict[int, Token]:
+    """Sentence start token → the speaker of the quotation that sentence lies in, for quotations that span
+    sentences: '“A. B. C,” she said.' gives A and B the speaker "she"; 'She said: “A. B.”' likewise.
+
+    The speaker is the subject (or the inverted subject: "said X") of a speech verb outside the quotation, in the
+    sentence that closes it (after the closing mark) or else in the one that opens it (before the opening mark).
+    """
+    out: dict[int, Token] = {}
+    for first, last in spans if spans is not None else quote_spans(doc):
+        opening, closing = doc[first].sent, doc[last].sent
+        if opening.start == closing.start:
+            continue
+        speaker = quotation_speaker(doc, first, last)
+        if speaker is None:
+            continue
+        for sent in doc.sents:
+            if opening.start <= sent.start < closing.end:
+                out.setdefault(sent.start, speaker)
+    return out
+
+
+def quotation_speaker(doc: Doc, first: int, last: int) -> Token | None:
+    """The speaker of the quotation from token ``first`` to ``last`` (its marks): the subject of a speech verb
+    after the closing mark in its sentence ('“…,” she said'), or else before the opening mark ('She said: “…').
+    """
+    opening, closing = doc[first].sent, doc[last].sent
+    return _speaker_outside(closing, last + 1, closing.end) or _speaker_outside(opening, opening.start, first)
+
+
+def _speaker_outside(sent, start: int, end: int) -> Token | None:
+    doc = sent.doc
+    for token in doc[start:end] if start < end else ():
+        if token.pos_ in {"VERB", "AUX"} and _lemma(token) in SPEECH_VERBS:
+            subject = _subject(token) or _inverted_subject(token)
+            if subject is not None and start <= subject.i < end:
+                return subject
+    return None
+
+
+def inside_quote(i: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when token ``i`` lies strictly inside one of the quotations ``spans``.
+
+    >>> inside_quote(3, ((2, 5),)), inside_quote(5, ((2, 5),))
+    (True, False)
+    """
+    return any(first < i < last for first, last in spans)
 
 
 def _inverted_subject(verb: Token) -> Token | None:

@@ -3,7 +3,9 @@
 For every clause: active and passive voice, complement chains ("declined to commit to", "be ready to sign"),
 particles and prepositional objects ("push back against"), copulas and appositions ("be"), coordinated subjects,
 objects and verbs, relative and participial clauses, and reported speech (the clause's triples carry
-``attributed_to``; a quoted "I"/"we" is the speaker). Negation and hedging are flags. Arguments that are entity
+``attributed_to``, a representative's principal ``on_behalf_of`` and the phrase as written ``speaker_text``; a
+quoted "I"/"we" is the speaker; a quotation that spans sentences is attributed whole). Negation, hedging and
+conditions are flags (``newsgraph.ingest.qualifiers``). Arguments that are entity
 mentions point at their local entity; other noun phrases become concepts named by their lemmatised head phrase.
 Time, place, channel and occasion phrases ("on Tuesday", "in Kyiv", "in a statement", "after the call";
 ``newsgraph.ingest.circumstances``) are attributes of the clause's triples, never their objects; a reported
@@ -14,13 +16,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
-from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_hedged, is_negated, speaker_of
+from newsgraph.ingest.qualifier_words import LEMMA_FIXES
+from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_conditional, is_hedged, is_negated, quote_spans, quote_speakers
 from newsgraph.model import Arg, Circumstances, Triple
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
@@ -31,9 +35,6 @@ QUANTIFIERS = {"any", "some", "all", "none", "most", "many", "much", "each", "bo
 #: Pronouns that, inside reported speech, stand for the speaker.
 FIRST_PERSON = {"i", "we"}
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "poss", "quantmod"}
-#: Lemmas the small English model gets wrong often enough to matter in news ("hoped" → "hop").
-LEMMA_FIXES = {"hoped": "hope", "hoping": "hope", "hopes": "hope", "based": "base", "eased": "ease",
-               "ceased": "cease", "sided": "side", "voted": "vote", "posed": "pose"}
 #: Verbs whose direct object means the same as their prepositional one ("agreed a ceasefire" = "agreed to").
 IMPLIED_PREPOSITION = {"agree": "to", "commit": "to", "consent": "to", "object": "to"}
 
@@ -45,6 +46,8 @@ class _Context:
     entity_spans: Mapping[int, tuple[int, int]]
     text: str = ""  # the Doc's text (``Doc.text`` builds it anew on every access)
     published: str = ""  # the article's publication date, ISO 8601, to resolve "on Tuesday"
+    quotes: tuple[tuple[int, int], ...] = ()  # the quotations, as token spans (``quote_spans``)
+    quoted: Mapping[int, Token] = field(default_factory=dict)  # sentence start → speaker of its quotation
 
 
 def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
@@ -64,7 +67,9 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
         published: the article's publication date in ISO 8601, against which relative times ("on Tuesday",
             "last week") in the triples' ``when`` are resolved.
     """
-    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text, published)
+    quotes = quote_spans(doc)
+    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text, published, quotes,
+                   quote_speakers(doc, quotes))
     triples: list[Triple] = []
     seen: set[tuple] = set()
     entity_tokens = sorted(ctx.token_entity) if entity_sentences_only else None
@@ -93,7 +98,7 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
     for clause in find_clauses(sent):
         if clause.verb.dep_ == "xcomp" and clause.verb.head.pos_ in {"VERB", "AUX"}:
             continue  # a bare complement ("agreed to stop strikes") is part of its head's chain below
-        speaker = speaker_of(clause.verb)
+        speaker = clause_speaker(clause.verb, sent.start, ctx.quotes, ctx.quoted)
         full = _full_chain(clause.chain)
         read: dict[int, Circumstances] = {}  # the circumstances of each verb of the chain, read when first needed
         for k, last in enumerate(full):
@@ -104,8 +109,10 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
             # "the deal (that) Russia signed"
             if last is full[-1] and clause.relative_object is not None and verb_lemma(last) not in SPEECH_VERBS:
                 objects.append((None, clause.relative_object))
-            negated = is_negated(clause.verb) or any(is_negated(v) for v in chain[1:])
+            chain_negations = sum(is_negated(v) for v in chain[1:])  # "did not agree to stop": one scope each
+            negated = (is_negated(clause.verb) + chain_negations) % 2 == 1
             hedged = is_hedged(last, chain[:-1])
+            conditional = is_conditional(last, chain[:-1])
             penalty = clause.penalty + 0.05 * (len(chain) - 1) - 0.05 * (clause.verb.dep_ == "ROOT")
             circ = _clause_circumstances(chain, speaker, ctx, read) if objects else Circumstances()
             if clause.passive and len(chain) == 1:
@@ -115,13 +122,15 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                     for agent in agents:
                         for subj in clause.subjects:
                             yield from _emit(sent, ctx, agent, predicate, subj, speaker=speaker, negated=negated,
-                                             hedged=hedged, penalty=penalty, trigger=last, circ=circ)
+                                             hedged=hedged, conditional=conditional, penalty=penalty,
+                                             trigger=last, circ=circ)
                     continue
             for subj in clause.subjects:
                 for prep, obj in objects:
                     yield from _emit(sent, ctx, subj, _predicate(chain, prep, not clause.passive), obj,
-                                     speaker=speaker, negated=negated or is_negated(clause.verb, (obj,)),
-                                     hedged=hedged, penalty=penalty + 0.1 * bool(prep),
+                                     speaker=speaker,
+                                     negated=(is_negated(clause.verb, (obj,)) + chain_negations) % 2 == 1,
+                                     hedged=hedged, conditional=conditional, penalty=penalty + 0.1 * bool(prep),
                                      speech=verb_lemma(last) in SPEECH_VERBS, trigger=last, circ=circ)
     for head, apposition in appositions(sent):  # "Zelenskyy, Ukraine's president" → Zelenskyy –be– president of …
         if head.i in ctx.token_entity and apposition.pos_ == "NOUN" \
@@ -130,6 +139,15 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                 and ctx.token_entity.get(apposition.i, ctx.token_entity[head.i]) == ctx.token_entity[head.i]:
             yield from _emit(sent, ctx, head, "be", apposition, speaker=None, negated=False, hedged=False,
                              penalty=0.0, as_concept=True)
+
+
+def _expletive(subj: Token) -> bool:
+    """ "it is difficult to identify pirates", "it was clear that …": an "it" that stands for the clause after it."""
+    head = subj.head
+    return subj.dep_ == "expl" or (subj.lower_ == "it" and verb_lemma(head) in {"be", "seem", "appear", "become"}
+                                   and any(c.dep_ in {"acomp", "attr"} and any(g.dep_ in {"xcomp", "ccomp"}
+                                                                             for g in c.children)
+                                           or c.dep_ in {"xcomp", "ccomp"} for c in head.children))
 
 
 def _clause_circumstances(chain: tuple[Token, ...], speaker: Token | None, ctx: _Context,
@@ -241,15 +259,20 @@ def verb_lemma(verb: Token) -> str:
 
 def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *, speaker: Token | None,
           negated: bool, hedged: bool, penalty: float, speech: bool = False, as_concept: bool = False,
-          trigger: Token | None = None, circ: Circumstances = Circumstances()) -> Iterator[Triple]:
+          trigger: Token | None = None, circ: Circumstances = Circumstances(),
+          conditional: bool = False) -> Iterator[Triple]:
     if obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS:
         return
-    attributed = _speaker_argument(speaker, ctx) if speaker is not None else None
-    if attributed is not None and subj.lower_ in FIRST_PERSON:
-        subject: Arg | None = attributed  # "“We are ready,” Zelenskyy told reporters": the speaker speaks for the "we"
+    said = attribution(speaker, subj, ctx.token_entity, ctx.entity_spans)
+    attributed = said.speaker
+    first_person = (said.speaker if subj.lower_ == "i" else said.speaker or said.on_behalf_of) \
+        if subj.lower_ in FIRST_PERSON else None
+    if first_person is not None:
+        subject: Arg | None = first_person  # "“We are ready,” Zelenskyy told reporters": the speaker speaks for "we"
     else:
         subject = _argument(subj, ctx)
-        if subject is None and subj.lower_ in {"it", "they"}:  # "how a ceasefire would work and whether it …"
+        if subject is None and subj.lower_ in {"it", "they"} and not _expletive(subj):
+            # "how a ceasefire would work and whether it …"
             earlier = [a for a in antecedent(subj) if (a.tag_ in {"NNS", "NNPS"}) == (subj.lower_ == "they")]
             subject = _argument(earlier[0], ctx) if earlier else None
             penalty += 0.2
@@ -268,8 +291,9 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
     yield Triple(
         subject=subject, predicate=predicate, object=object_, source=ctx.source, sentence=text.strip(),
         sentence_start=sent.start_char + (len(text) - len(text.lstrip())),
-        sentence_end=sent.start_char + len(text.rstrip()), negated=negated, hedged=hedged,
-        attributed_to=attributed, confidence=round(min(max(confidence, 0.05), 0.99), 3),
+        sentence_end=sent.start_char + len(text.rstrip()), negated=negated, hedged=hedged, conditional=conditional,
+        attributed_to=attributed, on_behalf_of=said.on_behalf_of, speaker_text=said.text,
+        confidence=round(min(max(confidence, 0.05), 0.99), 3),
         trigger_start=trigger.idx if trigger is not None else -1,
         trigger_end=trigger.idx + len(trigger.text) if trigger is not None else -1,
         when=circ.when, when_text=circ.when_text, where=circ.where, where_text=circ.where_text, via=circ.via,
@@ -349,16 +373,3 @@ def _of_object(token: Token) -> Token | None:
 def _possessor_name(possessor: Token) -> str:
     words = [t for t in possessor.subtree if t.dep_ != "case" and t.tag_ != "POS" and t.dep_ != "det"]
     return " ".join(t.lower_ for t in words)
-
-
-def _speaker_argument(token: Token, ctx: _Context) -> Arg | None:
-    """The speaker as an entity: the head itself, or the entity it belongs to ("the Kremlin's account")."""
-    for candidate in [token] + [c for c in token.children if c.dep_ in {"poss", "compound", "nmod"}]:
-        if candidate.i in ctx.token_entity:
-            return _argument(candidate, ctx)
-    for prep in token.children:  # "a statement from the Kremlin"
-        if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
-            for obj in prep.children:
-                if obj.i in ctx.token_entity:
-                    return _argument(obj, ctx)
-    return None

@@ -1,15 +1,18 @@
 // name: negated
 // answers: What is reported as not happening (negated evidence), by whom and where?
+// param: hedged string = "any" — "yes" for only hedged or conditional statements, "no" for only plain ones, "any" for all
 // param: limit int = 100 — at most this many statements
 MATCH (v:Evidence)
 WHERE v.negated = true
+  AND ($hedged = 'any' OR ($hedged = 'yes') = (v.hedged = true OR v.conditional = true))
 OPTIONAL MATCH (v)-[:IN_SOURCE]->(s:Source)
 OPTIONAL MATCH (se:Entity {id: v.subject_id})
 OPTIONAL MATCH (sc:Concept {id: v.subject_id})
 OPTIONAL MATCH (oe:Entity {id: v.object_id})
 OPTIONAL MATCH (oc:Concept {id: v.object_id})
 RETURN coalesce(se.name, sc.name, v.subject_text) AS subject, v.predicate AS predicate,
-       coalesce(oe.name, oc.name, v.object_text) AS object, v.hedged AS hedged, v.attributed_to_name AS attributed_to,
+       coalesce(oe.name, oc.name, v.object_text) AS object, v.hedged AS hedged,
+       coalesce(v.conditional, false) AS conditional, v.attributed_to_name AS attributed_to,
        v.source AS source, s.outlet AS outlet, v.sentence AS sentence
 ORDER BY source, v.sentence_start, subject, predicate, object
 LIMIT $limit

@@ -238,24 +238,24 @@ def test_subject_hung_on_the_auxiliary_is_found():
     assert _simple(doc) == [("Europe", "be commit to", "[aid]")]
 
 
-@pytest.mark.parametrize("words, negated, hedged", [
+@pytest.mark.parametrize("words, negated, hedged, conditional", [
     (["Kyiv PROPN nsubj 3 ent=GPE", "will AUX aux 3", "never ADV neg 3", "accept VERB ROOT 3", "rule NOUN dobj 3"],
-     True, False),  # "will" states, it does not hedge
+     True, False, False),  # "will" states, it does not hedge
     (["Kyiv PROPN nsubj 1 ent=GPE", "hopes VERB ROOT 1 lemma=hope", "to PART aux 3", "sign VERB xcomp 1",
-      "deal NOUN dobj 3"], False, True),
+      "deal NOUN dobj 3"], False, True, False),
     (["Kyiv PROPN nsubj 1 ent=GPE", "plans VERB ROOT 1 lemma=plan", "to PART aux 3", "sign VERB xcomp 1",
-      "deal NOUN dobj 3"], False, True),
+      "deal NOUN dobj 3"], False, True, False),
     (["If SCONJ mark 2", "Kyiv PROPN nsubj 2 ent=GPE", "signs VERB advcl 5 lemma=sign", "deal NOUN dobj 2",
-      ", PUNCT punct 5", "talks NOUN nsubj 5", "end VERB ROOT 5"], False, True),
+      ", PUNCT punct 5", "talks NOUN nsubj 5", "end VERB ROOT 5"], False, False, True),  # a condition, not a hedge
     (["Kyiv PROPN nsubj 1 ent=GPE", "seemed VERB ROOT 1 lemma=seem", "to PART aux 3", "reject VERB xcomp 1",
-      "deal NOUN dobj 3"], False, True),
-    (["Kyiv PROPN nsubj 1 ent=GPE", "signed VERB ROOT 1 lemma=sign", "deal NOUN dobj 1"], False, False),
+      "deal NOUN dobj 3"], False, True, False),
+    (["Kyiv PROPN nsubj 1 ent=GPE", "signed VERB ROOT 1 lemma=sign", "deal NOUN dobj 1"], False, False, False),
 ])
-def test_negation_and_hedging_are_flags(words, negated, hedged):
+def test_negation_and_hedging_are_flags(words, negated, hedged, conditional):
     doc = make_doc(*words, f". PUNCT punct {next(i for i, w in enumerate(words) if ' ROOT ' in w)}")
     [triple] = [t for s, _, o, t in _triples(doc) if s == "Kyiv" and o == "[deal]"] or \
         [t for s, _, o, t in _triples(doc) if s == "Kyiv" and o == "[rule]"]
-    assert (triple.negated, triple.hedged) == (negated, hedged)
+    assert (triple.negated, triple.hedged, triple.conditional) == (negated, hedged, conditional)
 
 
 @pytest.mark.model

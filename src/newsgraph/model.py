@@ -195,6 +195,10 @@ class Triple:
 
     ``when`` … ``occasion`` are the circumstances of its clause (``Circumstances``): the time, place, channel and
     occasion phrases, which are attributes of the mention, never its object.
+
+    ``negated``, ``hedged`` and ``conditional`` qualify the clause ("did not", "may", "if upheld");
+    ``attributed_to`` is who is reported as saying it (an entity), ``on_behalf_of`` whom that speaker represents
+    ("her spokesman said": her), ``speaker_text`` the speaker phrase as written ("her spokesman Jack Smith").
     """
 
     subject: Arg
@@ -208,6 +212,9 @@ class Triple:
     hedged: bool = False
     attributed_to: Arg | None = None
     confidence: float = 0.5
+    conditional: bool = False
+    on_behalf_of: Arg | None = None
+    speaker_text: str = ""
     when: str = ""
     when_text: str = ""
     where: str = ""
@@ -253,6 +260,7 @@ class EventMention:
     negated: bool = False
     hedged: bool = False
     content: int = -1
+    conditional: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,90 @@
+"""Who a clause is attributed to: its speaker as an entity, whom a representative speaks for, and the speaker
+phrase as written. The speaker token comes from the parse or from the quotation the clause stands in
+(``newsgraph.ingest.qualifiers``); this module turns it into the entities of the article's mentions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.ingest.qualifier_words import KIN_NOUNS
+from newsgraph.ingest.qualifiers import inside_quote, speaker_of, speaker_phrase
+from newsgraph.model import Arg
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The speaker and their principal as entity arguments (None when not entities), and the phrase as written."""
+
+    speaker: Arg | None = None
+    on_behalf_of: Arg | None = None
+    text: str = ""
+
+
+def clause_speaker(verb: Token, sentence_start: int, quotes: tuple[tuple[int, int], ...],
+                   quoted: Mapping[int, Token]) -> Token | None:
+    """The speaker token of the clause headed by ``verb``: from its parse (``speaker_of``), else the speaker of the
+    quotation its sentence lies in (``quoted``: sentence start → speaker, from ``quote_speakers``). A speaker
+    inside a quotation reported from outside it is a word of the quote ("“She fell,” he said": not "she")."""
+    speaker = speaker_of(verb)
+    if speaker is not None and inside_quote(speaker.i, quotes) and not inside_quote(speaker.head.i, quotes):
+        speaker = None
+    return speaker if speaker is not None else quoted.get(sentence_start)
+
+
+def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int, int],
+                entity_spans: Mapping[int, tuple[int, int]]) -> Attribution:
+    """Who says the clause whose subject is ``subject``.
+
+    The speaker is an entity: a representative's own name, never whom they represent ("her rep Jack Ketsoyan
+    said" is Ketsoyan's, on behalf of "her"); the head of the phrase or, for what a speaker issues, its
+    possessor or source ("the Kremlin's account", "a statement from the Kremlin", "India's navy"); a relative
+    or friend speaks for themselves ("his brother said" is not him). Nothing is attributed when the speaker
+    phrase is the clause's own subject: the speaker of a report is never the subject of what it reports unless
+    the report says so ("X said X would", "X said he would").
+
+    Args:
+        speaker: the head of the speaker phrase (``clause_speaker``), or None.
+        subject: the subject token of the clause.
+        token_entity: token index → local entity id.
+        entity_spans: token index → (start, end) tokens of the mention holding it.
+    """
+    if speaker is None:
+        return Attribution()
+    phrase = speaker_phrase(speaker)
+    if subject.i in {speaker.i, *((phrase.person.i,) if phrase.person is not None else ())}:
+        return Attribution()
+    person = None
+    if phrase.person is not None:
+        own_only = phrase.person is not speaker or bool(phrase.principals)
+        person = _speaker_argument(phrase.person, token_entity, entity_spans, own_only=own_only)
+    principal = next((arg for arg in (_speaker_argument(t, token_entity, entity_spans) for t in phrase.principals)
+                      if arg is not None), None)
+    if principal is not None and person is not None and principal.local_id == person.local_id:
+        principal = None
+    return Attribution(person, principal, " ".join(phrase.text.split()))
+
+
+def _speaker_argument(token: Token, token_entity: Mapping[int, int], entity_spans: Mapping[int, tuple[int, int]],
+                      *, own_only: bool = False) -> Arg | None:
+    """The speaker as an entity: the head itself, or the entity it belongs to ("the Kremlin's account"); only the
+    head itself when ``own_only`` (a representative's name, whose possessor is their principal) or when the head
+    is a relative or friend of the possessor ("his brother said" is not him)."""
+    def entity(t: Token) -> Arg:
+        start, end = entity_spans.get(t.i, (t.i, t.i + 1))
+        span = t.doc[start:end]
+        return Arg(span.text, span.start_char, span.end_char, local_id=token_entity[t.i])
+
+    if own_only or token.lemma_.lower() in KIN_NOUNS or token.lower_ in KIN_NOUNS:
+        return entity(token) if token.i in token_entity else None
+    for candidate in [token] + [c for c in token.children if c.dep_ in {"poss", "compound", "nmod"}]:
+        if candidate.i in token_entity:
+            return entity(candidate)
+    for prep in token.children:  # "a statement from the Kremlin"
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "of", "by"}:
+            for obj in prep.children:
+                if obj.i in token_entity:
+                    return entity(obj)
+    return None

@@ -1,0 +1,89 @@
+"""The words that qualify a clause: reporting verbs, negators, hedges, conditional conjunctions, the nouns of a
+representative who speaks for someone else, the nouns of a country's institutions, and the seats of government
+that news uses for their governments. General English and general world knowledge only.
+"""
+
+from __future__ import annotations
+
+#: Verbs that report speech or writing ("the Kremlin said", "X told reporters").
+SPEECH_VERBS = frozenset(
+    """say tell add claim state announce insist write report note argue warn deny confirm assert suggest
+    acknowledge admit reiterate explain stress emphasise emphasize declare allege predict post reply respond
+    tweet describe characterize characterise concede indicate recall complain contend testify""".split()
+)
+
+#: Every word that may negate a clause, where it stands (``newsgraph.ingest.qualifiers.is_negated``).
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+#: Words that negate the verb they hang on.
+VERB_NEGATORS = frozenset({"not", "n't", "never", "no"})
+#: Determiners and pronouns that negate the clause whose subject or object they are ("no one came", "neither X
+#: nor Y mentioned …", "gave no indication").
+NEGATIVE_DETERMINERS = frozenset({"no", "neither", "nor"})
+NEGATIVE_PRONOUNS = frozenset({"nobody", "nothing", "none", "noone", "nowhere"})
+#: Words after "not" that make it the first half of "not only … but (also)": no negation.
+NOT_ONLY = frozenset({"only", "just", "merely", "simply", "solely"})
+
+#: Modal auxiliaries that make a clause possible rather than stated ("may", "might", "could"). "would" hedges
+#: too, except where it is the past of "will" in reported speech ("she said she would appeal").
+HEDGE_MODALS = frozenset({"may", "might", "could", "should", "ought", "would", "'d"})
+BACKSHIFTED_MODALS = frozenset({"would", "'d"})
+#: Verbs whose complement is intended, expected or apparent, not stated as fact ("hoped to sign", "expected to").
+HEDGE_VERBS = frozenset(
+    """hope plan want wish expect intend seek try aim seem appear propose consider like offer threaten prepare
+    promise pledge anticipate predict""".split()
+)
+#: Adverbs that hedge their clause.
+HEDGE_ADVERBS = frozenset(
+    """hopefully possibly perhaps maybe probably reportedly allegedly likely apparently supposedly purportedly
+    presumably potentially seemingly conceivably""".split()
+)
+#: Adjectives whose complement is only probable ("is likely to sign", "is expected to").
+HEDGE_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable", "expected", "poised", "set"})
+#: Subordinating conjunctions that introduce a condition ("if upheld", "unless Kyiv agrees").
+CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing", "once"})
+#: "whether" makes its clause an open question: hedged.
+QUESTION_MARKS = frozenset({"whether"})
+
+#: Nouns of a person who speaks for someone else ("her rep", "a spokesman for the ministry", "his lawyer").
+REPRESENTATIVE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen rep representative publicist agent
+    lawyer attorney aide adviser advisor counsel secretary office camp management""".split()
+)
+#: Plural or collective nouns of a country's institutions: "Ukrainian officials", "Russian authorities", "the
+#: French government" speak for that country's government.
+INSTITUTION_NOUNS = frozenset(
+    """officials authorities government administration leadership regime cabinet""".split()
+)
+#: Nouns of a person related to another, who speaks for themselves: "his brother said" is not him (while "the
+#: Kremlin's statement" and "India's navy" are the Kremlin's and India's).
+KIN_NOUNS = frozenset(
+    """brother sister wife husband son daughter mother father parent parents friend neighbour neighbor cousin
+    uncle aunt niece nephew grandson granddaughter grandmother grandfather grandparent girlfriend boyfriend
+    partner colleague classmate teammate widow widower fiance fiancee relative relatives family sibling""".split()
+)
+#: Heads whose "if" clause is a question, not a condition ("asked if he understood", "unknown if he escaped").
+QUESTION_HEADS = frozenset(
+    """ask wonder know unknown unclear see check decide question inquire enquire determine sure certain clear
+    doubt learn find tell say""".split()
+)
+#: Seats of government that news names for the government itself ("the Kremlin said"), by folded name.
+SEATS_OF_GOVERNMENT = {
+    "kremlin": "Russia", "white house": "United States", "downing street": "United Kingdom",
+    "number 10": "United Kingdom", "no 10": "United Kingdom", "elysee": "France", "elysee palace": "France",
+    "zhongnanhai": "China", "blue house": "South Korea", "bankova": "Ukraine",
+    "quirinale": "Italy", "palazzo chigi": "Italy", "moncloa": "Spain", "casa rosada": "Argentina",
+    "planalto": "Brazil", "los pinos": "Mexico", "kantei": "Japan", "south block": "India",
+}
+
+#: Lemmas the small English model gets wrong often enough to matter in news ("hoped" → "hop").
+LEMMA_FIXES = {"hoped": "hope", "hoping": "hope", "hopes": "hope", "based": "base", "eased": "ease",
+               "ceased": "cease", "sided": "side", "voted": "vote", "posed": "pose"}
+
+
+def government_name(country: str) -> str:
+    """The name of the group entity that stands for a country's government.
+
+    >>> government_name("Ukraine")
+    'Government of Ukraine'
+    """
+    return f"Government of {country}"
