@@ -10,11 +10,12 @@ negative polarity), keyed by the class name and carrying ``id``, ``type`` (the r
 ``predicate`` (the class name), ``sources``, ``source_count`` and ``evidence`` (the rows of ``evidence.jsonl``:
 each with its surface predicate, its polarity folded into ``negated``, the ``event_id`` of its trigger, and the
 mention's circumstances ``when``,
-``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``).
+``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``) and ``quantities``, the measures of
+its event (``newsgraph.ingest.quantities``: ``{"kind", "value", "unit", "text", "approximate"}`` each).
 
 Bookkeeping edges: ``MENTIONS`` (source → entity, with the mention spans), ``REPORTS`` (source → event, with the
-trigger spans and their flags), ``IN_STORY`` (source → story), ``PART_OF`` (event → story) and
-``HAS_PARTICIPANT`` (event → entity, with the role).
+trigger spans, their flags, sentences and ``quantities``), ``IN_STORY`` (source → story), ``PART_OF`` (event →
+story) and ``HAS_PARTICIPANT`` (event → entity, with the role).
 """
 
 from __future__ import annotations
@@ -29,7 +30,16 @@ import networkx as nx
 from newsgraph.graph.events import EventAssignment, assign_events
 from newsgraph.ingest.lexicon import relation_class
 from newsgraph.ingest.names import slug
-from newsgraph.model import CIRCUMSTANCE_FIELDS, Arg, ArticleAnalysis, Resolution, StoryAssignment, Triple
+from newsgraph.model import (
+    CIRCUMSTANCE_FIELDS,
+    QUANTITY_FIELDS,
+    Arg,
+    ArticleAnalysis,
+    Quantity,
+    Resolution,
+    StoryAssignment,
+    Triple,
+)
 
 RESERVED_TYPES = {"MENTIONS", "IN_SOURCE", "ATTRIBUTED_TO", "REPORTS", "IN_STORY", "PART_OF", "HAS_PARTICIPANT",
                   "OF_EVENT", "RESOLVES_TO", "COPY_OF"}
@@ -143,7 +153,9 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
         graph.edges[source, node, "REPORTS"]["mentions"].append({
             "source": source, "start": mention.start, "end": mention.end, "text": mention.text,
             "lemma": mention.lemma, "kind": mention.kind, "negated": mention.negated, "hedged": mention.hedged,
-            "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end})
+            "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end,
+            "sentence": analysis.article.text[mention.sentence_start:mention.sentence_end],
+            "quantities": quantity_records(mention.quantities)})
         for participant in mention.participants:
             if participant.arg.local_id is None:
                 continue
@@ -183,6 +195,7 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
         "confidence": triple.confidence, "relation_class": cls.name,
         "event_id": events.of_trigger(triple.source, triple.trigger_start) or "",
         **{name: getattr(triple, name) for name in CIRCUMSTANCE_FIELDS},
+        "quantities": quantity_records(triple.quantities),
     }
     if all(e["id"] != record["id"] for e in data["evidence"]):
         data["evidence"].append(record)
@@ -190,6 +203,15 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
         data["sources"].append(triple.source)
         data["sources"].sort()
     data["source_count"] = len(data["sources"])
+
+
+def quantity_records(quantities: Iterable[Quantity]) -> list[dict]:
+    """Quantities as the plain records evidence and ``REPORTS`` mentions carry.
+
+    >>> quantity_records([Quantity("duration", "PT2H", "", "two-hour")])
+    [{'kind': 'duration', 'value': 'PT2H', 'unit': '', 'text': 'two-hour', 'approximate': False}]
+    """
+    return [{name: getattr(q, name) for name in QUANTITY_FIELDS} for q in quantities]
 
 
 def evidence_id(triple: Triple) -> str:

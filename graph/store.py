@@ -21,6 +21,7 @@ import networkx as nx
 from newsgraph.errors import BadArticle, UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
+from newsgraph.graph.quantity_columns import attach_report_extras, quantity_columns, quantity_records, report_extras
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
 
 log = logging.getLogger(__name__)
@@ -185,7 +186,7 @@ class GraphStore(ABC):
                 reports.append({"source": subject, "event": obj, **{
                     f"{field}s" if field not in {"negated", "hedged"} else field: [m[field] for m in spans]
                     for field in ("start", "end", "text", "lemma", "kind", "negated", "hedged",
-                                  "sentence_start", "sentence_end")}})
+                                  "sentence_start", "sentence_end")}, **report_extras(spans)})
             elif key == "IN_STORY":
                 in_story.append({"source": subject, "story": obj})
             elif edge_type == "HAS_PARTICIPANT":
@@ -295,6 +296,7 @@ class GraphStore(ABC):
             fields = ("start", "end", "text", "lemma", "kind", "negated", "hedged", "sentence_start", "sentence_end")
             columns = [p.get(f if f in {"negated", "hedged"} else f + "s") or [] for f in fields]
             spans = [{"source": row["source"], **dict(zip(fields, values))} for values in zip(*columns)]
+            attach_report_extras(spans, p)
             graph.add_edge(row["source"], row["event"], key="REPORTS", type="REPORTS", mentions=spans)
         for row in self.run(cypher.PARTICIPANTS_OF, {"ids": ids}):
             if row["event"] in graph and row["entity"] in graph:
@@ -385,6 +387,7 @@ def _evidence_row(record: dict) -> dict:
     flat["event_id"] = record.get("event_id") or None
     flat["relation_class"] = record.get("relation_class") or record["predicate"]
     flat.update({name: record.get(name, "") for name in CIRCUMSTANCE_FIELDS})
+    flat.update(quantity_columns(record.get("quantities") or ()))
     return flat
 
 
@@ -405,4 +408,4 @@ def _evidence_record(props: dict, graph: nx.MultiDiGraph) -> dict:
             "negated": bool(props.get("negated")), "hedged": bool(props.get("hedged")),
             "attributed_to": attributed, "confidence": props.get("confidence"),
             "relation_class": props.get("relation_class"), "event_id": props.get("event_id"),
-            **{name: props.get(name) or "" for name in CIRCUMSTANCE_FIELDS}}
+            **{name: props.get(name) or "" for name in CIRCUMSTANCE_FIELDS}, "quantities": quantity_records(props)}
