@@ -11,7 +11,7 @@ each with ``newsgraph.ingest.numbers.normalise_quantity`` and attaches it to the
   minutes" → the speaking). The climb stops at the clause's verb: a verb that is no trigger hands the measure to
   its subject when that is an event ("the call was two hours long"), else the measure is dropped;
 * a length given by a verb of duration goes to what lasted ("the call lasted two hours", "a call that lasted two
-  hours" → the call).
+  hours" → the call; "the call with Trump, which lasted two hours" → the call, as only a happening lasts).
 
 The time of each event comes from its own time phrase, as ``newsgraph.ingest.circumstances`` reads and
 resolves it (a ``date`` quantity with the ISO value), so there is one reading of dates in the code base.
@@ -111,7 +111,7 @@ def _target(start: Token, triggers: set[int], kind: str) -> Token | None:
     for _ in range(8):
         if token.pos_ in {"VERB", "AUX"}:
             if kind == "duration" and token.lemma_.lower() in DURATION_VERBS:
-                lasted = token.head if token.dep_ == "relcl" else _subject(token)
+                lasted = _antecedent(token, triggers) if token.dep_ == "relcl" else _subject(token)
                 if lasted is not None and lasted.i in triggers:
                     return lasted
             if token.i in triggers:
@@ -124,6 +124,18 @@ def _target(start: Token, triggers: set[int], kind: str) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _antecedent(relcl: Token, triggers: set[int]) -> Token:
+    """What a relative clause of duration is about: the noun it hangs on, or, when that is no event, the event
+    noun whose prepositional phrase holds it ("the call with Trump, which lasted two hours": only a happening
+    lasts, so the clause belongs to the call, whichever noun the parser hung it on)."""
+    noun = relcl.head
+    for _ in range(4):
+        if noun.i in triggers or noun.dep_ not in {"pobj", "prep", "appos", "conj"} or noun.head is noun:
+            return noun if noun.i in triggers else relcl.head
+        noun = noun.head
+    return noun if noun.i in triggers else relcl.head
 
 
 def _subject(verb: Token) -> Token | None:

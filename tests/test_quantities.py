@@ -139,6 +139,17 @@ def test_a_relative_clause_of_duration_measures_its_noun():
     assert _measures(doc, "call", "lasted") == {"call": [("duration", "PT1H30M", "", "90 minutes")]}
 
 
+def test_a_relative_clause_of_duration_hung_on_a_prepositional_object_measures_the_event():
+    doc = make_doc("During ADP prep 12", "the DET det 2", "call NOUN pobj 0", "with ADP prep 2",
+                   "Trump PROPN pobj 3 ent=PERSON", ", PUNCT punct 4", "which PRON nsubj 7",
+                   "lasted VERB relcl 4 lemma=last", "two NUM nummod 9 ent=TIME",
+                   "hours NOUN dobj 7 lemma=hour ent=TIME",
+                   ", PUNCT punct 12", "Putin PROPN nsubj 12 ent=PERSON", "spoke VERB ROOT 12 lemma=speak",
+                   ". PUNCT punct 12")
+    assert [t.head.i for t in doc][11:] == [12, 12, 12]
+    assert _measures(doc, "call", "lasted", "spoke") == {"call": [("duration", "PT2H", "", "two hours")]}
+
+
 def test_a_measure_does_not_climb_out_of_its_clause():
     # "Officials said the toll was 12": "was" is no event and its subject no event noun; "said" is not measured
     doc = make_doc("Officials NOUN nsubj 1", "said VERB ROOT 1 lemma=say", "the DET det 3", "toll NOUN nsubj 4",
