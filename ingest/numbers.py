@@ -153,8 +153,8 @@ def _number(words: list[str]) -> float | None:
     [21.0, 105.0, 2.5, 12.0]
     >>> [_number(t.split()) for t in ("one and a half million", "two thousand three hundred", "a quarter")]
     [1500000.0, 2300.0, 0.25]
-    >>> _number(["one", "two"]), _number(["dozens"]), _number(["and"]), _number(["3.5", "bn"])
-    (None, None, None, 3500000000.0)
+    >>> _number(["one", "two"]), _number(["dozens"]), _number(["and"]), _number(["3.5", "bn"]), _number(["000"])
+    (None, None, None, 3500000000.0, None)
     """
     words = [w for k, w in enumerate(words)  # "half a million" is half of a million
              if not (w in {"a", "an"} and k and words[k - 1] in FRACTIONS and k + 1 < len(words))]
@@ -186,8 +186,8 @@ def _number(words: list[str]) -> float | None:
             current += TENS[word]
             last = "ten"
         elif _NUMBER.match(word):
-            if last in {"unit", "teen", "ten", "digits", "a", "fraction"}:
-                return None
+            if last in {"unit", "teen", "ten", "digits", "a", "fraction"} or word[:1] == "0" and word[1:2].isdigit():
+                return None  # "000" of a number split at its separator, "09" of a date or an address
             current += float(word.replace(",", ""))
             last = "digits"
         elif word in {"hundred", "dozen"} and last:

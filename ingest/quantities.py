@@ -4,12 +4,14 @@
 the model labels CARDINAL, QUANTITY, TIME, DATE, PERCENT and MONEY, and numbers it left unlabelled), normalises
 each with ``newsgraph.ingest.numbers.normalise_quantity`` and attaches it to the event it measures:
 
-* **the noun it modifies**, when that noun is an event ("a two-hour call" → the call; "three strikes" → the
-  strikes);
+* **the noun it modifies**, when that noun is an event ("a two-hour call" → the call), though a count of the
+  event noun itself ("three strikes", "two games") is a number of happenings and measures none of them;
 * else **the clause it is an argument of**: the nearest trigger up the parse from the phrase, or from the noun it
   counts ("killed 12 people" → the killing, a count of people; "injured two dozen others"; "spoke for 90
-  minutes" → the speaking). The climb stops at the clause's verb: a verb that is no trigger hands the measure to
-  its subject when that is an event ("the call was two hours long"), else the measure is dropped;
+  minutes" → the speaking); a bare number counts only as the verb's own subject or object ("killed 12"), never
+  from a time stamp, a score or an address the parse hangs anywhere. The climb stops at the clause's verb: a verb
+  that is no trigger hands the measure to its subject when that is an event ("the call was two hours long"),
+  else the measure is dropped;
 * a length given by a verb of duration goes to what lasted ("the call lasted two hours", "a call that lasted two
   hours" → the call; "the call with Trump, which lasted two hours" → the call, as only a happening lasts).
 
@@ -33,6 +35,8 @@ QUANTITY_LABELS = frozenset({"CARDINAL", "QUANTITY", "TIME", "DATE", "PERCENT", 
 DURATION_VERBS = frozenset({"last", "take", "run", "span", "stretch", "drag"})
 #: Dependencies of a number on the noun it counts or measures.
 _MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
+#: Dependencies of a bare number that a verb takes as its argument ("killed 12", "12 were killed").
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
 #: Dependencies the climb does not cross: the head of a clause of its own is not what the phrase measures.
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj", "conj", "ROOT"})
 
@@ -61,7 +65,12 @@ def event_quantities(doc: Doc, triggers: Iterable[int], published: str = "") -> 
         if quantity is None:
             continue
         start, unit = _measured(span, quantity)
-        target = _target(start, tokens, quantity.kind)
+        if quantity.kind == "count" and not unit:  # "killed 12": only a bare number the trigger takes as argument
+            target = start.head if start.dep_ in _ARGUMENT_DEPS and start.head.i in tokens else None
+        elif quantity.kind == "count" and start.i in tokens:
+            target = None  # "two games", "three attacks": a number of happenings measures none of them
+        else:
+            target = _target(start, tokens, quantity.kind)
         if target is not None:
             if unit and quantity.kind == "count":
                 quantity = Quantity(quantity.kind, quantity.value, unit, quantity.text, quantity.approximate)

@@ -5,8 +5,10 @@
 // unit), each side's value, source, outlet and sentence, and how many sources take part. Two sources are
 // independent when they are different articles with no COPY_OF between them. Hedged or conditional statements and
 // approximate quantities ("about two hours") contradict nothing; dates are compared at one precision (a day with
-// a day). An event that relations were projected from is contested through those relations (they say who did what
-// to whom), not through its mentions' polarity.
+// a day). Two mentions of a merged event are taken for the same happening only when their sentences name a common
+// entity (an event merges the mentions of one kind in one story, often several happenings). An event that
+// relations were projected from is contested through those relations (they say who did what to whom), not through
+// its mentions' polarity.
 // 1. Relations reported with both polarities.
 MATCH (v:Evidence)
 WHERE NOT v.hedged AND NOT coalesce(v.conditional, false)
@@ -43,8 +45,16 @@ WITH relation_rows, ev,
           ELSE {kind: r.quantity_kinds[i] + CASE WHEN r.quantity_units[i] = '' THEN ''
                                                  ELSE ' (' + r.quantity_units[i] + ')' END,
                 value: r.quantity_values[i], text: r.quantity_texts[i],
-                source: s, sentence: [j IN range(0, coalesce(size(r.starts), 0) - 1)
-                                      WHERE r.starts[j] = r.quantity_starts[i] | coalesce(r.sentences[j], '')][0]}
+                source: s, mention: [j IN range(0, coalesce(size(r.starts), 0) - 1)
+                                     WHERE r.starts[j] = r.quantity_starts[i]][0]}
+     END AS claim, s, r
+WITH relation_rows, ev,
+     CASE WHEN claim IS NULL THEN null
+          ELSE {kind: claim.kind, value: claim.value, text: claim.text, source: s,
+                sentence: coalesce(r.sentences[claim.mention], ''),
+                entities: [(s)-[m:MENTIONS]->(e:Entity) WHERE any(k IN m.starts
+                           WHERE k >= r.sentence_starts[claim.mention] AND k < r.sentence_ends[claim.mention])
+                           | e.id]}
      END AS claim
 WITH relation_rows, ev, claim.kind AS kind, collect(claim) AS claims
 UNWIND CASE WHEN size(claims) < 2 THEN [null] ELSE claims END AS x
@@ -53,6 +63,7 @@ WITH relation_rows, ev, kind, x, y, x.source AS sa, y.source AS sb
 WITH relation_rows, ev, kind,
      CASE WHEN x IS NOT NULL AND x.value < y.value AND sa <> sb
                AND (NOT kind STARTS WITH 'date' OR size(x.value) = size(y.value))
+               AND any(e IN x.entities WHERE e IN y.entities)
                AND size([(sa)-[:COPY_OF]-(sb) | sb]) = 0 THEN [x, y] END AS pair
 WITH relation_rows, ev, kind, pair
 ORDER BY pair[0].source.id, pair[1].source.id
@@ -78,21 +89,26 @@ WHERE any(k IN range(0, size(r.negated) - 1) WHERE r.negated[k] AND NOT r.hedged
 OPTIONAL MATCH (t:Source)-[q:REPORTS]->(ev)
 WHERE t <> s AND any(k IN range(0, size(q.negated) - 1) WHERE NOT q.negated[k] AND NOT q.hedged[k])
   AND NOT (t)-[:COPY_OF]-(s)
-WITH relation_rows, event_rows, ev, s, r, t, q
+WITH relation_rows, event_rows, ev, s, r, t, q,
+     [k IN range(0, coalesce(size(q.negated), 0) - 1) WHERE NOT q.negated[k] AND NOT q.hedged[k]][0] AS yes,
+     [k IN range(0, coalesce(size(r.negated), 0) - 1) WHERE r.negated[k] AND NOT r.hedged[k]][0] AS no
+WITH relation_rows, event_rows, ev, s, r, t, q, yes, no,
+     [(t)-[m:MENTIONS]->(e:Entity) WHERE any(k IN m.starts WHERE k >= q.sentence_starts[yes]
+      AND k < q.sentence_ends[yes]) | e.id] AS yes_entities,
+     [(s)-[m:MENTIONS]->(e:Entity) WHERE any(k IN m.starts WHERE k >= r.sentence_starts[no]
+      AND k < r.sentence_ends[no]) | e.id] AS no_entities
 ORDER BY t.id, s.id
-WITH relation_rows, event_rows, ev, collect(CASE WHEN t IS NULL THEN null ELSE [t, q, s, r] END) AS pairs
+WITH relation_rows, event_rows, ev,
+     collect(CASE WHEN t IS NULL OR NOT any(e IN yes_entities WHERE e IN no_entities) THEN null
+                  ELSE [t, q, s, r, yes, no] END) AS pairs
 WITH relation_rows, event_rows,
      collect(CASE WHEN size(pairs) = 0 THEN null
                   ELSE {fact: ev.name, kind: 'polarity', value_a: 'happened', value_b: 'did not happen',
-                        text_a: pairs[0][1].texts[0], text_b: pairs[0][3].texts[0],
+                        text_a: pairs[0][1].texts[pairs[0][4]], text_b: pairs[0][3].texts[pairs[0][5]],
                         a: pairs[0][0], b: pairs[0][2], id: ev.id,
                         ids: [x IN pairs | x[0].id] + [x IN pairs | x[2].id],
-                        sentence_a: [k IN range(0, coalesce(size(pairs[0][1].negated), 0) - 1)
-                                     WHERE NOT pairs[0][1].negated[k] AND NOT pairs[0][1].hedged[k]
-                                     | pairs[0][1].sentences[k]][0],
-                        sentence_b: [k IN range(0, coalesce(size(pairs[0][3].negated), 0) - 1)
-                                     WHERE pairs[0][3].negated[k] AND NOT pairs[0][3].hedged[k]
-                                     | pairs[0][3].sentences[k]][0]}
+                        sentence_a: pairs[0][1].sentences[pairs[0][4]],
+                        sentence_b: pairs[0][3].sentences[pairs[0][5]]}
              END) AS polarity_rows
 UNWIND relation_rows + event_rows + polarity_rows AS row
 WITH row, reduce(acc = [], x IN row.ids | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS sources
