@@ -65,6 +65,8 @@ def event_quantities(doc: Doc, triggers: Iterable[int], published: str = "") -> 
         if quantity is None:
             continue
         start, unit = _measured(span, quantity)
+        if unit == "\x00":
+            continue  # a part of a count is no measure of the whole
         if quantity.kind == "count" and not unit:  # "killed 12": only a bare number the trigger takes as argument
             target = start.head if start.dep_ in _ARGUMENT_DEPS and start.head.i in tokens else None
         elif quantity.kind == "count" and start.i in tokens:
@@ -98,13 +100,16 @@ def _phrases(doc: Doc) -> list[tuple[Span, str]]:
 def _measured(span: Span, quantity: Quantity) -> tuple[Token, str]:
     """Where the climb to the event starts, and for a count the lemma of what is counted: the noun the number
     modifies ("12 people" → people), the noun of its of-phrase ("two of the victims" → victims), else the
-    phrase's own head ("killed 12")."""
+    phrase's own head ("killed 12"); the unit ``"\x00"`` for one of several numbers of one noun ("12 Somali and
+    11 Yemeni pirates"), a part of the count and no count of its own."""
     root = span.root
     if quantity.kind != "count":
         return root, ""
     head = root.head
     if root.dep_ in _MODIFIER_DEPS and head is not root and head.pos_ in {"NOUN", "PROPN"} \
             and head.i not in range(span.start, span.end):
+        if sum(c.dep_ == "nummod" for c in head.children) > 1:  # "12 Somali and 11 Yemeni pirates": parts
+            return root, "\x00"
         return head, head.lemma_.lower()
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":

@@ -4,11 +4,11 @@
 // One row per contested fact and pair of values: what is contested (``kind``: polarity, or the quantity's kind and
 // unit), each side's value, source, outlet and sentence, and how many sources take part. Two sources are
 // independent when they are different articles with no COPY_OF between them. Hedged or conditional statements and
-// approximate quantities ("about two hours") contradict nothing; dates are compared at one precision (a day with
-// a day). Two mentions of a merged event are taken for the same happening only when their sentences name a common
-// entity (an event merges the mentions of one kind in one story, often several happenings). An event that
-// relations were projected from is contested through those relations (they say who did what to whom), not through
-// its mentions' polarity.
+// approximate quantities ("about two hours") contradict nothing; dates are compared only when both name a day (two
+// years or months told of one kind of happening are, in news, mostly two happenings). Two mentions of a merged
+// event are taken for the same happening only when their sentences name a common entity (an event merges the
+// mentions of one kind in one story, often several happenings). An event that relations were projected from is
+// contested through those relations (they say who did what to whom), not through its mentions' polarity.
 // 1. Relations reported with both polarities.
 MATCH (v:Evidence)
 WHERE NOT v.hedged AND NOT coalesce(v.conditional, false)
@@ -62,7 +62,7 @@ UNWIND CASE WHEN size(claims) < 2 THEN [null] ELSE claims END AS y
 WITH relation_rows, ev, kind, x, y, x.source AS sa, y.source AS sb
 WITH relation_rows, ev, kind,
      CASE WHEN x IS NOT NULL AND x.value < y.value AND sa <> sb
-               AND (NOT kind STARTS WITH 'date' OR size(x.value) = size(y.value))
+               AND (NOT kind STARTS WITH 'date' OR size(x.value) = 10 AND size(y.value) = 10)
                AND any(e IN x.entities WHERE e IN y.entities)
                AND size([(sa)-[:COPY_OF]-(sb) | sb]) = 0 THEN [x, y] END AS pair
 WITH relation_rows, ev, kind, pair

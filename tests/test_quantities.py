@@ -150,6 +150,19 @@ def test_a_relative_clause_of_duration_hung_on_a_prepositional_object_measures_t
     assert _measures(doc, "call", "lasted", "spoke") == {"call": [("duration", "PT2H", "", "two hours")]}
 
 
+def test_the_parts_of_a_split_count_count_nothing():
+    doc = make_doc("They PRON nsubj 1", "arrested VERB ROOT 1 lemma=arrest", "12 NUM nummod 7 ent=CARDINAL",
+                   "Somali ADJ amod 7", "and CCONJ cc 2", "11 NUM nummod 7 ent=CARDINAL", "Yemeni ADJ amod 7",
+                   "pirates NOUN dobj 1 lemma=pirate", ". PUNCT punct 1")
+    assert _measures(doc, "arrested") == {}
+
+
+def test_a_number_of_happenings_measures_none_of_them():
+    doc = make_doc("They PRON nsubj 1", "lost VERB ROOT 1 lemma=lose", "two NUM nummod 3 ent=CARDINAL",
+                   "games NOUN dobj 1 lemma=game", ". PUNCT punct 1")
+    assert _measures(doc, "lost", "games") == {}
+
+
 def test_a_measure_does_not_climb_out_of_its_clause():
     # "Officials said the toll was 12": "was" is no event and its subject no event noun; "said" is not measured
     doc = make_doc("Officials NOUN nsubj 1", "said VERB ROOT 1 lemma=say", "the DET det 3", "toll NOUN nsubj 4",
