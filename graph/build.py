@@ -14,7 +14,7 @@ mention's circumstances ``when``,
 its event (``newsgraph.ingest.quantities``: ``{"kind", "value", "unit", "text", "approximate"}`` each).
 
 Bookkeeping edges: ``MENTIONS`` (source → entity, with the mention spans), ``REPORTS`` (source → event, with the
-trigger spans, their flags, sentences and ``quantities``), ``IN_STORY`` (source → story), ``PART_OF`` (event →
+trigger spans, their flags, sentence and ``quantities``), ``IN_STORY`` (source → story), ``PART_OF`` (event →
 story) and ``HAS_PARTICIPANT`` (event → entity, with the role).
 """
 

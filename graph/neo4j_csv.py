@@ -115,7 +115,7 @@ def _evidence(graph: nx.MultiDiGraph) -> Iterator[dict]:
             yield from (e for e in evidence if isinstance(e, dict))
 
 
-def _span_columns(spans: Any) -> dict[str, list]:
+def _span_columns(spans: Any) -> dict[str, Any]:
     """Spans (dicts) as parallel arrays, as the stores keep them: a field's plural, a flag under its own name;
     ``source`` is left out (it is the relationship's start node).
 
@@ -124,10 +124,10 @@ def _span_columns(spans: Any) -> dict[str, list]:
     """
     if not isinstance(spans, list) or not all(isinstance(s, dict) for s in spans):
         return {} if spans is None else {_NESTED_SPANS: spans}
-    fields = [f for f in dict.fromkeys(k for s in spans for k in s) if f not in {"source", "quantities"}]
-    columns: dict[str, list] = {}
-    if any("quantities" in s for s in spans):  # flattened as the store keeps them
-        columns.update({k: v for k, v in report_extras(spans).items() if k != "sentences"})
+    fields = [f for f in dict.fromkeys(k for s in spans for k in s) if f not in {"source", "quantities", "sentence"}]
+    columns: dict[str, Any] = {}
+    if any("quantities" in s or "sentence" in s for s in spans):  # kept as the store keeps them
+        columns.update(report_extras(spans))
     for field in fields:
         values = [s.get(field) for s in spans]
         flag = all(isinstance(x, bool) for x in values if x is not None)

@@ -9,114 +9,60 @@
 // event are taken for the same happening only when their sentences name a common entity (an event merges the
 // mentions of one kind in one story, often several happenings). An event that relations were projected from is
 // contested through those relations (they say who did what to whom), not through its mentions' polarity.
-// 1. Relations reported with both polarities.
-MATCH (v:Evidence)
-WHERE NOT v.hedged AND NOT coalesce(v.conditional, false)
-WITH v.edge_id AS edge, collect(v) AS evs
-WHERE any(x IN evs WHERE x.negated) AND any(x IN evs WHERE NOT x.negated)
-UNWIND [x IN evs WHERE NOT x.negated] AS yes
-UNWIND [x IN evs WHERE x.negated] AS no
-WITH edge, yes, no
-WHERE yes.source <> no.source
-MATCH (a:Source {id: yes.source}), (b:Source {id: no.source})
-WHERE NOT (a)-[:COPY_OF]-(b)
-WITH edge, yes, no, a, b
-ORDER BY yes.source, yes.sentence_start, no.source, no.sentence_start
-WITH edge, collect([yes, no, a, b])[0] AS pair, collect(DISTINCT a.id) + collect(DISTINCT b.id) AS ids
-WITH edge, pair[0] AS yes, pair[1] AS no, pair[2] AS a, pair[3] AS b, ids
-OPTIONAL MATCH (se:Entity {id: yes.subject_id})
-OPTIONAL MATCH (sc:Concept {id: yes.subject_id})
-OPTIONAL MATCH (oe:Entity {id: yes.object_id})
-OPTIONAL MATCH (oc:Concept {id: yes.object_id})
-WITH collect({fact: coalesce(se.name, sc.name, yes.subject_text) + ' –' + coalesce(yes.relation_class, yes.predicate)
-                    + '→ ' + coalesce(oe.name, oc.name, yes.object_text),
-              kind: 'polarity', value_a: 'happened', value_b: 'did not happen', text_a: yes.predicate,
-              text_b: no.predicate, a: a, b: b,
-              sentence_a: yes.sentence, sentence_b: no.sentence, ids: ids, id: edge}) AS relation_rows
-// 2. Events measured differently: each REPORTS relationship's quantities, with the sentence of the mention each
-// measures, paired across sources. From here on no clause may drop the last row (a part with nothing to say
-// still passes its predecessors' rows on): optional matches, a placeholder for an empty UNWIND, CASE instead of
-// WHERE; FalkorDB evaluates every branch of a CASE, so no branch may index or range over a null.
-OPTIONAL MATCH (s:Source)-[r:REPORTS]->(ev:Event)
-WHERE size(coalesce(r.quantity_kinds, [])) > 0
+// The statement stays under 4 KB, what FalkorDB's Bolt port takes; its parts: (1) relations reported with both
+// polarities; (2) events measured differently, each REPORTS relationship's quantities paired across sources; (3)
+// events no relation was projected from, told as happening by one source and as not happening by another. After
+// part 1 no clause may drop the last row (a part with nothing to say still passes the rows collected before):
+// optional matches, a placeholder for an empty UNWIND, CASE instead of WHERE; FalkorDB evaluates every branch of
+// a CASE, so no branch may index or range over a null. `es` lists the entities a claim's sentence names.
+MATCH (v:Evidence) WHERE NOT v.hedged AND NOT coalesce(v.conditional, false)
+WITH v.edge_id AS edge, collect(v) AS vs
+UNWIND [x IN vs WHERE NOT x.negated] AS y
+UNWIND [x IN vs WHERE x.negated] AS n
+MATCH (a:Source {id: y.source}), (b:Source {id: n.source}) WHERE a <> b AND NOT (a)-[:COPY_OF]-(b)
+WITH edge, y, n, a, b ORDER BY y.source, y.sentence_start, n.source, n.sentence_start
+WITH edge, collect([y, n, a, b])[0] AS p, collect(a.id) + collect(b.id) AS ids
+OPTIONAL MATCH (s {id: p[0].subject_id})
+OPTIONAL MATCH (o {id: p[0].object_id})
+WITH collect({f: coalesce(s.name, p[0].subject_text) + ' –' + p[0].relation_class + '→ ' + coalesce(o.name,
+ p[0].object_text), k: 'polarity', va: 'happened', vb: 'did not happen', ta: p[0].predicate, tb: p[1].predicate,
+ a: p[2], b: p[3], sa: p[0].sentence, sb: p[1].sentence, ids: ids, id: edge}) AS rr
+OPTIONAL MATCH (s:Source)-[r:REPORTS]->(ev:Event) WHERE size(r.quantity_kinds) > 0
 UNWIND CASE WHEN r IS NULL THEN [-1] ELSE range(0, size(r.quantity_kinds) - 1) END AS i
-WITH relation_rows, ev,
-     CASE WHEN i < 0 OR r.quantity_approximate[i] THEN null
-          ELSE {kind: r.quantity_kinds[i] + CASE WHEN r.quantity_units[i] = '' THEN ''
-                                                 ELSE ' (' + r.quantity_units[i] + ')' END,
-                value: r.quantity_values[i], text: r.quantity_texts[i],
-                source: s, mention: [j IN range(0, coalesce(size(r.starts), 0) - 1)
-                                     WHERE r.starts[j] = r.quantity_starts[i]][0]}
-     END AS claim, s, r
-WITH relation_rows, ev,
-     CASE WHEN claim IS NULL THEN null
-          ELSE {kind: claim.kind, value: claim.value, text: claim.text, source: s,
-                sentence: coalesce(r.sentences[claim.mention], ''),
-                entities: [(s)-[m:MENTIONS]->(e:Entity) WHERE any(k IN m.starts
-                           WHERE k >= r.sentence_starts[claim.mention] AND k < r.sentence_ends[claim.mention])
-                           | e.id]}
-     END AS claim
-WITH relation_rows, ev, claim.kind AS kind, collect(claim) AS claims
-UNWIND CASE WHEN size(claims) < 2 THEN [null] ELSE claims END AS x
-UNWIND CASE WHEN size(claims) < 2 THEN [null] ELSE claims END AS y
-WITH relation_rows, ev, kind, x, y, x.source AS sa, y.source AS sb
-WITH relation_rows, ev, kind,
-     CASE WHEN x IS NOT NULL AND x.value < y.value AND sa <> sb
-               AND (NOT kind STARTS WITH 'date' OR size(x.value) = 10 AND size(y.value) = 10)
-               AND any(e IN x.entities WHERE e IN y.entities)
-               AND size([(sa)-[:COPY_OF]-(sb) | sb]) = 0 THEN [x, y] END AS pair
-WITH relation_rows, ev, kind, pair
-ORDER BY pair[0].source.id, pair[1].source.id
-WITH relation_rows, ev, kind, pair[0].value AS va, pair[1].value AS vb, collect(pair) AS pairs
-OPTIONAL MATCH (ev)-[:HAS_PARTICIPANT]->(p:Entity)
-WITH relation_rows, ev, kind, pairs, p
-ORDER BY p.name
-WITH relation_rows, ev, kind, pairs, collect(DISTINCT p.name) AS who
-WITH relation_rows,
-     collect(CASE WHEN size(pairs) = 0 THEN null
-                  ELSE {fact: ev.name + CASE WHEN size(who) = 0 THEN ''
-                                             ELSE ' (' + reduce(t = '', n IN who |
-                                                  t + CASE WHEN t = '' THEN '' ELSE ', ' END + n) + ')' END,
-                        kind: kind, value_a: pairs[0][0].value, value_b: pairs[0][1].value, text_a: pairs[0][0].text,
-                        text_b: pairs[0][1].text, a: pairs[0][0].source,
-                        b: pairs[0][1].source, sentence_a: pairs[0][0].sentence, sentence_b: pairs[0][1].sentence,
-                        ids: [x IN pairs | x[0].source.id] + [x IN pairs | x[1].source.id], id: ev.id}
-             END) AS event_rows
-// 3. Events no relation was projected from, told as happening by one source and as not happening by another.
-OPTIONAL MATCH (s:Source)-[r:REPORTS]->(ev:Event)
-WHERE any(k IN range(0, size(r.negated) - 1) WHERE r.negated[k] AND NOT r.hedged[k])
-  AND NOT (ev)<-[:OF_EVENT]-(:Evidence)
-OPTIONAL MATCH (t:Source)-[q:REPORTS]->(ev)
-WHERE t <> s AND any(k IN range(0, size(q.negated) - 1) WHERE NOT q.negated[k] AND NOT q.hedged[k])
-  AND NOT (t)-[:COPY_OF]-(s)
-WITH relation_rows, event_rows, ev, s, r, t, q,
-     [k IN range(0, coalesce(size(q.negated), 0) - 1) WHERE NOT q.negated[k] AND NOT q.hedged[k]][0] AS yes,
-     [k IN range(0, coalesce(size(r.negated), 0) - 1) WHERE r.negated[k] AND NOT r.hedged[k]][0] AS no
-WITH relation_rows, event_rows, ev, s, r, t, q, yes, no,
-     [(t)-[m:MENTIONS]->(e:Entity) WHERE any(k IN m.starts WHERE k >= q.sentence_starts[yes]
-      AND k < q.sentence_ends[yes]) | e.id] AS yes_entities,
-     [(s)-[m:MENTIONS]->(e:Entity) WHERE any(k IN m.starts WHERE k >= r.sentence_starts[no]
-      AND k < r.sentence_ends[no]) | e.id] AS no_entities
-ORDER BY t.id, s.id
-WITH relation_rows, event_rows, ev,
-     collect(CASE WHEN t IS NULL OR NOT any(e IN yes_entities WHERE e IN no_entities) THEN null
-                  ELSE [t, q, s, r, yes, no] END) AS pairs
-WITH relation_rows, event_rows,
-     collect(CASE WHEN size(pairs) = 0 THEN null
-                  ELSE {fact: ev.name, kind: 'polarity', value_a: 'happened', value_b: 'did not happen',
-                        text_a: pairs[0][1].texts[pairs[0][4]], text_b: pairs[0][3].texts[pairs[0][5]],
-                        a: pairs[0][0], b: pairs[0][2], id: ev.id,
-                        ids: [x IN pairs | x[0].id] + [x IN pairs | x[2].id],
-                        sentence_a: pairs[0][1].sentences[pairs[0][4]],
-                        sentence_b: pairs[0][3].sentences[pairs[0][5]]}
-             END) AS polarity_rows
-UNWIND relation_rows + event_rows + polarity_rows AS row
-WITH row, reduce(acc = [], x IN row.ids | CASE WHEN x IN acc THEN acc ELSE acc + [x] END) AS sources
-RETURN row.fact AS contested, row.kind AS kind, row.value_a AS value_a, row.text_a AS text_a,
-       CASE WHEN coalesce(row.a.outlet, '') = '' THEN row.a.id ELSE row.a.outlet END AS outlet_a,
-       row.sentence_a AS sentence_a, row.value_b AS value_b, row.text_b AS text_b,
-       CASE WHEN coalesce(row.b.outlet, '') = '' THEN row.b.id ELSE row.b.outlet END AS outlet_b,
-       row.sentence_b AS sentence_b, size(sources) AS source_count, row.a.id AS source_a, row.b.id AS source_b,
-       row.id AS id
+WITH rr, ev, CASE WHEN i < 0 OR r.quantity_approximate[i] THEN null ELSE {k: r.quantity_kinds[i] +
+ CASE WHEN r.quantity_units[i] > '' THEN ' (' + r.quantity_units[i] + ')' ELSE '' END,
+ v: r.quantity_values[i], t: r.quantity_texts[i], st: r.quantity_sentences[i], s: s,
+ es: [(s)-[m:MENTIONS]->(e:Entity) WHERE any(x IN range(0, size(m.texts) - 1) WHERE m.kinds[x] <> 'pronoun'
+ AND r.quantity_sentences[i] CONTAINS m.texts[x]) | e.id]}
+ END AS c
+WITH rr, ev, c.k AS k, collect(c) AS cs
+UNWIND CASE WHEN size(cs) < 2 THEN [null] ELSE cs END AS x
+UNWIND CASE WHEN size(cs) < 2 THEN [null] ELSE cs END AS y
+WITH rr, ev, k, x, y, x.s AS a, y.s AS b
+WITH rr, ev, k, CASE WHEN x IS NOT NULL AND x.v < y.v AND a <> b AND (NOT k STARTS WITH 'date' OR size(x.v) = 10
+ AND size(y.v) = 10) AND any(e IN x.es WHERE e IN y.es) AND size([(a)-[:COPY_OF]-(b) | b]) = 0 THEN [x, y] END AS p
+WITH rr, ev, k, p ORDER BY p[0].s.id, p[1].s.id
+WITH rr, ev, k, p[0].v AS va, p[1].v AS vb, collect(p) AS ps
+WITH rr, collect(CASE WHEN size(ps) = 0 THEN null ELSE {f: ev.name, k: k, va: ps[0][0].v,
+ vb: ps[0][1].v, ta: ps[0][0].t, tb: ps[0][1].t, a: ps[0][0].s, b: ps[0][1].s, sa: ps[0][0].st, sb: ps[0][1].st,
+ ids: [x IN ps | x[0].s.id] + [x IN ps | x[1].s.id], id: ev.id, who: [(ev)-[:HAS_PARTICIPANT]->(e:Entity) | e.name]}
+ END) AS er
+OPTIONAL MATCH (b:Source)-[r:REPORTS]->(ev:Event) WHERE r.negated_sentence > '' AND NOT (ev)<-[:OF_EVENT]-()
+OPTIONAL MATCH (a:Source)-[q:REPORTS]->(ev) WHERE a <> b AND q.affirmed_sentence > '' AND NOT (a)-[:COPY_OF]-(b)
+WITH rr, er, ev, a, q, b, r ORDER BY a.id, b.id
+WITH rr, er, ev, collect(CASE WHEN a IS NULL OR NOT any(e IN [(a)-[m:MENTIONS]->(e:Entity) WHERE any(x IN
+ range(0, size(m.texts) - 1) WHERE m.kinds[x] <> 'pronoun' AND q.affirmed_sentence CONTAINS m.texts[x]) | e.id]
+ WHERE e IN [(b)-[m:MENTIONS]->(e:Entity) WHERE any(x IN range(0, size(m.texts) - 1) WHERE m.kinds[x] <> 'pronoun'
+ AND r.negated_sentence CONTAINS m.texts[x]) | e.id]) THEN null ELSE [a, q, b, r] END) AS ps
+WITH rr, er, collect(CASE WHEN size(ps) = 0 THEN null ELSE {f: ev.name, k: 'polarity', va: 'happened',
+ vb: 'did not happen', a: ps[0][0], b: ps[0][2], sa: ps[0][1].affirmed_sentence, sb: ps[0][3].negated_sentence,
+ ids: [x IN ps | x[0].id] + [x IN ps | x[2].id], id: ev.id, who: [(ev)-[:HAS_PARTICIPANT]->(e:Entity) | e.name]}
+ END) AS pr
+UNWIND rr + er + pr AS w
+UNWIND w.ids AS x
+WITH w, count(DISTINCT x) AS n
+RETURN w.f AS contested, w.who AS participants, w.k AS kind, w.va AS value_a, w.ta AS text_a,
+ w.a.outlet AS outlet_a, w.sa AS sentence_a, w.vb AS value_b, w.tb AS text_b, w.b.outlet AS outlet_b,
+ w.sb AS sentence_b, n AS source_count, w.a.id AS source_a, w.b.id AS source_b, w.id AS id
 ORDER BY source_count DESC, contested, kind, value_a, value_b
 LIMIT $limit
