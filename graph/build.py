@@ -11,11 +11,12 @@ negative polarity), keyed by the class name and carrying ``id``, ``type`` (the r
 each with its surface predicate, its polarity folded into ``negated``, ``hedged`` and ``conditional``, who said it
 (``attributed_to``, ``on_behalf_of`` and ``speaker_text``), the ``event_id`` of its trigger, and the
 mention's circumstances ``when``,
-``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``).
+``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``) and ``quantities``, the measures of
+its event (``newsgraph.ingest.quantities``: ``{"kind", "value", "unit", "text", "approximate"}`` each).
 
 Bookkeeping edges: ``MENTIONS`` (source → entity, with the mention spans), ``REPORTS`` (source → event, with the
-trigger spans and their flags), ``IN_STORY`` (source → story), ``PART_OF`` (event → story) and
-``HAS_PARTICIPANT`` (event → entity, with the role).
+trigger spans, their flags, sentence and ``quantities``), ``IN_STORY`` (source → story), ``PART_OF`` (event →
+story) and ``HAS_PARTICIPANT`` (event → entity, with the role).
 """
 
 from __future__ import annotations
@@ -30,7 +31,16 @@ import networkx as nx
 from newsgraph.graph.events import EventAssignment, assign_events
 from newsgraph.ingest.lexicon import relation_class
 from newsgraph.ingest.names import clean_name, slug
-from newsgraph.model import CIRCUMSTANCE_FIELDS, Arg, ArticleAnalysis, Resolution, StoryAssignment, Triple
+from newsgraph.model import (
+    CIRCUMSTANCE_FIELDS,
+    QUANTITY_FIELDS,
+    Arg,
+    ArticleAnalysis,
+    Quantity,
+    Resolution,
+    StoryAssignment,
+    Triple,
+)
 
 RESERVED_TYPES = {"MENTIONS", "IN_SOURCE", "ATTRIBUTED_TO", "REPORTS", "IN_STORY", "PART_OF", "HAS_PARTICIPANT",
                   "OF_EVENT", "RESOLVES_TO", "COPY_OF", "ON_BEHALF_OF"}
@@ -158,7 +168,9 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
             "source": source, "start": mention.start, "end": mention.end, "text": mention.text,
             "lemma": mention.lemma, "kind": mention.kind, "negated": mention.negated, "hedged": mention.hedged,
             "conditional": mention.conditional,
-            "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end})
+            "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end,
+            "sentence": analysis.article.text[mention.sentence_start:mention.sentence_end],
+            "quantities": quantity_records(mention.quantities)})
         for participant in mention.participants:
             local_id = participant.arg.local_id
             entity_id = resolution.assignment.get((source, local_id)) if local_id is not None else None
@@ -202,6 +214,7 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
         "confidence": triple.confidence, "relation_class": cls.name,
         "event_id": events.of_trigger(triple.source, triple.trigger_start) or "",
         **{name: getattr(triple, name) for name in CIRCUMSTANCE_FIELDS},
+        "quantities": quantity_records(triple.quantities),
     }
     if all(e["id"] != record["id"] for e in data["evidence"]):
         data["evidence"].append(record)
@@ -220,6 +233,15 @@ def _entity_ref(arg: Arg | None, source: str, resolution: Resolution, entities) 
         return None  # a description no text in reach settles stays unlinked
     entity = entities[entity_id]
     return {"entity_id": entity.id, "name": entity.name}
+
+
+def quantity_records(quantities: Iterable[Quantity]) -> list[dict]:
+    """Quantities as the plain records evidence and ``REPORTS`` mentions carry.
+
+    >>> quantity_records([Quantity("duration", "PT2H", "", "two-hour")])
+    [{'kind': 'duration', 'value': 'PT2H', 'unit': '', 'text': 'two-hour', 'approximate': False}]
+    """
+    return [{name: getattr(q, name) for name in QUANTITY_FIELDS} for q in quantities]
 
 
 def evidence_id(triple: Triple) -> str:

@@ -127,7 +127,9 @@ MERGE (e)-[:PART_OF]->(t)
 """
 
 #: One REPORTS relationship per (source, event): the trigger spans of the event's mentions in that source, with
-#: each mention's lemma, kind (verbal, nominal, speech), polarity and modality as parallel lists.
+#: each mention's lemma, kind (verbal, nominal, speech), polarity and modality as parallel lists, the quantities of
+#: its mentions as parallel ``quantity_*`` lists (``quantity_starts``: the trigger measured) and one sentence per
+#: polarity (``newsgraph.graph.quantity_columns.report_extras``).
 MERGE_REPORTS = """
 UNWIND $rows AS row
 MATCH (s:Source {id: row.source})
@@ -136,7 +138,12 @@ MERGE (s)-[r:REPORTS]->(e)
 SET r.count = size(row.starts), r.starts = row.starts, r.ends = row.ends, r.texts = row.texts,
     r.lemmas = row.lemmas, r.kinds = row.kinds, r.negated = row.negated, r.hedged = row.hedged,
     r.conditional = row.conditional,
-    r.sentence_starts = row.sentence_starts, r.sentence_ends = row.sentence_ends
+    r.sentence_starts = row.sentence_starts, r.sentence_ends = row.sentence_ends,
+    r.affirmed_sentence = row.affirmed_sentence, r.negated_sentence = row.negated_sentence,
+    r.quantity_starts = row.quantity_starts, r.quantity_kinds = row.quantity_kinds,
+    r.quantity_values = row.quantity_values, r.quantity_units = row.quantity_units,
+    r.quantity_texts = row.quantity_texts, r.quantity_approximate = row.quantity_approximate,
+    r.quantity_sentences = row.quantity_sentences
 """
 
 MERGE_PARTICIPANTS = """
@@ -184,7 +191,10 @@ SET v.edge_id = row.edge_id, v.source = row.source, v.sentence = row.sentence,
     v.speaker_text = row.speaker_text,
     v.event_id = row.event_id, v.relation_class = row.relation_class,
     v.when = row.when, v.when_text = row.when_text, v.where = row.where, v.where_text = row.where_text,
-    v.via = row.via, v.via_text = row.via_text, v.occasion = row.occasion
+    v.via = row.via, v.via_text = row.via_text, v.occasion = row.occasion,
+    v.quantity_kinds = row.quantity_kinds, v.quantity_values = row.quantity_values,
+    v.quantity_units = row.quantity_units, v.quantity_texts = row.quantity_texts,
+    v.quantity_approximate = row.quantity_approximate
 MERGE (v)-[:IN_SOURCE]->(s)
 """
 

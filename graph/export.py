@@ -18,7 +18,8 @@ Formats:
 * ``json`` — node-link JSON (``networkx.node_link_data``) with the full nested evidence.
 * ``csv`` — ``nodes.csv`` and ``relationships.csv`` for ``neo4j-admin database import full`` in a folder, or in
   a zip when the path ends in ``.zip`` (``newsgraph.graph.neo4j_csv``).
-* ``evidence-jsonl`` — one line per relation mention with its sentence, spans and flags.
+* ``evidence-jsonl`` — one line per relation mention with its sentence, spans, flags, circumstances and the
+  ``quantities`` of its event (``{"kind", "value", "unit", "text", "approximate"}`` each).
 * ``entities-jsonl`` — one line per entity with its aliases and mention spans.
 * ``mentions-jsonl`` — one line per entity, concept and event mention: ``source``, ``start``, ``end`` (offsets
   into the article text), ``text``, ``node_id`` (the merged node), ``node_label`` (``Entity``, ``Concept`` or
@@ -328,6 +329,7 @@ def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
                 "confidence": e.get("confidence"), "relation_class": e.get("relation_class", d.get("predicate", k)),
                 "event_id": e.get("event_id") or None,
                 **{name: e.get(name) or "" for name in CIRCUMSTANCE_FIELDS},
+                "quantities": e.get("quantities") or [],
             })
     return _jsonl(sorted(records, key=_evidence_key))
 

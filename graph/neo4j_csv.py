@@ -12,13 +12,13 @@ Two files, each with a header in neo4j-admin's ``name:type`` format:
   ``ATTRIBUTED_TO``, ``ON_BEHALF_OF``) and ``RESOLVES_TO`` for the merge log. A relationship whose end is not in
   the export (a subgraph) is left out, so that the import needs no ``--skip-bad-relationships``.
 
-Properties are the node and edge attributes with plain values: strings, ``long``, ``double``, ``boolean`` and
-arrays of them. Nested spans (an edge's ``mentions``) become parallel arrays as the stores keep them (``starts``,
-``ends``, ``texts``; flags keep their name); other nested values are JSON text in ``<name>_json``. Array elements
-are separated by ``ARRAY_DELIMITER`` (U+001F, which text does not contain; a stray one becomes a space), so names
-with ``;`` survive. Strings are always quoted, an absent value never is: neo4j-admin stores ``""`` as an empty
-string and leaves the property off for an empty field (also for an empty array). Fields may span lines (sentences
-do), hence ``--multiline-fields=true`` in ``IMPORT_COMMAND``.
+Properties are the node and edge attributes with plain values: strings, ``long``, ``double``, ``boolean`` and arrays
+of them. Nested spans (an edge's ``mentions``) become parallel arrays as the stores keep them (``starts``, ``ends``,
+``texts``; flags keep their name; the mentions' quantities as the ``quantity_*`` arrays); other nested values are
+JSON text in ``<name>_json``. Array elements are separated by ``ARRAY_DELIMITER`` (U+001F, which text does not
+contain; a stray one becomes a space), so names with ``;`` survive. Strings are always quoted, an absent value never
+is: neo4j-admin stores ``""`` as an empty string and leaves the property off for an empty field (also for an empty
+array). Fields may span lines (sentences do), hence ``--multiline-fields=true`` in ``IMPORT_COMMAND``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.graph.cypher import label
+from newsgraph.graph.quantity_columns import report_extras
 from newsgraph.graph.store import _evidence_row, _resolution_row
 
 ARRAY_DELIMITER = "\x1f"
@@ -114,7 +115,7 @@ def _evidence(graph: nx.MultiDiGraph) -> Iterator[dict]:
             yield from (e for e in evidence if isinstance(e, dict))
 
 
-def _span_columns(spans: Any) -> dict[str, list]:
+def _span_columns(spans: Any) -> dict[str, Any]:
     """Spans (dicts) as parallel arrays, as the stores keep them: a field's plural, a flag under its own name;
     ``source`` is left out (it is the relationship's start node).
 
@@ -123,8 +124,10 @@ def _span_columns(spans: Any) -> dict[str, list]:
     """
     if not isinstance(spans, list) or not all(isinstance(s, dict) for s in spans):
         return {} if spans is None else {_NESTED_SPANS: spans}
-    fields = [f for f in dict.fromkeys(k for s in spans for k in s) if f != "source"]
-    columns = {}
+    fields = [f for f in dict.fromkeys(k for s in spans for k in s) if f not in {"source", "quantities", "sentence"}]
+    columns: dict[str, Any] = {}
+    if any("quantities" in s or "sentence" in s for s in spans):  # kept as the store keeps them
+        columns.update(report_extras(spans))
     for field in fields:
         values = [s.get(field) for s in spans]
         flag = all(isinstance(x, bool) for x in values if x is not None)

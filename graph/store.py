@@ -21,6 +21,7 @@ import networkx as nx
 from newsgraph.errors import BadArticle, UnknownEntity
 from newsgraph.graph import cypher
 from newsgraph.graph.lookup import find_entity
+from newsgraph.graph.quantity_columns import attach_report_extras, quantity_columns, quantity_records, report_extras
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
 
 log = logging.getLogger(__name__)
@@ -188,7 +189,7 @@ class GraphStore(ABC):
                 reports.append({"source": subject, "event": obj, **{
                     f"{field}s" if field not in FLAG_FIELDS else field: [m.get(field, False) for m in spans]
                     for field in ("start", "end", "text", "lemma", "kind", *FLAG_FIELDS,
-                                  "sentence_start", "sentence_end")}})
+                                  "sentence_start", "sentence_end")}, **report_extras(spans)})
             elif key == "IN_STORY":
                 in_story.append({"source": subject, "story": obj})
             elif edge_type == "HAS_PARTICIPANT":
@@ -300,6 +301,7 @@ class GraphStore(ABC):
             count = len(p.get("starts") or [])
             columns = [p.get(f) or [False] * count if f in FLAG_FIELDS else p.get(f + "s") or [] for f in fields]
             spans = [{"source": row["source"], **dict(zip(fields, values))} for values in zip(*columns)]
+            attach_report_extras(spans, p)
             graph.add_edge(row["source"], row["event"], key="REPORTS", type="REPORTS", mentions=spans)
         for row in self.run(cypher.PARTICIPANTS_OF, {"ids": ids}):
             if row["event"] in graph and row["entity"] in graph:
@@ -395,6 +397,7 @@ def _evidence_row(record: dict) -> dict:
     flat["event_id"] = record.get("event_id") or None
     flat["relation_class"] = record.get("relation_class") or record["predicate"]
     flat.update({name: record.get(name, "") for name in CIRCUMSTANCE_FIELDS})
+    flat.update(quantity_columns(record.get("quantities") or ()))
     return flat
 
 
@@ -418,4 +421,4 @@ def _evidence_record(props: dict, graph: nx.MultiDiGraph) -> dict:
             "conditional": bool(props.get("conditional")), "attributed_to": attributed, "on_behalf_of": principal,
             "speaker_text": props.get("speaker_text") or "", "confidence": props.get("confidence"),
             "relation_class": props.get("relation_class"), "event_id": props.get("event_id"),
-            **{name: props.get(name) or "" for name in CIRCUMSTANCE_FIELDS}}
+            **{name: props.get(name) or "" for name in CIRCUMSTANCE_FIELDS}, "quantities": quantity_records(props)}

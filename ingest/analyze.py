@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle
 from newsgraph.ingest.columns import word_and_sentence_counts
 from newsgraph.ingest.events import extract_events, story_terms
 from newsgraph.ingest.mentions import extract_mentions
+from newsgraph.ingest.quantities import event_quantities
 from newsgraph.ingest.triples import extract_triples
 from newsgraph.model import Article, ArticleAnalysis
 
@@ -40,6 +43,12 @@ def analyze(article: Article, doc: Doc, *, entity_triples_only: bool = True) -> 
         triples = tuple(t for t in triples if t.subject.is_entity or t.object.is_entity
                         or t.attributed_to is not None)
     events = extract_events(doc, article.id, found.token_entity, spans)
+    measures = event_quantities(doc, [e.start for e in events] + [t.trigger_start for t in triples],
+                                article.published)
+    if measures:
+        triples = tuple(replace(t, quantities=measures[t.trigger_start]) if t.trigger_start in measures else t
+                        for t in triples)
+        events = tuple(replace(e, quantities=measures[e.start]) if e.start in measures else e for e in events)
     return ArticleAnalysis(
         article=article, mentions=found.mentions, entities=found.entities, triples=triples,
         sentence_count=sentences, word_count=words, events=events, terms=story_terms(doc),

@@ -20,7 +20,7 @@ from newsgraph.queries import (
 )
 
 REQUIRED = {"entity", "relations", "connections", "corroborated", "single-source", "claims-by", "top-entities",
-            "story", "events"}
+            "story", "events", "contested"}
 _PARAM_USE = re.compile(r"\$([A-Za-z_]\w*)")
 
 
@@ -341,3 +341,12 @@ def test_events_of_an_entity(seed_store):
     assert rows and {r["entity"] for r in rows} == {"Vladimir Putin"}
     agree = next(r for r in rows if r["event"] == "agree")
     assert "subject" in agree["roles"] and agree["source_count"] == 2 and agree["first_date"] == "2025-03-18"
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_contested_on_the_seeds_is_the_length_of_the_call(seed_store):
+    rows = run_query(seed_store, "contested", {})
+    assert [(r["kind"], r["value_a"], r["value_b"]) for r in rows] == [("duration", "PT2H", "PT2H30M")]
+    assert (rows[0]["source_a"], rows[0]["source_b"]) == (NYT, GUARDIAN)
+    assert "two and a half hours" in rows[0]["sentence_b"] and "two -hour" in rows[0]["sentence_a"]

@@ -63,3 +63,24 @@ def test_seed_entities_are_one_node_each(seed_store):
         assert name in names
     assert not any("Zelensky" in n and n != "Volodymyr Zelenskyy" for n in names)
     assert not any(n.endswith("Putin") and n != "Vladimir Putin" for n in names)
+
+
+def test_quantities_and_sentences_round_trip(seed_store):
+    """What a REPORTS relationship and an Evidence node keep as parallel lists comes back as the records built."""
+    from newsgraph.graph.neo4j_csv import csv_files
+
+    graph = seed_store.read_graph()
+    reports = [m for *_, k, d in graph.edges(keys=True, data=True) if k == "REPORTS" for m in d["mentions"]]
+    measured = [(m, q) for m in reports for q in m["quantities"]]
+    assert measured and all(m["sentence"] for m, _ in measured)
+    assert all(q["text"] in m["sentence"] for m, q in measured)  # each quantity is back on the mention it measures
+    assert {"kind": "duration", "value": "PT2H30M", "unit": "", "text": "two and a half hours",
+            "approximate": False} in [q for _, q in measured]
+    evidence = [e for *_, d in graph.edges(data=True) for e in d.get("evidence", ())]
+    dated = [q for e in evidence for q in e["quantities"] if q["kind"] == "date"]
+    assert dated and all(q["value"][:4] == "2025" or q["value"][:2] in {"19", "20"} for q in dated)
+    negated = [m for m in reports if m["negated"] and not m["hedged"]]
+    assert negated and any(m["sentence"] for m in negated)  # the first negated mention of each report keeps its own
+    header = csv_files(graph)["relationships.csv"].decode().splitlines()[0]
+    assert "quantity_values:string[]" in header and "quantity_sentences:string[]" in header
+    assert "negated_sentence:string" in header and ",sentences:" not in header

@@ -185,6 +185,27 @@ class Circumstances:
         return any((self.when_text, self.where_text, self.via_text, self.occasion))
 
 
+@dataclass(frozen=True)
+class Quantity:
+    """A measure of an event as the text gives it, normalised: how many, how long, when, what share, what cost.
+
+    ``kind`` is ``count`` ("killed 12 people": value ``12``, unit ``people``), ``duration`` (ISO 8601: "a
+    two-hour call" → ``PT2H``), ``date`` (ISO 8601, from the clause's time phrase: ``2025-03-18``), ``percent``
+    (``3.5``, unit ``%``), ``money`` (``1200000``, unit ``USD``) or ``amount`` (``5``, unit ``km``). ``value`` is
+    the normalised value as text (digits, ``.`` for decimals, no separators), ``text`` the phrase as written, and
+    ``approximate`` says the text hedges it ("about 12", "more than two hours").
+    """
+
+    kind: str
+    value: str
+    unit: str = ""
+    text: str = ""
+    approximate: bool = False
+
+
+#: The fields of a ``Quantity``, as evidence records and ``REPORTS`` mentions carry them.
+QUANTITY_FIELDS = ("kind", "value", "unit", "text", "approximate")
+
 #: The circumstance fields, as ``Triple`` and the evidence records carry them.
 CIRCUMSTANCE_FIELDS = tuple(f.name for f in fields(Circumstances))
 
@@ -225,6 +246,8 @@ class Triple:
     #: The trigger of the triple's event (the last verb of its chain), as offsets into the article text.
     trigger_start: int = -1
     trigger_end: int = -1
+    #: The measures of the triple's event (``newsgraph.ingest.quantities``): counts, durations, dates, ...
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -261,6 +284,8 @@ class EventMention:
     hedged: bool = False
     content: int = -1
     conditional: bool = False
+    #: The measures of this mention's happening ("a two-hour call" → a duration ``PT2H``), as ``Triple`` has them.
+    quantities: tuple[Quantity, ...] = ()
 
 
 @dataclass(frozen=True)

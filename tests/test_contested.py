@@ -1,0 +1,100 @@
+"""Contradictions end to end: articles from different outlets that disagree, `newsgraph query contested`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.settings import Settings
+from newsgraph.stores import open_store
+
+pytestmark = [pytest.mark.store, pytest.mark.model]
+
+ARTICLES = {
+    "wire-call": ("Daily Wire Service", "Donald Trump and Vladimir Putin held a two-hour call on Tuesday about the war "
+                                        "in Ukraine. The call covered energy infrastructure and prisoner exchanges."),
+    "herald-call": ("Morning Herald", "Vladimir Putin and Donald Trump held a call on Tuesday that lasted two and a "
+                                      "half hours. The call about the war in Ukraine covered energy infrastructure "
+                                      "and prisoner exchanges."),
+    "gazette-deal": ("City Gazette", "Acme Corporation agreed to the Globex merger on Monday, according to people "
+                                     "familiar with the talks about the merger."),
+    "times-deal": ("Evening Times", "Acme Corporation did not agree to the Globex merger on Monday, according to "
+                                    "people familiar with the talks about the merger."),
+}
+
+
+@pytest.fixture(scope="module")
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory, runner):
+    folder = tmp_path_factory.mktemp("contested")
+    lines = [json.dumps({"id": key, "outlet": outlet, "published": "2025-03-19", "text": text})
+             for key, (outlet, text) in ARTICLES.items()]
+    (folder / "articles.jsonl").write_text("\n".join(lines) + "\n")
+    data = folder / "store"
+    result = runner.invoke(app, ["ingest", str(folder / "articles.jsonl"), "--data-dir", str(data), "--examples", "0"])
+    assert result.exit_code == 0, result.output
+    return data
+
+
+def _contested(runner, data_dir):
+    result = runner.invoke(app, ["query", "contested", "--format", "json", "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_a_call_of_two_lengths_is_one_row_with_both_sentences(runner, data_dir):
+    rows = [r for r in _contested(runner, data_dir) if r["kind"] == "duration"]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["contested"].startswith("call")
+    assert (row["value_a"], row["text_a"], row["outlet_a"]) == ("PT2H", "two-hour", "Daily Wire Service")
+    assert (row["value_b"], row["text_b"], row["outlet_b"]) == ("PT2H30M", "two and a half hours", "Morning Herald")
+    assert row["sentence_a"] == ARTICLES["wire-call"][1].split(". ")[0] + "."
+    assert row["sentence_b"] == ARTICLES["herald-call"][1].split(". ")[0] + "."
+    assert row["source_count"] == 2
+
+
+def test_agreed_and_did_not_agree_is_one_row_with_both_sentences(runner, data_dir):
+    rows = [r for r in _contested(runner, data_dir) if r["kind"] == "polarity"]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["contested"] == "Acme Corporation –agree to→ globex merger"
+    assert (row["value_a"], row["outlet_a"], row["sentence_a"]) == ("happened", "City Gazette",
+                                                                   ARTICLES["gazette-deal"][1])
+    assert (row["value_b"], row["outlet_b"], row["sentence_b"]) == ("did not happen", "Evening Times",
+                                                                   ARTICLES["times-deal"][1])
+
+
+def test_nothing_else_is_contested(runner, data_dir):
+    assert sorted(r["kind"] for r in _contested(runner, data_dir)) == ["duration", "polarity"]
+
+
+def test_evidence_export_carries_the_quantities(runner, data_dir, tmp_path):
+    target = tmp_path / "evidence.jsonl"
+    result = runner.invoke(app, ["export", "--format", "evidence-jsonl", "--output", str(target),
+                                 "--data-dir", str(data_dir)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in target.read_text().splitlines()]
+    dates = {(r["source"], q["value"], q["text"]) for r in records for q in r["quantities"] if q["kind"] == "date"}
+    assert ("gazette-deal", "2025-03-17", "on Monday") in dates
+    assert all(set(q) == {"kind", "value", "unit", "text", "approximate"} for r in records for q in r["quantities"])
+
+
+def test_a_copy_is_no_independent_source(runner, data_dir):
+    """Once one article is known to copy the other (COPY_OF), their disagreement is no contradiction."""
+    with open_store(Settings(data_dir=data_dir), write=True) as store:
+        store.run("MATCH (a:Source {id: $a}), (b:Source {id: $b}) MERGE (a)-[:COPY_OF]->(b)",
+                  {"a": "herald-call", "b": "wire-call"})
+    try:
+        assert [r["kind"] for r in _contested(runner, data_dir)] == ["polarity"]
+    finally:
+        with open_store(Settings(data_dir=data_dir), write=True) as store:
+            store.run("MATCH (:Source)-[c:COPY_OF]->(:Source) DELETE c")
+    assert len(_contested(runner, data_dir)) == 2
