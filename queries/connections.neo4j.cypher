@@ -71,7 +71,7 @@ MATCH (n1)-[r]-(n2)
 WHERE dated IS NULL OR any(z IN r.sources WHERE z IN dated)
 OPTIONAL MATCH (v:Evidence {edge_id: r.id})
 WHERE dated IS NULL OR v.source IN dated
-OPTIONAL MATCH (s:Source {id: v.source})
+OPTIONAL MATCH (v)-[:IN_SOURCE]->(s:Source)
 WITH i, chain, h, r, n1, n2, v, s
 ORDER BY coalesce(s.published, '') = '', s.published, v.source, v.sentence_start
 WITH i, chain, h, r, n1, n2, collect(v) AS found, collect(v.source) AS evidence_sources,

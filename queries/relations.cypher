@@ -27,17 +27,17 @@ WHERE (o:Entity OR o:Concept) AND (dated IS NULL OR any(x IN coalesce(r.sources,
 WITH dated, e, r, o, CASE WHEN startNode(r) = e THEN 'out' ELSE 'in' END AS direction
 OPTIONAL MATCH (v:Evidence {edge_id: r.id})
 WHERE dated IS NULL OR v.source IN dated
-OPTIONAL MATCH (s:Source {id: v.source})
+OPTIONAL MATCH (v)-[:IN_SOURCE]->(s:Source)
 WITH e, r, o, direction, v, s ORDER BY coalesce(s.published, '') = '', s.published, v.source, v.sentence_start
 WITH e, r, o, direction, collect(v) AS found
 WITH e, r, o, direction, found,
-     reduce(acc = [], v IN found | CASE WHEN v.source IN acc THEN acc ELSE acc + [v.source] END) AS sources,
-     reduce(acc = [], v IN found | CASE WHEN v.attributed_to_name IS NULL OR v.attributed_to_name IN acc THEN acc
-                                        ELSE acc + [v.attributed_to_name] END) AS attributed_to
+     reduce(acc = [], x IN found | CASE WHEN x.source IN acc THEN acc ELSE acc + [x.source] END) AS sources,
+     reduce(acc = [], x IN found | CASE WHEN x.attributed_to_name IS NULL OR x.attributed_to_name IN acc THEN acc
+                                        ELSE acc + [x.attributed_to_name] END) AS attributed_to
 RETURN e.name AS entity, direction, r.predicate AS predicate, o.name AS other,
        coalesce(o.type, 'Concept') AS other_type,
        size(sources) AS source_count, sources, size(found) AS evidence,
-       size([v IN found WHERE v.negated]) AS negated, size([v IN found WHERE v.hedged]) AS hedged,
+       size([x IN found WHERE x.negated]) AS negated, size([x IN found WHERE x.hedged]) AS hedged,
        attributed_to
 ORDER BY source_count DESC, evidence DESC, entity, direction DESC, predicate, other
 LIMIT $limit

@@ -28,7 +28,7 @@ WHERE e.id = $name OR toLower(e.name) IN keys OR any(a IN coalesce(e.aliases, []
    OR any(a IN merged WHERE a IN keys)
 OPTIONAL MATCH (v:Evidence)
 WHERE (v.subject_id = e.id OR v.object_id = e.id) AND (dated IS NULL OR v.source IN dated)
-OPTIONAL MATCH (s:Source {id: v.source})
+OPTIONAL MATCH (v)-[:IN_SOURCE]->(s:Source)
 WITH dated, e, v, s, CASE WHEN v.subject_id = e.id THEN 'subject' ELSE 'object' END AS role
 WITH dated, e, v, s, role, CASE WHEN role = 'subject' THEN v.object_id ELSE v.subject_id END AS other_id,
      CASE WHEN role = 'subject' THEN v.object_text ELSE v.subject_text END AS other_text

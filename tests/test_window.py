@@ -14,6 +14,7 @@ from newsgraph.cli import app
 from newsgraph.errors import BadSetting
 from newsgraph.graph.window import check_window, in_window, window_graph
 from newsgraph.model import Merge
+from newsgraph.queries import get_query, list_queries, run_query
 
 
 # --- pure: which sources a window keeps ---------------------------------------------------------------------------
@@ -238,8 +239,6 @@ def test_timeline_lists_an_entitys_relations_and_events_in_date_order(runner, da
 @pytest.mark.store
 @pytest.mark.model
 def test_timeline_shows_events_no_relation_row_stands_for(seed_store):
-    from newsgraph.queries import run_query
-
     rows = run_query(seed_store, "timeline", {"name": "Putin"})
     assert {r["kind"] for r in rows} == {"relation", "event"}
     assert all(r["date"] == "2025-03-18" and r["sentence"] for r in rows)
@@ -248,3 +247,16 @@ def test_timeline_shows_events_no_relation_row_stands_for(seed_store):
     assert declined["negated"] is True and declined["kind"] == "relation"
     events = [r for r in rows if r["kind"] == "event"]
     assert events and all(r["role"] and r["class"] for r in events)
+
+
+@pytest.mark.store
+@pytest.mark.model
+@pytest.mark.parametrize("name", [q.name for q in list_queries()])
+def test_every_canned_query_takes_the_window(seed_store, name):
+    """Both seeds are of 18 March 2025: a window holding that day changes nothing, a later one leaves nothing."""
+    params = {**get_query(name).examples, **({"b": "Putin"} if name == "connections" else {})}
+    everything = run_query(seed_store, name, params)
+    assert everything, name
+    assert run_query(seed_store, name, {**params, "since": "2025-03-18", "until": "2025-03-18"}) == everything
+    assert run_query(seed_store, name, {**params, "since": "2025-03-19"}) == []
+    assert run_query(seed_store, name, {**params, "until": "2025-03-17"}) == []
