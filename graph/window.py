@@ -116,8 +116,9 @@ def window_graph(graph: nx.MultiDiGraph, since: str = "", until: str = "",
                 _recount(data, evidence)
             else:
                 kept.remove_edge(a, b, key)
-    kept.remove_nodes_from([n for n, d in kept.nodes(data=True)
-                            if d.get("kind") in {"Event", "Story"} and not _linked_to_source(kept, n)])
+    kept.remove_nodes_from([n for n, d in graph.nodes(data=True)  # reported (or told) only by sources gone
+                            if d.get("kind") in {"Event", "Story"} and _linked_to_source(graph, n)
+                            and not _linked_to_source(kept, n)])
     if around is not None:
         _keep_near(kept, around, hops)
     kept.remove_nodes_from([n for n, d in kept.nodes(data=True) if _left_alone(kept, n, d.get("kind"))])

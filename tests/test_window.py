@@ -77,6 +77,7 @@ def _graph() -> nx.MultiDiGraph:
     graph.add_edge("old", "ev", key="REPORTS", type="REPORTS")
     graph.add_edge("ev", "story", key="PART_OF", type="PART_OF")
     graph.add_edge("old", "story", key="IN_STORY", type="IN_STORY")
+    graph.add_node("unreported", kind="Event", name="talk")  # no source of this (sub)graph reports it: it stays
     graph.graph["merges"] = [Merge("a", "A", "old", "new"), Merge("a", "Mr. A", "new", "title")]
     return graph
 
@@ -85,14 +86,14 @@ def test_window_graph_keeps_the_evidence_of_sources_in_the_window_and_what_it_su
     graph = _graph()
     assert window_graph(graph) is graph  # no window: nothing filtered
     kept = window_graph(graph, "2025-01-01", "")
-    assert set(kept) == {"new", "a", "b"}  # c, k and lonely lose every relation and mention; the event, the story go
+    assert set(kept) == {"new", "a", "b", "unreported"}  # c, k, lonely lose every relation and mention; ev, story go
     data = kept.edges["a", "b", "meet"]
     assert [e["id"] for e in data["evidence"]] == ["e2"]
     assert (data["sources"], data["source_count"], data["evidence_count"], data["negated_count"]) == (["new"], 1, 1, 1)
     assert [m.alias for m in kept.graph["merges"]] == ["Mr. A"]
-    assert graph.edges["a", "b", "meet"]["source_count"] == 3 and len(graph) == 10  # the original is untouched
+    assert graph.edges["a", "b", "meet"]["source_count"] == 3 and len(graph) == 11  # the original is untouched
     before = window_graph(graph, "", "2024-12-31")
-    assert {"old", "a", "b", "c", "k", "lonely", "ev", "story"} == set(before)
+    assert {"old", "a", "b", "c", "k", "lonely", "ev", "story", "unreported"} == set(before)
 
 
 def test_window_graph_around_an_entity_keeps_what_is_still_within_reach():
