@@ -182,6 +182,8 @@ class Neo4jStore(GraphStore):
     # --- GraphStore -----------------------------------------------------------------------------------------
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one read statement (routed to a reader in a cluster); rows as dicts of plain values."""
+        if self.splices_parameters and len(query.encode()) + _text_size(_escaped(params or {})) > _SPLICED_BUDGET:
+            query = cypher.compact(query)  # FalkorDB aborts past about 4 KB of statement and parameters
         rows = []
         for part in self._parameter_sets(query, params or {}):
             try:

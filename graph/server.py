@@ -21,7 +21,6 @@ import contextlib
 import hashlib
 import logging
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -36,15 +35,18 @@ from typing import TYPE_CHECKING
 from newsgraph.errors import BadSetting, StoreUnavailable
 from newsgraph.graph import bolt_guard, locks
 from newsgraph.graph.server_io import (
+    bgsave_failed as _bgsave_failed,
     binaries as _binaries,
-    call as _call,
     loading as _loading,
     log_tail,
+    module_arg as _module_arg,
     ping as _ping,
+    process_id as _process_id,
     rdb_error,
     retire_append_log,
     save_error,
     server_alive as _server_alive,
+    shutdown as _shutdown_command,
     tcp_answers as _tcp_answers,
 )
 
@@ -195,7 +197,7 @@ class EmbeddedFalkorDB:
         if self.pid is not None and not _server_alive(self.pid):
             return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) stopped while in use; the store "
                     f"there is as of its last save: run the command again to finish the job")
-        if b"rdb_last_bgsave_status:err" in (_call(self.socket_path, "INFO", "persistence") or b""):
+        if _bgsave_failed(self.socket_path):
             return self._save_failure()
         return None
 
@@ -268,13 +270,12 @@ class EmbeddedFalkorDB:
                 raise StoreUnavailable(f"data dir {self.data_dir} is in use by pid {pid}, whose socket "
                                        f"{self.socket_path} does not answer; stop it or use another --data-dir")
             time.sleep(0.1)
-        info = re.search(rb"process_id:(\d+)", _call(self.socket_path, "INFO", "server") or b"")
-        self.owned, self.pid, self._running, requested = False, int(info[1]) if info else pid, True, self.bolt_port
+        reported = _process_id(self.socket_path)
+        self.owned, self.pid, self._running, requested = False, reported or pid, True, self.bolt_port
         self._log_offset = self._log_size()
         atexit.register(self._stop_at_exit)
-        modules = _call(self.socket_path, "MODULE", "LIST") or b""
-        match = re.search(rb"BOLT_PORT\r\n\$\d+\r\n(\d+)\r\n", modules, re.I)
-        self.bolt_port = int(match[1]) if match else None  # GRAPH.CONFIG GET BOLT_PORT returns junk when unset
+        port = _module_arg(self.socket_path, "graph", "BOLT_PORT")
+        self.bolt_port = int(port) if port and port.isdigit() else None  # GRAPH.CONFIG GET BOLT_PORT: junk if unset
         try:
             host, port = self._bolt_file.read_text().split()
             self.bolt_host = host if int(port) == self.bolt_port else None
@@ -332,8 +333,7 @@ class EmbeddedFalkorDB:
                 tail = log_tail(self._log_file, offset)
                 raise StoreUnavailable(f"FalkorDB server for {self.data_dir} {what}: {tail}")
             time.sleep(0.05)
-        info = re.search(rb"process_id:(\d+)", _call(self.socket_path, "INFO", "server") or b"")
-        self.pid = int(info[1]) if info else self._read_pid()
+        self.pid = _process_id(self.socket_path) or self._read_pid()
         if self.bolt_port is not None:
             self._guard_bolt()
         if legacy_log:
@@ -381,10 +381,10 @@ class EmbeddedFalkorDB:
             # FalkorDB 4.16 swallows the first connection made on the socket after a Bolt client disconnects
             # (it gets the closed Bolt descriptor's number): a PING or two take that one first.
             any(_ping(self.socket_path, 0.5) for _ in range(4))
-            reply = _call(self.socket_path, "SHUTDOWN", "SAVE", timeout=_STOP_TIMEOUT)
-            if reply and reply.startswith(b"-"):  # a successful SHUTDOWN closes the connection without a reply
+            refused = _shutdown_command(self.socket_path, save=True, timeout=_STOP_TIMEOUT)
+            if refused:  # a successful SHUTDOWN closes the connection without a reply
                 failure = self._save_failure()
-                _call(self.socket_path, "SHUTDOWN", "NOSAVE", timeout=_STOP_TIMEOUT)
+                _shutdown_command(self.socket_path, save=False, timeout=_STOP_TIMEOUT)
         steps = ((None, _STOP_TIMEOUT if graceful else 0.0), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0))
         for sig, wait in steps:
             if pid is None:

@@ -1,5 +1,6 @@
-"""Talking to an embedded FalkorDB server without a client library, and reading its log: whether it answers,
-whether its process lives, and why a save failed."""
+"""Talking to an embedded FalkorDB server over its unix socket (through redis-py, one short-lived connection per
+question, no retries, the caller's timeout), and reading its log: whether it answers, whether its process lives,
+and why a save failed."""
 
 from __future__ import annotations
 
@@ -10,7 +11,14 @@ import re
 import socket
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import redis
+from redis.backoff import NoBackoff
+from redis.exceptions import BusyLoadingError, RedisError, ResponseError
+from redis.retry import Retry
 
 from newsgraph.errors import StoreUnavailable
 from newsgraph.processes import alive
@@ -36,27 +44,101 @@ def binaries() -> tuple[str, str]:
     return server, module
 
 
-def call(path: Path, *args: str, timeout: float = 1.0) -> bytes | None:
-    """Send one command over unix socket ``path``; return the raw reply (b"" if the server hung up) or None."""
-    payload = f"*{len(args)}\r\n".encode() + b"".join(f"${len(a)}\r\n{a}\r\n".encode() for a in args)
+@contextlib.contextmanager
+def _client(path: Path, timeout: float) -> Iterator[redis.Redis]:
+    """A redis-py client on unix socket ``path``: connect and each reply within ``timeout`` seconds, no retry
+    (a server that does not answer in time is the answer), closed on exit."""
+    client = redis.Redis(unix_socket_path=str(path), socket_timeout=timeout, socket_connect_timeout=timeout,
+                         retry=Retry(NoBackoff(), 0), decode_responses=True, single_connection_client=True)
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-            sock.settimeout(timeout)
-            sock.connect(str(path))
-            sock.sendall(payload)
-            return sock.recv(65536)
-    except OSError:
+        yield client
+    finally:
+        client.close()
+
+
+def command(path: Path, *args: str, timeout: float = 1.0) -> Any:
+    """Send one command over unix socket ``path`` and return its parsed reply; None when the server cannot be
+    reached, does not answer in time or hangs up.
+
+    Raises:
+        redis.exceptions.ResponseError: the server answered with an error.
+    """
+    try:
+        with _client(path, timeout) as client:
+            return client.execute_command(*args)
+    except ResponseError:
+        raise
+    except (RedisError, OSError):
         return None
 
 
 def ping(path: Path, timeout: float = 1.0) -> bool:
     """Return True if the server on unix socket ``path`` answers PING (it does not while loading data)."""
-    return (call(path, "PING", timeout=timeout) or b"").startswith(b"+PONG")
+    try:
+        with _client(path, timeout) as client:
+            return bool(client.ping())
+    except (RedisError, OSError):
+        return False
 
 
 def loading(path: Path, timeout: float = 1.0) -> bool:
     """Return True if the server on ``path`` says it is still loading its data (replaying its append-only log)."""
-    return (call(path, "PING", timeout=timeout) or b"").startswith(b"-LOADING")
+    try:
+        with _client(path, timeout) as client:
+            client.ping()
+    except BusyLoadingError:
+        return True
+    except (RedisError, OSError):
+        return False
+    return False
+
+
+def info(path: Path, section: str, timeout: float = 1.0) -> dict[str, Any]:
+    """The server's INFO ``section`` as a dict (empty when it cannot be read)."""
+    try:
+        with _client(path, timeout) as client:
+            return dict(client.info(section))
+    except (RedisError, OSError):
+        return {}
+
+
+def process_id(path: Path, timeout: float = 1.0) -> int | None:
+    """The pid the server on ``path`` reports, or None."""
+    pid = info(path, "server", timeout).get("process_id")
+    return int(pid) if pid is not None else None
+
+
+def bgsave_failed(path: Path, timeout: float = 1.0) -> bool:
+    """True if the server's last background save failed (it then refuses every write)."""
+    return info(path, "persistence", timeout).get("rdb_last_bgsave_status") == "err"
+
+
+def module_arg(path: Path, module: str, name: str, timeout: float = 1.0) -> str | None:
+    """The value given to argument ``name`` of the loaded ``module`` (MODULE LIST), or None."""
+    try:
+        modules = command(path, "MODULE", "LIST", timeout=timeout) or []
+    except ResponseError:
+        return None
+    for entry in modules:
+        if isinstance(entry, dict) and entry.get("name") == module:
+            args = [str(a) for a in entry.get("args") or []]
+            for key, value in zip(args, args[1:]):
+                if key.upper() == name.upper():
+                    return value
+    return None
+
+
+def shutdown(path: Path, *, save: bool, timeout: float) -> str | None:
+    """SHUTDOWN SAVE (or NOSAVE); the server's error if it refused (a save that failed), else None — also when
+    it cannot be reached: the caller then stops its process by signal."""
+    try:
+        with _client(path, timeout) as client:
+            client.shutdown(save=save, nosave=not save)
+    except ResponseError as exc:
+        return str(exc)
+    except (RedisError, OSError):
+        return None
+    return None
 
 
 def tcp_answers(port: int) -> bool:
@@ -142,11 +224,16 @@ def save_error(data_dir: Path, log_file: Path, offset: int) -> str:
 
 def retire_append_log(socket_path: Path, data_dir: Path, timeout: float) -> None:
     """Move a data dir written with the append-only log to snapshots: save one, then set the log aside."""
-    replies = [call(socket_path, *cmd, timeout=timeout) or b"" for cmd in
-               (("CONFIG", "SET", "appendonly", "no"), ("SAVE",))]
-    if all(r.startswith(b"+OK") for r in replies):
+    try:
+        with _client(socket_path, timeout) as client:
+            done = bool(client.config_set("appendonly", "no")) and bool(client.save())
+            problem = ""
+    except (RedisError, OSError) as exc:
+        done, problem = False, str(exc)
+    if done:
         target = data_dir / f"appendonlydir.replaced-{int(time.time())}"
         (data_dir / "appendonlydir").rename(target)
         log.info("FalkorDB data in %s now persists through snapshots; the old log is in %s", data_dir, target)
     else:
-        log.warning("could not move %s to snapshots (%r); it keeps its append-only log", data_dir, replies)
+        log.warning("could not move %s to snapshots (%s); it keeps its append-only log", data_dir,
+                    problem or "the server refused")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 import spacy
@@ -67,19 +67,20 @@ def parse_pretokenised(
     yield from nlp.pipe(docs, batch_size=batch_size)
 
 
-def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *,
-                  batch_size: int = 16) -> list[ArticleAnalysis | Skipped]:
+def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, batch_size: int = 16,
+                  on_article: Callable[[], None] | None = None) -> list[ArticleAnalysis | Skipped]:
     """Parse and analyse a batch of articles in this process: the task a worker (process or Dask) runs.
 
     The pipeline is loaded once per process. An article longer than ``SECTION_CHARS`` is parsed a section at a
     time (``newsgraph.ingest.sections``), whatever its length; the others go through ``nlp.pipe`` together. Returns
     one result per article, in input order: its analysis, or a ``Skipped`` record for an article with nothing to
-    analyse.
+    analyse. ``on_article()``, if given, is called as each article's analysis is done (for a progress bar).
 
     Raises:
         ModelUnavailable: the spaCy pipeline cannot be loaded.
     """
     nlp = load_pipeline(model)
+    done = on_article or (lambda: None)
     results: dict[int, ArticleAnalysis | Skipped] = {}
     short = [article for article in articles if len(article.text) <= SECTION_CHARS]
     # The Docs and the strings they add to the vocabulary are freed when the zone closes, so a long-running worker
@@ -88,10 +89,12 @@ def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *,
         for group in _groups(short, batch_size):
             for article, doc in parse(group, nlp, batch_size=batch_size):
                 results[id(article)] = _analyzed(article, doc)
+                done()
     for article in articles:
         if len(article.text) > SECTION_CHARS:
             with nlp.memory_zone():
                 results[id(article)] = _analyzed_in_sections(article, nlp)
+            done()
     return [results[id(article)] for article in articles]
 
 

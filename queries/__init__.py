@@ -2,7 +2,8 @@
 
     // name: connections
     // answers: How are two entities connected?
-    // param: a string — one entity          (types: string, int, float, bool; an int is a count: 0 to 2^31-1)
+    // param: a string — one entity          (types: string, int, float, bool, date; an int is a count: 0 to 2^31-1,
+                                             a date a day YYYY-MM-DD or "" for none)
     // param: hops int = 3 — longest path     (with "= default" a parameter is optional; "" for an empty string)
     // example: a=Trump                       (a value for the Neo4j Browser script)
 
@@ -16,6 +17,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -26,7 +28,9 @@ _PARAM = re.compile(r'^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s*=\s*(?P<defau
                     r'\s+(?:—|--?)\s+(?P<desc>.+)$')
 _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 #: The declarable types.
-_KINDS: dict[str, type | tuple[type, ...]] = {"string": str, "int": int, "float": (int, float), "bool": bool}
+_KINDS: dict[str, type | tuple[type, ...]] = {"string": str, "int": int, "float": (int, float), "bool": bool,
+                                              "date": str}
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: An ``int`` parameter is a count or a limit: a whole number from 0 to 2^31-1 (FalkorDB returns no rows at all
 #: for a LIMIT of 2^32 or more, and no count of a news graph comes near).
 INT_RANGE = (0, 2**31 - 1)
@@ -85,10 +89,17 @@ class CannedQuery:
 def convert(value: Any, type_name: str) -> Any:
     """Convert a raw string (or an already typed value) to ``type_name``; raise ValueError if it does not fit.
 
-    An ``int`` is a count: a whole number in ``INT_RANGE``; a ``float`` is finite.
+    An ``int`` is a count: a whole number in ``INT_RANGE``; a ``float`` is finite; a ``date`` is a calendar day
+    written ``YYYY-MM-DD`` (kept as that text, which is how sources store ``published``), or ``""`` for none.
 
     >>> convert("3", "int"), convert("yes", "bool"), convert("0.5", "float"), convert("Putin", "string")
     (3, True, 0.5, 'Putin')
+    >>> convert(" 2025-03-18 ", "date"), convert("", "date")
+    ('2025-03-18', '')
+    >>> convert("2025-02-30", "date")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2025-02-30' is not a day written YYYY-MM-DD
     >>> convert("-1", "int")
     Traceback (most recent call last):
     ...
@@ -103,6 +114,8 @@ def convert(value: Any, type_name: str) -> Any:
 
 
 def _convert(value: Any, type_name: str) -> Any:
+    if type_name == "date":
+        return _day(value)
     if isinstance(value, str):
         text = value.strip()
         if type_name == "string":
@@ -118,6 +131,18 @@ def _convert(value: Any, type_name: str) -> Any:
     elif isinstance(value, _KINDS[type_name]) and (type_name == "bool") == isinstance(value, bool):
         return value
     raise ValueError(f"{value!r} is not of type {type_name}")
+
+
+def _day(value: Any) -> str:
+    text = value.strip() if isinstance(value, str) else None
+    if text == "":
+        return ""
+    if text is not None and _DAY.match(text):
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a day written YYYY-MM-DD")
 
 
 def _checked(value: str, type_name: str, where: str) -> Any:
@@ -230,7 +255,8 @@ def bind(query: CannedQuery, raw: dict[str, Any]) -> dict[str, Any]:
         try:
             bound[param.name] = convert(raw[param.name], param.type)
         except ValueError:
-            want = f" (a whole number from {INT_RANGE[0]} to {INT_RANGE[1]})" if param.type == "int" else ""
+            want = {"int": f" (a whole number from {INT_RANGE[0]} to {INT_RANGE[1]})",
+                    "date": " (a day written YYYY-MM-DD)"}.get(param.type, "")
             raise BadQueryParameter(f"parameter {param.name!r} of query {query.name!r} must be of type {param.type}"
                                     f"{want}, got {raw[param.name]!r}") from None
     return bound

@@ -1,6 +1,8 @@
 // name: contested
 // answers: Which facts do independent sources contradict: a relation or event told as happening by one and as not happening by another, or measured differently (a count, a duration, a date, a share, a sum)?
 // param: limit int = 100 — at most this many contested facts
+// param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
+// param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // One row per contested fact and pair of values: what is contested (``kind``: polarity, or the quantity's kind and
 // unit), each side's value, source, outlet and sentence, and how many sources take part. Two sources are
 // independent when they are different articles with no COPY_OF between them. Hedged or conditional statements and
@@ -14,7 +16,8 @@
 // events no relation was projected from, told as happening by one source and as not happening by another. After
 // part 1 no clause may drop the last row (a part with nothing to say still passes the rows collected before):
 // optional matches, a placeholder for an empty UNWIND, CASE instead of WHERE; FalkorDB evaluates every branch of
-// a CASE, so no branch may index or range over a null. `es` lists the entities a claim's sentence names.
+// a CASE, so no branch may index or range over a null. `es` lists the entities a claim's sentence names. With a
+// date window (README, "Dates") both sides' sources must lie in it.
 MATCH (v:Evidence) WHERE NOT v.hedged AND NOT coalesce(v.conditional, false)
 WITH v.edge_id AS edge, collect(v) AS vs
 UNWIND [x IN vs WHERE NOT x.negated] AS y
@@ -59,6 +62,9 @@ WITH rr, er, collect(CASE WHEN size(ps) = 0 THEN null ELSE {f: ev.name, k: 'pola
  ids: [x IN ps | x[0].id] + [x IN ps | x[2].id], id: ev.id, who: [(ev)-[:HAS_PARTICIPANT]->(e:Entity) | e.name]}
  END) AS pr
 UNWIND rr + er + pr AS w
+WITH w, [x IN [w.a, w.b] | left(coalesce(x.published, ''), 10)] AS ds
+WHERE $since + $until = '' OR all(d IN ds WHERE d > '' AND d >= left($since, size(d))
+ AND ($until = '' OR d <= left($until, size(d))))
 UNWIND w.ids AS x
 WITH w, count(DISTINCT x) AS n
 RETURN w.f AS contested, w.who AS participants, w.k AS kind, w.va AS value_a, w.ta AS text_a,

@@ -2,20 +2,31 @@
 // answers: Which relations are reported by at least K distinct sources, with one example sentence per source?
 // param: min_sources int = 2 — the least number of distinct sources reporting a relation
 // param: limit int = 100 — at most this many relations
+// param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
+// param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // Grouped from the Evidence nodes (one per relation and sentence; edge_id is the relation's id): a scan over all
-// relationships is slow on FalkorDB once there are thousands of relationship types.
+// relationships is slow on FalkorDB once there are thousands of relationship types. Sources are listed by date.
+// Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
+OPTIONAL MATCH (w:Source)
+WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
+WITH collect(CASE WHEN day <> '' AND day >= substring($since, 0, size(day))
+  AND ($until = '' OR day <= substring($until, 0, size(day))) THEN w.id END) AS dated
+WITH CASE WHEN $since = '' AND $until = '' THEN null ELSE dated END AS dated
 MATCH (v:Evidence)
-WITH v.edge_id AS edge, collect(DISTINCT v.source) AS all_sources
+WHERE dated IS NULL OR v.source IN dated
+WITH dated, v.edge_id AS edge, collect(DISTINCT v.source) AS all_sources
 WHERE size(all_sources) >= $min_sources
 MATCH (v:Evidence {edge_id: edge})
+WHERE dated IS NULL OR v.source IN dated
 WITH edge, v
 ORDER BY v.source, v.sentence_start
 WITH edge, v.source AS source, collect(v) AS found
 WITH edge, source, found[0] AS v, size(found) AS evidence,
      size([x IN found WHERE x.negated]) AS negated, size([x IN found WHERE x.hedged]) AS hedged
 OPTIONAL MATCH (s:Source {id: source})
-WITH edge, v, source, coalesce(s.outlet, source) AS outlet, evidence, negated, hedged
-ORDER BY source
+WITH edge, v, source, coalesce(s.outlet, source) AS outlet, coalesce(s.published, '') AS published, evidence,
+     negated, hedged
+ORDER BY published = '', published, source
 WITH edge, collect(v) AS examples, collect(source) AS sources, collect(outlet) AS outlets,
      sum(evidence) AS evidence, sum(negated) AS negated, sum(hedged) AS hedged
 WITH edge, examples[0] AS v, sources, outlets, [x IN examples | x.sentence] AS sentences, evidence, negated, hedged

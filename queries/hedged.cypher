@@ -2,9 +2,18 @@
 // answers: What is reported only as possible, intended or expected (hedged), or only under a condition (conditional)?
 // param: kind string = "any" — "hedged" (may, reportedly, expected to, …), "conditional" (if, unless) or "any"
 // param: limit int = 100 — at most this many statements
+// param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
+// param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // example: kind=conditional
+// Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
+OPTIONAL MATCH (w:Source)
+WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
+WITH collect(CASE WHEN day <> '' AND day >= substring($since, 0, size(day))
+  AND ($until = '' OR day <= substring($until, 0, size(day))) THEN w.id END) AS dated
+WITH CASE WHEN $since = '' AND $until = '' THEN null ELSE dated END AS dated
 MATCH (v:Evidence)
-WHERE ($kind IN ['any', 'hedged'] AND v.hedged = true) OR ($kind IN ['any', 'conditional'] AND v.conditional = true)
+WHERE (dated IS NULL OR v.source IN dated)
+  AND (($kind IN ['any', 'hedged'] AND v.hedged = true) OR ($kind IN ['any', 'conditional'] AND v.conditional = true))
 OPTIONAL MATCH (v)-[:IN_SOURCE]->(s:Source)
 OPTIONAL MATCH (se:Entity {id: v.subject_id})
 OPTIONAL MATCH (sc:Concept {id: v.subject_id})

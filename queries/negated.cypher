@@ -2,8 +2,16 @@
 // answers: What is reported as not happening (negated evidence), by whom and where?
 // param: hedged string = "any" — "yes" for only hedged or conditional statements, "no" for only plain ones, "any" for all
 // param: limit int = 100 — at most this many statements
+// param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
+// param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
+// Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
+OPTIONAL MATCH (w:Source)
+WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
+WITH collect(CASE WHEN day <> '' AND day >= substring($since, 0, size(day))
+  AND ($until = '' OR day <= substring($until, 0, size(day))) THEN w.id END) AS dated
+WITH CASE WHEN $since = '' AND $until = '' THEN null ELSE dated END AS dated
 MATCH (v:Evidence)
-WHERE v.negated = true
+WHERE v.negated = true AND (dated IS NULL OR v.source IN dated)
   AND ($hedged = 'any' OR ($hedged = 'yes') = (v.hedged = true OR v.conditional = true))
 OPTIONAL MATCH (v)-[:IN_SOURCE]->(s:Source)
 OPTIONAL MATCH (se:Entity {id: v.subject_id})

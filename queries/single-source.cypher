@@ -2,14 +2,25 @@
 // answers: Which relations does only one source report (optionally only those from one source or outlet)?
 // param: source string = "" — a source id or an outlet name (any case); empty for every source
 // param: limit int = 100 — at most this many relations
+// param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
+// param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // example: source=The Guardian
-// Grouped from the Evidence nodes (see corroborated.cypher for why).
+// Grouped from the Evidence nodes (see corroborated.cypher for why). With a date window, "only one source" counts
+// the sources in the window.
+// Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
+OPTIONAL MATCH (w:Source)
+WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
+WITH collect(CASE WHEN day <> '' AND day >= substring($since, 0, size(day))
+  AND ($until = '' OR day <= substring($until, 0, size(day))) THEN w.id END) AS dated
+WITH CASE WHEN $since = '' AND $until = '' THEN null ELSE dated END AS dated
 MATCH (v:Evidence)
-WITH v.edge_id AS edge, min(v.source) AS first, max(v.source) AS last
+WHERE dated IS NULL OR v.source IN dated
+WITH dated, v.edge_id AS edge, min(v.source) AS first, max(v.source) AS last
 WHERE first = last
 MATCH (s:Source {id: first})
 WHERE $source = '' OR s.id = $source OR toLower(s.outlet) = toLower(trim($source))
 MATCH (v:Evidence {edge_id: edge})
+WHERE dated IS NULL OR v.source IN dated
 WITH s, edge, v
 ORDER BY v.sentence_start
 WITH s, edge, collect(v) AS found

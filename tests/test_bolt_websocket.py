@@ -72,7 +72,8 @@ CONNECT_CALLS = [
         "RETURN {name: 'procedures', data: collect({name: name, signature: signature})} AS result"]), None),
     ("nodes", "MATCH () RETURN count(*) AS n", None),
     ("relationships", "MATCH ()-[]->() RETURN count(*) AS n", None),
-    ("canned_sources", get_query("sources").text, None),
+    # the page sends no parameters: the date window's two are written in as the Browser's :param lines would give
+    ("canned_sources", get_query("sources").text.replace("$since", "''").replace("$until", "''"), None),
     ("drawn", "MATCH (p:Entity {name: 'Vladimir Putin'})-[r:AGREE_TO]->(o {name: 'limited ceasefire'}) "
               "RETURN p, r, o", None),
 ]

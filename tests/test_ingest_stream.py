@@ -106,14 +106,26 @@ def test_progress_counts_every_input_article(empty_store, generated_dir, tmp_pat
     events = []
     ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=7), progress=lambda e, n: events.append((e, n)))
     assert events[0] == ("total", 24) and sum(n for e, n in events[1:] if e == "articles") == 24
-    parsed = [n for e, n in events if e == "parsed"]  # batch by batch (batch_size 16, chunks of 7): per article
-    assert sum(parsed) == 24 and len(parsed) >= 24 // 7 and max(parsed) <= 7
+    parsed = [n for e, n in events if e == "parsed"]  # a worker process parses; each article reported as done
+    assert parsed == [1] * 24
     assert events.index(("parsed", parsed[0])) < next(i for i, (e, _) in enumerate(events) if e == "articles")
     events.clear()
     again = ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=7),
                    progress=lambda e, n: events.append((e, n)))
     assert len(again.already) == 24 and sum(n for e, n in events[1:] if e == "articles") == 24
     assert sum(n for e, n in events if e == "parsed") == 24
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_moves_per_article_in_this_process_and_in_two_workers(empty_store, generated_dir, tmp_path,
+                                                                      workers):
+    events = []
+    settings = _settings(tmp_path, chunk_size=24 if workers == 1 else 12, workers=workers, batch_size=8)
+    ingest([generated_dir], empty_store, settings, progress=lambda e, n: events.append((e, n)))
+    parsed = [n for e, n in events if e == "parsed"]
+    assert parsed == [1] * 24  # not 8 at a time: the bar moves with every article
+    first_written = next(i for i, (e, _) in enumerate(events) if e == "articles")
+    assert events.index(("parsed", 1)) < first_written
 
 
 def test_a_failed_write_keeps_earlier_chunks_and_a_rerun_finishes(single, empty_store, generated_dir, tmp_path,

@@ -43,7 +43,7 @@ def test_every_file_has_a_complete_header(file):
     assert lines[0] == f"// name: {stem}"
     assert any(line.startswith("// answers: ") and len(line) > 20 for line in lines)
     header = [line for line in lines if line.startswith("//")]
-    declared = [re.match(r"// param: (\w+) (string|int|float|bool)( = \S+)? — \S", line) for line in header
+    declared = [re.match(r"// param: (\w+) (string|int|float|bool|date)( = \S+)? — \S", line) for line in header
                 if line.startswith("// param:")]
     assert all(declared), f"malformed param line in {file.name}"
     body = "\n".join(line for line in lines if not line.startswith("//"))
@@ -57,14 +57,14 @@ def test_every_file_has_a_complete_header(file):
 def test_header_is_stripped_from_the_text():
     query = get_query("entity")
     assert not query.text.lstrip().startswith("//")
-    assert query.text.lstrip().startswith("WITH")
+    assert query.text.lstrip().startswith("OPTIONAL MATCH (w:Source)")  # the date window comes first
     assert query.neo4j_text == query.text  # no variant: one text for both stores
 
 
 def test_connections_has_a_neo4j_variant_with_a_scoped_call():
     query = get_query("connections")
-    assert "CALL {" in query.text and "CALL (x, y) {" not in query.text  # FalkorDB has no scope clause
-    assert "CALL (x, y) {" in query.neo4j_text and "CALL {" not in query.neo4j_text
+    assert "CALL {" in query.text and "CALL (x, y, dated) {" not in query.text  # FalkorDB has no scope clause
+    assert "CALL (x, y, dated) {" in query.neo4j_text and "CALL {" not in query.neo4j_text
     assert [q.name for q in list_queries() if q.neo4j_text != q.text] == ["connections"]
 
 
@@ -75,6 +75,8 @@ def test_declared_types_and_defaults():
         Param("b", "string", None, query.params[1].description),
         Param("hops", "int", 3, query.params[2].description),
         Param("limit", "int", 10, query.params[3].description),
+        Param("since", "date", "", query.params[4].description),
+        Param("until", "date", "", query.params[5].description),
     )
     assert get_query("single-source").params[0].default == ""
 
@@ -107,8 +109,9 @@ def test_a_bad_header_is_refused(tmp_path, header, problem):
 # --- binding ------------------------------------------------------------------------------------------------------
 def test_bind_converts_and_fills_defaults():
     assert bind(get_query("connections"), {"a": "Trump", "b": "Putin", "hops": "2"}) == {
-        "a": "Trump", "b": "Putin", "hops": 2, "limit": 10}
-    assert bind(get_query("single-source"), {}) == {"source": "", "limit": 100}
+        "a": "Trump", "b": "Putin", "hops": 2, "limit": 10, "since": "", "until": ""}
+    assert bind(get_query("single-source"), {}) == {"source": "", "limit": 100, "since": "", "until": ""}
+    assert bind(get_query("sources"), {"since": " 2025-03-18"}) == {"since": "2025-03-18", "until": ""}
     flag = CannedQuery("f", "A flag.", (Param("on", "bool", False, ""), Param("x", "float", 0.5, "")), "", "")
     assert bind(flag, {"on": "yes", "x": "2"}) == {"on": True, "x": 2.0}
     assert bind(flag, {"on": "False"}) == {"on": False, "x": 0.5}
@@ -120,7 +123,9 @@ def test_bind_converts_and_fills_defaults():
     ("top-entities", {"limit": ""}, r"'limit'.*int"),
     ("connections", {"a": "Trump"}, r"needs parameter 'b' \(string\)"),
     ("entity", {"name": "Putin", "nmae": "x"}, r"no parameter 'nmae'.*name \(string\)"),
-    ("sources", {"limit": "3"}, r"no parameter 'limit'.*none"),
+    ("sources", {"limit": "3"}, r"no parameter 'limit'.*since \(date = ''\), until"),
+    ("sources", {"since": "18/03/2025"}, r"'since'.*must be of type date \(a day written YYYY-MM-DD\).*'18/03/2025'"),
+    ("sources", {"until": "2025-02-30"}, r"'until'.*type date"),
 ])
 def test_bad_parameters(name, raw, message):
     with pytest.raises(BadQueryParameter, match=message):
@@ -149,8 +154,8 @@ def test_run_query_picks_the_neo4j_text(monkeypatch):
     neo4j, falkor = Recorder("neo4j"), Recorder("falkordb")
     run_query(neo4j, "top-entities", {"limit": "3"})
     run_query(falkor, "top-entities", {})
-    assert neo4j.seen == [("NEO4J TEXT", {"limit": 3})]
-    assert falkor.seen == [(query.text, {"limit": 10})]
+    assert neo4j.seen == [("NEO4J TEXT", {"limit": 3, "since": "", "until": ""})]
+    assert falkor.seen == [(query.text, {"limit": 10, "since": "", "until": ""})]
 
 
 def test_browser_script():

@@ -248,3 +248,28 @@ def test_server_stops_when_owner_is_killed(owner_process, tmp_path):
     proc.wait()
     assert wait_until_gone(server_pid)
     assert "Received SIGTERM" in (tmp_path / "falkordb.log").read_text()
+
+
+def test_server_commands_go_through_redis_py_with_the_callers_timeout(make, tmp_path):
+    from redis.exceptions import ResponseError
+
+    from newsgraph.graph import server_io
+
+    db = make(tmp_path / "live").start()
+    assert server_io.ping(db.socket_path) and not server_io.loading(db.socket_path)
+    assert server_io.process_id(db.socket_path) == db.pid and not server_io.bgsave_failed(db.socket_path)
+    assert server_io.module_arg(db.socket_path, "graph", "BOLT_PORT") is None
+    with pytest.raises(ResponseError):
+        server_io.command(db.socket_path, "NO-SUCH-COMMAND")
+    # nothing listening: every question has its plain answer at once
+    missing = tmp_path / "none.sock"
+    assert not server_io.ping(missing) and server_io.process_id(missing) is None
+    assert server_io.command(missing, "PING") is None and server_io.shutdown(missing, save=True, timeout=1) is None
+    # a socket that accepts and never answers: False after the timeout, tried once (no retries)
+    silent = tmp_path / "silent.sock"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
+        listener.bind(str(silent))
+        listener.listen(8)
+        started = time.monotonic()
+        assert not server_io.ping(silent, timeout=0.5) and not server_io.loading(silent, timeout=0.5)
+        assert time.monotonic() - started < 2.5

@@ -40,6 +40,13 @@ Password = Annotated[Optional[str], typer.Option("--password", help="Neo4j passw
 Database = Annotated[Optional[str], typer.Option("--database", help="Neo4j database (none: the user's home database).",
                                                  **_env("neo4j_database"))]
 Graph = Annotated[Optional[str], typer.Option("--graph", help="Graph name inside FalkorDB.", **_env("graph"))]
+Since = Annotated[Optional[str], typer.Option(
+    "--since", metavar="DATE", show_default=False,
+    help="Only what sources published on or after DATE (YYYY-MM-DD) report; with --since or --until, undated "
+         "sources are left out (see README, Dates).")]
+Until = Annotated[Optional[str], typer.Option(
+    "--until", metavar="DATE", show_default=False,
+    help="Only what sources published on or before DATE (YYYY-MM-DD) report; undated sources are left out.")]
 RowFormat = Annotated[str, typer.Option(
     "--format", "-f", help="table (fits the terminal), json, ndjson (one JSON object a line) or csv.")]
 
@@ -90,7 +97,7 @@ def ingest(
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline with a parser and NER.", **_env("model"))] = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="Articles per nlp.pipe batch (and per progress step).",
+    batch_size: Annotated[Optional[int], typer.Option(help="Articles per nlp.pipe batch.",
                                                       **_env("batch_size"))] = None,
     workers: Annotated[Optional[int], typer.Option(help="Processes for parsing and extraction.",
                                                    **_env("workers"))] = None,
@@ -159,7 +166,7 @@ def ingest(
 @contextmanager
 def _progress_bar(quiet: bool) -> Iterator[Callable[[str, int], None] | None]:
     """A progress bar on stderr when it is a terminal and not ``--quiet``: articles parsed (it moves with each
-    parse batch), articles/s, articles written, ETA."""
+    article analysed, here or in a worker process; per batch on Dask), articles/s, articles written, ETA."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -258,13 +265,15 @@ def query(
     param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable.",
                                                        show_default=False)] = None,
     output: RowFormat = "table",
+    since: Since = None, until: Until = None,
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
 ) -> None:
-    """Run a canned query and print its rows."""
+    """Run a canned query and print its rows (sources by date, undated last)."""
 
     def body() -> None:
-        from newsgraph.errors import BadQueryParameter
+        from newsgraph.errors import BadQueryParameter, BadSetting
+        from newsgraph.graph.window import check_window
         from newsgraph.queries import get_query, run_query
         from newsgraph.stores import open_store
 
@@ -275,7 +284,14 @@ def query(
             if not sep or not key:
                 raise BadQueryParameter(f"--param {item!r}: write key=value")
             raw[key.strip()] = value
-        get_query(name)
+        canned = get_query(name)
+        window = check_window(since, until)
+        declared = {p.name for p in canned.params}
+        for option, key, value in (("--since", "since", window[0]), ("--until", "until", window[1])):
+            if value and key not in declared:
+                raise BadSetting(f"{option}: query {name!r} takes no date window")
+            if value:
+                raw[key] = value
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         require_graph(settings)
@@ -349,22 +365,29 @@ def entities(
                                                 show_default=False)] = None,
     output: Annotated[str, typer.Option("--format", "-f", help="text (one line an entity, or the explanation), table, "
                                         "json, ndjson or csv.")] = "text",
+    since: Since = None, until: Until = None,
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
 ) -> None:
-    """List the canonical entities, or explain how one was resolved."""
+    """List the canonical entities, or explain how one was resolved. With --since/--until: only the entities
+    sources of those dates mention, and only the merges made in them."""
 
     def body() -> None:
         from newsgraph.graph import cypher
+        from newsgraph.graph.window import check_window, window_entities, window_sources
         from newsgraph.stores import open_store
 
         if output != "text":
             _check_format(output)
+        window = check_window(since, until)
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         require_graph(settings)
         with open_store(settings) as graph_store:
             known = graph_store.known_entities()
+            if any(window):
+                mentioned = window_entities(graph_store, *window)
+                known = [e for e in known if e.id in mentioned]
             if explain is None and output != "text":
                 _print_rows([{"type": e.type, "name": e.name, "id": e.id, "aliases": list(e.aliases)}
                              for e in sorted(known, key=lambda e: (e.type, e.name))
@@ -378,6 +401,9 @@ def entities(
                 return
             entity = graph_store.find_entity(explain)
             row = graph_store.run(cypher.EXPLAIN_ENTITY, {"name": entity.id})[0]
+            if any(window):
+                dated = window_sources(graph_store, *window)
+                row = {**row, "merges": [m for m in row["merges"] if m and m.get("source") in dated]}
         if output != "text":
             _print_rows([{**row, "merges": [m for m in row["merges"] if m]}], output)
             return
@@ -402,25 +428,29 @@ def export(
     entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.",
                                                   show_default=False)] = None,
     hops: Annotated[int, typer.Option(help="With --entity: how many relations away to go.")] = 2,
+    since: Since = None, until: Until = None,
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
 ) -> None:
-    """Export the whole graph, or the subgraph around an entity, for Gephi, networkx or a report."""
+    """Export the whole graph, or the subgraph around an entity, for Gephi, networkx or a report. With
+    --since/--until: only the evidence of sources of those dates, and what it supports."""
 
     def body() -> None:
         from newsgraph.errors import BadSetting
         from newsgraph.graph.export import FORMATS, export as write_export
+        from newsgraph.graph.window import check_window, window_graph
         from newsgraph.stores import open_store
 
         if output_format not in (*FORMATS, "html"):
             raise BadSetting(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}, html")
+        window = check_window(since, until)
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         require_graph(settings)
         with open_store(settings) as graph_store:
             found = None if entity is None else graph_store.find_entity(entity)
             around = None if found is None else [found.id]
-            subgraph = graph_store.read_graph(around, hops=hops)
+            subgraph = window_graph(graph_store.read_graph(around, hops=hops), *window, around=around, hops=hops)
         if output_format == "html":
             from newsgraph.workbench.html_export import export_html
 

@@ -6,6 +6,9 @@ ingest job collects the handles in submission order, so what it resolves and wri
 workers there are or which finished first. Worker processes load the spaCy pipeline as they start, and an
 analyzer can be opened ahead of an ingest (or kept for several) and waited on until every worker is ready.
 
+A submit may report each article as its analysis is done (``Analyzer.per_article``): in this process as it is
+parsed, from worker processes through a queue the parent reads as they finish each one; Dask reports per batch.
+
 ``BackgroundWriter`` writes graphs to the store in a thread, in order, one at a time, so that the next chunk is
 parsed while the previous one is written (the store server is another process; the client mostly waits on it).
 """
@@ -53,6 +56,8 @@ class Analyzer:
     submit: Submit
     lookahead: int
     ready: Callable[[], tuple[int, ...]] = tuple
+    #: ``submit`` takes ``on_article=``, a callable it calls (in some thread) as each article is analysed.
+    per_article: bool = False
 
 
 class _Guarded:
@@ -71,23 +76,32 @@ class _Guarded:
             raise WorkerFailed(f"{self._where} failed: {type(exc).__name__}: {text}") from exc
 
 
-def analyze(articles: Sequence[Article], model: str, batch_size: int) -> Result:
+def analyze(articles: Sequence[Article], model: str, batch_size: int,
+            on_article: Callable[[], None] | None = None) -> Result:
     """Parse and analyse a batch (``newsgraph.ingest.nlp.analyze_batch``): the task sent to a worker process or a
     Dask worker. spaCy is imported where this runs, never by the process that only submits batches (an import of
     spaCy there would delay the start of the workers by most of a second)."""
     from newsgraph.ingest.nlp import analyze_batch
 
-    return analyze_batch(articles, model, batch_size=batch_size)
+    return analyze_batch(articles, model, batch_size=batch_size, on_article=on_article)
+
+
+def _analyze_in_worker(articles: Sequence[Article], model: str, batch_size: int, token: int | None) -> Result:
+    """The task of a worker process: ``analyze``, putting ``token`` on the pool's progress queue per article."""
+    queue_ = _progress_queue
+    report = None if token is None or queue_ is None else partial(queue_.put, token)
+    return analyze(articles, model, batch_size, report)
 
 
 class _Lazy:
     """A batch parsed in this process when its result is asked for (so chunks are parsed one at a time)."""
 
-    def __init__(self, articles: Sequence[Article], settings: Settings) -> None:
-        self._articles, self._settings = list(articles), settings
+    def __init__(self, articles: Sequence[Article], settings: Settings,
+                 on_article: Callable[[], None] | None = None) -> None:
+        self._articles, self._settings, self._on_article = list(articles), settings, on_article
 
     def result(self) -> Result:
-        return analyze(self._articles, self._settings.model, self._settings.batch_size)
+        return analyze(self._articles, self._settings.model, self._settings.batch_size, self._on_article)
 
 
 @contextlib.contextmanager
@@ -102,7 +116,7 @@ def open_analyzer(settings: Settings, *, in_process: bool = False) -> Iterator[A
         BadSetting: Dask is asked for but not installed, or its scheduler cannot be reached.
     """
     if in_process:
-        yield Analyzer(partial(_Lazy, settings=settings), 0)
+        yield Analyzer(partial(_Lazy, settings=settings), 0, per_article=True)
     elif settings.dask:
         with _dask(settings) as submit:
             yield Analyzer(submit, 1)
@@ -120,9 +134,15 @@ def _process_pool(settings: Settings) -> Iterator[Analyzer]:
     # Workers start with spaCy and the task's modules imported (once, in the fork server).
     context.set_forkserver_preload(["newsgraph.parallel", "newsgraph.ingest.nlp", "newsgraph.ingest.analyze"])
     barrier = context.Barrier(settings.workers)
+    progress = context.SimpleQueue()  # a task's token, once per article analysed
+    listeners: dict[int, Callable[[], None]] = {}
+    tokens = iter(range(1, 2**62))
+    reader = threading.Thread(target=_read_progress, args=(progress, listeners), name="newsgraph-progress",
+                              daemon=True)
+    reader.start()
     # No max_tasks_per_child: on Python 3.11 a pool whose workers retire that way can hang.
     pool = ProcessPoolExecutor(settings.workers, mp_context=context, initializer=_init_worker,
-                               initargs=(os.getpid(), settings.model, barrier))
+                               initargs=(os.getpid(), settings.model, barrier, progress))
     try:
         # One task per worker starts them all now (the pool starts a worker per task submitted while none is
         # idle); each task waits at the barrier, so no worker takes two and all are ready when all have returned.
@@ -135,16 +155,39 @@ def _process_pool(settings: Settings) -> Iterator[Analyzer]:
                     pids.append(future.result())
             return tuple(pids)
 
-        def submit(articles: Sequence[Article]) -> Handle:
-            return _Guarded(pool.submit(analyze, list(articles), settings.model, settings.batch_size),
-                            "a parsing worker process")
+        def submit(articles: Sequence[Article], on_article: Callable[[], None] | None = None) -> Handle:
+            token = None
+            if on_article is not None:
+                token = next(tokens)
+                listeners[token] = on_article
+            return _Guarded(pool.submit(_analyze_in_worker, list(articles), settings.model, settings.batch_size,
+                                        token), "a parsing worker process")
 
-        yield Analyzer(submit, 1, ready)
+        yield Analyzer(submit, 1, ready, per_article=True)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        progress.put(None)
+        reader.join(timeout=5)
+        progress.close()
+
+
+def _read_progress(progress: Any, listeners: dict[int, Callable[[], None]]) -> None:
+    """In the parent: call the listener of each token the workers put on ``progress``, until a None."""
+    while True:
+        try:
+            token = progress.get()
+        except (EOFError, OSError):
+            return
+        if token is None:
+            return
+        listener = listeners.get(token)
+        if listener is not None:
+            with contextlib.suppress(Exception):  # a progress bar's failure must not stop the ingest
+                listener()
 
 
 _barrier: Any = None
+_progress_queue: Any = None
 
 
 def _ready() -> int:
@@ -154,7 +197,7 @@ def _ready() -> int:
     return os.getpid()
 
 
-def _init_worker(parent: int, model: str, barrier: Any) -> None:
+def _init_worker(parent: int, model: str, barrier: Any, progress: Any = None) -> None:
     """In a worker process: leave Ctrl-C to the parent (it stops the pool), exit when the parent is gone, and
     load the pipeline before the first batch arrives.
 
@@ -162,10 +205,10 @@ def _init_worker(parent: int, model: str, barrier: Any) -> None:
     would end it after a ``kill -9`` of the parent: a watchdog thread checks every half second. A pipeline that
     fails to load here fails again, with its own message, in the first batch.
     """
-    global _barrier
+    global _barrier, _progress_queue
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_without, args=(parent,), name="newsgraph-watchdog", daemon=True).start()
-    _barrier = barrier
+    _barrier, _progress_queue = barrier, progress
     from newsgraph.ingest.nlp import load_pipeline
 
     with contextlib.suppress(NewsgraphError):

@@ -25,7 +25,7 @@ import logging
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain, islice, repeat
 from pathlib import Path
@@ -44,21 +44,36 @@ from newsgraph.settings import Settings
 log = logging.getLogger(__name__)
 
 #: ``progress(event, n)``: ``("total", n)`` once, before work starts (the number of input articles); then
-#: ``("parsed", n)`` as n of them are parsed and analysed (one batch of ``settings.batch_size``), found already
-#: stored or skipped, and ``("articles", n)`` as n of them are done (written, already stored or skipped). Each
-#: kind adds up to the total.
+#: ``("parsed", n)`` as n of them are parsed and analysed (one at a time, as each article's analysis is done, in
+#: this process or a worker process; a batch at a time on Dask), found already stored or skipped, and
+#: ``("articles", n)`` as n of them are done (written, already stored or skipped). Each kind adds up to the total.
 Progress = Callable[[str, int], None]
 
 
 class _Reported:
-    """A parse handle that reports ``("parsed", n)`` when its n results are collected."""
+    """A parse handle that reports ``("parsed", 1)`` as each article is analysed, where the analyzer tells
+    (``Analyzer.per_article``), and ``("parsed", n)`` for the n not yet reported when its results are collected."""
 
-    def __init__(self, handle: Handle, progress: Progress) -> None:
-        self._handle, self._progress = handle, progress
+    def __init__(self, parser: Analyzer, articles: Sequence[Article], progress: Progress) -> None:
+        self._progress, self._lock, self._reported, self._open = progress, threading.Lock(), 0, True
+        if parser.per_article:
+            self._handle = parser.submit(articles, on_article=self._one)  # type: ignore[call-arg]
+        else:
+            self._handle = parser.submit(articles)
+
+    def _one(self) -> None:
+        with self._lock:
+            if not self._open:  # a late report of an article already counted
+                return
+            self._reported += 1
+        self._progress("parsed", 1)
 
     def result(self) -> list:
         results = self._handle.result()
-        self._progress("parsed", len(results))
+        with self._lock:
+            self._open, rest = False, len(results) - self._reported
+        if rest > 0:
+            self._progress("parsed", rest)
         return results
 
 
@@ -66,8 +81,8 @@ def _reporting(parser: Analyzer, progress: Progress | None) -> Analyzer:
     """``parser`` with every handle reporting its parsed articles to ``progress`` (as is without one)."""
     if progress is None:
         return parser
-    submit = parser.submit
-    return dataclasses.replace(parser, submit=lambda articles: _Reported(submit(articles), progress))
+    return dataclasses.replace(parser, submit=lambda articles: _Reported(parser, articles, progress),
+                               per_article=False)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,68 @@
+// name: timeline
+// answers: What is reported of an entity over time: its relations and events in date order, with outlet and sentence?
+// param: name string — the entity's name, an alias, a name merged into it, or its id (any case; "Mr." etc. ignored)
+// param: limit int = 200 — at most this many rows
+// param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
+// param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
+// example: name=Putin
+// One row per evidence sentence of a relation the entity is in (kind "relation": its relation class, the entity's
+// role, the other end), and one per report of an event it takes part in (kind "event": the event class, its roles,
+// the other participants) unless a relation row of the same source already stands for that event. Rows are in the
+// order of their source's publication date (undated last), then of the text; "when" is the time the sentence
+// itself names ("on Tuesday" resolved against the date), when it names one. An event row's sentence is that of
+// evidence of the event in the same source; where there is none, its trigger words (sources keep no full text).
+// Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
+OPTIONAL MATCH (w:Source)
+WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
+WITH collect(CASE WHEN day <> '' AND day >= substring($since, 0, size(day))
+  AND ($until = '' OR day <= substring($until, 0, size(day))) THEN w.id END) AS dated
+WITH CASE WHEN $since = '' AND $until = '' THEN null ELSE dated END AS dated
+WITH dated, toLower(trim($name)) AS key
+WITH dated, key,
+     ['mr. ', 'mr ', 'mrs. ', 'mrs ', 'ms. ', 'ms ', 'dr. ', 'dr ', 'president ', 'prime minister ', 'the '] AS titles
+WITH dated, [key] + [t IN titles WHERE key STARTS WITH t | substring(key, size(t))] AS keys
+MATCH (e:Entity)
+OPTIONAL MATCH (res:Resolution)-[:RESOLVES_TO]->(e)
+WITH dated, e, keys, collect(toLower(res.alias)) AS merged
+WHERE e.id = $name OR toLower(e.name) IN keys OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) IN keys)
+   OR any(a IN merged WHERE a IN keys)
+OPTIONAL MATCH (v:Evidence)
+WHERE (v.subject_id = e.id OR v.object_id = e.id) AND (dated IS NULL OR v.source IN dated)
+OPTIONAL MATCH (v)-[:IN_SOURCE]->(s:Source)
+WITH dated, e, v, s, CASE WHEN v.subject_id = e.id THEN 'subject' ELSE 'object' END AS role
+WITH dated, e, v, s, role, CASE WHEN role = 'subject' THEN v.object_id ELSE v.subject_id END AS other_id,
+     CASE WHEN role = 'subject' THEN v.object_text ELSE v.subject_text END AS other_text
+OPTIONAL MATCH (oe:Entity {id: other_id})
+OPTIONAL MATCH (oc:Concept {id: other_id})
+WITH dated, e, collect(CASE WHEN v IS NULL THEN NULL ELSE {
+       date: coalesce(s.published, ''), kind: 'relation', class: coalesce(v.relation_class, v.predicate),
+       predicate: v.predicate, role: role, other: coalesce(oe.name, oc.name, other_text), negated: v.negated,
+       hedged: v.hedged, time: coalesce(v.when, ''), outlet: coalesce(s.outlet, v.source), source: v.source,
+       start: v.sentence_start, sentence: v.sentence, event: v.event_id} END) AS relations
+OPTIONAL MATCH (ev:Event)-[p:HAS_PARTICIPANT]->(e)
+WITH dated, e, relations, ev, collect(DISTINCT p.role) AS roles
+OPTIONAL MATCH (ev)-[:HAS_PARTICIPANT]->(x:Entity)
+WHERE x <> e
+WITH dated, e, relations, ev, roles, collect(DISTINCT x.name) AS others
+OPTIONAL MATCH (src:Source)-[r:REPORTS]->(ev)
+WHERE dated IS NULL OR src.id IN dated
+WITH e, relations, ev, roles, others, src, r,
+     src IS NOT NULL AND NOT any(x IN relations WHERE x.event = ev.id AND x.source = src.id) AS shown
+OPTIONAL MATCH (w:Evidence {event_id: ev.id})
+WHERE shown AND w.source = src.id
+WITH e, relations, ev, roles, others, src, r, shown, w ORDER BY w.sentence_start
+WITH e, relations, ev, roles, others, src, r, shown, collect(w.sentence) AS sentences
+WITH e, relations, collect(CASE WHEN shown THEN {
+       date: coalesce(src.published, ''), kind: 'event', class: ev.event_class, predicate: r.texts[0],
+       role: reduce(t = '', y IN roles | t + CASE WHEN t = '' THEN '' ELSE ', ' END + y),
+       other: reduce(t = '', y IN others | t + CASE WHEN t = '' THEN '' ELSE ', ' END + y),
+       negated: size(r.negated) > 0 AND all(y IN r.negated WHERE y),
+       hedged: size(r.hedged) > 0 AND all(y IN r.hedged WHERE y), time: '', outlet: coalesce(src.outlet, src.id),
+       source: src.id, start: r.sentence_starts[0], sentence: coalesce(sentences[0], r.texts[0]), event: ev.id}
+     END) AS events
+UNWIND relations + events AS row
+RETURN e.name AS entity, row.date AS date, row.kind AS kind, row.class AS class, row.predicate AS predicate,
+       row.role AS role, row.other AS other, row.negated AS negated, row.hedged AS hedged, row.time AS `when`,
+       row.outlet AS outlet, row.source AS source, row.sentence AS sentence
+ORDER BY date = '', date, source, row.start, kind DESC, class, other
+LIMIT $limit
