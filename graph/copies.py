@@ -142,7 +142,7 @@ class CopyIndex:
         from datasketch import MinHashLSH
 
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=_band_jaccard(threshold), num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(num_perm=NUM_PERM, params=_bands(_band_jaccard(threshold)))
         self._known: dict[str, Fingerprint] = {}
         self._group: dict[str, str] = {}
         self._members: dict[str, set[str]] = {}
@@ -220,6 +220,16 @@ def _band_jaccard(threshold: float) -> float:
     """
     c, r = threshold, MIN_LENGTH_RATIO
     return max(0.05, min(0.95, c * r / (1 + r - c * r)))
+
+
+@lru_cache(maxsize=8)
+def _bands(jaccard: float) -> tuple[int, int]:
+    """The bands and rows per band datasketch chooses for ``jaccard`` (an integration it runs in each new index;
+    done once here)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=jaccard, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 @lru_cache(maxsize=1)

@@ -8,8 +8,11 @@ the installed package; nothing is fetched).
 from __future__ import annotations
 
 import ipaddress
+import re
 from functools import lru_cache
 from urllib.parse import urlsplit
+
+_HOST = re.compile(r"^[\w-]+(\.[\w-]+)*$")
 
 
 def outlet_from_url(url: str) -> str:
@@ -19,6 +22,8 @@ def outlet_from_url(url: str) -> str:
     ('bbc.co.uk', 'ap.org')
     >>> outlet_from_url("https://News.Yahoo.com:443/a?b=c"), outlet_from_url("http://10.0.0.7/x"), outlet_from_url("")
     ('yahoo.com', '10.0.0.7', '')
+    >>> outlet_from_url("see the website"), outlet_from_url("http://localhost:8000/a")
+    ('', 'localhost')
     """
     text = url.strip()
     if not text:
@@ -35,6 +40,8 @@ def outlet_from_url(url: str) -> str:
         return host
     except ValueError:
         pass
+    if not _HOST.match(host):
+        return ""
     return _suffixes().privatesuffix(host) or host
 
 
