@@ -117,3 +117,30 @@ def test_a_later_copy_of_two_stored_articles_joins_them(runner, tmp_path):
     together = tmp_path / "together"
     _ingest(runner, together, _jsonl(tmp_path / "all.jsonl", half1, half2, whole))
     assert _graph(runner, together, tmp_path) == after
+
+
+def test_the_neo4j_store_counts_copies_the_same(falkor_bolt, tmp_path):
+    """The Neo4j store (over FalkorDB's Bolt port) computes independent sources in Cypher, not in Python: a later
+    copy of two stored articles lowers the stored relation's count there too."""
+    from newsgraph.graph.neo4j_store import Neo4jStore
+    from newsgraph.pipeline import ingest
+    from newsgraph.settings import Settings
+
+    half1 = {"id": "half1", "outlet": "Paper One", "published": "2012-07-07", "text": KEY + " " + PART1}
+    half2 = {"id": "half2", "outlet": "Paper Two", "published": "2012-07-07", "text": KEY + " " + PART2}
+    whole = {"id": "whole", "outlet": "Aggregator", "published": "2012-07-09", "text": PART1 + " " + PART2}
+    settings = Settings.build({"data_dir": str(tmp_path)}, {})
+    with Neo4jStore(f"bolt://127.0.0.1:{falkor_bolt.bolt_port}", "neo4j", "", retry_time=2.0) as store:
+        store.delete_all()
+        try:
+            store.ensure_schema()
+            ingest([_jsonl(tmp_path / "halves.jsonl", half1, half2)], store, settings)
+            ingest([_jsonl(tmp_path / "whole.jsonl", whole)], store, settings)
+            graph = store.read_graph()
+        finally:
+            store.delete_all()
+    defeat = next(d for u, v, d in graph.edges(data=True) if d.get("predicate") == "defeat" and v == "tony-thompson")
+    assert (defeat["source_count"], defeat["independent_sources"]) == (2, 1)
+    assert sorted((u, v) for u, v, d in graph.edges(data=True) if d.get("type") == "COPY_OF") == [
+        ("whole", "half1"), ("whole", "half2")]
+    assert all(d["independent_sources"] == 1 for _, d in graph.nodes(data=True) if d["kind"] == "Event")
