@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.errors import BadArticle, UnknownEntity
-from newsgraph.graph import cypher
+from newsgraph.graph import copy_writes, cypher
 from newsgraph.graph.copies import Fingerprint
 from newsgraph.graph.lookup import find_entity
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
@@ -205,12 +205,10 @@ class GraphStore(ABC):
                                                           "predicate": data["predicate"]})
                 evidence.extend(_evidence_row(e) for e in data["evidence"])
         yield from self._batched(cypher.MERGE_SOURCES, sources)
-        yield from self._batched(cypher.SET_FINGERPRINTS, [
-            {"id": node, "minhash": list(d["minhash"]), "shingles": d.get("shingles", 0)}
-            for node, d in graph.nodes(data=True) if d["kind"] == "Source" and d.get("minhash")])
-        groups = _copy_groups(graph)
+        yield from self._batched(cypher.SET_FINGERPRINTS, copy_writes.fingerprint_rows(graph))
+        groups = copy_writes.copy_groups(graph)
         yield from self._batched(cypher.SET_COPY_GROUPS, [{"id": k, "group": v} for k, v in sorted(groups.items())])
-        yield from self._batched(cypher.MERGE_COPIES, _copy_rows(graph))
+        yield from self._batched(cypher.MERGE_COPIES, copy_writes.copy_rows(graph))
         yield from self._batched(cypher.MERGE_STORIES, stories)
         yield from self._batched(cypher.IN_STORY, in_story)
         for entity_type, rows in sorted(entities.items()):
@@ -224,20 +222,18 @@ class GraphStore(ABC):
         ids = [{"id": node} for node, d in graph.nodes(data=True) if d["kind"] == "Entity"]
         for chunk in chunks(ids, self.batch_size):
             yield [(cypher.REFRESH_ENTITY_COUNTS, {"ids": [r["id"] for r in chunk]})]
-        regrouped = sorted(graph.graph.get("regrouped") or ())
+        regrouped = sorted(graph.graph.get("regrouped") or ())  # stored sources whose copy group changed
         event_ids = [r["id"] for r in events]
-        if regrouped:  # stored events told by sources whose copy group changed: their independent sources too
-            chunk_events = set(event_ids)
-            event_ids += sorted({r["id"] for r in self.run(cypher.EVENTS_OF_SOURCES, {"ids": regrouped})}
-                                - chunk_events)
+        event_ids += copy_writes.regrouped_events(self.run, regrouped, event_ids)
         for chunk in chunks(event_ids, self.batch_size):
             yield [(cypher.REFRESH_EVENT_COUNTS, {"ids": chunk})]
         yield from self._batched(cypher.MERGE_EVIDENCE, evidence)
         yield from self._batched(cypher.LINK_ATTRIBUTION, [r for r in evidence if r["attributed_to"]])
         yield from self._batched(cypher.LINK_EVIDENCE_EVENTS, [r for r in evidence if r["event_id"]])
         yield from self._relation_statements(relations, evidence, groups)
-        if regrouped:
-            yield from self._regrouped_relations(regrouped, relations, groups)
+        written = [row["id"] for rows in relations.values() for row in rows]
+        for labels, rows in sorted(copy_writes.regrouped_relations(self.run, regrouped, written, groups).items()):
+            yield from self._batched(cypher.set_independent_sources(*labels), rows)
         yield from self._batched(cypher.MERGE_RESOLUTIONS, [_resolution_row(m) for m in graph.graph.get("merges", ())])
         yield from self._batched(cypher.MARK_SOURCES_DONE, sources)
 
@@ -247,22 +243,6 @@ class GraphStore(ABC):
         (their independent sources from the sources' copy groups, written before them)."""
         for key, rows in sorted(relations.items()):
             yield from self._batched(cypher.merge_relations(*key), rows)
-
-    def _regrouped_relations(self, regrouped: list[str], relations: dict[tuple[str, str, str], list[dict]],
-                             groups: dict[str, str]) -> Iterable[list[Statement]]:
-        """The independent sources of stored relations that this graph does not write but whose sources' copy
-        groups it changes (``groups``: source → its new group; other sources keep their stored group)."""
-        written = {row["id"] for rows in relations.values() for row in rows}
-        by_labels: dict[tuple[str, ...], list[dict]] = defaultdict(list)
-        for row in self.run(cypher.RELATIONS_OF_SOURCES, {"ids": regrouped}):
-            if row["edge"] in written:
-                continue
-            found = {groups.get(source) or group or source for source, group in row["groups"]}
-            labels = tuple("Concept" if row[f"{side}_concept"] else "Entity" for side in ("subject", "object"))
-            by_labels[labels].append({"id": row["edge"], "subject": row["subject"], "object": row["object"],
-                                      "independent_sources": len(found)})
-        for (subject_label, object_label), rows in sorted(by_labels.items()):
-            yield from self._batched(cypher.set_independent_sources(subject_label, object_label), rows)
 
     def _batched(self, query: str, rows: list[dict]) -> Iterable[list[Statement]]:
         for chunk in chunks(rows, self.batch_size):
@@ -407,21 +387,6 @@ def _check_values(units: Sequence[Sequence[Statement]]) -> None:
                         where = row.get("source") or row.get("id") if isinstance(row, dict) else None
                         raise BadArticle(f"cannot store a value{f' of {where}' if where else ''}: it holds {found}; "
                                          f"nothing of this chunk was written")
-
-
-def _copy_groups(graph: nx.MultiDiGraph) -> dict[str, str]:
-    """The copy group of each source node that has one, and of the stored sources this graph regroups."""
-    groups = {node: d["copy_group"] for node, d in graph.nodes(data=True)
-              if d["kind"] == "Source" and d.get("copy_group")}
-    groups.update(graph.graph.get("copy_groups") or {})
-    return groups
-
-
-def _copy_rows(graph: nx.MultiDiGraph) -> list[dict]:
-    """The COPY_OF pairs of a graph: its copy records (``build_graph``) and its COPY_OF edges (a graph read back)."""
-    rows = {(c.source, c.original): c.similarity for c in graph.graph.get("copies") or ()}
-    rows.update({(u, v): d.get("similarity") for u, v, d in graph.edges(data=True) if d.get("type") == "COPY_OF"})
-    return [{"source": a, "original": b, "similarity": sim} for (a, b), sim in sorted(rows.items())]
 
 
 def chunks(rows: list, size: int) -> Iterable[list]:
