@@ -28,6 +28,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from newsgraph.graph.copies import CopyAssignment
 from newsgraph.graph.events import EventAssignment, assign_events
 from newsgraph.ingest.lexicon import relation_class
 from newsgraph.ingest.names import clean_name, slug
@@ -78,9 +79,15 @@ def edge_id(subject: str, predicate: str, obj: str) -> str:
 
 
 def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
-                stories: StoryAssignment | None = None) -> nx.MultiDiGraph:
-    """Build the provenance graph of the analysed articles under a resolution and a story grouping (without
-    one, every article is a story of its own)."""
+                stories: StoryAssignment | None = None, copies: CopyAssignment | None = None) -> nx.MultiDiGraph:
+    """Build the provenance graph of the analysed articles under a resolution, a story grouping (without one,
+    every article is a story of its own) and the copies found among them and the stored sources (without them,
+    every article is independent).
+
+    The copies go in ``graph.graph["copies"]`` (``Copy`` records, also as ``COPY_OF`` edges where both sources
+    are in this graph), the copy group of each new source and of each stored source whose group changed in
+    ``graph.graph["copy_groups"]`` (source → group) and ``graph.graph["regrouped"]`` (those stored sources); a
+    source node carries its ``copy_group``, MinHash signature (``minhash``) and shingle count (``shingles``)."""
     analyses = list(analyses)
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(merges=list(resolution.merges))
     entities = {e.id: e for e in resolution.entities}
@@ -90,13 +97,20 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
         graph.add_node(story.id, kind="Story", name=story.name, size=story.size, first=story.first,
                        last=story.last, terms=[t for t, _ in story.terms],
                        weights=[round(w * 1000) for _, w in story.terms])  # thousandths: compact over Bolt
+    copies = copies or CopyAssignment()
+    groups = dict(copies.groups)
+    prints = {f.source: f for f in copies.fingerprints}
+    graph.graph.update(copies=list(copies.copies), copy_groups=groups, regrouped=list(copies.regrouped))
     for analysis in analyses:
         article = analysis.article
         when = article.published or article.published_raw
         name = article.title or " ".join(p for p in (article.outlet, when) if p) or article.id
         graph.add_node(article.id, kind="Source", name=name, title=article.title, outlet=article.outlet,
                        url=article.url, published=article.published, published_raw=article.published_raw,
-                       sha256=article.sha256, author=article.author)
+                       sha256=article.sha256, author=article.author, copy_group=groups.get(article.id, article.id))
+        if article.id in prints and prints[article.id].signature:
+            graph.nodes[article.id].update(minhash=list(prints[article.id].signature),
+                                           shingles=prints[article.id].shingles)
         spans: dict[str, list] = defaultdict(list)
         for mention in analysis.mentions:
             entity_id = resolution.assignment.get((article.id, mention.local_id))
@@ -111,6 +125,12 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
         _add_events(graph, analysis, events, resolution, entities, story_of.get(article.id, ""))
         for triple in analysis.triples:
             _add_triple(graph, triple, resolution, entities, events)
+    for copy in copies.copies:
+        if copy.source in graph and copy.original in graph:
+            graph.add_edge(copy.source, copy.original, key="COPY_OF", type="COPY_OF", similarity=copy.similarity)
+    for *_, data in graph.edges(data=True):
+        if "evidence" in data:
+            data["independent_sources"] = len({groups.get(s, s) for s in data["sources"]})
     for node, data in graph.nodes(data=True):
         if data["kind"] == "Entity":
             mentions = [d for _, _, k, d in graph.in_edges(node, keys=True, data=True) if k == "MENTIONS"]

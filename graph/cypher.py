@@ -12,7 +12,7 @@ from newsgraph.model import ENTITY_TYPES
 
 NODE_LABELS = ("Entity", "Concept", "Source", "Evidence", "Event", "Story")
 #: Relationship types that are bookkeeping (mention spans, stories, participants), not relations between entities.
-BOOKKEEPING = frozenset({"MENTIONS", "REPORTS", "IN_STORY", "PART_OF", "HAS_PARTICIPANT"})
+BOOKKEEPING = frozenset({"MENTIONS", "REPORTS", "IN_STORY", "PART_OF", "HAS_PARTICIPANT", "COPY_OF"})
 _SAFE = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
 
 
@@ -82,6 +82,76 @@ UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.url, s.published = row.published,
     s.published_raw = row.published_raw, s.author = row.author
+"""
+
+#: What copy detection keeps of a source (``newsgraph.graph.copies``): its MinHash signature and shingle count.
+SET_FINGERPRINTS = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.id})
+SET s.minhash = row.minhash, s.shingles = row.shingles
+"""
+
+#: The copy group of new sources and of stored ones whose group a new copy joined to another.
+SET_COPY_GROUPS = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.id})
+SET s.copy_group = row.group
+"""
+
+#: A near-duplicate: the later source of a pair is a copy of the earlier one.
+MERGE_COPIES = """
+UNWIND $rows AS row
+MATCH (a:Source {id: row.source})
+MATCH (b:Source {id: row.original})
+MERGE (a)-[c:COPY_OF]->(b)
+SET c.similarity = row.similarity
+"""
+
+#: The stored fingerprints of completely ingested sources, for comparing new articles with them.
+KNOWN_FINGERPRINTS = """
+MATCH (s:Source)
+WHERE s.sha256 IS NOT NULL AND s.minhash IS NOT NULL
+RETURN s.id AS id, s.published AS published, s.minhash AS minhash, s.shingles AS shingles,
+       s.copy_group AS copy_group
+"""
+
+#: The events some sources report (their independent sources change when the sources' copy groups do).
+EVENTS_OF_SOURCES = """
+UNWIND $ids AS id
+MATCH (:Source {id: id})-[:REPORTS]->(e:Event)
+RETURN DISTINCT e.id AS id
+"""
+
+#: The relations some sources give evidence for, with all their evidence's sources' copy groups and whether each
+#: end is a concept (the label to match it by).
+RELATIONS_OF_SOURCES = """
+UNWIND $ids AS id
+MATCH (:Source {id: id})<-[:IN_SOURCE]-(v:Evidence)
+WITH DISTINCT v.edge_id AS edge
+MATCH (w:Evidence {edge_id: edge})
+OPTIONAL MATCH (w)-[:IN_SOURCE]->(s:Source)
+WITH edge, w.subject_id AS subject, w.object_id AS object, collect(DISTINCT [w.source, s.copy_group]) AS groups
+OPTIONAL MATCH (sc:Concept {id: subject})
+OPTIONAL MATCH (oc:Concept {id: object})
+RETURN edge, subject, object, groups, sc IS NOT NULL AS subject_concept, oc IS NOT NULL AS object_concept
+"""
+
+
+def set_independent_sources(subject_label: str, object_label: str) -> str:
+    """Set the ``independent_sources`` of relations (by id, between two ids of the given labels) of any type."""
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{label(subject_label)} {{id: row.subject}})-[r]->(b:{label(object_label)} {{id: row.object}})
+WHERE r.id = row.id
+SET r.independent_sources = row.independent_sources
+"""
+
+
+#: The copies among stored sources (all with ``$ids`` null, else those from or to the given sources).
+COPIES_OF = """
+MATCH (a:Source)-[c:COPY_OF]->(b:Source)
+WHERE $ids IS NULL OR a.id IN $ids OR b.id IN $ids
+RETURN a.id AS source, b.id AS original, c.similarity AS similarity
 """
 
 # Written last for each batch: a source with a sha256 is completely ingested (the ledger).
@@ -185,8 +255,8 @@ UNWIND $ids AS id
 MATCH (e:Event {id: id})
 OPTIONAL MATCH (s:Source)-[r:REPORTS]->(e)
 WITH e, s, r ORDER BY s.id
-WITH e, collect(s.id) AS sources, collect(r) AS reports
-SET e.sources = sources, e.source_count = size(sources),
+WITH e, collect(s.id) AS sources, collect(r) AS reports, collect(DISTINCT coalesce(s.copy_group, s.id)) AS groups
+SET e.sources = sources, e.source_count = size(sources), e.independent_sources = size(groups),
     e.mention_count = reduce(n = 0, r IN reports | n + size(r.starts)),
     e.negated_count = reduce(n = 0, r IN reports | n + size([x IN r.negated WHERE x])),
     e.hedged_count = reduce(n = 0, r IN reports | n + size([x IN r.hedged WHERE x])),
@@ -260,10 +330,13 @@ MERGE (a)-[r:{label(rel_type)} {{id: row.id}}]->(b)
 SET r.predicate = row.predicate
 WITH r, row
 OPTIONAL MATCH (v:Evidence {{edge_id: row.id}})
-WITH r, v ORDER BY v.source, v.sentence_start, v.id
-WITH r, collect(v) AS evs
-WITH r, evs, reduce(acc = [], v IN evs | CASE WHEN v.source IN acc THEN acc ELSE acc + [v.source] END) AS srcs
-SET r.sources = srcs, r.source_count = size(srcs), r.evidence_ids = [v IN evs | v.id],
+OPTIONAL MATCH (v)-[:IN_SOURCE]->(src:Source)
+WITH r, v, coalesce(src.copy_group, v.source) AS grp ORDER BY v.source, v.sentence_start, v.id
+WITH r, collect(v) AS evs, collect(DISTINCT grp) AS groups
+WITH r, evs, groups,
+     reduce(acc = [], v IN evs | CASE WHEN v.source IN acc THEN acc ELSE acc + [v.source] END) AS srcs
+SET r.sources = srcs, r.source_count = size(srcs), r.independent_sources = size(groups),
+    r.evidence_ids = [v IN evs | v.id],
     r.evidence_count = size(evs), r.negated_count = size([v IN evs WHERE v.negated]),
     r.hedged_count = size([v IN evs WHERE v.hedged]), r.conditional_count = size([v IN evs WHERE v.conditional]),
     r.attributed_to = reduce(acc = [], v IN evs | CASE WHEN v.attributed_to_name IS NULL
@@ -305,9 +378,10 @@ def merge_relations_chain(parts: list[tuple[str, str, str]], *, new: frozenset[i
 EVIDENCE_FOR_RELATIONS = """
 UNWIND $ids AS id
 MATCH (v:Evidence {edge_id: id})
+OPTIONAL MATCH (v)-[:IN_SOURCE]->(s:Source)
 RETURN v.edge_id AS edge_id, v.id AS id, v.source AS source, v.sentence_start AS sentence_start,
        v.negated AS negated, v.hedged AS hedged, v.attributed_to_name AS attributed_to_name,
-       v.confidence AS confidence
+       v.confidence AS confidence, s.copy_group AS copy_group
 """
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from redis.exceptions import ConnectionError as RedisConnectionError, ResponseError
@@ -76,7 +76,7 @@ class FalkorStore(GraphStore):
                 raise StoreUnavailable(f"FalkorDB rejected a write: {' '.join(str(exc).split())}") from exc
 
     def _relation_statements(self, relations: dict[tuple[str, str, str], list[dict]],
-                             evidence: list[dict]) -> Iterable[list[Statement]]:
+                             evidence: list[dict], groups: dict[str, str]) -> Iterable[list[Statement]]:
         """Chained MERGEs whose rows carry the aggregates, computed here from the stored and the new evidence.
 
         The stored evidence is read one batch of relations at a time and dropped once their aggregates are
@@ -90,17 +90,18 @@ class FalkorStore(GraphStore):
             for part in chunks(rows, self.batch_size):
                 if group and (len(group) >= self.relation_parts_per_statement
                               or sum(len(r) for _, r in group) + len(part) > self.batch_size):
-                    yield self._chain(group, new)
+                    yield self._chain(group, new, groups)
                     group = []
                 group.append((key, part))
         if group:
-            yield self._chain(group, new)
+            yield self._chain(group, new, groups)
 
     def _chain(self, group: list[tuple[tuple[str, str, str], list[dict]]],
-               new: dict[str, list[dict]]) -> list[Statement]:
+               new: dict[str, list[dict]], groups: dict[str, str]) -> list[Statement]:
         """One chained statement for ``group``, its rows completed with the aggregates of their stored evidence
-        and their ``new`` evidence (by relation id; a new row replaces a stored one with its id). A part's rows
-        without stored evidence (relations not stored yet) go in a part of their own that CREATEs them."""
+        and their ``new`` evidence (by relation id; a new row replaces a stored one with its id), the copy group of
+        a source from ``groups`` (what this write sets) else as stored. A part's rows without stored evidence
+        (relations not stored yet) go in a part of their own that CREATEs them."""
         by_edge: dict[str, dict[str, dict]] = defaultdict(dict)
         for row in self.run(cypher.EVIDENCE_FOR_RELATIONS, {"ids": [row["id"] for _, rows in group for row in rows]}):
             by_edge[row["edge_id"]][row["id"]] = row
@@ -115,7 +116,8 @@ class FalkorStore(GraphStore):
                 side = stored if evidence else fresh
                 evidence.update((v["id"], v) for v in new.get(row["id"], ()))
                 side.append({"subject": row["subject"], "object": row["object"], "id": row["id"],
-                             "props": {"predicate": row["predicate"], **relation_aggregates(evidence.values())}})
+                             "props": {"predicate": row["predicate"],
+                                       **relation_aggregates(evidence.values(), groups)}})
             for part_rows, create in ((stored, False), (fresh, True)):
                 if part_rows:
                     if create:
@@ -177,9 +179,10 @@ class FalkorStore(GraphStore):
             pass  # an empty graph does not exist yet
 
 
-def relation_aggregates(evidence: Iterable[dict]) -> dict[str, Any]:
+def relation_aggregates(evidence: Iterable[dict], groups: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The aggregates of a relation from its evidence rows (``Evidence`` node properties): the sources in order of
-    (source, sentence start, id), the counts, who it is attributed to, and the highest confidence.
+    (source, sentence start, id), the counts, how many independent sources (copy groups: from ``groups``, else a
+    row's ``copy_group``, else the source itself), who it is attributed to, and the highest confidence.
 
     >>> rows = [{"id": "e2", "source": "b", "sentence_start": 0, "negated": True, "hedged": False,
     ...          "attributed_to_name": "Kremlin", "confidence": 0.5},
@@ -188,12 +191,17 @@ def relation_aggregates(evidence: Iterable[dict]) -> dict[str, Any]:
     >>> agg = relation_aggregates(rows)
     >>> agg["sources"], agg["evidence_ids"], agg["negated_count"], agg["attributed_to"], agg["confidence"]
     (['a', 'b'], ['e1', 'e2'], 1, ['Kremlin'], 0.75)
+    >>> agg["independent_sources"], relation_aggregates(rows, {"b": "a"})["independent_sources"]
+    (2, 1)
     """
+    groups = groups or {}
     rows = sorted(evidence, key=lambda v: (v["source"], v["sentence_start"], v["id"]))
     sources = list(dict.fromkeys(v["source"] for v in rows))
     confidences = [v["confidence"] for v in rows if isinstance(v.get("confidence"), (int, float))]
     return {
-        "sources": sources, "source_count": len(sources), "evidence_ids": [v["id"] for v in rows],
+        "sources": sources, "source_count": len(sources),
+        "independent_sources": len({groups.get(v["source"]) or v.get("copy_group") or v["source"] for v in rows}),
+        "evidence_ids": [v["id"] for v in rows],
         "evidence_count": len(rows), "negated_count": sum(1 for v in rows if v.get("negated")),
         "hedged_count": sum(1 for v in rows if v.get("hedged")),
         "conditional_count": sum(1 for v in rows if v.get("conditional")),

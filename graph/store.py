@@ -19,7 +19,8 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.errors import BadArticle, UnknownEntity
-from newsgraph.graph import cypher
+from newsgraph.graph import copy_writes, cypher
+from newsgraph.graph.copies import Fingerprint
 from newsgraph.graph.lookup import find_entity
 from newsgraph.graph.quantity_columns import attach_report_extras, quantity_columns, quantity_records, report_extras
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
@@ -96,6 +97,12 @@ class GraphStore(ABC):
                   int(row["size"] or 0), row["first"] or "", row["last"] or "")
             for row in self.run(cypher.KNOWN_STORIES)
         ]
+
+    def known_fingerprints(self) -> list[Fingerprint]:
+        """The fingerprints of the completely ingested sources, for finding copies of new articles among them."""
+        return [Fingerprint(row["id"], row["published"] or "", tuple(int(v) for v in row["minhash"] or ()),
+                            int(row["shingles"] or 0), row["copy_group"] or "")
+                for row in self.run(cypher.KNOWN_FINGERPRINTS)]
 
     def story_members(self) -> dict[str, str]:
         """Source id → story id of every stored source that is in a story."""
@@ -194,14 +201,18 @@ class GraphStore(ABC):
                 in_story.append({"source": subject, "story": obj})
             elif edge_type == "HAS_PARTICIPANT":
                 participants.append({"event": subject, "entity": obj, "role": data["role"]})
-            elif edge_type == "PART_OF":
-                continue  # written with the event
+            elif edge_type in {"PART_OF", "COPY_OF"}:
+                continue  # written with the event; copies from the sources' copy records below
             else:
                 labels = (graph.nodes[subject]["kind"], graph.nodes[obj]["kind"])
                 relations[(data["type"], *labels)].append({"subject": subject, "object": obj, "id": data["id"],
                                                           "predicate": data["predicate"]})
                 evidence.extend(_evidence_row(e) for e in data["evidence"])
         yield from self._batched(cypher.MERGE_SOURCES, sources)
+        yield from self._batched(cypher.SET_FINGERPRINTS, copy_writes.fingerprint_rows(graph))
+        groups = copy_writes.copy_groups(graph)
+        yield from self._batched(cypher.SET_COPY_GROUPS, [{"id": k, "group": v} for k, v in sorted(groups.items())])
+        yield from self._batched(cypher.MERGE_COPIES, copy_writes.copy_rows(graph))
         yield from self._batched(cypher.MERGE_STORIES, stories)
         yield from self._batched(cypher.IN_STORY, in_story)
         for entity_type, rows in sorted(entities.items()):
@@ -215,19 +226,26 @@ class GraphStore(ABC):
         ids = [{"id": node} for node, d in graph.nodes(data=True) if d["kind"] == "Entity"]
         for chunk in chunks(ids, self.batch_size):
             yield [(cypher.REFRESH_ENTITY_COUNTS, {"ids": [r["id"] for r in chunk]})]
-        for chunk in chunks([r["id"] for r in events], self.batch_size):
+        regrouped = sorted(graph.graph.get("regrouped") or ())  # stored sources whose copy group changed
+        event_ids = [r["id"] for r in events]
+        event_ids += copy_writes.regrouped_events(self.run, regrouped, event_ids)
+        for chunk in chunks(event_ids, self.batch_size):
             yield [(cypher.REFRESH_EVENT_COUNTS, {"ids": chunk})]
         yield from self._batched(cypher.MERGE_EVIDENCE, evidence)
         yield from self._batched(cypher.LINK_ATTRIBUTION, [r for r in evidence if r["attributed_to"]])
         yield from self._batched(cypher.LINK_PRINCIPAL, [r for r in evidence if r["on_behalf_of"]])
         yield from self._batched(cypher.LINK_EVIDENCE_EVENTS, [r for r in evidence if r["event_id"]])
-        yield from self._relation_statements(relations, evidence)
+        yield from self._relation_statements(relations, evidence, groups)
+        written = [row["id"] for rows in relations.values() for row in rows]
+        for labels, rows in sorted(copy_writes.regrouped_relations(self.run, regrouped, written, groups).items()):
+            yield from self._batched(cypher.set_independent_sources(*labels), rows)
         yield from self._batched(cypher.MERGE_RESOLUTIONS, [_resolution_row(m) for m in graph.graph.get("merges", ())])
         yield from self._batched(cypher.MARK_SOURCES_DONE, sources)
 
     def _relation_statements(self, relations: dict[tuple[str, str, str], list[dict]],
-                             evidence: list[dict]) -> Iterable[list[Statement]]:
-        """The statements merging the relations (after their evidence is written), one per type and label pair."""
+                             evidence: list[dict], groups: dict[str, str]) -> Iterable[list[Statement]]:
+        """The statements merging the relations (after their evidence is written), one per type and label pair
+        (their independent sources from the sources' copy groups, written before them)."""
         for key, rows in sorted(relations.items()):
             yield from self._batched(cypher.merge_relations(*key), rows)
 
@@ -274,7 +292,18 @@ class GraphStore(ABC):
         self._attach_mentions(graph, None if around is None else entity_ids)
         self._attach_evidence(graph, None if around is None else sorted(edge_ids))
         self._attach_events(graph, whole=around is None)
+        self._attach_copies(graph, whole=around is None)
         return graph
+
+    def _attach_copies(self, graph: nx.MultiDiGraph, *, whole: bool) -> None:
+        """The COPY_OF relationships between the sources of a graph read back."""
+        ids = None if whole else sorted(n for n, d in graph.nodes(data=True) if d["kind"] == "Source")
+        if ids == []:
+            return
+        for row in self.run(cypher.COPIES_OF, {"ids": ids}):
+            if row["source"] in graph and row["original"] in graph:
+                graph.add_edge(row["source"], row["original"], key="COPY_OF", type="COPY_OF",
+                               similarity=row["similarity"])
 
     def _attach_events(self, graph: nx.MultiDiGraph, *, whole: bool) -> None:
         """The fact layer of a graph read back: the events (with their stories) of the relations read — every

@@ -38,6 +38,7 @@ from newsgraph.errors import BadArticle
 from newsgraph.ingest.dates import parse_published
 from newsgraph.ingest.decoding import UTF16_BOMS, UTF32_BOMS, Unreadable, decode_file, nul_reason
 from newsgraph.ingest.html import html_article
+from newsgraph.ingest.outlets import outlet_from_url
 from newsgraph.model import Article, Skipped, article_problem, sha256_text
 
 log = logging.getLogger(__name__)
@@ -231,6 +232,7 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
         return
     raw = fields["published"]  # the sidecar's date, else the page's
     fields["published"] = parse_published(raw)
+    fields["outlet"] = fields["outlet"] or outlet_from_url(fields["url"])
     yield Article(text=text, path=str(path), published_raw=raw, **fields)
 
 
@@ -367,6 +369,7 @@ def _record(path: Path, where: str, data: object) -> Iterator[Article | Skipped]
         return
     fields["id"] = record.id or f"{path.stem}-{sha256_text(record.text)[:12]}"
     fields["published"] = parse_published(record.published)
+    fields["outlet"] = fields["outlet"] or outlet_from_url(fields["url"])
     yield Article(text=record.text, path=where, published_raw=record.published, **fields)
 
 

@@ -1,11 +1,13 @@
 // name: corroborated
-// answers: Which relations are reported by at least K distinct sources, with one example sentence per source?
-// param: min_sources int = 2 — the least number of distinct sources reporting a relation
+// answers: Which relations are reported by at least K independent sources (an article and its copies count once), with one example sentence per source?
+// param: min_sources int = 2 — the least number of independent sources reporting a relation
 // param: limit int = 100 — at most this many relations
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // Grouped from the Evidence nodes (one per relation and sentence; edge_id is the relation's id): a scan over all
-// relationships is slow on FalkorDB once there are thousands of relationship types. Sources are listed by date.
+// relationships is slow on FalkorDB once there are thousands of relationship types. Sources that are copies of one
+// another (COPY_OF) share a copy_group; independent_sources counts the groups, source_count every source. Sources
+// are listed by date.
 // Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
 OPTIONAL MATCH (w:Source)
 WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
@@ -24,18 +26,22 @@ WITH edge, v.source AS source, collect(v) AS found
 WITH edge, source, found[0] AS v, size(found) AS evidence,
      size([x IN found WHERE x.negated]) AS negated, size([x IN found WHERE x.hedged]) AS hedged
 OPTIONAL MATCH (s:Source {id: source})
-WITH edge, v, source, coalesce(s.outlet, source) AS outlet, coalesce(s.published, '') AS published, evidence,
-     negated, hedged
+WITH edge, v, source, CASE WHEN coalesce(s.outlet, '') = '' THEN source ELSE s.outlet END AS outlet,
+     coalesce(s.copy_group, source) AS copy_group, coalesce(s.published, '') AS published, evidence, negated, hedged
 ORDER BY published = '', published, source
 WITH edge, collect(v) AS examples, collect(source) AS sources, collect(outlet) AS outlets,
+     collect(DISTINCT copy_group) AS groups, collect(DISTINCT outlet) AS distinct_outlets,
      sum(evidence) AS evidence, sum(negated) AS negated, sum(hedged) AS hedged
-WITH edge, examples[0] AS v, sources, outlets, [x IN examples | x.sentence] AS sentences, evidence, negated, hedged
+WHERE size(groups) >= $min_sources
+WITH edge, examples[0] AS v, sources, outlets, size(groups) AS independent, size(distinct_outlets) AS outlet_count,
+     [x IN examples | x.sentence] AS sentences, evidence, negated, hedged
 OPTIONAL MATCH (se:Entity {id: v.subject_id})
 OPTIONAL MATCH (sc:Concept {id: v.subject_id})
 OPTIONAL MATCH (oe:Entity {id: v.object_id})
 OPTIONAL MATCH (oc:Concept {id: v.object_id})
 RETURN coalesce(se.name, sc.name, v.subject_text) AS subject, coalesce(v.relation_class, v.predicate) AS predicate,
-       coalesce(oe.name, oc.name, v.object_text) AS object, size(sources) AS source_count, sources, outlets,
-       toInteger(evidence) AS evidence, toInteger(negated) AS negated, toInteger(hedged) AS hedged, sentences
-ORDER BY source_count DESC, subject, predicate, object
+       coalesce(oe.name, oc.name, v.object_text) AS object, independent AS independent_sources,
+       size(sources) AS source_count, outlet_count, sources, outlets, toInteger(evidence) AS evidence,
+       toInteger(negated) AS negated, toInteger(hedged) AS hedged, sentences
+ORDER BY independent_sources DESC, outlet_count DESC, source_count DESC, subject, predicate, object
 LIMIT $limit

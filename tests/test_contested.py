@@ -21,8 +21,8 @@ ARTICLES = {
                                       "and prisoner exchanges."),
     "gazette-deal": ("City Gazette", "Acme Corporation agreed to the Globex merger on Monday, according to people "
                                      "familiar with the talks about the merger."),
-    "times-deal": ("Evening Times", "Acme Corporation did not agree to the Globex merger on Monday, according to "
-                                    "people familiar with the talks about the merger."),
+    "times-deal": ("Evening Times", "Acme Corporation did not agree to the Globex merger on Monday. Its board met in "
+                                    "Boston for six hours and will meet again next month."),
 }
 
 
@@ -69,7 +69,7 @@ def test_agreed_and_did_not_agree_is_one_row_with_both_sentences(runner, data_di
     assert (row["value_a"], row["outlet_a"], row["sentence_a"]) == ("happened", "City Gazette",
                                                                    ARTICLES["gazette-deal"][1])
     assert (row["value_b"], row["outlet_b"], row["sentence_b"]) == ("did not happen", "Evening Times",
-                                                                   ARTICLES["times-deal"][1])
+                                                                   ARTICLES["times-deal"][1].split(". ")[0] + ".")
 
 
 def test_nothing_else_is_contested(runner, data_dir):
@@ -96,5 +96,6 @@ def test_a_copy_is_no_independent_source(runner, data_dir):
         assert [r["kind"] for r in _contested(runner, data_dir)] == ["polarity"]
     finally:
         with open_store(Settings(data_dir=data_dir), write=True) as store:
-            store.run("MATCH (:Source)-[c:COPY_OF]->(:Source) DELETE c")
+            store.run("MATCH (:Source {id: $a})-[c:COPY_OF]->(:Source {id: $b}) DELETE c",
+                      {"a": "herald-call", "b": "wire-call"})
     assert len(_contested(runner, data_dir)) == 2

@@ -40,6 +40,8 @@ def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
     found.update({f"merge_entities({t})": cypher.merge_entities(t) for t in ENTITY_TYPES})
     found.update({f"relabel_entities({t})": cypher.relabel_entities(t) for t in ENTITY_TYPES})
     found.update({f"merge_relations{triple}": cypher.merge_relations(*triple) for triple in relations})
+    found.update({f"set_independent_sources({a}, {b})": cypher.set_independent_sources(a, b)
+                  for a in ("Entity", "Concept") for b in ("Entity", "Concept")})
     found.update({f"neo4j_constraints[{i}]": text for i, text in enumerate(cypher.neo4j_constraints())})
     found.update({f"query {q.name}": q.neo4j_text for q in list_queries()})
     found.update({f"workbench.{name}": value for name, value in vars(workbench_cypher).items()

@@ -115,6 +115,9 @@ def ingest(
                                                              **_env("story_threshold"))] = None,
     story_window_days: Annotated[Optional[int], typer.Option(help="Days an article's date may lie outside a story's "
                                                              "dates.", **_env("story_window_days"))] = None,
+    copy_threshold: Annotated[Optional[float], typer.Option(help="Share (0-1) of an article's word shingles another "
+                                                            "must have for one to be a copy of the other.",
+                                                            **_env("copy_threshold"))] = None,
     force: Annotated[bool, typer.Option(help="Process articles again even if their text is already stored.")] = False,
     examples: Annotated[int, typer.Option(help="How many example connections to print.")] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bar).")] = False,
@@ -134,7 +137,8 @@ def ingest(
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph, model=model, batch_size=batch_size, workers=workers,
                              chunk_size=chunk_size, dask=dask, overrides=overrides, roles=roles,
-                             story_threshold=story_threshold, story_window_days=story_window_days)
+                             story_threshold=story_threshold, story_window_days=story_window_days,
+                             copy_threshold=copy_threshold)
         if settings.overrides:  # a bad file fails before a store is opened
             load_overrides(settings.overrides)
         if settings.roles:

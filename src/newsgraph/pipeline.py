@@ -31,6 +31,7 @@ from itertools import chain, islice, repeat
 from pathlib import Path
 
 from newsgraph.graph.build import build_graph
+from newsgraph.graph.copies import CopyIndex, fingerprint
 from newsgraph.graph.overrides import Overrides, load_overrides
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.roles import Roles, load_roles
@@ -196,6 +197,7 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
         known = {e.id: e for e in store.known_entities()}
         stories = StoryIndex(store.known_stories(), store.story_members(), threshold=settings.story_threshold,
                              window_days=settings.story_window_days)
+        copies = CopyIndex(store.known_fingerprints(), threshold=settings.copy_threshold)
 
         def written(chunk: _Chunk, evidence: int) -> None:
             with totals.lock:
@@ -215,9 +217,9 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
                 if progress and (chunk.already or chunk.skipped):  # nothing to parse: done as soon as read
                     progress("parsed", len(chunk.already) + len(chunk.skipped))
                 while len(pending) > parser.lookahead:
-                    _finish(pending.popleft(), known, stories, settings, overrides, writer, totals)
+                    _finish(pending.popleft(), known, stories, copies, settings, overrides, writer, totals)
             while pending:
-                _finish(pending.popleft(), known, stories, settings, overrides, writer, totals)
+                _finish(pending.popleft(), known, stories, copies, settings, overrides, writer, totals)
             writer.close()
         except BaseException:
             writer.abort()
@@ -225,10 +227,10 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     return _report(totals, started)
 
 
-def _finish(chunk: _Chunk, known: dict[str, Entity], stories: StoryIndex, settings: Settings,
+def _finish(chunk: _Chunk, known: dict[str, Entity], stories: StoryIndex, copies: CopyIndex, settings: Settings,
             overrides: Overrides | None, writer: BackgroundWriter, totals: _Totals) -> None:
     """Collect a chunk's analyses in input order, resolve them against what is stored, group them into stories,
-    build and queue the write."""
+    find their copies among the stored and earlier articles, build and queue the write."""
     analyses: list[ArticleAnalysis] = []
     for handle in chunk.handles:
         for result in handle.result():
@@ -243,7 +245,8 @@ def _finish(chunk: _Chunk, known: dict[str, Entity], stories: StoryIndex, settin
                              fuzzy_threshold=settings.fuzzy_threshold, overrides=overrides,
                              roles=_roles(settings), role_window_days=settings.story_window_days)
         grouped = stories.assign([story_input(a, resolution) for a in analyses])
-        graph = build_graph(analyses, resolution, grouped)
+        found = copies.assign([fingerprint(a.article.id, a.article.text, a.article.published) for a in analyses])
+        graph = build_graph(analyses, resolution, grouped, found)
         for node, data in graph.nodes(data=True):  # what the store will hold once this graph is written
             if data["kind"] == "Entity":
                 known[node] = Entity(node, data["name"], data["type"] or "Other", tuple(data.get("aliases") or ()))

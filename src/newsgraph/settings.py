@@ -49,6 +49,8 @@ class Settings(BaseModel):
     story_threshold: float = Field(0.3, ge=0, le=1, description="similarity an article needs to join a story")
     story_window_days: int = Field(10, ge=0, le=3650,
                                    description="days an article's date may lie outside a story's dates")
+    copy_threshold: float = Field(0.5, gt=0, le=1,
+                                  description="share of an article's word shingles another must have to be its copy")
 
     @classmethod
     def build(cls, flags: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:

@@ -229,7 +229,7 @@ class Pages:
         if not found or found[0]["source"] is None:
             raise UnknownEntity(f"no source has the id {source_id!r}")
         head = found[0]
-        props = {k: v for k, v in head["source"].items() if k != "sha256"}
+        props = {k: v for k, v in head["source"].items() if k not in {"sha256", "minhash"}}
         evidence = [evidence_item({"evidence": r["evidence"], **props}, [])
                     for r in self.read(cypher.SOURCE_EVIDENCE, {"id": source_id, "limit": PAGE_LIMIT})]
         return {"source": props, "stories": [s for s in head["stories"] if s and s.get("id")],
