@@ -1,7 +1,8 @@
 """Event mentions of a parsed article: every happening it tells, with its participants and qualifiers.
 
 A trigger is a content verb ("fired", "agreed"), an event noun ("the shooting", "the dismissal", "talks") or an
-event adjective ("dead"), as ``newsgraph.ingest.lexicon`` knows them; auxiliaries, copulas and light verbs whose
+event adjective ("dead"), as ``newsgraph.ingest.lexicon`` knows them, also where it modifies another noun ("the
+shooting victim"); auxiliaries, copulas and light verbs whose
 object is itself an event noun ("carried out strikes", "held talks") are not triggers of their own. Reporting
 verbs ("said", "announced") are ``speech`` events whose ``content`` points at the trigger of what they report.
 
@@ -31,7 +32,7 @@ from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
-_NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass", "compound"})
+_NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass"})
 #: Light verbs: with an event noun as object ("carried out strikes", "held talks") the noun is the event.
 LIGHT_VERBS = frozenset({"make", "take", "give", "have", "hold", "carry", "conduct", "launch", "stage", "do",
                          "get", "put", "pay", "deliver", "mount", "undertake", "perform", "issue"})
@@ -121,8 +122,9 @@ _EVENT_ENT = get_string_id("EVENT")
 _INSIDE = 1  # ENT_IOB: 1 inside an entity, 3 its first token
 _VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
 _TRIGGER_POS_IDS = frozenset(get_string_id(p) for p in _TRIGGER_POS)
-#: Not triggers: auxiliaries, and nouns modifying another noun ("peace talks": the head is the event; "the
-#: shooting victim": no event).
+#: Not triggers: auxiliaries. An event noun modifying another noun is one ("the shooting victim", "murder
+#: charges", "the earthquake toll" each tell of the shooting, the murder, the earthquake); a noun that is no event
+#: ("police raids") is no trigger whatever its place.
 _NOT_TRIGGER_DEP_IDS = frozenset(get_string_id(d) for d in _NOT_TRIGGER_DEPS)
 _LOOKUPS: dict[tuple[int, int], tuple[str, str] | None] = {}
 #: Word forms whose lemma the small model gets wrong (``LEMMA_FIXES``): looked up by form, not lemma.

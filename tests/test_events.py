@@ -88,3 +88,18 @@ def test_mentions_of_one_class_in_one_story_are_one_event():
                                                                                                    fired.event_class)
     apart = assign_events([analysis("a", fired), analysis("b", sacked)], {"a": "story:1", "b": "story:2"})
     assert apart.of_trigger("a", fired.start) != apart.of_trigger("b", sacked.start)
+
+
+def test_event_noun_modifying_another_noun_is_a_trigger():
+    doc = make_doc("the DET det 2", "shooting NOUN compound 2 lemma=shooting", "victim NOUN nsubj 3 lemma=victim",
+                   "faced VERB ROOT 3 lemma=face", "murder NOUN compound 5 lemma=murder",
+                   "charges NOUN dobj 3 lemma=charge", ". PUNCT punct 3")
+    found = {text: (lemma, kind) for text, lemma, kind, _, _ in _events(doc)}
+    assert found["shooting"] == ("shoot", "nominal") and found["murder"] == ("murder", "nominal")
+    assert "victim" not in found
+
+
+def test_noun_modifier_that_is_no_event_is_no_trigger():
+    doc = make_doc("police NOUN compound 1 lemma=police", "raids NOUN nsubj 2 lemma=raid",
+                   "resumed VERB ROOT 2 lemma=resume", ". PUNCT punct 2")
+    assert [text for text, *_ in _events(doc)] == ["raids", "resumed"]
