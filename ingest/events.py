@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns
-from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb
+from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb
 from newsgraph.ingest.qualifiers import is_hedged, is_negated
 from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
@@ -63,12 +63,14 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         doc, [POS, DEP, LEMMA, LOWER, SENT_START, ENT_TYPE, ENT_IOB])
     strings = doc.vocab.strings
     sentence: tuple[int, int, int] = (-1, 0, 0)  # (sentence end token, start char, end char)
+    headlines: dict[int, bool] = {}  # sentence's first token → whether it is in title case
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue
         if pos == _PROPN:
             trigger = _proper_trigger(strings, lower_col[i], ent_col[i],
-                                      i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE)
+                                      i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE,
+                                      ent_col[i] != 0 and _in_headline(doc, starts, i, headlines))
         else:
             word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
             trigger = _lookup(strings, word, pos)
@@ -126,7 +128,7 @@ _TRIGGER_POS_IDS = frozenset(get_string_id(p) for p in _TRIGGER_POS)
 #: charges", "the earthquake toll" each tell of the shooting, the murder, the earthquake); a noun that is no event
 #: ("police raids") is no trigger whatever its place.
 _NOT_TRIGGER_DEP_IDS = frozenset(get_string_id(d) for d in _NOT_TRIGGER_DEPS)
-_LOOKUPS: dict[tuple[int, int], tuple[str, str] | None] = {}
+_LOOKUPS: dict[tuple[int, ...], tuple[str, str] | None] = {}
 #: Word forms whose lemma the small model gets wrong (``LEMMA_FIXES``): looked up by form, not lemma.
 _FIXED = frozenset(get_string_id(w) for w in LEMMA_FIXES)
 
@@ -151,27 +153,50 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
     return found
 
 
-def _proper_trigger(strings, lower: int, ent: int, continued: bool) -> tuple[str, str] | None:
+def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bool = False) -> tuple[str, str] | None:
     """A proper noun as a trigger: the last word of a named event ("the Academy Awards", "the Oscars"), or a word
     outside any name that the lexicon knows as an event once lower-cased and uninflected — what title-case
-    headlines make of common words ("Actress Dies", "Police Arrest Suspect")."""
+    headlines make of common words ("Actress Dies", "Police Arrest Suspect"). In a title-case sentence the names
+    are no guide (the parser reads "Lindsay Lohan Checks" as one organisation), so there a word inside a name
+    counts too when it is an event noun or a verb the lexicon knows ("Checks", not "Lohan")."""
     if ent == _EVENT_ENT:
         if continued:
             return None
         word = strings[lower]
         return (word, "nominal") if any(ch.isalpha() for ch in word) else None
-    if ent:
+    if ent and not headline:
         return None
-    key = (lower, _PROPN)
+    key = (lower, _PROPN, bool(ent))
     if key not in _LOOKUPS:
         word = strings[lower]
-        verb = event_verb(word, "NOUN") or next((v for v in map(_as_verb, _uninflected(word)) if v), None)
+        as_verb = _as_known_verb if ent else _as_verb
+        verb = event_verb(word, "NOUN") or next((v for v in map(as_verb, _uninflected(word)) if v), None)
         _LOOKUPS[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
     return _LOOKUPS[key]
 
 
+def _in_headline(doc: Doc, starts: list[int], i: int, known: dict[int, bool]) -> bool:
+    """True when the sentence of token ``i`` is in title case (a headline): at least three words of four letters
+    or more, three in four of them capitalised."""
+    first = i
+    while first > 0 and starts[first] != 1:
+        first -= 1
+    if first not in known:
+        end = i + 1
+        while end < len(starts) and starts[end] != 1:
+            end += 1
+        words = [t.text for t in doc[first:end] if t.is_alpha and len(t.text) > 3]
+        known[first] = len(words) >= 3 and 4 * sum(w[0].isupper() for w in words) >= 3 * len(words)
+    return known[first]
+
+
 def _as_verb(word: str) -> str | None:
     return event_verb(word, "VERB")
+
+
+def _as_known_verb(word: str) -> str | None:
+    """The event verb of a word that is a verb the lexicon knows (not a name: "Lohan")."""
+    return event_verb(word, "VERB") if is_known_verb(word) else None
 
 
 def _uninflected(word: str) -> list[str]:

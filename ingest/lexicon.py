@@ -155,6 +155,17 @@ def _event_verb(lemma: str, pos: str) -> str | None:
     return None
 
 
+def is_known_verb(lemma: str) -> bool:
+    """True for a verb WordNet or the curated classes know ("check", "rehire"), false for any other word (a name).
+
+    >>> is_known_verb("check"), is_known_verb("take over"), is_known_verb("lohan")
+    (True, True, False)
+    """
+    t = tables()
+    word = " ".join(lemma.lower().split())
+    return word in t.verbs or word in t.members
+
+
 def event_class(verb_lemma: str) -> str:
     """The synonym class under which event mentions merge across outlets (opposites never share one).
 

@@ -103,3 +103,18 @@ def test_noun_modifier_that_is_no_event_is_no_trigger():
     doc = make_doc("police NOUN compound 1 lemma=police", "raids NOUN nsubj 2 lemma=raid",
                    "resumed VERB ROOT 2 lemma=resume", ". PUNCT punct 2")
     assert [text for text, *_ in _events(doc)] == ["raids", "resumed"]
+
+
+def test_headline_word_inside_a_misread_name_is_a_trigger():
+    # title case: the parser takes "Lindsay Lohan Checks" for an organisation
+    doc = make_doc("Lindsay PROPN compound 2 ent=ORG", "Lohan PROPN compound 2 ent=ORG", "Checks PROPN ROOT 2 ent=ORG",
+                   "Into ADP prep 2", "Rehab PROPN pobj 3", "After ADP prep 2", "Arrest PROPN pobj 5")
+    found = {text: (lemma, kind) for text, lemma, kind, _, _ in _events(doc)}
+    assert found["Checks"] == ("check", "nominal") and "Arrest" in found and "Lohan" not in found
+
+
+def test_event_word_inside_a_name_of_a_plain_sentence_is_no_trigger():
+    doc = make_doc("The DET det 3", "Federal PROPN compound 2 ent=ORG", "Bureau PROPN nsubj 5 ent=ORG",
+                   "of ADP prep 2 ent=ORG", "Investigation PROPN pobj 3 ent=ORG", "arrested VERB ROOT 5 lemma=arrest",
+                   "the DET det 7", "suspect NOUN dobj 5 lemma=suspect", ". PUNCT punct 5")
+    assert [text for text, *_ in _events(doc)] == ["arrested"]
