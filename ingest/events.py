@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns
-from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb
+from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.qualifiers import is_hedged, is_negated
 from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
@@ -74,10 +74,12 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         else:
             word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
             trigger = _lookup(strings, word, pos)
+            if pos == _VERB:
+                trigger = _phrasal_trigger(doc[i], strings[word].lower()) or trigger
         if trigger is None:
             continue
         token = doc[i]
-        if pos != _NOUN and trigger[0] in LIGHT_VERBS and _has_event_object(token):
+        if pos != _NOUN and trigger[0].split()[0] in LIGHT_VERBS and _has_event_object(token):
             continue
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)
@@ -119,7 +121,7 @@ def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[in
     return end, start_char + (len(raw) - len(raw.lstrip())), start_char + len(raw.rstrip())
 
 
-_NOUN, _ADJ, _PROPN = get_string_id("NOUN"), get_string_id("ADJ"), get_string_id("PROPN")
+_NOUN, _ADJ, _PROPN, _VERB = (get_string_id(p) for p in ("NOUN", "ADJ", "PROPN", "VERB"))
 _EVENT_ENT = get_string_id("EVENT")
 _INSIDE = 1  # ENT_IOB: 1 inside an entity, 3 its first token
 _VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
@@ -153,6 +155,24 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
     return found
 
 
+def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
+    """(phrasal verb, kind) of a verb with a particle or preposition that makes a phrasal verb the lexicon knows
+    ("passed away" → pass away, in the class of die; "took over"; "checked into"), or None. Light verbs count
+    here ("take over" is an event though "take" alone is none)."""
+    particle = preposition = ""
+    for child in token.children:
+        if child.dep_ == "prt" and not particle:
+            particle = child.lower_
+        elif child.dep_ == "prep" and not preposition:
+            preposition = child.lower_
+    if not particle and not preposition:
+        return None
+    phrase = phrasal_verb(LEMMA_FIXES.get(lemma, lemma), particle, preposition)
+    if phrase is None:
+        return None
+    return phrase, "speech" if is_speech_verb(phrase) else "verbal"
+
+
 def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bool = False) -> tuple[str, str] | None:
     """A proper noun as a trigger: the last word of a named event ("the Academy Awards", "the Oscars"), or a word
     outside any name that the lexicon knows as an event once lower-cased and uninflected — what title-case
@@ -169,8 +189,9 @@ def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bo
     key = (lower, _PROPN, bool(ent))
     if key not in _LOOKUPS:
         word = strings[lower]
-        as_verb = _as_known_verb if ent else _as_verb
-        verb = event_verb(word, "NOUN") or next((v for v in map(as_verb, _uninflected(word)) if v), None)
+        verb = event_verb(word, "NOUN") or next((v for v in map(_as_known_verb, _uninflected(word)) if v), None)
+        if verb is None and not ent:
+            verb = _as_verb(word)
         _LOOKUPS[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
     return _LOOKUPS[key]
 

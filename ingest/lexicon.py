@@ -166,6 +166,29 @@ def is_known_verb(lemma: str) -> bool:
     return word in t.verbs or word in t.members
 
 
+def phrasal_verb(verb: str, particle: str = "", preposition: str = "") -> str | None:
+    """The phrasal verb a verb forms with its particle (one WordNet or the curated classes know: "pass away",
+    "take over", "break out") or its preposition (a curated class member only, since most prepositions after a
+    verb are circumstantial: "check into", not "work in"), or ``None``.
+
+    >>> phrasal_verb("pass", particle="away"), phrasal_verb("take", particle="over")
+    ('pass away', 'take over')
+    >>> phrasal_verb("check", preposition="into"), phrasal_verb("work", preposition="in"), phrasal_verb("say")
+    ('check into', None, None)
+    """
+    t = tables()
+    verb = " ".join(verb.lower().split())
+    if particle:
+        phrase = f"{verb} {particle.lower()}"
+        if phrase in t.verbs or phrase in t.members:
+            return phrase
+    if preposition:
+        phrase = f"{verb} {preposition.lower()}"
+        if phrase in t.members:
+            return phrase
+    return None
+
+
 def event_class(verb_lemma: str) -> str:
     """The synonym class under which event mentions merge across outlets (opposites never share one).
 

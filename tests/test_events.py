@@ -118,3 +118,25 @@ def test_event_word_inside_a_name_of_a_plain_sentence_is_no_trigger():
                    "of ADP prep 2 ent=ORG", "Investigation PROPN pobj 3 ent=ORG", "arrested VERB ROOT 5 lemma=arrest",
                    "the DET det 7", "suspect NOUN dobj 5 lemma=suspect", ". PUNCT punct 5")
     assert [text for text, *_ in _events(doc)] == ["arrested"]
+
+
+def test_phrasal_verb_takes_the_class_of_its_phrase():
+    doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "passed VERB ROOT 1 lemma=pass", "away ADP prt 1",
+                   ". PUNCT punct 1")
+    [(text, lemma, kind, _, mention)] = _events(doc)
+    assert (text, lemma, kind, mention.event_class) == ("passed", "pass away", "verbal", "die")
+
+
+def test_light_verb_with_a_particle_is_an_event_and_a_curated_preposition_joins_the_verb():
+    doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "took VERB ROOT 1 lemma=take", "over ADP prt 1",
+                   "and CCONJ cc 1", "Smith PROPN nsubj 5 ent=PERSON", "checked VERB conj 1 lemma=check",
+                   "into ADP prep 5", "rehab NOUN pobj 6 lemma=rehab", ". PUNCT punct 1")
+    found = {text: (lemma, mention.event_class) for text, lemma, _, _, mention in _events(doc)}
+    assert found["took"] == ("take over", "buy") and found["checked"] == ("check into", "arrive")
+
+
+def test_headline_verb_form_is_read_as_its_verb():
+    doc = make_doc("Actress NOUN compound 1 lemma=actress", "Gigante PROPN nsubj 2", "Dies PROPN ROOT 2",
+                   "At ADP prep 2", "91 NUM pobj 3")
+    found = {text: lemma for text, lemma, *_ in _events(doc)}
+    assert found["Dies"] == "die"
