@@ -158,13 +158,19 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
 def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
     """(phrasal verb, kind) of a verb with a particle or preposition that makes a phrasal verb the lexicon knows
     ("passed away" → pass away, in the class of die; "took over"; "checked into"), or None. Light verbs count
-    here ("take over" is an event though "take" alone is none)."""
+    here ("take over" is an event though "take" alone is none). A verb with a direct object takes no preposition:
+    that one is circumstantial ("fired the chief executive on Monday" is no "fire on")."""
     particle = preposition = ""
+    has_object = False
     for child in token.children:
         if child.dep_ == "prt" and not particle:
             particle = child.lower_
         elif child.dep_ == "prep" and not preposition:
             preposition = child.lower_
+        elif child.dep_ in _OBJECT_DEPS:
+            has_object = True
+    if has_object:
+        preposition = ""
     if not particle and not preposition:
         return None
     phrase = phrasal_verb(LEMMA_FIXES.get(lemma, lemma), particle, preposition)

@@ -192,16 +192,23 @@ def phrasal_verb(verb: str, particle: str = "", preposition: str = "") -> str | 
 def event_class(verb_lemma: str) -> str:
     """The synonym class under which event mentions merge across outlets (opposites never share one).
 
+    Classes that tell one happening from another side or by its outcome share an event class ("defeat" and
+    "lose" are the contest "win" names; "die" the death "kill" names; lexicon rules of kind ``event``).
+
     >>> [event_class(v) for v in ("fire", "dismiss", "sack")]
     ['dismiss', 'dismiss', 'dismiss']
+    >>> [event_class(v) for v in ("beat", "lose", "win", "perish", "murder")]
+    ['win', 'win', 'win', 'kill', 'kill']
     >>> event_class("slay"), event_class("quake"), event_class("tremor"), event_class("earthquake")
     ('kill', 'quake', 'quake', 'quake')
     >>> event_class("agree"), event_class("refuse"), event_class("frobnicate")
     ('agree', 'refuse', 'frobnicate')
     """
     word = " ".join(verb_lemma.lower().split())
-    member = tables().members.get(word)  # curated synonyms only: WordNet's wider reach merges too much
-    return member.event_class if member is not None else word
+    t = tables()
+    member = t.members.get(word)  # curated synonyms only: WordNet's wider reach merges too much
+    found = member.event_class if member is not None else word
+    return t.same_event.get(found, found)
 
 
 def is_speech_verb(lemma: str) -> bool:

@@ -3,6 +3,7 @@
 from handmade import make_doc
 from newsgraph.graph.events import assign_events, event_id
 from newsgraph.ingest.events import extract_events, story_terms
+from newsgraph.ingest.lexicon import event_class
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.model import Article, ArticleAnalysis
 
@@ -124,7 +125,7 @@ def test_phrasal_verb_takes_the_class_of_its_phrase():
     doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "passed VERB ROOT 1 lemma=pass", "away ADP prt 1",
                    ". PUNCT punct 1")
     [(text, lemma, kind, _, mention)] = _events(doc)
-    assert (text, lemma, kind, mention.event_class) == ("passed", "pass away", "verbal", "die")
+    assert (text, lemma, kind, mention.event_class) == ("passed", "pass away", "verbal", event_class("die"))
 
 
 def test_light_verb_with_a_particle_is_an_event_and_a_curated_preposition_joins_the_verb():
@@ -140,3 +141,10 @@ def test_headline_verb_form_is_read_as_its_verb():
                    "At ADP prep 2", "91 NUM pobj 3")
     found = {text: lemma for text, lemma, *_ in _events(doc)}
     assert found["Dies"] == "die"
+
+
+def test_preposition_after_a_verb_with_an_object_is_no_part_of_the_verb():
+    doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "fired VERB ROOT 1 lemma=fire", "Smith PROPN dobj 1 ent=PERSON",
+                   "on ADP prep 1", "Monday PROPN pobj 3 ent=DATE", ". PUNCT punct 1")
+    [(text, lemma, _, _, mention)] = _events(doc)
+    assert (lemma, mention.event_class) == ("fire", "dismiss")  # not "fire on", a shooting
