@@ -2,8 +2,9 @@
 
 A trigger is a content verb ("fired", "agreed"), an event noun ("the shooting", "the dismissal", "talks") or an
 event adjective ("dead"), as ``newsgraph.ingest.lexicon`` knows them, also where it modifies another noun ("the
-shooting victim"); auxiliaries, copulas and light verbs whose
-object is itself an event noun ("carried out strikes", "held talks") are not triggers of their own. Reporting
+shooting victim"); auxiliaries and copulas are not; a light verb whose
+object is an event noun ("made an offer", "held talks") is a mention of the noun's event, and with a particle
+or a bare object it may form a phrasal verb that is an event ("took over", "took office"). Reporting
 verbs ("said", "announced") are ``speech`` events whose ``content`` points at the trigger of what they report.
 
 Participants come from the same clause analysis as the triples (``newsgraph.ingest.clauses``): a verb's
@@ -76,11 +77,12 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             trigger = _lookup(strings, word, pos)
             if pos == _VERB:
                 trigger = _phrasal_trigger(doc[i], strings[word].lower()) or trigger
+                lemma_word = strings[word].lower()
+                if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
+                    trigger = _light_verb_trigger(doc[i]) or trigger
         if trigger is None:
             continue
         token = doc[i]
-        if pos != _NOUN and trigger[0].split()[0] in LIGHT_VERBS and _has_event_object(token):
-            continue
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)
         lemma, kind = trigger
@@ -156,11 +158,12 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
 
 
 def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
-    """(phrasal verb, kind) of a verb with a particle or preposition that makes a phrasal verb the lexicon knows
-    ("passed away" → pass away, in the class of die; "took over"; "checked into"), or None. Light verbs count
-    here ("take over" is an event though "take" alone is none). A verb with a direct object takes no preposition:
-    that one is circumstantial ("fired the chief executive on Monday" is no "fire on")."""
-    particle = preposition = ""
+    """(phrasal verb, kind) of a verb with a particle, preposition or bare object noun that makes a phrasal verb
+    the lexicon knows ("passed away" → pass away, in the class of die; "took over"; "checked into"; "took
+    office"), or None. Light verbs count here ("take over" is an event though "take" alone is none). A verb
+    with a direct object takes no preposition: that one is circumstantial ("fired the chief executive on Monday"
+    is no "fire on")."""
+    particle = preposition = noun = ""
     has_object = False
     for child in token.children:
         if child.dep_ == "prt" and not particle:
@@ -169,11 +172,13 @@ def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
             preposition = child.lower_
         elif child.dep_ in _OBJECT_DEPS:
             has_object = True
+            if child.pos_ == "NOUN" and not any(c.dep_ == "det" for c in child.children):
+                noun = child.lemma_.lower()  # a bare object: "took place", "takes office"
     if has_object:
         preposition = ""
-    if not particle and not preposition:
+    if not particle and not preposition and not noun:
         return None
-    phrase = phrasal_verb(LEMMA_FIXES.get(lemma, lemma), particle, preposition)
+    phrase = phrasal_verb(LEMMA_FIXES.get(lemma, lemma), particle, preposition, noun)
     if phrase is None:
         return None
     return phrase, "speech" if is_speech_verb(phrase) else "verbal"
@@ -248,6 +253,17 @@ def _has_event_object(verb: Token) -> bool:
     """True when a light verb's object is an event noun ("carried out strikes", "held talks")."""
     return any(c.dep_ in _OBJECT_DEPS and c.pos_ == "NOUN" and event_verb(c.lemma_.lower(), "NOUN")
                for c in verb.children)
+
+
+def _light_verb_trigger(verb: Token) -> tuple[str, str] | None:
+    """A light verb with an event noun as object tells that noun's event ("made an offer" → offer, "held talks"
+    → talk): (the noun's verb, kind), so the verb and the noun are mentions of one event; None without one."""
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS and child.pos_ == "NOUN":
+            noun_verb = event_verb(child.lemma_.lower(), "NOUN")
+            if noun_verb is not None:
+                return noun_verb, "speech" if is_speech_verb(noun_verb) else "verbal"
+    return None
 
 
 def _participants(token: Token, token_entity: Mapping[int, int],

@@ -166,15 +166,18 @@ def is_known_verb(lemma: str) -> bool:
     return word in t.verbs or word in t.members
 
 
-def phrasal_verb(verb: str, particle: str = "", preposition: str = "") -> str | None:
+def phrasal_verb(verb: str, particle: str = "", preposition: str = "", noun: str = "") -> str | None:
     """The phrasal verb a verb forms with its particle (one WordNet or the curated classes know: "pass away",
-    "take over", "break out") or its preposition (a curated class member only, since most prepositions after a
-    verb are circumstantial: "check into", not "work in"), or ``None``.
+    "take over", "break out"), its preposition (a curated class member only, since most prepositions after a
+    verb are circumstantial: "check into", not "work in") or its object noun ("take place", "take office"), or
+    ``None``.
 
     >>> phrasal_verb("pass", particle="away"), phrasal_verb("take", particle="over")
     ('pass away', 'take over')
     >>> phrasal_verb("check", preposition="into"), phrasal_verb("work", preposition="in"), phrasal_verb("say")
     ('check into', None, None)
+    >>> phrasal_verb("take", noun="place"), phrasal_verb("make", noun="offer")
+    ('take place', None)
     """
     t = tables()
     verb = " ".join(verb.lower().split())
@@ -185,6 +188,10 @@ def phrasal_verb(verb: str, particle: str = "", preposition: str = "") -> str | 
     if preposition:
         phrase = f"{verb} {preposition.lower()}"
         if phrase in t.members:
+            return phrase
+    if noun:
+        phrase = f"{verb} {noun.lower()}"
+        if phrase in t.verbs or phrase in t.members:
             return phrase
     return None
 

@@ -46,10 +46,19 @@ def test_nominal_event_takes_its_of_and_by_phrases():
     assert events["shocked"][0] == "shock"
 
 
-def test_light_verb_gives_way_to_its_event_noun():
+def test_light_verb_is_a_mention_of_its_event_noun():
     doc = make_doc("Officials NOUN nsubj 1 lemma=official", "held VERB ROOT 1 lemma=hold",
                    "talks NOUN dobj 1 lemma=talk", ". PUNCT punct 1")
-    assert [(text, kind) for text, _, kind, _, _ in _events(doc)] == [("talks", "nominal")]
+    events = [(text, mention.event_class, kind) for text, _, kind, _, mention in _events(doc)]
+    assert events == [("held", "talk", "verbal"), ("talks", "talk", "nominal")]
+
+
+def test_light_verb_with_a_bare_object_forms_a_phrasal_verb():
+    doc = make_doc("Obama PROPN nsubj 1 ent=PERSON", "takes VERB ROOT 1 lemma=take", "office NOUN dobj 1",
+                   "and CCONJ cc 1", "makes VERB conj 1 lemma=make", "a DET det 6", "speech NOUN dobj 4",
+                   ". PUNCT punct 1")
+    events = {text: (lemma, kind) for text, lemma, kind, _, _ in _events(doc)}
+    assert events["takes"] == ("take office", "verbal") and events["makes"][0] == events["speech"][0]
 
 
 def test_speech_event_points_at_what_it_reports_and_negation_is_kept():
