@@ -170,8 +170,8 @@ def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
             particle = child.lower_
         elif child.dep_ == "prep" and not preposition:
             preposition = child.lower_
-        elif child.dep_ in _OBJECT_DEPS:
-            has_object = True
+        elif child.dep_ in _OBJECT_DEPS and not child.lower_.endswith(("self", "selves")):
+            has_object = True  # a reflexive object keeps the preposition: "checked herself into rehab"
             if child.pos_ == "NOUN" and not any(c.dep_ == "det" for c in child.children):
                 noun = child.lemma_.lower()  # a bare object: "took place", "takes office"
     if has_object:

@@ -149,6 +149,8 @@ def _event_verb(lemma: str, pos: str) -> str | None:
         verb = t.nouns.get(word)
         if verb is None and word.endswith("s") and word not in t.verbs:
             verb = t.nouns.get(word[:-1])
+        if (verb is None or verb == word) and word.endswith("ing") and word not in t.not_nouns:
+            verb = _gerund(word) or verb
         return verb
     if pos == "ADJ":
         return t.adjectives.get(word) or _participle(word)
@@ -309,6 +311,20 @@ def _collapse_light_verb(step: list[str], t) -> list[str] | None:
         rest = step[i + 1:]  # after "of" comes the object ("have an exchange of prisoners"), not a preposition
         prep = [p for p in rest[:1] if p != "of" and f"{verb} {p}" in t.members]
         return verb.split() + prep
+    return None
+
+
+def _gerund(word: str) -> str | None:
+    """The curated verb a noun in -ing names the act of ("stabbing" → stab, "burning" → burn), or None.
+
+    >>> _gerund("stabbing"), _gerund("burning"), _gerund("raising"), _gerund("ceiling")
+    ('stab', 'burn', 'raise', None)
+    """
+    members = tables().members
+    stem = word[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if verb in members:
+            return verb
     return None
 
 

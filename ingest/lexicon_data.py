@@ -60,6 +60,8 @@ class Tables:
     relation_types: frozenset[str]
     #: event class → the event class it merges into (one happening told from another side: "defeat" → win).
     same_event: Mapping[str, str] = field(default_factory=dict)
+    #: nouns whose news use mostly is no event (the ``not_noun`` rules).
+    not_nouns: frozenset[str] = frozenset()
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -108,7 +110,7 @@ def tables() -> Tables:
         light=frozenset(kinds.get("light", {})), empty=frozenset(kinds.get("empty", {})),
         speech=frozenset(kinds.get("speech", {})), negative=frozenset(kinds.get("negative", {})),
         stative=frozenset(kinds.get("stative", {})), relation_types=frozenset(rel_type(r) for r in relations),
-        same_event=kinds.get("event", {}),
+        same_event=kinds.get("event", {}), not_nouns=frozenset(kinds.get("not_noun", {})),
     )
 
 

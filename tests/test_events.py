@@ -157,3 +157,10 @@ def test_preposition_after_a_verb_with_an_object_is_no_part_of_the_verb():
                    "on ADP prep 1", "Monday PROPN pobj 3 ent=DATE", ". PUNCT punct 1")
     [(text, lemma, _, _, mention)] = _events(doc)
     assert (lemma, mention.event_class) == ("fire", "dismiss")  # not "fire on", a shooting
+
+
+def test_reflexive_object_keeps_the_preposition_of_a_phrasal_verb():
+    doc = make_doc("Reid PROPN nsubj 1 ent=PERSON", "checked VERB ROOT 1 lemma=check", "herself PRON dobj 1",
+                   "into ADP prep 1", "rehab NOUN pobj 3 lemma=rehab", ". PUNCT punct 1")
+    found = {text: lemma for text, lemma, *_ in _events(doc)}
+    assert found["checked"] == "check into"
