@@ -1,8 +1,10 @@
 """Event mentions of a parsed article: every happening it tells, with its participants and qualifiers.
 
 A trigger is a content verb ("fired", "agreed"), an event noun ("the shooting", "the dismissal", "talks") or an
-event adjective ("dead"), as ``newsgraph.ingest.lexicon`` knows them; auxiliaries, copulas and light verbs whose
-object is itself an event noun ("carried out strikes", "held talks") are not triggers of their own. Reporting
+event adjective ("dead"), as ``newsgraph.ingest.lexicon`` knows them, also where it modifies another noun ("the
+shooting victim"); auxiliaries and copulas are not; a light verb whose
+object is an event noun ("made an offer", "held talks") is a mention of the noun's event, and with a particle
+or a bare object it may form a phrasal verb that is an event ("took over", "took office"). Reporting
 verbs ("said", "announced") are ``speech`` events whose ``content`` points at the trigger of what they report.
 
 Participants come from the same clause analysis as the triples (``newsgraph.ingest.clauses``): a verb's
@@ -25,13 +27,13 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns
-from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb
+from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated
 from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
-_NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass", "compound"})
+_NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass"})
 #: Light verbs: with an event noun as object ("carried out strikes", "held talks") the noun is the event.
 LIGHT_VERBS = frozenset({"make", "take", "give", "have", "hold", "carry", "conduct", "launch", "stage", "do",
                          "get", "put", "pay", "deliver", "mount", "undertake", "perform", "issue"})
@@ -62,20 +64,25 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         doc, [POS, DEP, LEMMA, LOWER, SENT_START, ENT_TYPE, ENT_IOB])
     strings = doc.vocab.strings
     sentence: tuple[int, int, int] = (-1, 0, 0)  # (sentence end token, start char, end char)
+    headlines: dict[int, bool] = {}  # sentence's first token → whether it is in title case
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue
         if pos == _PROPN:
             trigger = _proper_trigger(strings, lower_col[i], ent_col[i],
-                                      i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE)
+                                      i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE,
+                                      ent_col[i] != 0 and _in_headline(doc, starts, i, headlines))
         else:
             word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
             trigger = _lookup(strings, word, pos)
+            if pos == _VERB:
+                trigger = _phrasal_trigger(doc[i], strings[word].lower()) or trigger
+                lemma_word = strings[word].lower()
+                if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
+                    trigger = _light_verb_trigger(doc[i]) or trigger
         if trigger is None:
             continue
         token = doc[i]
-        if pos != _NOUN and trigger[0] in LIGHT_VERBS and _has_event_object(token):
-            continue
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)
         lemma, kind = trigger
@@ -118,15 +125,16 @@ def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[in
     return end, start_char + (len(raw) - len(raw.lstrip())), start_char + len(raw.rstrip())
 
 
-_NOUN, _ADJ, _PROPN = get_string_id("NOUN"), get_string_id("ADJ"), get_string_id("PROPN")
+_NOUN, _ADJ, _PROPN, _VERB = (get_string_id(p) for p in ("NOUN", "ADJ", "PROPN", "VERB"))
 _EVENT_ENT = get_string_id("EVENT")
 _INSIDE = 1  # ENT_IOB: 1 inside an entity, 3 its first token
 _VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
 _TRIGGER_POS_IDS = frozenset(get_string_id(p) for p in _TRIGGER_POS)
-#: Not triggers: auxiliaries, and nouns modifying another noun ("peace talks": the head is the event; "the
-#: shooting victim": no event).
+#: Not triggers: auxiliaries. An event noun modifying another noun is one ("the shooting victim", "murder
+#: charges", "the earthquake toll" each tell of the shooting, the murder, the earthquake); a noun that is no event
+#: ("police raids") is no trigger whatever its place.
 _NOT_TRIGGER_DEP_IDS = frozenset(get_string_id(d) for d in _NOT_TRIGGER_DEPS)
-_LOOKUPS: dict[tuple[int, int], tuple[str, str] | None] = {}
+_LOOKUPS: dict[tuple[int, ...], tuple[str, str] | None] = {}
 #: Word forms whose lemma the small model gets wrong (``LEMMA_FIXES``): looked up by form, not lemma.
 _FIXED = frozenset(get_string_id(w) for w in LEMMA_FIXES)
 
@@ -151,27 +159,78 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
     return found
 
 
-def _proper_trigger(strings, lower: int, ent: int, continued: bool) -> tuple[str, str] | None:
+def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
+    """(phrasal verb, kind) of a verb with a particle, preposition or bare object noun that makes a phrasal verb
+    the lexicon knows ("passed away" → pass away, in the class of die; "took over"; "checked into"; "took
+    office"), or None. Light verbs count here ("take over" is an event though "take" alone is none). A verb
+    with a direct object takes no preposition: that one is circumstantial ("fired the chief executive on Monday"
+    is no "fire on")."""
+    particle = preposition = noun = ""
+    has_object = False
+    for child in token.children:
+        if child.dep_ == "prt" and not particle:
+            particle = child.lower_
+        elif child.dep_ == "prep" and not preposition:
+            preposition = child.lower_
+        elif child.dep_ in _OBJECT_DEPS and not child.lower_.endswith(("self", "selves")):
+            has_object = True  # a reflexive object keeps the preposition: "checked herself into rehab"
+            if child.pos_ == "NOUN" and not any(c.dep_ == "det" for c in child.children):
+                noun = child.lemma_.lower()  # a bare object: "took place", "takes office"
+    if has_object:
+        preposition = ""
+    if not particle and not preposition and not noun:
+        return None
+    phrase = phrasal_verb(LEMMA_FIXES.get(lemma, lemma), particle, preposition, noun)
+    if phrase is None:
+        return None
+    return phrase, "speech" if is_speech_verb(phrase) else "verbal"
+
+
+def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bool = False) -> tuple[str, str] | None:
     """A proper noun as a trigger: the last word of a named event ("the Academy Awards", "the Oscars"), or a word
     outside any name that the lexicon knows as an event once lower-cased and uninflected — what title-case
-    headlines make of common words ("Actress Dies", "Police Arrest Suspect")."""
+    headlines make of common words ("Actress Dies", "Police Arrest Suspect"). In a title-case sentence the names
+    are no guide (the parser reads "Lindsay Lohan Checks" as one organisation), so there a word inside a name
+    counts too when it is an event noun or a verb the lexicon knows ("Checks", not "Lohan")."""
     if ent == _EVENT_ENT:
         if continued:
             return None
         word = strings[lower]
         return (word, "nominal") if any(ch.isalpha() for ch in word) else None
-    if ent:
+    if ent and not headline:
         return None
-    key = (lower, _PROPN)
+    key = (lower, _PROPN, bool(ent))
     if key not in _LOOKUPS:
         word = strings[lower]
-        verb = event_verb(word, "NOUN") or next((v for v in map(_as_verb, _uninflected(word)) if v), None)
+        verb = event_verb(word, "NOUN") or next((v for v in map(_as_known_verb, _uninflected(word)) if v), None)
+        if verb is None and not ent:
+            verb = _as_verb(word)
         _LOOKUPS[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
     return _LOOKUPS[key]
 
 
+def _in_headline(doc: Doc, starts: list[int], i: int, known: dict[int, bool]) -> bool:
+    """True when the sentence of token ``i`` is in title case (a headline): at least three words of four letters
+    or more, three in four of them capitalised."""
+    first = i
+    while first > 0 and starts[first] != 1:
+        first -= 1
+    if first not in known:
+        end = i + 1
+        while end < len(starts) and starts[end] != 1:
+            end += 1
+        words = [t.text for t in doc[first:end] if t.is_alpha and len(t.text) > 3]
+        known[first] = len(words) >= 3 and 4 * sum(w[0].isupper() for w in words) >= 3 * len(words)
+    return known[first]
+
+
 def _as_verb(word: str) -> str | None:
     return event_verb(word, "VERB")
+
+
+def _as_known_verb(word: str) -> str | None:
+    """The event verb of a word that is a verb the lexicon knows (not a name: "Lohan")."""
+    return event_verb(word, "VERB") if is_known_verb(word) else None
 
 
 def _uninflected(word: str) -> list[str]:
@@ -196,6 +255,17 @@ def _has_event_object(verb: Token) -> bool:
     """True when a light verb's object is an event noun ("carried out strikes", "held talks")."""
     return any(c.dep_ in _OBJECT_DEPS and c.pos_ == "NOUN" and event_verb(c.lemma_.lower(), "NOUN")
                for c in verb.children)
+
+
+def _light_verb_trigger(verb: Token) -> tuple[str, str] | None:
+    """A light verb with an event noun as object tells that noun's event ("made an offer" → offer, "held talks"
+    → talk): (the noun's verb, kind), so the verb and the noun are mentions of one event; None without one."""
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS and child.pos_ == "NOUN":
+            noun_verb = event_verb(child.lemma_.lower(), "NOUN")
+            if noun_verb is not None:
+                return noun_verb, "speech" if is_speech_verb(noun_verb) else "verbal"
+    return None
 
 
 def _participants(token: Token, token_entity: Mapping[int, int],

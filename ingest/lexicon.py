@@ -149,25 +149,75 @@ def _event_verb(lemma: str, pos: str) -> str | None:
         verb = t.nouns.get(word)
         if verb is None and word.endswith("s") and word not in t.verbs:
             verb = t.nouns.get(word[:-1])
+        if (verb is None or verb == word) and word.endswith("ing") and word not in t.not_nouns:
+            verb = _gerund(word) or verb
         return verb
     if pos == "ADJ":
         return t.adjectives.get(word) or _participle(word)
     return None
 
 
+def is_known_verb(lemma: str) -> bool:
+    """True for a verb WordNet or the curated classes know ("check", "rehire"), false for any other word (a name).
+
+    >>> is_known_verb("check"), is_known_verb("take over"), is_known_verb("lohan")
+    (True, True, False)
+    """
+    t = tables()
+    word = " ".join(lemma.lower().split())
+    return word in t.verbs or word in t.members
+
+
+def phrasal_verb(verb: str, particle: str = "", preposition: str = "", noun: str = "") -> str | None:
+    """The phrasal verb a verb forms with its particle (one WordNet or the curated classes know: "pass away",
+    "take over", "break out"), its preposition (a curated class member only, since most prepositions after a
+    verb are circumstantial: "check into", not "work in") or its object noun ("take place", "take office"), or
+    ``None``.
+
+    >>> phrasal_verb("pass", particle="away"), phrasal_verb("take", particle="over")
+    ('pass away', 'take over')
+    >>> phrasal_verb("check", preposition="into"), phrasal_verb("work", preposition="in"), phrasal_verb("say")
+    ('check into', None, None)
+    >>> phrasal_verb("take", noun="place"), phrasal_verb("make", noun="offer")
+    ('take place', None)
+    """
+    t = tables()
+    verb = " ".join(verb.lower().split())
+    if particle:
+        phrase = f"{verb} {particle.lower()}"
+        if phrase in t.verbs or phrase in t.members:
+            return phrase
+    if preposition:
+        phrase = f"{verb} {preposition.lower()}"
+        if phrase in t.members:
+            return phrase
+    if noun:
+        phrase = f"{verb} {noun.lower()}"
+        if phrase in t.verbs or phrase in t.members:
+            return phrase
+    return None
+
+
 def event_class(verb_lemma: str) -> str:
     """The synonym class under which event mentions merge across outlets (opposites never share one).
 
+    Classes that tell one happening from another side or by its outcome share an event class ("defeat" and
+    "lose" are the contest "win" names; "die" the death "kill" names; lexicon rules of kind ``event``).
+
     >>> [event_class(v) for v in ("fire", "dismiss", "sack")]
     ['dismiss', 'dismiss', 'dismiss']
+    >>> [event_class(v) for v in ("beat", "lose", "win", "perish", "murder")]
+    ['win', 'win', 'win', 'kill', 'kill']
     >>> event_class("slay"), event_class("quake"), event_class("tremor"), event_class("earthquake")
     ('kill', 'quake', 'quake', 'quake')
     >>> event_class("agree"), event_class("refuse"), event_class("frobnicate")
     ('agree', 'refuse', 'frobnicate')
     """
     word = " ".join(verb_lemma.lower().split())
-    member = tables().members.get(word)  # curated synonyms only: WordNet's wider reach merges too much
-    return member.event_class if member is not None else word
+    t = tables()
+    member = t.members.get(word)  # curated synonyms only: WordNet's wider reach merges too much
+    found = member.event_class if member is not None else word
+    return t.same_event.get(found, found)
 
 
 def is_speech_verb(lemma: str) -> bool:
@@ -261,6 +311,20 @@ def _collapse_light_verb(step: list[str], t) -> list[str] | None:
         rest = step[i + 1:]  # after "of" comes the object ("have an exchange of prisoners"), not a preposition
         prep = [p for p in rest[:1] if p != "of" and f"{verb} {p}" in t.members]
         return verb.split() + prep
+    return None
+
+
+def _gerund(word: str) -> str | None:
+    """The curated verb a noun in -ing names the act of ("stabbing" → stab, "burning" → burn), or None.
+
+    >>> _gerund("stabbing"), _gerund("burning"), _gerund("raising"), _gerund("ceiling")
+    ('stab', 'burn', 'raise', None)
+    """
+    members = tables().members
+    stem = word[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+        if verb in members:
+            return verb
     return None
 
 

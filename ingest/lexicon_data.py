@@ -7,7 +7,7 @@ WordNet 3.0 by ``scripts/build_lexicon.py`` (licence in ``WORDNET_LICENSE``). No
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
@@ -58,6 +58,10 @@ class Tables:
     negative: frozenset[str]
     stative: frozenset[str]
     relation_types: frozenset[str]
+    #: event class → the event class it merges into (one happening told from another side: "defeat" → win).
+    same_event: Mapping[str, str] = field(default_factory=dict)
+    #: nouns whose news use mostly is no event (the ``not_noun`` rules).
+    not_nouns: frozenset[str] = frozenset()
 
 
 def _rows(name: str) -> Iterator[list[str]]:
@@ -106,6 +110,7 @@ def tables() -> Tables:
         light=frozenset(kinds.get("light", {})), empty=frozenset(kinds.get("empty", {})),
         speech=frozenset(kinds.get("speech", {})), negative=frozenset(kinds.get("negative", {})),
         stative=frozenset(kinds.get("stative", {})), relation_types=frozenset(rel_type(r) for r in relations),
+        same_event=kinds.get("event", {}), not_nouns=frozenset(kinds.get("not_noun", {})),
     )
 
 

@@ -3,6 +3,7 @@
 from handmade import make_doc
 from newsgraph.graph.events import assign_events, event_id
 from newsgraph.ingest.events import extract_events, story_terms
+from newsgraph.ingest.lexicon import event_class
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.model import Article, ArticleAnalysis
 
@@ -45,10 +46,19 @@ def test_nominal_event_takes_its_of_and_by_phrases():
     assert events["shocked"][0] == "shock"
 
 
-def test_light_verb_gives_way_to_its_event_noun():
+def test_light_verb_is_a_mention_of_its_event_noun():
     doc = make_doc("Officials NOUN nsubj 1 lemma=official", "held VERB ROOT 1 lemma=hold",
                    "talks NOUN dobj 1 lemma=talk", ". PUNCT punct 1")
-    assert [(text, kind) for text, _, kind, _, _ in _events(doc)] == [("talks", "nominal")]
+    events = [(text, mention.event_class, kind) for text, _, kind, _, mention in _events(doc)]
+    assert events == [("held", "talk", "verbal"), ("talks", "talk", "nominal")]
+
+
+def test_light_verb_with_a_bare_object_forms_a_phrasal_verb():
+    doc = make_doc("Obama PROPN nsubj 1 ent=PERSON", "takes VERB ROOT 1 lemma=take", "office NOUN dobj 1",
+                   "and CCONJ cc 1", "makes VERB conj 1 lemma=make", "a DET det 6", "speech NOUN dobj 4",
+                   ". PUNCT punct 1")
+    events = {text: (lemma, kind) for text, lemma, kind, _, _ in _events(doc)}
+    assert events["takes"] == ("take office", "verbal") and events["makes"][0] == events["speech"][0]
 
 
 def test_speech_event_points_at_what_it_reports_and_negation_is_kept():
@@ -88,3 +98,69 @@ def test_mentions_of_one_class_in_one_story_are_one_event():
                                                                                                    fired.event_class)
     apart = assign_events([analysis("a", fired), analysis("b", sacked)], {"a": "story:1", "b": "story:2"})
     assert apart.of_trigger("a", fired.start) != apart.of_trigger("b", sacked.start)
+
+
+def test_event_noun_modifying_another_noun_is_a_trigger():
+    doc = make_doc("the DET det 2", "shooting NOUN compound 2 lemma=shooting", "victim NOUN nsubj 3 lemma=victim",
+                   "faced VERB ROOT 3 lemma=face", "murder NOUN compound 5 lemma=murder",
+                   "charges NOUN dobj 3 lemma=charge", ". PUNCT punct 3")
+    found = {text: (lemma, kind) for text, lemma, kind, _, _ in _events(doc)}
+    assert found["shooting"] == ("shoot", "nominal") and found["murder"] == ("murder", "nominal")
+    assert "victim" not in found
+
+
+def test_noun_modifier_that_is_no_event_is_no_trigger():
+    doc = make_doc("police NOUN compound 1 lemma=police", "raids NOUN nsubj 2 lemma=raid",
+                   "resumed VERB ROOT 2 lemma=resume", ". PUNCT punct 2")
+    assert [text for text, *_ in _events(doc)] == ["raids", "resumed"]
+
+
+def test_headline_word_inside_a_misread_name_is_a_trigger():
+    # title case: the parser takes "Lindsay Lohan Checks" for an organisation
+    doc = make_doc("Lindsay PROPN compound 2 ent=ORG", "Lohan PROPN compound 2 ent=ORG", "Checks PROPN ROOT 2 ent=ORG",
+                   "Into ADP prep 2", "Rehab PROPN pobj 3", "After ADP prep 2", "Arrest PROPN pobj 5")
+    found = {text: (lemma, kind) for text, lemma, kind, _, _ in _events(doc)}
+    assert found["Checks"] == ("check", "nominal") and "Arrest" in found and "Lohan" not in found
+
+
+def test_event_word_inside_a_name_of_a_plain_sentence_is_no_trigger():
+    doc = make_doc("The DET det 3", "Federal PROPN compound 2 ent=ORG", "Bureau PROPN nsubj 5 ent=ORG",
+                   "of ADP prep 2 ent=ORG", "Investigation PROPN pobj 3 ent=ORG", "arrested VERB ROOT 5 lemma=arrest",
+                   "the DET det 7", "suspect NOUN dobj 5 lemma=suspect", ". PUNCT punct 5")
+    assert [text for text, *_ in _events(doc)] == ["arrested"]
+
+
+def test_phrasal_verb_takes_the_class_of_its_phrase():
+    doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "passed VERB ROOT 1 lemma=pass", "away ADP prt 1",
+                   ". PUNCT punct 1")
+    [(text, lemma, kind, _, mention)] = _events(doc)
+    assert (text, lemma, kind, mention.event_class) == ("passed", "pass away", "verbal", event_class("die"))
+
+
+def test_light_verb_with_a_particle_is_an_event_and_a_curated_preposition_joins_the_verb():
+    doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "took VERB ROOT 1 lemma=take", "over ADP prt 1",
+                   "and CCONJ cc 1", "Smith PROPN nsubj 5 ent=PERSON", "checked VERB conj 1 lemma=check",
+                   "into ADP prep 5", "rehab NOUN pobj 6 lemma=rehab", ". PUNCT punct 1")
+    found = {text: (lemma, mention.event_class) for text, lemma, _, _, mention in _events(doc)}
+    assert found["took"] == ("take over", "buy") and found["checked"] == ("check into", "arrive")
+
+
+def test_headline_verb_form_is_read_as_its_verb():
+    doc = make_doc("Actress NOUN compound 1 lemma=actress", "Gigante PROPN nsubj 2", "Dies PROPN ROOT 2",
+                   "At ADP prep 2", "91 NUM pobj 3")
+    found = {text: lemma for text, lemma, *_ in _events(doc)}
+    assert found["Dies"] == "die"
+
+
+def test_preposition_after_a_verb_with_an_object_is_no_part_of_the_verb():
+    doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "fired VERB ROOT 1 lemma=fire", "Smith PROPN dobj 1 ent=PERSON",
+                   "on ADP prep 1", "Monday PROPN pobj 3 ent=DATE", ". PUNCT punct 1")
+    [(text, lemma, _, _, mention)] = _events(doc)
+    assert (lemma, mention.event_class) == ("fire", "dismiss")  # not "fire on", a shooting
+
+
+def test_reflexive_object_keeps_the_preposition_of_a_phrasal_verb():
+    doc = make_doc("Reid PROPN nsubj 1 ent=PERSON", "checked VERB ROOT 1 lemma=check", "herself PRON dobj 1",
+                   "into ADP prep 1", "rehab NOUN pobj 3 lemma=rehab", ". PUNCT punct 1")
+    found = {text: lemma for text, lemma, *_ in _events(doc)}
+    assert found["checked"] == "check into"

@@ -203,3 +203,22 @@ def test_curated_data_is_consistent():
     for member in t.members.values():
         assert member.polarity in (1, -1)
     assert t.speech and t.light and t.empty and t.negative
+
+
+def test_one_happening_from_either_side_is_one_event_class_but_two_relation_classes():
+    from newsgraph.ingest.lexicon import event_class, event_verb, relation_class
+
+    assert event_class("defeat") == event_class("lose") == event_class("win")
+    assert event_class("die") == event_class("kill")
+    assert relation_class("defeat").rel_type != relation_class("lose").rel_type
+    assert event_class(event_verb("victory", "NOUN")) == event_class("win")
+    assert event_class("agree") != event_class("refuse")  # opposites still never share one
+
+
+def test_gerunds_of_curated_verbs_and_found_guilty_are_events():
+    from newsgraph.ingest.lexicon import event_class, event_verb
+
+    assert event_verb("stabbing", "NOUN") == "stab" and event_verb("burning", "NOUN") == "burn"
+    assert event_verb("building", "NOUN") is None  # a not_noun rule: mostly a thing in the news
+    assert event_verb("guilty", "ADJ") == "convict"
+    assert event_class("hang") == event_class("kill")
