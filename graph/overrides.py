@@ -70,11 +70,7 @@ def load_overrides(path: str | Path) -> Overrides:
             (a one-line message naming the file and the problem).
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadSetting(f"{path}: cannot read the overrides file ({exc.__class__.__name__}: "
-                         f"{' '.join(str(exc).split())[:120]})") from exc
+    text = read_analyst_file(path, "overrides")
     try:
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
@@ -101,3 +97,12 @@ def _pairs(path: Path, field: str, value) -> list[tuple[str, str]]:
             raise BadSetting(f"{path}: {field} entry {n} names the same entity twice: {pair!r}")
         out.append((pair[0], pair[1]))
     return out
+
+
+def read_analyst_file(path: Path, what: str) -> str:
+    """The text of an analyst's file (``what``: "overrides", "roles"), or BadSetting in one line naming it."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadSetting(f"{path}: cannot read the {what} file ({exc.__class__.__name__}: "
+                         f"{' '.join(str(exc).split())[:120]})") from exc

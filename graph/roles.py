@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import BadSetting
+from newsgraph.graph.overrides import read_analyst_file
 from newsgraph.ingest.names import name_key, role_key
 from newsgraph.model import LocalEntity
 
@@ -83,11 +84,7 @@ def load_roles(path: str | Path) -> Roles:
             until]]`` with ISO dates (one line naming the file, the line number and the problem).
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadSetting(f"{path}: cannot read the roles file ({exc.__class__.__name__}: "
-                         f"{' '.join(str(exc).split())[:120]})") from exc
+    text = read_analyst_file(path, "roles")
     lines = []
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.split("#", 1)[0].strip()

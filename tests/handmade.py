@@ -31,3 +31,13 @@ def make_doc(*tokens: str, spaces: list[bool] | None = None) -> Doc:
         spaces = [i + 1 < len(words) and words[i + 1] not in {".", ",", "’s", "'s"} for i in range(len(words))]
     return Doc(_VOCAB, words=words, spaces=spaces, pos=pos, deps=deps, heads=heads, lemmas=lemmas, tags=tags,
                ents=ents, sent_starts=None)
+
+
+def entity_spans(doc: Doc, mentions) -> dict[int, tuple[int, int]]:
+    """Token index → (start, end) token span of the mention covering it, as ``analyze`` gives ``extract_triples``."""
+    spans: dict[int, tuple[int, int]] = {}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end)
+        for token in span:
+            spans[token.i] = (span.start, span.end)
+    return spans

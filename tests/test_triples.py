@@ -2,18 +2,14 @@
 
 import pytest
 
-from handmade import make_doc
+from handmade import entity_spans, make_doc
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.triples import extract_triples
 
 
 def _triples(doc):
     found = extract_mentions(doc, "a1")
-    spans = {}
-    for m in found.mentions:
-        span = doc.char_span(m.start, m.end)
-        for token in span:
-            spans[token.i] = (span.start, span.end)
+    spans = entity_spans(doc, found.mentions)
     names = {e.local_id: e.name for e in found.entities}
     out = []
     for t in extract_triples(doc, "a1", found.token_entity, entity_spans=spans):
