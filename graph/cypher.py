@@ -127,7 +127,8 @@ MERGE (e)-[:PART_OF]->(t)
 """
 
 #: One REPORTS relationship per (source, event): the trigger spans of the event's mentions in that source, with
-#: each mention's lemma, kind (verbal, nominal, speech), polarity and modality as parallel lists.
+#: each mention's lemma, kind (verbal, nominal, speech), polarity and modality, and who told it (the speaker's and
+#: principal's entity ids and names, "" for none; the speaker phrase as written) as parallel lists.
 MERGE_REPORTS = """
 UNWIND $rows AS row
 MATCH (s:Source {id: row.source})
@@ -136,7 +137,10 @@ MERGE (s)-[r:REPORTS]->(e)
 SET r.count = size(row.starts), r.starts = row.starts, r.ends = row.ends, r.texts = row.texts,
     r.lemmas = row.lemmas, r.kinds = row.kinds, r.negated = row.negated, r.hedged = row.hedged,
     r.conditional = row.conditional,
-    r.sentence_starts = row.sentence_starts, r.sentence_ends = row.sentence_ends
+    r.sentence_starts = row.sentence_starts, r.sentence_ends = row.sentence_ends,
+    r.attributed_to_ids = row.attributed_to_ids, r.attributed_to_names = row.attributed_to_names,
+    r.on_behalf_of_ids = row.on_behalf_of_ids, r.on_behalf_of_names = row.on_behalf_of_names,
+    r.speaker_texts = row.speaker_texts
 """
 
 MERGE_PARTICIPANTS = """

@@ -245,6 +245,11 @@ class EventMention:
     synonym class ("sack" → "dismiss"), what mentions are merged by. ``kind`` is ``verbal``, ``nominal`` or
     ``speech`` (a reporting verb: "said", "announced"; its ``content`` is the trigger offset of the event it
     reports, or -1).
+
+    ``attributed_to``, ``on_behalf_of`` and ``speaker_text`` say who is reported as telling it, as for a
+    ``Triple``: a verbal trigger is the head of its clause, a nominal one takes the speaker of the clause it sits
+    in. A speech act is never its own speaker's claim ("police said": not attributed to the police); it is
+    attributed only when it is itself reported ("Reuters reported that police said ...").
     """
 
     source: str
@@ -261,6 +266,9 @@ class EventMention:
     hedged: bool = False
     content: int = -1
     conditional: bool = False
+    attributed_to: Arg | None = None
+    on_behalf_of: Arg | None = None
+    speaker_text: str = ""
 
 
 @dataclass(frozen=True)
