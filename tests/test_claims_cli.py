@@ -79,3 +79,25 @@ def test_event_mentions_carry_the_spokesman_and_the_principal_through_the_store(
     assert said["attributed_to"] is None and said["kind"] == "speech"  # the speech act is not his own claim
     [attend] = [r for r in events if r["text"] == "attend"]
     assert attend["negated"] and attend["attributed_to"] is None
+
+
+EVENT_CLAIMS = """
+MATCH (s:Source)-[r:REPORTS]->(e:Event)
+UNWIND range(0, size(r.starts) - 1) AS i
+WITH s, r, e, i
+WHERE r.attributed_to_names[i] = $name OR r.on_behalf_of_names[i] = $name
+RETURN r.attributed_to_names[i] AS speaker, r.on_behalf_of_names[i] AS on_behalf_of, r.texts[i] AS trigger,
+       e.event_class AS event_class, r.negated[i] AS negated, s.id AS source
+ORDER BY source, trigger
+"""
+
+
+def test_the_events_an_entity_is_reported_as_claiming_are_one_plain_cypher_read(ingested):
+    runner, data, _ = ingested
+    result = runner.invoke(app, ["cypher", EVENT_CLAIMS, "-p", "name=Maria Lopez", "-f", "json",
+                                 "--data-dir", str(data)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [(r["speaker"], r["on_behalf_of"], r["trigger"], r["negated"]) for r in rows] == [
+        ("Jack Smith", "Maria Lopez", "appeal", False),
+        ("Jack Smith", "Maria Lopez", "verdict", False)]  # the event noun of what he said is his too
