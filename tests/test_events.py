@@ -1,4 +1,5 @@
-"""Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers."""
+"""Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers, and who
+told each (said X, according to X, a quote over several sentences, a representative)."""
 
 from handmade import make_doc
 from newsgraph.graph.events import assign_events, event_id
