@@ -2,7 +2,7 @@
 merged across independent outlets.
 
     python -m benchmarks.claims [--data DIR] [--gold FILE] [--evidence FILE] [--data-dir STORE] [--workers N]
-                                [--save-evidence FILE]
+                                [--save-evidence FILE] [--mentions FILE] [--save-mentions FILE]
 
 Every ECB+ dev article of the gold's topics goes through a real ``newsgraph ingest`` into an embedded store (the
 text is the article's sentences joined by ``"\\n"``, as the other ECB+ benchmarks feed it, so the gold's sentence
@@ -13,7 +13,13 @@ mentions); the share of facts reported by two or more independent articles whose
 edge or event; and the targets of issue 17 (attribution F1 ≥ 0.80, negation F1 ≥ 0.85, hedging F1 ≥ 0.75, merged
 ≥ 80 %). Fields the export does not carry yet (``conditional``, ``on_behalf_of``) are reported as absent.
 
-``--evidence FILE`` scores an existing evidence-jsonl export and skips the ingest.
+Besides the evidence, ``newsgraph export --format mentions-jsonl`` is read: a gold mention with no fitting
+relation evidence in its sentence matches an event mention there whose trigger is one of the fact's predicate
+lemmas, and takes its speaker and flags (``claims_scorer.match``); each figure is printed beside the one from
+relation evidence alone.
+
+``--evidence FILE`` scores an existing evidence-jsonl export and skips the ingest; ``--mentions FILE`` adds the
+event mentions of an existing mentions-jsonl export to it.
 """
 
 from __future__ import annotations
@@ -67,12 +73,20 @@ def read_evidence(path: Path) -> list[dict]:
     return rows
 
 
-def _line(name: str, prf: cs.PRF | None, target: float | None = None, note: str = "") -> str:
+def _line(name: str, prf: cs.PRF | None, target: float | None = None, note: str = "",
+          before: cs.PRF | None | bool = False) -> str:
+    """One figure's line; with ``before`` (not False) the relation-evidence-only figure after it."""
+    if before is False:
+        tail = ""
+    elif before is None or not isinstance(before, cs.PRF):
+        tail = "; relation evidence only: absent"
+    else:
+        tail = f"; relation evidence only: {before.precision:.2f} {before.recall:.2f} {before.f1:.2f}"
     if prf is None:
-        return f"  {name:<24} absent from the export{note}"
+        return f"  {name:<24} absent from the export{note}{tail}"
     goal = f"≥ {target:.2f}" if target is not None else ""
     counts = f"({prf.true_positives}/{prf.predicted} predicted, {prf.true_positives}/{prf.gold} gold)"
-    return f"  {name:<24} {prf.precision:9.2f} {prf.recall:6.2f} {prf.f1:5.2f}  {goal:<7} {counts}{note}"
+    return f"  {name:<24} {prf.precision:9.2f} {prf.recall:6.2f} {prf.f1:5.2f}  {goal:<7} {counts}{note}{tail}"
 
 
 def _principal(row: dict) -> object:
@@ -95,11 +109,15 @@ def _principals(matched: dict[gold.Mention, dict]) -> str:
     return f"  principal (on_behalf_of)  {right}/{len(wanted)} matched gold mentions with a principal get it right"
 
 
-def report(facts: Sequence[gold.Fact], rows: Sequence[dict], corpus: corpora.GoldCorpus, how: str) -> list[str]:
-    """The printed report of the product's evidence against the gold."""
+def report(facts: Sequence[gold.Fact], rows: Sequence[dict], corpus: corpora.GoldCorpus, how: str,
+           events: Sequence[dict] | None = None) -> list[str]:
+    """The printed report of the product's evidence (and, given ``events``, its event mentions) against the gold;
+    with event mentions, each figure is followed by the one from relation evidence alone."""
     texts = {a.doc_id: a.text for a in corpus.articles}
     mentions = [m for f in facts for m in f.mentions]
-    matched = cs.match(facts, rows, texts)
+    matched = cs.match(facts, rows, texts, events or ())
+    relations = cs.match(facts, rows, texts)
+    by_event = sum(row.get("matched_by") == "event" for row in matched.values())
     topics = sorted({f.topic for f in facts})
     per_topic = ", ".join(
         f"topic {t} {sum(m in matched for f in facts if f.topic == t for m in f.mentions)}/"
@@ -111,6 +129,21 @@ def report(facts: Sequence[gold.Fact], rows: Sequence[dict], corpus: corpora.Gol
     conditional = cs.qualifier(matched, "conditional", ["conditional"])
     merging = cs.merging(facts, matched)
     on_gold = sum(str(r.get("source")) in texts for r in rows)
+    compare = events is not None
+    old: dict[str, cs.PRF | None | bool] = {"attribution": False, "negation": False, "hedging": False,
+                                            "conditional": False}
+    if compare:
+        old = {"attribution": cs.attribution(facts, relations),
+               "negation": cs.qualifier(relations, "negated", ["negated"]),
+               "hedging": cs.qualifier(relations, "hedged", ["hedged", "conditional"]),
+               "conditional": cs.qualifier(relations, "conditional", ["conditional"])}
+    old_merging = cs.merging(facts, relations)
+    events_note = (f"; {sum(str(e.get('source')) in texts for e in events or ())} event mentions" if compare
+                   else "")
+    matched_note = (f"to relation evidence ({len(relations)}) or, without one, an event mention ({by_event}) "
+                    if compare else "to evidence ")
+    merged_note = (f"; relation evidence only: {old_merging.merged}/{old_merging.facts} ({old_merging.share:.0%})"
+                   if compare else "")
     results = {"attribution": attribution.f1, "negation": negation.f1 if negation else 0.0,
                "hedging": hedging.f1 if hedging else 0.0, "merged": merging.share}
     held = ", ".join(f"{name} {'≥ ' + format(goal, '.0%') if name == 'merged' else '≥ ' + format(goal, '.2f')} "
@@ -120,19 +153,21 @@ def report(facts: Sequence[gold.Fact], rows: Sequence[dict], corpus: corpora.Gol
         f"(ECB+ dev topics {', '.join(map(str, topics))}); {sum(m.speaker is not None for m in mentions)} with a "
         f"speaker, {sum(m.negated for m in mentions)} negated, {sum(m.hedged for m in mentions)} hedged "
         f"({sum(m.conditional for m in mentions)} conditional); {merging.facts} facts from ≥ 2 independent articles",
-        f"product: {how}; {on_gold} evidence rows on the {len(corpus.articles)} articles of these topics",
-        f"matched: {len(matched)}/{len(mentions)} gold mentions ({len(matched) / len(mentions):.0%}) to evidence in "
+        f"product: {how}; {on_gold} evidence rows{events_note} on the {len(corpus.articles)} articles of these "
+        "topics",
+        f"matched: {len(matched)}/{len(mentions)} gold mentions ({len(matched) / len(mentions):.0%}) {matched_note}in "
         f"their sentence ({per_topic})",
         f"  {'':<24} {'precision':>9} {'recall':>6} {'F1':>5}  target",
         _line("attribution (speaker)", attribution, TARGETS["attribution"],
-              f"; recall over matched mentions {attribution.true_positives}/{matched_speakers}"),
-        _line("negation", negation, TARGETS["negation"]),
-        _line("hedging (incl. cond.)", hedging, TARGETS["hedging"]),
-        _line("conditional", conditional),
+              f"; recall over matched mentions {attribution.true_positives}/{matched_speakers}",
+              old["attribution"]),
+        _line("negation", negation, TARGETS["negation"], before=old["negation"]),
+        _line("hedging (incl. cond.)", hedging, TARGETS["hedging"], before=old["hedging"]),
+        _line("conditional", conditional, before=old["conditional"]),
         _principals(matched),
         f"  merged across independent outlets: {merging.merged}/{merging.facts} facts ({merging.share:.0%}) on one "
         f"relation edge or event from every independent article; {merging.partly}/{merging.facts} have at least two "
-        "independent articles on one",
+        f"independent articles on one{merged_note}",
         f"targets: {held}",
     ]
 
@@ -149,29 +184,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1, help="newsgraph ingest --workers (default 1)")
     parser.add_argument("--save-evidence", type=Path, default=None, metavar="FILE",
                         help="keep a copy of the scored evidence-jsonl export")
+    parser.add_argument("--mentions", type=Path, default=None, metavar="FILE",
+                        help="with --evidence: also match gold mentions to the event mentions of this mentions-jsonl "
+                             "export")
+    parser.add_argument("--save-mentions", type=Path, default=None, metavar="FILE",
+                        help="keep a copy of the scored mentions-jsonl export")
     args = parser.parse_args(argv)
     try:
         facts = gold.read_gold(args.gold)
         corpus = gold_corpus(args.data, facts)
         with tempfile.TemporaryDirectory(prefix="newsgraph-claims-") as scratch:
             work = Path(scratch)
+            mentions_path = None
             if args.evidence is not None:
                 path, how = args.evidence, f"the given export {args.evidence}"
+                mentions_path = args.mentions
             else:
                 data_dir = args.data_dir or work / "store"
                 data_dir.mkdir(parents=True, exist_ok=True)
                 store = ingest(corpus, data_dir, work, args.workers)
                 path = store.export("evidence-jsonl", work / "evidence.jsonl")
+                mentions_path = store.export("mentions-jsonl", work / "mentions.jsonl")
                 kept = f"store {data_dir}" if args.data_dir else "a temporary store"
                 how = (f"evidence-jsonl export of a real ingest ({len(corpus.articles)} articles, "
                        f"{store.ingest_seconds:.0f} s, {kept})")
                 if args.save_evidence is not None:
                     shutil.copyfile(path, args.save_evidence)
+                if args.save_mentions is not None:
+                    shutil.copyfile(mentions_path, args.save_mentions)
             rows = read_evidence(path)
+            events = cs.event_lines(read_evidence(mentions_path)) if mentions_path is not None else None
     except (gold.GoldFormatError, corpora.BenchmarkInputError, ProductRunError) as exc:
         print(f"benchmarks.claims: error: {exc}", file=sys.stderr)
         return 2
-    print("\n".join(report(facts, rows, corpus, how)))
+    print("\n".join(report(facts, rows, corpus, how, events)))
     return 0
 
 

@@ -15,7 +15,16 @@ Matching, in short:
   after a crude suffix strip (``stem``). The predicate agrees when one of its words is one of the gold fact's
   ``predicate_lemmas`` (stemmed the same way);
 - of the fitting rows of a mention the one agreeing on most of the three is its match (the first in the file on a
-  tie); a mention without a fitting row is unmatched;
+  tie);
+- a mention without a fitting row matches an **event mention** (an ``Event`` line of a mentions-jsonl export)
+  whose trigger starts inside the gold sentence and whose trigger lemma or text, stemmed, is one of the fact's
+  ``predicate_lemmas`` (stemmed): the predicate alone, as an event mention has no subject or object of its own
+  in the export; the first such trigger of the sentence. Its speaker, ``negated``, ``hedged`` and
+  ``conditional`` are the event mention's, its ``event_id`` the event it is merged into (``event_claim``);
+- a mention with neither is unmatched;
+- a fact is merged when the matched rows of every independent article (an original and its copies are one) share
+  one ``edge_id`` or one ``event_id`` (relation evidence carries the event of its trigger, an event mention its
+  event);
 - a speaker is right when the head word of the product's ``attributed_to`` name (or, without one, its
   ``speaker_text``) is the head word of the gold speaker's name or of one of its aliases.
 """
@@ -179,14 +188,54 @@ def fit(fact: Fact, row: dict) -> int:
     return max(straight, swapped) + predicate
 
 
-def match(facts: Sequence[Fact], rows: Sequence[dict], texts: dict[str, str]) -> dict[Mention, dict]:
-    """Each gold mention's matching evidence row (mentions without one are left out).
+def event_fits(fact: Fact, event: dict) -> bool:
+    """Whether an event mention's trigger (its ``lemma`` or its ``text``, stemmed) is one of the fact's predicate
+    lemmas (stemmed).
+
+    >>> f = Fact("f", 1, "Robert Buckley", (), "fell", ("fall", "fell"), "2,000 feet", (), ())
+    >>> event_fits(f, {"lemma": "fall", "text": "falling"}), event_fits(f, {"lemma": "die", "text": "death"})
+    (True, False)
+    """
+    lemmas = {stem(w) for w in fact.predicate_lemmas}
+    return any(isinstance(w, str) and w.strip() and stem(w.strip()) in lemmas
+               for w in (event.get("lemma"), event.get("text")))
+
+
+def event_claim(event: dict) -> dict:
+    """An event mention (a mentions-jsonl ``Event`` line) as the scorer reads a matched row: its speaker and flags
+    as they are, ``event_id`` its event (``node_id``), no ``edge_id``, ``matched_by`` ``event``.
+
+    >>> event_claim({"node_id": "event:1", "negated": True, "attributed_to": None})["event_id"]
+    'event:1'
+    """
+    return {**event, "event_id": event.get("node_id"), "edge_id": None, "matched_by": "event"}
+
+
+def event_lines(lines: Iterable[dict]) -> list[dict]:
+    """The event mentions of a mentions-jsonl export (``node_label`` ``Event``), in file order.
+
+    >>> event_lines([{"node_label": "Entity"}, {"node_label": "Event", "start": 3}])
+    [{'node_label': 'Event', 'start': 3}]
+    """
+    return [line for line in lines if line.get("node_label") == "Event"]
+
+
+def match(facts: Sequence[Fact], rows: Sequence[dict], texts: dict[str, str],
+          events: Sequence[dict] = ()) -> dict[Mention, dict]:
+    """Each gold mention's matching evidence row, or else its event mention (``event_claim``); mentions without
+    either are left out.
 
     ``texts`` maps an article id to the text the product ingested; a mention of an article not in it is unmatched.
+    ``events`` are the event mentions of a mentions-jsonl export (``event_lines``); none: relation evidence only.
     """
     by_source: dict[str, list[dict]] = {}
     for row in rows:
         by_source.setdefault(str(row.get("source")), []).append(row)
+    events_of: dict[str, list[dict]] = {}
+    for event in events:
+        events_of.setdefault(str(event.get("source")), []).append(event)
+    for found in events_of.values():
+        found.sort(key=lambda e: e.get("start") if isinstance(e.get("start"), int) else -1)
     spans = {doc: sentence_spans(text) for doc, text in texts.items()}
     matched = {}
     for fact in facts:
@@ -203,6 +252,11 @@ def match(facts: Sequence[Fact], rows: Sequence[dict], texts: dict[str, str]) ->
                         best, best_fit = row, score
             if best is not None:
                 matched[mention] = best
+                continue
+            event = next((e for e in events_of.get(mention.doc_id, ()) if isinstance(e.get("start"), int)
+                          and span[0] <= e["start"] < span[1] and event_fits(fact, e)), None)
+            if event is not None:
+                matched[mention] = event_claim(event)
     return matched
 
 

@@ -15,8 +15,9 @@ mention's circumstances ``when``,
 its event (``newsgraph.ingest.quantities``: ``{"kind", "value", "unit", "text", "approximate"}`` each).
 
 Bookkeeping edges: ``MENTIONS`` (source → entity, with the mention spans), ``REPORTS`` (source → event, with the
-trigger spans, their flags, sentence and ``quantities``), ``IN_STORY`` (source → story), ``PART_OF`` (event →
-story) and ``HAS_PARTICIPANT`` (event → entity, with the role).
+trigger spans, their flags, sentence and ``quantities``, and who told each: ``attributed_to``/``on_behalf_of`` as
+``{entity_id, name}`` or None, ``speaker_text``), ``IN_STORY`` (source → story), ``PART_OF`` (event → story) and
+``HAS_PARTICIPANT`` (event → entity, with the role).
 """
 
 from __future__ import annotations
@@ -184,13 +185,18 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
                 graph.add_edge(node, story, key="PART_OF", type="PART_OF")
         if not graph.has_edge(source, node, "REPORTS"):
             graph.add_edge(source, node, key="REPORTS", type="REPORTS", mentions=[])
+        attributed = _entity_ref(mention.attributed_to, source, resolution, entities)
+        principal = _entity_ref(mention.on_behalf_of, source, resolution, entities)
+        if principal is not None and attributed is not None and principal["entity_id"] == attributed["entity_id"]:
+            principal = None
         graph.edges[source, node, "REPORTS"]["mentions"].append({
             "source": source, "start": mention.start, "end": mention.end, "text": mention.text,
             "lemma": mention.lemma, "kind": mention.kind, "negated": mention.negated, "hedged": mention.hedged,
             "conditional": mention.conditional,
             "sentence_start": mention.sentence_start, "sentence_end": mention.sentence_end,
             "sentence": analysis.article.text[mention.sentence_start:mention.sentence_end],
-            "quantities": quantity_records(mention.quantities)})
+            "quantities": quantity_records(mention.quantities),
+            "attributed_to": attributed, "on_behalf_of": principal, "speaker_text": mention.speaker_text})
         for participant in mention.participants:
             local_id = participant.arg.local_id
             entity_id = resolution.assignment.get((source, local_id)) if local_id is not None else None

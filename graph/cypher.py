@@ -223,23 +223,17 @@ MERGE (e)-[:PART_OF]->(t)
 """
 
 #: One REPORTS relationship per (source, event): the trigger spans of the event's mentions in that source, with
-#: each mention's lemma, kind (verbal, nominal, speech), polarity and modality as parallel lists, the quantities of
-#: its mentions as parallel ``quantity_*`` lists (``quantity_starts``: the trigger measured) and one sentence per
-#: polarity (``newsgraph.graph.quantity_columns.report_extras``).
+#: each mention's lemma, kind (verbal, nominal, speech), polarity and modality, and who told it (the speaker's and
+#: principal's entity ids and names, "" for none; the speaker phrase as written) as parallel lists, the quantities
+#: of its mentions as parallel ``quantity_*`` lists (``quantity_starts``: the trigger measured) and one sentence per
+#: polarity (``newsgraph.graph.reports.report_properties``). The properties come as one map, which replaces what
+#: was stored: a short statement leaves the room FalkorDB's Bolt port has (about 4 KB with the parameters) to them.
 MERGE_REPORTS = """
 UNWIND $rows AS row
 MATCH (s:Source {id: row.source})
 MATCH (e:Event {id: row.event})
 MERGE (s)-[r:REPORTS]->(e)
-SET r.count = size(row.starts), r.starts = row.starts, r.ends = row.ends, r.texts = row.texts,
-    r.lemmas = row.lemmas, r.kinds = row.kinds, r.negated = row.negated, r.hedged = row.hedged,
-    r.conditional = row.conditional,
-    r.sentence_starts = row.sentence_starts, r.sentence_ends = row.sentence_ends,
-    r.affirmed_sentence = row.affirmed_sentence, r.negated_sentence = row.negated_sentence,
-    r.quantity_starts = row.quantity_starts, r.quantity_kinds = row.quantity_kinds,
-    r.quantity_values = row.quantity_values, r.quantity_units = row.quantity_units,
-    r.quantity_texts = row.quantity_texts, r.quantity_approximate = row.quantity_approximate,
-    r.quantity_sentences = row.quantity_sentences
+SET r = row.props
 """
 
 MERGE_PARTICIPANTS = """

@@ -24,7 +24,10 @@ Formats:
 * ``mentions-jsonl`` — one line per entity, concept and event mention: ``source``, ``start``, ``end`` (offsets
   into the article text), ``text``, ``node_id`` (the merged node), ``node_label`` (``Entity``, ``Concept`` or
   ``Event``) and ``kind`` (how it was found: name, title, description, pronoun, ... for entities; ``phrase`` for
-  concepts; verbal, nominal or speech for events, whose span is the trigger).
+  concepts; verbal, nominal or speech for events, whose span is the trigger). An event mention's line also has
+  its trigger ``lemma``, ``sentence_start``/``sentence_end``, ``negated``, ``hedged``, ``conditional``, who told
+  it (``attributed_to`` and ``on_behalf_of`` as ``{entity_id, name}`` or null, ``speaker_text`` as written) and
+  its event's ``event_class`` and ``story``.
 """
 
 from __future__ import annotations
@@ -348,12 +351,29 @@ def _entities_jsonl(graph: nx.MultiDiGraph) -> bytes:
     return _jsonl(records)
 
 
+def _speaker_ref(value: Any) -> dict | None:
+    return {"entity_id": value.get("entity_id"), "name": value.get("name")} if isinstance(value, dict) and \
+        value.get("entity_id") else None
+
+
+def _event_fields(mention: dict, event: dict) -> dict:
+    """What an event mention's line adds to the common fields: its trigger lemma, sentence span, flags, who told
+    it, and its event's class and story."""
+    return {"lemma": mention.get("lemma") or "", "sentence_start": mention.get("sentence_start"),
+            "sentence_end": mention.get("sentence_end"), "negated": bool(mention.get("negated")),
+            "hedged": bool(mention.get("hedged")), "conditional": bool(mention.get("conditional")),
+            "attributed_to": _speaker_ref(mention.get("attributed_to")),
+            "on_behalf_of": _speaker_ref(mention.get("on_behalf_of")),
+            "speaker_text": mention.get("speaker_text") or "", "event_class": event.get("event_class") or "",
+            "story": event.get("story") or ""}
+
+
 def _mentions_jsonl(graph: nx.MultiDiGraph) -> bytes:
     records: dict[tuple, dict] = {}
 
-    def add(source: Any, start: Any, end: Any, text: Any, node: Any, label: str, kind: Any) -> None:
+    def add(source: Any, start: Any, end: Any, text: Any, node: Any, label: str, kind: Any, **more: Any) -> None:
         record = {"source": source, "start": start, "end": end, "text": text, "node_id": node,
-                  "node_label": label, "kind": kind or ""}
+                  "node_label": label, "kind": kind or "", **more}
         records.setdefault((source, start, end, label, node), record)
 
     for u, v, k, d in graph.edges(keys=True, data=True):
@@ -361,8 +381,10 @@ def _mentions_jsonl(graph: nx.MultiDiGraph) -> bytes:
             for m in d.get("mentions") or ():
                 add(m.get("source", u), m.get("start"), m.get("end"), m.get("text"), v, "Entity", m.get("kind"))
         elif k == "REPORTS" or d.get("type") == "REPORTS":
+            event = graph.nodes[v] if v in graph else {}
             for m in d.get("mentions") or ():
-                add(m.get("source", u), m.get("start"), m.get("end"), m.get("text"), v, "Event", m.get("kind"))
+                add(m.get("source", u), m.get("start"), m.get("end"), m.get("text"), v, "Event", m.get("kind"),
+                    **_event_fields(m, event))
         elif not _is_bookkeeping(k, d):
             for e in d.get("evidence") or ():
                 for side in (e.get("subject") or {}, e.get("object") or {}):

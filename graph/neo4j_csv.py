@@ -12,9 +12,10 @@ Two files, each with a header in neo4j-admin's ``name:type`` format:
   ``ATTRIBUTED_TO``, ``ON_BEHALF_OF``) and ``RESOLVES_TO`` for the merge log. A relationship whose end is not in
   the export (a subgraph) is left out, so that the import needs no ``--skip-bad-relationships``.
 
-Properties are the node and edge attributes with plain values: strings, ``long``, ``double``, ``boolean`` and arrays
-of them. Nested spans (an edge's ``mentions``) become parallel arrays as the stores keep them (``starts``, ``ends``,
-``texts``; flags keep their name; the mentions' quantities as the ``quantity_*`` arrays); other nested values are
+Properties are the node and edge attributes with plain values: strings, ``long``, ``double``, ``boolean`` and
+arrays of them. Nested spans (an edge's ``mentions``) become parallel arrays as the stores keep them (``starts``,
+``ends``, ``texts``; flags keep their name; a REPORTS mention's speaker and principal as ``<field>_ids`` and
+``<field>_names``, "" for none; the mentions' quantities as the ``quantity_*`` arrays); other nested values are
 JSON text in ``<name>_json``. Array elements are separated by ``ARRAY_DELIMITER`` (U+001F, which text does not
 contain; a stray one becomes a space), so names with ``;`` survive. Strings are always quoted, an absent value never
 is: neo4j-admin stores ``""`` as an empty string and leaves the property off for an empty field (also for an empty
@@ -34,6 +35,7 @@ import networkx as nx
 
 from newsgraph.graph.cypher import label
 from newsgraph.graph.quantity_columns import report_extras
+from newsgraph.graph.reports import report_properties as _report_properties
 from newsgraph.graph.store import _evidence_row, _resolution_row
 
 ARRAY_DELIMITER = "\x1f"
@@ -96,7 +98,11 @@ def _node_rows(graph: nx.MultiDiGraph) -> Iterator[Row]:
 def _relationship_rows(graph: nx.MultiDiGraph) -> Iterator[Row]:
     for u, v, key, data in graph.edges(keys=True, data=True):
         props = {k: value for k, value in data.items() if k not in {"type", "evidence", _NESTED_SPANS}}
-        props.update(_span_columns(data.get(_NESTED_SPANS)))
+        spans = data.get(_NESTED_SPANS)
+        if str(data.get("type") or key) == "REPORTS" and isinstance(spans, list):
+            props.update(_report_properties(spans))
+        else:
+            props.update(_span_columns(spans))
         yield (_import_id(graph, u), _import_id(graph, v), label(str(data.get("type") or key))), props
     for record in _evidence(graph):
         flat = _evidence_row(record)

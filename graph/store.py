@@ -22,13 +22,15 @@ from newsgraph.errors import BadArticle, UnknownEntity
 from newsgraph.graph import copy_writes, cypher
 from newsgraph.graph.copies import Fingerprint
 from newsgraph.graph.lookup import find_entity
-from newsgraph.graph.quantity_columns import attach_report_extras, quantity_columns, quantity_records, report_extras
+from newsgraph.graph.quantity_columns import attach_report_extras, quantity_columns, quantity_records
+from newsgraph.graph.reports import (
+    FLAG_FIELDS as FLAG_FIELDS,
+    report_properties as _report_properties,
+    report_spans as _report_spans,
+)
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
 
 log = logging.getLogger(__name__)
-
-#: The per-mention flags of an event's REPORTS, stored as parallel lists under their own names.
-FLAG_FIELDS = ("negated", "hedged", "conditional")
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -192,11 +194,7 @@ class GraphStore(ABC):
                                  "starts": [m["start"] for m in spans], "ends": [m["end"] for m in spans],
                                  "texts": [m["text"] for m in spans], "kinds": [m.get("kind", "") for m in spans]})
             elif key == "REPORTS":
-                spans = data["mentions"]
-                reports.append({"source": subject, "event": obj, **{
-                    f"{field}s" if field not in FLAG_FIELDS else field: [m.get(field, False) for m in spans]
-                    for field in ("start", "end", "text", "lemma", "kind", *FLAG_FIELDS,
-                                  "sentence_start", "sentence_end")}, **report_extras(spans)})
+                reports.append({"source": subject, "event": obj, "props": _report_properties(data["mentions"])})
             elif key == "IN_STORY":
                 in_story.append({"source": subject, "story": obj})
             elif edge_type == "HAS_PARTICIPANT":
@@ -325,12 +323,8 @@ class GraphStore(ABC):
         for row in self.run(cypher.REPORTS_OF, {"ids": ids}):
             if row["source"] not in graph or row["event"] not in graph:
                 continue
-            p = row["props"]
-            fields = ("start", "end", "text", "lemma", "kind", *FLAG_FIELDS, "sentence_start", "sentence_end")
-            count = len(p.get("starts") or [])
-            columns = [p.get(f) or [False] * count if f in FLAG_FIELDS else p.get(f + "s") or [] for f in fields]
-            spans = [{"source": row["source"], **dict(zip(fields, values))} for values in zip(*columns)]
-            attach_report_extras(spans, p)
+            spans = _report_spans(row["props"], row["source"])
+            attach_report_extras(spans, row["props"])
             graph.add_edge(row["source"], row["event"], key="REPORTS", type="REPORTS", mentions=spans)
         for row in self.run(cypher.PARTICIPANTS_OF, {"ids": ids}):
             if row["event"] in graph and row["entity"] in graph:

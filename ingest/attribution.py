@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsgraph.ingest.qualifier_words import KIN_NOUNS
+from newsgraph.ingest.clauses import subjects_of
+from newsgraph.ingest.qualifier_words import KIN_NOUNS, LEMMA_FIXES, SPEECH_VERBS
 from newsgraph.ingest.qualifiers import inside_quote, speaker_of, speaker_phrase
 from newsgraph.model import Arg
 
@@ -32,6 +33,40 @@ def clause_speaker(verb: Token, sentence_start: int, quotes: tuple[tuple[int, in
     if speaker is not None and inside_quote(speaker.i, quotes) and not inside_quote(speaker.head.i, quotes):
         speaker = None
     return speaker if speaker is not None else quoted.get(sentence_start)
+
+
+def event_attribution(trigger: Token, kind: str, sentence_start: int, quotes: tuple[tuple[int, int], ...],
+                      quoted: Mapping[int, Token], token_entity: Mapping[int, int],
+                      entity_spans: Mapping[int, tuple[int, int]]) -> Attribution:
+    """Who is reported as telling the event mention whose trigger is ``trigger`` (``kind`` as ``EventMention``).
+
+    A verbal trigger (``verbal`` or ``speech``) is the head of its clause and is attributed as a triple's clause
+    is (``clause_speaker`` then ``attribution``, with the clause's subject). A nominal trigger takes the speaker of
+    the clause it sits in (its nearest verb up the tree); one that is the object of a reporting verb ("police
+    announced the arrest") is that report's content, told by the report's subject. A speech act is never its own
+    speaker's claim: "police said" is not attributed to the police (only a report of it is: "Reuters reported
+    that police said"), nor is the "she said" that closes a quotation.
+    """
+    if kind == "nominal" or trigger.pos_ not in {"VERB", "AUX"}:
+        clause = trigger
+        while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
+            clause = clause.head
+        if clause.i != trigger.i and clause.pos_ in {"VERB", "AUX"} and trigger.dep_ == "dobj" \
+                and trigger.head.i == clause.i and _verb_lemma(clause) in SPEECH_VERBS:
+            reporter = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if reporter is not None and not inside_quote(reporter.i, quotes):
+                return attribution(reporter, trigger, token_entity, entity_spans)
+        speaker = clause_speaker(clause, sentence_start, quotes, quoted)
+        return attribution(speaker, trigger, token_entity, entity_spans)
+    speaker = clause_speaker(trigger, sentence_start, quotes, quoted)
+    if speaker is None or speaker.head.i == trigger.i:  # its own subject ("she said", "said Peskov")
+        return Attribution()
+    subjects, _ = subjects_of(trigger)
+    return attribution(speaker, subjects[0] if subjects else trigger, token_entity, entity_spans)
+
+
+def _verb_lemma(token: Token) -> str:
+    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
 
 
 def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int, int],

@@ -7,6 +7,9 @@ object is an event noun ("made an offer", "held talks") is a mention of the noun
 or a bare object it may form a phrasal verb that is an event ("took over", "took office"). Reporting
 verbs ("said", "announced") are ``speech`` events whose ``content`` points at the trigger of what they report.
 
+Each mention carries who is reported as telling it (``attributed_to``, ``on_behalf_of``, ``speaker_text``),
+found as for the triples (``newsgraph.ingest.attribution.event_attribution``).
+
 Participants come from the same clause analysis as the triples (``newsgraph.ingest.clauses``): a verb's
 subjects and objects (the passive's subject is its object; "by" names the doer), a noun's possessor and its
 "of"/"by" phrases ("the killing of a teenager by police"). Each is an entity argument when it is an entity
@@ -25,10 +28,11 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_STOP, LEMMA, LIKE_NUM, LOWER,
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsgraph.ingest.attribution import event_attribution
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns
 from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
-from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated
+from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, quote_spans, quote_speakers
 from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 
@@ -65,6 +69,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     strings = doc.vocab.strings
     sentence: tuple[int, int, int] = (-1, 0, 0)  # (sentence end token, start char, end char)
     headlines: dict[int, bool] = {}  # sentence's first token → whether it is in title case
+    quotes = quote_spans(doc)
+    quoted = quote_speakers(doc, quotes)
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue
@@ -94,6 +100,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             negated = is_negated(token)
             hedged = is_hedged(token)
             conditional = is_conditional(token)
+        said = event_attribution(token, kind, _sentence_first(starts, i), quotes, quoted, token_entity,
+                                 entity_spans)
         by_token[i] = len(found)
         if kind == "speech":
             speech.append((len(found), token))
@@ -101,7 +109,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             source=source, start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma,
             event_class=event_class(lemma), kind=kind, sentence_start=sentence[1], sentence_end=sentence[2],
             participants=participants, negated=negated, hedged=hedged,
-            conditional=conditional))
+            conditional=conditional, attributed_to=said.speaker, on_behalf_of=said.on_behalf_of,
+            speaker_text=said.text))
     for k, token in speech:  # what a reporting verb reports: the head of its clausal complement
         reported = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.i in by_token), None)
         if reported is None and token.dep_ in {"parataxis", "ccomp"} and token.head.i in by_token:
@@ -109,6 +118,17 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         if reported is not None:
             found[k] = replace(found[k], content=found[by_token[reported.i]].start)
     return tuple(found)
+
+
+def _sentence_first(starts: list[int], i: int) -> int:
+    """The first token of the sentence holding token ``i``, from the SENT_START column.
+
+    >>> _sentence_first([1, 0, 0, 1, 0], 4), _sentence_first([1, 0, 0, 1, 0], 2)
+    (3, 0)
+    """
+    while i > 0 and starts[i] != 1:
+        i -= 1
+    return i
 
 
 def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[int, int, int]:

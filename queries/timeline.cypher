@@ -40,9 +40,11 @@ WITH dated, e, collect(CASE WHEN v IS NULL THEN NULL ELSE {
        hedged: v.hedged, time: coalesce(v.when, ''), outlet: coalesce(s.outlet, v.source), source: v.source,
        start: v.sentence_start, sentence: v.sentence, event: v.event_id} END) AS relations
 OPTIONAL MATCH (ev:Event)-[p:HAS_PARTICIPANT]->(e)
+WITH dated, e, relations, ev, p ORDER BY p.role
 WITH dated, e, relations, ev, collect(DISTINCT p.role) AS roles
 OPTIONAL MATCH (ev)-[:HAS_PARTICIPANT]->(x:Entity)
 WHERE x <> e
+WITH dated, e, relations, ev, roles, x ORDER BY x.name
 WITH dated, e, relations, ev, roles, collect(DISTINCT x.name) AS others
 OPTIONAL MATCH (src:Source)-[r:REPORTS]->(ev)
 WHERE dated IS NULL OR src.id IN dated

@@ -203,6 +203,77 @@ def test_principals_and_speaker_text_are_read_where_the_export_puts_them(tmp_pat
     assert cs.product_speaker({"attributed_to": None, "speaker_text": "her rep"}) == "her rep"
 
 
+# Event mentions (mentions-jsonl Event lines) of the tiny ECB+: 2_1ecbplus "He was held by police ." has no
+# fitting relation row above once it is dropped; "held" (30 + 7) is its trigger.
+TINY_EVENTS = [
+    {"source": "2_1ecb", "start": 7, "end": 15, "text": "arrested", "node_id": "V1", "node_label": "Event",
+     "kind": "verbal", "lemma": "arrest", "negated": False, "hedged": False, "conditional": False,
+     "attributed_to": None, "on_behalf_of": None, "speaker_text": ""},
+    {"source": "2_1ecbplus", "start": 37, "end": 41, "text": "held", "node_id": "V2", "node_label": "Event",
+     "kind": "verbal", "lemma": "hold", "negated": True, "hedged": True, "conditional": False,
+     "attributed_to": {"entity_id": "p", "name": "Texas police"}, "on_behalf_of": None, "speaker_text": "police"},
+    # a trigger of another predicate in the same sentence: never a match
+    {"source": "2_1ecbplus", "start": 30, "end": 32, "text": "He", "node_id": "V3", "node_label": "Event",
+     "kind": "nominal", "lemma": "go", "negated": False, "hedged": False, "conditional": False,
+     "attributed_to": None, "on_behalf_of": None, "speaker_text": ""},
+    {"source": "2_1ecbplus", "start": 0, "end": 8, "text": "Officers", "node_id": "V4", "node_label": "Entity"},
+]
+
+
+def test_a_mention_without_a_fitting_relation_row_matches_an_event_mention_of_its_predicate(tmp_path):
+    data = write_tiny_data(tmp_path / "data")
+    facts = _facts(tmp_path)
+    texts = {a.doc_id: a.text for a in claims.gold_corpus(data, facts).articles}
+    rows = [TINY_EVIDENCE[0], TINY_EVIDENCE[1]]  # no relation row for "He was held by police ."
+    events = cs.event_lines(TINY_EVENTS)
+    assert [e["node_id"] for e in events] == ["V1", "V2", "V3"]
+    matched = cs.match(facts, rows, texts, events)
+    found = {(m.fact_id, m.doc_id, m.sentence_index): row for m, row in matched.items()}
+    # a fitting relation row wins over an event mention of the same sentence
+    assert found[("t2-1", "2_1ecb", 0)] is TINY_EVIDENCE[0]
+    held = found[("t2-2", "2_1ecbplus", 1)]
+    assert (held["matched_by"], held["event_id"], held["edge_id"]) == ("event", "V2", None)
+    assert cs.product_speaker(held) == "Texas police" and held["negated"] and held["hedged"]
+    assert len(matched) == 3 and cs.match(facts, rows, texts) == {
+        m: r for m, r in matched.items() if r.get("matched_by") != "event"}
+    # the predicate must be the fact's: an event of another lemma in the sentence does not match
+    other = [{**e, "lemma": "arrest", "text": "arrested"} if e["node_id"] == "V2" else e for e in events]
+    assert ("t2-2", "2_1ecbplus", 1) not in {(m.fact_id, m.doc_id, m.sentence_index)
+                                             for m in cs.match(facts, rows, texts, other)}
+    # nor does one outside the gold sentence
+    moved = [{**e, "start": 10} if e["node_id"] == "V2" else e for e in events]
+    assert len(cs.match(facts, rows, texts, moved)) == 2
+
+
+def test_an_event_mention_merges_a_fact_by_its_event_id(tmp_path):
+    data = write_tiny_data(tmp_path / "data")
+    facts = _facts(tmp_path)
+    texts = {a.doc_id: a.text for a in claims.gold_corpus(data, facts).articles}
+    # t2-1: 2_1ecb by relation evidence (event V1), 2_1ecbplus by its event mention of V1 only
+    events = [{"source": "2_1ecbplus", "start": 9, "end": 17, "text": "arrested", "node_id": "V1",
+               "node_label": "Event", "lemma": "arrest", "negated": False, "hedged": False, "conditional": False,
+               "attributed_to": None, "on_behalf_of": None, "speaker_text": ""}]
+    matched = cs.match(facts, [TINY_EVIDENCE[0]], texts, events)
+    assert cs.merging(facts, matched) == cs.Merging(facts=1, merged=1, partly=1)
+    assert cs.merging(facts, cs.match(facts, [TINY_EVIDENCE[0]], texts)) == cs.Merging(facts=1, merged=0, partly=0)
+
+
+def test_cli_prints_event_figures_beside_the_relation_only_ones(tmp_path, capsys):
+    data = write_tiny_data(tmp_path / "data")
+    gold = _write(tmp_path / "gold.jsonl", TINY_GOLD)
+    evidence = _write(tmp_path / "evidence.jsonl", TINY_EVIDENCE[:2])
+    mentions = _write(tmp_path / "mentions.jsonl", TINY_EVENTS)
+    assert claims.main(["--data", str(data), "--gold", str(gold), "--evidence", str(evidence),
+                        "--mentions", str(mentions)]) == 0
+    out = capsys.readouterr().out
+    assert ("matched: 3/4 gold mentions (75%) to relation evidence (2) or, without one, an event mention (1) in "
+            "their sentence") in out
+    assert "; 3 event mentions on the 2 articles" in out
+    assert "negation                      0.50   1.00  0.67" in out
+    assert "relation evidence only: 1.00 1.00 1.00" in out
+    assert "relation evidence only: 1/1 (100%)" in out
+
+
 @pytest.mark.parametrize("module", [cs, claims_gold])
 def test_doctests(module):
     assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0

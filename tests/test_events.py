@@ -1,4 +1,5 @@
-"""Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers."""
+"""Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers, and who
+told each (said X, according to X, a quote over several sentences, a representative)."""
 
 from handmade import make_doc
 from newsgraph.graph.events import assign_events, event_id
@@ -164,3 +165,78 @@ def test_reflexive_object_keeps_the_preposition_of_a_phrasal_verb():
                    "into ADP prep 1", "rehab NOUN pobj 3 lemma=rehab", ". PUNCT punct 1")
     found = {text: lemma for text, lemma, *_ in _events(doc)}
     assert found["checked"] == "check into"
+
+
+# --------------------------------------------------------------------------------------------- who told it
+
+
+def _told(doc):
+    """Trigger text → (speaker name, principal name, speaker phrase) of each event mention."""
+    found = extract_mentions(doc, "a1")
+    names = {e.local_id: e.name for e in found.entities}
+    spans = {}
+    for m in found.mentions:
+        span = doc.char_span(m.start, m.end)
+        for token in span:
+            spans[token.i] = (span.start, span.end)
+    who = lambda a: names[a.local_id] if a is not None else None  # noqa: E731
+    return {m.text: (who(m.attributed_to), who(m.on_behalf_of), m.speaker_text)
+            for m in extract_events(doc, "a1", found.token_entity, spans)}
+
+
+def test_an_event_reported_by_said_x_is_the_speaker_s_claim_and_the_said_is_nobody_s():
+    # “Putin will sign the deal,” said Peskov.
+    doc = make_doc("“ PUNCT punct 8", "Putin PROPN nsubj 3 ent=PERSON", "will AUX aux 3", "sign VERB ccomp 8",
+                   "the DET det 5", "deal NOUN dobj 3", ", PUNCT punct 8", "” PUNCT punct 8",
+                   "said VERB ROOT 8 lemma=say tag=VBD", "Peskov PROPN nsubj 8 ent=PERSON", ". PUNCT punct 8")
+    told = _told(doc)
+    assert told["sign"] == ("Peskov", None, "Peskov")
+    assert told["said"] == (None, None, "")  # a speech act is not a claim of its own speaker
+
+
+def test_according_to_x_names_the_speaker_of_a_verbal_and_of_a_nominal_event():
+    # According to Zelenskyy, Russia shelled Kyiv after the talks.
+    doc = make_doc("According VERB prep 5", "to ADP prep 0", "Zelenskyy PROPN pobj 1 ent=PERSON", ", PUNCT punct 5",
+                   "Russia PROPN nsubj 5 ent=GPE", "shelled VERB ROOT 5 lemma=shell", "Kyiv PROPN dobj 5 ent=GPE",
+                   "after ADP prep 5", "the DET det 9", "talks NOUN pobj 7 lemma=talk", ". PUNCT punct 5")
+    told = _told(doc)
+    assert told["shelled"] == ("Zelenskyy", None, "Zelenskyy")
+    assert told["talks"] == ("Zelenskyy", None, "Zelenskyy")  # a noun takes the speaker of its clause
+
+
+def test_a_quote_over_several_sentences_is_told_by_the_speaker_of_its_end():
+    # Anna Smith spoke. “Russia rejected the plan. Kyiv accepted the deal,” she said.
+    doc = make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",
+                   ". PUNCT punct 2",
+                   "“ PUNCT punct 6", "Russia PROPN nsubj 6 ent=GPE", "rejected VERB ROOT 6 lemma=reject",
+                   "the DET det 8", "plan NOUN dobj 6", ". PUNCT punct 6",
+                   "Kyiv PROPN nsubj 11 ent=GPE", "accepted VERB ccomp 17 lemma=accept", "the DET det 13",
+                   "deal NOUN dobj 11", ", PUNCT punct 17", "” PUNCT punct 17", "she PRON nsubj 17",
+                   "said VERB ROOT 17 lemma=say tag=VBD", ". PUNCT punct 17")
+    told = _told(doc)
+    assert told["rejected"][0] == told["accepted"][0] == "Anna Smith"  # "she", through the article's pronouns
+    assert told["rejected"][2] == "she"
+    assert told["said"] == (None, None, "")  # the "she said" closing the quote is not her claim
+
+
+def test_a_representative_tells_the_event_on_behalf_of_the_principal():
+    # Anna Smith will appeal the ruling, her rep Jack Ketsoyan said.
+    doc = make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 3 ent=PERSON", "will AUX aux 3",
+                   "appeal VERB ROOT 3", "the DET det 5", "ruling NOUN dobj 3", ", PUNCT punct 3",
+                   "her PRON poss 8", "rep NOUN compound 10", "Jack PROPN compound 10 ent=PERSON",
+                   "Ketsoyan PROPN nsubj 11 ent=PERSON", "said VERB parataxis 3 lemma=say tag=VBD", ". PUNCT punct 3")
+    told = _told(doc)
+    assert told["appeal"] == ("Jack Ketsoyan", "Anna Smith", "her rep Jack Ketsoyan")
+    assert told["said"] == (None, None, "")
+
+
+def test_an_event_noun_a_report_announces_is_the_reporter_s_claim_and_a_plain_event_nobody_s():
+    # Police announced the arrest of Smith. Smith resigned.
+    doc = make_doc("Police PROPN nsubj 1 ent=ORG", "announced VERB ROOT 1 lemma=announce",
+                   "the DET det 3", "arrest NOUN dobj 1 lemma=arrest", "of ADP prep 3", "Smith PROPN pobj 4 ent=PERSON",
+                   ". PUNCT punct 1", "Smith PROPN nsubj 8 ent=PERSON", "resigned VERB ROOT 8 lemma=resign",
+                   ". PUNCT punct 8")
+    told = _told(doc)
+    assert told["arrest"][0] == "Police"
+    assert told["announced"] == (None, None, "")
+    assert told["resigned"] == (None, None, "")

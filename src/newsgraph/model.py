@@ -268,6 +268,11 @@ class EventMention:
     synonym class ("sack" → "dismiss"), what mentions are merged by. ``kind`` is ``verbal``, ``nominal`` or
     ``speech`` (a reporting verb: "said", "announced"; its ``content`` is the trigger offset of the event it
     reports, or -1).
+
+    ``attributed_to``, ``on_behalf_of`` and ``speaker_text`` say who is reported as telling it, as for a
+    ``Triple``: a verbal trigger is the head of its clause, a nominal one takes the speaker of the clause it sits
+    in. A speech act is never its own speaker's claim ("police said": not attributed to the police); it is
+    attributed only when it is itself reported ("Reuters reported that police said ...").
     """
 
     source: str
@@ -286,6 +291,9 @@ class EventMention:
     conditional: bool = False
     #: The measures of this mention's happening ("a two-hour call" → a duration ``PT2H``), as ``Triple`` has them.
     quantities: tuple[Quantity, ...] = ()
+    attributed_to: Arg | None = None
+    on_behalf_of: Arg | None = None
+    speaker_text: str = ""
 
 
 @dataclass(frozen=True)
