@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
@@ -50,6 +51,9 @@ from newsgraph.graph.overrides import Overrides
 from newsgraph.graph.roles import RoleHolder, Roles, holder_in_other_articles
 from newsgraph.ingest.names import CANONICAL_NAMES, acronym, fold, name_key, role_key, slug
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity, Merge, Resolution
+
+if TYPE_CHECKING:
+    from newsgraph.graph.entity_index import EntityIndex
 
 COMPATIBLE = {
     frozenset({"Place", "Organization"}),  # "Washington agreed", "the Kremlin" tagged as a place
@@ -81,7 +85,7 @@ class _Cluster:
 
 def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *,
             fuzzy_threshold: float = 88.0, overrides: Overrides | None = None, roles: Roles | None = None,
-            role_window_days: int = 10) -> Resolution:
+            role_window_days: int = 10, index: EntityIndex | None = None) -> Resolution:
     """Resolve the local entities of many articles into canonical entities.
 
     Args:
@@ -95,6 +99,9 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
             of the same days settles.
         role_window_days: how many days apart two articles may be for a role one of them names to settle a role
             description in the other (both must be dated).
+        index: the stored entities already indexed (``newsgraph.graph.entity_index.EntityIndex``), instead of
+            ``known``: an ingest builds it once and updates it after each chunk. The result is the one ``known``
+            sorted by id gives; the index is left as it was.
 
     >>> from newsgraph.model import Article, ArticleAnalysis, LocalEntity
     >>> def art(i, *names):
@@ -104,9 +111,21 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
     >>> sorted(e.name for e in res.entities)
     ['Donald Trump', 'Volodymyr Zelenskyy']
     """
-    clusters: list[_Cluster] = []
-    by_key: dict[str, _Cluster] = {}
-    by_block: dict[str, _Block] = defaultdict(_Block)
+    from newsgraph.graph.entity_index import EntityIndex  # it builds on this module's clusters
+
+    if index is not None and known:
+        raise ValueError("resolve() takes the stored entities as known or as an index, not both")
+    view = (index or EntityIndex(known, by_id=False)).view()
+    try:
+        return _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days)
+    finally:
+        view.restore()
+
+
+def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days) -> Resolution:
+    clusters = view.new  # the stored entities' clusters are in the index
+    by_key = view.by_key
+    by_block = view.by_block
     merges: list[tuple[_Cluster, LocalEntity, str, str, str]] = []
     overrides = overrides or Overrides()
     partners: dict[str, set[str]] = defaultdict(set)
@@ -114,7 +133,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
         partners[a].add(b)
         partners[b].add(a)
 
-    by_short: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # acronym / first / last word → clusters by id
+    by_short = view.by_short  # acronym / last word → clusters by id
 
     def index(cluster: _Cluster, keys: Iterable[str]) -> None:
         keys = set(keys) - cluster.keys
@@ -129,13 +148,6 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
                 if len(words) >= 2:
                     for short in {acronym(key), words[-1]} - {""}:  # not the first word: "Microsoft Office"
                         by_short[short].setdefault(id(cluster), cluster)
-
-    for entity in known:
-        cluster = _Cluster(known=entity)
-        cluster.names.update({entity.name: 2, **{a: 1 for a in entity.aliases}})
-        cluster.vote({entity.type: 3})
-        clusters.append(cluster)
-        index(cluster, {name_key(n) for n in (entity.name, *entity.aliases)} - {""})
 
     holders: dict[tuple[str, str], list[RoleHolder]] = defaultdict(list)
     described: list[tuple[LocalEntity, str]] = []
@@ -163,6 +175,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
                 target = _Cluster()
                 clusters.append(target)
                 rule, detail = "new", ""
+            view.touch(target)
             target.members.append(local)
             target.names.update(local.names)
             target.vote(dict(local.type_votes) or {local.type: 1})
@@ -178,17 +191,20 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
         target, rule = (holder.cluster, "role in another article") if holder is not None else (None, "")
         if target is None and roles:
             target, rule, detail = _analyst_role(local, published, roles, by_key)
-            if target is not None and target not in clusters:
+            if target is not None and not view.holds(target):
                 clusters.append(target)
                 index(target, {name_key(n) for n in target.names})
         if target is None:
             continue  # nothing supports a holder: the description stays unlinked
+        view.touch(target)
         target.members.append(local)
         merges.append((target, local, rule, detail, local.source))
 
-    ids = _assign_ids(clusters)
-    entities = tuple(sorted((_entity(c, ids[id(c)]) for c in clusters), key=lambda e: e.id))
-    assignment = {(m.source, m.local_id): ids[id(c)] for c in clusters for m in c.members}
+    touched = view.stored_touched()
+    ids = _assign_ids([*touched, *clusters], view.index.is_stored)
+    entities = view.index.resolved_entities({c.known.id: _entity(c, c.known.id) for c in touched},
+                                            [_entity(c, ids[id(c)]) for c in clusters])
+    assignment = {(m.source, m.local_id): ids[id(c)] for c in (*touched, *clusters) for m in c.members}
     log = []
     for cluster, local, rule, detail, source in merges:
         entity_id = ids[id(cluster)]
@@ -376,7 +392,7 @@ def _canonical_name(cluster: _Cluster) -> str:
     return max(candidates, key=lambda n: (cluster.names[n], n[:1].isupper(), -len(n), n))
 
 
-def _assign_ids(clusters: list[_Cluster]) -> dict[int, str]:
+def _assign_ids(clusters: list[_Cluster], stored=lambda entity_id: False) -> dict[int, str]:
     ids: dict[int, str] = {}
     used = {c.known.id for c in clusters if c.known is not None}
     for cluster in clusters:
@@ -386,7 +402,7 @@ def _assign_ids(clusters: list[_Cluster]) -> dict[int, str]:
                           key=lambda c: (-sum(c.names.values()), c.longest_key)):
         base = slug(_canonical_name(cluster))
         candidate, n = base, 2
-        while candidate in used:
+        while candidate in used or stored(candidate):
             candidate, n = f"{base}-{n}", n + 1
         used.add(candidate)
         ids[id(cluster)] = candidate
