@@ -14,6 +14,7 @@ one with the smaller id answers for it, and spelling variants that score alike a
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
@@ -175,9 +176,10 @@ class _BaseBlock:
     def __init__(self) -> None:
         self.entries: list[tuple[str, _Cluster] | None] = []
         self.order: list[tuple] = []  # (entity rank, position among its keys): resolve's precedence
-        self.keys: list[str | None] = []
-        self.lasts: list[str | None] = []
-        self.by_last: dict[str, set[int]] = defaultdict(set)
+        self.keys = _Spellings()
+        self.lasts = _Spellings()
+        self.by_last: dict[str, set[int]] = defaultdict(set)  # multi-word keys by last word
+        self.persons_by_last: dict[str, set[int]] = defaultdict(set)  # those of entities stored as persons
         self.dead = 0
 
     def add(self, key: str, cluster: _Cluster, order: tuple) -> int:
@@ -185,10 +187,12 @@ class _BaseBlock:
         position = len(self.entries)
         if len(words) >= 2:
             self.by_last[words[-1]].add(position)
+            if cluster.type == "Person":
+                self.persons_by_last[words[-1]].add(position)
         self.entries.append((key, cluster))
         self.order.append(order)
-        self.keys.append(key)
-        self.lasts.append(words[-1] if words else "")
+        self.keys.add(key, position)
+        self.lasts.add(words[-1] if words else "", position)
         return position
 
     def kill(self, position: int) -> None:
@@ -196,12 +200,14 @@ class _BaseBlock:
         if entry is None:
             return
         words = entry[0].split()
-        if len(words) >= 2:
-            self.by_last[words[-1]].discard(position)
-            if not self.by_last[words[-1]]:
-                del self.by_last[words[-1]]
+        for by_last in (self.by_last, self.persons_by_last) if len(words) >= 2 else ():
+            if position in by_last.get(words[-1], ()):
+                by_last[words[-1]].discard(position)
+                if not by_last[words[-1]]:
+                    del by_last[words[-1]]
+        self.keys.remove(entry[0], position)
+        self.lasts.remove(words[-1] if words else "", position)
         self.entries[position] = None
-        self.keys[position] = self.lasts[position] = None
         self.dead += 1
 
     def compact_if_sparse(self, letter: str, where: dict[str, list[tuple[str, int]]]) -> None:
@@ -214,17 +220,119 @@ class _BaseBlock:
         for entity_id in {cluster.known.id for _, (_, cluster), _ in live if cluster.known is not None}:
             where[entity_id] = [(at, moved[p] if at == letter else p) for at, p in where[entity_id]]
 
-    def near(self, key: str, threshold: float) -> list[int]:
-        """Entries whose whole key or last word is within ``threshold`` of the key's, in resolve's order."""
-        last = key.split()[-1] if key.split() else ""
-        hits: set[int] = set()
-        for query, choices in ((key, self.keys), (last, self.lasts)):
-            hits |= {n for _, _, n in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=threshold,
-                                                      limit=None)}
+    def near(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
+        """Entries whose whole key or (with ``lasts``) last word is within ``threshold`` of the key's, in resolve's
+        order."""
+        hits = self.keys.near(key, threshold)
+        if lasts:
+            hits |= self.lasts.near(key.split()[-1] if key.split() else "", threshold)
         return sorted(hits, key=self.order.__getitem__)
 
     def with_last(self, word: str) -> list[int]:
         return sorted(self.by_last.get(word, ()), key=self.order.__getitem__)
+
+    def persons_ending(self, word: str, more: Iterable[int] = ()) -> list[int]:
+        """The multi-word keys ending in ``word`` of entities stored as persons (and the ``more`` entries), in
+        resolve's order."""
+        return sorted({*self.persons_by_last.get(word, ()), *more}, key=self.order.__getitem__)
+
+
+class _Spellings:
+    """Strings (each at some entry positions) searchable by ``fuzz.ratio`` without a pass over all of them.
+
+    ``fuzz.ratio(a, b) >= t`` bounds the insertions and deletions ``d`` that turn ``b`` into ``a``
+    (``d <= (1 - t/100) (len(a) + len(b))``). Cut ``b`` into more pieces than the most edits any ``a`` may need:
+    one piece is left whole and appears in ``a`` a few characters from where it is in ``b``. So the
+    strings one of whose pieces is such a substring of the query include every match, and rapidfuzz scores only
+    those (the pigeonhole filter of Pass-Join, Li et al. 2011).
+    """
+
+    def __init__(self) -> None:
+        self.where: dict[str, set[int]] = {}
+        self.threshold: float | None = None  # the pieces are cut for one threshold, on the first search
+        self.pieces: dict[tuple[int, int, str], set[str]] = defaultdict(set)  # (length, piece no, piece) → strings
+        self.whole: set[str] = set()  # too short to cut: always scored
+
+    def add(self, text: str, position: int) -> None:
+        places = self.where.get(text)
+        if places is None:
+            places = self.where[text] = set()
+            if self.threshold is not None:
+                self._cut(text, add=True)
+        places.add(position)
+
+    def remove(self, text: str, position: int) -> None:
+        places = self.where[text]
+        places.discard(position)
+        if not places:
+            del self.where[text]
+            if self.threshold is not None:
+                self._cut(text, add=False)
+
+    def _cut(self, text: str, *, add: bool) -> None:
+        parts = _parts(len(text), self.threshold)
+        if parts is None:
+            (self.whole.add if add else self.whole.discard)(text)
+            return
+        for n, (start, size) in enumerate(parts):
+            key = (len(text), n, text[start:start + size])
+            if add:
+                self.pieces[key].add(text)
+            else:
+                self.pieces[key].discard(text)
+                if not self.pieces[key]:
+                    del self.pieces[key]
+
+    def near(self, query: str, threshold: float) -> set[int]:
+        """The positions of the strings whose ``fuzz.ratio`` with ``query`` is at least ``threshold``."""
+        if not self.where or threshold > 100:
+            return set()
+        if threshold <= 1:
+            candidates = set(self.where)
+        else:
+            if threshold != self.threshold:
+                self.threshold, self.pieces, self.whole = threshold, defaultdict(set), set()
+                for text in self.where:
+                    self._cut(text, add=True)
+            candidates = set(self.whole)
+            share, size = threshold / 100, len(query)
+            for length in range(max(int(size * share / (2 - share)) - 1, 0), int(size * (2 - share) / share) + 2):
+                parts = _parts(length, threshold)
+                edits, delta = int((1 - share) * (size + length) + 1e-6), size - length
+                if parts is None or abs(delta) > edits:
+                    continue
+                # the first whole piece (number n) has n edits before it: it moved by no more than the
+                # insertions (or deletions) allow, and by no more than ``edits - n`` from where it would end up
+                low, high = -((edits - delta) // 2), (edits + delta) // 2
+                for n, (start, piece) in enumerate(parts[:edits + 1]):
+                    for at in range(max(0, start + low, start + delta - edits + n),
+                                    min(size - piece, start + high, start + delta + edits - n) + 1):
+                        found = self.pieces.get((length, n, query[at:at + piece]))
+                        if found:
+                            candidates |= found
+        hits: set[int] = set()
+        for text, _, _ in process.extract(query, list(candidates), scorer=fuzz.ratio, score_cutoff=threshold,
+                                          limit=None):
+            hits |= self.where[text]
+        return hits
+
+
+@functools.lru_cache(maxsize=4096)
+def _parts(length: int, threshold: float) -> tuple[tuple[int, int], ...] | None:
+    """(start, size) of the pieces a string of ``length`` is cut into: one more than the edits a match at
+    ``threshold`` may need with any string; None when it is too short for that."""
+    share = threshold / 100
+    longest = int(length * (2 - share) / share) + 1
+    count = int((1 - share) * (length + longest) + 1e-6) + 1
+    if count > length:
+        return None
+    size, longer = divmod(length, count)
+    starts, at = [], 0
+    for n in range(count):
+        piece = size + (n >= count - longer)
+        starts.append((at, piece))
+        at += piece
+    return tuple(starts)
 
 
 @dataclass
@@ -242,7 +350,10 @@ class _View:
     def __init__(self, index: EntityIndex) -> None:
         self.index = index
         self.by_key = _KeyView(index.by_key)
-        self.by_block = _BlocksView(index.blocks)
+        # the multi-word keys of stored entities, not persons when stored, that a mention joined (it may make them
+        # persons): letter → last word → positions
+        self.unlisted: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.by_block = _BlocksView(index.blocks, self.unlisted)
         self.by_short = _ShortView(index.by_short)
         self.new: list[_Cluster] = []
         self.touched: dict[int, tuple[_Cluster, _Saved]] = {}
@@ -250,6 +361,12 @@ class _View:
     def touch(self, cluster: _Cluster) -> None:
         """Note a stored entity's cluster before a mention changes it, to undo the change afterwards."""
         if cluster.known is not None and id(cluster) not in self.touched:
+            if cluster.type != "Person":
+                for letter, position in self.index._where[cluster.known.id]:
+                    entry = self.index.blocks[letter].entries[position]
+                    words = entry[0].split() if entry is not None else []
+                    if len(words) >= 2:
+                        self.unlisted[letter][words[-1]].add(position)
             self.touched[id(cluster)] = (cluster, _Saved(set(cluster.keys), set(cluster.surnames),
                                                          Counter(cluster.names), Counter(cluster.votes), cluster.type))
 
@@ -301,8 +418,8 @@ class _ShortView:
 class _BlockView:
     """One block: the stored entries (positions below ``offset``), then the resolution's own."""
 
-    def __init__(self, base: _BaseBlock | None, added: _Block | None) -> None:
-        self.base, self.added = base, added
+    def __init__(self, base: _BaseBlock | None, added: _Block | None, more: dict[str, set[int]]) -> None:
+        self.base, self.added, self.more = base, added, more
         self.offset = len(base.entries) if base is not None else 0
         self.entries = self
         self.by_last = self
@@ -320,23 +437,31 @@ class _BlockView:
             out += [self.offset + n for n in self.added.by_last.get(word, ())]
         return out
 
-    def near(self, key: str, threshold: float) -> list[int]:
-        out = self.base.near(key, threshold) if self.base is not None else []
+    def persons_ending(self, word: str) -> list[int]:
+        """A superset of the entries of persons whose multi-word key ends in ``word``: the stored persons', the
+        stored entities' a mention joined, and the resolution's own."""
+        out = self.base.persons_ending(word, self.more.get(word, ())) if self.base is not None else []
         if self.added is not None:
-            out += [self.offset + n for n in self.added.near(key, threshold)]
+            out += [self.offset + n for n in self.added.by_last.get(word, ())]
+        return out
+
+    def near(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
+        out = self.base.near(key, threshold, lasts) if self.base is not None else []
+        if self.added is not None:
+            out += [self.offset + n for n in self.added.near(key, threshold, lasts)]
         return out
 
 
 class _BlocksView:
-    def __init__(self, base: dict[str, _BaseBlock]) -> None:
-        self.base = base
+    def __init__(self, base: dict[str, _BaseBlock], unlisted: dict[str, dict[str, set[int]]]) -> None:
+        self.base, self.unlisted = base, unlisted
         self.added: dict[str, _Block] = defaultdict(_Block)
 
     def get(self, letter: str) -> _BlockView | None:
         base, added = self.base.get(letter), self.added.get(letter)
         if base is None and added is None:
             return None
-        return _BlockView(base, added)
+        return _BlockView(base, added, self.unlisted.get(letter, {}))
 
     def __getitem__(self, letter: str) -> _Block:
         return self.added[letter]

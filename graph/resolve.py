@@ -266,7 +266,7 @@ def _match(local: LocalEntity, keys: set[str], by_key, by_block, threshold: floa
         return None, "", ""
     if local.type in {"Person", "Organization"} and 1 <= len(words) <= 2:
         fits: dict[int, tuple[_Cluster, str]] = {}
-        for n in block.by_last.get(words[-1], ()):
+        for n in block.persons_ending(words[-1]):
             key, cluster = block.entries[n]
             other = key.split()
             if (cluster.type == "Person" and len(other) >= 2 and (len(words) == 1 or words[0] == other[0])
@@ -283,7 +283,8 @@ def _match(local: LocalEntity, keys: set[str], by_key, by_block, threshold: floa
                 and not block.by_last.get(words[-1]) and allowed(lone)):
             return lone, "same surname", f"{local.name!r} ~ {words[-1]!r}, the only person of that surname"
     best, best_score, best_key, rivals = None, 0.0, "", set()
-    for n in block.near(main, threshold):
+    # Only a lone word of a person can match a longer key by its last word: nothing else needs that search.
+    for n in block.near(main, threshold, lasts=len(words) <= 1 and local.type == "Person"):
         key, cluster = block.entries[n]
         if len(key.split()) != len(words) and not (len(words) == 1 and local.type == cluster.type == "Person"):
             continue  # containment is no spelling variant: "Guinea" / "Papua New Guinea", "Sam Williams" / "Williams"
@@ -362,11 +363,16 @@ class _Block:
         self.keys.append(key)
         self.lasts.append(words[-1] if words else "")
 
-    def near(self, key: str, threshold: float) -> list[int]:
-        """Entries whose whole key or last word is within ``threshold`` of the key's (rapidfuzz, in C)."""
+    def persons_ending(self, word: str) -> list[int]:
+        """Entries whose multi-word key ends in ``word``, persons' among them (the surname rule's candidates)."""
+        return self.by_last.get(word, [])
+
+    def near(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
+        """Entries whose whole key or (with ``lasts``) last word is within ``threshold`` of the key's (rapidfuzz,
+        in C)."""
         last = key.split()[-1] if key.split() else ""
         hits = set()
-        for query, choices in ((key, self.keys), (last, self.lasts)):
+        for query, choices in ((key, self.keys), (last, self.lasts))[:2 if lasts else 1]:
             hits |= {n for _, _, n in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=threshold,
                                                       limit=None)}
         return sorted(hits)

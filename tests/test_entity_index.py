@@ -111,3 +111,26 @@ def test_resolve_takes_known_or_an_index_not_both():
 
     with pytest.raises(ValueError, match="not both"):
         resolve([], STORED, index=EntityIndex(STORED))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abcde ", min_size=0, max_size=16), min_size=1, max_size=40),
+       st.text("abcde ", max_size=16), st.sampled_from([0.0, 50.0, 70.0, 80.0, 88.0, 95.0, 100.0]))
+def test_the_spelling_search_finds_what_a_pass_over_every_string_finds(texts, query, threshold):
+    from rapidfuzz import fuzz, process
+
+    from newsgraph.graph.entity_index import _Spellings
+
+    def expected(live):
+        return {n for _, _, n in process.extract(query, live, scorer=fuzz.ratio, score_cutoff=threshold, limit=None)}
+
+    spellings = _Spellings()
+    half = len(texts) // 2
+    for n, text in enumerate(texts[:half]):
+        spellings.add(text, n)
+    assert spellings.near(query, threshold) == expected(texts[:half])
+    for n, text in enumerate(texts[half:], half):  # added and removed after a search
+        spellings.add(text, n)
+    for n in range(0, len(texts), 3):
+        spellings.remove(texts[n], n)
+    assert spellings.near(query, threshold) == expected([t if n % 3 else None for n, t in enumerate(texts)])
