@@ -37,7 +37,7 @@ class EntityIndex:
     (2, 'kyiv')
     """
 
-    def __init__(self, known: Iterable[Entity] = (), *, by_id: bool = True) -> None:
+    def __init__(self, known: Iterable[Entity] = (), *, by_id: bool = True, fuzzy_threshold: float = 88.0) -> None:
         self._clusters: dict[str, _Cluster] = {}
         self._rank: dict[str, Hashable] = {}  # precedence among entities that share a key: the id (or input order)
         self._where: dict[str, list[tuple[str, int]]] = {}  # id → its block entries (letter, position)
@@ -48,6 +48,7 @@ class EntityIndex:
         self._ids: list[str] = []  # sorted
         self._resolved: list[Entity] = []  # what each stored entity resolves to when no mention joins it
         self._by_id = by_id
+        self._threshold = fuzzy_threshold  # the spelling search is prepared for it (any other works, slower)
         entities = list(known)
         if by_id:
             entities.sort(key=lambda e: e.id)
@@ -127,7 +128,7 @@ class EntityIndex:
             letter = _block(key)
             block = self.blocks.get(letter)
             if block is None:
-                block = self.blocks[letter] = _BaseBlock()
+                block = self.blocks[letter] = _BaseBlock(self._threshold)
             where.append((letter, block.add(key, cluster, (rank, intra))))
             words = key.split()
             if len(words) >= 2:
@@ -173,11 +174,12 @@ def _fresh(entity: Entity) -> _Cluster:
 class _BaseBlock:
     """The stored keys whose last word starts with one letter; removed entries stay as gaps until compaction."""
 
-    def __init__(self) -> None:
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
         self.entries: list[tuple[str, _Cluster] | None] = []
         self.order: list[tuple] = []  # (entity rank, position among its keys): resolve's precedence
-        self.keys = _Spellings()
-        self.lasts = _Spellings()
+        self.keys = _Spellings(threshold)
+        self.lasts = _Spellings(threshold)
         self.by_last: dict[str, set[int]] = defaultdict(set)  # multi-word keys by last word
         self.persons_by_last: dict[str, set[int]] = defaultdict(set)  # those of entities stored as persons
         self.dead = 0
@@ -215,7 +217,7 @@ class _BaseBlock:
         if self.dead < 1000 or self.dead * 2 < len(self.entries):
             return
         live = [(n, e, o) for n, (e, o) in enumerate(zip(self.entries, self.order, strict=True)) if e is not None]
-        self.__init__()  # type: ignore[misc]
+        self.__init__(self.threshold)  # type: ignore[misc]
         moved = {old: self.add(key, cluster, order) for old, (key, cluster), order in live}
         for entity_id in {cluster.known.id for _, (_, cluster), _ in live if cluster.known is not None}:
             where[entity_id] = [(at, moved[p] if at == letter else p) for at, p in where[entity_id]]
@@ -241,23 +243,23 @@ class _Spellings:
     """Strings (each at some entry positions) searchable by ``fuzz.ratio`` without a pass over all of them.
 
     ``fuzz.ratio(a, b) >= t`` bounds the insertions and deletions ``d`` that turn ``b`` into ``a``
-    (``d <= (1 - t/100) (len(a) + len(b))``). Cut ``b`` into more pieces than the most edits any ``a`` may need:
-    one piece is left whole and appears in ``a`` a few characters from where it is in ``b``. So the
+    (``d <= (1 - t/100) (len(a) + len(b))``). Cut the start of ``b`` into more pieces than the most edits any ``a``
+    may need: one piece is left whole and appears in ``a`` a few characters from where it is in ``b``. So the
     strings one of whose pieces is such a substring of the query include every match, and rapidfuzz scores only
     those (the pigeonhole filter of Pass-Join, Li et al. 2011).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, threshold: float) -> None:
         self.where: dict[str, set[int]] = {}
-        self.threshold: float | None = None  # the pieces are cut for one threshold, on the first search
-        self.pieces: dict[tuple[int, int, str], set[str]] = defaultdict(set)  # (length, piece no, piece) → strings
+        self.threshold = threshold  # the pieces are cut for one threshold (cut again for a search at another)
+        self.pieces: dict[tuple[int, int, str], set[str]] = defaultdict(set)  # (piece size, piece no, piece) → strings
         self.whole: set[str] = set()  # too short to cut: always scored
 
     def add(self, text: str, position: int) -> None:
         places = self.where.get(text)
         if places is None:
             places = self.where[text] = set()
-            if self.threshold is not None:
+            if 1 < self.threshold <= 100:
                 self._cut(text, add=True)
         places.add(position)
 
@@ -266,16 +268,17 @@ class _Spellings:
         places.discard(position)
         if not places:
             del self.where[text]
-            if self.threshold is not None:
+            if 1 < self.threshold <= 100:
                 self._cut(text, add=False)
 
     def _cut(self, text: str, *, add: bool) -> None:
-        parts = _parts(len(text), self.threshold)
-        if parts is None:
+        cut = _cut(len(text), self.threshold)
+        if cut is None:
             (self.whole.add if add else self.whole.discard)(text)
             return
-        for n, (start, size) in enumerate(parts):
-            key = (len(text), n, text[start:start + size])
+        size, count = cut
+        for n in range(count):
+            key = (size, n, text[n * size:(n + 1) * size])
             if add:
                 self.pieces[key].add(text)
             else:
@@ -294,22 +297,9 @@ class _Spellings:
                 self.threshold, self.pieces, self.whole = threshold, defaultdict(set), set()
                 for text in self.where:
                     self._cut(text, add=True)
-            candidates = set(self.whole)
-            share, size = threshold / 100, len(query)
-            for length in range(max(int(size * share / (2 - share)) - 1, 0), int(size * (2 - share) / share) + 2):
-                parts = _parts(length, threshold)
-                edits, delta = int((1 - share) * (size + length) + 1e-6), size - length
-                if parts is None or abs(delta) > edits:
-                    continue
-                # the first whole piece (number n) has n edits before it: it moved by no more than the
-                # insertions (or deletions) allow, and by no more than ``edits - n`` from where it would end up
-                low, high = -((edits - delta) // 2), (edits + delta) // 2
-                for n, (start, piece) in enumerate(parts[:edits + 1]):
-                    for at in range(max(0, start + low, start + delta - edits + n),
-                                    min(size - piece, start + high, start + delta + edits - n) + 1):
-                        found = self.pieces.get((length, n, query[at:at + piece]))
-                        if found:
-                            candidates |= found
+            get = self.pieces.get
+            found = [get((size, n, query[at:at + size])) for size, n, at in _places(len(query), threshold)]
+            candidates = self.whole.union(*(f for f in found if f))
         hits: set[int] = set()
         for text, _, _ in process.extract(query, list(candidates), scorer=fuzz.ratio, score_cutoff=threshold,
                                           limit=None):
@@ -318,21 +308,39 @@ class _Spellings:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parts(length: int, threshold: float) -> tuple[tuple[int, int], ...] | None:
-    """(start, size) of the pieces a string of ``length`` is cut into: one more than the edits a match at
-    ``threshold`` may need with any string; None when it is too short for that."""
+def _cut(length: int, threshold: float) -> tuple[int, int] | None:
+    """(size, count) of the pieces a string of ``length`` is cut into from its start, one more than the edits a
+    match at ``threshold`` may need with any string; None when it is too short for that."""
     share = threshold / 100
     longest = int(length * (2 - share) / share) + 1
     count = int((1 - share) * (length + longest) + 1e-6) + 1
-    if count > length:
-        return None
-    size, longer = divmod(length, count)
-    starts, at = [], 0
-    for n in range(count):
-        piece = size + (n >= count - longer)
-        starts.append((at, piece))
-        at += piece
-    return tuple(starts)
+    size = length // count
+    return (size, count) if size else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _places(length: int, threshold: float) -> tuple[tuple[int, int, int], ...]:
+    """Where a query of ``length`` may hold a whole piece of a match: (piece size, piece number, position).
+
+    The first whole piece (number n) of a string of length m has n edits before it: it moved by no more than
+    the insertions (or deletions) between the two allow, and by no more than ``edits - n`` from where the length
+    difference would put it.
+    """
+    share = threshold / 100
+    places = set()
+    for other in range(max(int(length * share / (2 - share)) - 1, 0), int(length * (2 - share) / share) + 2):
+        cut = _cut(other, threshold)
+        edits, delta = int((1 - share) * (length + other) + 1e-6), length - other
+        if cut is None or abs(delta) > edits:
+            continue
+        size, count = cut
+        low, high = -((edits - delta) // 2), (edits + delta) // 2
+        for n in range(min(count, edits + 1)):
+            start = n * size
+            for at in range(max(0, start + low, start + delta - edits + n),
+                            min(length - size, start + high, start + delta + edits - n) + 1):
+                places.add((size, n, at))
+    return tuple(sorted(places))
 
 
 @dataclass

@@ -124,7 +124,7 @@ def test_the_spelling_search_finds_what_a_pass_over_every_string_finds(texts, qu
     def expected(live):
         return {n for _, _, n in process.extract(query, live, scorer=fuzz.ratio, score_cutoff=threshold, limit=None)}
 
-    spellings = _Spellings()
+    spellings = _Spellings(88.0)  # cut for 88, searched at each threshold
     half = len(texts) // 2
     for n, text in enumerate(texts[:half]):
         spellings.add(text, n)
