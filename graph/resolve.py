@@ -31,7 +31,7 @@ joins through another entity's surname alias or by containment ("Sam Williams" /
 Blocking: every candidate comes from an index (exact key, last word, acronym, first letter of the last word
 searched by rapidfuzz in C), never from all pairs, so 1,000 articles resolve in well under a second. An ingest
 indexes the stored entities once (``newsgraph.graph.entity_index.EntityIndex``) and updates the index after each
-chunk, so a chunk costs the same whether the store holds none or 50,000.
+chunk instead of indexing every stored entity again for every chunk.
 
 Policy for capitals and institutions: "Moscow said", "Washington agreed" stay the capitals (Place), "the Kremlin"
 and "the White House" stay institutions (Organization): none is merged into the country or into the leader, and

@@ -179,7 +179,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     opened = contextlib.nullcontext(analyzer) if analyzer else open_analyzer(settings, in_process=in_process)
     with opened as parser:  # worker processes load the pipeline while the stored entities are read
         parser = _reporting(parser, progress)
-        known = EntityIndex(store.known_entities())  # indexed once, updated with each chunk's entities
+        # indexed once, updated with each chunk's entities
+        known = EntityIndex(store.known_entities(), fuzzy_threshold=settings.fuzzy_threshold)
         stories = StoryIndex(store.known_stories(), store.story_members(), threshold=settings.story_threshold,
                              window_days=settings.story_window_days)
 
