@@ -301,6 +301,8 @@ class _Spellings:
             found = [get((size, n, query[at:at + size])) for size, n, at in _places(len(query), threshold)]
             candidates = self.whole.union(*(f for f in found if f))
         hits: set[int] = set()
+        if not candidates:
+            return hits
         for text, _, _ in process.extract(query, list(candidates), scorer=fuzz.ratio, score_cutoff=threshold,
                                           limit=None):
             hits |= self.where[text]
