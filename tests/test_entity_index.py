@@ -119,12 +119,12 @@ def test_resolve_takes_known_or_an_index_not_both():
 def test_the_spelling_search_finds_what_a_pass_over_every_string_finds(texts, query, threshold):
     from rapidfuzz import fuzz, process
 
-    from newsgraph.graph.entity_index import _Spellings
+    from newsgraph.graph.spellings import Spellings
 
     def expected(live):
         return {n for _, _, n in process.extract(query, live, scorer=fuzz.ratio, score_cutoff=threshold, limit=None)}
 
-    spellings = _Spellings(88.0)  # cut for 88, searched at each threshold
+    spellings = Spellings(88.0)  # cut for 88, searched at each threshold
     half = len(texts) // 2
     for n, text in enumerate(texts[:half]):
         spellings.add(text, n)
