@@ -29,7 +29,9 @@ joins through another entity's surname alias or by containment ("Sam Williams" /
 "Papua New Guinea"); company suffixes and spaced letters are normalised by ``name_key``.
 
 Blocking: every candidate comes from an index (exact key, last word, acronym, first letter of the last word
-searched by rapidfuzz in C), never from all pairs, so 1,000 articles resolve in well under a second.
+searched by rapidfuzz in C), never from all pairs, so 1,000 articles resolve in well under a second. An ingest
+indexes the stored entities once (``newsgraph.graph.entity_index.EntityIndex``) and updates the index after each
+chunk instead of indexing every stored entity again for every chunk.
 
 Policy for capitals and institutions: "Moscow said", "Washington agreed" stay the capitals (Place), "the Kremlin"
 and "the White House" stay institutions (Organization): none is merged into the country or into the leader, and
@@ -43,6 +45,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
@@ -50,6 +53,9 @@ from newsgraph.graph.overrides import Overrides
 from newsgraph.graph.roles import RoleHolder, Roles, holder_in_other_articles
 from newsgraph.ingest.names import CANONICAL_NAMES, acronym, fold, name_key, role_key, slug
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity, Merge, Resolution
+
+if TYPE_CHECKING:
+    from newsgraph.graph.entity_index import EntityIndex
 
 COMPATIBLE = {
     frozenset({"Place", "Organization"}),  # "Washington agreed", "the Kremlin" tagged as a place
@@ -81,7 +87,7 @@ class _Cluster:
 
 def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *,
             fuzzy_threshold: float = 88.0, overrides: Overrides | None = None, roles: Roles | None = None,
-            role_window_days: int = 10) -> Resolution:
+            role_window_days: int = 10, index: EntityIndex | None = None) -> Resolution:
     """Resolve the local entities of many articles into canonical entities.
 
     Args:
@@ -95,6 +101,9 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
             of the same days settles.
         role_window_days: how many days apart two articles may be for a role one of them names to settle a role
             description in the other (both must be dated).
+        index: the stored entities already indexed (``newsgraph.graph.entity_index.EntityIndex``), instead of
+            ``known``: an ingest builds it once and updates it after each chunk. The result is the one ``known``
+            sorted by id gives; the index is left as it was.
 
     >>> from newsgraph.model import Article, ArticleAnalysis, LocalEntity
     >>> def art(i, *names):
@@ -104,9 +113,21 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
     >>> sorted(e.name for e in res.entities)
     ['Donald Trump', 'Volodymyr Zelenskyy']
     """
-    clusters: list[_Cluster] = []
-    by_key: dict[str, _Cluster] = {}
-    by_block: dict[str, _Block] = defaultdict(_Block)
+    from newsgraph.graph.entity_index import EntityIndex  # it builds on this module's clusters
+
+    if index is not None and known:
+        raise ValueError("resolve() takes the stored entities as known or as an index, not both")
+    view = (index or EntityIndex(known, by_id=False)).view()
+    try:
+        return _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days)
+    finally:
+        view.restore()
+
+
+def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days) -> Resolution:
+    clusters = view.new  # the stored entities' clusters are in the index
+    by_key = view.by_key
+    by_block = view.by_block
     merges: list[tuple[_Cluster, LocalEntity, str, str, str]] = []
     overrides = overrides or Overrides()
     partners: dict[str, set[str]] = defaultdict(set)
@@ -114,7 +135,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
         partners[a].add(b)
         partners[b].add(a)
 
-    by_short: dict[str, dict[int, _Cluster]] = defaultdict(dict)  # acronym / first / last word → clusters by id
+    by_short = view.by_short  # acronym / last word → clusters by id
 
     def index(cluster: _Cluster, keys: Iterable[str]) -> None:
         keys = set(keys) - cluster.keys
@@ -129,13 +150,6 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
                 if len(words) >= 2:
                     for short in {acronym(key), words[-1]} - {""}:  # not the first word: "Microsoft Office"
                         by_short[short].setdefault(id(cluster), cluster)
-
-    for entity in known:
-        cluster = _Cluster(known=entity)
-        cluster.names.update({entity.name: 2, **{a: 1 for a in entity.aliases}})
-        cluster.vote({entity.type: 3})
-        clusters.append(cluster)
-        index(cluster, {name_key(n) for n in (entity.name, *entity.aliases)} - {""})
 
     holders: dict[tuple[str, str], list[RoleHolder]] = defaultdict(list)
     described: list[tuple[LocalEntity, str]] = []
@@ -163,6 +177,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
                 target = _Cluster()
                 clusters.append(target)
                 rule, detail = "new", ""
+            view.touch(target)
             target.members.append(local)
             target.names.update(local.names)
             target.vote(dict(local.type_votes) or {local.type: 1})
@@ -178,17 +193,20 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
         target, rule = (holder.cluster, "role in another article") if holder is not None else (None, "")
         if target is None and roles:
             target, rule, detail = _analyst_role(local, published, roles, by_key)
-            if target is not None and target not in clusters:
+            if target is not None and not view.holds(target):
                 clusters.append(target)
                 index(target, {name_key(n) for n in target.names})
         if target is None:
             continue  # nothing supports a holder: the description stays unlinked
+        view.touch(target)
         target.members.append(local)
         merges.append((target, local, rule, detail, local.source))
 
-    ids = _assign_ids(clusters)
-    entities = tuple(sorted((_entity(c, ids[id(c)]) for c in clusters), key=lambda e: e.id))
-    assignment = {(m.source, m.local_id): ids[id(c)] for c in clusters for m in c.members}
+    touched = view.stored_touched()
+    ids = _assign_ids([*touched, *clusters], view.index.is_stored)
+    entities = view.index.resolved_entities({c.known.id: _entity(c, c.known.id) for c in touched},
+                                            [_entity(c, ids[id(c)]) for c in clusters])
+    assignment = {(m.source, m.local_id): ids[id(c)] for c in (*touched, *clusters) for m in c.members}
     log = []
     for cluster, local, rule, detail, source in merges:
         entity_id = ids[id(cluster)]
@@ -250,7 +268,7 @@ def _match(local: LocalEntity, keys: set[str], by_key, by_block, threshold: floa
         return None, "", ""
     if local.type in {"Person", "Organization"} and 1 <= len(words) <= 2:
         fits: dict[int, tuple[_Cluster, str]] = {}
-        for n in block.by_last.get(words[-1], ()):
+        for n in block.persons_ending(words[-1]):
             key, cluster = block.entries[n]
             other = key.split()
             if (cluster.type == "Person" and len(other) >= 2 and (len(words) == 1 or words[0] == other[0])
@@ -267,7 +285,8 @@ def _match(local: LocalEntity, keys: set[str], by_key, by_block, threshold: floa
                 and not block.by_last.get(words[-1]) and allowed(lone)):
             return lone, "same surname", f"{local.name!r} ~ {words[-1]!r}, the only person of that surname"
     best, best_score, best_key, rivals = None, 0.0, "", set()
-    for n in block.near(main, threshold):
+    # Only a lone word of a person can match a longer key by its last word: nothing else needs that search.
+    for n in block.near(main, threshold, lasts=len(words) <= 1 and local.type == "Person"):
         key, cluster = block.entries[n]
         if len(key.split()) != len(words) and not (len(words) == 1 and local.type == cluster.type == "Person"):
             continue  # containment is no spelling variant: "Guinea" / "Papua New Guinea", "Sam Williams" / "Williams"
@@ -346,11 +365,16 @@ class _Block:
         self.keys.append(key)
         self.lasts.append(words[-1] if words else "")
 
-    def near(self, key: str, threshold: float) -> list[int]:
-        """Entries whose whole key or last word is within ``threshold`` of the key's (rapidfuzz, in C)."""
+    def persons_ending(self, word: str) -> list[int]:
+        """Entries whose multi-word key ends in ``word``, persons' among them (the surname rule's candidates)."""
+        return self.by_last.get(word, [])
+
+    def near(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
+        """Entries whose whole key or (with ``lasts``) last word is within ``threshold`` of the key's (rapidfuzz,
+        in C)."""
         last = key.split()[-1] if key.split() else ""
         hits = set()
-        for query, choices in ((key, self.keys), (last, self.lasts)):
+        for query, choices in ((key, self.keys), (last, self.lasts))[:2 if lasts else 1]:
             hits |= {n for _, _, n in process.extract(query, choices, scorer=fuzz.ratio, score_cutoff=threshold,
                                                       limit=None)}
         return sorted(hits)
@@ -376,7 +400,7 @@ def _canonical_name(cluster: _Cluster) -> str:
     return max(candidates, key=lambda n: (cluster.names[n], n[:1].isupper(), -len(n), n))
 
 
-def _assign_ids(clusters: list[_Cluster]) -> dict[int, str]:
+def _assign_ids(clusters: list[_Cluster], stored=lambda entity_id: False) -> dict[int, str]:
     ids: dict[int, str] = {}
     used = {c.known.id for c in clusters if c.known is not None}
     for cluster in clusters:
@@ -386,7 +410,7 @@ def _assign_ids(clusters: list[_Cluster]) -> dict[int, str]:
                           key=lambda c: (-sum(c.names.values()), c.longest_key)):
         base = slug(_canonical_name(cluster))
         candidate, n = base, 2
-        while candidate in used:
+        while candidate in used or stored(candidate):
             candidate, n = f"{base}-{n}", n + 1
         used.add(candidate)
         ids[id(cluster)] = candidate

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.copies import CopyIndex, fingerprint
+from newsgraph.graph.entity_index import EntityIndex
 from newsgraph.graph.overrides import Overrides, load_overrides
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.roles import Roles, load_roles
@@ -194,7 +195,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     opened = contextlib.nullcontext(analyzer) if analyzer else open_analyzer(settings, in_process=in_process)
     with opened as parser:  # worker processes load the pipeline while the stored entities are read
         parser = _reporting(parser, progress)
-        known = {e.id: e for e in store.known_entities()}
+        # indexed once, updated with each chunk's entities
+        known = EntityIndex(store.known_entities(), fuzzy_threshold=settings.fuzzy_threshold)
         stories = StoryIndex(store.known_stories(), store.story_members(), threshold=settings.story_threshold,
                              window_days=settings.story_window_days)
         copies = CopyIndex(store.known_fingerprints(), threshold=settings.copy_threshold)
@@ -227,7 +229,7 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     return _report(totals, started)
 
 
-def _finish(chunk: _Chunk, known: dict[str, Entity], stories: StoryIndex, copies: CopyIndex, settings: Settings,
+def _finish(chunk: _Chunk, known: EntityIndex, stories: StoryIndex, copies: CopyIndex, settings: Settings,
             overrides: Overrides | None, writer: BackgroundWriter, totals: _Totals) -> None:
     """Collect a chunk's analyses in input order, resolve them against what is stored, group them into stories,
     find their copies among the stored and earlier articles, build and queue the write."""
@@ -241,16 +243,17 @@ def _finish(chunk: _Chunk, known: dict[str, Entity], stories: StoryIndex, copies
     chunk.handles = []
     graph = None
     if analyses:
-        resolution = resolve(analyses, sorted(known.values(), key=lambda e: e.id),
-                             fuzzy_threshold=settings.fuzzy_threshold, overrides=overrides,
+        resolution = resolve(analyses, index=known, fuzzy_threshold=settings.fuzzy_threshold, overrides=overrides,
                              roles=_roles(settings), role_window_days=settings.story_window_days)
         grouped = stories.assign([story_input(a, resolution) for a in analyses])
         found = copies.assign([fingerprint(a.article.id, a.article.text, a.article.published) for a in analyses])
         graph = build_graph(analyses, resolution, grouped, found)
+        changed: list[Entity] = []
         for node, data in graph.nodes(data=True):  # what the store will hold once this graph is written
             if data["kind"] == "Entity":
-                known[node] = Entity(node, data["name"], data["type"] or "Other", tuple(data.get("aliases") or ()))
+                changed.append(Entity(node, data["name"], data["type"] or "Other", tuple(data.get("aliases") or ())))
                 totals.entities.add(node)
+        known.update(changed)
         totals.relations += sum(1 for *_, d in graph.edges(data=True) if "evidence" in d)
     totals.ingested.extend(a.article.id for a in analyses)
     totals.already.extend(chunk.already)

@@ -1,0 +1,369 @@
+"""The stored entities, indexed once per ingest for resolution and updated with each chunk's entities.
+
+``resolve`` looks a local entity up by exact key, by the first letter of its last word (the spelling and surname
+rules) and by acronym or last word (the short-name rule). Building those indexes from every stored entity costs
+about a tenth of a millisecond an entity; an ingest builds them once (``EntityIndex(store.known_entities())``) and,
+after each chunk, ``update``s the entities the chunk created or changed. ``resolve(analyses, index=index)`` then
+costs what the chunk's own mentions cost, however many entities are stored.
+
+A resolution against the index is the one ``resolve(analyses, known)`` gives with the same entities passed as
+``known`` sorted by id: the same entities, assignment and merge log. Where two stored entities share a key, the
+one with the smaller id answers for it, and spelling variants that score alike are taken in id order.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass
+
+from newsgraph.graph.resolve import _Block, _block, _Cluster, _entity
+from newsgraph.graph.spellings import Spellings
+from newsgraph.ingest.names import acronym, name_key
+from newsgraph.model import Entity
+
+
+class EntityIndex:
+    """Stored entities indexed for resolution; ``update`` adds new entities and replaces changed ones.
+
+    >>> index = EntityIndex([Entity("donald-trump", "Donald Trump", "Person")])
+    >>> len(index), index.key_owner("donald trump")
+    (1, 'donald-trump')
+    >>> index.update([Entity("donald-trump", "Donald Trump", "Person", ("Trump",)), Entity("kyiv", "Kyiv", "Place")])
+    >>> len(index), index.key_owner("kyiv")
+    (2, 'kyiv')
+    """
+
+    def __init__(self, known: Iterable[Entity] = (), *, by_id: bool = True, fuzzy_threshold: float = 88.0) -> None:
+        self._clusters: dict[str, _Cluster] = {}
+        self._rank: dict[str, Hashable] = {}  # precedence among entities that share a key: the id (or input order)
+        self._where: dict[str, list[tuple[str, int]]] = {}  # id → its block entries (letter, position)
+        self._owners: dict[str, set[str]] = defaultdict(set)  # key → ids that hold it (not as a mere surname)
+        self.by_key: dict[str, _Cluster] = {}
+        self.blocks: dict[str, _BaseBlock] = {}
+        self.by_short: dict[str, dict[int, _Cluster]] = defaultdict(dict)
+        self._ids: list[str] = []  # sorted
+        self._resolved: list[Entity] = []  # what each stored entity resolves to when no mention joins it
+        self._by_id = by_id
+        self._threshold = fuzzy_threshold  # the spelling search is prepared for it (any other works, slower)
+        entities = list(known)
+        if by_id:
+            entities.sort(key=lambda e: e.id)
+        for n, entity in enumerate(entities):
+            self._add(entity, entity.id if by_id else n)
+        order = sorted(range(len(entities)), key=lambda n: entities[n].id)
+        self._ids = [entities[n].id for n in order]
+        self._resolved = [self._fresh_entity(entities[n]) for n in order]
+
+    def __len__(self) -> int:
+        return len(self._clusters)
+
+    def key_owner(self, key: str) -> str | None:
+        """The id of the stored entity a name key resolves to by the ``same name`` rule, if any."""
+        cluster = self.by_key.get(key)
+        return cluster.known.id if cluster is not None and cluster.known is not None else None
+
+    def update(self, entities: Iterable[Entity]) -> None:
+        """Add entities not indexed yet and replace the ones with an id already indexed (their new name, type and
+        aliases), as if the index were built again from all of them."""
+        if not self._by_id:
+            raise ValueError("an index in input order cannot be updated; build it with by_id=True")
+        for entity in entities:
+            if entity.id in self._clusters:
+                self._remove(entity.id)
+            self._add(entity, entity.id)
+            i = bisect.bisect_left(self._ids, entity.id)
+            fresh = self._fresh_entity(entity)
+            if i < len(self._ids) and self._ids[i] == entity.id:
+                self._resolved[i] = fresh
+            else:
+                self._ids.insert(i, entity.id)
+                self._resolved.insert(i, fresh)
+        for letter, block in self.blocks.items():
+            block.compact_if_sparse(letter, self._where)
+
+    def view(self) -> _View:
+        """A per-resolution view: what a resolution adds goes to layers of its own, undone by ``_View.restore``."""
+        return _View(self)
+
+    def resolved_entities(self, replaced: dict[str, Entity], added: list[Entity]) -> tuple[Entity, ...]:
+        """Every stored entity as resolved (``replaced`` by id where mentions joined it) and the ``added`` ones,
+        sorted by id."""
+        out = list(self._resolved)
+        for entity_id, entity in replaced.items():
+            out[bisect.bisect_left(self._ids, entity_id)] = entity
+        if not added:
+            return tuple(out)
+        merged: list[Entity] = []
+        start = 0
+        for entity in sorted(added, key=lambda e: e.id):
+            i = bisect.bisect_right(self._ids, entity.id)
+            merged.extend(out[start:i])
+            merged.append(entity)
+            start = i
+        merged.extend(out[start:])
+        return tuple(merged)
+
+    def is_stored(self, entity_id: str) -> bool:
+        return entity_id in self._clusters
+
+    def _fresh_entity(self, entity: Entity) -> Entity:
+        return _entity(_fresh(entity), entity.id)
+
+    def _add(self, entity: Entity, rank: Hashable) -> None:
+        cluster = _fresh(entity)
+        self._clusters[entity.id] = cluster
+        self._rank[entity.id] = rank
+        where = self._where[entity.id] = []
+        keys = set({name_key(n) for n in (entity.name, *entity.aliases)} - {""}) - cluster.keys
+        cluster.surnames.update(k.rsplit(" ", 1)[1] for k in keys if " " in k)
+        for intra, key in enumerate(keys):  # the order resolve's own indexing takes them in
+            cluster.keys.add(key)
+            if key not in cluster.surnames:
+                self._owners[key].add(entity.id)
+                self._elect(key)
+            letter = _block(key)
+            block = self.blocks.get(letter)
+            if block is None:
+                block = self.blocks[letter] = _BaseBlock(self._threshold)
+            where.append((letter, block.add(key, cluster, (rank, intra))))
+            words = key.split()
+            if len(words) >= 2:
+                for short in {acronym(key), words[-1]} - {""}:
+                    self.by_short[short].setdefault(id(cluster), cluster)
+
+    def _remove(self, entity_id: str) -> None:
+        cluster = self._clusters.pop(entity_id)
+        for key in cluster.keys:
+            owners = self._owners.get(key)
+            if owners and entity_id in owners:
+                owners.discard(entity_id)
+                self._elect(key)
+            words = key.split()
+            if len(words) >= 2:
+                for short in {acronym(key), words[-1]} - {""}:
+                    clusters = self.by_short.get(short)
+                    if clusters is not None:
+                        clusters.pop(id(cluster), None)
+                        if not clusters:
+                            del self.by_short[short]
+        for letter, position in self._where.pop(entity_id):
+            self.blocks[letter].kill(position)
+        del self._rank[entity_id]
+
+    def _elect(self, key: str) -> None:
+        owners = self._owners.get(key)
+        if not owners:
+            self._owners.pop(key, None)
+            self.by_key.pop(key, None)
+            return
+        self.by_key[key] = self._clusters[min(owners, key=self._rank.__getitem__)]  # type: ignore[arg-type]
+
+
+def _fresh(entity: Entity) -> _Cluster:
+    """The cluster resolution starts a stored entity with: its name counted twice, each alias once, its type."""
+    cluster = _Cluster(known=entity)
+    cluster.names.update({entity.name: 2, **{a: 1 for a in entity.aliases}})
+    cluster.vote({entity.type: 3})
+    return cluster
+
+
+class _BaseBlock:
+    """The stored keys whose last word starts with one letter; removed entries stay as gaps until compaction."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self.entries: list[tuple[str, _Cluster] | None] = []
+        self.order: list[tuple] = []  # (entity rank, position among its keys): resolve's precedence
+        self.keys = Spellings(threshold)
+        self.lasts = Spellings(threshold)
+        self.by_last: dict[str, set[int]] = defaultdict(set)  # multi-word keys by last word
+        self.persons_by_last: dict[str, set[int]] = defaultdict(set)  # those of entities stored as persons
+        self.dead = 0
+
+    def add(self, key: str, cluster: _Cluster, order: tuple) -> int:
+        words = key.split()
+        position = len(self.entries)
+        if len(words) >= 2:
+            self.by_last[words[-1]].add(position)
+            if cluster.type == "Person":
+                self.persons_by_last[words[-1]].add(position)
+        self.entries.append((key, cluster))
+        self.order.append(order)
+        self.keys.add(key, position)
+        self.lasts.add(words[-1] if words else "", position)
+        return position
+
+    def kill(self, position: int) -> None:
+        entry = self.entries[position]
+        if entry is None:
+            return
+        words = entry[0].split()
+        for by_last in (self.by_last, self.persons_by_last) if len(words) >= 2 else ():
+            if position in by_last.get(words[-1], ()):
+                by_last[words[-1]].discard(position)
+                if not by_last[words[-1]]:
+                    del by_last[words[-1]]
+        self.keys.remove(entry[0], position)
+        self.lasts.remove(words[-1] if words else "", position)
+        self.entries[position] = None
+        self.dead += 1
+
+    def compact_if_sparse(self, letter: str, where: dict[str, list[tuple[str, int]]]) -> None:
+        """Drop the gaps once they are half the block, renumbering the positions ``where`` records."""
+        if self.dead < 1000 or self.dead * 2 < len(self.entries):
+            return
+        live = [(n, e, o) for n, (e, o) in enumerate(zip(self.entries, self.order, strict=True)) if e is not None]
+        self.__init__(self.threshold)  # type: ignore[misc]
+        moved = {old: self.add(key, cluster, order) for old, (key, cluster), order in live}
+        for entity_id in {cluster.known.id for _, (_, cluster), _ in live if cluster.known is not None}:
+            where[entity_id] = [(at, moved[p] if at == letter else p) for at, p in where[entity_id]]
+
+    def near(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
+        """Entries whose whole key or (with ``lasts``) last word is within ``threshold`` of the key's, in resolve's
+        order."""
+        hits = self.keys.near(key, threshold)
+        if lasts:
+            hits |= self.lasts.near(key.split()[-1] if key.split() else "", threshold)
+        return sorted(hits, key=self.order.__getitem__)
+
+    def with_last(self, word: str) -> list[int]:
+        return sorted(self.by_last.get(word, ()), key=self.order.__getitem__)
+
+    def persons_ending(self, word: str, more: Iterable[int] = ()) -> list[int]:
+        """The multi-word keys ending in ``word`` of entities stored as persons (and the ``more`` entries), in
+        resolve's order."""
+        return sorted({*self.persons_by_last.get(word, ()), *more}, key=self.order.__getitem__)
+
+
+@dataclass
+class _Saved:
+    keys: set[str]
+    surnames: set[str]
+    names: Counter
+    votes: Counter
+    type: str
+
+
+class _View:
+    """The index as one resolution sees it: the stored entries first, then what the resolution adds."""
+
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+        self.by_key = _KeyView(index.by_key)
+        # the multi-word keys of stored entities, not persons when stored, that a mention joined (it may make them
+        # persons): letter → last word → positions
+        self.unlisted: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        self.by_block = _BlocksView(index.blocks, self.unlisted)
+        self.by_short = _ShortView(index.by_short)
+        self.new: list[_Cluster] = []
+        self.touched: dict[int, tuple[_Cluster, _Saved]] = {}
+
+    def touch(self, cluster: _Cluster) -> None:
+        """Note a stored entity's cluster before a mention changes it, to undo the change afterwards."""
+        if cluster.known is not None and id(cluster) not in self.touched:
+            if cluster.type != "Person":
+                for letter, position in self.index._where[cluster.known.id]:
+                    entry = self.index.blocks[letter].entries[position]
+                    words = entry[0].split() if entry is not None else []
+                    if len(words) >= 2:
+                        self.unlisted[letter][words[-1]].add(position)
+            self.touched[id(cluster)] = (cluster, _Saved(set(cluster.keys), set(cluster.surnames),
+                                                         Counter(cluster.names), Counter(cluster.votes), cluster.type))
+
+    def holds(self, cluster: _Cluster) -> bool:
+        return cluster.known is not None or any(c is cluster for c in self.new)
+
+    def stored_touched(self) -> list[_Cluster]:
+        """The stored entities' clusters a mention joined, in the index's order."""
+        clusters = [c for c, _ in self.touched.values()]
+        return sorted(clusters, key=lambda c: self.index._rank[c.known.id])  # type: ignore[union-attr,return-value,arg-type]
+
+    def restore(self) -> None:
+        for cluster, saved in self.touched.values():
+            cluster.keys, cluster.surnames = saved.keys, saved.surnames
+            cluster.names, cluster.votes, cluster.type = saved.names, saved.votes, saved.type
+            cluster.members = []
+        self.touched = {}
+
+
+class _KeyView:
+    def __init__(self, base: dict[str, _Cluster]) -> None:
+        self.base = base
+        self.added: dict[str, _Cluster] = {}
+
+    def get(self, key: str) -> _Cluster | None:
+        found = self.base.get(key)
+        return found if found is not None else self.added.get(key)
+
+    def setdefault(self, key: str, cluster: _Cluster) -> None:
+        if key not in self.base:
+            self.added.setdefault(key, cluster)
+
+
+class _ShortView:
+    def __init__(self, base: dict[str, dict[int, _Cluster]]) -> None:
+        self.base = base
+        self.added: dict[str, dict[int, _Cluster]] = defaultdict(dict)
+
+    def get(self, short: str, default: dict[int, _Cluster]) -> dict[int, _Cluster]:
+        base, added = self.base.get(short), self.added.get(short)
+        if base is None and added is None:
+            return default
+        return {**(base or {}), **(added or {})}
+
+    def __getitem__(self, short: str) -> dict[int, _Cluster]:
+        return self.added[short]
+
+
+class _BlockView:
+    """One block: the stored entries (positions below ``offset``), then the resolution's own."""
+
+    def __init__(self, base: _BaseBlock | None, added: _Block | None, more: dict[str, set[int]]) -> None:
+        self.base, self.added, self.more = base, added, more
+        self.offset = len(base.entries) if base is not None else 0
+        self.entries = self
+        self.by_last = self
+
+    def __getitem__(self, position: int) -> tuple[str, _Cluster]:
+        if position < self.offset:
+            entry = self.base.entries[position]  # type: ignore[union-attr]
+            assert entry is not None
+            return entry
+        return self.added.entries[position - self.offset]  # type: ignore[union-attr]
+
+    def get(self, word: str, default: Iterable[int] = ()) -> list[int]:
+        out = self.base.with_last(word) if self.base is not None else []
+        if self.added is not None:
+            out += [self.offset + n for n in self.added.by_last.get(word, ())]
+        return out
+
+    def persons_ending(self, word: str) -> list[int]:
+        """A superset of the entries of persons whose multi-word key ends in ``word``: the stored persons', the
+        stored entities' a mention joined, and the resolution's own."""
+        out = self.base.persons_ending(word, self.more.get(word, ())) if self.base is not None else []
+        if self.added is not None:
+            out += [self.offset + n for n in self.added.by_last.get(word, ())]
+        return out
+
+    def near(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
+        out = self.base.near(key, threshold, lasts) if self.base is not None else []
+        if self.added is not None:
+            out += [self.offset + n for n in self.added.near(key, threshold, lasts)]
+        return out
+
+
+class _BlocksView:
+    def __init__(self, base: dict[str, _BaseBlock], unlisted: dict[str, dict[str, set[int]]]) -> None:
+        self.base, self.unlisted = base, unlisted
+        self.added: dict[str, _Block] = defaultdict(_Block)
+
+    def get(self, letter: str) -> _BlockView | None:
+        base, added = self.base.get(letter), self.added.get(letter)
+        if base is None and added is None:
+            return None
+        return _BlockView(base, added, self.unlisted.get(letter, {}))
+
+    def __getitem__(self, letter: str) -> _Block:
+        return self.added[letter]
