@@ -32,7 +32,14 @@ from newsgraph.ingest.attribution import event_attribution
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns
 from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
-from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, quote_spans, quote_speakers
+from newsgraph.ingest.qualifiers import (
+    is_conditional,
+    is_hedged,
+    is_negated,
+    noun_qualifiers,
+    quote_spans,
+    quote_speakers,
+)
 from newsgraph.ingest.triples import LEMMA_FIXES, PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 
@@ -95,9 +102,9 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         participants = tuple(_participants(token, token_entity, entity_spans))
         if kind == "nominal":
             negated = any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
-            hedged = conditional = False
+            hedged, conditional = noun_qualifiers(token)
         else:
-            negated = is_negated(token)
+            negated = is_negated(token, tuple(c for c in token.children if c.dep_ in {"dobj", "attr"}))
             hedged = is_hedged(token)
             conditional = is_conditional(token)
         said = event_attribution(token, kind, _sentence_first(starts, i), quotes, quoted, token_entity,

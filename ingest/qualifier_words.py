@@ -32,6 +32,21 @@ HEDGE_VERBS = frozenset(
     """hope plan want wish expect intend seek try aim seem appear propose consider like offer threaten prepare
     promise pledge anticipate predict""".split()
 )
+#: Verbs of belief: what they take as complement is believed, not stated ("he didn't think charges would be filed",
+#: "doubts it will hold"); passive, they hedge their own clause too ("is presumed dead", "a climber feared dead").
+EPISTEMIC_VERBS = frozenset("think believe doubt suspect fear presume assume suppose guess reckon".split())
+#: Verbs whose negation is read in their complement ("I don't think charges will be filed": none will be), and
+#: the verb of belief that is negative in itself ("doubts charges will be filed").
+NEG_RAISING_VERBS = frozenset("think believe expect suppose imagine reckon".split())
+DOUBT_VERBS = frozenset({"doubt"})
+#: Adjectives that negate the infinitive they take ("were unable to reach him").
+INABILITY_ADJECTIVES = frozenset({"unable", "incapable"})
+#: Verbs whose passive hands on a report, not a fact: "is said to have", "were reported to be", "is understood to".
+EVIDENTIAL_PASSIVES = frozenset("say report allege rumour rumor understand claim".split()) | EPISTEMIC_VERBS
+#: Verbs that, with "like" or "as if", give an impression: "it looks like a lack of experience".
+IMPRESSION_VERBS = frozenset({"look", "sound", "feel"})
+#: Nouns of "in the event (that) …", "in case …": a condition.
+CONDITION_NOUNS = frozenset({"event", "case"})
 #: Adverbs that hedge their clause.
 HEDGE_ADVERBS = frozenset(
     """hopefully possibly perhaps maybe probably reportedly allegedly likely apparently supposedly purportedly
@@ -39,6 +54,12 @@ HEDGE_ADVERBS = frozenset(
 )
 #: Adjectives whose complement is only probable ("is likely to sign", "is expected to").
 HEDGE_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable", "expected", "poised", "set"})
+#: Adjectives that make the event noun they modify only possible, planned or alleged ("a possible strike", "the
+#: planned talks", "the alleged assault").
+HEDGE_NOUN_MODIFIERS = frozenset(
+    """possible potential probable likely expected planned proposed alleged suspected apparent reported rumoured
+    rumored prospective threatened intended anticipated""".split()
+)
 #: Subordinating conjunctions that introduce a condition ("if upheld", "unless Kyiv agrees").
 CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing", "once"})
 #: "whether" makes its clause an open question: hedged.

@@ -11,12 +11,20 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.qualifier_words import (
     BACKSHIFTED_MODALS,
+    CONDITION_NOUNS,
     CONDITIONAL_MARKS,
+    DOUBT_VERBS,
+    EPISTEMIC_VERBS,
+    EVIDENTIAL_PASSIVES,
     HEDGE_ADJECTIVES,
     HEDGE_ADVERBS,
     HEDGE_MODALS,
+    HEDGE_NOUN_MODIFIERS,
     HEDGE_VERBS,
+    IMPRESSION_VERBS,
+    INABILITY_ADJECTIVES,
     LEMMA_FIXES,
+    NEG_RAISING_VERBS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
     NEGATORS,
@@ -28,8 +36,8 @@ from newsgraph.ingest.qualifier_words import (
 )
 
 __all__ = ["CONDITIONAL_MARKS", "HEDGE_ADVERBS", "HEDGE_MODALS", "HEDGE_VERBS", "NEGATORS", "SPEECH_VERBS",
-           "Speaker", "inside_quote", "is_conditional", "is_hedged", "is_negated", "quotation_speaker", "quote_spans",
-           "quote_speakers", "speaker_of", "speaker_phrase"]
+           "Speaker", "inside_quote", "is_conditional", "is_hedged", "is_negated", "noun_qualifiers",
+           "quotation_speaker", "quote_spans", "quote_speakers", "speaker_of", "speaker_phrase"]
 
 _OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
 _CLOSING_QUOTES = frozenset({"”", "''", "»"})
@@ -46,8 +54,10 @@ def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
     Negations: "not", "n't", "never" on the verb (but not the "not" of "not only … but also"); a negative subject
     ("no one", "nobody", "neither X nor Y mentioned …"); a negative object ("gave no indication", "said nothing",
     "mentioned neither X nor Y"); the noun a clause complements ("no indication that …"); "without" ("left
-    without paying"). Two of them cancel ("not without reason"). Verbs negative in themselves ("refused to",
-    "declined to") are not counted here: their relation class carries the polarity, and the graph folds it in.
+    without paying"); inability ("unable to reach"); a negated belief read in what is believed ("don't think
+    charges will be filed") and doubt ("doubts it will hold"). Two of them cancel ("not without reason"). Verbs
+    negative in themselves ("refused to", "declined to") are not counted here: their relation class carries the
+    polarity, and the graph folds it in.
     """
     count = sum(1 for child in verb.children
                 if (child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}) and not _not_only(child))
@@ -55,6 +65,11 @@ def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
         count += 1  # "no indication that Putin had abandoned …"
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
         count += 1
+    if verb.dep_ == "xcomp" and verb.head.lower_ in INABILITY_ADJECTIVES:
+        count += 1  # "were unable to reach him"
+    if verb.dep_ == "ccomp" and (_lemma(verb.head) in DOUBT_VERBS or _lemma(verb.head) in NEG_RAISING_VERBS and any(
+            (c.dep_ == "neg" or c.lower_ in {"not", "n't", "never"}) and not _not_only(c) for c in verb.head.children)):
+        count += 1  # "doubts it will hold", "I don't think charges will be filed"
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -85,11 +100,20 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
     """True when the clause is possible, intended, expected or apparent rather than stated.
 
     Hedges: modals ("may", "might", "could", "should"; "would" except as the past of "will" in reported speech),
-    hedging verbs up the complement chain ("hoped to", "planned to", "expected to", "seemed to"), hedging adverbs
-    ("reportedly", "allegedly"), probable adjectives ("is likely to"), and "whether" clauses. A coordinated verb
-    with no auxiliary of its own shares its head's ("would release ... and exchange"). Conditions ("if upheld")
-    are ``is_conditional``, not hedges.
+    hedging verbs up the complement chain ("hoped to", "planned to", "expected to", "seemed to"), verbs of belief
+    ("didn't think charges would be filed") and evidential passives ("is said to have", "is thought to have") above
+    it, a verb of belief in the passive ("is presumed dead", "feared dead"), an impression ("it looks like"),
+    hedging adverbs ("reportedly", "allegedly"), probable adjectives ("is likely to"), and "whether" clauses. A
+    coordinated verb with no auxiliary of its own shares its head's ("would release ... and exchange"). Conditions
+    ("if upheld") are ``is_conditional``, not hedges.
     """
+    if _lemma(verb) in EPISTEMIC_VERBS and _passive(verb):
+        return True
+    if _lemma(verb) in IMPRESSION_VERBS and any(c.dep_ in {"prep", "mark"} and c.lower_ in {"like", "though"}
+                                                 or c.dep_ == "advcl" and any(m.lower_ in {"like", "if", "though"}
+                                                                              for m in c.children if m.dep_ == "mark")
+                                                 for c in verb.children):
+        return True
     shared: tuple[Token, ...] = ()
     if verb.dep_ == "conj" and not any(c.dep_ in {"aux", "auxpass", "nsubj"} for c in verb.children):
         shared = (verb.head,)
@@ -111,9 +135,17 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
             continue
         if _lemma(head) in HEDGE_VERBS and _lemma(head) not in SPEECH_VERBS or head.lower_ in HEDGE_ADJECTIVES:
             return True
+        if _lemma(head) in EPISTEMIC_VERBS or via == "xcomp" and _lemma(head) in EVIDENTIAL_PASSIVES and _passive(head):
+            return True  # "didn't think it would", "is said to have been rescued"
         if head.dep_ == "ccomp" and _lemma(head.head) in SPEECH_VERBS:
             break  # the report's own modality is not its content's
     return _lemma(verb) in {"seem", "appear"}
+
+
+def _passive(verb: Token) -> bool:
+    """ "is presumed", "were said to", and a participle standing for a passive clause ("a doctor feared dead")."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or (
+        verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"acl", "amod"})  # the model tags some such participles VBD
 
 
 def _reported_in_past(verb: Token) -> bool:
@@ -135,12 +167,19 @@ def _reported_in_past(verb: Token) -> bool:
 
 def is_conditional(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
     """True when the clause holds only under a condition: it has one ("would resign if upheld", "will sign unless
-    …") or it is one ("if the ruling is upheld"), on the verb, its chain, or the clause it is part of."""
+    …", "in the event they are, I will …") or it is one ("if the ruling is upheld"), on the verb, its chain, or the
+    clause it is part of."""
     shared: tuple[Token, ...] = (verb.head,) if verb.dep_ == "conj" else ()
     for token in (verb, *chain, *shared):
         for child in token.children:
             if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS and not _is_object(token):
                 return True
+            if child.dep_ == "prep" and child.lower_ == "in" and any(_condition_noun(n) for n in child.children):
+                return True  # "in case it fails, …"
+            if child.dep_ in {"advcl", "ccomp"} and any(
+                    g.dep_ == "prep" and g.lower_ == "in" and g.i < child.i
+                    and any(_condition_noun(n, own_clause=False) for n in g.children) for g in child.children):
+                return True  # "in the event they are, I …": the parser hangs "in the event" on the condition
             if child.dep_ == "advcl" and not _is_object(child) and any(
                     m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
                 return True
@@ -150,6 +189,30 @@ def is_conditional(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children) and not _is_object(head):
             return True
     return False
+
+
+def noun_qualifiers(noun: Token) -> tuple[bool, bool]:
+    """(hedged, conditional) of an event noun: a hedging modifier ("a possible strike", "the alleged assault"), or
+    the qualifiers of the clause it is a core argument of ("may face charges", "plans to hold talks", "will call an
+    election if …"); a noun in a prepositional phrase ("after the talks") takes nothing from its clause.
+    """
+    if any(c.dep_ == "amod" and c.lower_ in HEDGE_NOUN_MODIFIERS for c in noun.children):
+        return True, False
+    token = noun
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"} or token.head.pos_ not in {"VERB", "AUX"}:
+        return False, False
+    return is_hedged(token.head), is_conditional(token.head)
+
+
+def _condition_noun(noun: Token, *, own_clause: bool = True) -> bool:
+    """The "event" of "in the event (that) …" and the "case" of "in case …": a noun with no determiner but "the"
+    ("in this case" is no condition) and, unless the parser hung the phrase on the clause itself (``own_clause``
+    False), a clause of its own."""
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    return (noun.dep_ == "pobj" and noun.lower_ in CONDITION_NOUNS and determiners <= {"the"}
+            and (not own_clause or any(c.dep_ in {"acl", "relcl", "ccomp", "advcl"} for c in noun.children)))
 
 
 def _is_object(clause: Token) -> bool:
