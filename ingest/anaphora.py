@@ -23,7 +23,8 @@ from newsgraph.ingest.names import (
     fold,
     name_key,
 )
-from newsgraph.ingest.qualifiers import quotation_speaker, quote_spans, speaker_of, speaker_phrase
+from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase
+from newsgraph.ingest.quotes import quotation_speaker, quote_spans
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 
 from newsgraph.ingest.clauses import subjects_of
 from newsgraph.ingest.qualifier_words import KIN_NOUNS, LEMMA_FIXES, SPEECH_VERBS
-from newsgraph.ingest.qualifiers import inside_quote, speaker_of, speaker_phrase
+from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase
+from newsgraph.ingest.quotes import inside_quote
 from newsgraph.model import Arg
 
 

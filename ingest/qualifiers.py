@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from newsgraph.ingest.qualifier_words import (
     BACKSHIFTED_MODALS,
@@ -36,12 +36,9 @@ from newsgraph.ingest.qualifier_words import (
 )
 
 __all__ = ["CONDITIONAL_MARKS", "HEDGE_ADVERBS", "HEDGE_MODALS", "HEDGE_VERBS", "NEGATORS", "SPEECH_VERBS",
-           "Speaker", "inside_quote", "is_conditional", "is_hedged", "is_negated", "noun_qualifiers",
-           "quotation_speaker", "quote_spans", "quote_speakers", "speaker_of", "speaker_phrase"]
+           "Speaker", "is_conditional", "is_hedged", "is_negated", "noun_qualifiers", "speaker_of", "speaker_phrase",
+           "speaking_subject", "speaking_verb"]
 
-_OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
-_CLOSING_QUOTES = frozenset({"”", "''", "»"})
-_STRAIGHT_QUOTES = frozenset({'"'})
 
 
 def _lemma(token: Token) -> str:
@@ -325,88 +322,14 @@ def _is_representative(token: Token) -> bool:
     return word in REPRESENTATIVE_NOUNS or token.lemma_.lower() in REPRESENTATIVE_NOUNS
 
 
-def quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
-    """The quotations of ``doc`` as token spans (opening mark, closing mark), both inclusive.
-
-    Curly, guillemet and backtick marks open and close by their shape; a straight double quote opens when it is
-    stuck to the word after it ('"She'), closes when stuck to the word before it ('lives,"'), and otherwise
-    alternates. A quote left open runs to the end of its paragraph (a blank line).
-    """
-    spans = []
-    opened: int | None = None
-    for token in doc:
-        text = token.text
-        straight = _straight_direction(token) if text in _STRAIGHT_QUOTES else None
-        if text in _OPENING_QUOTES or straight == "open" or (straight == "either" and opened is None):
-            opened = token.i
-        elif (text in _CLOSING_QUOTES or straight is not None) and opened is not None:
-            spans.append((opened, token.i))
-            opened = None
-        elif opened is not None and "\n\n" in token.text_with_ws:
-            spans.append((opened, token.i))
-            opened = None
-    return tuple(spans)
+def speaking_verb(token: Token) -> bool:
+    """True for a verb of saying ("said", "told", "added")."""
+    return token.pos_ in {"VERB", "AUX"} and _lemma(token) in SPEECH_VERBS
 
 
-def _straight_direction(token: Token) -> str:
-    """Whether a straight quote opens ("open"), closes ("close") or may do either ("either"), by what it is stuck
-    to."""
-    doc = token.doc
-    after = token.i + 1 < len(doc) and not token.whitespace_ and not doc[token.i + 1].is_punct
-    before = token.i > 0 and not doc[token.i - 1].whitespace_ and not doc[token.i - 1].is_space
-    if after and not before:
-        return "open"
-    if before and not after:
-        return "close"
-    return "either"
-
-
-def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -> dict[int, Token]:
-    """Sentence start token → the speaker of the quotation that sentence lies in, for quotations that span
-    sentences: '“A. B. C,” she said.' gives A and B the speaker "she"; 'She said: “A. B.”' likewise.
-
-    The speaker is the subject (or the inverted subject: "said X") of a speech verb outside the quotation, in the
-    sentence that closes it (after the closing mark) or else in the one that opens it (before the opening mark).
-    """
-    out: dict[int, Token] = {}
-    for first, last in spans if spans is not None else quote_spans(doc):
-        opening, closing = doc[first].sent, doc[last].sent
-        if opening.start == closing.start:
-            continue
-        speaker = quotation_speaker(doc, first, last)
-        if speaker is None:
-            continue
-        for sent in doc.sents:
-            if opening.start <= sent.start < closing.end:
-                out.setdefault(sent.start, speaker)
-    return out
-
-
-def quotation_speaker(doc: Doc, first: int, last: int) -> Token | None:
-    """The speaker of the quotation from token ``first`` to ``last`` (its marks): the subject of a speech verb
-    after the closing mark in its sentence ('“…,” she said'), or else before the opening mark ('She said: “…').
-    """
-    opening, closing = doc[first].sent, doc[last].sent
-    return _speaker_outside(closing, last + 1, closing.end) or _speaker_outside(opening, opening.start, first)
-
-
-def _speaker_outside(sent, start: int, end: int) -> Token | None:
-    doc = sent.doc
-    for token in doc[start:end] if start < end else ():
-        if token.pos_ in {"VERB", "AUX"} and _lemma(token) in SPEECH_VERBS:
-            subject = _subject(token) or _inverted_subject(token)
-            if subject is not None and start <= subject.i < end:
-                return subject
-    return None
-
-
-def inside_quote(i: int, spans: tuple[tuple[int, int], ...]) -> bool:
-    """True when token ``i`` lies strictly inside one of the quotations ``spans``.
-
-    >>> inside_quote(3, ((2, 5),)), inside_quote(5, ((2, 5),))
-    (True, False)
-    """
-    return any(first < i < last for first, last in spans)
+def speaking_subject(verb: Token) -> Token | None:
+    """Who speaks in a speech verb's clause: its subject, or the speaker after it ("…, added the Kremlin")."""
+    return _subject(verb) or _inverted_subject(verb)
 
 
 def _inverted_subject(verb: Token) -> Token | None:

@@ -24,7 +24,8 @@ from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
-from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_conditional, is_hedged, is_negated, quote_spans, quote_speakers
+from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_conditional, is_hedged, is_negated
+from newsgraph.ingest.quotes import quote_spans, quote_speakers
 from newsgraph.model import Arg, Circumstances, Triple
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}

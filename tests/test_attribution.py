@@ -261,7 +261,7 @@ def test_refused_to_folds_into_the_evidence_polarity():
 def test_quote_spans_pair_marks_by_shape_and_straight_quotes_by_what_they_touch():
     from spacy.lang.en import English
 
-    from newsgraph.ingest.qualifiers import quote_spans
+    from newsgraph.ingest.quotes import quote_spans
 
     nlp = English()
     for text, quoted in [('He said "no." Then "yes," she said.', ['"no."', '"yes,"']),

@@ -1,6 +1,7 @@
 """Negation, hedging and conditions the clause shape alone gives away, on hand-built parses: belief and its
 negation ("don't think … will be filed"), evidential passives ("is said to have"), "unable to", "in the event
-…", impressions ("it looks like"), and event nouns that take their clause's qualifiers or a hedging modifier."""
+…", impressions ("it looks like"), and event nouns that take their clause's qualifiers or a hedging modifier; and
+who speaks a quotation that goes on from the last one."""
 
 from handmade import make_doc
 from newsgraph.ingest.events import extract_events
@@ -130,3 +131,44 @@ def test_event_mentions_carry_the_new_qualifiers():
     found = _events(doc)
     assert found["election"][1] is True and found["call"][1] is True
     assert found["have"][0] is True  # "have no comment" (a light verb with a speech noun): a negative object
+
+
+def _speakers(doc):
+    from newsgraph.ingest.quotes import quote_speakers
+
+    return {doc[start].sent.text: speaker.text for start, speaker in quote_speakers(doc).items()}
+
+
+def test_a_quotation_with_no_speaker_goes_on_in_the_voice_of_the_last_one():
+    # “Russia rejected the plan,” Peskov said. “Kyiv accepted the deal.”
+    doc = make_doc("“ PUNCT punct 7", "Russia PROPN nsubj 2 ent=GPE", "rejected VERB ccomp 7 lemma=reject",
+                   "the DET det 4", "plan NOUN dobj 2", ", PUNCT punct 7", "” PUNCT punct 7",
+                   "Peskov PROPN nsubj 8 ent=PERSON", "said VERB ROOT 8 lemma=say tag=VBD", ". PUNCT punct 8",
+                   "“ PUNCT punct 12", "Kyiv PROPN nsubj 12 ent=GPE", "accepted VERB ROOT 12 lemma=accept",
+                   "the DET det 14", "deal NOUN dobj 12", ". PUNCT punct 12", "” PUNCT punct 12")
+    assert _speakers(doc) == {"“ Kyiv accepted the deal. ”": "Peskov"}
+
+
+def test_a_report_whose_words_are_to_come_speaks_the_next_quotation():
+    # Anna Smith said in a statement. “Kyiv accepted the deal.”  /  Anna Smith said Kyiv won. “It was close.”
+    doc = make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON",
+                   "said VERB ROOT 2 lemma=say tag=VBD", "in ADP prep 2", "a DET det 5", "statement NOUN pobj 3",
+                   ". PUNCT punct 2", "“ PUNCT punct 9", "Kyiv PROPN nsubj 9 ent=GPE",
+                   "accepted VERB ROOT 9 lemma=accept", "the DET det 11", "deal NOUN dobj 9", ". PUNCT punct 9",
+                   "” PUNCT punct 9")
+    assert _speakers(doc) == {"“ Kyiv accepted the deal. ”": "Smith"}
+    doc = make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON",
+                   "said VERB ROOT 2 lemma=say tag=VBD", "Kyiv PROPN nsubj 4 ent=GPE", "won VERB ccomp 2 lemma=win",
+                   ". PUNCT punct 2", "“ PUNCT punct 8", "It PRON nsubj 8", "was AUX ROOT 8 lemma=be",
+                   "close ADJ acomp 8", ". PUNCT punct 8", "” PUNCT punct 8")
+    assert _speakers(doc) == {}  # her words were already reported: who speaks the quotation is not said
+
+
+def test_a_phrase_in_quotation_marks_is_no_quotation_of_the_last_speaker():
+    # “We won,” Peskov said. Kyiv called it a “limited ceasefire”.
+    doc = make_doc("“ PUNCT punct 5", "We PRON nsubj 2", "won VERB ccomp 5 lemma=win", ", PUNCT punct 5",
+                   "” PUNCT punct 5", "Peskov PROPN nsubj 5 ent=PERSON", "said VERB ROOT 5 lemma=say tag=VBD",
+                   ". PUNCT punct 6", "Kyiv PROPN nsubj 9 ent=GPE", "called VERB ROOT 9 lemma=call", "it PRON dobj 9",
+                   "a DET det 15", "“ PUNCT punct 15", "limited ADJ amod 15", "ceasefire NOUN oprd 9",
+                   "” PUNCT punct 15", ". PUNCT punct 9")
+    assert _speakers(doc) == {}
