@@ -65,14 +65,15 @@ def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
     """
     out: dict[int, Token] = {}
     previous: tuple[int, Token] | None = None  # (end of the sentence that closed the last spoken quotation, speaker)
-    for first, last in spans if spans is not None else quote_spans(doc):
+    spans = spans if spans is not None else quote_spans(doc)
+    for first, last in spans:
         opening, closing = doc[first].sent, doc[last].sent
         speaker = quotation_speaker(doc, first, last)
         if speaker is None and _fills(doc, first, last):
             if previous is not None and previous[0] == opening.start:
                 speaker = previous[1]
             elif opening.start > 0:
-                speaker = _announced(doc[opening.start - 1].sent)
+                speaker = _announced(doc[opening.start - 1].sent, spans)
         elif opening.start == closing.start and speaker is not None:
             previous = (closing.end, speaker)
             continue  # one sentence that says who speaks: the parse attributes it
@@ -93,11 +94,12 @@ def _fills(doc: Doc, first: int, last: int) -> bool:
     return all(t.is_punct or t.is_space or t.text in _MARKS for t in (*before, *after))
 
 
-def _announced(sent) -> Token | None:
-    """The speaker of a report whose words are still to come: a speech verb with a subject and no clause of what
-    was said ("A Foreign Office spokeswoman said in a statement.", "She told reporters:")."""
+def _announced(sent, spans: tuple[tuple[int, int], ...]) -> Token | None:
+    """The speaker of a report whose words are still to come: a speech verb outside any quotation, with a subject
+    and no clause of what was said ("A Foreign Office spokeswoman said in a statement.", "She told reporters:")."""
     for token in sent:
-        if speaking_verb(token) and not any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in token.children):
+        if speaking_verb(token) and not inside_quote(token.i, spans) and not any(
+                c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in token.children):
             subject = speaking_subject(token)
             if subject is not None:
                 return subject

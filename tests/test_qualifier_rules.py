@@ -172,3 +172,11 @@ def test_a_phrase_in_quotation_marks_is_no_quotation_of_the_last_speaker():
                    "a DET det 15", "“ PUNCT punct 15", "limited ADJ amod 15", "ceasefire NOUN oprd 9",
                    "” PUNCT punct 15", ". PUNCT punct 9")
     assert _speakers(doc) == {}
+
+
+def test_a_report_inside_a_quotation_announces_nobody():
+    # “I told him.” “Go home.”: the second quotation is not the first one's "I"
+    doc = make_doc("“ PUNCT punct 2", "I PRON nsubj 2", "told VERB ROOT 2 lemma=tell tag=VBD", "him PRON dobj 2",
+                   ". PUNCT punct 2", "” PUNCT punct 2", "“ PUNCT punct 7", "Go VERB ROOT 7 lemma=go",
+                   "home ADV advmod 7", ". PUNCT punct 7", "” PUNCT punct 7")
+    assert _speakers(doc) == {}
