@@ -54,19 +54,23 @@ def click_edge(page, predicate: str, target: str) -> None:
     point = page.evaluate("""([predicate, target]) => {
         const cy = window.newsgraphCy;
         const edge = cy.edges().filter((e) => e.data("predicate") === predicate && e.data("target") === target)[0];
-        cy.fit(edge, 120);
         const box = cy.container().getBoundingClientRect();
-        const a = edge.renderedSourceEndpoint(), b = edge.renderedTargetEndpoint();
-        // a point of the edge that no other edge or label covers (the renderer's own hit test), preferring two
-        // thirds of the way to the target, where edges leaving the same node are further apart
-        const at = (t) => ({x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t});
-        const pan = cy.pan(), zoom = cy.zoom();
-        const free = [0.66, 0.75, 0.55, 0.85, 0.45, 0.35].map(at).find((p) => {
-            const hit = cy.renderer().findNearestElement((p.x - pan.x) / zoom, (p.y - pan.y) / zoom, true, false);
-            return hit && hit.id() === edge.id();
-        }) || at(0.66);
-        return {x: box.left + free.x, y: box.top + free.y};
+        // a point of the edge that no other edge or label covers (the renderer's own hit test), closer in until
+        // one is found: the busier the neighbourhood, the more the view must zoom in on the edge
+        for (const padding of [120, 60, 20]) {
+            cy.fit(edge, padding);
+            const a = edge.renderedSourceEndpoint(), b = edge.renderedTargetEndpoint();
+            const pan = cy.pan(), zoom = cy.zoom();
+            for (let i = 0; i <= 16; i++) {
+                const t = 0.5 + (i % 2 ? -1 : 1) * Math.ceil(i / 2) * 0.05;  // 0.5, 0.55, 0.45, 0.6, …
+                const p = {x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t};
+                const hit = cy.renderer().findNearestElement((p.x - pan.x) / zoom, (p.y - pan.y) / zoom, true, false);
+                if (hit && hit.id() === edge.id()) return {x: box.left + p.x, y: box.top + p.y};
+            }
+        }
+        return null;
     }""", [predicate, target])
+    assert point is not None, f"no point of the edge {predicate!r} → {target!r} that only it covers"
     page.mouse.click(point["x"], point["y"])
 
 
