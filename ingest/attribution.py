@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.ingest.clauses import subjects_of
-from newsgraph.ingest.qualifier_words import KIN_NOUNS, LEMMA_FIXES, SPEECH_VERBS
-from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase
+from newsgraph.ingest.qualifier_words import KIN_NOUNS, SPEECH_VERBS
+from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase, verb_lemma
 from newsgraph.ingest.quotes import inside_quote
 from newsgraph.model import Arg
 
@@ -53,7 +53,7 @@ def event_attribution(trigger: Token, kind: str, sentence_start: int, quotes: tu
         while clause.head.i != clause.i and clause.pos_ not in {"VERB", "AUX"}:
             clause = clause.head
         if clause.i != trigger.i and clause.pos_ in {"VERB", "AUX"} and trigger.dep_ == "dobj" \
-                and trigger.head.i == clause.i and _verb_lemma(clause) in SPEECH_VERBS:
+                and trigger.head.i == clause.i and verb_lemma(clause) in SPEECH_VERBS:
             reporter = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if reporter is not None and not inside_quote(reporter.i, quotes):
                 return attribution(reporter, trigger, token_entity, entity_spans)
@@ -64,10 +64,6 @@ def event_attribution(trigger: Token, kind: str, sentence_start: int, quotes: tu
         return Attribution()
     subjects, _ = subjects_of(trigger)
     return attribution(speaker, subjects[0] if subjects else trigger, token_entity, entity_spans)
-
-
-def _verb_lemma(token: Token) -> str:
-    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
 
 
 def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int, int],

@@ -37,12 +37,20 @@ from newsgraph.ingest.qualifier_words import (
 
 __all__ = ["CONDITIONAL_MARKS", "HEDGE_ADVERBS", "HEDGE_MODALS", "HEDGE_VERBS", "NEGATORS", "SPEECH_VERBS",
            "Speaker", "is_conditional", "is_hedged", "is_negated", "noun_qualifiers", "speaker_of", "speaker_phrase",
-           "speaking_subject", "speaking_verb"]
+           "speaking_subject", "speaking_verb", "verb_lemma"]
 
 
 
-def _lemma(token: Token) -> str:
-    return LEMMA_FIXES.get(token.lower_, token.lemma_.lower())
+def verb_lemma(verb: Token) -> str:
+    """The verb's lemma, corrected where the small model is known to be wrong.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("hoped")
+    >>> doc[0].lemma_ = "hop"
+    >>> verb_lemma(doc[0])
+    'hope'
+    """
+    return LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
 
 
 def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
@@ -64,7 +72,8 @@ def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
         count += 1
     if verb.dep_ == "xcomp" and verb.head.lower_ in INABILITY_ADJECTIVES:
         count += 1  # "were unable to reach him"
-    if verb.dep_ == "ccomp" and (_lemma(verb.head) in DOUBT_VERBS or _lemma(verb.head) in NEG_RAISING_VERBS and any(
+    believer = verb_lemma(verb.head)
+    if verb.dep_ == "ccomp" and (believer in DOUBT_VERBS or believer in NEG_RAISING_VERBS and any(
             (c.dep_ == "neg" or c.lower_ in {"not", "n't", "never"}) and not _not_only(c) for c in verb.head.children)):
         count += 1  # "doubts it will hold", "I don't think charges will be filed"
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -104,9 +113,9 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
     coordinated verb with no auxiliary of its own shares its head's ("would release ... and exchange"). Conditions
     ("if upheld") are ``is_conditional``, not hedges.
     """
-    if _lemma(verb) in EPISTEMIC_VERBS and _passive(verb):
+    if verb_lemma(verb) in EPISTEMIC_VERBS and _passive(verb):
         return True
-    if _lemma(verb) in IMPRESSION_VERBS and any(c.dep_ in {"prep", "mark"} and c.lower_ in {"like", "though"}
+    if verb_lemma(verb) in IMPRESSION_VERBS and any(c.dep_ in {"prep", "mark"} and c.lower_ in {"like", "though"}
                                                  or c.dep_ == "advcl" and any(m.lower_ in {"like", "if", "though"}
                                                                               for m in c.children if m.dep_ == "mark")
                                                  for c in verb.children):
@@ -123,20 +132,21 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
                 return True
             if child.dep_ == "mark" and (child.lower_ in QUESTION_MARKS or child.lower_ == "if" and _is_object(token)):
                 return True  # "whether it would", "wonder if it is": an open question
-        if token in chain and (_lemma(token) in HEDGE_VERBS or token.lower_ in HEDGE_ADJECTIVES):
+        if token in chain and (verb_lemma(token) in HEDGE_VERBS or token.lower_ in HEDGE_ADJECTIVES):
             return True
     head = verb
     while head.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and head.head is not head:
         via, head = head.dep_, head.head
         if via == "conj":  # "proposed X, but the Kremlin rejected it": a coordinate is not a complement
             continue
-        if _lemma(head) in HEDGE_VERBS and _lemma(head) not in SPEECH_VERBS or head.lower_ in HEDGE_ADJECTIVES:
+        if verb_lemma(head) in HEDGE_VERBS and verb_lemma(head) not in SPEECH_VERBS or head.lower_ in HEDGE_ADJECTIVES:
             return True
-        if _lemma(head) in EPISTEMIC_VERBS or via == "xcomp" and _lemma(head) in EVIDENTIAL_PASSIVES and _passive(head):
+        lemma = verb_lemma(head)
+        if lemma in EPISTEMIC_VERBS or via == "xcomp" and lemma in EVIDENTIAL_PASSIVES and _passive(head):
             return True  # "didn't think it would", "is said to have been rescued"
-        if head.dep_ == "ccomp" and _lemma(head.head) in SPEECH_VERBS:
+        if head.dep_ == "ccomp" and verb_lemma(head.head) in SPEECH_VERBS:
             break  # the report's own modality is not its content's
-    return _lemma(verb) in {"seem", "appear"}
+    return verb_lemma(verb) in {"seem", "appear"}
 
 
 def _passive(verb: Token) -> bool:
@@ -150,15 +160,15 @@ def _reported_in_past(verb: Token) -> bool:
     "would" is the past of "will"."""
     head = verb
     while head.head is not head:
-        if any(c.dep_ in {"parataxis", "dep"} and _lemma(c) in SPEECH_VERBS and c.tag_ in {"VBD", "VBN"}
+        if any(c.dep_ in {"parataxis", "dep"} and verb_lemma(c) in SPEECH_VERBS and c.tag_ in {"VBD", "VBN"}
                for c in head.children):
             return True
-        if head.dep_ == "ccomp" and _lemma(head.head) in SPEECH_VERBS:
+        if head.dep_ == "ccomp" and verb_lemma(head.head) in SPEECH_VERBS:
             return head.head.tag_ in {"VBD", "VBN"}
         if head.dep_ not in {"conj", "xcomp", "ccomp", "advcl"}:
             return False
         head = head.head
-    return any(c.dep_ in {"parataxis", "dep"} and _lemma(c) in SPEECH_VERBS and c.tag_ in {"VBD", "VBN"}
+    return any(c.dep_ in {"parataxis", "dep"} and verb_lemma(c) in SPEECH_VERBS and c.tag_ in {"VBD", "VBN"}
                for c in head.children)
 
 
@@ -218,7 +228,7 @@ def _is_object(clause: Token) -> bool:
     if clause.dep_ == "ccomp":
         return True
     head = clause.head
-    return clause.dep_ == "advcl" and (_lemma(head) in QUESTION_HEADS or any(
+    return clause.dep_ == "advcl" and (verb_lemma(head) in QUESTION_HEADS or any(
         c.dep_ == "acomp" and c.lower_ in QUESTION_HEADS for c in head.children))  # "it is unknown if …"
 
 
@@ -238,13 +248,13 @@ def speaker_of(verb: Token) -> Token | None:
                     for obj in to.children:
                         if obj.dep_ == "pobj":
                             return obj
-            if child.dep_ in {"parataxis", "dep"} and _lemma(child) in SPEECH_VERBS:
+            if child.dep_ in {"parataxis", "dep"} and verb_lemma(child) in SPEECH_VERBS:
                 subject = _subject(child) or _inverted_subject(child)
                 if subject is not None:
                     return subject
         if head.dep_ in {"ccomp", "conj", "advcl", "xcomp", "acomp"} and head.head is not head:
             parent = head.head
-            if head.dep_ == "ccomp" and _lemma(parent) in SPEECH_VERBS:
+            if head.dep_ == "ccomp" and verb_lemma(parent) in SPEECH_VERBS:
                 subject = _subject(parent)
                 if subject is not None and subject.dep_ != "nsubjpass":
                     return subject
@@ -324,7 +334,7 @@ def _is_representative(token: Token) -> bool:
 
 def speaking_verb(token: Token) -> bool:
     """True for a verb of saying ("said", "told", "added")."""
-    return token.pos_ in {"VERB", "AUX"} and _lemma(token) in SPEECH_VERBS
+    return token.pos_ in {"VERB", "AUX"} and verb_lemma(token) in SPEECH_VERBS
 
 
 def speaking_subject(verb: Token) -> Token | None:

@@ -23,8 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
-from newsgraph.ingest.qualifier_words import LEMMA_FIXES
-from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_conditional, is_hedged, is_negated
+from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_conditional, is_hedged, is_negated, verb_lemma
 from newsgraph.ingest.quotes import quote_spans, quote_speakers
 from newsgraph.model import Arg, Circumstances, Triple
 
@@ -244,18 +243,6 @@ def _predicate(chain: tuple[Token, ...], prep: str | None, active: bool) -> str:
     if prep:
         words.append(prep)
     return " ".join(w for w in words if w)
-
-
-def verb_lemma(verb: Token) -> str:
-    """The verb's lemma, corrected where the small model is known to be wrong.
-
-    >>> from spacy.lang.en import English
-    >>> doc = English()("hoped")
-    >>> doc[0].lemma_ = "hop"
-    >>> verb_lemma(doc[0])
-    'hope'
-    """
-    return LEMMA_FIXES.get(verb.lower_, verb.lemma_.lower())
 
 
 def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *, speaker: Token | None,
