@@ -33,7 +33,6 @@ Formats:
 from __future__ import annotations
 
 import copy
-import dataclasses
 import io
 import json
 import os
@@ -48,7 +47,7 @@ from networkx.readwrite.gexf import GEXFWriter
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph.cypher import BOOKKEEPING
-from newsgraph.graph.neo4j_csv import csv_files as _csv_files
+from newsgraph.graph.neo4j_csv import csv_files as _csv_files, json_default
 from newsgraph.graph.output import is_stream, write_file, write_folder
 from newsgraph.model import CIRCUMSTANCE_FIELDS
 
@@ -135,16 +134,8 @@ def _canonical(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def _json_default(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.asdict(value)
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=str)
-    raise TypeError(f"cannot export a value of type {type(value).__name__}: {value!r}")
-
-
 def _dumps(value: Any, **kw: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=_json_default, **kw)
+    return json.dumps(value, ensure_ascii=False, default=json_default, **kw)
 
 
 # --- graphml / gexf ----------------------------------------------------------------------------------------------

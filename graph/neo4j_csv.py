@@ -221,7 +221,7 @@ def _field(value: Any, column_type: str) -> str:
     if value is None or (isinstance(value, (list, tuple)) and not value and column_type.endswith("[]")):
         return ""
     if column_type == "json":
-        return _quote(json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default))
+        return _quote(json.dumps(value, ensure_ascii=False, sort_keys=True, default=json_default))
     if column_type.endswith("[]"):
         element_type = column_type[:-2]
         parts = [_element(x, element_type).replace(ARRAY_DELIMITER, " ") for x in value if x is not None]
@@ -231,7 +231,8 @@ def _field(value: Any, column_type: str) -> str:
     return _element(value, column_type)
 
 
-def _json_default(value: Any) -> Any:
+def json_default(value: Any) -> Any:
+    """How the exports write what JSON has no type for: a dataclass as its fields, a set sorted."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
     if isinstance(value, (set, frozenset)):
