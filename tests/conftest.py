@@ -167,6 +167,20 @@ def seed_store(falkor_server, seed_settings):
 
 
 # --- the Neo4j driver path over FalkorDB's Bolt port -------------------------------------------------------------
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's headless Chromium, driven by Playwright (whose own browsers are never downloaded), for the
+    real-browser tests: the workbench and the Neo4j Browser's WebSocket driver."""
+    from playwright.sync_api import sync_playwright
+
+    from workbench_fixtures import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 def _free_bolt_port() -> int:
     """A port in 20000..32767 (FalkorDB ignores larger ones) that nothing listens on, on any interface."""
     import random

@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 from conftest import SEEDS, _free_bolt_port
 from newsgraph.cli import app
 from newsgraph.queries import get_query
-from workbench_fixtures import CHROMIUM, CHROMIUM_ARGS
+from workbench_fixtures import CHROMIUM
 
 HARNESS = Path(__file__).resolve().parent / "boltws"
 DRIVER = HARNESS / "node_modules" / "neo4j-driver" / "lib" / "browser" / "neo4j-web.min.js"
@@ -159,16 +159,6 @@ def bridge(seed_data, page_port) -> Iterator[int]:
 def _answers(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _run(chromium, page_url: str, websocket: int, calls, auth=None) -> dict:

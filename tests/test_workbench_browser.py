@@ -12,21 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import GUARDIAN, NYT
-from workbench_fixtures import CHROMIUM, CHROMIUM_ARGS, serving
+from workbench_fixtures import serving
 
 pytestmark = [pytest.mark.store, pytest.mark.browser]
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "workbench"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()
