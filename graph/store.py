@@ -23,11 +23,7 @@ from newsgraph.graph import copy_writes, cypher
 from newsgraph.graph.copies import Fingerprint
 from newsgraph.graph.lookup import find_entity
 from newsgraph.graph.quantity_columns import attach_report_extras, quantity_columns, quantity_records
-from newsgraph.graph.reports import (
-    FLAG_FIELDS as FLAG_FIELDS,
-    report_properties as _report_properties,
-    report_spans as _report_spans,
-)
+from newsgraph.graph.reports import report_properties as _report_properties, report_spans as _report_spans
 from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
 
 log = logging.getLogger(__name__)
