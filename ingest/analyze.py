@@ -11,6 +11,7 @@ from newsgraph.ingest.columns import word_and_sentence_counts
 from newsgraph.ingest.events import extract_events, story_terms
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.quantities import event_quantities
+from newsgraph.ingest.quotes import find_quotations
 from newsgraph.ingest.triples import extract_triples
 from newsgraph.model import Article, ArticleAnalysis
 
@@ -37,12 +38,14 @@ def analyze(article: Article, doc: Doc, *, entity_triples_only: bool = True) -> 
         if span is not None:
             for token in span:
                 spans.setdefault(token.i, (span.start, span.end))
+    quotations = find_quotations(doc)
     triples = extract_triples(doc, article.id, found.token_entity, entity_spans=spans,
-                              entity_sentences_only=entity_triples_only, published=article.published)
+                              entity_sentences_only=entity_triples_only, published=article.published,
+                              quotations=quotations)
     if entity_triples_only:
         triples = tuple(t for t in triples if t.subject.is_entity or t.object.is_entity
                         or t.attributed_to is not None)
-    events = extract_events(doc, article.id, found.token_entity, spans)
+    events = extract_events(doc, article.id, found.token_entity, spans, quotations)
     measures = event_quantities(doc, [e.start for e in events] + [t.trigger_start for t in triples],
                                 article.published)
     if measures:

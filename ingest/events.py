@@ -34,7 +34,7 @@ from newsgraph.ingest.columns import columns
 from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
-from newsgraph.ingest.quotes import quote_spans, quote_speakers
+from newsgraph.ingest.quotes import Quotations, find_quotations
 from newsgraph.ingest.triples import PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 
@@ -50,7 +50,8 @@ _STORY_SKIP_POS = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PAR
 
 
 def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
-                   entity_spans: Mapping[int, tuple[int, int]] | None = None) -> tuple[EventMention, ...]:
+                   entity_spans: Mapping[int, tuple[int, int]] | None = None,
+                   quotations: Quotations | None = None) -> tuple[EventMention, ...]:
     """Every event mention of ``doc`` in text order.
 
     Args:
@@ -59,6 +60,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         token_entity: token index → local entity id (``extract_mentions``): participants on these tokens are
             entity arguments, the rest concepts.
         entity_spans: token index → (start, end) tokens of the mention holding it.
+        quotations: the article's quotations (``find_quotations``), when the caller has them already.
     """
     token_entity = token_entity or {}
     entity_spans = entity_spans or {}
@@ -71,8 +73,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     strings = doc.vocab.strings
     sentence: tuple[int, int, int] = (-1, 0, 0)  # (sentence end token, start char, end char)
     headlines: dict[int, bool] = {}  # sentence's first token → whether it is in title case
-    quotes = quote_spans(doc)
-    quoted = quote_speakers(doc, quotes)
+    quotations = quotations if quotations is not None else find_quotations(doc)
+    quotes, quoted = quotations.spans, quotations.speakers
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue

@@ -3,16 +3,33 @@ stands in does not say (a quotation over several sentences, or one that goes on 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.qualifiers import speaking_subject, speaking_verb
 
-__all__ = ["inside_quote", "quotation_speaker", "quote_spans", "quote_speakers"]
+__all__ = ["Quotations", "find_quotations", "inside_quote", "quotation_speaker", "quote_spans", "quote_speakers"]
 
 _OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
 _CLOSING_QUOTES = frozenset({"”", "''", "»"})
 _STRAIGHT_QUOTES = frozenset({'"'})
 _MARKS = _OPENING_QUOTES | _CLOSING_QUOTES | _STRAIGHT_QUOTES  # spaCy does not take a backtick for punctuation
+
+
+@dataclass(frozen=True)
+class Quotations:
+    """The quotations of one article (``quote_spans``) and the speaker of each sentence a quotation stands for
+    (``quote_speakers``), found once and read by every extractor."""
+
+    spans: tuple[tuple[int, int], ...] = ()
+    speakers: dict[int, Token] = field(default_factory=dict)
+
+
+def find_quotations(doc: Doc) -> Quotations:
+    """The quotations of ``doc`` and who speaks them."""
+    spans = quote_spans(doc)
+    return Quotations(spans, quote_speakers(doc, spans))
 
 
 def quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:

@@ -24,7 +24,7 @@ from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
 from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_conditional, is_hedged, is_negated, verb_lemma
-from newsgraph.ingest.quotes import quote_spans, quote_speakers
+from newsgraph.ingest.quotes import Quotations, find_quotations
 from newsgraph.model import Arg, Circumstances, Triple
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
@@ -52,7 +52,8 @@ class _Context:
 
 def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
                     *, entity_spans: Mapping[int, tuple[int, int]] | None = None,
-                    entity_sentences_only: bool = False, published: str = "") -> tuple[Triple, ...]:
+                    entity_sentences_only: bool = False, published: str = "",
+                    quotations: Quotations | None = None) -> tuple[Triple, ...]:
     """Extract triples from every sentence of ``doc``.
 
     Args:
@@ -66,10 +67,11 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
             parse tree does not reach into other sentences).
         published: the article's publication date in ISO 8601, against which relative times ("on Tuesday",
             "last week") in the triples' ``when`` are resolved.
+        quotations: the article's quotations (``find_quotations``), when the caller has them already.
     """
-    quotes = quote_spans(doc)
-    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text, published, quotes,
-                   quote_speakers(doc, quotes))
+    quotations = quotations if quotations is not None else find_quotations(doc)
+    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text, published, quotations.spans,
+                   quotations.speakers)
     triples: list[Triple] = []
     seen: set[tuple] = set()
     entity_tokens = sorted(ctx.token_entity) if entity_sentences_only else None
