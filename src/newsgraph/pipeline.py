@@ -54,7 +54,7 @@ Progress = Callable[[str, int], None]
 
 class _Reported:
     """A parse handle that reports ``("parsed", 1)`` as each article is analysed, where the analyzer tells
-    (``Analyzer.per_article``), and ``("parsed", n)`` for the n not yet reported when its results are collected."""
+    (``Analyzer.per_article``), and the articles not yet reported when its results are collected, one at a time."""
 
     def __init__(self, parser: Analyzer, articles: Sequence[Article], progress: Progress) -> None:
         self._progress, self._lock, self._reported, self._open = progress, threading.Lock(), 0, True
@@ -74,8 +74,8 @@ class _Reported:
         results = self._handle.result()
         with self._lock:
             self._open, rest = False, len(results) - self._reported
-        if rest > 0:
-            self._progress("parsed", rest)
+        for _ in range(rest):  # one at a time, as the rest are: the queue's reports may lag behind the results
+            self._progress("parsed", 1)
         return results
 
 
