@@ -298,8 +298,9 @@ def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
             continue
         predicate = d.get("predicate", k)
         for e in d.get("evidence") or ():
-            evidence = Evidence.from_row(e, edge_id=d.get("id"), predicate=predicate, relation_class=predicate)
-            records.append(evidence.named(graph.nodes).to_row())
+            evidence = Evidence.from_row(e, graph.nodes, edge_id=d.get("id"), predicate=predicate,
+                                         relation_class=predicate)
+            records.append(evidence.to_row())
     return _jsonl(sorted(records, key=_evidence_key))
 
 

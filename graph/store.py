@@ -405,4 +405,4 @@ def _evidence_row(record: dict) -> dict:
 def _evidence_record(props: dict, graph: nx.MultiDiGraph) -> dict:
     """The inverse of ``_evidence_row``: an Evidence node's properties as an evidence.jsonl record, its ends named
     from the graph's nodes."""
-    return Evidence.from_properties(props).named(graph.nodes).to_row()
+    return Evidence.from_properties(props, graph.nodes).to_row()

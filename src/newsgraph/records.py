@@ -14,7 +14,10 @@ of its MERGE.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, fields, replace
+from functools import cache
+from operator import attrgetter
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -22,11 +25,10 @@ if TYPE_CHECKING:
 
 #: The evidence fields whose empty value a row and a store keep as null (a link target: ``OF_EVENT``).
 _NULL_WHEN_EMPTY = frozenset({"event_id"})
-#: The nested fields, which ``to_row``/``to_properties`` lay out themselves.
+#: The nested fields: the ends, the speakers and ``quantities``, which ``to_row``/``to_properties`` lay out.
 _ENDS = ("subject", "object")
 _SPEAKERS = ("attributed_to", "on_behalf_of")
-_NESTED = frozenset({*_ENDS, *_SPEAKERS, "quantities"})
-#: What a row that lacks a scalar field without a default gets, by the field's type.
+#: What a row that lacks a field without a default gets, by the field's type.
 _EMPTY: dict[str, Any] = {"str": "", "int": -1, "float": 0.0, "bool": False}
 
 
@@ -76,9 +78,10 @@ class Endpoint:
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any] | None) -> Endpoint:
+        """The end of a row's ``{text, start, end, entity_id, name, type}``; what it lacks is None."""
         row = row or {}
-        return cls(row.get("text"), row.get("start"), row.get("end"), row.get("entity_id"),  # type: ignore[arg-type]
-                   row.get("name"), row.get("type"))
+        return _endpoint(row.get("text"), row.get("start"), row.get("end"), row.get("entity_id"), row.get("name"),
+                         row.get("type"), None)
 
     def named(self, nodes: Mapping[str, Mapping[str, Any]]) -> Endpoint:
         """The end with a missing name and type taken from its node in ``nodes`` (a graph's nodes): an entity's
@@ -87,9 +90,7 @@ class Endpoint:
         >>> Endpoint("the truce", 4, 13, "concept:truce").named({"concept:truce": {"kind": "Concept", "name": "truce"}})
         Endpoint(text='the truce', start=4, end=13, entity_id='concept:truce', name='truce', type='Concept')
         """
-        data = nodes[self.entity_id] if self.entity_id in nodes else {}
-        kind_type = "Concept" if data.get("kind") == "Concept" else None
-        return replace(self, name=self.name or data.get("name"), type=self.type or data.get("type", kind_type))
+        return _endpoint(self.text, self.start, self.end, self.entity_id, self.name, self.type, nodes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,23 +134,23 @@ class Evidence:
     def to_row(self) -> dict[str, Any]:
         """The evidence as a line of evidence.jsonl: the fields in order, the ends and speakers as objects (a
         speaker null for none), the quantities as ``{"kind", "value", "unit", "text", "approximate"}`` objects."""
-        row: dict[str, Any] = {}
-        for name in _SCALARS_AND_NESTED:
-            value = getattr(self, name)
-            if name in _ENDS:
-                row[name] = value.to_row()
-            elif name in _SPEAKERS:
-                row[name] = value.to_row() if value is not None else None
-            elif name == "quantities":
-                row[name] = [_quantity_row(q) for q in value]
-            else:
-                row[name] = (value or None) if name in _NULL_WHEN_EMPTY else value
+        row = dict(zip(_NAMES, _ALL(self)))
+        for name in _ENDS:
+            row[name] = row[name].to_row()
+        for name in _SPEAKERS:
+            if row[name] is not None:
+                row[name] = row[name].to_row()
+        row["quantities"] = [_quantity_row(q) for q in self.quantities]
+        for name in _NULL_WHEN_EMPTY:
+            row[name] = row[name] or None
         return row
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any], **fallback: Any) -> Evidence:
+    def from_row(cls, row: Mapping[str, Any], nodes: Mapping[str, Mapping[str, Any]] | None = None,
+                 **fallback: Any) -> Evidence:
         """The evidence of a row (``to_row``'s form). A field the row lacks takes ``fallback[name]`` if given,
-        else its empty value; flags are made booleans and null texts ``""``.
+        else its default (its empty value if it has none); flags are made booleans and null texts ``""``. With
+        ``nodes``, the ends' missing names and types come from their nodes (``Endpoint.named``).
 
         >>> row = {"id": "v1", "edge_id": "r1", "source": "a1", "sentence": "Putin agreed to a truce.",
         ...        "sentence_start": 0, "sentence_end": 24, "predicate": "agree to", "relation_class": "AGREE_TO",
@@ -161,23 +162,14 @@ class Evidence:
         >>> evidence.negated, evidence.event_id, evidence.quantities[0].unit, evidence.to_row()["event_id"]
         (False, '', '', None)
         """
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            if f.name in row:
-                value = row[f.name]
-            elif f.name in fallback:
-                value = fallback[f.name]
-            else:
-                value = _EMPTY.get(str(f.type)) if f.default is MISSING else f.default
-            if f.name in _ENDS:
-                values[f.name] = Endpoint.from_row(value)
-            elif f.name in _SPEAKERS:
-                values[f.name] = EntityRef.from_row(value)
-            elif f.name == "quantities":
-                values[f.name] = _quantities(value or ())
-            else:
-                values[f.name] = _scalar(str(f.type), value)
-        return cls(**values)
+        values = [row[name] if name in row else fallback.get(name, empty) for name, empty in _DEFAULTS]
+        for name in _ENDS:
+            end = Endpoint.from_row(values[_INDEX[name]])
+            values[_INDEX[name]] = end.named(nodes) if nodes is not None else end
+        for name in _SPEAKERS:
+            values[_INDEX[name]] = EntityRef.from_row(values[_INDEX[name]])
+        values[_INDEX["quantities"]] = _quantities(values[_INDEX["quantities"]] or ())
+        return cls(*_typed(values))
 
     # --- an Evidence node in a store ----------------------------------------------------------------------------------
     def to_properties(self) -> dict[str, Any]:
@@ -189,49 +181,67 @@ class Evidence:
         >>> props = evidence.to_properties()
         >>> props["subject_id"], props["attributed_to"], props["attributed_to_name"], props["event_id"]
         ('e1', 'e2', 'TASS', None)
-        >>> Evidence.from_properties(props).named({"e1": {"name": "Putin", "type": "Person"}}).subject.name
+        >>> Evidence.from_properties(props, {"e1": {"name": "Putin", "type": "Person"}}).subject.name
         'Putin'
         """
-        from newsgraph.graph.quantity_columns import quantity_columns
-
-        props: dict[str, Any] = {}
-        for name in _SCALARS_AND_NESTED:
-            value = getattr(self, name)
-            if name in _ENDS:
-                props.update({f"{name}_id": value.entity_id, f"{name}_text": value.text,
-                              f"{name}_start": value.start, f"{name}_end": value.end})
-            elif name in _SPEAKERS:
-                props[name] = value.entity_id if value is not None else None
-                props[f"{name}_name"] = value.name if value is not None else None
-            elif name == "quantities":
-                props.update(quantity_columns(_quantity_row(q) for q in value))
-            elif name == "relation_class":
-                props[name] = value or self.predicate  # a row from before relation classes
-            else:
-                props[name] = (value or None) if name in _NULL_WHEN_EMPTY else value
+        props = dict(zip(_SCALARS, _SCALAR_VALUES(self)))
+        for name in _NULL_WHEN_EMPTY:
+            props[name] = props[name] or None
+        props["relation_class"] = self.relation_class or self.predicate  # a row from before relation classes
+        for name in _ENDS:
+            end = getattr(self, name)
+            props.update({f"{name}_id": end.entity_id, f"{name}_text": end.text, f"{name}_start": end.start,
+                          f"{name}_end": end.end})
+        for name in _SPEAKERS:
+            ref = getattr(self, name)
+            props[name], props[f"{name}_name"] = (None, None) if ref is None else (ref.entity_id, ref.name)
+        props.update(_late().quantity_columns(_quantity_row(q) for q in self.quantities))
         return props
 
     @classmethod
-    def from_properties(cls, props: Mapping[str, Any]) -> Evidence:
-        """The inverse of ``to_properties``; the ends' names and types are not stored on the node (``named`` fills
-        them in from the graph). A property a store written before its field existed lacks gets its empty value."""
-        from newsgraph.graph.quantity_columns import quantity_records
-
-        row: dict[str, Any] = {name: props.get(name) for name in _SCALARS_AND_NESTED if name not in _NESTED}
+    def from_properties(cls, props: Mapping[str, Any], nodes: Mapping[str, Mapping[str, Any]] | None = None
+                        ) -> Evidence:
+        """The inverse of ``to_properties``. The ends' names and types are not stored on the node: with ``nodes``
+        (a graph's nodes) they are taken from their nodes, else left None. A property a store written before its
+        field existed lacks gets the field's default."""
+        values = [props.get(name, empty) for name, empty in _DEFAULTS]
         for name in _ENDS:
-            row[name] = {"text": props.get(f"{name}_text"), "start": props.get(f"{name}_start"),
-                         "end": props.get(f"{name}_end"), "entity_id": props.get(f"{name}_id")}
+            values[_INDEX[name]] = _endpoint(props.get(f"{name}_text"), props.get(f"{name}_start"),
+                                             props.get(f"{name}_end"), props.get(f"{name}_id"), None, None, nodes)
         for name in _SPEAKERS:
-            row[name] = {"entity_id": props[name], "name": props.get(f"{name}_name")} if props.get(name) else None
-        row["quantities"] = quantity_records(dict(props))
-        return cls.from_row(row)
+            speaker: Any = props.get(f"{name}_name")  # set with the id
+            values[_INDEX[name]] = EntityRef(props[name], speaker) if props.get(name) else None
+        if props.get("quantity_kinds"):
+            values[_INDEX["quantities"]] = _quantities(_late().quantity_records(dict(props)))
+        else:
+            values[_INDEX["quantities"]] = ()
+        return cls(*_typed(values))
 
     def named(self, nodes: Mapping[str, Mapping[str, Any]]) -> Evidence:
         """The evidence with its ends' missing names and types taken from their nodes (``Endpoint.named``)."""
         return replace(self, subject=self.subject.named(nodes), object=self.object.named(nodes))
 
 
-_SCALARS_AND_NESTED = tuple(f.name for f in fields(Evidence))
+#: The layout tables of ``Evidence``, from its fields: every field in order with the value a row without it gets
+#: (its default, else the empty value of its type), and which are flags, texts and plain scalars.
+_NAMES = tuple(f.name for f in fields(Evidence))
+_DEFAULTS = tuple((f.name, f.default if f.default is not MISSING else _EMPTY.get(str(f.type)))
+                  for f in fields(Evidence))
+_INDEX = {name: k for k, name in enumerate(_NAMES)}
+_FLAGS = tuple(k for k, f in enumerate(fields(Evidence)) if f.type == "bool")
+_TEXTS = tuple(k for k, f in enumerate(fields(Evidence)) if f.type == "str")
+_SCALARS = tuple(name for name in _NAMES if name not in {*_ENDS, *_SPEAKERS, "quantities"})
+_ALL = attrgetter(*_NAMES)
+_SCALAR_VALUES = attrgetter(*_SCALARS)
+
+
+def _typed(values: list[Any]) -> list[Any]:
+    """A row's values as the fields' types have them: a flag a boolean, a null text ``""``."""
+    for k in _FLAGS:
+        values[k] = bool(values[k])
+    for k in _TEXTS:
+        values[k] = values[k] or ""
+    return values
 
 
 def evidence_properties() -> tuple[str, ...]:
@@ -261,7 +271,7 @@ class Relation:
     predicate: str
     sources: tuple[str, ...] = ()
     independent_sources: int = 0
-    evidence: tuple[Evidence, ...] = field(default=())
+    evidence: tuple[Evidence, ...] = ()
 
     @property
     def source_count(self) -> int:
@@ -312,13 +322,14 @@ class Relation:
         return {"subject": self.subject, "object": self.object, "id": self.id, "predicate": self.predicate}
 
 
-def _scalar(type_name: str, value: Any) -> Any:
-    """A row's scalar as its field's type has it: a flag a boolean, a null text ``""``; others as they are."""
-    if type_name == "bool":
-        return bool(value)
-    if type_name == "str":
-        return value or ""
-    return value
+def _endpoint(text: Any, start: Any, end: Any, entity_id: Any, name: Any, type: Any,
+              nodes: Mapping[str, Mapping[str, Any]] | None) -> Endpoint:
+    """An end, its missing name and type taken from its node in ``nodes`` when given (``Endpoint.named``)."""
+    if nodes is not None and not (name and type):
+        data = nodes[entity_id] if entity_id in nodes else {}
+        name = name or data.get("name")
+        type = type or data.get("type", "Concept" if data.get("kind") == "Concept" else None)
+    return Endpoint(text, start, end, entity_id, name, type)
 
 
 def _quantity_row(quantity: Quantity) -> dict[str, Any]:
@@ -327,7 +338,17 @@ def _quantity_row(quantity: Quantity) -> dict[str, Any]:
 
 
 def _quantities(rows: Any) -> tuple[Quantity, ...]:
-    # newsgraph.model re-exports this module, so it is imported when used, not when this module is
+    if not rows:
+        return ()
+    quantity = _late().Quantity
+    return tuple(q if isinstance(q, quantity) else quantity(**q) for q in rows)
+
+
+@cache
+def _late() -> SimpleNamespace:
+    """What this module uses from modules that import it (``newsgraph.model`` re-exports it), imported once, when
+    first used."""
+    from newsgraph.graph.quantity_columns import quantity_columns, quantity_records
     from newsgraph.model import Quantity
 
-    return tuple(q if isinstance(q, Quantity) else Quantity(**q) for q in rows)
+    return SimpleNamespace(Quantity=Quantity, quantity_columns=quantity_columns, quantity_records=quantity_records)
