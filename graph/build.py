@@ -38,7 +38,11 @@ from newsgraph.model import (
     QUANTITY_FIELDS,
     Arg,
     ArticleAnalysis,
+    Endpoint,
+    EntityRef,
+    Evidence,
     Quantity,
+    Relation,
     Resolution,
     StoryAssignment,
     Triple,
@@ -100,6 +104,7 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
                        weights=[round(w * 1000) for _, w in story.terms])  # thousandths: compact over Bolt
     copies = copies or CopyAssignment()
     groups = dict(copies.groups)
+    relations: dict[tuple[str, str, str], list[Evidence]] = {}  # each relation's evidence, first come first kept
     prints = {f.source: f for f in copies.fingerprints}
     graph.graph.update(copies=list(copies.copies), copy_groups=groups, regrouped=list(copies.regrouped))
     for analysis in analyses:
@@ -125,13 +130,14 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
             graph.add_edge(article.id, story_of[article.id], key="IN_STORY", type="IN_STORY")
         _add_events(graph, analysis, events, resolution, entities, story_of.get(article.id, ""))
         for triple in analysis.triples:
-            _add_triple(graph, triple, resolution, entities, events)
+            _add_triple(graph, triple, resolution, entities, events, relations)
     for copy in copies.copies:
         if copy.source in graph and copy.original in graph:
             graph.add_edge(copy.source, copy.original, key="COPY_OF", type="COPY_OF", similarity=copy.similarity)
-    for *_, data in graph.edges(data=True):
-        if "evidence" in data:
-            data["independent_sources"] = len({groups.get(s, s) for s in data["sources"]})
+    for (subject, obj, key), evidence in relations.items():
+        relation = Relation.of(evidence[0].edge_id, subject, obj, relationship_type(evidence[0].relation_class), key,
+                               evidence, groups.get)
+        graph.edges[subject, obj, key].update(relation.edge_attributes())
     for node, data in graph.nodes(data=True):
         if data["kind"] == "Entity":
             mentions = [d for _, _, k, d in graph.in_edges(node, keys=True, data=True) if k == "MENTIONS"]
@@ -209,7 +215,10 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
                 graph.add_edge(node, entity.id, key=key, type="HAS_PARTICIPANT", role=participant.role)
 
 
-def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events: EventAssignment) -> None:
+def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events: EventAssignment,
+                relations: dict[tuple[str, str, str], list[Evidence]]) -> None:
+    """The evidence of one triple, added to ``relations`` under its relation (subject, class key, object); the
+    relation's edge is added on its first evidence, its attributes once all evidence is in (``Relation``)."""
     subject, subject_info = _node_of(triple.subject, triple.source, resolution, entities, graph)
     obj, object_info = _node_of(triple.object, triple.source, resolution, entities, graph)
     if subject == obj:
@@ -218,36 +227,27 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
     key = cls.name
     if triple.predicate.startswith("be ") and not key.startswith("be"):
         key = f"be {key}"  # a passive with no doer: the subject is the one the event happened to
-    rel_id = edge_id(subject, key, obj)
     if not graph.has_edge(subject, obj, key):
-        graph.add_edge(subject, obj, key=key, id=rel_id, type=relationship_type(cls.name), predicate=key,
-                       sources=[], source_count=0, evidence=[])
-    data = graph.edges[subject, obj, key]
+        graph.add_edge(subject, obj, key=key)
     attributed = _entity_ref(triple.attributed_to, triple.source, resolution, entities)
     principal = _entity_ref(triple.on_behalf_of, triple.source, resolution, entities)
     if principal is not None and attributed is not None and principal["entity_id"] == attributed["entity_id"]:
         principal = None
-    record = {
-        "id": evidence_id(triple), "edge_id": rel_id, "source": triple.source, "sentence": triple.sentence,
-        "sentence_start": triple.sentence_start, "sentence_end": triple.sentence_end,
-        "subject": {"text": triple.subject.text, "start": triple.subject.start, "end": triple.subject.end,
-                    **subject_info},
-        "predicate": triple.predicate,
-        "object": {"text": triple.object.text, "start": triple.object.start, "end": triple.object.end, **object_info},
-        "negated": triple.negated != (cls.polarity < 0), "hedged": triple.hedged,
-        "conditional": triple.conditional, "attributed_to": attributed, "on_behalf_of": principal,
-        "speaker_text": triple.speaker_text,
-        "confidence": triple.confidence, "relation_class": cls.name,
-        "event_id": events.of_trigger(triple.source, triple.trigger_start) or "",
-        **{name: getattr(triple, name) for name in CIRCUMSTANCE_FIELDS},
-        "quantities": quantity_records(triple.quantities),
-    }
-    if all(e["id"] != record["id"] for e in data["evidence"]):
-        data["evidence"].append(record)
-    if triple.source not in data["sources"]:
-        data["sources"].append(triple.source)
-        data["sources"].sort()
-    data["source_count"] = len(data["sources"])
+    record = Evidence(
+        id=evidence_id(triple), edge_id=edge_id(subject, key, obj), source=triple.source, sentence=triple.sentence,
+        sentence_start=triple.sentence_start, sentence_end=triple.sentence_end,
+        subject=Endpoint(triple.subject.text, triple.subject.start, triple.subject.end, **subject_info),
+        predicate=triple.predicate,
+        object=Endpoint(triple.object.text, triple.object.start, triple.object.end, **object_info),
+        negated=triple.negated != (cls.polarity < 0), hedged=triple.hedged, conditional=triple.conditional,
+        attributed_to=EntityRef.from_row(attributed), on_behalf_of=EntityRef.from_row(principal),
+        speaker_text=triple.speaker_text, confidence=triple.confidence, relation_class=cls.name,
+        event_id=events.of_trigger(triple.source, triple.trigger_start) or "",
+        **{name: getattr(triple, name) for name in CIRCUMSTANCE_FIELDS}, quantities=triple.quantities,
+    )
+    evidence = relations.setdefault((subject, obj, key), [])
+    if all(e.id != record.id for e in evidence):
+        evidence.append(record)
 
 
 def _entity_ref(arg: Arg | None, source: str, resolution: Resolution, entities) -> dict | None:

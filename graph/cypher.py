@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.model import ENTITY_TYPES
+from newsgraph.model import ENTITY_TYPES, evidence_properties
 
 NODE_LABELS = ("Entity", "Concept", "Source", "Evidence", "Event", "Story")
 #: Relationship types that are bookkeeping (mention spans, stories, participants), not relations between entities.
@@ -265,26 +265,13 @@ WITH e, toInteger(coalesce(sum(m.count), 0)) AS mentions, count(m) AS sources
 SET e.mention_count = mentions, e.source_count = sources
 """
 
-MERGE_EVIDENCE = """
+#: One Evidence node per relation mention, linked to its source; its properties are those of
+#: ``Evidence.to_properties`` (``newsgraph.records``), set one by one.
+MERGE_EVIDENCE = f"""
 UNWIND $rows AS row
-MATCH (s:Source {id: row.source})
-MERGE (v:Evidence {id: row.id})
-SET v.edge_id = row.edge_id, v.source = row.source, v.sentence = row.sentence,
-    v.sentence_start = row.sentence_start, v.sentence_end = row.sentence_end, v.predicate = row.predicate,
-    v.subject_id = row.subject_id, v.subject_text = row.subject_text,
-    v.subject_start = row.subject_start, v.subject_end = row.subject_end,
-    v.object_id = row.object_id, v.object_text = row.object_text,
-    v.object_start = row.object_start, v.object_end = row.object_end,
-    v.negated = row.negated, v.hedged = row.hedged, v.confidence = row.confidence,
-    v.attributed_to = row.attributed_to, v.attributed_to_name = row.attributed_to_name,
-    v.conditional = row.conditional, v.on_behalf_of = row.on_behalf_of, v.on_behalf_of_name = row.on_behalf_of_name,
-    v.speaker_text = row.speaker_text,
-    v.event_id = row.event_id, v.relation_class = row.relation_class,
-    v.when = row.when, v.when_text = row.when_text, v.where = row.where, v.where_text = row.where_text,
-    v.via = row.via, v.via_text = row.via_text, v.occasion = row.occasion,
-    v.quantity_kinds = row.quantity_kinds, v.quantity_values = row.quantity_values,
-    v.quantity_units = row.quantity_units, v.quantity_texts = row.quantity_texts,
-    v.quantity_approximate = row.quantity_approximate
+MATCH (s:Source {{id: row.source}})
+MERGE (v:Evidence {{id: row.id}})
+SET {", ".join(f"v.{name} = row.{name}" for name in evidence_properties())}
 MERGE (v)-[:IN_SOURCE]->(s)
 """
 

@@ -49,7 +49,7 @@ from newsgraph.errors import BadSetting
 from newsgraph.graph.cypher import BOOKKEEPING
 from newsgraph.graph.neo4j_csv import csv_files as _csv_files, json_default
 from newsgraph.graph.output import is_stream, write_file, write_folder
-from newsgraph.model import CIRCUMSTANCE_FIELDS
+from newsgraph.model import Evidence
 
 FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl", "mentions-jsonl")
 _NESTED = {"evidence", "mentions"}
@@ -291,40 +291,16 @@ def _jsonl(records: list[dict]) -> bytes:
     return "".join(_dumps(r) + "\n" for r in records).encode("utf-8")
 
 
-def _side(part: dict | None, graph: nx.MultiDiGraph) -> dict:
-    part = part or {}
-    node = part.get("entity_id")
-    data = graph.nodes[node] if node in graph else {}
-    kind_type = "Concept" if data.get("kind") == "Concept" else None
-    return {"text": part.get("text"), "start": part.get("start"), "end": part.get("end"), "entity_id": node,
-            "name": part.get("name") or data.get("name"), "type": part.get("type") or data.get("type", kind_type)}
-
-
 def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
     records = []
     for u, v, k, d in graph.edges(keys=True, data=True):
         if _is_bookkeeping(k, d):
             continue
+        predicate = d.get("predicate", k)
         for e in d.get("evidence") or ():
-            attributed = e.get("attributed_to")
-            principal = e.get("on_behalf_of")
-            records.append({
-                "id": e.get("id"), "edge_id": e.get("edge_id", d.get("id")), "source": e.get("source"),
-                "sentence": e.get("sentence"), "sentence_start": e.get("sentence_start"),
-                "sentence_end": e.get("sentence_end"), "subject": _side(e.get("subject"), graph),
-                "predicate": e.get("predicate", d.get("predicate", k)), "object": _side(e.get("object"), graph),
-                "negated": bool(e.get("negated")), "hedged": bool(e.get("hedged")),
-                "conditional": bool(e.get("conditional")),
-                "attributed_to": ({"entity_id": attributed.get("entity_id"), "name": attributed.get("name")}
-                                  if attributed else None),
-                "on_behalf_of": ({"entity_id": principal.get("entity_id"), "name": principal.get("name")}
-                                 if principal else None),
-                "speaker_text": e.get("speaker_text") or "",
-                "confidence": e.get("confidence"), "relation_class": e.get("relation_class", d.get("predicate", k)),
-                "event_id": e.get("event_id") or None,
-                **{name: e.get(name) or "" for name in CIRCUMSTANCE_FIELDS},
-                "quantities": e.get("quantities") or [],
-            })
+            evidence = Evidence.from_row(e, graph.nodes, edge_id=d.get("id"), predicate=predicate,
+                                         relation_class=predicate)
+            records.append(evidence.to_row())
     return _jsonl(sorted(records, key=_evidence_key))
 
 

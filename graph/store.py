@@ -22,9 +22,9 @@ from newsgraph.errors import BadArticle, UnknownEntity
 from newsgraph.graph import copy_writes, cypher
 from newsgraph.graph.copies import Fingerprint
 from newsgraph.graph.lookup import find_entity
-from newsgraph.graph.quantity_columns import attach_report_extras, quantity_columns, quantity_records
+from newsgraph.graph.quantity_columns import attach_report_extras
 from newsgraph.graph.reports import report_properties as _report_properties, report_spans as _report_spans
-from newsgraph.model import CIRCUMSTANCE_FIELDS, Entity, Merge, Story, value_problem
+from newsgraph.model import Entity, Evidence, Merge, Relation, Story, value_problem
 
 log = logging.getLogger(__name__)
 
@@ -199,9 +199,9 @@ class GraphStore(ABC):
                 continue  # written with the event; copies from the sources' copy records below
             else:
                 labels = (graph.nodes[subject]["kind"], graph.nodes[obj]["kind"])
-                relations[(data["type"], *labels)].append({"subject": subject, "object": obj, "id": data["id"],
-                                                          "predicate": data["predicate"]})
-                evidence.extend(_evidence_row(e) for e in data["evidence"])
+                relation = Relation.from_edge(subject, obj, data)
+                relations[(relation.type, *labels)].append(relation.store_row())
+                evidence.extend(e.to_properties() for e in relation.evidence)
         yield from self._batched(cypher.MERGE_SOURCES, sources)
         yield from self._batched(cypher.SET_FINGERPRINTS, copy_writes.fingerprint_rows(graph))
         groups = copy_writes.copy_groups(graph)
@@ -399,45 +399,10 @@ def _resolution_row(merge) -> dict:
 
 def _evidence_row(record: dict) -> dict:
     """Flatten an evidence record (as in evidence.jsonl) into the properties of an Evidence node."""
-    attributed = record.get("attributed_to") or {}
-    principal = record.get("on_behalf_of") or {}
-    flat = {k: record[k] for k in ("id", "edge_id", "source", "sentence", "sentence_start", "sentence_end",
-                                   "predicate", "negated", "hedged", "confidence")}
-    flat["conditional"] = bool(record.get("conditional"))
-    flat["on_behalf_of"] = principal.get("entity_id")
-    flat["on_behalf_of_name"] = principal.get("name")
-    flat["speaker_text"] = record.get("speaker_text") or ""
-    for side in ("subject", "object"):
-        part = record[side]
-        flat.update({f"{side}_id": part["entity_id"], f"{side}_text": part["text"], f"{side}_start": part["start"],
-                     f"{side}_end": part["end"]})
-    flat["attributed_to"] = attributed.get("entity_id")
-    flat["attributed_to_name"] = attributed.get("name")
-    flat["event_id"] = record.get("event_id") or None
-    flat["relation_class"] = record.get("relation_class") or record["predicate"]
-    flat.update({name: record.get(name, "") for name in CIRCUMSTANCE_FIELDS})
-    flat.update(quantity_columns(record.get("quantities") or ()))
-    return flat
+    return Evidence.from_row(record).to_properties()
 
 
 def _evidence_record(props: dict, graph: nx.MultiDiGraph) -> dict:
-    """The inverse of ``_evidence_row``: an Evidence node's properties as an evidence.jsonl record."""
-    def side(name: str) -> dict:
-        node = props.get(f"{name}_id")
-        data = graph.nodes[node] if node in graph else {}
-        return {"text": props.get(f"{name}_text"), "start": props.get(f"{name}_start"),
-                "end": props.get(f"{name}_end"), "entity_id": node, "name": data.get("name"),
-                "type": data.get("type", "Concept" if data.get("kind") == "Concept" else None)}
-    attributed = principal = None
-    if props.get("attributed_to"):
-        attributed = {"entity_id": props["attributed_to"], "name": props.get("attributed_to_name")}
-    if props.get("on_behalf_of"):
-        principal = {"entity_id": props["on_behalf_of"], "name": props.get("on_behalf_of_name")}
-    return {"id": props["id"], "edge_id": props["edge_id"], "source": props["source"], "sentence": props["sentence"],
-            "sentence_start": props["sentence_start"], "sentence_end": props["sentence_end"],
-            "subject": side("subject"), "predicate": props["predicate"], "object": side("object"),
-            "negated": bool(props.get("negated")), "hedged": bool(props.get("hedged")),
-            "conditional": bool(props.get("conditional")), "attributed_to": attributed, "on_behalf_of": principal,
-            "speaker_text": props.get("speaker_text") or "", "confidence": props.get("confidence"),
-            "relation_class": props.get("relation_class"), "event_id": props.get("event_id"),
-            **{name: props.get(name) or "" for name in CIRCUMSTANCE_FIELDS}, "quantities": quantity_records(props)}
+    """The inverse of ``_evidence_row``: an Evidence node's properties as an evidence.jsonl record, its ends named
+    from the graph's nodes."""
+    return Evidence.from_properties(props, graph.nodes).to_row()

@@ -371,3 +371,13 @@ class StoryAssignment:
 
     assignment: dict[str, str]
     stories: tuple[Story, ...]
+
+
+# The relation records, defined in their own module and imported from here like every other record.
+from newsgraph.records import (  # noqa: E402
+    Endpoint as Endpoint,
+    EntityRef as EntityRef,
+    Evidence as Evidence,
+    Relation as Relation,
+    evidence_properties as evidence_properties,
+)

@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.errors import BadSetting
+from newsgraph.model import Evidence
 from newsgraph.workbench.server import static_file
 from newsgraph.workbench.shapes import edge_of, evidence_item, node_of
 
@@ -68,14 +69,9 @@ def payload(graph: nx.MultiDiGraph, *, title: str, start: Sequence[str] = ()) ->
 
 
 def _item(record: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
-    """An evidence record (evidence.jsonl form) as a sentence of the evidence panel."""
-    flat = {k: record.get(k) for k in ("id", "edge_id", "source", "sentence", "sentence_start", "predicate",
-                                       "negated", "hedged", "confidence", "event_id", "relation_class")}
-    for side in ("subject", "object"):
-        part = record.get(side) or {}
-        flat.update({f"{side}_id": part.get("entity_id"), f"{side}_text": part.get("text"),
-                     f"{side}_start": part.get("start"), f"{side}_end": part.get("end")})
-    flat["attributed_to_name"] = (record.get("attributed_to") or {}).get("name")
+    """An evidence record (evidence.jsonl form) as a sentence of the evidence panel, which the workbench's server
+    makes from the Evidence node's properties."""
+    flat = Evidence.from_row(record).to_properties()
     row = {"evidence": flat, "outlet": source.get("outlet"), "title": source.get("title"),
            "published": source.get("published"), "url": source.get("url")}
     return evidence_item(row, [])
