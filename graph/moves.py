@@ -118,7 +118,8 @@ def move(part: Part, sel: Selection, batch_size: int = 500) -> Moved:
     after = {e["id"]: {**e, **evidence_rows.get(e["id"], {})} for e in part.evidence}
     new_ids = {e["edge_id"] for e in after.values() if e["id"] in recount}
     drops, puts = _relations(part, after, old_ids | new_ids, sel)
-    participant_puts, participant_drops = _participants(part, sel, {after[i].get("event_id") for i in moved_evidence})
+    participant_puts, participant_drops, participations = _participants(
+        part, sel, {after[i].get("event_id") for i in moved_evidence})
     report_rows = _reports(part, sel)
     resolution_drops, resolution_puts = _resolutions(part, sel)
 
@@ -141,7 +142,7 @@ def move(part: Part, sel: Selection, batch_size: int = 500) -> Moved:
     batched(rc.PUT_RESOLUTIONS, resolution_puts)
     before = len({e["edge_id"] for e in part.evidence if e["id"] in recount})
     return Moved(tuple(out), moved_spans, len(moved_evidence), before, len(new_ids),
-                 len(participant_drops), len(resolution_drops))
+                 participations, len(resolution_drops))
 
 
 def _label(concept: bool) -> str:
@@ -238,10 +239,11 @@ def _evidence(part: Part, sel: Selection, span_index: dict[str, list[tuple[int, 
 
 
 def _relations(part: Part, after: dict[str, dict], ids: set[str], sel: Selection):
-    """Drop every relation touched, then merge each again from the evidence it has after the move (a relation
-    left with none is gone)."""
+    """Drop the relations the move leaves with no evidence; merge every other relation touched (the ones whose
+    evidence changed and the ones it now has) with the aggregates of the evidence it has after the move."""
     drops: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for rel_id in sorted(ids):
+    kept = {e["edge_id"] for e in after.values()}
+    for rel_id in sorted(ids - kept):
         rel = part.relations.get(rel_id)
         if rel is not None:
             drops[(_label(rel["subject_concept"]), _label(rel["object_concept"]))].append(
@@ -274,10 +276,12 @@ def _participants(part: Part, sel: Selection, events: set[str | None]):
     have = {(p["event"], p["entity"], p["props"].get("role")): dict(p["props"]) for p in part.participants}
     puts: dict[tuple, dict] = {}
     drops: list[dict] = []
+    moved = 0
     for (event, entity, role), props in sorted(have.items(), key=lambda kv: tuple(map(str, kv[0]))):
         if sel.marked:
             if entity != sel.origin or sel.marked not in (props.get("folded") or []):
                 continue
+            moved += 1
             puts[(event, sel.target, role)] = {"role": role}
             folded = [x for x in props["folded"] if x != sel.marked]
             if folded or props.get("kept"):
@@ -288,6 +292,7 @@ def _participants(part: Part, sel: Selection, events: set[str | None]):
             continue
         if entity != sel.origin or not (sel.keys is None or event in events):
             continue
+        moved += 1
         drops.append({"event": event, "entity": entity, "role": role})
         there = puts.get((event, sel.target, role)) or have.get((event, sel.target, role))
         if sel.mark:
@@ -297,7 +302,7 @@ def _participants(part: Part, sel: Selection, events: set[str | None]):
         elif there is None:
             puts[(event, sel.target, role)] = {"role": role}
     rows = [{"event": e, "entity": x, "role": r, "props": p} for (e, x, r), p in sorted(puts.items())]
-    return rows, drops
+    return rows, drops, moved
 
 
 def _reports(part: Part, sel: Selection) -> list[dict]:

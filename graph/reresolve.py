@@ -9,7 +9,8 @@ steps, in this order:
    aliases again, and the entity it joined gets its name and aliases back;
 2. ``split`` — a ``never`` pair whose two names one stored entity holds (as its name or an alias) is cut: the
    spans written as the name that is not the entity's own, the evidence arguments and speakers they support,
-   the events of that evidence and the merge log rows of that name become a new entity (id from its name);
+   the events of that evidence and the merge log rows of that name become a new entity (id from its name),
+   logged with rule ``analyst never``;
 3. ``merge`` — an alias whose stored entity is not the one of its canonical name joins it: the whole entity when
    the alias is its name, else only the spans (and what they support) written as the alias. The merge is logged
    as a ``Resolution`` with rule ``analyst merge`` (``entities --explain`` shows it) that keeps what undoing it
@@ -103,7 +104,7 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) ->
     clash = next((pair for pair in overrides.never if pair in merges or pair[::-1] in merges), None)
     if clash:
         raise BadSetting(f"{overrides.origin or 'overrides'}: {clash[0]!r} and {clash[1]!r} are both in 'merge' "
-                         f"and in 'never'; keep them in one list")
+                         f"and in 'never'; keep the pair in one of the two")
     state = {e.id: e for e in entities}
     steps: list[Step] = []
     notes: list[str] = []
@@ -130,8 +131,12 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) ->
         new_id = _free_id(slug(names[0]), state)
         new = Entity(new_id, names[0], holder.type, names[1:])
         kept = replace(holder, aliases=tuple(n for n in holder.aliases if n not in names))
-        steps.append(Step("split", Selection(holder.id, new_id, new.name, keys=frozenset({key})),
-                          f"never {[a, b]} ({origin})", (kept, new), origin_name=holder.name))
+        line = f"never {[a, b]} ({origin})"
+        log = {"alias": new.name, "source": origin, "rule": "analyst never",
+               "detail": f"split from {holder.name!r} [{holder.id}]: {line}"}
+        log["id"] = resolution_id(new_id, new.name, origin, "analyst never")
+        steps.append(Step("split", Selection(holder.id, new_id, new.name, keys=frozenset({key})), line,
+                          (kept, new), record=log, origin_name=holder.name))
         state[holder.id], state[new_id] = kept, new
     seq = max((r.seq for r in records), default=0)
     for alias, canonical in overrides.merge:
