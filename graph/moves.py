@@ -25,8 +25,9 @@ from newsgraph.ingest.names import name_key
 
 Statement = tuple[str, dict[str, Any]]
 _SIDES = (("subject", "subject_id", "subject_text"), ("object", "object_id", "object_text"))
-_SPEAKERS = (("attributed", "attributed_to", "attributed_to_name", "speaker_text"),
-             ("on_behalf", "on_behalf_of", "on_behalf_of_name", None))
+_SPEAKERS: tuple[tuple[str, str, str, str | None], ...] = (
+    ("attributed", "attributed_to", "attributed_to_name", "speaker_text"),
+    ("on_behalf", "on_behalf_of", "on_behalf_of_name", None))
 
 
 @dataclass(frozen=True)
@@ -219,10 +220,10 @@ def _evidence(part: Part, sel: Selection, span_index: dict[str, list[tuple[int, 
                                                                                and not sel.marked):
                 new[id_field] = sel.target
                 new[f"{side}_was"] = mark
-        for prefix, id_field, name_field, text_field in _SPEAKERS:
+        for prefix, id_field, name_field, said in _SPEAKERS:
             if e.get(id_field) != sel.origin:
                 continue
-            if sel.takes(e.get(f"{prefix}_was") or "", e.get(text_field) if text_field else None):
+            if sel.takes(e.get(f"{prefix}_was") or "", e.get(said) if said else None):
                 new.update({id_field: sel.target, name_field: sel.target_name, f"{prefix}_was": mark})
                 relinks.add(e["id"])
         if not new:
@@ -252,7 +253,8 @@ def _relations(part: Part, after: dict[str, dict], ids: set[str], sel: Selection
     for e in after.values():
         if e["edge_id"] in ids:
             grouped[e["edge_id"]].append(e)
-    shapes = {}  # new id → (type, key, subject label, object label), from the relation its evidence came from
+    # new id → (type, key, subject label, object label), from the relation its evidence came from
+    shapes: dict[str, tuple[str, str, str, str]] = {}
     for e in part.evidence:
         new = after[e["id"]]
         rel = part.relations.get(e["edge_id"])

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph import cypher, reresolve_cypher as rc
@@ -68,7 +69,7 @@ class Step:
     override: str
     entities: tuple[Entity, ...] = ()
     drop: tuple[str, ...] = ()
-    record: dict = field(default_factory=dict)
+    record: dict[str, Any] = field(default_factory=dict)
     undone: str = ""
     origin_name: str = ""
 
@@ -123,9 +124,10 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) ->
                           (restored, former), undone=rec.id, origin_name=holder.name))
         state[holder.id], state[former.id] = restored, former
     for a, b in overrides.never:
-        holder = next((e for e in sorted(state.values(), key=lambda e: e.id) if {a, b} <= _keys(e)), None)
-        if holder is None:
+        split = next((e for e in sorted(state.values(), key=lambda e: e.id) if {a, b} <= _keys(e)), None)
+        if split is None:
             continue
+        holder = split
         key = b if name_key(holder.name) != b else a
         names = tuple(n for n in holder.aliases if name_key(n) == key)
         new_id = _free_id(slug(names[0]), state)
@@ -154,22 +156,23 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) ->
         moved = (source.name, *source.aliases) if whole else tuple(n for n in source.aliases if name_key(n) == alias)
         joined = replace(target, aliases=tuple(sorted(set(target.aliases) | set(moved) - {target.name})))
         seq += 1
-        record = {"alias": source.name if whole else moved[0] if moved else alias, "source": origin, "rule": RULE,
+        alias_name = source.name if whole else moved[0] if moved else alias
+        record: dict[str, Any] = {"alias": alias_name, "source": origin, "rule": RULE,
                   "detail": f"{alias!r} → {final!r} ({origin})", "override_alias": alias,
                   "override_canonical": canonical, "former_id": source.id, "former_name": source.name,
                   "former_type": source.type, "former_aliases": list(source.aliases), "target_name": target.name,
                   "target_aliases": list(target.aliases), "seq": seq}
-        record["id"] = resolution_id(target.id, record["alias"], origin, RULE)
+        record["id"] = resolution_id(target.id, alias_name, origin, RULE)
         keys = None if whole else frozenset({alias})
-        written = (joined,) if whole else (joined, replace(source, aliases=tuple(n for n in source.aliases
-                                                                                  if n not in moved)))
+        rest = replace(source, aliases=tuple(n for n in source.aliases if n not in moved))
+        written = (joined,) if whole else (joined, rest)
         steps.append(Step("merge", Selection(source.id, target.id, target.name, keys=keys, mark=source.id), line,
                           written, (source.id,) if whole else (), record, origin_name=source.name))
         state[target.id] = joined
         if whole:
             del state[source.id]
         else:
-            state[source.id] = written[1]
+            state[source.id] = rest
     return Plan(tuple(steps), tuple(notes))
 
 

@@ -102,10 +102,9 @@ def _part() -> Part:
                                                 "predicate": "buy", "subject": s, "object": "contoso",
                                                 "subject_concept": False, "object_concept": False}
                  for s in ("a", "c")}
-    mentions = ({"source": "s1", "entity": "a", "props": {"count": 1, "starts": [0], "ends": [9], "texts": ["Acme Corp"],
-                                                          "kinds": ["name"]}},
-                {"source": "s2", "entity": "c", "props": {"count": 1, "starts": [0], "ends": [4], "texts": ["Acme"],
-                                                          "kinds": ["name"]}})
+    mentions = tuple({"source": source, "entity": entity, "props": {"count": 1, "starts": [0], "ends": [len(text)],
+                                                                    "texts": [text], "kinds": ["name"]}}
+                     for source, entity, text in (("s1", "a", "Acme Corp"), ("s2", "c", "Acme")))
     return Part(relations, (_evidence("e1", "a", "s1", "Acme Corp"), _evidence("e2", "c", "s2", "Acme")), mentions)
 
 
