@@ -232,10 +232,10 @@ def _keys(entity: Entity) -> set[str]:
 
 
 def _holder(key: str, state: dict[str, Entity]) -> Entity | None:
-    """The entity named ``key``, else the one entity with that alias (None when none or several have it)."""
-    named = sorted((e for e in state.values() if name_key(e.name) == key), key=lambda e: e.id)
+    """The one entity named ``key``, else the one entity with that alias (None when none or several have it)."""
+    named = [e for e in state.values() if name_key(e.name) == key]
     if named:
-        return named[0]
+        return named[0] if len(named) == 1 else None
     aliased = [e for e in state.values() if key in _keys(e)]
     return aliased[0] if len(aliased) == 1 else None
 

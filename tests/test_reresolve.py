@@ -207,8 +207,8 @@ def test_merge_then_undo_gives_back_the_graph_it_started_from(data, tmp_path):
     assert {("a1", "Northwind Traders"), ("a2", "Northwind Group")} <= spans
     relations = _relations(graph)
     assert len({r["id"] for r in relations}) == len(relations)
-    ends = Counter((r["source"], r["type"], r["target"]) for r in relations)
-    assert max(ends.values()) == 1, "a merge left two relations with one subject, type and object"
+    ends = Counter((r["source"], r["predicate"], r["target"]) for r in relations)
+    assert max(ends.values()) == 1, "a merge left two relations with one subject, class and object"
     bought = next(r for r in relations if r["source"] == "northwind-traders" and r["target"] == "contoso")
     assert (bought["sources"], bought["source_count"], bought["independent_sources"]) == (["a1", "a2"], 2, 2)
     assert {e["edge_id"] for e in bought["evidence"]} == {bought["id"]}
@@ -241,7 +241,7 @@ def test_never_splits_a_name_resolution_merged_and_leaves_no_duplicated_relation
     assert "Maria Lopez  [maria-lopez]\n" in listed and "Lopez  [lopez]" in listed
     graph = json.loads(_exports(data, tmp_path / "split")["graph.json"])
     relations = _relations(graph)
-    assert max(Counter((r["source"], r["type"], r["target"]) for r in relations).values()) == 1
+    assert max(Counter((r["source"], r["predicate"], r["target"]) for r in relations).values()) == 1
     assert len({r["id"] for r in relations}) == len(relations)
     praise = [r for r in relations if r["target"] == "contoso" and r["type"] == "PRAISE"]
     assert [(r["source"], r["sources"]) for r in praise] == [("lopez", ["a2"])]
