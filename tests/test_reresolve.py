@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
@@ -88,6 +89,34 @@ def test_a_pair_in_merge_and_never_is_refused_naming_the_file():
     both = Overrides.of(merge=[("A b", "C d")], never=[("C d", "A b")], origin="o.toml")
     with pytest.raises(BadSetting, match=r"^o\.toml: 'c d' and 'a b' are both in 'merge' and in 'never'"):
         plan(both, _entities(), [])
+
+
+_POOL = ("Anna Berg", "Boris Cole", "Carla Diaz", "Dmitri Egorov", "Elena Fox", "Felix Grant")
+
+
+def _apply_plan(steps, entities: dict[str, Entity], records: list[Record]) -> None:
+    """What the steps do to the entities and the merge records (the store's part is tested end to end)."""
+    for step in steps:
+        entities.update({e.id: e for e in step.entities})
+        for gone in step.drop:
+            del entities[gone]
+        records[:] = [r for r in records if r.id != step.undone]
+        if step.kind == "merge":
+            r = step.record
+            records.append(Record(r["id"], step.selection.target, r["override_alias"], r["override_canonical"],
+                                  r["former_id"], r["former_name"], r["former_type"], tuple(r["former_aliases"]),
+                                  r["target_name"], tuple(r["target_aliases"]), r["seq"]))
+
+
+@given(st.lists(st.tuples(st.sampled_from(_POOL), st.sampled_from(_POOL)), max_size=5))
+def test_any_merge_file_applied_twice_changes_nothing_and_dropping_it_gives_the_entities_back(pairs):
+    start = {slug: Entity(slug, name, "Person", ()) for name in _POOL for slug in [name.lower().replace(" ", "-")]}
+    overrides = Overrides.of(merge=[(a, b) for a, b in pairs if a != b], origin="o.toml")
+    entities, records = dict(start), []
+    _apply_plan(plan(overrides, list(entities.values()), records).steps, entities, records)
+    assert plan(overrides, list(entities.values()), records).steps == ()
+    _apply_plan(plan(Overrides(origin="o.toml"), list(entities.values()), records).steps, entities, records)
+    assert entities == start and records == []
 
 
 def _evidence(eid: str, subject: str, source: str, text: str) -> dict:
