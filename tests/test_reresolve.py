@@ -289,7 +289,8 @@ def test_dry_run_writes_nothing(data, tmp_path):
     before = _exports(data, tmp_path / "before")
     result = _cli(data, "resolve", "--overrides", str(_file(tmp_path, "o.toml", MERGE)), "--dry-run")
     assert result.exit_code == 0, result.output
-    assert "would merge 'Northwind Group'" in result.output and "dry run: nothing written" in result.output
+    assert "would merge 'Northwind Group'" in result.output
+    assert "1 merge(s), 0 split(s), 0 merge(s) undone to do (dry run: nothing written)" in result.output
     assert _exports(data, tmp_path / "after") == before
 
 
@@ -344,3 +345,11 @@ def test_the_neo4j_driver_path_merges_and_undoes_the_same(falkor_bolt, nlp, tmp_
     finally:
         store.delete_all()
         store.close()
+
+
+def test_without_an_overrides_file_resolve_says_what_it_needs(tmp_path, monkeypatch):
+    monkeypatch.delenv("NEWSGRAPH_OVERRIDES", raising=False)
+    result = _cli(tmp_path / "nothing", "resolve")
+    assert result.exit_code != 0
+    assert result.output.strip() == ("newsgraph: error: newsgraph resolve needs the overrides file to apply: "
+                                     "--overrides FILE (or NEWSGRAPH_OVERRIDES)")

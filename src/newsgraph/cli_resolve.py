@@ -5,19 +5,20 @@ Registered on the one ``app`` of ``newsgraph.cli``, which imports this module la
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
-from newsgraph.cli import Database, DataDir, Graph, Password, Store, Uri, User, _guarded, _settings, app
+from newsgraph.cli import Database, DataDir, Graph, Password, Store, Uri, User, _env, _guarded, _settings, app
 from newsgraph.inputs import require_graph
 
 
 @app.command("resolve")
 def resolve_command(
-    overrides: Annotated[Path, typer.Option(
+    overrides: Annotated[Optional[Path], typer.Option(
         "--overrides", help="The analyst's overrides: a TOML or JSON file of 'merge' and 'never' name pairs "
-        "(as for ingest). Merges no longer in it that an earlier run made are undone.", show_default=False)],
+        "(as for ingest). Merges no longer in it that an earlier run made are undone.",
+        **_env("overrides"))] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each step with the override it applies and "
                                           "what it moves, and the overrides there is nothing to do for.")] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only say what would be done; write nothing.")] = False,
@@ -28,10 +29,14 @@ def resolve_command(
     relations and evidence. Each step is one transaction; running it again with the same file changes nothing."""
 
     def body() -> None:
+        from newsgraph.errors import BadSetting
         from newsgraph.graph.overrides import load_overrides
         from newsgraph.graph.reresolve import Done, reresolve
         from newsgraph.stores import open_store
 
+        if overrides is None:
+            raise BadSetting("newsgraph resolve needs the overrides file to apply: --overrides FILE "
+                             "(or NEWSGRAPH_OVERRIDES)")
         rules = load_overrides(overrides)
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
@@ -55,7 +60,7 @@ def resolve_command(
             for note in report.notes:
                 typer.echo(f"nothing to do: {note}")
         kinds = [d.step.kind for d in report.done]
-        typer.echo(f"{overrides}: {verb or ''}{kinds.count('merge')} merge(s), {kinds.count('split')} split(s), "
-                   f"{kinds.count('undo')} merge(s) undone" + (" (dry run: nothing written)" if dry_run else ""))
+        typer.echo(f"{overrides}: {kinds.count('merge')} merge(s), {kinds.count('split')} split(s), "
+                   f"{kinds.count('undo')} merge(s) undone" + (" to do (dry run: nothing written)" if dry_run else ""))
 
     _guarded(body)
