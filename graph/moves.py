@@ -119,8 +119,9 @@ def move(part: Part, sel: Selection, batch_size: int = 500) -> Moved:
     after = {e["id"]: {**e, **evidence_rows.get(e["id"], {})} for e in part.evidence}
     new_ids = {e["edge_id"] for e in after.values() if e["id"] in recount}
     drops, puts = _relations(part, after, old_ids | new_ids, sel)
+    staying = {e.get("event_id") for e in after.values() if sel.origin in (e.get("subject_id"), e.get("object_id"))}
     participant_puts, participant_drops, participations = _participants(
-        part, sel, {after[i].get("event_id") for i in moved_evidence})
+        part, sel, {after[i].get("event_id") for i in moved_evidence}, staying)
     report_rows = _reports(part, sel)
     resolution_drops, resolution_puts = _resolutions(part, sel)
 
@@ -272,9 +273,11 @@ def _relations(part: Part, after: dict[str, dict], ids: set[str], sel: Selection
     return drops, puts
 
 
-def _participants(part: Part, sel: Selection, events: set[str | None]):
+def _participants(part: Part, sel: Selection, events: set[str | None], staying: set[str | None]):
     """The HAS_PARTICIPANT edges to write and to drop. A merge folds an edge into the target's (``folded`` lists
-    the entities folded in, ``kept`` says the target had it itself); undoing it unfolds exactly those."""
+    the entities folded in, ``kept`` says the target had it itself); undoing it unfolds exactly those. A split by
+    name gives the new entity the participations of the events of the evidence it took (``events``), and the
+    entity split keeps those of them its remaining evidence is in (``staying``)."""
     have = {(p["event"], p["entity"], p["props"].get("role")): dict(p["props"]) for p in part.participants}
     puts: dict[tuple, dict] = {}
     drops: list[dict] = []
@@ -287,7 +290,7 @@ def _participants(part: Part, sel: Selection, events: set[str | None]):
             puts[(event, sel.target, role)] = {"role": role}
             folded = [x for x in props["folded"] if x != sel.marked]
             if folded or props.get("kept"):
-                rest = {"role": role, **({"folded": folded, "kept": True} if folded else {})}
+                rest = {"role": role, **({"folded": folded, "kept": bool(props.get("kept"))} if folded else {})}
                 puts[(event, entity, role)] = rest
             else:
                 drops.append({"event": event, "entity": entity, "role": role})
@@ -295,7 +298,8 @@ def _participants(part: Part, sel: Selection, events: set[str | None]):
         if entity != sel.origin or not (sel.keys is None or event in events):
             continue
         moved += 1
-        drops.append({"event": event, "entity": entity, "role": role})
+        if sel.keys is None or event not in staying:
+            drops.append({"event": event, "entity": entity, "role": role})
         there = puts.get((event, sel.target, role)) or have.get((event, sel.target, role))
         if sel.mark:
             folded = [*(there or {}).get("folded", []), sel.mark]

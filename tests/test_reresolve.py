@@ -168,6 +168,31 @@ def test_a_split_by_name_moves_only_that_names_spans_and_evidence():
     assert puts == {"c": ["s2"], "acme-trading": ["s1"]}
 
 
+def _participations(moved) -> tuple[dict, list]:
+    puts = {(r["event"], r["entity"], r["role"]): r["props"] for q, p in moved.statements
+            if "MERGE (v)-[p:HAS_PARTICIPANT" in q for r in p["rows"]}
+    drops = sorted((r["event"], r["entity"]) for q, p in moved.statements
+                   if q.strip().endswith("DELETE p") for r in p["rows"])
+    return puts, drops
+
+
+def test_a_merge_folds_participations_and_its_undo_unfolds_exactly_them():
+    def edge(event, entity, **props):
+        return {"event": event, "entity": entity, "props": {"role": "subject", **props}}
+
+    before = Part(participants=(edge("ev1", "a"), edge("ev1", "c"), edge("ev2", "a")))
+    puts, drops = _participations(move(before, Selection("a", "c", "C", mark="a")))
+    assert puts == {("ev1", "c", "subject"): {"role": "subject", "folded": ["a"], "kept": True},
+                    ("ev2", "c", "subject"): {"role": "subject", "folded": ["a"], "kept": False}}
+    assert drops == [("ev1", "a"), ("ev2", "a")]
+    merged = Part(participants=tuple(edge(e, x, **{k: v for k, v in p.items() if k != "role"})
+                                     for (e, x, _), p in puts.items()))
+    puts, drops = _participations(move(merged, Selection("c", "a", "A", marked="a")))
+    assert puts == {("ev1", "a", "subject"): {"role": "subject"}, ("ev1", "c", "subject"): {"role": "subject"},
+                    ("ev2", "a", "subject"): {"role": "subject"}}
+    assert drops == [("ev2", "c")]
+
+
 # --- end to end ------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory) -> Path:
