@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import cypherlint
-from newsgraph.graph import cypher, neo4j_store
+from newsgraph.graph import cypher, neo4j_store, reresolve_cypher
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.queries import list_queries
 from newsgraph.workbench import cypher as workbench_cypher
@@ -33,7 +33,7 @@ FALKORDB_ONLY = frozenset({neo4j_store.FALKORDB_INDEXES, *cypher.falkordb_indexe
 def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
     """Name → text of every statement the Neo4j store may send to a Neo4j server."""
     found = {}
-    for module in (cypher, neo4j_store):
+    for module in (cypher, neo4j_store, reresolve_cypher):
         for name, value in vars(module).items():
             if name.isupper() and not name.startswith("_") and isinstance(value, str) and value not in FALKORDB_ONLY:
                 found[f"{module.__name__.rsplit('.', 1)[1]}.{name}"] = value
@@ -42,6 +42,11 @@ def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
     found.update({f"merge_relations{triple}": cypher.merge_relations(*triple) for triple in relations})
     found.update({f"set_independent_sources({a}, {b})": cypher.set_independent_sources(a, b)
                   for a in ("Entity", "Concept") for b in ("Entity", "Concept")})
+    labels = [(a, b) for a in ("Entity", "Concept") for b in ("Entity", "Concept")]
+    for maker in (reresolve_cypher.relations_between, reresolve_cypher.drop_relations):
+        found.update({f"reresolve_cypher.{maker.__name__}({a}, {b})": maker(a, b) for a, b in labels})
+    found.update({f"reresolve_cypher.put_relations{triple}": reresolve_cypher.put_relations(*triple)
+                  for triple in relations})
     found.update({f"neo4j_constraints[{i}]": text for i, text in enumerate(cypher.neo4j_constraints())})
     found.update({f"query {q.name}": q.neo4j_text for q in list_queries()})
     found.update({f"workbench.{name}": value for name, value in vars(workbench_cypher).items()
@@ -120,6 +125,9 @@ def test_the_set_covers_every_kind_of_statement(statements):
     pairs = {(a, b) for a in ("Entity", "Concept") for b in ("Entity", "Concept")}
     assert {(a, b) for _, a, b in RELATION_SAMPLE} == pairs
     assert sum(n.startswith("neo4j_constraints[") for n in statements) == len(cypher.neo4j_constraints()) >= 4
+    assert {"reresolve_cypher.SET_EVIDENCE", "reresolve_cypher.PUT_MENTIONS", "reresolve_cypher.DROP_ENTITIES",
+            "reresolve_cypher.OVERRIDE_RECORDS"} <= set(statements)
+    assert sum(n.startswith("reresolve_cypher.put_relations") for n in statements) == len(RELATION_SAMPLE)
 
 
 def test_every_statement_passes_neo4js_parser_and_semantic_analysis(results, statements):

@@ -575,6 +575,9 @@ def _stop_on_signals():
     return stop
 
 
+from newsgraph import cli_resolve  # noqa: E402,F401  (registers `resolve` on app)
+
+
 def main() -> None:  # pragma: no cover - console entry for `python -m newsgraph`
     app(prog_name="newsgraph")
 

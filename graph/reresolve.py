@@ -1,0 +1,247 @@
+"""Re-resolve a stored graph: apply the analyst's overrides file to what is already stored.
+
+``plan`` compares the file with the stored entities and the analyst merges an earlier run made, and gives the
+steps, in this order:
+
+1. ``undo`` — an analyst merge this command made whose pair is no longer in the file's ``merge`` list is taken
+   back, newest first: exactly the mention spans, evidence arguments and speakers, event participations and merge
+   log rows it moved (each carries a mark) go back to the entity it removed, which gets its id, name, type and
+   aliases again, and the entity it joined gets its name and aliases back;
+2. ``split`` — a ``never`` pair whose two names one stored entity holds (as its name or an alias) is cut: the
+   spans written as the name that is not the entity's own, the evidence arguments and speakers they support,
+   the events of that evidence and the merge log rows of that name become a new entity (id from its name),
+   logged with rule ``analyst never``;
+3. ``merge`` — an alias whose stored entity is not the one of its canonical name joins it: the whole entity when
+   the alias is its name, else only the spans (and what they support) written as the alias. The merge is logged
+   as a ``Resolution`` with rule ``analyst merge`` (``entities --explain`` shows it) that keeps what undoing it
+   needs.
+
+``reresolve`` runs the steps, each in one transaction (one MULTI/EXEC on FalkorDB), reading what the two
+entities of a step hold first (``newsgraph.graph.moves``). Running it again with the same file finds nothing to
+do. Relations follow their ends: their ids are (subject, key, object), so a merge can make two relations one (its
+evidence and sources are then one list, counted again), and a split or undo gives each evidence back the relation
+it had — never two relations with one id or one (subject, key, object).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from newsgraph.errors import BadSetting
+from newsgraph.graph import cypher, reresolve_cypher as rc
+from newsgraph.graph.moves import Moved, Selection, entity_statements, move, read_part, resolution_id
+from newsgraph.graph.overrides import Overrides
+from newsgraph.graph.store import GraphStore
+from newsgraph.ingest.names import name_key, slug
+from newsgraph.model import Entity
+
+RULE = "analyst merge"
+
+
+@dataclass(frozen=True)
+class Record:
+    """An analyst merge this command made (a ``Resolution`` node): the pair of name keys, the entity that now
+    holds it and what the entity it removed (``former_*``) and the one it joined (``target_*``) were."""
+
+    id: str
+    entity_id: str
+    alias: str
+    canonical: str
+    former_id: str
+    former_name: str
+    former_type: str
+    former_aliases: tuple[str, ...]
+    target_name: str
+    target_aliases: tuple[str, ...]
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class Step:
+    """One move: what goes from ``origin`` to ``target`` (``selection``), the entities written after it
+    (``entities``), the ones deleted (``drop``), the merge log record written (``record``, as properties) or
+    removed (``undone``), and the override it applies, as the file says it."""
+
+    kind: str
+    selection: Selection
+    override: str
+    entities: tuple[Entity, ...] = ()
+    drop: tuple[str, ...] = ()
+    record: dict[str, Any] = field(default_factory=dict)
+    undone: str = ""
+    origin_name: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The steps, and the overrides there was nothing to do for, with why."""
+
+    steps: tuple[Step, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Done:
+    """A step and what it moved (None for a dry run)."""
+
+    step: Step
+    moved: Moved | None
+
+
+def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) -> Plan:
+    """The steps that make the stored entities follow the overrides file.
+
+    >>> ents = [Entity("venus-williams", "Venus Williams", "Person", ()),
+    ...         Entity("serena-williams", "Serena Williams", "Person", ("Serena",))]
+    >>> p = plan(Overrides.of(merge=[("Serena Williams", "Venus Williams")], origin="o.toml"), ents, [])
+    >>> [(s.kind, s.selection.origin, s.selection.target) for s in p.steps]
+    [('merge', 'serena-williams', 'venus-williams')]
+    >>> p.steps[0].entities[0].aliases
+    ('Serena', 'Serena Williams')
+    """
+    merges = set(overrides.merge)
+    clash = next((pair for pair in overrides.never if pair in merges or pair[::-1] in merges), None)
+    if clash:
+        raise BadSetting(f"{overrides.origin or 'overrides'}: {clash[0]!r} and {clash[1]!r} are both in 'merge' "
+                         f"and in 'never'; keep the pair in one of the two")
+    state = {e.id: e for e in entities}
+    steps: list[Step] = []
+    notes: list[str] = []
+    origin = overrides.origin or "overrides"
+    for rec in sorted(records, key=lambda r: -r.seq):
+        if (rec.alias, rec.canonical) in merges:
+            continue
+        if rec.entity_id not in state:
+            notes.append(f"merge {[rec.alias, rec.canonical]}: cannot be undone, its entity is gone")
+            continue
+        holder = state[rec.entity_id]
+        former = Entity(rec.former_id, rec.former_name, rec.former_type, rec.former_aliases)
+        restored = replace(holder, name=rec.target_name or holder.name, aliases=rec.target_aliases)
+        steps.append(Step("undo", Selection(holder.id, former.id, former.name, marked=former.id),
+                          f"merge {[rec.alias, rec.canonical]} is no longer in {origin}",
+                          (restored, former), undone=rec.id, origin_name=holder.name))
+        state[holder.id], state[former.id] = restored, former
+    for a, b in overrides.never:
+        split = next((e for e in sorted(state.values(), key=lambda e: e.id) if {a, b} <= _keys(e)), None)
+        if split is None:
+            continue
+        holder = split
+        key = b if name_key(holder.name) != b else a
+        names = tuple(n for n in holder.aliases if name_key(n) == key)
+        new_id = _free_id(slug(names[0]), state)
+        new = Entity(new_id, names[0], holder.type, names[1:])
+        kept = replace(holder, aliases=tuple(n for n in holder.aliases if n not in names))
+        line = f"never {[a, b]} ({origin})"
+        log = {"alias": new.name, "source": origin, "rule": "analyst never",
+               "detail": f"split from {holder.name!r} [{holder.id}]: {line}"}
+        log["id"] = resolution_id(new_id, new.name, origin, "analyst never")
+        steps.append(Step("split", Selection(holder.id, new_id, new.name, keys=frozenset({key})), line,
+                          (kept, new), record=log, origin_name=holder.name))
+        state[holder.id], state[new_id] = kept, new
+    seq = max((r.seq for r in records), default=0)
+    for alias, canonical in overrides.merge:
+        final = overrides.canonical(alias) or canonical
+        source, target = _holder(alias, state), _holder(final, state)
+        line = f"merge {[alias, canonical]} ({origin})"
+        if source is None or target is None:
+            missing = alias if source is None else final
+            notes.append(f"{line}: no stored entity is named {missing!r} (or several are)")
+            continue
+        if source.id == target.id:
+            notes.append(f"{line}: already one entity, {target.name!r} [{target.id}]")
+            continue
+        whole = name_key(source.name) == alias
+        moved = (source.name, *source.aliases) if whole else tuple(n for n in source.aliases if name_key(n) == alias)
+        joined = replace(target, aliases=tuple(sorted(set(target.aliases) | set(moved) - {target.name})))
+        seq += 1
+        alias_name = source.name if whole else moved[0] if moved else alias
+        record: dict[str, Any] = {"alias": alias_name, "source": origin, "rule": RULE,
+                  "detail": f"{alias!r} → {final!r} ({origin})", "override_alias": alias,
+                  "override_canonical": canonical, "former_id": source.id, "former_name": source.name,
+                  "former_type": source.type, "former_aliases": list(source.aliases), "target_name": target.name,
+                  "target_aliases": list(target.aliases), "seq": seq}
+        record["id"] = resolution_id(target.id, alias_name, origin, RULE)
+        keys = None if whole else frozenset({alias})
+        rest = replace(source, aliases=tuple(n for n in source.aliases if n not in moved))
+        written = (joined,) if whole else (joined, rest)
+        steps.append(Step("merge", Selection(source.id, target.id, target.name, keys=keys, mark=source.id), line,
+                          written, (source.id,) if whole else (), record, origin_name=source.name))
+        state[target.id] = joined
+        if whole:
+            del state[source.id]
+        else:
+            state[source.id] = rest
+    return Plan(tuple(steps), tuple(notes))
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a re-resolve did (or, for a dry run, would do), step by step, and the overrides it had nothing to do
+    for, with why."""
+
+    done: tuple[Done, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def reresolve(store: GraphStore, overrides: Overrides, *, dry_run: bool = False,
+              progress: Callable[[Done], None] | None = None) -> Report:
+    """Apply ``overrides`` to what ``store`` holds, one transaction per step; with ``dry_run`` only say what
+    would be done.
+
+    Raises:
+        BadSetting: the file puts one pair in both 'merge' and 'never' (nothing is written).
+        StoreUnavailable: the store failed (steps already done stay done; running it again finishes the rest).
+    """
+    records = [Record(r["id"], r["entity_id"], r["alias"], r["canonical"], r["former_id"], r["former_name"] or "",
+                      r["former_type"] or "Other", tuple(r["former_aliases"] or ()), r["target_name"] or "",
+                      tuple(r["target_aliases"] or ()), int(r["seq"] or 0))
+               for r in store.run(rc.OVERRIDE_RECORDS)]
+    steps = plan(overrides, store.known_entities(), records)
+    done = []
+    for step in steps.steps:
+        moved = None if dry_run else _apply(store, step)
+        done.append(Done(step, moved))
+        if progress:
+            progress(done[-1])
+    return Report(tuple(done), steps.notes)
+
+
+def _apply(store: GraphStore, step: Step) -> Moved:
+    sel = step.selection
+    part = read_part(store.run, [sel.origin, sel.target])
+    moved = move(part, sel)
+    rows = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in step.entities]
+    statements = [*entity_statements(rows), *moved.statements]
+    if step.record:
+        statements.append((rc.PUT_RESOLUTIONS, {"rows": [{"entity": sel.target, "id": step.record["id"],
+                                                          "props": step.record}]}))
+    if step.undone:
+        statements.append((rc.DROP_RESOLUTIONS, {"ids": [step.undone]}))
+    if step.drop:
+        statements.append((rc.DROP_ENTITIES, {"ids": list(step.drop)}))
+    kept = sorted({sel.origin, sel.target} - set(step.drop))
+    statements.append((cypher.REFRESH_ENTITY_COUNTS, {"ids": kept}))
+    store._write_units([statements])  # one unit: one transaction (Neo4j), one MULTI/EXEC (FalkorDB)
+    return moved
+
+
+def _keys(entity: Entity) -> set[str]:
+    return {name_key(n) for n in (entity.name, *entity.aliases)} - {""}
+
+
+def _holder(key: str, state: dict[str, Entity]) -> Entity | None:
+    """The one entity named ``key``, else the one entity with that alias (None when none or several have it)."""
+    named = [e for e in state.values() if name_key(e.name) == key]
+    if named:
+        return named[0] if len(named) == 1 else None
+    aliased = [e for e in state.values() if key in _keys(e)]
+    return aliased[0] if len(aliased) == 1 else None
+
+
+def _free_id(base: str, state: dict[str, Entity]) -> str:
+    candidate, n = base, 2
+    while candidate in state:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
