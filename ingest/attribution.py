@@ -77,7 +77,7 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
     or friend speaks for themselves ("his brother said" is not him). A pronoun or a document that names no one
     ("he added", "it said", "the statement said") is the earlier speaker it stands for
     (``newsgraph.ingest.speakers.speaker_antecedent``); its text stays the phrase as written unless the speaker it
-    stands for is no entity. Nothing is attributed when the speaker
+    stands for is no named entity (then it is that speaker's phrase: "a Navy spokesperson"). Nothing is attributed when the speaker
     phrase is the clause's own subject: the speaker of a report is never the subject of what it reports unless
     the report says so ("X said X would", "X said he would").
 
@@ -92,7 +92,8 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
     if subject.i == speaker.i:
         return Attribution()
     written = speaker_phrase(speaker).text
-    speaker = speaker_antecedent(speaker) or speaker  # "he said", "the statement added": who they stand for
+    antecedent = speaker_antecedent(speaker)  # "he said", "the statement added": who they stand for
+    speaker = antecedent or speaker
     phrase = speaker_phrase(speaker)
     if subject.i in {speaker.i, *((phrase.person.i,) if phrase.person is not None else ())}:
         return Attribution()
@@ -104,8 +105,8 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
                       if arg is not None), None)
     if principal is not None and person is not None and principal.local_id == person.local_id:
         principal = None
-    if person is None and principal is None:
-        written = phrase.text  # an unnamed representative ("a Navy spokesperson") is told by its phrase
+    if antecedent is not None and person is None:
+        written = phrase.text  # "he added" after "a Navy spokesperson said": the pronoun alone tells nothing
     return Attribution(person, principal, " ".join(written.split()))
 
 

@@ -264,7 +264,8 @@ def speaker_of(verb: Token) -> Token | None:
         if verb_lemma(parent) in SPEECH_VERBS and parent.pos_ in {"VERB", "AUX"}:
             if head.dep_ in _SUBJECT_DEPS:
                 return None  # the speaker's own phrase
-            if head.dep_ == "ccomp":
+            if head.dep_ == "ccomp" or head.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in head.children):  # "said only that …"
                 subject = _reporter(parent)
                 if subject is not None:
                     return subject

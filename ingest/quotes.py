@@ -108,7 +108,8 @@ def _straight_direction(token: Token) -> str:
     """Whether a straight quote opens ("open"), closes ("close") or may do either ("either"), by what it is stuck
     to."""
     doc = token.doc
-    after = token.i + 1 < len(doc) and not token.whitespace_ and not doc[token.i + 1].is_punct
+    after = token.i + 1 < len(doc) and not token.whitespace_ and not doc[token.i + 1].is_punct \
+        and not doc[token.i + 1].is_space
     before = token.i > 0 and not doc[token.i - 1].whitespace_ and not doc[token.i - 1].is_space
     if after and not before:
         return "open"
@@ -174,25 +175,44 @@ def _announced(sent, spans: tuple[tuple[int, int], ...]) -> Token | None:
             subject = speaking_subject(token) if reports else None
             if subject is not None and not inside_quote(subject.i, spans):
                 return subject
-        elif any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children):
+        elif _issues_document(token):
             subject = speaking_subject(token)
             if subject is not None and subject.dep_ == "nsubj":
                 return subject
     return None
 
 
+def _issues_document(token: Token) -> bool:
+    """True for a verb whose object is a statement or the like ("issued the following statement")."""
+    return token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+                                        for c in token.children)
+
+
+def _announces(doc: Doc, i: int) -> bool:
+    """True when the line break at token ``i`` follows a colon: the line before announces what comes next."""
+    before = next((t for t in reversed(doc[max(i - 3, 0):i + 1]) if not t.is_space), None)
+    return before is not None and before.text == ":"
+
+
 def quotation_speaker(doc: Doc, first: int, last: int) -> Token | None:
     """The speaker of the quotation from token ``first`` to ``last`` (its marks): the subject of a speech verb
-    after the closing mark in its sentence ('“…,” she said'), or else before the opening mark ('She said: “…').
+    after the closing mark in its sentence ('“…,” she said'), or else before the opening mark ('She said: “…'), in
+    the same line (or the line before, when it ends with a colon); the issuer of a statement counts as its speaker
+    ('Smith issued the following statement: “…').
     """
     opening, closing = doc[first].sent, doc[last].sent
-    return _speaker_outside(closing, last + 1, closing.end) or _speaker_outside(opening, opening.start, first)
+    after = next((t.i for t in doc[last + 1:closing.end] if "\n" in t.text_with_ws), closing.end)
+    before = next((t.i + 1 for t in reversed(doc[opening.start:first]) if "\n" in t.text_with_ws
+                   and not _announces(doc, t.i)), opening.start)
+    return _speaker_outside(closing, last + 1, after) or _speaker_outside(opening, before, first)
 
 
 def _speaker_outside(sent, start: int, end: int) -> Token | None:
+    """The subject of a speech verb between ``start`` and ``end``, both in that stretch: the stretch stops at a
+    line break, as a quotation's speaker is named in its own paragraph."""
     doc = sent.doc
     for token in doc[start:end] if start < end else ():
-        if speaking_verb(token):
+        if speaking_verb(token) or _issues_document(token):
             subject = speaking_subject(token)
             if subject is not None and start <= subject.i < end:
                 return subject
