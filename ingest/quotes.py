@@ -40,8 +40,8 @@ def broken_reports(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
     '…about 1:30 a. | m., CHP Officer Brian Pennings said.': a piece that goes on from the one before (it starts
     with punctuation or a lower-case word) and holds only a speech verb with its subject, no clause of what was
     said, gives that subject to the pieces before it. 'Gaskin said the two incidents in Mt. | Cook National Park
-    were not related': a piece that breaks after an abbreviation ("Mt.", "a.") where a speech verb outside any
-    quotation takes a noun phrase for its object and no clause gives its subject to the piece after it.
+    were not related': a piece that breaks after an abbreviation ("Mt.", "a.") inside the object the parser gave
+    "say" (which takes a clause, not a noun phrase) gives the subject of "say" to the piece after it.
     """
     spans = spans if spans is not None else quote_spans(doc)
     sents = list(doc.sents)
@@ -52,14 +52,28 @@ def broken_reports(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
         subject = speaking_subject(verb) if verb is not None else None
         if subject is None or inside_quote(subject.i, spans):
             continue
-        j = k
-        while j > 0 and j > k - 3 and _continues(sents[j]) and not any(c.dep_ == "dobj" for c in verb.children):
-            j -= 1  # the pieces before, back to the one that starts the sentence
-            out.setdefault(sents[j].start, subject)
-        if k + 1 < len(sents) and _broken_after(sent) and any(c.dep_ == "dobj" for c in verb.children) \
+        if _only_report(sent, verb, subject):
+            j = k
+            while j > 0 and j > k - 3 and _continues(sents[j]):
+                j -= 1  # the pieces before, back to the one that starts the sentence
+                out.setdefault(sents[j].start, subject)
+        # "said the two incidents in Mt.": "say" takes no such object; what was said runs on past the break
+        cut = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != subject.i
+                    and c.right_edge.i >= sent.end - 2), None) if verb.lemma_.lower() == "say" else None
+        if k + 1 < len(sents) and cut is not None and _broken_after(sent) \
                 and not any(speaking_verb(t) for t in sents[k + 1]):
             out.setdefault(sents[k + 1].start, subject)
     return out
+
+
+def _only_report(sent, verb: Token, subject: Token) -> bool:
+    """True when ``sent`` is a speech verb, its subject and its circumstances only ("…, Officer Pennings said on
+    Tuesday."), nothing else, the verb heading the sentence."""
+    if verb.dep_ != "ROOT" or verb.head.i != verb.i:
+        return False
+    allowed = {t.i for t in subject.subtree} | {verb.i} | {
+        t.i for c in verb.children if c.dep_ in {"prep", "npadvmod", "advmod", "punct"} for t in c.subtree}
+    return all(t.is_punct or t.is_space or t.i in allowed for t in sent if t.i != verb.i)
 
 
 def _continues(sent) -> bool:
