@@ -77,9 +77,9 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
     or friend speaks for themselves ("his brother said" is not him). A pronoun or a document that names no one
     ("he added", "it said", "the statement said") is the earlier speaker it stands for
     (``newsgraph.ingest.speakers.speaker_antecedent``); its text stays the phrase as written unless the speaker it
-    stands for is no named entity (then it is that speaker's phrase: "a Navy spokesperson"). Nothing is attributed when the speaker
-    phrase is the clause's own subject: the speaker of a report is never the subject of what it reports unless
-    the report says so ("X said X would", "X said he would").
+    stands for is no named entity (then it is that speaker's phrase: "a Navy spokesperson"). Nothing is attributed
+    when the speaker phrase is the clause's own subject: the speaker of a report is never the subject of what it
+    reports unless the report says so ("X said X would", "X said he would").
 
     Args:
         speaker: the head of the speaker phrase (``clause_speaker``), or None.

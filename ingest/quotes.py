@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.qualifier_words import DOCUMENT_NOUNS
 from newsgraph.ingest.qualifiers import speaking_subject, speaking_verb
 
-__all__ = ["Quotations", "broken_reports", "find_quotations", "inside_quote", "quotation_speaker", "quote_spans", "quote_speakers"]
+__all__ = ["Quotations", "broken_reports", "find_quotations", "inside_quote", "quotation_speaker", "quote_spans",
+           "quote_speakers"]
 
 _OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
 _CLOSING_QUOTES = frozenset({"”", "''", "»"})
@@ -50,7 +51,7 @@ def broken_reports(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
         verb = next((t for t in sent if speaking_verb(t) and not inside_quote(t.i, spans)
                      and not any(c.dep_ in {"ccomp", "xcomp", "parataxis", "advcl"} for c in t.children)), None)
         subject = speaking_subject(verb) if verb is not None else None
-        if subject is None or inside_quote(subject.i, spans):
+        if verb is None or subject is None or inside_quote(subject.i, spans):
             continue
         if _only_report(sent, verb, subject):
             j = k
@@ -66,7 +67,7 @@ def broken_reports(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
     return out
 
 
-def _only_report(sent, verb: Token, subject: Token) -> bool:
+def _only_report(sent: Span, verb: Token, subject: Token) -> bool:
     """True when ``sent`` is a speech verb, its subject and its circumstances only ("…, Officer Pennings said on
     Tuesday."), nothing else, the verb heading the sentence."""
     if verb.dep_ != "ROOT" or verb.head.i != verb.i:
@@ -76,13 +77,13 @@ def _only_report(sent, verb: Token, subject: Token) -> bool:
     return all(t.is_punct or t.is_space or t.i in allowed for t in sent if t.i != verb.i)
 
 
-def _continues(sent) -> bool:
+def _continues(sent: Span) -> bool:
     """True when ``sent`` starts with punctuation or a lower-case word: it goes on from the sentence before."""
     first = next((t for t in sent if not t.is_space), None)
     return first is not None and (first.is_punct and first.text not in _MARKS or first.text[:1].islower())
 
 
-def _broken_after(sent) -> bool:
+def _broken_after(sent: Span) -> bool:
     """True when ``sent`` ends at a full stop after an abbreviation: one to three letters ("Mt.", "a.", "St.")."""
     words = [t for t in sent if not t.is_space]
     if len(words) < 2 or words[-1].text != "." or not words[-2].is_alpha:
