@@ -275,6 +275,9 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
         if subj.lower_ in FIRST_PERSON else None
     if first_person is not None:
         subject: Arg | None = first_person  # "“We are ready,” Zelenskyy told reporters": the speaker speaks for "we"
+        if not sent.start_char <= first_person.start <= first_person.end <= sent.end_char:
+            # a speaker named in another sentence (a quotation's, "he said" resolved): the subject stays "we"
+            subject = Arg(subj.text, subj.idx, subj.idx + len(subj.text), local_id=first_person.local_id)
     else:
         subject = _argument(subj, ctx)
         if subject is None and subj.lower_ in {"it", "they"} and not _expletive(subj):

@@ -257,3 +257,18 @@ def test_a_pronoun_for_an_unnamed_representative_is_told_by_the_representative_s
                    "escorted VERB ccomp 15 lemma=escort tag=VBN", "to ADP prep 10", "safety NOUN pobj 11",
                    ", PUNCT punct 15", "he PRON nsubj 15", "added VERB ROOT 15 lemma=add tag=VBD", ". PUNCT punct 15")
     assert _attributed(doc)[("[ship]", "be escort to", "[safety]")] == (None, "Navy", "A Navy spokesperson")
+
+
+def test_a_quoted_we_spoken_by_someone_named_in_another_sentence_stays_where_it_is():
+    # Smith issued a statement. “We accept the ruling.”
+    doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "issued VERB ROOT 1 lemma=issue", "a DET det 3",
+                   "statement NOUN dobj 1", ". PUNCT punct 1", "“ PUNCT punct 7", "We PRON nsubj 7",
+                   "accept VERB ROOT 7", "the DET det 9", "ruling NOUN dobj 7", ". PUNCT punct 7", "” PUNCT punct 7")
+    found = extract_mentions(doc, "a1")
+    (triple,) = [t for t in extract_triples(doc, "a1", found.token_entity,
+                                            entity_spans=entity_spans(doc, found.mentions))
+                 if t.predicate == "accept"]
+    names = {e.local_id: e.name for e in found.entities}
+    assert names[triple.subject.local_id] == names[triple.attributed_to.local_id] == "Smith"
+    assert (triple.subject.text, triple.subject.start) == ("We", doc[6].idx)
+    assert triple.sentence_start <= triple.subject.start < triple.sentence_end
