@@ -13,6 +13,7 @@ from newsgraph.ingest.clauses import subjects_of
 from newsgraph.ingest.qualifier_words import KIN_NOUNS, SPEECH_VERBS
 from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase, verb_lemma
 from newsgraph.ingest.quotes import inside_quote
+from newsgraph.ingest.speakers import speaker_antecedent
 from newsgraph.model import Arg
 
 
@@ -73,9 +74,12 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
     The speaker is an entity: a representative's own name, never whom they represent ("her rep Jack Ketsoyan
     said" is Ketsoyan's, on behalf of "her"); the head of the phrase or, for what a speaker issues, its
     possessor or source ("the Kremlin's account", "a statement from the Kremlin", "India's navy"); a relative
-    or friend speaks for themselves ("his brother said" is not him). Nothing is attributed when the speaker
-    phrase is the clause's own subject: the speaker of a report is never the subject of what it reports unless
-    the report says so ("X said X would", "X said he would").
+    or friend speaks for themselves ("his brother said" is not him). A pronoun or a document that names no one
+    ("he added", "it said", "the statement said") is the earlier speaker it stands for
+    (``newsgraph.ingest.speakers.speaker_antecedent``); its text stays the phrase as written unless the speaker it
+    stands for is no named entity (then it is that speaker's phrase: "a Navy spokesperson"). Nothing is attributed
+    when the speaker phrase is the clause's own subject: the speaker of a report is never the subject of what it
+    reports unless the report says so ("X said X would", "X said he would").
 
     Args:
         speaker: the head of the speaker phrase (``clause_speaker``), or None.
@@ -85,6 +89,11 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
     """
     if speaker is None:
         return Attribution()
+    if subject.i == speaker.i:
+        return Attribution()
+    written = speaker_phrase(speaker).text
+    antecedent = speaker_antecedent(speaker)  # "he said", "the statement added": who they stand for
+    speaker = antecedent or speaker
     phrase = speaker_phrase(speaker)
     if subject.i in {speaker.i, *((phrase.person.i,) if phrase.person is not None else ())}:
         return Attribution()
@@ -96,7 +105,9 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
                       if arg is not None), None)
     if principal is not None and person is not None and principal.local_id == person.local_id:
         principal = None
-    return Attribution(person, principal, " ".join(phrase.text.split()))
+    if antecedent is not None and person is None:
+        written = phrase.text  # "he added" after "a Navy spokesperson said": the pronoun alone tells nothing
+    return Attribution(person, principal, " ".join(written.split()))
 
 
 def _speaker_argument(token: Token, token_entity: Mapping[int, int], entity_spans: Mapping[int, tuple[int, int]],

@@ -70,6 +70,19 @@ REPRESENTATIVE_NOUNS = frozenset(
     """spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen rep representative publicist agent
     lawyer attorney aide adviser advisor counsel secretary office camp management""".split()
 )
+#: Nouns of what a speaker issues and news then quotes as speaking ("the statement said", "the release added"):
+#: the speaker is whoever issued it.
+DOCUMENT_NOUNS = frozenset(
+    """statement release communique communiqué announcement report memo letter bulletin notice post tweet
+    transcript filing""".split()
+)
+#: Nouns of a person who may speak for themselves or an office, and whom "he" or "she" may stand for ("the
+#: officer said …. He added …").
+PERSON_NOUNS = frozenset(
+    """officer inspector detective sergeant constable captain sheriff official chief manager coach director
+    minister president commander governor mayor prosecutor judge witness doctor surgeon ranger guide climber
+    driver player owner teacher student man woman""".split()
+)
 #: Plural or collective nouns of a country's institutions: "Ukrainian officials", "Russian authorities", "the
 #: French government" speak for that country's government.
 INSTITUTION_NOUNS = frozenset(

@@ -236,10 +236,16 @@ def speaker_of(verb: Token) -> Token | None:
     """The token that reports the clause headed by ``verb``: "the Kremlin said (that) ...", "according to X",
     "..., the Kremlin said." (parataxis), or ``None`` when the clause is not reported speech.
 
+    The clause may sit anywhere inside the report: in a coordinate, an adverbial or a complement, but also in a
+    relative clause or a prepositional phrase of it ("police said he was stopped after failing a test"); it is
+    not reported when it sits in the speaker's own phrase ("the man who fell said …" does not report the fall).
+    A report in a relative clause names its speaker by the noun the clause hangs on ("Gaskin, who said …"), one
+    in a participle by its head's subject ("the navy defended its actions, saying …", "he was quoted as
+    saying …").
+
     Returns the head noun of the speaker phrase ("Kremlin", "statement", "spokesman"); the caller decides whether
     it is an entity (``speaker_phrase`` splits a representative from whom they speak for).
     """
-    # according to X, attached to this verb or an ancestor clause
     head: Token | None = verb
     while head is not None:
         for child in head.children:
@@ -252,16 +258,47 @@ def speaker_of(verb: Token) -> Token | None:
                 subject = _subject(child) or _inverted_subject(child)
                 if subject is not None:
                     return subject
-        if head.dep_ in {"ccomp", "conj", "advcl", "xcomp", "acomp"} and head.head is not head:
-            parent = head.head
-            if head.dep_ == "ccomp" and verb_lemma(parent) in SPEECH_VERBS:
-                subject = _subject(parent)
-                if subject is not None and subject.dep_ != "nsubjpass":
+        parent = head.head
+        if parent.i == head.i:
+            return None
+        if verb_lemma(parent) in SPEECH_VERBS and parent.pos_ in {"VERB", "AUX"}:
+            if head.dep_ in _SUBJECT_DEPS:
+                return None  # the speaker's own phrase
+            if head.dep_ == "ccomp" or head.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in head.children):  # "said only that …"
+                subject = _reporter(parent)
+                if subject is not None:
                     return subject
                 # "It was emphasised that …, the Kremlin said": an impersonal report; look further out
-            head = parent
-        else:
-            head = None
+        head = parent
+    return None
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
+
+
+def _reporter(verb: Token) -> Token | None:
+    """Who reports through the speech verb ``verb``: its active subject (the relative clause's noun for "who"),
+    the subject of the clause a participle hangs on ("…, saying", "was quoted as saying"), or None."""
+    subject = _subject(verb)
+    if subject is not None:
+        if subject.dep_ == "nsubjpass":
+            return None
+        if subject.lower_ in _RELATIVE_SUBJECTS and verb.dep_ == "relcl":
+            return verb.head  # "Gaskin, who said …"
+        return subject
+    if verb.tag_ != "VBG":
+        return None
+    owner = verb.head
+    if verb.dep_ == "pcomp" and owner.lower_ == "as" and owner.head.pos_ in {"VERB", "AUX"}:
+        owner = owner.head  # "he was quoted as saying"
+        return next((c for c in owner.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if verb.dep_ == "advcl" and owner.pos_ in {"VERB", "AUX"}:
+        found = _subject(owner)  # "the navy defended its actions, saying …"
+        return found if found is not None and found.dep_ == "nsubj" else None
+    if verb.dep_ == "acl" and owner.pos_ in {"NOUN", "PROPN"}:
+        return owner  # "a statement saying …": the caller finds who issued it
     return None
 
 
@@ -351,9 +388,26 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
+    """The subject of ``verb``: the nearest when the parser gave it two ("…, two countries near it, Sinha said"),
+    inherited from the verb it is coordinated with, or, for a speech verb left without one, the noun phrase just
+    before it after a comma ("…, the Highway Patrol said", where the parser took the speaker for an apposition)."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     if verb.dep_ == "conj":
         return _subject(verb.head)
+    if verb_lemma(verb) in SPEECH_VERBS:
+        return _stranded_subject(verb)
     return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """The noun right before a speech verb with no subject, when its phrase follows a comma and hangs on a word
+    before it ("…on a freeway outside San Diego, the California Highway Patrol said.")."""
+    if verb.i == 0:
+        return None
+    noun = verb.doc[verb.i - 1]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.head.i >= noun.i or noun.dep_ not in {"appos", "conj", "npadvmod"}:
+        return None
+    start = noun.left_edge.i
+    return noun if start > 0 and verb.doc[start - 1].text == "," else None

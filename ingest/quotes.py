@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.qualifier_words import DOCUMENT_NOUNS
 from newsgraph.ingest.qualifiers import speaking_subject, speaking_verb
 
-__all__ = ["Quotations", "find_quotations", "inside_quote", "quotation_speaker", "quote_spans", "quote_speakers"]
+__all__ = ["Quotations", "broken_reports", "find_quotations", "inside_quote", "quotation_speaker", "quote_spans",
+           "quote_speakers"]
 
 _OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
 _CLOSING_QUOTES = frozenset({"”", "''", "»"})
@@ -27,9 +29,66 @@ class Quotations:
 
 
 def find_quotations(doc: Doc) -> Quotations:
-    """The quotations of ``doc`` and who speaks them."""
+    """The quotations of ``doc`` and who speaks them, with the speakers of the pieces of a sentence the parser
+    broke in two (``broken_reports``)."""
     spans = quote_spans(doc)
-    return Quotations(spans, quote_speakers(doc, spans))
+    return Quotations(spans, {**broken_reports(doc, spans), **quote_speakers(doc, spans)})
+
+
+def broken_reports(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -> dict[int, Token]:
+    """Sentence start → speaker, for a report the parser split at a full stop that ends no sentence.
+
+    '…about 1:30 a. | m., CHP Officer Brian Pennings said.': a piece that goes on from the one before (it starts
+    with punctuation or a lower-case word) and holds only a speech verb with its subject, no clause of what was
+    said, gives that subject to the pieces before it. 'Gaskin said the two incidents in Mt. | Cook National Park
+    were not related': a piece that breaks after an abbreviation ("Mt.", "a.") inside the object the parser gave
+    "say" (which takes a clause, not a noun phrase) gives the subject of "say" to the piece after it.
+    """
+    spans = spans if spans is not None else quote_spans(doc)
+    sents = list(doc.sents)
+    out: dict[int, Token] = {}
+    for k, sent in enumerate(sents):
+        verb = next((t for t in sent if speaking_verb(t) and not inside_quote(t.i, spans)
+                     and not any(c.dep_ in {"ccomp", "xcomp", "parataxis", "advcl"} for c in t.children)), None)
+        subject = speaking_subject(verb) if verb is not None else None
+        if verb is None or subject is None or inside_quote(subject.i, spans):
+            continue
+        if _only_report(sent, verb, subject):
+            j = k
+            while j > 0 and j > k - 3 and _continues(sents[j]):
+                j -= 1  # the pieces before, back to the one that starts the sentence
+                out.setdefault(sents[j].start, subject)
+        # "said the two incidents in Mt.": "say" takes no such object; what was said runs on past the break
+        cut = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != subject.i
+                    and c.right_edge.i >= sent.end - 2), None) if verb.lemma_.lower() == "say" else None
+        if k + 1 < len(sents) and cut is not None and _broken_after(sent) \
+                and not any(speaking_verb(t) for t in sents[k + 1]):
+            out.setdefault(sents[k + 1].start, subject)
+    return out
+
+
+def _only_report(sent: Span, verb: Token, subject: Token) -> bool:
+    """True when ``sent`` is a speech verb, its subject and its circumstances only ("…, Officer Pennings said on
+    Tuesday."), nothing else, the verb heading the sentence."""
+    if verb.dep_ != "ROOT" or verb.head.i != verb.i:
+        return False
+    allowed = {t.i for t in subject.subtree} | {verb.i} | {
+        t.i for c in verb.children if c.dep_ in {"prep", "npadvmod", "advmod", "punct"} for t in c.subtree}
+    return all(t.is_punct or t.is_space or t.i in allowed for t in sent if t.i != verb.i)
+
+
+def _continues(sent: Span) -> bool:
+    """True when ``sent`` starts with punctuation or a lower-case word: it goes on from the sentence before."""
+    first = next((t for t in sent if not t.is_space), None)
+    return first is not None and (first.is_punct and first.text not in _MARKS or first.text[:1].islower())
+
+
+def _broken_after(sent: Span) -> bool:
+    """True when ``sent`` ends at a full stop after an abbreviation: one to three letters ("Mt.", "a.", "St.")."""
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 2 or words[-1].text != "." or not words[-2].is_alpha:
+        return False
+    return len(words[-2].text) == 1 or len(words[-2].text) <= 3 and words[-2].text[0].isupper()
 
 
 def quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
@@ -37,7 +96,8 @@ def quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
 
     Curly, guillemet and backtick marks open and close by their shape; a straight double quote opens when it is
     stuck to the word after it ('"She'), closes when stuck to the word before it ('lives,"'), and otherwise
-    alternates. A quote left open runs to the end of its paragraph (a blank line) or of the text.
+    alternates. A quote left open runs to the end of its paragraph (a blank line), to the next opening mark (news
+    leaves a quotation open at the end of a paragraph that the next one goes on with) or to the end of the text.
     """
     spans = []
     opened: int | None = None
@@ -45,6 +105,8 @@ def quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
         text = token.text
         straight = _straight_direction(token) if text in _STRAIGHT_QUOTES else None
         if text in _OPENING_QUOTES or straight == "open" or (straight == "either" and opened is None):
+            if opened is not None and token.i > opened + 1:
+                spans.append((opened, token.i - 1))  # a quote paragraph left open goes on under a new mark
             opened = token.i
         elif (text in _CLOSING_QUOTES or straight is not None) and opened is not None:
             spans.append((opened, token.i))
@@ -61,7 +123,8 @@ def _straight_direction(token: Token) -> str:
     """Whether a straight quote opens ("open"), closes ("close") or may do either ("either"), by what it is stuck
     to."""
     doc = token.doc
-    after = token.i + 1 < len(doc) and not token.whitespace_ and not doc[token.i + 1].is_punct
+    after = token.i + 1 < len(doc) and not token.whitespace_ and not doc[token.i + 1].is_punct \
+        and not doc[token.i + 1].is_space
     before = token.i > 0 and not doc[token.i - 1].whitespace_ and not doc[token.i - 1].is_space
     if after and not before:
         return "open"
@@ -112,29 +175,59 @@ def _fills(doc: Doc, first: int, last: int) -> bool:
 
 
 def _announced(sent, spans: tuple[tuple[int, int], ...]) -> Token | None:
-    """The speaker of a report whose words are still to come: a speech verb outside any quotation, with a subject
-    and no clause of what was said ("A Foreign Office spokeswoman said in a statement.", "She told reporters:")."""
+    """The speaker of a report whose words are still to come or go on: a speech verb outside any quotation, with
+    a subject and no clause of what was said ("A Foreign Office spokeswoman said in a statement.", "She told
+    reporters:"), a statement issued ("Smith issued the following statement:"), or a report that closes its
+    sentence ("Two deaths so close together was unusual, Gaskin said.", which the quotation after it goes on
+    with; "Smith said Kyiv won." is a paraphrase, after which a quotation may be anyone's)."""
     for token in sent:
-        if speaking_verb(token) and not inside_quote(token.i, spans) and not any(
-                c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in token.children):
+        if inside_quote(token.i, spans) or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if speaking_verb(token):
+            content = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
+            reports = not content or token.dep_ == "ROOT" and all(c.i < token.i for c in content) \
+                or token.dep_ == "parataxis" and token.head.dep_ == "ROOT" and token.head.i < token.i
+            subject = speaking_subject(token) if reports else None
+            if subject is not None and not inside_quote(subject.i, spans):
+                return subject
+        elif _issues_document(token):
             subject = speaking_subject(token)
-            if subject is not None:
+            if subject is not None and subject.dep_ == "nsubj":
                 return subject
     return None
 
 
+def _issues_document(token: Token) -> bool:
+    """True for a verb whose object is a statement or the like ("issued the following statement")."""
+    return token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in DOCUMENT_NOUNS
+                                        for c in token.children)
+
+
+def _announces(doc: Doc, i: int) -> bool:
+    """True when the line break at token ``i`` follows a colon: the line before announces what comes next."""
+    before = next((t for t in reversed(doc[max(i - 3, 0):i + 1]) if not t.is_space), None)
+    return before is not None and before.text == ":"
+
+
 def quotation_speaker(doc: Doc, first: int, last: int) -> Token | None:
     """The speaker of the quotation from token ``first`` to ``last`` (its marks): the subject of a speech verb
-    after the closing mark in its sentence ('“…,” she said'), or else before the opening mark ('She said: “…').
+    after the closing mark in its sentence ('“…,” she said'), or else before the opening mark ('She said: “…'), in
+    the same line (or the line before, when it ends with a colon); the issuer of a statement counts as its speaker
+    ('Smith issued the following statement: “…').
     """
     opening, closing = doc[first].sent, doc[last].sent
-    return _speaker_outside(closing, last + 1, closing.end) or _speaker_outside(opening, opening.start, first)
+    after = next((t.i for t in doc[last + 1:closing.end] if "\n" in t.text_with_ws), closing.end)
+    before = next((t.i + 1 for t in reversed(doc[opening.start:first]) if "\n" in t.text_with_ws
+                   and not _announces(doc, t.i)), opening.start)
+    return _speaker_outside(closing, last + 1, after) or _speaker_outside(opening, before, first)
 
 
 def _speaker_outside(sent, start: int, end: int) -> Token | None:
+    """The subject of a speech verb between ``start`` and ``end``, both in that stretch: the stretch stops at a
+    line break, as a quotation's speaker is named in its own paragraph."""
     doc = sent.doc
     for token in doc[start:end] if start < end else ():
-        if speaking_verb(token):
+        if speaking_verb(token) or _issues_document(token):
             subject = speaking_subject(token)
             if subject is not None and start <= subject.i < end:
                 return subject

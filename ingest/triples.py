@@ -23,7 +23,14 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
-from newsgraph.ingest.qualifiers import SPEECH_VERBS, is_conditional, is_hedged, is_negated, verb_lemma
+from newsgraph.ingest.qualifiers import (
+    SPEECH_VERBS,
+    is_conditional,
+    is_hedged,
+    is_negated,
+    speaking_verb,
+    verb_lemma,
+)
 from newsgraph.ingest.quotes import Quotations, find_quotations
 from newsgraph.model import Arg, Circumstances, Triple
 
@@ -63,8 +70,9 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
             entity arguments, the rest concepts.
         entity_spans: token index → (start token, end token) of the mention holding it, to report its offsets.
         entity_sentences_only: skip the sentences with no token of ``token_entity``: for a caller that keeps
-            only triples with an entity as subject, object or speaker, which such a sentence cannot give (its
-            parse tree does not reach into other sentences).
+            only triples with an entity as subject, object or speaker, which such a sentence cannot give unless
+            its speaker is named in another sentence (a quotation's, "it said", "the statement added"; those
+            sentences are kept).
         published: the article's publication date in ISO 8601, against which relative times ("on Tuesday",
             "last week") in the triples' ``when`` are resolved.
         quotations: the article's quotations (``find_quotations``), when the caller has them already.
@@ -76,7 +84,8 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
     seen: set[tuple] = set()
     entity_tokens = sorted(ctx.token_entity) if entity_sentences_only else None
     for sent in doc.sents:
-        if entity_tokens is not None and not _any_between(entity_tokens, sent.start, sent.end):
+        if entity_tokens is not None and not _any_between(entity_tokens, sent.start, sent.end) \
+                and not _may_report(sent, ctx):
             continue
         for triple in _sentence_triples(sent, ctx):
             key = (triple.subject.start, triple.predicate, triple.object.start, triple.object.end)
@@ -84,6 +93,13 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
                 seen.add(key)
                 triples.append(triple)
     return tuple(triples)
+
+
+def _may_report(sent: Span, ctx: _Context) -> bool:
+    """True when a sentence may be told by a speaker named in another one: its quotation's or broken report's
+    (``ctx.quoted``), or the one a speech verb's pronoun or document subject stands for ("it said", "the
+    statement added")."""
+    return sent.start in ctx.quoted or any(speaking_verb(t) for t in sent)
 
 
 def _any_between(ordered: list[int], start: int, end: int) -> bool:
@@ -259,6 +275,9 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
         if subj.lower_ in FIRST_PERSON else None
     if first_person is not None:
         subject: Arg | None = first_person  # "“We are ready,” Zelenskyy told reporters": the speaker speaks for "we"
+        if not sent.start_char <= first_person.start <= first_person.end <= sent.end_char:
+            # a speaker named in another sentence (a quotation's, "he said" resolved): the subject stays "we"
+            subject = Arg(subj.text, subj.idx, subj.idx + len(subj.text), local_id=first_person.local_id)
     else:
         subject = _argument(subj, ctx)
         if subject is None and subj.lower_ in {"it", "they"} and not _expletive(subj):
