@@ -220,6 +220,17 @@ def event_class(verb_lemma: str) -> str:
     return t.same_event.get(found, found)
 
 
+def is_empty_verb(lemma: str) -> bool:
+    """True for a verb that is no event on its own: the copula, auxiliaries, modals, light verbs without their
+    noun ("be", "do", "seem"); a chain's relation is the event of its last verb that is not one.
+
+    >>> is_empty_verb("be"), is_empty_verb("Do"), is_empty_verb("pretend"), is_empty_verb("")
+    (True, True, False, True)
+    """
+    word = " ".join(lemma.lower().split())
+    return not word or word in tables().empty
+
+
 def is_speech_verb(lemma: str) -> bool:
     """True for a reporting verb: its event is a speech act whose content is another event.
 

@@ -10,6 +10,7 @@ from newsgraph.ingest.lexicon import (
     RelationClass,
     event_class,
     event_verb,
+    is_empty_verb,
     is_speech_verb,
     normalise_predicate,
     relation_class,
@@ -49,6 +50,9 @@ def test_normalise_predicate(predicate, normalised):
     (["agree to", "agree", "consent to", "accept", "commit to"], "AGREE_TO", 1),
     (["decline", "refuse", "reject", "push back against", "turn down"], "AGREE_TO", -1),
     (["halt", "suspend", "stop", "cease", "be suspend by"], "HALT", 1),
+    (["stop", "pull over", "be pull over for", "be pull over by", "flag down"], "HALT", 1),  # a traffic stop
+    (["see", "watch", "witness", "look on", "be see by", "catch sight of", "glimpse"], "SEE", 1),
+    (["reveal", "disclose", "divulge", "be divulge"], "SAY", 1),
     (["begin", "start", "launch", "commence"], "BEGIN", 1),
     (["fire", "dismiss", "sack", "oust", "be fire by"], "DISMISS", 1),
     (["name", "appoint", "nominate", "be name"], "APPOINT", 1),
@@ -222,3 +226,17 @@ def test_gerunds_of_curated_verbs_and_found_guilty_are_events():
     assert event_verb("building", "NOUN") is None  # a not_noun rule: mostly a thing in the news
     assert event_verb("guilty", "ADJ") == "convict"
     assert event_class("hang") == event_class("kill")
+
+
+def test_one_happening_worded_apart_is_one_event_class():
+    assert event_class("pull over") == event_class("stop") == event_class("flag down")
+    assert event_class("watch") == event_class("see") == event_class("witness")
+    assert event_class("divulge") == event_class("reveal") == event_class("disclose")
+    assert event_class("watch") != event_class("find")  # seeing a thing happen is not finding it
+
+
+@pytest.mark.parametrize(("lemma", "empty"), [
+    ("be", True), ("do", True), ("seem", True), ("Have", True), ("", True), (" ", True),
+    ("pretend", False), ("plan", False), ("watch", False)])
+def test_empty_verbs(lemma, empty):
+    assert is_empty_verb(lemma) is empty
