@@ -152,6 +152,8 @@ def test_rel_type_sanitises_any_name():
     ("ceasefire", "NOUN", "ceasefire"), ("statement", "NOUN", "state"),
     ("dead", "ADJ", "die"), ("injured", "ADJ", "injure"), ("wounded", "ADJ", "injure"), ("stolen", "ADJ", "rob"),
     ("arrested", "ADJ", "arrest"),
+    ("disappointed", "ADJ", "disappoint"), ("disappointing", "ADJ", "disappoint"), ("shocked", "ADJ", "shock"),
+    ("worried", "ADJ", "worry"), ("frightened", "ADJ", "frighten"),  # reactions: participles of emotion verbs
     ("shoot", "VERB", "shoot"), ("say", "VERB", "say"), ("frobnicate", "VERB", "frobnicate"),
 ])
 def test_event_triggers(lemma, pos, verb):
@@ -161,7 +163,8 @@ def test_event_triggers(lemma, pos, verb):
 @pytest.mark.parametrize(("lemma", "pos"), [
     ("company", "NOUN"), ("president", "NOUN"), ("time", "NOUN"), ("way", "NOUN"), ("government", "NOUN"),
     ("people", "NOUN"), ("police", "NOUN"), ("year", "NOUN"),
-    ("known", "ADJ"), ("big", "ADJ"), ("supported", "ADJ"),
+    ("known", "ADJ"), ("big", "ADJ"), ("supported", "ADJ"), ("tired", "ADJ"), ("united", "ADJ"),
+    ("disappoint", "ADJ"), ("red", "ADJ"), ("sing", "ADJ"),
     ("be", "VERB"), ("be", "AUX"), ("have", "AUX"), ("have", "VERB"), ("do", "VERB"), ("make", "VERB"),
     ("take", "VERB"), ("get", "VERB"), ("would", "AUX"),
     ("quickly", "ADV"), ("the", "DET"), ("", "NOUN"), ("123", "NOUN"),
