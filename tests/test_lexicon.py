@@ -243,3 +243,12 @@ def test_one_happening_worded_apart_is_one_event_class():
     ("pretend", False), ("plan", False), ("watch", False)])
 def test_empty_verbs(lemma, empty):
     assert is_empty_verb(lemma) is empty
+
+
+def test_firing_shots_is_shooting_not_dismissing():
+    from newsgraph.ingest.lexicon import phrasal_verb
+
+    for noun in ("shot", "round", "weapon"):
+        assert event_class(phrasal_verb("fire", noun=noun)) == event_class("shoot")
+    assert relation_class("fire shot").rel_type == "SHOOT"
+    assert event_class("fire") == event_class("dismiss")  # with a person as object it is the dismissal
