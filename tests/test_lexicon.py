@@ -252,3 +252,17 @@ def test_firing_shots_is_shooting_not_dismissing():
         assert event_class(phrasal_verb("fire", noun=noun)) == event_class("shoot")
     assert relation_class("fire shot").rel_type == "SHOOT"
     assert event_class("fire") == event_class("dismiss")  # with a person as object it is the dismissal
+
+
+def test_a_reaction_in_a_copula_is_an_event_mention_of_its_class():
+    from handmade import make_doc
+    from newsgraph.ingest.events import extract_events
+
+    # "“Obviously we're disappointed,” the team said" and "It's disappointing to hear about the issue"
+    first = make_doc("we PRON nsubj 1", "'re AUX ROOT 1 lemma=be", "disappointed ADJ acomp 1", ". PUNCT punct 1")
+    second = make_doc("It PRON nsubj 1", "'s AUX ROOT 1 lemma=be", "disappointing ADJ acomp 1",
+                      "to PART aux 4", "hear VERB xcomp 2", ". PUNCT punct 1")
+    [reaction] = [e for e in extract_events(first, "a") if e.text == "disappointed"]
+    [other] = [e for e in extract_events(second, "b") if e.text == "disappointing"]
+    assert reaction.lemma == other.lemma == "disappoint"
+    assert reaction.event_class == other.event_class
