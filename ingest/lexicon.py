@@ -131,6 +131,8 @@ def event_verb(lemma: str, pos: str) -> str | None:
     [None, None, None, None]
     >>> event_verb("dead", "ADJ"), event_verb("injured", "ADJ"), event_verb("known", "ADJ")
     ('die', 'injure', None)
+    >>> event_verb("disappointed", "ADJ"), event_verb("disappointing", "ADJ")
+    ('disappoint', 'disappoint')
     >>> event_verb("fire", "VERB"), event_verb("be", "AUX"), event_verb("make", "VERB")
     ('fire', None, None)
     """
@@ -153,7 +155,7 @@ def _event_verb(lemma: str, pos: str) -> str | None:
             verb = _gerund(word) or verb
         return verb
     if pos == "ADJ":
-        return t.adjectives.get(word) or _participle(word)
+        return t.adjectives.get(word) or _participle(word) or _reaction(word)
     return None
 
 
@@ -218,6 +220,17 @@ def event_class(verb_lemma: str) -> str:
     member = t.members.get(word)  # curated synonyms only: WordNet's wider reach merges too much
     found = member.event_class if member is not None else word
     return t.same_event.get(found, found)
+
+
+def is_empty_verb(lemma: str) -> bool:
+    """True for a verb that is no event on its own: the copula, auxiliaries, modals, light verbs without their
+    noun ("be", "do", "seem"); a chain's relation is the event of its last verb that is not one.
+
+    >>> is_empty_verb("be"), is_empty_verb("Do"), is_empty_verb("pretend"), is_empty_verb("")
+    (True, True, False, True)
+    """
+    word = " ".join(lemma.lower().split())
+    return not word or word in tables().empty
 
 
 def is_speech_verb(lemma: str) -> bool:
@@ -325,6 +338,27 @@ def _gerund(word: str) -> str | None:
     for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
         if verb in members:
             return verb
+    return None
+
+
+def _reaction(word: str) -> str | None:
+    """The verb of a participle of a WordNet verb of emotion used as an adjective: a reaction is a state the news
+    reports as an event ("disappointed", "it's disappointing" → disappoint; "shocked" → shock).
+
+    >>> _reaction("disappointed"), _reaction("disappointing"), _reaction("worried"), _reaction("shocked")
+    ('disappoint', 'disappoint', 'worry', 'shock')
+    >>> _reaction("tired"), _reaction("red"), _reaction("ceiling")
+    (None, None, None)
+    """
+    verbs = tables().verbs
+    for suffix in ("ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[:-len(suffix)]
+            for verb in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else "",
+                         stem[:-1] + "y" if stem.endswith("i") else ""):
+                known = verbs.get(verb) if verb else None
+                if known is not None and known.lexname == "emotion":
+                    return verb
     return None
 
 

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
+from newsgraph.ingest.lexicon import event_verb, is_empty_verb
 from newsgraph.ingest.qualifiers import (
     SPEECH_VERBS,
     is_conditional,
@@ -141,7 +142,7 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                         for subj in clause.subjects:
                             yield from _emit(sent, ctx, agent, predicate, subj, speaker=speaker, negated=negated,
                                              hedged=hedged, conditional=conditional, penalty=penalty,
-                                             trigger=last, circ=circ)
+                                             trigger=_trigger(chain), circ=circ)
                     continue
             for subj in clause.subjects:
                 for prep, obj in objects:
@@ -149,7 +150,8 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                                      speaker=speaker,
                                      negated=(is_negated(clause.verb, (obj,)) + chain_negations) % 2 == 1,
                                      hedged=hedged, conditional=conditional, penalty=penalty + 0.1 * bool(prep),
-                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=last, circ=circ)
+                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=_trigger(chain),
+                                     circ=circ)
     for head, apposition in appositions(sent):  # "Zelenskyy, Ukraine's president" → Zelenskyy –be– president of …
         if head.i in ctx.token_entity and apposition.pos_ == "NOUN" \
                 and not any(c.dep_ in {"conj", "cc"} for c in (*apposition.children, *head.children)) \
@@ -197,6 +199,18 @@ def _in_list(token: Token) -> bool:
     if i < len(doc) and doc[i].is_punct:
         i += 1
     return i < len(doc) and doc[i].dep_ == "cc"
+
+
+def _trigger(chain: tuple[Token, ...]) -> Token:
+    """The verb of a chain whose event the relation is: the last one that is no empty verb ("pretended to be
+    fishermen": pretend; "planned to do some touring": plan), a light verb with an event noun as its object
+    counting as the noun's event ("agreed to hold talks": hold); the last verb when all are empty."""
+    for verb in reversed(chain):
+        if not is_empty_verb(verb_lemma(verb)) or any(
+                c.dep_ in {"dobj", "dative"} and c.pos_ == "NOUN" and event_verb(c.lemma_.lower(), "NOUN")
+                for c in verb.children):
+            return verb
+    return chain[-1]
 
 
 def _full_chain(chain: tuple[Token, ...]) -> tuple[Token, ...]:

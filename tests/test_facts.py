@@ -1,4 +1,5 @@
-"""One happening, one node: two outlets that word a fact differently land on one edge and one event."""
+"""One happening, one node: two outlets that word a fact differently (a synonym, a passive, a phrasal verb) land on
+one edge and one event."""
 
 import pytest
 
@@ -48,3 +49,29 @@ def test_ingesting_again_changes_nothing(empty_store, seed_settings, tmp_path):
         "MATCH (n) WHERE n:Story OR n:Event RETURN n.id AS id, properties(n) AS props ORDER BY id") == snapshot
     assert empty_store.run(
         "MATCH (s)-[r:REPORTS]->(e) RETURN s.id AS s, e.id AS e, r.starts AS starts ORDER BY s, e") == reports
+
+
+THIRD = ("The California Highway Patrol pulled over Marcus Delaney on the freeway early Sunday. Marcus Delaney "
+         "watched the collision of two trucks before the patrol arrived.")
+FOURTH = ("Marcus Delaney was stopped by the California Highway Patrol early Sunday, the patrol said. Marcus Delaney "
+          "had witnessed the collision of two trucks minutes earlier.")
+
+
+@pytest.mark.parametrize(("subject", "rel_type", "obj"), [
+    ("Highway Patrol", "HALT", "Marcus Delaney"),  # pulled over / was stopped by
+    ("Marcus Delaney", "SEE", None),  # watched / witnessed the collision
+])
+def test_a_traffic_stop_and_a_sighting_worded_apart_land_on_one_edge(empty_store, seed_settings, tmp_path,
+                                                                      subject, rel_type, obj):
+    (tmp_path / "c.txt").write_text(THIRD, encoding="utf-8")
+    (tmp_path / "d.txt").write_text(FOURTH, encoding="utf-8")
+    ingest([tmp_path], empty_store, seed_settings)
+    rows = empty_store.run(
+        f"MATCH (a:Entity)-[r:{rel_type}]->(b) WHERE a.name ENDS WITH $subject "
+        "RETURN b.name AS object, r.sources AS sources", {"subject": subject})
+    merged = [r for r in rows if sorted(r["sources"]) == ["c", "d"] and (obj is None or r["object"] == obj)]
+    assert len(merged) == 1, rows
+    surfaces = {r["predicate"] for r in empty_store.run(
+        "MATCH (v:Evidence) WHERE v.relation_class = $cls RETURN v.predicate AS predicate",
+        {"cls": rel_type.lower()})}
+    assert len(surfaces) == 2, surfaces  # each outlet's own wording stays on its evidence

@@ -10,6 +10,7 @@ from newsgraph.ingest.lexicon import (
     RelationClass,
     event_class,
     event_verb,
+    is_empty_verb,
     is_speech_verb,
     normalise_predicate,
     relation_class,
@@ -49,6 +50,9 @@ def test_normalise_predicate(predicate, normalised):
     (["agree to", "agree", "consent to", "accept", "commit to"], "AGREE_TO", 1),
     (["decline", "refuse", "reject", "push back against", "turn down"], "AGREE_TO", -1),
     (["halt", "suspend", "stop", "cease", "be suspend by"], "HALT", 1),
+    (["stop", "pull over", "be pull over for", "be pull over by", "flag down"], "HALT", 1),  # a traffic stop
+    (["see", "watch", "witness", "look on", "be see by", "catch sight of", "glimpse"], "SEE", 1),
+    (["reveal", "disclose", "divulge", "be divulge"], "SAY", 1),
     (["begin", "start", "launch", "commence"], "BEGIN", 1),
     (["fire", "dismiss", "sack", "oust", "be fire by"], "DISMISS", 1),
     (["name", "appoint", "nominate", "be name"], "APPOINT", 1),
@@ -148,6 +152,8 @@ def test_rel_type_sanitises_any_name():
     ("ceasefire", "NOUN", "ceasefire"), ("statement", "NOUN", "state"),
     ("dead", "ADJ", "die"), ("injured", "ADJ", "injure"), ("wounded", "ADJ", "injure"), ("stolen", "ADJ", "rob"),
     ("arrested", "ADJ", "arrest"),
+    ("disappointed", "ADJ", "disappoint"), ("disappointing", "ADJ", "disappoint"), ("shocked", "ADJ", "shock"),
+    ("worried", "ADJ", "worry"), ("frightened", "ADJ", "frighten"),  # reactions: participles of emotion verbs
     ("shoot", "VERB", "shoot"), ("say", "VERB", "say"), ("frobnicate", "VERB", "frobnicate"),
 ])
 def test_event_triggers(lemma, pos, verb):
@@ -157,7 +163,8 @@ def test_event_triggers(lemma, pos, verb):
 @pytest.mark.parametrize(("lemma", "pos"), [
     ("company", "NOUN"), ("president", "NOUN"), ("time", "NOUN"), ("way", "NOUN"), ("government", "NOUN"),
     ("people", "NOUN"), ("police", "NOUN"), ("year", "NOUN"),
-    ("known", "ADJ"), ("big", "ADJ"), ("supported", "ADJ"),
+    ("known", "ADJ"), ("big", "ADJ"), ("supported", "ADJ"), ("tired", "ADJ"), ("united", "ADJ"),
+    ("disappoint", "ADJ"), ("red", "ADJ"), ("sing", "ADJ"),
     ("be", "VERB"), ("be", "AUX"), ("have", "AUX"), ("have", "VERB"), ("do", "VERB"), ("make", "VERB"),
     ("take", "VERB"), ("get", "VERB"), ("would", "AUX"),
     ("quickly", "ADV"), ("the", "DET"), ("", "NOUN"), ("123", "NOUN"),
@@ -222,3 +229,40 @@ def test_gerunds_of_curated_verbs_and_found_guilty_are_events():
     assert event_verb("building", "NOUN") is None  # a not_noun rule: mostly a thing in the news
     assert event_verb("guilty", "ADJ") == "convict"
     assert event_class("hang") == event_class("kill")
+
+
+def test_one_happening_worded_apart_is_one_event_class():
+    assert event_class("pull over") == event_class("stop") == event_class("flag down")
+    assert event_class("watch") == event_class("see") == event_class("witness")
+    assert event_class("divulge") == event_class("reveal") == event_class("disclose")
+    assert event_class("watch") != event_class("find")  # seeing a thing happen is not finding it
+
+
+@pytest.mark.parametrize(("lemma", "empty"), [
+    ("be", True), ("do", True), ("seem", True), ("Have", True), ("", True), (" ", True),
+    ("pretend", False), ("plan", False), ("watch", False)])
+def test_empty_verbs(lemma, empty):
+    assert is_empty_verb(lemma) is empty
+
+
+def test_firing_shots_is_shooting_not_dismissing():
+    from newsgraph.ingest.lexicon import phrasal_verb
+
+    for noun in ("shot", "round", "weapon"):
+        assert event_class(phrasal_verb("fire", noun=noun)) == event_class("shoot")
+    assert relation_class("fire shot").rel_type == "SHOOT"
+    assert event_class("fire") == event_class("dismiss")  # with a person as object it is the dismissal
+
+
+def test_a_reaction_in_a_copula_is_an_event_mention_of_its_class():
+    from handmade import make_doc
+    from newsgraph.ingest.events import extract_events
+
+    # "“Obviously we're disappointed,” the team said" and "It's disappointing to hear about the issue"
+    first = make_doc("we PRON nsubj 1", "'re AUX ROOT 1 lemma=be", "disappointed ADJ acomp 1", ". PUNCT punct 1")
+    second = make_doc("It PRON nsubj 1", "'s AUX ROOT 1 lemma=be", "disappointing ADJ acomp 1",
+                      "to PART aux 4", "hear VERB xcomp 2", ". PUNCT punct 1")
+    [reaction] = [e for e in extract_events(first, "a") if e.text == "disappointed"]
+    [other] = [e for e in extract_events(second, "b") if e.text == "disappointing"]
+    assert reaction.lemma == other.lemma == "disappoint"
+    assert reaction.event_class == other.event_class

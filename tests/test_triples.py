@@ -396,3 +396,23 @@ def test_sentences_without_an_entity_are_skipped_only_when_asked():
     kept = extract_triples(doc, "a1", found.token_entity, entity_sentences_only=True)
     assert [t.predicate for t in every] == ["rise to", "agree to"]
     assert [t.predicate for t in kept] == ["agree to"] and kept[0] == every[1]
+
+
+def test_the_trigger_of_a_chain_is_its_last_verb_that_is_no_empty_verb():
+    # "the pirates pretended to be fishermen": the relation is the pretending, not the copula
+    doc = make_doc("The DET det 1", "pirates NOUN nsubj 2 lemma=pirate", "pretended VERB ROOT 2 lemma=pretend",
+                   "to PART aux 4", "be AUX xcomp 2 lemma=be", "fishermen NOUN attr 4 lemma=fisherman",
+                   ". PUNCT punct 2")
+    [(s, p, o, triple)] = _triples(doc)
+    assert (s, p, o) == ("[pirate]", "pretend to be", "[fisherman]")
+    assert doc.text[triple.trigger_start:triple.trigger_end] == "pretended"
+
+
+def test_a_light_verb_with_an_event_noun_stays_the_trigger_of_its_chain():
+    # "Russia agreed to hold talks with Ukraine": the relation is the talks the light verb holds
+    doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "agreed VERB ROOT 1 lemma=agree", "to PART aux 3",
+                   "hold VERB xcomp 1", "talks NOUN dobj 3 lemma=talk", "with ADP prep 3",
+                   "Ukraine PROPN pobj 5 ent=GPE", ". PUNCT punct 1")
+    found = {(s, p, o): t for s, p, o, t in _triples(doc)}
+    triple = found[("Russia", "agree to hold with", "Ukraine")]
+    assert doc.text[triple.trigger_start:triple.trigger_end] == "hold"
