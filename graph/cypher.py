@@ -384,8 +384,10 @@ MATCH (s:Source)-[r:REPORTS]->(e:Event)
 WHERE $ids IS NULL OR e.id IN $ids
 RETURN s.id AS source, e.id AS event, properties(r) AS props
 """
+#: The links of sources (IN_STORY) and events (PART_OF) to stories. Typed: an untyped relationship makes FalkorDB
+#: look for each pair's relationships in every relationship type of the graph (3 s on ECB+, typed 0.02 s).
 STORY_LINKS = """
-MATCH (a)-[r]->(t:Story)
+MATCH (a)-[r:IN_STORY|PART_OF]->(t:Story)
 WHERE (a:Source OR a:Event) AND ($ids IS NULL OR t.id IN $ids)
 RETURN a.id AS subject, type(r) AS type, t.id AS object
 """

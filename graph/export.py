@@ -117,15 +117,17 @@ def _is_bookkeeping(key: Any, data: dict) -> bool:
 
 
 def _canonical(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A deep copy with nodes, edges, evidence, spans and aliases in sorted order."""
+    """A copy with nodes, edges, evidence, spans and aliases in sorted order. The attribute dicts are new and so
+    are the sorted lists; the values inside them (evidence records, spans) are shared with ``graph``, which the
+    renderers only read (a deep copy of a whole store's graph cost more than reading it)."""
     out: nx.MultiDiGraph[Any] = nx.MultiDiGraph(**copy.deepcopy(dict(graph.graph)))
     for node, data in sorted(graph.nodes(data=True), key=lambda n: str(n[0])):
-        data = copy.deepcopy(dict(data))
+        data = dict(data)
         if isinstance(data.get("aliases"), (list, tuple, set)):
             data["aliases"] = sorted(data["aliases"], key=str)
         out.add_node(node, **data)
     for u, v, k, data in sorted(graph.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3]))):
-        data = copy.deepcopy(dict(data))
+        data = dict(data)
         if isinstance(data.get("evidence"), list):
             data["evidence"] = sorted(data["evidence"], key=_evidence_key)
         if isinstance(data.get("mentions"), list):

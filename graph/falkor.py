@@ -39,14 +39,35 @@ class FalkorStore(GraphStore):
         self._graph = client.select_graph(graph_name)
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one statement; rows as dicts of plain values.
+
+        The compact reply is read here: scalars, lists and maps straight from redis-py's reply (the client's
+        parser costs more than the server on a whole-graph read); a reply holding nodes, relationships or paths,
+        whose compact form needs the graph's schema, goes through the client's parser.
+        """
+        from falkordb.helpers import stringify_param_value
+
+        header = "CYPHER " + " ".join(f"`{k}`={stringify_param_value(v)}" for k, v in params.items()) + " " \
+            if params else ""
         try:
-            result = self._graph.query(query, params or {})
+            reply = self._client.connection.execute_command("GRAPH.QUERY", self.graph_name, header + query,
+                                                            "--compact")
+            if reply and isinstance(reply[-1], ResponseError):  # a run-time error comes as the last element
+                raise reply[-1]
         except RedisConnectionError as exc:
             raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
         except ResponseError as exc:
             raise StoreUnavailable(f"FalkorDB rejected the query: {' '.join(str(exc).split())}") from exc
-        header = [column[1] for column in (result.header or [])]
-        return [dict(zip(header, (_plain(v) for v in row))) for row in result.result_set]
+        if len(reply) < 3:  # statistics only
+            return []
+        names = [column[1] for column in reply[0]]
+        try:
+            return [dict(zip(names, [v if t == 2 or t == 3 else _scalar(t, v) for t, v in row])) for row in reply[1]]
+        except _GraphElement:
+            from falkordb.query_result import QueryResult
+
+            result = QueryResult(self._graph, reply)
+            return [dict(zip(names, (_plain(v) for v in row))) for row in result.result_set]
 
     def run_read_only(self, query: str, params: dict[str, Any] | None = None, *, graph_elements: bool = False,
                       timeout: float | None = None) -> list[dict[str, Any]]:
@@ -209,6 +230,44 @@ def relation_aggregates(evidence: Iterable[dict], groups: Mapping[str, str] | No
                                             if v.get("attributed_to_name") is not None)),
         "confidence": max([0.0, *confidences]),
     }
+
+
+class _GraphElement(Exception):
+    """A compact value that is a node, relationship, path or other non-plain type."""
+
+
+def _compact(cell: list) -> Any:
+    """A plain Python value from one compact-format cell ``[type, value]`` of a FalkorDB reply: null, string,
+    integer, boolean, double, array or map; raises ``_GraphElement`` for anything else.
+
+    >>> _compact([6, [[2, "a"], [3, 1], [4, "true"], [5, "0.5"], [1, None], [6, [[2, "b"]]]]])
+    ['a', 1, True, 0.5, None, ['b']]
+    >>> _compact([10, ["k", [6, [[2, "v"]]], "n", [1, None]]])
+    {'k': ['v'], 'n': None}
+    """
+    kind, value = cell
+    if kind == 2 or kind == 3:  # string (decoded by redis-py), integer
+        return value
+    if kind == 6:  # a list, mostly of strings and integers: no call per item for those
+        return [v if t == 2 or t == 3 else _scalar(t, v) for t, v in value]
+    if kind == 10:
+        return dict(zip(value[0::2], [v if t == 2 or t == 3 else _scalar(t, v) for t, v in value[1::2]]))
+    return _scalar(kind, value)
+
+
+def _scalar(kind: int, value: Any) -> Any:
+    """``_compact`` of a cell of any other type than string and integer."""
+    if kind == 2 or kind == 3:
+        return value
+    if kind == 1:
+        return None
+    if kind == 4:
+        return value == "true"
+    if kind == 5:
+        return float(value)
+    if kind == 6 or kind == 10:
+        return _compact([kind, value])
+    raise _GraphElement(kind)
 
 
 def _element(value: Any) -> Any:

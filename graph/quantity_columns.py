@@ -69,11 +69,16 @@ def attach_report_extras(spans: list[dict], props: dict) -> None:
     """The inverse of ``report_extras``, as far as it goes: each span's quantities, and the sentence of the spans
     whose sentence was kept (``""`` for the others, and for a store written before these were kept)."""
     starts = props.get("quantity_starts") or []
-    sentences = props.get("quantity_sentences") or [""] * len(starts)
-    quantities = quantity_records(props)
-    for span in spans:
-        span["quantities"] = [q for start, q in zip(starts, quantities) if start == span["start"]]
-        span["sentence"] = next((t for start, t in zip(starts, sentences) if start == span["start"]), "")
+    if not starts:  # most reports: no quantity, so no kept sentence but the per-polarity ones
+        for span in spans:
+            span["quantities"] = []
+            span["sentence"] = ""
+    else:
+        sentences = props.get("quantity_sentences") or [""] * len(starts)
+        quantities = quantity_records(props)
+        for span in spans:
+            span["quantities"] = [q for start, q in zip(starts, quantities) if start == span["start"]]
+            span["sentence"] = next((t for start, t in zip(starts, sentences) if start == span["start"]), "")
     for name, negated in (("affirmed_sentence", False), ("negated_sentence", True)):
         first = next((span for span in spans if bool(span.get("negated")) == negated and not span.get("hedged")),
                      None)

@@ -15,6 +15,7 @@ SPAN_FIELDS = ("start", "end", "text", "lemma", "kind", "sentence_start", "sente
 #: Who told each mention, as parallel lists ``<field>_ids`` and ``<field>_names`` ("" where nobody is named).
 SPEAKER_FIELDS = ("attributed_to", "on_behalf_of")
 _EMPTY_SPAN = {"text": "", "lemma": "", "kind": "", "speaker_text": ""}  # the rest are offsets: -1
+_SPAN_KEYS = ("source", *SPAN_FIELDS, *FLAG_FIELDS, *SPEAKER_FIELDS)  # a mention's keys, in order
 
 
 def report_columns(spans: Sequence[dict]) -> dict[str, list]:
@@ -66,16 +67,12 @@ def report_spans(props: dict[str, Any], source: str) -> list[dict]:
 
     def column(name: str, empty: Any) -> list:
         values = list(props.get(name) or [])
-        return values + [empty] * (count - len(values))
+        return values[:count] + [empty] * (count - len(values))
 
-    spans: list[dict[str, Any]] = [{"source": source} for _ in range(count)]
-    for field in SPAN_FIELDS:
-        for span, value in zip(spans, column(f"{field}s", _EMPTY_SPAN.get(field, -1))):
-            span[field] = value
-    for field in FLAG_FIELDS:
-        for span, value in zip(spans, column(field, False)):
-            span[field] = bool(value)
+    columns = [column(f"{field}s", _EMPTY_SPAN.get(field, -1)) for field in SPAN_FIELDS]
+    columns += [[bool(value) for value in column(field, False)] for field in FLAG_FIELDS]
     for field in SPEAKER_FIELDS:
-        for span, entity_id, name in zip(spans, column(f"{field}_ids", ""), column(f"{field}_names", "")):
-            span[field] = {"entity_id": entity_id, "name": name} if entity_id else None
-    return spans
+        ids = column(f"{field}_ids", "")
+        columns.append([{"entity_id": entity_id, "name": name} if entity_id else None
+                        for entity_id, name in zip(ids, column(f"{field}_names", ""))] if any(ids) else [None] * count)
+    return [dict(zip(_SPAN_KEYS, (source, *values))) for values in zip(*columns)]
