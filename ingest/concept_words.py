@@ -14,6 +14,11 @@ first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelft
 former latter earlier later initial final subsequent preceding following same different second-degree first-degree
 """.split())
 
+#: Modifiers of extent, by the extent they give: a limited thing is not a full one ("a limited ceasefire", "a
+#: month-long full truce"), while either is compatible with the bare noun's other modifiers.
+EXTENT = {"limited": "limited", "partial": "limited", "full": "full", "complete": "full", "total": "full",
+          "comprehensive": "full", "blanket": "full"}
+
 #: Nouns too general to be one thing across sentences: each of their mentions stays with its article.
 GENERIC_NOUNS = frozenset("""
 time times way ways thing things day days year years week weeks month months hour hours minute minutes moment

@@ -1,14 +1,16 @@
-"""Find the concept mentions of a parsed article: every common-noun phrase no entity mention covers.
+"""Find the concept mentions of a parsed article: every noun phrase no entity mention covers.
 
-Each noun (not a name, a date, a time or an amount) heads one mention: its span runs from the first word of the
+Each noun (not a date, a time or an amount), and each name word the entity mentions left out ("the Sixers" where
+the model found no name), heads one mention: its span runs from the first word of the
 modifiers before it ("the 33-year-old actress", "a limited ceasefire") to the noun, so a noun phrase inside
 another ("the actress" in "the actress's rep") is a mention of its own. A noun that modifies another ("police" in
 "police officers") is a mention of its own too.
 
 Mentions are keyed by their head (``concept_head``: the lemma, lower case, American spelling, a curated synonym
 folded into its class: "truce" and "ceasefire" are one head) and the modifiers that tell two things of that head
-apart (``DISTINGUISHING`` words: ordinals, "other", "former"; a possessor's name: "the first quake" is not "the
-second quake", "Putin's plan" not "Trump's plan"); graph building merges the mentions of one key in one story into
+apart (``DISTINGUISHING`` words: ordinals, "other", "former"; an extent: "limited", "full"; a possessor's name:
+"the first quake" is not "the second quake", "a limited ceasefire" not "a full truce", "Putin's plan" not "Trump's
+plan"); graph building merges the mentions of one key in one story into
 one concept. Other modifiers are compatible: "the quake", "the deadly quake" and "a 6.1 magnitude quake" are one
 quake of the story, and so are "pirates" and "Somali pirates" (the cost: "Russian troops" and "Ukrainian troops"
 in one story are one concept too; measured, telling nationalities apart lost more mentions the text equates).
@@ -24,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ingest.concept_words import (
     DISTINGUISHING,
+    EXTENT,
     GENERIC_NOUNS,
     SPELLING_RULES,
     SPELLING_WORDS,
@@ -40,12 +43,14 @@ _NAMING_ENTS = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT
 #: Dependents before a noun that belong to its phrase.
 _LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "case", "punct",
                         "predet", "npadvmod", "nn"})
+#: The parts of speech of a concept's head: common nouns, and names no entity mention covers ("Sixers").
+_POS = frozenset({"NOUN", "PROPN"})
 #: The least Zipf frequency (``wordfreq``) a respelt word needs to be taken for the same word.
 _SPELLING_MIN_ZIPF = 2.5
 
 
 def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tuple[ConceptMention, ...]:
-    """The concept mentions of a parsed article, in text order.
+    """The concept mentions of a parsed article, in text order: one per noun or name word no entity mention covers.
 
     Args:
         doc: the article's parse.
@@ -54,7 +59,7 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
     """
     found = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.i in covered or token.ent_type_ in _NOT_CONCEPT_ENTS:
+        if token.pos_ not in _POS or token.i in covered or token.ent_type_ in _NOT_CONCEPT_ENTS:
             continue
         if not any(c.isalpha() for c in token.text):
             continue
@@ -84,12 +89,14 @@ def _first_word(token: Token, covered: Collection[int]) -> int:
 
 def _modifiers(token: Token) -> tuple[str, ...]:
     """The modifiers before a noun that tell one thing of its kind from another, lower case, sorted: ordinals and
-    ``DISTINGUISHING`` words, and a named possessor."""
+    ``DISTINGUISHING`` words, the extent a modifier gives ("limited", "full": ``EXTENT``), and a named possessor."""
     found = set()
     for child in token.lefts:
         word = child.lower_
         if word in DISTINGUISHING or child.ent_type_ == "ORDINAL":
             found.add(word)
+        elif word in EXTENT:
+            found.add(EXTENT[word])
         elif child.dep_ == "poss" and child.ent_type_ in _NAMING_ENTS:
             found.add(" ".join(t.lower_ for t in child.subtree if not t.is_punct and t.tag_ != "POS"))
     return tuple(sorted(found))
