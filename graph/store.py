@@ -187,9 +187,10 @@ class GraphStore(ABC):
             edge_type = data.get("type")
             if key == "MENTIONS":
                 spans = data.get("mentions", [])
-                (concept_mentions if graph.nodes[obj]["kind"] == "Concept" else mentions).append({"source": subject, "entity": obj, "count": data["count"],
-                                 "starts": [m["start"] for m in spans], "ends": [m["end"] for m in spans],
-                                 "texts": [m["text"] for m in spans], "kinds": [m.get("kind", "") for m in spans]})
+                rows = concept_mentions if graph.nodes[obj]["kind"] == "Concept" else mentions
+                rows.append({"source": subject, "entity": obj, "count": data["count"],
+                             "starts": [m["start"] for m in spans], "ends": [m["end"] for m in spans],
+                             "texts": [m["text"] for m in spans], "kinds": [m.get("kind", "") for m in spans]})
             elif key == "REPORTS":
                 reports.append({"source": subject, "event": obj, "props": _report_properties(data["mentions"])})
             elif key == "IN_STORY":

@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from functools import cache, lru_cache
 from importlib.resources import files
-
 from typing import TYPE_CHECKING
 
 from newsgraph.ingest.concept_words import (
@@ -98,7 +97,8 @@ def _modifiers(token: Token) -> tuple[str, ...]:
         elif word in EXTENT:
             found.add(EXTENT[word])
         elif child.dep_ == "poss" and child.ent_type_ in _NAMING_ENTS:
-            found.add(" ".join(t.lower_ for t in child.subtree if not t.is_punct and t.tag_ != "POS"))
+            words = (t.lower_ for t in child.subtree if not t.is_punct and t.tag_ != "POS" and t.dep_ != "case")
+            found.add(" ".join(words))
     return tuple(sorted(found))
 
 
@@ -131,7 +131,7 @@ def noun_synonyms() -> Mapping[str, str]:
         cells = [cell.strip() for cell in line.split("\t")]
         if len(cells) == 3 and cells[0] == "noun" and " " not in cells[1]:
             groups.setdefault(cells[2], []).append(cells[1])
-    found = {}
+    found: dict[str, str] = {}
     for verb, nouns in groups.items():
         if len(nouns) > 1:
             key = verb if verb in nouns else nouns[0]
