@@ -17,8 +17,8 @@ its event (``newsgraph.ingest.quantities``: ``{"kind", "value", "unit", "text", 
 
 Bookkeeping edges: ``MENTIONS`` (source → entity or concept, with the mention spans), ``REPORTS`` (source →
 event, with the trigger spans, their flags, sentence and ``quantities``, and who told each:
-``attributed_to``/``on_behalf_of`` as ``{entity_id, name}`` or None, ``speaker_text``), ``IN_STORY`` (source → story), ``PART_OF`` (event → story) and
-``HAS_PARTICIPANT`` (event → entity, with the role).
+``attributed_to``/``on_behalf_of`` as ``{entity_id, name}`` or None, ``speaker_text``), ``IN_STORY`` (source →
+story), ``PART_OF`` (event → story) and ``HAS_PARTICIPANT`` (event → entity, with the role).
 """
 
 from __future__ import annotations
