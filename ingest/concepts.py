@@ -1,19 +1,19 @@
 """Find the concept mentions of a parsed article: every noun phrase no entity mention covers.
 
 Each noun (not a date, a time or an amount), and each name word the entity mentions left out ("the Sixers" where
-the model found no name), heads one mention: its span runs from the first word of the
-modifiers before it ("the 33-year-old actress", "a limited ceasefire") to the noun, so a noun phrase inside
-another ("the actress" in "the actress's rep") is a mention of its own. A noun that modifies another ("police" in
-"police officers") is a mention of its own too.
+the model found no name), heads one mention: its span runs from the first word of the modifiers before it ("the
+33-year-old actress", "a limited ceasefire") to the noun, so a noun phrase inside another ("the actress" in "the
+actress's rep") is a mention of its own. A noun that modifies another ("police" in "police officers") is a mention
+of its own too.
 
 Mentions are keyed by their head (``concept_head``: the lemma, lower case, American spelling, a curated synonym
 folded into its class: "truce" and "ceasefire" are one head) and the modifiers that tell two things of that head
 apart (``DISTINGUISHING`` words: ordinals, "other", "former"; an extent: "limited", "full"; a possessor's name:
 "the first quake" is not "the second quake", "a limited ceasefire" not "a full truce", "Putin's plan" not "Trump's
-plan"); graph building merges the mentions of one key in one story into
-one concept. Other modifiers are compatible: "the quake", "the deadly quake" and "a 6.1 magnitude quake" are one
-quake of the story, and so are "pirates" and "Somali pirates" (the cost: "Russian troops" and "Ukrainian troops"
-in one story are one concept too; measured, telling nationalities apart lost more mentions the text equates).
+plan"); graph building merges the mentions of one key in one story into one concept. Other modifiers are
+compatible: "the quake", "the deadly quake" and "a 6.1 magnitude quake" are one quake of the story, and so are
+"pirates" and "Somali pirates" (the cost: "Russian troops" and "Ukrainian troops" in one story are one concept
+too; measured, telling nationalities apart lost more mentions the text equates).
 """
 
 from __future__ import annotations
