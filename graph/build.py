@@ -1,6 +1,7 @@
 """Merge resolved triples and event mentions into one networkx MultiDiGraph.
 
-Node ids: entity ids from resolution, ``concept:<slug>`` for concepts, article ids for sources, ``story:…`` and
+Node ids: entity ids from resolution, ``concept:<scope>:<slug>`` for concepts (``newsgraph.graph.concepts``: one
+per key and story, never shared by two stories), article ids for sources, ``story:…`` and
 ``event:…`` for stories and events. Node attribute ``kind`` is ``Entity``, ``Concept``, ``Source``, ``Story`` or
 ``Event`` (a source has ``published`` in ISO 8601 and ``published_raw`` as read).
 
@@ -14,10 +15,10 @@ mention's circumstances ``when``,
 ``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``) and ``quantities``, the measures of
 its event (``newsgraph.ingest.quantities``: ``{"kind", "value", "unit", "text", "approximate"}`` each).
 
-Bookkeeping edges: ``MENTIONS`` (source → entity, with the mention spans), ``REPORTS`` (source → event, with the
-trigger spans, their flags, sentence and ``quantities``, and who told each: ``attributed_to``/``on_behalf_of`` as
-``{entity_id, name}`` or None, ``speaker_text``), ``IN_STORY`` (source → story), ``PART_OF`` (event → story) and
-``HAS_PARTICIPANT`` (event → entity, with the role).
+Bookkeeping edges: ``MENTIONS`` (source → entity or concept, with the mention spans), ``REPORTS`` (source →
+event, with the trigger spans, their flags, sentence and ``quantities``, and who told each:
+``attributed_to``/``on_behalf_of`` as ``{entity_id, name}`` or None, ``speaker_text``), ``IN_STORY`` (source →
+story), ``PART_OF`` (event → story) and ``HAS_PARTICIPANT`` (event → entity, with the role).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from newsgraph.graph.concepts import ArticleConcepts, article_concepts
 from newsgraph.graph.copies import CopyAssignment
 from newsgraph.graph.events import EventAssignment, assign_events
 from newsgraph.ingest.lexicon import relation_class
@@ -70,7 +72,7 @@ def relationship_type(predicate: str) -> str:
 
 
 def concept_id(name: str) -> str:
-    """The node id of a concept.
+    """The node id of a concept with no story (graph building keys concepts by story: ``scoped_concept_id``).
 
     >>> concept_id("limited ceasefire")
     'concept:limited-ceasefire'
@@ -123,14 +125,18 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
             if entity_id is not None:
                 spans[entity_id].append({"source": article.id, "start": mention.start, "end": mention.end,
                                          "text": mention.text, "kind": mention.kind})
+        concepts = article_concepts(analysis, story_of.get(article.id, ""))
         for entity_id, found in spans.items():
             _add_entity(graph, entities[entity_id])
             graph.add_edge(article.id, entity_id, key="MENTIONS", type="MENTIONS", count=len(found), mentions=found)
+        for node, found in concepts.spans.items():
+            _add_concept(graph, node, concepts.names[node], concepts.story)
+            graph.add_edge(article.id, node, key="MENTIONS", type="MENTIONS", count=len(found), mentions=found)
         if article.id in story_of:
             graph.add_edge(article.id, story_of[article.id], key="IN_STORY", type="IN_STORY")
         _add_events(graph, analysis, events, resolution, entities, story_of.get(article.id, ""))
         for triple in analysis.triples:
-            _add_triple(graph, triple, resolution, entities, events, relations)
+            _add_triple(graph, triple, resolution, entities, events, relations, concepts)
     for copy in copies.copies:
         if copy.source in graph and copy.original in graph:
             graph.add_edge(copy.source, copy.original, key="COPY_OF", type="COPY_OF", similarity=copy.similarity)
@@ -151,7 +157,13 @@ def _add_entity(graph: nx.MultiDiGraph, entity) -> None:
         graph.add_node(entity.id, kind="Entity", name=entity.name, type=entity.type, aliases=list(entity.aliases))
 
 
-def _node_of(arg: Arg, source: str, resolution: Resolution, entities, graph) -> tuple[str, dict]:
+def _add_concept(graph: nx.MultiDiGraph, node: str, name: str, story: str) -> None:
+    if node not in graph:
+        graph.add_node(node, kind="Concept", name=name, story=story)
+
+
+def _node_of(arg: Arg, source: str, resolution: Resolution, entities, graph,
+             concepts: ArticleConcepts | None = None) -> tuple[str, dict]:
     entity_id = resolution.assignment.get((source, arg.local_id)) if arg.local_id is not None else None
     if entity_id is not None:
         entity = entities[entity_id]
@@ -159,9 +171,11 @@ def _node_of(arg: Arg, source: str, resolution: Resolution, entities, graph) -> 
         return entity.id, {"entity_id": entity.id, "name": entity.name, "type": entity.type}
     # a concept, or a role description resolution left unlinked ("the US president" with no holder in sight)
     name = arg.concept or _unlinked_concept(arg.text)
-    node = concept_id(name)
-    if node not in graph:
-        graph.add_node(node, kind="Concept", name=name)
+    if concepts is None:
+        node = concept_id(name)
+    else:
+        node, name = concepts.node_of(arg, name)
+    _add_concept(graph, node, name, concepts.story if concepts is not None else "")
     return node, {"entity_id": node, "name": name, "type": "Concept"}
 
 
@@ -216,11 +230,11 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
 
 
 def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events: EventAssignment,
-                relations: dict[tuple[str, str, str], list[Evidence]]) -> None:
+                relations: dict[tuple[str, str, str], list[Evidence]], concepts: ArticleConcepts | None = None) -> None:
     """The evidence of one triple, added to ``relations`` under its relation (subject, class key, object); the
     relation's edge is added on its first evidence, its attributes once all evidence is in (``Relation``)."""
-    subject, subject_info = _node_of(triple.subject, triple.source, resolution, entities, graph)
-    obj, object_info = _node_of(triple.object, triple.source, resolution, entities, graph)
+    subject, subject_info = _node_of(triple.subject, triple.source, resolution, entities, graph, concepts)
+    obj, object_info = _node_of(triple.object, triple.source, resolution, entities, graph, concepts)
     if subject == obj:
         return
     cls = relation_class(triple.predicate)

@@ -188,7 +188,7 @@ SET e.name = row.name, e.type = row.type, e.aliases = row.aliases
 MERGE_CONCEPTS = """
 UNWIND $rows AS row
 MERGE (c:Concept {id: row.id})
-SET c.name = row.name
+SET c.name = row.name, c.story = row.story
 """
 
 MERGE_MENTIONS = """
@@ -196,6 +196,15 @@ UNWIND $rows AS row
 MATCH (s:Source {id: row.source})
 MATCH (e:Entity {id: row.entity})
 MERGE (s)-[m:MENTIONS]->(e)
+SET m.count = row.count, m.starts = row.starts, m.ends = row.ends, m.texts = row.texts, m.kinds = row.kinds
+"""
+
+#: The mentions of a concept in a source: the same rows as ``MERGE_MENTIONS``, to a ``Concept`` node.
+MERGE_CONCEPT_MENTIONS = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.source})
+MATCH (c:Concept {id: row.entity})
+MERGE (s)-[m:MENTIONS]->(c)
 SET m.count = row.count, m.starts = row.starts, m.ends = row.ends, m.texts = row.texts, m.kinds = row.kinds
 """
 
@@ -411,8 +420,8 @@ WHERE a.id IN $ids AND (a:Entity OR a:Concept) AND (b:Entity OR b:Concept)
 RETURN startNode(r).id AS subject, type(r) AS type, endNode(r).id AS object, properties(r) AS props
 """
 MENTIONS_OF = """
-MATCH (s:Source)-[m:MENTIONS]->(e:Entity)
-WHERE $ids IS NULL OR e.id IN $ids
+MATCH (s:Source)-[m:MENTIONS]->(e)
+WHERE (e:Entity OR e:Concept) AND ($ids IS NULL OR e.id IN $ids)
 RETURN s.id AS source, e.id AS entity, properties(m) AS props
 """
 EVIDENCE_OF = """

@@ -348,7 +348,8 @@ def _mentions_jsonl(graph: nx.MultiDiGraph) -> bytes:
     for u, v, k, d in graph.edges(keys=True, data=True):
         if _is_mention(k, d):
             for m in d.get("mentions") or ():
-                add(m.get("source", u), m.get("start"), m.get("end"), m.get("text"), v, "Entity", m.get("kind"))
+                label = "Concept" if v in graph and graph.nodes[v].get("kind") == "Concept" else "Entity"
+                add(m.get("source", u), m.get("start"), m.get("end"), m.get("text"), v, label, m.get("kind"))
         elif k == "REPORTS" or d.get("type") == "REPORTS":
             event = graph.nodes[v] if v in graph else {}
             for m in d.get("mentions") or ():

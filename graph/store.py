@@ -175,8 +175,9 @@ class GraphStore(ABC):
                 events.append({"id": node, "name": data["name"], "event_class": data["event_class"],
                                "story": data["story"]})
             else:
-                concepts.append({"id": node, "name": data["name"]})
+                concepts.append({"id": node, "name": data["name"], "story": data.get("story", "")})
         mentions: list[dict] = []
+        concept_mentions: list[dict] = []
         reports: list[dict] = []
         in_story: list[dict] = []
         participants: list[dict] = []
@@ -186,9 +187,10 @@ class GraphStore(ABC):
             edge_type = data.get("type")
             if key == "MENTIONS":
                 spans = data.get("mentions", [])
-                mentions.append({"source": subject, "entity": obj, "count": data["count"],
-                                 "starts": [m["start"] for m in spans], "ends": [m["end"] for m in spans],
-                                 "texts": [m["text"] for m in spans], "kinds": [m.get("kind", "") for m in spans]})
+                rows = concept_mentions if graph.nodes[obj]["kind"] == "Concept" else mentions
+                rows.append({"source": subject, "entity": obj, "count": data["count"],
+                             "starts": [m["start"] for m in spans], "ends": [m["end"] for m in spans],
+                             "texts": [m["text"] for m in spans], "kinds": [m.get("kind", "") for m in spans]})
             elif key == "REPORTS":
                 reports.append({"source": subject, "event": obj, "props": _report_properties(data["mentions"])})
             elif key == "IN_STORY":
@@ -215,6 +217,7 @@ class GraphStore(ABC):
         yield from self._batched(cypher.MERGE_CONCEPTS, concepts)
         yield from self._batched(cypher.MERGE_EVENTS, events)
         yield from self._batched(cypher.MERGE_MENTIONS, mentions)
+        yield from self._batched(cypher.MERGE_CONCEPT_MENTIONS, concept_mentions)
         yield from self._batched(cypher.MERGE_REPORTS, reports)
         yield from self._batched(cypher.MERGE_PARTICIPANTS, participants)
         ids = [{"id": node} for node, d in graph.nodes(data=True) if d["kind"] == "Entity"]

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle
 from newsgraph.ingest.columns import word_and_sentence_counts
+from newsgraph.ingest.concepts import extract_concepts
 from newsgraph.ingest.events import extract_events, story_terms
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.quantities import event_quantities
@@ -55,4 +56,5 @@ def analyze(article: Article, doc: Doc, *, entity_triples_only: bool = True) -> 
     return ArticleAnalysis(
         article=article, mentions=found.mentions, entities=found.entities, triples=triples,
         sentence_count=sentences, word_count=words, events=events, terms=story_terms(doc),
+        concepts=extract_concepts(doc, article.id, spans),
     )

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import overload
 
-from newsgraph.model import Arg, Article, ArticleAnalysis
+from newsgraph.model import Arg, Article, ArticleAnalysis, ConceptMention
 
 #: Articles longer than this (in characters) are parsed in sections of at most this length.
 SECTION_CHARS = 50_000
@@ -72,6 +72,7 @@ def join_sections(article: Article, parts: Sequence[tuple[int, ArticleAnalysis]]
     Offsets are shifted by the section's start and local entity ids renumbered so that they stay apart.
     """
     mentions, entities, triples, events = [], [], [], []
+    concepts: list[ConceptMention] = []
     terms: Counter[str] = Counter()
     sentences = words = 0
     base = 0
@@ -98,12 +99,13 @@ def join_sections(article: Article, parts: Sequence[tuple[int, ArticleAnalysis]]
                            content=e.content + offset if e.content >= 0 else -1,
                            participants=tuple(replace(p, arg=_shift(p.arg, offset, renumber)) for p in e.participants))
                    for e in part.events]
+        concepts += [replace(c, source=article.id, start=c.start + offset, end=c.end + offset) for c in part.concepts]
         terms.update(dict(part.terms))
         sentences += part.sentence_count
         words += part.word_count
     return ArticleAnalysis(article=article, mentions=tuple(mentions), entities=tuple(entities), triples=tuple(triples),
                            sentence_count=sentences, word_count=words, events=tuple(events),
-                           terms=tuple(sorted(terms.items())))
+                           terms=tuple(sorted(terms.items())), concepts=tuple(concepts))
 
 
 @overload

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import GUARDIAN, NYT
-from workbench_fixtures import FACT_LAYER, serving
+from workbench_fixtures import CEASEFIRE, FACT_LAYER, serving
 
 pytestmark = pytest.mark.store
 
@@ -84,7 +84,7 @@ def test_seed_search_entity_page_and_evidence(seed_store):
     timeline = page["timeline"]  # the seed graph's events: both reports are one story
     assert timeline and any(e.get("name", e.get("event")) == "agree" for e in timeline)
     [agree] = [g for g in page["relations"] if g["class"] == "AGREE_TO"]
-    [relation] = [r for r in agree["relations"] if r["other_id"] == "concept:limited-ceasefire"]
+    [relation] = [r for r in agree["relations"] if r["other_id"] == CEASEFIRE]
     assert relation["width"] == 2 and relation["polarity"] == "positive" and relation["direction"] == "out"
     items = pages.evidence([relation["id"]])[relation["id"]]
     assert {i["outlet"] for i in items} == {"The Guardian", "The New York Times"}
@@ -102,7 +102,7 @@ def test_seed_neighbourhood_hides_bookkeeping_unless_asked(seed_store):
     pages = Pages(seed_store)
     view = pages.neighbourhood(["vladimir-putin"], hops=1)
     kinds = {n["kind"] for n in view["nodes"]}
-    assert kinds <= {"Entity", "Concept"} and "concept:limited-ceasefire" in {n["id"] for n in view["nodes"]}
+    assert kinds <= {"Entity", "Concept"} and CEASEFIRE in {n["id"] for n in view["nodes"]}
     assert all(e["source"] in {n["id"] for n in view["nodes"]} for e in view["edges"])
     wider = pages.neighbourhood(["vladimir-putin"], hops=2)
     assert len(wider["nodes"]) > len(view["nodes"])
@@ -221,7 +221,7 @@ def test_cli_html_export_is_self_contained(tmp_path, seeds_dir):
     payload = json.loads(re.search(r'<script type="application/json" id="newsgraph-data">(.*?)</script>', page,
                                    re.S)[1])
     [edge] = [e for e in payload["graph"]["edges"] if e["predicate"] == "agree to"
-              and e["target"] == "concept:limited-ceasefire"]
+              and e["target"] == CEASEFIRE]
     assert {i["outlet"] for i in payload["evidence"][edge["id"]]} == {"The Guardian", "The New York Times"}
     bad = runner.invoke(app, ["export", "--format", "htm", "-o", str(out), "--data-dir", str(data)])
     assert bad.exit_code == 2 and "html" in bad.output

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GUARDIAN, NYT
-from workbench_fixtures import serving
+from workbench_fixtures import CEASEFIRE, serving
 
 pytestmark = [pytest.mark.store, pytest.mark.browser]
 
@@ -103,7 +103,7 @@ def test_analyst_session_on_the_seed_graph(seed_store, page):
         page.wait_for_selector("#graph canvas")
         ready(page)
         shot(page, "graph")
-        click_edge(page, "agree to", "concept:limited-ceasefire")
+        click_edge(page, "agree to", CEASEFIRE)
         check_agree_to_panel(page)
         shot(page, "evidence")
         before = page.evaluate("window.newsgraphCy.nodes().length")
@@ -190,7 +190,7 @@ def test_html_export_works_offline(seed_store, tmp_path, chromium):
     page.goto(path.as_uri())
     page.wait_for_selector("#graph canvas")
     ready(page)
-    click_edge(page, "agree to", "concept:limited-ceasefire")
+    click_edge(page, "agree to", CEASEFIRE)
     check_agree_to_panel(page)
     shot(page, "export")
     assert [u for u in requested if not u.startswith("file:")] == []

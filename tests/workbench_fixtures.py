@@ -6,6 +6,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+#: The seed story's limited ceasefire (not its "month-long full truce": "limited" and "full" tell them apart): the
+#: story is the one the Guardian, ingested first, started.
+CEASEFIRE = "concept:97d4ddd232b4:limited-ceasefire"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -297,6 +297,34 @@ class EventMention:
 
 
 @dataclass(frozen=True)
+class ConceptMention:
+    """A common-noun phrase of an article that no entity mention covers ("the actress", "a limited ceasefire").
+
+    ``head`` is the head noun's lemma as concepts are keyed by it: lower case, American spelling, a curated
+    synonym folded into its class ("truce" → "ceasefire"); ``modifiers`` are the words that tell one such thing
+    from another of the same head ("first", "two", "Russian", a possessor's name), sorted. ``generic`` marks a
+    head too general to be one thing across sentences ("time", "way"): such a concept is kept to its article.
+    """
+
+    source: str
+    start: int
+    end: int
+    text: str
+    head: str
+    modifiers: tuple[str, ...] = ()
+    generic: bool = False
+
+    @property
+    def key(self) -> str:
+        """What the mentions of one concept in a story share: the distinguishing modifiers and the head.
+
+        >>> ConceptMention("a1", 0, 15, "the first quake", "quake", ("first",)).key
+        'first quake'
+        """
+        return " ".join((*self.modifiers, self.head))
+
+
+@dataclass(frozen=True)
 class ArticleAnalysis:
     """Everything ingest learned from one article."""
 
@@ -309,6 +337,8 @@ class ArticleAnalysis:
     events: tuple[EventMention, ...] = ()
     #: What the article is about, for grouping it into a story: (term, count) of its content lemmas and numbers.
     terms: tuple[tuple[str, int], ...] = ()
+    #: The common-noun phrases no entity mention covers, each a mention of a concept of the article's story.
+    concepts: tuple[ConceptMention, ...] = ()
 
 
 @dataclass(frozen=True)

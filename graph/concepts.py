@@ -1,0 +1,70 @@
+"""Concept nodes: the common-noun phrases of a story, merged within the story and never across stories.
+
+A concept mention (``newsgraph.model.ConceptMention``) is keyed by its head noun and the modifiers that tell two
+things of that head apart (``newsgraph.ingest.concepts``); the mentions of one key in one story are one concept
+node, whatever article they come from: "mobilisation" and "mobilization", "the truce" and "a limited ceasefire",
+"the actress" in two reports of one event. A generic noun ("time", "way") is kept to its article. Node ids derive
+from the scope (the story, or the article for a generic noun) and the key, so a later chunk or run MERGEs into the
+same node, and two stories never share a concept: "time" or "decision" cannot tie unrelated stories together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from newsgraph.ingest.concept_words import GENERIC_NOUNS
+from newsgraph.ingest.names import slug
+from newsgraph.model import Arg, ArticleAnalysis
+
+
+def scoped_concept_id(key: str, scope: str) -> str:
+    """The node id of the concept ``key`` in a scope (a story id, or ``source:<article id>``).
+
+    >>> scoped_concept_id("limited ceasefire", "story:f29bc91bbdab169f")
+    'concept:deb5f25afca9:limited-ceasefire'
+    >>> scoped_concept_id("time", "story:a") != scoped_concept_id("time", "story:b")
+    True
+    """
+    return f"concept:{hashlib.sha1(scope.encode()).hexdigest()[:12]}:{slug(key)}"
+
+
+@dataclass
+class ArticleConcepts:
+    """The concept nodes of one article: each node's name and the mention spans the article has of it."""
+
+    source: str
+    story: str
+    names: dict[str, str] = field(default_factory=dict)
+    spans: dict[str, list[dict]] = field(default_factory=dict)
+    _by_start: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def node_of(self, arg: Arg, fallback: str) -> tuple[str, str]:
+        """(node id, name) of a triple argument with no entity: the concept of the first mention inside its span
+        ("a limited ceasefire on energy infrastructure" → the ceasefire), else the concept named ``fallback``."""
+        inside = [(s, -e, node) for s, e, node in self._by_start if arg.start <= s and e <= arg.end]
+        if inside:
+            node = min(inside)[2]
+            return node, self.names.get(node, fallback)
+        key = " ".join(fallback.lower().split())
+        node = scoped_concept_id(key, self._scope(key in GENERIC_NOUNS))
+        self.names.setdefault(node, key)
+        return node, key
+
+    def _scope(self, generic: bool) -> str:
+        return f"source:{self.source}" if generic or not self.story else self.story
+
+
+def article_concepts(analysis: ArticleAnalysis, story: str) -> ArticleConcepts:
+    """The concept nodes of an article in a story (its id; "" for an article with no story: it is one on its own),
+    with the spans of each node's mentions in text order."""
+    source = analysis.article.id
+    found = ArticleConcepts(source, story)
+    for mention in sorted(analysis.concepts, key=lambda m: (m.start, m.end)):
+        span = {"source": source, "start": mention.start, "end": mention.end, "text": mention.text}
+        node = scoped_concept_id(mention.key, found._scope(mention.generic))
+        found.names.setdefault(node, mention.key)
+        found.spans.setdefault(node, []).append({**span, "kind": "phrase"})
+        found._by_start.append((mention.start, mention.end, node))
+    return found
+

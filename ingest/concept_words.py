@@ -1,0 +1,49 @@
+"""Word lists of concept resolution (``newsgraph.ingest.concepts``): general English only.
+
+``DISTINGUISHING`` are the modifiers that tell two things of one head noun apart ("the first quake" and "the
+second quake" are two quakes; "the quake" and "the deadly quake" may be one); ``GENERIC_NOUNS`` are nouns too
+general to stand for one thing across sentences ("time", "way"); ``SPELLING_RULES`` rewrite British endings to
+American ones, each applied only when the rewritten word is itself a common English word.
+"""
+
+from __future__ import annotations
+
+#: Ordinals and words of sequence or contrast: a phrase with one is a different thing from one without.
+DISTINGUISHING = frozenset("""
+first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth last next previous other another
+former latter earlier later initial final subsequent preceding following same different second-degree first-degree
+""".split())
+
+#: Modifiers of extent, by the extent they give: a limited thing is not a full one ("a limited ceasefire", "a
+#: month-long full truce"), while either is compatible with the bare noun's other modifiers.
+EXTENT = {"limited": "limited", "partial": "limited", "full": "full", "complete": "full", "total": "full",
+          "comprehensive": "full", "blanket": "full"}
+
+#: Nouns too general to be one thing across sentences: each of their mentions stays with its article.
+GENERIC_NOUNS = frozenset("""
+time times way ways thing things day days year years week weeks month months hour hours minute minutes moment
+moments lot lots kind kinds sort sorts part parts number numbers fact facts point points matter matters end side
+sides bit bits today tonight one ones something anything everything nothing someone anyone everyone nobody
+place places stuff case cases area areas term terms level levels use reason reasons question questions issue
+issues problem problems idea ideas thing way lack rest type types manner amount amounts percent percentage
+""".split())
+
+#: (British ending, American ending, shortest word the rule applies to): "mobilisation" → "mobilization",
+#: "defence" → "defense", "centre" → "center", "labour" → "labor".
+SPELLING_RULES = (
+    ("isation", "ization", 8),
+    ("yse", "yze", 6),
+    ("ise", "ize", 6),
+    ("our", "or", 6),
+    ("ence", "ense", 7),
+    ("tre", "ter", 5),
+    ("ogue", "og", 7),
+)
+
+#: Spellings no ending rule covers (British → American).
+SPELLING_WORDS = {
+    "programme": "program", "programmes": "programs", "jewellery": "jewelry", "tyre": "tire", "tyres": "tires",
+    "aluminium": "aluminum", "grey": "gray", "cheque": "check", "kerb": "curb", "plough": "plow",
+    "manoeuvre": "maneuver", "paediatrician": "pediatrician", "foetus": "fetus", "storey": "story",
+    "draught": "draft", "pyjamas": "pajamas", "moustache": "mustache", "sceptic": "skeptic",
+}

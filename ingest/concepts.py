@@ -1,0 +1,160 @@
+"""Find the concept mentions of a parsed article: every noun phrase no entity mention covers.
+
+Each noun (not a date, a time or an amount), and each name word the entity mentions left out ("the Sixers" where
+the model found no name), heads one mention: its span runs from the first word of the modifiers before it ("the
+33-year-old actress", "a limited ceasefire") to the noun, so a noun phrase inside another ("the actress" in "the
+actress's rep") is a mention of its own. A noun that modifies another ("police" in "police officers") is a mention
+of its own too.
+
+Mentions are keyed by their head (``concept_head``: the lemma, lower case, American spelling, a curated synonym
+folded into its class: "truce" and "ceasefire" are one head) and the modifiers that tell two things of that head
+apart (``DISTINGUISHING`` words: ordinals, "other", "former"; an extent: "limited", "full"; a possessor's name:
+"the first quake" is not "the second quake", "a limited ceasefire" not "a full truce", "Putin's plan" not "Trump's
+plan"); graph building merges the mentions of one key in one story into one concept. Other modifiers are
+compatible: "the quake", "the deadly quake" and "a 6.1 magnitude quake" are one quake of the story, and so are
+"pirates" and "Somali pirates" (the cost: "Russian troops" and "Ukrainian troops" in one story are one concept
+too; measured, telling nationalities apart lost more mentions the text equates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from newsgraph.ingest.concept_words import (
+    DISTINGUISHING,
+    EXTENT,
+    GENERIC_NOUNS,
+    SPELLING_RULES,
+    SPELLING_WORDS,
+)
+from newsgraph.model import ConceptMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Named-entity types whose words are no concept: dates, times and amounts are circumstances and measures.
+_NOT_CONCEPT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+#: Named-entity types of a possessor that tells one thing from another ("Putin's plan", "the company's plan").
+_NAMING_ENTS = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
+#: Dependents before a noun that belong to its phrase.
+_LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "advmod", "case", "punct",
+                        "predet", "npadvmod", "nn"})
+#: The parts of speech of a concept's head: common nouns, and names no entity mention covers ("Sixers").
+_POS = frozenset({"NOUN", "PROPN"})
+#: The least Zipf frequency (``wordfreq``) a respelt word needs to be taken for the same word.
+_SPELLING_MIN_ZIPF = 2.5
+
+
+def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tuple[ConceptMention, ...]:
+    """The concept mentions of a parsed article, in text order: one per noun or name word no entity mention covers.
+
+    Args:
+        doc: the article's parse.
+        source: the article id.
+        covered: indices of the tokens inside entity mentions; no concept mention is headed by one.
+    """
+    found = []
+    for token in doc:
+        if token.pos_ not in _POS or token.i in covered or token.ent_type_ in _NOT_CONCEPT_ENTS:
+            continue
+        if not any(c.isalpha() for c in token.text):
+            continue
+        head = concept_head(token.lemma_ or token.text)
+        if not head:
+            continue
+        first = _first_word(token, covered)
+        start, end = doc[first].idx, token.idx + len(token.text)
+        found.append(ConceptMention(source, start, end, doc.text[start:end], head, _modifiers(token),
+                                    head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS))
+    return tuple(found)
+
+
+def _first_word(token: Token, covered: Collection[int]) -> int:
+    """The first token of the phrase a noun heads, up to the noun: its modifiers before it, not a clause."""
+    first = token.i
+    if token.dep_ == "compound":
+        return first
+    for child in reversed(list(token.lefts)):
+        if child.dep_ not in _LEFT_DEPS or child.sent.start != token.sent.start:
+            break
+        first = min(first, child.left_edge.i if child.left_edge.sent.start == token.sent.start else child.i)
+    while first < token.i and token.doc[first].is_punct:
+        first += 1
+    return first
+
+
+def _modifiers(token: Token) -> tuple[str, ...]:
+    """The modifiers before a noun that tell one thing of its kind from another, lower case, sorted: ordinals and
+    ``DISTINGUISHING`` words, the extent a modifier gives ("limited", "full": ``EXTENT``), and a named possessor."""
+    found = set()
+    for child in token.lefts:
+        word = child.lower_
+        if word in DISTINGUISHING or child.ent_type_ == "ORDINAL":
+            found.add(word)
+        elif word in EXTENT:
+            found.add(EXTENT[word])
+        elif child.dep_ == "poss" and child.ent_type_ in _NAMING_ENTS:
+            words = (t.lower_ for t in child.subtree if not t.is_punct and t.tag_ != "POS" and t.dep_ != "case")
+            found.add(" ".join(words))
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=65536)
+def concept_head(lemma: str) -> str:
+    """The key of a head noun: its lemma, lower case, in American spelling, a curated synonym folded into its class.
+
+    >>> concept_head("Mobilisation"), concept_head("defence"), concept_head("centre"), concept_head("exercise")
+    ('mobilization', 'defense', 'center', 'exercise')
+    >>> concept_head("truce"), concept_head("ceasefire"), concept_head("actress")
+    ('ceasefire', 'ceasefire', 'actress')
+    """
+    word = american_spelling(" ".join(lemma.lower().split()))
+    return noun_synonyms().get(word, word)
+
+
+@cache
+def noun_synonyms() -> Mapping[str, str]:
+    """Noun → the noun its synonyms are keyed by, from the curated ``noun`` rules of the shipped lexicon
+    (``ingest/data/lexicon_rules.tsv``): nouns the lexicon gives one event verb are synonyms, keyed by the noun
+    that is that verb ("truce" → "ceasefire") or else by the first of them listed ("blaze" → "fire").
+
+    >>> synonyms = noun_synonyms()
+    >>> synonyms["truce"], synonyms["inferno"], synonyms["detention"], "actress" in synonyms
+    ('ceasefire', 'fire', 'custody', False)
+    """
+    groups: dict[str, list[str]] = {}
+    text = files("newsgraph.ingest").joinpath("data", "lexicon_rules.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) == 3 and cells[0] == "noun" and " " not in cells[1]:
+            groups.setdefault(cells[2], []).append(cells[1])
+    found: dict[str, str] = {}
+    for verb, nouns in groups.items():
+        if len(nouns) > 1:
+            key = verb if verb in nouns else nouns[0]
+            found.update((noun, key) for noun in nouns)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def american_spelling(word: str) -> str:
+    """The American spelling of a British one ("mobilisation" → "mobilization"), when the respelt word is a common
+    English word; any other word as it is.
+
+    >>> [american_spelling(w) for w in ("colour", "labour", "detour", "licence", "science", "theatre", "genre")]
+    ['color', 'labor', 'detour', 'license', 'science', 'theater', 'genre']
+    """
+    if word in SPELLING_WORDS:
+        return SPELLING_WORDS[word]
+    from wordfreq import zipf_frequency
+
+    for ending, american, shortest in SPELLING_RULES:
+        for suffix in ("", "s"):
+            if len(word) >= shortest and word.endswith(ending + suffix):
+                respelt = word[: len(word) - len(ending + suffix)] + american + suffix
+                if zipf_frequency(respelt, "en") >= _SPELLING_MIN_ZIPF:
+                    return respelt
+    return word

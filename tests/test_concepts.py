@@ -1,0 +1,196 @@
+"""Concepts: every noun phrase no entity covers is a concept mention, merged by head within its story only.
+
+The rules on hand-built Docs and records (no model, no server), then end to end through the CLI: two stories that
+share a word share no concept, one story's spelling variants are one node, and ingesting again changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.graph.build import build_graph
+from newsgraph.graph.concepts import scoped_concept_id
+from newsgraph.ingest.concepts import american_spelling, concept_head, extract_concepts
+from newsgraph.model import Article, ArticleAnalysis, ConceptMention, Resolution, Story, StoryAssignment
+
+_VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, numbers); no model
+
+
+def _doc(rows: list[tuple[str, str, str, int, str, str]]) -> Doc:
+    """A parsed Doc from (word, pos, lemma, head index, dep, entity IOB tag) rows."""
+    words, pos, lemmas, heads, deps, ents = zip(*rows)
+    return Doc(_VOCAB, words=list(words), pos=list(pos), lemmas=list(lemmas), heads=list(heads), deps=list(deps),
+               ents=list(ents))
+
+
+QUAKES = _doc([
+    ("The", "DET", "the", 2, "det", "O"), ("first", "ADJ", "first", 2, "amod", "B-ORDINAL"),
+    ("quake", "NOUN", "quake", 7, "nsubj", "O"), ("and", "CCONJ", "and", 2, "cc", "O"),
+    ("the", "DET", "the", 6, "det", "O"), ("second", "ADJ", "second", 6, "amod", "B-ORDINAL"),
+    ("quake", "NOUN", "quake", 2, "conj", "O"), ("hit", "VERB", "hit", 7, "ROOT", "O"),
+    (".", "PUNCT", ".", 7, "punct", "O"),
+])
+
+OFFICERS = _doc([
+    ("Police", "NOUN", "police", 1, "compound", "O"), ("officers", "NOUN", "officer", 2, "nsubj", "O"),
+    ("said", "VERB", "say", 2, "ROOT", "O"), ("the", "DET", "the", 5, "det", "O"),
+    ("deadly", "ADJ", "deadly", 5, "amod", "O"), ("quake", "NOUN", "quake", 6, "nsubj", "O"),
+    ("ended", "VERB", "end", 2, "ccomp", "O"), ("Ukraine", "PROPN", "Ukraine", 9, "poss", "B-GPE"),
+    ("'s", "PART", "'s", 7, "case", "O"), ("mobilisation", "NOUN", "mobilisation", 6, "dobj", "O"),
+    ("on", "ADP", "on", 6, "prep", "O"), ("Tuesday", "PROPN", "Tuesday", 10, "pobj", "B-DATE"),
+    (".", "PUNCT", ".", 2, "punct", "O"),
+])
+
+
+def _found(doc: Doc, covered=()) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(m.text, m.head, m.modifiers) for m in extract_concepts(doc, "a1", covered)]
+
+
+def test_an_ordinal_tells_two_quakes_apart():
+    assert _found(QUAKES) == [("The first quake", "quake", ("first",)), ("the second quake", "quake", ("second",))]
+    first, second = extract_concepts(QUAKES, "a1")
+    assert first.key == "first quake" != second.key
+
+
+def test_every_noun_phrase_is_a_mention_keyed_by_head_and_named_possessor():
+    found = _found(OFFICERS, covered={7})  # "Ukraine" is an entity mention: no concept is headed by it
+    assert found == [("Police", "police", ()), ("Police officers", "officer", ()), ("the deadly quake", "quake", ()),
+                     ("Ukraine 's mobilisation", "mobilization", ("ukraine",))]  # no date ("Tuesday")
+
+
+def test_a_name_no_entity_mention_covers_is_a_concept_mention():
+    assert ("Ukraine", "ukraine", ()) in _found(OFFICERS)
+
+
+@pytest.mark.parametrize("word, head", [("mobilisation", "mobilization"), ("Defence", "defense"),
+                                        ("centre", "center"), ("labour", "labor"), ("truce", "ceasefire"),
+                                        ("blaze", "fire"), ("exercise", "exercise"), ("tour", "tour"),
+                                        ("contour", "contour"), ("actress", "actress")])
+def test_heads_fold_british_spelling_and_curated_synonyms_only(word, head):
+    assert concept_head(word) == head
+
+
+def test_a_respelling_must_be_a_common_word():
+    assert american_spelling("premise") == "premise" and american_spelling("licences") == "licenses"
+
+
+def _analysis(source: str, text: str, *phrases: tuple[str, str, tuple[str, ...], bool]) -> ArticleAnalysis:
+    mentions, at = [], 0
+    for phrase, head, modifiers, generic in phrases:
+        start = text.index(phrase, at)
+        at = start + len(phrase)
+        mentions.append(ConceptMention(source, start, at, phrase, head, modifiers, generic))
+    return ArticleAnalysis(Article(source, text), (), (), (), concepts=tuple(mentions))
+
+
+def _stories(**of: str) -> StoryAssignment:
+    ids = sorted(set(of.values()))
+    return StoryAssignment(dict(of), tuple(Story(i, i, (), list(of.values()).count(i)) for i in ids))
+
+
+def _sources_of(graph) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for source, node, key in graph.edges(keys=True):
+        if key == "MENTIONS" and graph.nodes[node]["kind"] == "Concept":
+            found.setdefault(node, set()).add(source)
+    return found
+
+
+def test_concepts_merge_within_a_story_and_never_across_stories():
+    war = "Kyiv halted the mobilisation. The decision took time."
+    war2 = "Kyiv halted the mobilization. It took time."
+    quake = "The quake struck. The decision took time."
+    analyses = [
+        _analysis("a", war, ("the mobilisation", "mobilization", (), False), ("The decision", "decision", (), False),
+                  ("time", "time", (), True)),
+        _analysis("b", war2, ("the mobilization", "mobilization", (), False), ("time", "time", (), True)),
+        _analysis("c", quake, ("The quake", "quake", (), False), ("The decision", "decision", (), False),
+                  ("time", "time", (), True)),
+    ]
+    graph = build_graph(analyses, Resolution(()), _stories(a="story:war", b="story:war", c="story:quake"))
+    sources = _sources_of(graph)
+    assert sources[scoped_concept_id("mobilization", "story:war")] == {"a", "b"}  # spelling variants: one node
+    assert all(len(found) == 1 for node, found in sources.items() if "mobilization" not in node)
+    decisions = [n for n in sources if n.endswith(":decision")]
+    assert len(decisions) == 2 and {graph.nodes[n]["story"] for n in decisions} == {"story:war", "story:quake"}
+    assert len([n for n in sources if n.endswith(":time")]) == 3  # a generic noun stays with its article
+    mention = graph.edges["a", scoped_concept_id("mobilization", "story:war"), "MENTIONS"]["mentions"][0]
+    assert (mention["text"], war[mention["start"]:mention["end"]]) == ("the mobilisation", "the mobilisation")
+
+
+def test_concept_ids_are_the_same_in_every_chunk():
+    text = "The decision came."
+    one = build_graph([_analysis("a", text, ("The decision", "decision", (), False))], Resolution(()),
+                      _stories(a="story:s"))
+    later = build_graph([_analysis("b", text, ("The decision", "decision", (), False))], Resolution(()),
+                        _stories(b="story:s"))
+    assert set(_sources_of(one)) == set(_sources_of(later)) == {scoped_concept_id("decision", "story:s")}
+
+
+WAR_GB = ("Ukraine halted the mobilisation of reservists on Monday, the Ukrainian defence ministry said in Kyiv. "
+          "Volodymyr Zelenskyy said the mobilisation decision would be reviewed in time for the spring campaign.")
+WAR_US = ("Ukraine halted the mobilization of reservists on Monday, the Ukrainian defense ministry said in Kyiv. "
+          "Volodymyr Zelenskyy said the mobilization decision would be reviewed in time for the spring campaign.")
+QUAKE = ("A strong earthquake struck the Indonesian island of Sumatra on Friday, officials in Jakarta said. "
+         "The decision to evacuate the coast came in time, Indonesian President Susilo Bambang Yudhoyono said.")
+
+
+def _json(runner: CliRunner, *args: str):
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_two_stories_share_no_concept_and_one_storys_spellings_are_one_node(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in (("war-gb", WAR_GB), ("war-us", WAR_US), ("quake", QUAKE)):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    data = str(tmp_path / "store")
+    runner = CliRunner()
+    ingested = runner.invoke(app, ["ingest", str(folder), "--data-dir", data, "--examples", "0"])
+    assert ingested.exit_code == 0, ingested.output
+
+    def cypher(statement: str):
+        return _json(runner, "cypher", statement, "--format", "json", "--data-dir", data)
+
+    stories = cypher("MATCH (s:Source)-[:IN_STORY]->(t:Story) RETURN s.id AS source, t.id AS story")
+    story = {r["source"]: r["story"] for r in stories}
+    assert story["war-gb"] == story["war-us"] != story["quake"]
+    shared = cypher("MATCH (s:Source)-[:MENTIONS]->(c:Concept)<-[:MENTIONS]-(o:Source) WHERE s.id < o.id "
+                    "RETURN c.name AS name, s.id AS a, o.id AS b")
+    assert shared and all({r["a"], r["b"]} == {"war-gb", "war-us"} for r in shared)  # never across stories
+    assert "mobilization" in {r["name"] for r in shared} and "defense ministry" not in {r["name"] for r in shared}
+    mobilisation = cypher("MATCH (s:Source)-[m:MENTIONS]->(c:Concept {name: 'mobilization'}) "
+                          "RETURN c.id AS id, s.id AS source, m.texts AS texts")
+    assert len({r["id"] for r in mobilisation}) == 1 and {r["source"] for r in mobilisation} == {"war-gb", "war-us"}
+    assert {t for r in mobilisation for t in r["texts"]} >= {"the mobilisation", "the mobilization"}
+    decisions = cypher("MATCH (s:Source)-[:MENTIONS]->(c:Concept) WHERE c.name ENDS WITH 'decision' "
+                       "RETURN DISTINCT c.id AS id, c.story AS story")
+    assert len({r["story"] for r in decisions}) == 2  # the war's decision and the quake's are two concepts
+    connections = _json(runner, "query", "connections", "-p", "a=Zelenskyy", "-p", "b=Yudhoyono", "-f", "json",
+                        "--data-dir", data)
+    assert connections == []
+
+    export = tmp_path / "mentions.jsonl"
+    assert runner.invoke(app, ["export", "--format", "mentions-jsonl", "-o", str(export), "--data-dir", data]
+                         ).exit_code == 0
+    rows = [json.loads(line) for line in export.read_text(encoding="utf-8").splitlines()]
+    concept_rows = [r for r in rows if r["node_label"] == "Concept"]
+    assert {r["node_id"] for r in concept_rows if r["text"] in {"the mobilisation", "the mobilization"}} == {
+        mobilisation[0]["id"]}
+
+    counts = cypher("MATCH (c:Concept) OPTIONAL MATCH (c)<-[m:MENTIONS]-() RETURN count(DISTINCT c) AS concepts, "
+                    "count(m) AS mentions")
+    again = runner.invoke(app, ["ingest", str(folder), "--data-dir", data, "--force", "--examples", "0"])
+    assert again.exit_code == 0, again.output
+    assert cypher("MATCH (c:Concept) OPTIONAL MATCH (c)<-[m:MENTIONS]-() RETURN count(DISTINCT c) AS concepts, "
+                  "count(m) AS mentions") == counts
