@@ -276,3 +276,9 @@ def test_one_kind_of_happening_under_two_names_is_one_event_class():
     assert event_class("thwart") == event_class("foil") == event_class("fend off")
     assert event_class("hit") == event_class("strike") == event_class("attack")
     assert event_class("accident") == event_class("crash")
+
+
+def test_running_from_the_scene_is_an_escape():
+    doc = make_doc("The DET det 1", "driver NOUN nsubj 2", "ran VERB ROOT 2 lemma=run", "from ADP prep 2",
+                   "the DET det 5", "scene NOUN pobj 3", ". PUNCT punct 2")
+    assert [(m.lemma, m.event_class) for *_, m in _events(doc)] == [("run from", event_class("flee"))]
