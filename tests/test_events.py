@@ -282,3 +282,24 @@ def test_running_from_the_scene_is_an_escape():
     doc = make_doc("The DET det 1", "driver NOUN nsubj 2", "ran VERB ROOT 2 lemma=run", "from ADP prep 2",
                    "the DET det 5", "scene NOUN pobj 3", ". PUNCT punct 2")
     assert [(m.lemma, m.event_class) for *_, m in _events(doc)] == [("run from", event_class("flee"))]
+
+
+def test_a_speech_act_is_one_event_per_described_speaker_in_a_story():
+    def analysis(source, doc):
+        return ArticleAnalysis(Article(source, doc.text), (), (), (), events=extract_events(doc, source))
+
+    def said(speaker, *rest):
+        return make_doc(f"{speaker} NOUN nsubj 1", "said VERB ROOT 1 lemma=say", *rest)
+
+    police_a, police_b = analysis("a", said("Police")), analysis("b", said("police"))
+    officials, nobody = analysis("c", make_doc("Officials NOUN nsubj 1 lemma=official", "said VERB ROOT 1 lemma=say")), analysis("d", said("He"))
+    again = analysis("e", make_doc("He PRON nsubj 1", "said VERB ROOT 1 lemma=say"))
+    stories = {s: "story:1" for s in "abcde"}
+    events = assign_events([police_a, police_b, officials, nobody, again], stories)
+    node = {a.article.id: events.of_trigger(a.article.id, a.events[0].start)
+            for a in (police_a, police_b, officials, nobody, again)}
+    assert node["a"] == node["b"]  # "police said" in two articles of one story: one statement
+    assert node["c"] != node["a"]  # another speaker
+    assert node["d"] != node["e"]  # no speaker at all: each speech act its own event
+    elsewhere = assign_events([police_a, police_b], {"a": "story:1", "b": "story:2"})
+    assert elsewhere.of_trigger("a", police_a.events[0].start) != elsewhere.of_trigger("b", police_b.events[0].start)
