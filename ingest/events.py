@@ -35,6 +35,8 @@ from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
 from newsgraph.ingest.quotes import Quotations, find_quotations
+from newsgraph.ingest.trigger_rules import (MANNER_EVENTS, OCCASION_NOUN_IDS, acronym_trigger, manner_trigger,
+                                            occasion_trigger)
 from newsgraph.ingest.triples import PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 
@@ -83,7 +85,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             trigger = _proper_trigger(strings, lower_col[i], ent_col[i], continued,
                                       ent_col[i] != 0 and _in_headline(doc, starts, i, headlines))
             if trigger is None and ent_col[i] != 0 and iob_col[i] == _BEGIN and not continued:
-                trigger = _acronym_trigger(doc[i])
+                trigger = acronym_trigger(doc[i])
         else:
             word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
             trigger = _lookup(strings, word, pos)
@@ -92,10 +94,10 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 lemma_word = strings[word].lower()
                 if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
                     trigger = _light_verb_trigger(doc[i]) or trigger
-            if trigger is None and pos == _NOUN and lemma_col[i] in _OCCASION_NOUN_IDS:
-                trigger = _occasion_trigger(doc[i])
-            elif trigger is not None and trigger[0] in _MANNER_EVENTS:
-                trigger = _manner_trigger(doc[i], trigger)
+            if trigger is None and pos == _NOUN and lemma_col[i] in OCCASION_NOUN_IDS:
+                trigger = occasion_trigger(doc[i])
+            elif trigger is not None and trigger[0] in MANNER_EVENTS:
+                trigger = manner_trigger(doc[i], trigger)
         if trigger is None:
             continue
         token = doc[i]
@@ -237,61 +239,6 @@ def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bo
             verb = _as_verb(word)
         _LOOKUPS[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
     return _LOOKUPS[key]
-
-
-def _acronym_trigger(token: Token) -> tuple[str, str] | None:
-    """An acronym the parser took for a one-word name but the lexicon knows as an event noun ("arrested for
-    DUI"): a nominal trigger; None for any other name ("NATO", "Lohan").
-
-    >>> from spacy.vocab import Vocab
-    >>> doc = Doc(Vocab(), words=["arrested", "for", "DUI", "by", "NATO"])
-    >>> _acronym_trigger(doc[2]), _acronym_trigger(doc[4])
-    (('drive drunk', 'nominal'), None)
-    """
-    text = token.text
-    if len(text) < 2 or not text.isalpha() or not text.isupper():
-        return None
-    verb = event_verb(text.lower(), "NOUN")
-    return None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
-
-
-#: Nouns that are events only as a named occasion: "the Christmas party", "a birthday party" (not "the Labour
-#: party"), each with the modifiers that make it one.
-OCCASION_NOUNS = {"party": frozenset({
-    "christmas", "holiday", "birthday", "anniversary", "wedding", "engagement", "office", "dinner", "cocktail",
-    "garden", "house", "farewell", "launch", "retirement", "graduation", "new", "year", "halloween", "launch",
-    "leaving", "tea", "pool", "block", "costume", "dance", "bachelor", "bachelorette", "victory", "celebration"})}
-_OCCASION_NOUN_IDS = frozenset(get_string_id(w) for w in OCCASION_NOUNS)
-
-
-def _occasion_trigger(token: Token) -> tuple[str, str] | None:
-    """A noun that is an event only with a modifier naming an occasion ("an office Christmas party", "the
-    holiday party"): (the noun, nominal), else None ("the party leader", "the ruling party")."""
-    occasions = OCCASION_NOUNS[token.lemma_.lower()]
-    if any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.lemma_.lower() in occasions for c in token.children):
-        return token.lemma_.lower(), "nominal"
-    return None
-
-
-#: Events whose manner makes another kind of happening: "drove drunk", "drunk driving", "driving under the
-#: influence" are the offence, not a journey. Event verb → (manner words, the event it makes).
-MANNER_EVENTS = {"drive": (frozenset({"drunk", "drunken", "drink", "intoxicated", "impaired", "influence"}),
-                           "drive drunk")}
-_MANNER_EVENTS = frozenset(MANNER_EVENTS)
-
-
-def _manner_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
-    """The trigger of an event whose modifier names a manner that makes it another event (``MANNER_EVENTS``):
-    "drunk driving", "drove drunk", "driving under the influence", "drink-driving"; else ``trigger``."""
-    words, event = MANNER_EVENTS[trigger[0]]
-    for child in token.children:
-        if child.lower_ in words or child.lemma_.lower() in words:
-            return event, trigger[1]
-        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words for g in child.children):
-            return event, trigger[1]
-    if token.i > 0 and token.doc[token.i - 1].lower_.rstrip("-") in words:  # "drink- driving", "drunk-driving"
-        return event, trigger[1]
-    return trigger
 
 
 def _in_headline(doc: Doc, starts: list[int], i: int, known: dict[int, bool]) -> bool:
