@@ -46,6 +46,8 @@ _NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass"})
 LIGHT_VERBS = frozenset({"make", "take", "give", "have", "hold", "carry", "conduct", "launch", "stage", "do",
                          "get", "put", "pay", "deliver", "mount", "undertake", "perform", "issue"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd"})
+#: Verbs whose speaker is the object of a preposition: "according to police" is what police say.
+_SPEAKER_PREPOSITIONS = {"accord": "to"}
 #: Terms too common in news to tell one story from another (besides stop words).
 _STORY_SKIP_POS = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "SPACE", "X",
                              "INTJ"})
@@ -321,7 +323,8 @@ def _participants(token: Token, token_entity: Mapping[int, int],
             if child.dep_ in _OBJECT_DEPS:
                 for obj in split_conjuncts(child):
                     yield from emit("object", obj)
-            elif child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by" and passive:
+            elif (child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by" and passive
+                  or child.dep_ == "prep" and child.lower_ == _SPEAKER_PREPOSITIONS.get(token.lemma_.lower())):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         yield from emit("subject", obj)

@@ -303,3 +303,20 @@ def test_a_speech_act_is_one_event_per_described_speaker_in_a_story():
     assert node["d"] != node["e"]  # no speaker at all: each speech act its own event
     elsewhere = assign_events([police_a, police_b], {"a": "story:1", "b": "story:2"})
     assert elsewhere.of_trigger("a", police_a.events[0].start) != elsewhere.of_trigger("b", police_b.events[0].start)
+
+
+def test_according_to_x_is_a_speech_act_of_x():
+    def analysis(source, doc):
+        return ArticleAnalysis(Article(source, doc.text), (), (), (), events=extract_events(doc, source))
+
+    according = make_doc("The DET det 1", "driver NOUN nsubj 2", "fled VERB ROOT 2 lemma=flee", ", PUNCT punct 2",
+                         "according VERB prep 2 lemma=accord", "to ADP prep 4", "police NOUN pobj 5",
+                         ". PUNCT punct 2")
+    [(_, lemma, kind, parts, mention)] = [e for e in _events(according) if e[0] == "according"]
+    assert (lemma, kind, parts) == ("accord to", "speech", (("subject", "[police]"),))
+    assert mention.event_class == event_class("say")
+    said = make_doc("Police NOUN nsubj 1", "said VERB ROOT 1 lemma=say", ". PUNCT punct 1")
+    a, b = analysis("a", according), analysis("b", said)
+    events = assign_events([a, b], {"a": "story:1", "b": "story:1"})
+    [speech_a] = [m for m in a.events if m.kind == "speech"]
+    assert events.of_trigger("a", speech_a.start) == events.of_trigger("b", b.events[0].start)
