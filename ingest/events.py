@@ -15,6 +15,9 @@ subjects and objects (the passive's subject is its object; "by" names the doer),
 "of"/"by" phrases ("the killing of a teenager by police"). Each is an entity argument when it is an entity
 mention, else a concept.
 
+Words whose event depends on their context (an acronym taken for a name, "party", "drunk driving") have rules in
+``newsgraph.ingest.trigger_rules``.
+
 Also here: the terms an article is grouped into a story by (``story_terms``).
 """
 
