@@ -42,8 +42,9 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
     """The event each mention belongs to: its story's event of its class.
 
     A speech act is one event per speaker: "the Kremlin said" in two outlets is one statement, "the Kremlin
-    said" and "Zelenskyy said" are two; a speech act whose speaker is no entity is an event of its own. An
-    article with no story (none given) is a story of its own.
+    said" and "Zelenskyy said" are two; a speaker that is no entity but a description ("police said", "officials
+    told reporters") is a speaker too, by its concept; a speech act with neither (a pronoun, no subject) is an
+    event of its own. An article with no story (none given) is a story of its own.
     """
     found: dict[tuple[str, int], str] = {}
     assignment = resolution.assignment if resolution is not None else {}
@@ -55,7 +56,14 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
             if mention.kind == "speech":
                 speaker = next((assignment.get((source, p.arg.local_id)) for p in mention.participants
                                 if p.role == "subject" and p.arg.local_id is not None), None)
-                key += f"\x1fby {speaker}" if speaker else f"\x1f{source}\x1f{mention.start}"
+                described = next((p.arg.concept for p in mention.participants
+                                  if p.role == "subject" and p.arg.concept), None)
+                if speaker:
+                    key += f"\x1fby {speaker}"
+                elif described:
+                    key += f"\x1fby concept {described}"
+                else:
+                    key += f"\x1f{source}\x1f{mention.start}"
             found[(source, mention.start)] = event_id(story, key)
     return EventAssignment(found)
 

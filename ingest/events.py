@@ -15,6 +15,9 @@ subjects and objects (the passive's subject is its object; "by" names the doer),
 "of"/"by" phrases ("the killing of a teenager by police"). Each is an entity argument when it is an entity
 mention, else a concept.
 
+Words whose event depends on their context (an acronym taken for a name, "party", "drunk driving") have rules in
+``newsgraph.ingest.trigger_rules``.
+
 Also here: the terms an article is grouped into a story by (``story_terms``).
 """
 
@@ -35,6 +38,8 @@ from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
 from newsgraph.ingest.quotes import Quotations, find_quotations
+from newsgraph.ingest.trigger_rules import (MANNER_EVENTS, OCCASION_NOUN_IDS, acronym_trigger, manner_trigger,
+                                            occasion_trigger)
 from newsgraph.ingest.triples import PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 
@@ -44,6 +49,8 @@ _NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass"})
 LIGHT_VERBS = frozenset({"make", "take", "give", "have", "hold", "carry", "conduct", "launch", "stage", "do",
                          "get", "put", "pay", "deliver", "mount", "undertake", "perform", "issue"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd"})
+#: Verbs whose speaker is the object of a preposition: "according to police" is what police say.
+_SPEAKER_PREPOSITIONS = {"accord": "to"}
 #: Terms too common in news to tell one story from another (besides stop words).
 _STORY_SKIP_POS = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "SPACE", "X",
                              "INTJ"})
@@ -78,10 +85,12 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue
+        continued = i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE
         if pos == _PROPN:
-            trigger = _proper_trigger(strings, lower_col[i], ent_col[i],
-                                      i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE,
+            trigger = _proper_trigger(strings, lower_col[i], ent_col[i], continued,
                                       ent_col[i] != 0 and _in_headline(doc, starts, i, headlines))
+            if trigger is None and ent_col[i] != 0 and iob_col[i] == _BEGIN and not continued:
+                trigger = acronym_trigger(doc[i])
         else:
             word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
             trigger = _lookup(strings, word, pos)
@@ -90,6 +99,10 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 lemma_word = strings[word].lower()
                 if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
                     trigger = _light_verb_trigger(doc[i]) or trigger
+            if trigger is None and pos == _NOUN and lemma_col[i] in OCCASION_NOUN_IDS:
+                trigger = occasion_trigger(doc[i])
+            elif trigger is not None and trigger[0] in MANNER_EVENTS:
+                trigger = manner_trigger(doc[i], trigger)
         if trigger is None:
             continue
         token = doc[i]
@@ -151,7 +164,7 @@ def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[in
 
 _NOUN, _ADJ, _PROPN, _VERB = (get_string_id(p) for p in ("NOUN", "ADJ", "PROPN", "VERB"))
 _EVENT_ENT = get_string_id("EVENT")
-_INSIDE = 1  # ENT_IOB: 1 inside an entity, 3 its first token
+_INSIDE, _BEGIN = 1, 3  # ENT_IOB: 1 inside an entity, 3 its first token
 _VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
 _TRIGGER_POS_IDS = frozenset(get_string_id(p) for p in _TRIGGER_POS)
 #: Not triggers: auxiliaries. An event noun modifying another noun is one ("the shooting victim", "murder
@@ -313,7 +326,8 @@ def _participants(token: Token, token_entity: Mapping[int, int],
             if child.dep_ in _OBJECT_DEPS:
                 for obj in split_conjuncts(child):
                     yield from emit("object", obj)
-            elif child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by" and passive:
+            elif (child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by" and passive
+                  or child.dep_ == "prep" and child.lower_ == _SPEAKER_PREPOSITIONS.get(token.lemma_.lower())):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         yield from emit("subject", obj)

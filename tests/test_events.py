@@ -240,3 +240,83 @@ def test_an_event_noun_a_report_announces_is_the_reporter_s_claim_and_a_plain_ev
     assert told["arrest"][0] == "Police"
     assert told["announced"] == (None, None, "")
     assert told["resigned"] == (None, None, "")
+
+
+def test_an_acronym_taken_for_a_name_is_an_event_noun_when_the_lexicon_knows_it():
+    doc = make_doc("Jackson PROPN nsubjpass 2 ent=PERSON", "was AUX auxpass 2 lemma=be",
+                   "arrested VERB ROOT 2 lemma=arrest", "for ADP prep 2", "DUI PROPN pobj 3 ent=ORG",
+                   "near ADP prep 2", "NATO PROPN pobj 5 ent=ORG", ". PUNCT punct 2")
+    events = [(text, mention.event_class, kind) for text, _, kind, _, mention in _events(doc)]
+    assert events == [("arrested", "arrest", "verbal"), ("DUI", "drive drunk", "nominal")]  # not NATO
+
+
+def test_drunk_driving_is_the_offence_not_a_journey():
+    doc = make_doc("drunk ADJ amod 1", "driving NOUN nsubj 2 lemma=driving", "kills VERB ROOT 2 lemma=kill",
+                   ". PUNCT punct 2")
+    offence = {text: mention.event_class for text, _, _, _, mention in _events(doc)}
+    assert offence["driving"] == "drive drunk"
+    doc = make_doc("He PRON nsubj 1", "drove VERB ROOT 1 lemma=drive", "under ADP prep 1", "the DET det 4",
+                   "influence NOUN pobj 2", ". PUNCT punct 1")
+    assert [mention.event_class for *_, mention in _events(doc)] == ["drive drunk"]
+    doc = make_doc("He PRON nsubj 1", "drove VERB ROOT 1 lemma=drive", "home ADV advmod 1", ". PUNCT punct 1")
+    assert [mention.event_class for *_, mention in _events(doc)] == [event_class("drive")]
+
+
+def test_party_is_an_event_only_as_an_occasion():
+    doc = make_doc("Shots NOUN nsubjpass 2 lemma=shot", "were AUX auxpass 2 lemma=be", "fired VERB ROOT 2 lemma=fire",
+                   "at ADP prep 2", "the DET det 7", "office NOUN compound 7", "Christmas PROPN compound 7",
+                   "party NOUN pobj 3", ". PUNCT punct 2")
+    assert ("party", "party", "nominal") in [(t, m.event_class, k) for t, _, k, _, m in _events(doc)]
+    doc = make_doc("The DET det 2", "ruling VERB amod 2 lemma=rule", "party NOUN nsubj 3", "won VERB ROOT 3 lemma=win",
+                   ". PUNCT punct 3")
+    assert "party" not in [text for text, *_ in _events(doc)]
+
+
+def test_one_kind_of_happening_under_two_names_is_one_event_class():
+    assert event_class("thwart") == event_class("foil") == event_class("fend off")
+    assert event_class("hit") == event_class("strike") == event_class("attack")
+    assert event_class("accident") == event_class("crash")
+
+
+def test_running_from_the_scene_is_an_escape():
+    doc = make_doc("The DET det 1", "driver NOUN nsubj 2", "ran VERB ROOT 2 lemma=run", "from ADP prep 2",
+                   "the DET det 5", "scene NOUN pobj 3", ". PUNCT punct 2")
+    assert [(m.lemma, m.event_class) for *_, m in _events(doc)] == [("run from", event_class("flee"))]
+
+
+def test_a_speech_act_is_one_event_per_described_speaker_in_a_story():
+    def analysis(source, doc):
+        return ArticleAnalysis(Article(source, doc.text), (), (), (), events=extract_events(doc, source))
+
+    def said(speaker, *rest):
+        return make_doc(f"{speaker} NOUN nsubj 1", "said VERB ROOT 1 lemma=say", *rest)
+
+    police_a, police_b = analysis("a", said("Police")), analysis("b", said("police"))
+    officials, nobody = analysis("c", make_doc("Officials NOUN nsubj 1 lemma=official", "said VERB ROOT 1 lemma=say")), analysis("d", said("He"))
+    again = analysis("e", make_doc("He PRON nsubj 1", "said VERB ROOT 1 lemma=say"))
+    stories = {s: "story:1" for s in "abcde"}
+    events = assign_events([police_a, police_b, officials, nobody, again], stories)
+    node = {a.article.id: events.of_trigger(a.article.id, a.events[0].start)
+            for a in (police_a, police_b, officials, nobody, again)}
+    assert node["a"] == node["b"]  # "police said" in two articles of one story: one statement
+    assert node["c"] != node["a"]  # another speaker
+    assert node["d"] != node["e"]  # no speaker at all: each speech act its own event
+    elsewhere = assign_events([police_a, police_b], {"a": "story:1", "b": "story:2"})
+    assert elsewhere.of_trigger("a", police_a.events[0].start) != elsewhere.of_trigger("b", police_b.events[0].start)
+
+
+def test_according_to_x_is_a_speech_act_of_x():
+    def analysis(source, doc):
+        return ArticleAnalysis(Article(source, doc.text), (), (), (), events=extract_events(doc, source))
+
+    according = make_doc("The DET det 1", "driver NOUN nsubj 2", "fled VERB ROOT 2 lemma=flee", ", PUNCT punct 2",
+                         "according VERB prep 2 lemma=accord", "to ADP prep 4", "police NOUN pobj 5",
+                         ". PUNCT punct 2")
+    [(_, lemma, kind, parts, mention)] = [e for e in _events(according) if e[0] == "according"]
+    assert (lemma, kind, parts) == ("accord to", "speech", (("subject", "[police]"),))
+    assert mention.event_class == event_class("say")
+    said = make_doc("Police NOUN nsubj 1", "said VERB ROOT 1 lemma=say", ". PUNCT punct 1")
+    a, b = analysis("a", according), analysis("b", said)
+    events = assign_events([a, b], {"a": "story:1", "b": "story:1"})
+    [speech_a] = [m for m in a.events if m.kind == "speech"]
+    assert events.of_trigger("a", speech_a.start) == events.of_trigger("b", b.events[0].start)

@@ -1,0 +1,67 @@
+"""Trigger rules for words whose event depends on their context: an acronym the parser took for a name ("arrested
+for DUI"), a noun that is an event only as an occasion ("the office Christmas party", not "the ruling party"), and
+an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey).
+
+Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event verb, kind) or None.
+"""
+
+from __future__ import annotations
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from newsgraph.ingest.lexicon import event_verb, is_speech_verb
+
+
+def acronym_trigger(token: Token) -> tuple[str, str] | None:
+    """An acronym the parser took for a one-word name but the lexicon knows as an event noun ("arrested for
+    DUI"): a nominal trigger; None for any other name ("NATO", "Lohan").
+
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["arrested", "for", "DUI", "by", "NATO"])
+    >>> acronym_trigger(doc[2]), acronym_trigger(doc[4])
+    (('drive drunk', 'nominal'), None)
+    """
+    text = token.text
+    if len(text) < 2 or not text.isalpha() or not text.isupper():
+        return None
+    verb = event_verb(text.lower(), "NOUN")
+    return None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
+
+
+#: Nouns that are events only as a named occasion: "the Christmas party", "a birthday party" (not "the Labour
+#: party"), each with the modifiers that make it one.
+OCCASION_NOUNS = {"party": frozenset({
+    "christmas", "holiday", "birthday", "anniversary", "wedding", "engagement", "office", "dinner", "cocktail",
+    "garden", "house", "farewell", "launch", "retirement", "graduation", "new", "year", "halloween",
+    "leaving", "tea", "pool", "block", "costume", "dance", "bachelor", "bachelorette", "victory", "celebration"})}
+OCCASION_NOUN_IDS = frozenset(get_string_id(w) for w in OCCASION_NOUNS)
+
+
+def occasion_trigger(token: Token) -> tuple[str, str] | None:
+    """A noun that is an event only with a modifier naming an occasion ("an office Christmas party", "the
+    holiday party"): (the noun, nominal), else None ("the party leader", "the ruling party")."""
+    occasions = OCCASION_NOUNS[token.lemma_.lower()]
+    if any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.lemma_.lower() in occasions for c in token.children):
+        return token.lemma_.lower(), "nominal"
+    return None
+
+
+#: Events whose manner makes another kind of happening: "drove drunk", "drunk driving", "driving under the
+#: influence" are the offence, not a journey. Event verb → (manner words, the event it makes).
+MANNER_EVENTS = {"drive": (frozenset({"drunk", "drunken", "drink", "intoxicated", "impaired", "influence"}),
+                           "drive drunk")}
+
+
+def manner_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
+    """The trigger of an event whose modifier names a manner that makes it another event (``MANNER_EVENTS``):
+    "drunk driving", "drove drunk", "driving under the influence", "drink-driving"; else ``trigger``."""
+    words, event = MANNER_EVENTS[trigger[0]]
+    for child in token.children:
+        if child.lower_ in words or child.lemma_.lower() in words:
+            return event, trigger[1]
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in words for g in child.children):
+            return event, trigger[1]
+    if token.i > 0 and token.doc[token.i - 1].lower_.rstrip("-") in words:  # "drink- driving", "drunk-driving"
+        return event, trigger[1]
+    return trigger
