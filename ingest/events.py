@@ -38,8 +38,13 @@ from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
 from newsgraph.ingest.quotes import Quotations, find_quotations
-from newsgraph.ingest.trigger_rules import (MANNER_EVENTS, OCCASION_NOUN_IDS, acronym_trigger, manner_trigger,
-                                            occasion_trigger)
+from newsgraph.ingest.trigger_rules import (
+    MANNER_EVENTS,
+    OCCASION_NOUN_IDS,
+    acronym_trigger,
+    manner_trigger,
+    occasion_trigger,
+)
 from newsgraph.ingest.triples import PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
 

@@ -8,7 +8,7 @@ Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event 
 from __future__ import annotations
 
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from newsgraph.ingest.lexicon import event_verb, is_speech_verb
 
