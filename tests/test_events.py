@@ -292,7 +292,8 @@ def test_a_speech_act_is_one_event_per_described_speaker_in_a_story():
         return make_doc(f"{speaker} NOUN nsubj 1", "said VERB ROOT 1 lemma=say", *rest)
 
     police_a, police_b = analysis("a", said("Police")), analysis("b", said("police"))
-    officials, nobody = analysis("c", make_doc("Officials NOUN nsubj 1 lemma=official", "said VERB ROOT 1 lemma=say")), analysis("d", said("He"))
+    officials = analysis("c", make_doc("Officials NOUN nsubj 1 lemma=official", "said VERB ROOT 1 lemma=say"))
+    nobody = analysis("d", said("He"))
     again = analysis("e", make_doc("He PRON nsubj 1", "said VERB ROOT 1 lemma=say"))
     stories = {s: "story:1" for s in "abcde"}
     events = assign_events([police_a, police_b, officials, nobody, again], stories)
