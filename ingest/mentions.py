@@ -36,8 +36,6 @@ from newsgraph.ingest.anaphora import (
 )
 from newsgraph.ingest.columns import ByString, columns
 from newsgraph.ingest.institutions import institutions
-from newsgraph.ingest.nominals import nominal_mentions
-from newsgraph.ingest.pronouns import pronouns
 from newsgraph.ingest.names import (
     PLACE_OF_NOUNS,
     TITLE_WORDS,
@@ -49,6 +47,8 @@ from newsgraph.ingest.names import (
     name_key,
     strip_titles,
 )
+from newsgraph.ingest.nominals import nominal_mentions
+from newsgraph.ingest.pronouns import pronouns
 from newsgraph.model import LocalEntity, Mention
 
 _CONTENT_POS = frozenset({NOUN, VERB, ADJ})

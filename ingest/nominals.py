@@ -25,14 +25,14 @@ Descriptions that none of the rules settles stay concepts.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.anaphora import Found, _noun_start
 from newsgraph.ingest.names import CANONICAL_NAMES, COMPANY_SUFFIXES, DEMONYMS, NOT_CURRENT, fold
 from newsgraph.ingest.noun_classes import noun_class, noun_sex
-from newsgraph.ingest.pronouns import PERSON_PRONOUNS, FEMALE_PRONOUNS, person_sexes, resolve_pronouns
+from newsgraph.ingest.pronouns import FEMALE_PRONOUNS, PERSON_PRONOUNS, person_sexes, resolve_pronouns
 
 #: Types a noun class may describe: an organisation noun also fits what the model calls a group of people.
 FITS = {"PERSON": {"PERSON"}, "ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "NAME": {"ORG", "GPE", "LOC"}}
@@ -70,11 +70,12 @@ def nominal_mentions(doc: Doc, found: list[Found]) -> list[Found]:
             start = _noun_start(noun, covered)
             out.append(Found(start, noun.i + 1, entity.name, entity.label, "description", entity.key, 0))
             covered.update(range(start, noun.i + 1))
-    first_at = {}
+    first_at: dict[str, Found] = {}
     for f in sorted(named, key=lambda f: f.start):
         first_at.setdefault(f.key, f)
     sentence = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     heads = {doc[f.end - 1].lemma_.lower() for f in named if f.kind != "description" and f.label != "PERSON"}
+    evidence = _Evidence(doc, named, sexes)
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.tag_ in {"NNS", "NNPS"} or not _linkable(noun, covered, definite=True):
             continue
@@ -84,17 +85,15 @@ def nominal_mentions(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         owners = equated.get(lemma, set())
         if owners:
-            key = next(iter(owners))
-            entity = first_at.get(key)
-            if len(owners) == 1 and entity is not None and entity.start < noun.i:
-                out.append(_mention(noun, entity, covered))
+            first = first_at.get(next(iter(owners)))
+            if len(owners) == 1 and first is not None and first.start < noun.i:
+                out.append(_mention(noun, first, covered))
             continue  # the article said whom this noun describes
         if lemma in BARE_PERSON_NOUNS and not _age(noun):
             continue
-        evidence = _Evidence(doc, named, sexes, equated)
-        entity = _nearest(noun, kind, named, sentence, evidence)
-        if entity is not None:
-            out.append(_mention(noun, entity, covered))
+        antecedent = _nearest(noun, kind, named, sentence, evidence)
+        if antecedent is not None:
+            out.append(_mention(noun, antecedent, covered))
     return out
 
 
@@ -137,7 +136,7 @@ def _after_comma(clause: Token) -> bool:
     return i > 0 and clause.doc[i - 1].text == ","
 
 
-def _equated(doc: Doc, named: list[Found], entity_at: Mapping[int, Found]):
+def _equated(doc: Doc, named: list[Found], entity_at: Mapping[int, Found]) -> Iterator[tuple[Token, Found]]:
     """(noun, entity) pairs the article equates: apposition either way round, a noun in front of the name, a
     copula. Only nouns whose class fits the entity's type."""
     for entity in named:
@@ -147,8 +146,9 @@ def _equated(doc: Doc, named: list[Found], entity_at: Mapping[int, Found]):
         nouns = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
             nouns.append(root.head)
-        if entity.start > 0 and doc[entity.start - 1].dep_ == "compound" and doc[entity.start - 1].head.i >= entity.start:
-            nouns.append(doc[entity.start - 1])  # "the chipmaker Nvidia"
+        before = doc[entity.start - 1] if entity.start > 0 else None
+        if before is not None and before.dep_ == "compound" and before.head.i >= entity.start:
+            nouns.append(before)  # "the chipmaker Nvidia"
         if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be":
             nouns.extend(c for c in root.head.children if c.dep_ == "attr")  # "Nvidia is a chipmaker"
         for noun in nouns:
@@ -183,8 +183,7 @@ class _Evidence:
     61," for "the 61-year-old"), the words of its name ("Beaumont Hospital" for "the hospital"), a company suffix
     ("Apple Inc." for "the company"), a plural team name ("the Chargers" for "the team")."""
 
-    def __init__(self, doc: Doc, named: list[Found], sexes: Mapping[str, str],
-                 equated: Mapping[str, set[str]]) -> None:
+    def __init__(self, doc: Doc, named: list[Found], sexes: Mapping[str, str]) -> None:
         self.sexes = sexes
         self.ages: dict[str, set[str]] = defaultdict(set)
         self.words: dict[str, set[str]] = defaultdict(set)

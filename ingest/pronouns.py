@@ -108,7 +108,8 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
 
 def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
     """The pronouns ``resolve_pronouns`` settles, as mentions (kind ``pronoun``) of their entities."""
-    return [Found(i, i + 1, f.name, f.label, "pronoun", f.key, 0) for i, f in sorted(resolve_pronouns(doc, found).items())]
+    resolved = resolve_pronouns(doc, found)
+    return [Found(i, i + 1, f.name, f.label, "pronoun", f.key, 0) for i, f in sorted(resolved.items())]
 
 
 def person_sexes(doc: Doc, found: list[Found]) -> dict[str, str]:
