@@ -24,6 +24,7 @@ from newsgraph.ingest.names import (
     fold,
     name_key,
 )
+from newsgraph.ingest.noun_classes import noun_class
 
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
@@ -302,8 +303,8 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
 
     def link(noun: Token, person: Found) -> None:
         if (noun.pos_ != "NOUN" or noun.tag_ in {"NNS", "NNPS"} or noun.i in covered or noun.i in seen
-                or any(c.dep_ == "poss" for c in noun.children)):
-            return
+                or any(c.dep_ == "poss" for c in noun.children) or noun_class(noun.lemma_) in {"ORG", "GPE"}):
+            return  # "X, a company": a noun of an organisation or a place says X is no person
         seen.add(noun.i)
         out.append(Found(_noun_start(noun, covered), noun.i + 1, person.name, "PERSON", "description", person.key, 0))
 

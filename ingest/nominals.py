@@ -188,6 +188,9 @@ class _Evidence:
         self.ages: dict[str, set[str]] = defaultdict(set)
         self.words: dict[str, set[str]] = defaultdict(set)
         self.heads: dict[str, set[str]] = defaultdict(set)  # the last word of each name: "hospital"
+        # organisations whose name has no noun of another kind of body ("Police", "Fleet", "Bureau", "Reserve")
+        # and that are the subject of a clause: "the company" may be one of them when it is the only one in view
+        self.plain_subjects: set[str] = set()
         for f in named:
             if f.kind == "description":
                 continue
@@ -195,9 +198,16 @@ class _Evidence:
             self.words[f.key].update(fold(t.text).strip(".") for t in span)
             self.words[f.key].update(t.lemma_.lower() for t in span)
             self.heads[f.key].update({span[-1].lemma_.lower(), fold(span[-1].text)})
+            if f.label == "ORG" and span.root.dep_ in {"nsubj", "nsubjpass"} and not any(
+                    noun_class(t.lemma_.lower()) == "ORG" and t.lemma_.lower() not in COMPANY_NOUNS for t in span):
+                self.plain_subjects.add(f.key)
             after = doc[f.end:f.end + 3]
             if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
                 self.ages[f.key].add(after[1].text)  # "LaCalamita, 61,"
+
+    def suffixed(self, entity: Found) -> bool:
+        """Whether the entity's name carries a company suffix ("Apple Inc.")."""
+        return bool(self.words.get(entity.key, set()) & COMPANY_SUFFIXES)
 
     def fits(self, noun: Token, kind: str, entity: Found) -> bool:
         """Whether the article gives ``entity`` something the description ``noun`` of class ``kind`` agrees with."""
@@ -212,7 +222,7 @@ class _Evidence:
         if kind == "NAME" or lemma in words:
             return entity.label != "PERSON" and lemma in self.heads.get(entity.key, ())  # "Beaumont Hospital"
         if kind == "ORG" and lemma in COMPANY_NOUNS:
-            return bool(words & COMPANY_SUFFIXES)
+            return bool(words & COMPANY_SUFFIXES) or entity.key in self.plain_subjects
         if kind == "ORG" and lemma in TEAM_NOUNS:
             last = entity.name.split()[-1] if entity.name.split() else ""
             return last[-1:] == "s" and last[-2:] != "ss" and not words & COMPANY_SUFFIXES
@@ -248,14 +258,14 @@ def _nearest(noun: Token, kind: str, named: list[Found], sentence: Mapping[int, 
     # description is someone else, wherever else the article names them
     others = {f.key for f in named if sentence[f.start] == here and f.start < noun.i and (
         _clause(noun.doc[f.end - 1]) is clause or _commands(noun.doc[f.end - 1], noun))}
-    window = []
-    for f in named:
-        if f.start >= noun.i or sentence[f.start] < here - _WINDOW or f.label not in FITS[kind] or f.key in others:
-            continue
-        if evidence.fits(noun, kind, f):
-            window.append(f)
+    in_view = [f for f in named if f.start < noun.i and sentence[f.start] >= here - _WINDOW
+               and f.label in FITS[kind] and f.key not in others]
+    window = [f for f in in_view if evidence.fits(noun, kind, f)]
     if not window:
         return None
+    if kind == "ORG" and noun.lemma_.lower() in COMPANY_NOUNS and len({f.key for f in in_view}) > 1 and not any(
+            evidence.suffixed(f) for f in window):
+        return None  # "the company" with two organisations in view and no "Inc." to tell them apart
     keys = {f.key for f in window}
     if len(keys) == 1:
         return window[-1]

@@ -6,10 +6,11 @@ that, the only person of the three sentences before those. "who" → the person 
 the named speaker of the quotation the pronoun stands in; in what a representative reports, the person they speak
 for ("Her spokesman said she would appeal").
 
-Organisations: it/its → the organisation the sentence or the one before speaks of, when it is the only one in view
-or the most recent subject, and no other singular subject stands between; they/them/their → the same, when no
+Organisations: it/its → the most recent organisation that is a subject in the sentence or the one before ("Apple
+said its …"), when no other singular subject stands between; they/them/their → the same, when no
 plural noun or second person stands between (else "they" may be the people just named); we/us/our inside a
-quotation an organisation speaks ("'We will appeal,' the club said"). First and second person pronouns in what a
+quotation an organisation speaks, itself or through its representative ("'We will appeal,' the club said", "…, an
+Acme spokesman said"). First and second person pronouns in what a
 person says, "it" with "be" or "seem" ("it is likely") and pronouns with nothing in view stay unlinked.
 
 ``resolve_pronouns`` is the public entry: token index → the mention the pronoun refers to.
@@ -147,7 +148,12 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
         if quoted is None:
             return None
         speaker = quotation_speaker(doc, *quoted)
-        return org_at.get(speaker.i) if speaker is not None else None
+        if speaker is None:
+            return None
+        if speaker.i in org_at:
+            return org_at[speaker.i]  # "'We will appeal,' the club said"
+        principals = [org_at[p.i] for p in speaker_phrase(speaker).principals if p.i in org_at]
+        return principals[0] if len({p.key for p in principals}) == 1 else None  # "…, an Acme spokesman said"
     if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_ in EMPTY_IT_VERBS):
         return None
     window = [f for f in orgs if previous <= f.start and f.end <= token.i]
@@ -155,11 +161,10 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
         window = [f for f in window if not quoted[0] < f.start < quoted[1]] or window
     if not window:
         return None
-    keys = {f.key for f in window}
     subjects = [f for f in window if doc[f.end - 1].dep_ in {"nsubj", "nsubjpass"}]
-    if len(keys) > 1 and not subjects:
-        return None
-    best = (subjects or window)[-1] if len(keys) > 1 else window[-1]
+    if not subjects:
+        return None  # "a team in the Eastern Conference. With its …": an organisation named in passing
+    best = subjects[-1]
     plural = word in PLURAL_PRONOUNS
     for i in range(best.end, token.i):
         t = doc[i]

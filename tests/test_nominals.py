@@ -70,15 +70,23 @@ def test_the_hospital_is_the_nearest_organisation_whose_name_says_hospital():
     assert links == [("The hospital", "Beaumont Hospital")]
 
 
-def test_the_company_is_a_company_named_with_its_legal_suffix():
-    # "Acme Corp. hired staff . The company said … ." / "Acme hired staff . The company said … ."
-    tail = ["The DET det 6", "company NOUN nsubj 7", "said VERB ROOT 7", ". PUNCT punct 7"]
-    links = _links("Acme PROPN compound 1 ent=ORG", "Corp. PROPN nsubj 2 ent=ORG", "hired VERB ROOT 2",
-                   "staff NOUN dobj 2", ". PUNCT punct 2", *tail)
-    assert links == [("The company", "Acme Corp")]
-    tail = ["The DET det 5", "company NOUN nsubj 6", "said VERB ROOT 6", ". PUNCT punct 6"]
+def test_the_company_is_the_one_organisation_in_view_or_the_one_named_with_a_legal_suffix():
+    # "Acme hired staff . The company said … ."
     assert _links("Acme PROPN nsubj 1 ent=ORG", "hired VERB ROOT 1", "staff NOUN dobj 1", ". PUNCT punct 1",
-                  *[t.replace(" 5", " 4").replace(" 6", " 5") for t in tail]) == []  # nothing says Acme is one
+                  "The DET det 5", "company NOUN nsubj 6", "said VERB ROOT 6", ". PUNCT punct 6") == [
+        ("The company", "Acme")]
+    # "Acme sued Globex . The company said … ." : two in view, neither named as a company
+    tail = ["The DET det 5", "company NOUN nsubj 6", "said VERB ROOT 6", ". PUNCT punct 6"]
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "sued VERB ROOT 1", "Globex PROPN dobj 1 ent=ORG",
+                  ". PUNCT punct 1", *tail) == []
+    # "Acme Corp. sued Globex . The company said … ."
+    tail = ["The DET det 6", "company NOUN nsubj 7", "said VERB ROOT 7", ". PUNCT punct 7"]
+    assert _links("Acme PROPN compound 1 ent=ORG", "Corp. PROPN nsubj 2 ent=ORG", "sued VERB ROOT 2",
+                  "Globex PROPN dobj 2 ent=ORG", ". PUNCT punct 2", *tail) == [("The company", "Acme Corp")]
+    # "Vancouver Police came . The company said … ." : a police force is no company
+    assert _links("Vancouver PROPN compound 1 ent=ORG", "Police PROPN nsubj 2 ent=ORG", "came VERB ROOT 2",
+                  ". PUNCT punct 2", "The DET det 5", "company NOUN nsubj 6", "said VERB ROOT 6",
+                  ". PUNCT punct 6") == []
 
 
 def test_the_actress_is_the_nearest_person_the_article_makes_a_woman():
@@ -160,4 +168,16 @@ def test_a_reflexive_is_its_clauses_subject_or_no_one():
         "challenger NOUN nsubj 8", "could AUX aux 8", "not PART neg 8", "no DET det 8",
         "defend VERB ccomp 2", "himself PRON dobj 8", ". PUNCT punct 2", kind="pronoun",
     )
+    assert links == []
+
+
+def test_we_in_a_quotation_is_the_organisation_that_speaks_it_and_no_one_outside_one():
+    # '" We will appeal , " Acme said .'
+    links = _links('" PUNCT punct 3', "We PRON nsubj 3", "will AUX aux 3", "appeal VERB ccomp 7", ", PUNCT punct 7",
+                   '" PUNCT punct 7', "Acme PROPN nsubj 7 ent=ORG", "said VERB ROOT 7 lemma=say", ". PUNCT punct 7",
+                   kind="pronoun")
+    assert links == [("We", "Acme")]
+    # 'Acme said . We will appeal .' : no quotation, no speaker
+    links = _links("Acme PROPN nsubj 1 ent=ORG", "said VERB ROOT 1", ". PUNCT punct 1", "We PRON nsubj 5",
+                   "will AUX aux 5", "appeal VERB ROOT 5", ". PUNCT punct 5", kind="pronoun")
     assert links == []
