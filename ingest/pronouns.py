@@ -7,11 +7,11 @@ the named speaker of the quotation the pronoun stands in; in what a representati
 for ("Her spokesman said she would appeal").
 
 Organisations: it/its → the most recent organisation that is a subject in the sentence or the one before ("Apple
-said its …"), when no other singular subject stands between; they/them/their → the same, when no
-plural noun or second person stands between (else "they" may be the people just named); we/us/our inside a
-quotation an organisation speaks, itself or through its representative ("'We will appeal,' the club said", "…, an
-Acme spokesman said"). First and second person pronouns in what a
-person says, "it" with "be" or "seem" ("it is likely") and pronouns with nothing in view stay unlinked.
+said its …"), when no other singular subject stands between; they/them/their → the same, when no plural noun or
+person stands between (else "they" may be the people just named); we/us/our inside a quotation an organisation
+speaks, itself or through its representative ("'We will appeal,' the club said", "…, an Acme spokesman said").
+First and second person pronouns in what a person says, "it" with "be" or "seem" or in the passive ("it is
+likely", "it is feared") and pronouns with nothing in view stay unlinked.
 
 ``resolve_pronouns`` is the public entry: token index → the mention the pronoun refers to.
 """
@@ -154,8 +154,8 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
             return org_at[speaker.i]  # "'We will appeal,' the club said"
         principals = [org_at[p.i] for p in speaker_phrase(speaker).principals if p.i in org_at]
         return principals[0] if len({p.key for p in principals}) == 1 else None  # "…, an Acme spokesman said"
-    if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or token.head.lemma_ in EMPTY_IT_VERBS):
-        return None
+    if word == "it" and (token.dep_ != "nsubj" or token.head.lemma_ in EMPTY_IT_VERBS):
+        return None  # "it is likely", "it is feared that": no entity
     window = [f for f in orgs if previous <= f.start and f.end <= token.i]
     if quoted is not None:
         window = [f for f in window if not quoted[0] < f.start < quoted[1]] or window

@@ -131,6 +131,11 @@ def test_its_and_it_link_to_the_organisation_in_view_but_not_an_empty_it():
         ". PUNCT punct 7", kind="pronoun",
     )
     assert links == [("its", "Apple")]
+    # "Apple fell . It is feared it will …": a passive "it" is no entity
+    links = _links("Apple PROPN nsubj 1 ent=ORG", "fell VERB ROOT 1", ". PUNCT punct 1",
+                   "It PRON nsubjpass 5", "is AUX auxpass 5", "feared VERB ROOT 5 lemma=fear", ". PUNCT punct 5",
+                   kind="pronoun")
+    assert links == []
 
 
 def test_they_links_to_a_team_unless_people_stand_between():
