@@ -1,7 +1,8 @@
 """Mentions found by reference rather than by the NER: names the model missed where the article repeats them,
-definite descriptions of a role holder, pronouns, common nouns the article equates with a named person ("the
+definite descriptions of a role holder, common nouns the article equates with a named person ("the
 suspect, identified as X", appositions, "X was a climber"), "the woman" for the article's one woman, and the nouns
-an article ties to one person."""
+an article ties to one person. Pronouns are linked by ``newsgraph.ingest.pronouns``, other common-noun
+descriptions of named entities by ``newsgraph.ingest.nominals``."""
 
 from __future__ import annotations
 
@@ -23,12 +24,11 @@ from newsgraph.ingest.names import (
     fold,
     name_key,
 )
-from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase
-from newsgraph.ingest.quotes import quotation_speaker, quote_spans
+from newsgraph.ingest.noun_classes import noun_class
 
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
-_PRONOUNS = hashes(RELATIVE_PRONOUNS | PERSON_PRONOUNS)
 _ROLE_NOUNS = hashes(ROLE_NOUNS)
 #: A word's name key, for the words long enough to be a name the model missed.
 _NAME_KEY = ByString(lambda text: name_key(text) if len(text) >= 3 else None)
@@ -232,75 +232,6 @@ def _learned_roles(doc: Doc, found: list[Found], by_token: Mapping[int, Found]) 
                 yield item, country, role
 
 
-def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
-    """He/his/she/her → the most recent person (preferring subjects) in this sentence or the one before; failing
-    that, the only person named in the three sentences before those. "who" in a relative clause → the person the
-    clause hangs on ("Raj Chohan, who was walking"). Never the named speaker of the quotation the pronoun stands
-    in; in what a representative reports, the person they speak for ("Her spokesman Jack Smith said she would
-    appeal": she is whom "her" is)."""
-    strong = {f.key for f in found
-              if f.label == "PERSON" and (len(f.key.split()) > 1 or f.kind in {"title", "description"})}
-    persons = [f for f in found if f.label == "PERSON" and f.key in strong]
-    person_at = {i: f for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
-    starts = [s.start for s in doc.sents]
-    quotes = quote_spans(doc)
-    out: list[Found] = []
-    resolved: dict[int, Found] = {}
-    for token in _tokens(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i in person_at:
-            best = person_at[token.head.head.i]
-            out.append(Found(token.i, token.i + 1, best.name, "PERSON", "pronoun", best.key, 0))
-            continue
-        if token.lower_ not in PERSON_PRONOUNS or token.pos_ != "PRON":
-            continue
-        n = starts.index(token.sent.start)
-        previous = starts[max(n - 1, 0)]
-        principal = _represented(token, person_at, resolved)
-        if principal is not None:
-            out.append(Found(token.i, token.i + 1, principal.name, "PERSON", "pronoun", principal.key, 0))
-            resolved[token.i] = principal
-            continue
-        speaker = _quoted_by(token, quotes, person_at)
-        window = [p for p in persons if previous <= p.start < token.i and p.key != speaker]
-        if not window:
-            earlier = [p for p in persons if starts[max(n - 4, 0)] <= p.start < token.i and p.key != speaker]
-            if len({p.key for p in earlier}) != 1:
-                continue
-            window = earlier
-        subjects = [p for p in window if doc[p.end - 1].dep_ in {"nsubj", "nsubjpass"}]
-        keys = {p.key for p in window}
-        best = (subjects or window)[-1] if len(keys) > 1 else window[-1]
-        out.append(Found(token.i, token.i + 1, best.name, "PERSON", "pronoun", best.key, 0))
-        resolved[token.i] = best
-    return out
-
-
-def _represented(token: Token, person_at: Mapping[int, Found], resolved: Mapping[int, Found]) -> Found | None:
-    """The person a representative speaks for, when ``token`` is the subject of a clause the representative
-    reports ("her lawyer said he would appeal") and that person is known (a name, or a pronoun already linked)."""
-    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head is token:
-        return None
-    speaker = speaker_of(token.head)
-    if speaker is None or speaker.i == token.i:
-        return None
-    for principal in speaker_phrase(speaker).principals:
-        found = person_at.get(principal.i) or resolved.get(principal.i)
-        if found is not None:
-            return found
-    return None
-
-
-def _quoted_by(token: Token, quotes: tuple[tuple[int, int], ...], person_at: Mapping[int, Found]) -> str | None:
-    """The key of the named person who speaks the quotation ``token`` stands in: a third-person pronoun there is
-    never the speaker ("“She fell,” Smith said": she is not Smith)."""
-    for first, last in quotes:
-        if first < token.i < last:
-            speaker = quotation_speaker(token.doc, first, last)
-            found = person_at.get(speaker.i) if speaker is not None else None
-            return found.key if found is not None else None
-    return None
-
-
 def describing_nouns(doc: Doc, found: list[Found]) -> dict[str, list[str]]:
     """Person key → the common nouns the article ties to that person alone: the noun in front of the name ("host
     Hugh Jackman") or in apposition to it ("Raj Chohan, a grandmother"). Recorded as descriptions, not linked as
@@ -325,7 +256,6 @@ def describing_nouns(doc: Doc, found: list[Found]) -> dict[str, list[str]]:
 
 
 
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 #: Nouns that say no more of a woman than her sex and age: "the woman" is the article's one woman.
 FEMALE_NOUNS = frozenset({"woman", "lady", "girl", "grandmother"})
 
@@ -373,8 +303,8 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
 
     def link(noun: Token, person: Found) -> None:
         if (noun.pos_ != "NOUN" or noun.tag_ in {"NNS", "NNPS"} or noun.i in covered or noun.i in seen
-                or any(c.dep_ == "poss" for c in noun.children)):
-            return
+                or any(c.dep_ == "poss" for c in noun.children) or noun_class(noun.lemma_) in {"ORG", "GPE"}):
+            return  # "X, a company": a noun of an organisation or a place says X is no person
         seen.add(noun.i)
         out.append(Found(_noun_start(noun, covered), noun.i + 1, person.name, "PERSON", "description", person.key, 0))
 
@@ -433,3 +363,12 @@ def _adjacent(doc: Doc, end: int, start: int) -> bool:
     """Only commas, dashes and numbers (an age) between two phrases: "X, 66, a grandmother"."""
     return end < start and all(doc[i].text in {",", "-", "--", "—", "–"} or doc[i].like_num
                                for i in range(end, start))
+
+
+def __getattr__(name: str):
+    """``pronouns`` lived here before ``newsgraph.ingest.pronouns``: importing it from this module still works."""
+    if name == "pronouns":
+        from newsgraph.ingest.pronouns import pronouns
+
+        return pronouns
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -32,7 +32,6 @@ from newsgraph.ingest.anaphora import (
     gendered_nouns,
     identified_nouns,
     learned_roles,
-    pronouns,
     repeated_names,
 )
 from newsgraph.ingest.columns import ByString, columns
@@ -48,6 +47,8 @@ from newsgraph.ingest.names import (
     name_key,
     strip_titles,
 )
+from newsgraph.ingest.nominals import nominal_mentions
+from newsgraph.ingest.pronouns import pronouns
 from newsgraph.model import LocalEntity, Mention
 
 _CONTENT_POS = frozenset({NOUN, VERB, ADJ})
@@ -86,6 +87,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     found += descriptions(doc, found, roles)
     found += institutions(doc, found)
     found += identified_nouns(doc, found)
+    found += nominal_mentions(doc, found)
     found.sort(key=lambda f: f.start)
     found += pronouns(doc, found)
     found += gendered_nouns(doc, found)

@@ -68,7 +68,7 @@ def test_wheel_holds_only_the_newsgraph_package(wheel):
         assert f"newsgraph/{sub}/__init__.py" in names
     assert any(n.startswith("newsgraph/queries/") and n.endswith(".cypher") for n in names)
     for table in ("relation_classes.tsv", "lexicon_rules.tsv", "wordnet_verbs.tsv", "wordnet_event_nouns.tsv",
-                  "wordnet_participles.tsv", "WORDNET_LICENSE"):
+                  "wordnet_participles.tsv", "wordnet_noun_classes.tsv", "WORDNET_LICENSE"):
         assert f"newsgraph/ingest/data/{table}" in names, table
     for asset in ("index.html", "core.js", "views.js", "app.css", "vendor/cytoscape.min.js",
                   "vendor/cytoscape.LICENSE"):

@@ -93,9 +93,28 @@ def test_no_entity_spans_two_unrelated_stories(graph):
     entities, nodes = graph
     stories = [{"boxing_referee"}, {"swimmer_dies"}, {"tennis_sisters"}, {"fisheries_png"}, {"mining_guinea"},
                {"lohan_rehab"}, {"bush_visit"}, {"trump_japan", "trump_trade"}, {"academy_election"},
-               {"apple_revenue", "apple_store"}, {"ibm_results", "ibm_jobs"}, {"us_economy"}]
+               {"apple_revenue", "apple_store"}, {"ibm_results", "ibm_jobs"}, {"us_economy"}, {"bank_bomb"},
+               {"navy_escort"}]
     shared = {"Place", "Group"}
     for name, entity in entities.items():
         sources = _sources(nodes, entity["id"])
         if entity["type"] not in shared:
             assert any(sources <= story for story in stories), (name, sorted(sources))
+
+
+def test_descriptions_and_pronouns_link_only_where_the_article_says_whom_they_mean(graph):
+    """The nearest organisation or person is not what "the bank", "the company", "its", "the suspect" or "himself"
+    refer to when nothing in the article ties them; a person never is what a phrase of their own sentence says of
+    someone else ("Sam Williams said the challenger could no longer defend himself")."""
+    entities, nodes = graph
+    named = {e["id"] for e in entities.values()}
+    for source, text in [("bank_bomb", "The bank"), ("bank_bomb", "The suspect"), ("bank_bomb", "himself"),
+                         ("navy_escort", "The company"), ("navy_escort", "its"),
+                         ("boxing_referee", "the challenger"), ("boxing_referee", "himself")]:
+        assert nodes[(source, text)].isdisjoint(named), (source, text)
+    # "Venus Williams congratulated her": not Venus herself
+    assert entities["Venus Williams"]["id"] not in nodes[("tennis_sisters", "her")]
+    # what the articles do support: "her publicist" is Lohan's, "its phones" Apple's
+    assert nodes[("lohan_rehab", "her")] == {entities["Lindsay Lohan"]["id"]}
+    apple = nodes[("apple_revenue", "Apple Inc.")]
+    assert nodes[("apple_revenue", "its")] == apple

@@ -1,0 +1,216 @@
+"""Pronouns linked to the entity they stand for, where the article settles it.
+
+Persons: he/him/his/she/her → the most recent person (subjects first) in the sentence or the one before whose sex,
+where a title ("Mrs.", "Sir") or a noun the article gives ("actress X", "X, her father") tells it, agrees; failing
+that, the only person of the three sentences before those. "who" → the person its relative clause hangs on. Never
+the named speaker of the quotation the pronoun stands in; in what a representative reports, the person they speak
+for ("Her spokesman said she would appeal").
+
+Organisations: it/its → the most recent organisation that is a subject in the sentence or the one before ("Apple
+said its …"), when no other singular subject stands between; they/them/their → the same, when no plural noun or
+person stands between (else "they" may be the people just named); we/us/our inside a quotation an organisation
+speaks, itself or through its representative ("'We will appeal,' the club said", "…, an Acme spokesman said").
+First and second person pronouns in what a person says, "it" with "be" or "seem" or in the passive ("it is
+likely", "it is feared") and pronouns with nothing in view stay unlinked.
+
+``resolve_pronouns`` is the public entry: token index → the mention the pronoun refers to.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Token
+
+from newsgraph.ingest.anaphora import FEMALE_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, Found, _tokens
+
+__all__ = ["FEMALE_PRONOUNS", "PERSON_PRONOUNS", "person_sexes", "pronouns", "resolve_pronouns"]
+from newsgraph.ingest.columns import columns, hashes
+from newsgraph.ingest.names import fold
+from newsgraph.ingest.noun_classes import noun_sex
+from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase
+from newsgraph.ingest.quotes import quotation_speaker, quote_spans
+
+SINGULAR_THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PLURAL_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
+ORG_PRONOUNS = SINGULAR_THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PLURAL_PRONOUNS
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "duchess"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "duke"})
+#: Verbs whose "it" is usually no entity: "it is likely", "it seems", "it takes time".
+EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "take", "remain", "become", "look", "sound", "rain", "matter"})
+_PRONOUNS = hashes(RELATIVE_PRONOUNS | PERSON_PRONOUNS | ORG_PRONOUNS)
+
+
+def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
+    """Token index of each pronoun the article settles → the mention (name, title or description) it refers to.
+
+    Args:
+        doc: the parsed article.
+        found: the mentions found so far (sorted or not); pronouns among them are ignored.
+    """
+    found = sorted((f for f in found if f.kind != "pronoun"), key=lambda f: f.start)
+    strong = {f.key for f in found
+              if f.label == "PERSON" and (len(f.key.split()) > 1 or f.kind in {"title", "description"})}
+    persons = [f for f in found if f.label == "PERSON" and f.key in strong]
+    person_at = {i: f for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
+    orgs = [f for f in found if f.label == "ORG" and not f.role]
+    org_at = {i: f for f in orgs for i in range(f.start, f.end)}
+    sexes = person_sexes(doc, found)
+    starts = [s.start for s in doc.sents]
+    quotes = quote_spans(doc)
+    resolved: dict[int, Found] = {}
+    for token in _tokens(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):
+        word = token.lower_
+        if word in RELATIVE_PRONOUNS:
+            if token.head.dep_ == "relcl" and token.head.head.i in person_at:
+                resolved[token.i] = person_at[token.head.head.i]
+            continue
+        if token.pos_ != "PRON":
+            continue
+        n = starts.index(token.sent.start)
+        previous = starts[max(n - 1, 0)]
+        if word in ORG_PRONOUNS and word not in REFLEXIVE_PRONOUNS:
+            org = _organisation(token, orgs, org_at, person_at, previous, quotes)
+            if org is not None:
+                resolved[token.i] = org
+            continue
+        if word in REFLEXIVE_PRONOUNS:
+            subject = _clause_subject(token)
+            bound = (org_at if word in ORG_PRONOUNS else person_at).get(subject.i) if subject is not None else None
+            if bound is None and subject is not None:
+                bound = resolved.get(subject.i)
+            if bound is not None:
+                resolved[token.i] = bound
+            continue  # "himself" is its clause's subject, or no one the article names
+        principal = _represented(token, person_at, resolved)
+        if principal is not None:
+            resolved[token.i] = principal
+            continue
+        speaker = _quoted_by(token, quotes, person_at)
+        sex = "female" if word in FEMALE_PRONOUNS else "male"
+        local = _clause_subject(token) if token.dep_ in {"dobj", "dative", "pobj"} else None
+        fits = [p for p in persons if p.key != speaker and sexes.get(p.key, sex) == sex
+                and not (local is not None and p.start <= local.i < p.end)]  # "X congratulated her": not X
+        window = [p for p in fits if previous <= p.start < token.i]
+        if not window:
+            earlier = [p for p in fits if starts[max(n - 4, 0)] <= p.start < token.i]
+            if len({p.key for p in earlier}) != 1:
+                continue
+            window = earlier
+        subjects = [p for p in window if doc[p.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+        keys = {p.key for p in window}
+        resolved[token.i] = (subjects or window)[-1] if len(keys) > 1 else window[-1]
+    return resolved
+
+
+def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
+    """The pronouns ``resolve_pronouns`` settles, as mentions (kind ``pronoun``) of their entities."""
+    resolved = resolve_pronouns(doc, found)
+    return [Found(i, i + 1, f.name, f.label, "pronoun", f.key, 0) for i, f in sorted(resolved.items())]
+
+
+def person_sexes(doc: Doc, found: list[Found]) -> dict[str, str]:
+    """Person key → ``female``/``male`` where a title ("Mrs.", "Sir") or a noun the article gives the person
+    ("actress X", "X, her father", a description "the actress") says so, and says one thing only."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for f in found:
+        if f.label != "PERSON" or f.kind not in {"name", "title", "description"}:
+            continue
+        for token in doc[f.start:f.end]:
+            word = fold(token.text).strip(".")
+            if word in FEMALE_TITLES:
+                seen[f.key].add("female")
+            elif word in MALE_TITLES:
+                seen[f.key].add("male")
+        root = doc[f.start:f.end].root
+        nouns = [root] if f.kind == "description" else [c for c in root.children if c.dep_ == "appos"]
+        if f.kind != "description" and root.dep_ == "appos":
+            nouns.append(root.head)
+        if f.kind != "description" and f.start > 0 and doc[f.start - 1].dep_ == "compound":
+            nouns.append(doc[f.start - 1])  # "actress Lindsay Lohan"
+        for noun in nouns:
+            sex = noun_sex(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+            if sex:
+                seen[f.key].add(sex)
+    return {key: next(iter(s)) for key, s in seen.items() if len(s) == 1}
+
+
+def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], person_at: Mapping[int, Found],
+                  previous: int, quotes: tuple[tuple[int, int], ...]) -> Found | None:
+    """The organisation an it/its/they/their/we stands for (module notes), or ``None``."""
+    doc, word = token.doc, token.lower_
+    quoted = next(((a, b) for a, b in quotes if a < token.i < b), None)
+    if word in FIRST_PLURAL_PRONOUNS:
+        if quoted is None:
+            return None
+        speaker = quotation_speaker(doc, *quoted)
+        if speaker is None:
+            return None
+        if speaker.i in org_at:
+            return org_at[speaker.i]  # "'We will appeal,' the club said"
+        principals = [org_at[p.i] for p in speaker_phrase(speaker).principals if p.i in org_at]
+        return principals[0] if len({p.key for p in principals}) == 1 else None  # "…, an Acme spokesman said"
+    if word == "it" and (token.dep_ != "nsubj" or token.head.lemma_ in EMPTY_IT_VERBS):
+        return None  # "it is likely", "it is feared that": no entity
+    window = [f for f in orgs if previous <= f.start and f.end <= token.i]
+    if quoted is not None:
+        window = [f for f in window if not quoted[0] < f.start < quoted[1]] or window
+    if not window:
+        return None
+    subjects = [f for f in window if doc[f.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return None  # "a team in the Eastern Conference. With its …": an organisation named in passing
+    best = subjects[-1]
+    plural = word in PLURAL_PRONOUNS
+    for i in range(best.end, token.i):
+        t = doc[i]
+        if i in org_at:
+            continue
+        if plural and (t.tag_ in {"NNS", "NNPS"} or t.lower_ in {"they", "them", "their", "you", "we"}
+                       or i in person_at and person_at[i] is not person_at.get(i - 1)):
+            return None  # "they" may be the people or things just named
+        if not plural and t.pos_ in {"NOUN", "PROPN"} and t.tag_ not in {"NNS", "NNPS"} and t.dep_ in {
+                "nsubj", "nsubjpass"} and i not in person_at:
+            return None  # another singular thing is the subject in between
+    return best
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause ``token`` is an argument of (through a preposition: "with him"), if any."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ == "pobj" and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i != token.i:
+            return child
+    return None
+
+
+def _represented(token: Token, person_at: Mapping[int, Found], resolved: Mapping[int, Found]) -> Found | None:
+    """The person a representative speaks for, when ``token`` is the subject of a clause the representative
+    reports ("her lawyer said he would appeal") and that person is known (a name, or a pronoun already linked)."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head is token:
+        return None
+    speaker = speaker_of(token.head)
+    if speaker is None or speaker.i == token.i:
+        return None
+    for principal in speaker_phrase(speaker).principals:
+        found = person_at.get(principal.i) or resolved.get(principal.i)
+        if found is not None:
+            return found
+    return None
+
+
+def _quoted_by(token: Token, quotes: tuple[tuple[int, int], ...], person_at: Mapping[int, Found]) -> str | None:
+    """The key of the named person who speaks the quotation ``token`` stands in: a third-person pronoun there is
+    never the speaker ("“She fell,” Smith said": she is not Smith)."""
+    for first, last in quotes:
+        if first < token.i < last:
+            speaker = quotation_speaker(token.doc, first, last)
+            found = person_at.get(speaker.i) if speaker is not None else None
+            return found.key if found is not None else None
+    return None
