@@ -17,6 +17,7 @@ def acronym_trigger(token: Token) -> tuple[str, str] | None:
     """An acronym the parser took for a one-word name but the lexicon knows as an event noun ("arrested for
     DUI"): a nominal trigger; None for any other name ("NATO", "Lohan").
 
+    >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
     >>> doc = Doc(Vocab(), words=["arrested", "for", "DUI", "by", "NATO"])
     >>> acronym_trigger(doc[2]), acronym_trigger(doc[4])
