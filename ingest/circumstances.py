@@ -251,7 +251,7 @@ def _future(token: Token) -> bool:
             return True
         if token.dep_ == "xcomp" and token.head.lemma_ == "go" and token.head.tag_ == "VBG":
             return True
-        if token.dep_ not in {"xcomp", "conj"} or token.head is token:
+        if token.dep_ not in {"xcomp", "conj"} or token.head.i == token.i:
             return False
         token = token.head
     return False

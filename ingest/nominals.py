@@ -162,7 +162,7 @@ def _equated(doc: Doc, named: list[Found], entity_at: Mapping[int, Found]) -> It
 def _clause(token: Token) -> Token:
     """The verb whose clause holds ``token``."""
     current = token
-    while current.head is not current and current.pos_ not in {"VERB", "AUX"}:
+    while current.head.i != current.i and current.pos_ not in {"VERB", "AUX"}:
         current = current.head
     return current
 
@@ -246,7 +246,7 @@ def _commands(head: Token, other: Token) -> bool:
     """Whether the phrase headed by ``head`` c-commands ``other``: the token ``head`` hangs on dominates it (a
     description is never the same as a phrase that c-commands it)."""
     parent = head.head
-    return parent is not head and parent.is_ancestor(other)
+    return parent.i != head.i and parent.is_ancestor(other)
 
 
 def _nearest(noun: Token, kind: str, named: list[Found], sentence: Mapping[int, int],
@@ -257,7 +257,7 @@ def _nearest(noun: Token, kind: str, named: list[Found], sentence: Mapping[int, 
     # "Smith shot the victim", "Smith said the challenger fell": a clause-mate or a phrase that c-commands the
     # description is someone else, wherever else the article names them
     others = {f.key for f in named if sentence[f.start] == here and f.start < noun.i and (
-        _clause(noun.doc[f.end - 1]) is clause or _commands(noun.doc[f.end - 1], noun))}
+        _clause(noun.doc[f.end - 1]).i == clause.i or _commands(noun.doc[f.end - 1], noun))}
     in_view = [f for f in named if f.start < noun.i and sentence[f.start] >= here - _WINDOW
                and f.label in FITS[kind] and f.key not in others]
     window = [f for f in in_view if evidence.fits(noun, kind, f)]

@@ -193,7 +193,7 @@ def _clause_subject(token: Token) -> Token | None:
 def _represented(token: Token, person_at: Mapping[int, Found], resolved: Mapping[int, Found]) -> Found | None:
     """The person a representative speaks for, when ``token`` is the subject of a clause the representative
     reports ("her lawyer said he would appeal") and that person is known (a name, or a pronoun already linked)."""
-    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head is token:
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.i == token.i:
         return None
     speaker = speaker_of(token.head)
     if speaker is None or speaker.i == token.i:

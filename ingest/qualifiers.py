@@ -97,7 +97,7 @@ def _negative_phrase(noun: Token) -> bool:
             return True
         if any(c.dep_ in {"det", "preconj"} and c.lower_ in NEGATIVE_DETERMINERS for c in noun.children):
             return True
-        if noun.dep_ != "conj" or noun.head is noun:
+        if noun.dep_ != "conj" or noun.head.i == noun.i:
             return False
         noun = noun.head  # "neither X nor Y": the "neither" hangs on X
 
@@ -135,7 +135,7 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
         if token in chain and (verb_lemma(token) in HEDGE_VERBS or token.lower_ in HEDGE_ADJECTIVES):
             return True
     head = verb
-    while head.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and head.head is not head:
+    while head.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and head.head.i != head.i:
         via, head = head.dep_, head.head
         if via == "conj":  # "proposed X, but the Kremlin rejected it": a coordinate is not a complement
             continue
@@ -159,7 +159,7 @@ def _reported_in_past(verb: Token) -> bool:
     """True when ``verb``'s clause is reported by a past-tense speech verb ("she said she would appeal"), where
     "would" is the past of "will"."""
     head = verb
-    while head.head is not head:
+    while head.head.i != head.i:
         if any(c.dep_ in {"parataxis", "dep"} and verb_lemma(c) in SPEECH_VERBS and c.tag_ in {"VBD", "VBN"}
                for c in head.children):
             return True
@@ -191,7 +191,7 @@ def is_conditional(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
                     m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
                 return True
     head = verb
-    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+    while head.dep_ in {"conj", "xcomp"} and head.head.i != head.i:
         head = head.head
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children) and not _is_object(head):
             return True
@@ -206,7 +206,7 @@ def noun_qualifiers(noun: Token) -> tuple[bool, bool]:
     if any(c.dep_ == "amod" and c.lower_ in HEDGE_NOUN_MODIFIERS for c in noun.children):
         return True, False
     token = noun
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"} or token.head.pos_ not in {"VERB", "AUX"}:
         return False, False

@@ -106,7 +106,7 @@ def _measured(span: Span, quantity: Quantity) -> tuple[Token, str]:
     if quantity.kind != "count":
         return root, ""
     head = root.head
-    if root.dep_ in _MODIFIER_DEPS and head is not root and head.pos_ in {"NOUN", "PROPN"} \
+    if root.dep_ in _MODIFIER_DEPS and head.i != root.i and head.pos_ in {"NOUN", "PROPN"} \
             and head.i not in range(span.start, span.end):
         if sum(c.dep_ == "nummod" for c in head.children) > 1:  # "12 Somali and 11 Yemeni pirates": parts
             return root, "\x00"
@@ -134,7 +134,7 @@ def _target(start: Token, triggers: set[int], kind: str) -> Token | None:
             return subject if subject is not None and subject.i in triggers else None
         if token.i in triggers:
             return token
-        if token.dep_ in _CLAUSE_DEPS or token.head is token:
+        if token.dep_ in _CLAUSE_DEPS or token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -146,7 +146,7 @@ def _antecedent(relcl: Token, triggers: set[int]) -> Token:
     lasts, so the clause belongs to the call, whichever noun the parser hung it on)."""
     noun = relcl.head
     for _ in range(4):
-        if noun.i in triggers or noun.dep_ not in {"pobj", "prep", "appos", "conj"} or noun.head is noun:
+        if noun.i in triggers or noun.dep_ not in {"pobj", "prep", "appos", "conj"} or noun.head.i == noun.i:
             return noun if noun.i in triggers else relcl.head
         noun = noun.head
     return noun if noun.i in triggers else relcl.head

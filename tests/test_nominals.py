@@ -1,6 +1,8 @@
 """Common-noun and pronoun mentions of named entities on hand-built Docs: what the article supports links, nothing
 else does."""
 
+import signal
+
 from handmade import make_doc
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.noun_classes import noun_class, noun_sex
@@ -97,6 +99,26 @@ def test_the_actress_is_the_nearest_person_the_article_makes_a_woman():
     assert _links(*tokens) == [("The actress", "Lindsay Lohan")]
     tokens[4] = "He PRON nsubj 5"
     assert _links(*tokens) == []  # a man is no actress; a person of unknown sex is not assumed one
+
+
+def test_a_description_in_a_sentence_with_no_verb_is_linked_too():
+    # "Ann Lee fell . She cried . Shock for the actress ." (a headline-like line whose root is a noun: finding the
+    # description's clause climbs to that root and stops there)
+    def on_alarm(signum, frame):
+        raise AssertionError("nominal linking did not return on a sentence with no verb")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(30)
+    try:
+        links = _links(
+            "Ann PROPN compound 1 ent=PERSON", "Lee PROPN nsubj 2 ent=PERSON", "fell VERB ROOT 2", ". PUNCT punct 2",
+            "She PRON nsubj 5", "cried VERB ROOT 5", ". PUNCT punct 5",
+            "Shock NOUN ROOT 7", "for ADP prep 7", "the DET det 10", "actress NOUN pobj 8", ". PUNCT punct 7",
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert links == [("the actress", "Ann Lee")]
 
 
 def test_the_description_never_links_to_a_phrase_that_commands_it():
