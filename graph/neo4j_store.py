@@ -142,7 +142,7 @@ class Neo4jStore(GraphStore):
         except (ValueError, DriverError) as exc:
             raise BadSetting(f"bad Neo4j URI {uri!r}: {_one_line(exc)}") from exc
         try:
-            self._driver.verify_connectivity()  # no retries: a server that is down fails here, at once
+            self._verify(connection_timeout)
             self.server_agent = self._driver.get_server_info().agent or ""
             self._auto(PROBE)  # the database exists and the user may read it
             self.is_neo4j = self._detect_neo4j()
@@ -160,6 +160,17 @@ class Neo4jStore(GraphStore):
                  f", Neo4j {self.server_version}" if self.is_neo4j else ", not Neo4j")
 
     # --- connection -----------------------------------------------------------------------------------------
+    def _verify(self, timeout: float) -> None:
+        """Open one connection and shake hands. A server that is down was refused by ``_knock`` already; one that
+        took the connection but left the Bolt handshake unanswered gets one more try (FalkorDB's Bolt port leaves
+        the first connection opened after another client left unanswered and serves the next)."""
+        try:
+            self._driver.verify_connectivity()
+        except ServiceUnavailable as exc:
+            log.info("%s left the Bolt handshake unanswered for %g s (%s); trying once more", self.uri, timeout,
+                     _one_line(exc))
+            self._driver.verify_connectivity()
+
     def _auto(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one read in an auto-commit transaction, without retries."""
         with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
