@@ -41,3 +41,14 @@ def entity_spans(doc: Doc, mentions) -> dict[int, tuple[int, int]]:
         for token in span:
             spans[token.i] = (span.start, span.end)
     return spans
+
+
+def quote_over_two_sentences() -> Doc:
+    """Anna Smith spoke. “Russia rejected the plan. Kyiv accepted the deal,” she said."""
+    return make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",
+                    ". PUNCT punct 2",
+                    "“ PUNCT punct 6", "Russia PROPN nsubj 6 ent=GPE", "rejected VERB ROOT 6 lemma=reject",
+                    "the DET det 8", "plan NOUN dobj 6", ". PUNCT punct 6",
+                    "Kyiv PROPN nsubj 11 ent=GPE", "accepted VERB ccomp 17 lemma=accept", "the DET det 13",
+                    "deal NOUN dobj 11", ", PUNCT punct 17", "” PUNCT punct 17", "she PRON nsubj 17",
+                    "said VERB ROOT 17 lemma=say tag=VBD", ". PUNCT punct 17")

@@ -4,7 +4,7 @@ hedged or conditional, including the look-alikes that are not."""
 
 import pytest
 
-from handmade import entity_spans, make_doc
+from handmade import entity_spans, make_doc, quote_over_two_sentences
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.triples import extract_triples
 
@@ -51,14 +51,7 @@ def test_told_reporters_and_according_to_name_the_speaker():
 
 
 def test_a_quote_over_several_sentences_takes_the_speaker_of_its_end():
-    # Anna Smith spoke. “Russia rejected the plan. Kyiv accepted the deal,” she said.
-    doc = make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",
-                   ". PUNCT punct 2",
-                   "“ PUNCT punct 6", "Russia PROPN nsubj 6 ent=GPE", "rejected VERB ROOT 6 lemma=reject",
-                   "the DET det 8", "plan NOUN dobj 6", ". PUNCT punct 6",
-                   "Kyiv PROPN nsubj 11 ent=GPE", "accepted VERB ccomp 17 lemma=accept", "the DET det 13",
-                   "deal NOUN dobj 11", ", PUNCT punct 17", "” PUNCT punct 17", "she PRON nsubj 17",
-                   "said VERB ROOT 17 lemma=say tag=VBD", ". PUNCT punct 17")
+    doc = quote_over_two_sentences()
     first = _one(doc, ("Russia", "reject", "[plan]"))
     second = _one(doc, ("Kyiv", "accept", "[deal]"))
     assert first[0] == second[0] == "Anna Smith"  # "she", resolved through the article's pronouns

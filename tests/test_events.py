@@ -1,7 +1,7 @@
 """Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers, and who
 told each (said X, according to X, a quote over several sentences, a representative)."""
 
-from handmade import make_doc
+from handmade import make_doc, quote_over_two_sentences
 from newsgraph.graph.events import assign_events, event_id
 from newsgraph.ingest.events import extract_events, story_terms
 from newsgraph.ingest.lexicon import event_class
@@ -205,14 +205,7 @@ def test_according_to_x_names_the_speaker_of_a_verbal_and_of_a_nominal_event():
 
 
 def test_a_quote_over_several_sentences_is_told_by_the_speaker_of_its_end():
-    # Anna Smith spoke. “Russia rejected the plan. Kyiv accepted the deal,” she said.
-    doc = make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",
-                   ". PUNCT punct 2",
-                   "“ PUNCT punct 6", "Russia PROPN nsubj 6 ent=GPE", "rejected VERB ROOT 6 lemma=reject",
-                   "the DET det 8", "plan NOUN dobj 6", ". PUNCT punct 6",
-                   "Kyiv PROPN nsubj 11 ent=GPE", "accepted VERB ccomp 17 lemma=accept", "the DET det 13",
-                   "deal NOUN dobj 11", ", PUNCT punct 17", "” PUNCT punct 17", "she PRON nsubj 17",
-                   "said VERB ROOT 17 lemma=say tag=VBD", ". PUNCT punct 17")
+    doc = quote_over_two_sentences()
     told = _told(doc)
     assert told["rejected"][0] == told["accepted"][0] == "Anna Smith"  # "she", through the article's pronouns
     assert told["rejected"][2] == "she"
