@@ -129,11 +129,25 @@ def _to_complement(verb: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "aux" for c in verb.children)
 
 
+def _misparsed_complement(verb: Token) -> bool:
+    """True for a to-infinitive the parser hung on the verb before it as an adverbial clause although it is that
+    verb's complement: straight after it ("climbers needed to use caution"), with no subject or conjunction of its
+    own ("in order to", "so as to"), under a verb with no object or predicate of its own (after one it is a
+    purpose: "sent troops to secure the border")."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VB" or head.pos_ != "VERB" or verb.i != head.i + 2:
+        return False
+    to = verb.doc[head.i + 1]
+    return to.lower_ == "to" and to.dep_ == "aux" and to.head.i == verb.i \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in verb.children) \
+        and not any(c.dep_ in {"dobj", "attr", "acomp", "oprd", "ccomp", "xcomp"} for c in head.children)
+
+
 def _chain(verb: Token) -> tuple[Token, ...]:
     chain = [verb]
     while True:
         last = chain[-1]
-        nxt = [c for c in last.children if c.dep_ == "xcomp" and _to_complement(c)]
+        nxt = [c for c in last.children if c.dep_ == "xcomp" and _to_complement(c) or _misparsed_complement(c)]
         if nxt:
             chain.append(nxt[0])
             continue

@@ -416,3 +416,20 @@ def test_a_light_verb_with_an_event_noun_stays_the_trigger_of_its_chain():
     found = {(s, p, o): t for s, p, o, t in _triples(doc)}
     triple = found[("Russia", "agree to hold with", "Ukraine")]
     assert doc.text[triple.trigger_start:triple.trigger_end] == "hold"
+
+
+def test_to_infinitive_misparsed_as_adverbial_clause_continues_the_chain():
+    # the deaths were a reminder that climbers needed to use extreme caution ("use" hung on "needed" as advcl)
+    doc = make_doc("Climbers NOUN nsubj 1 lemma=climber", "needed VERB ROOT 1 lemma=need tag=VBD",
+                   "to PART aux 3 tag=TO", "use VERB advcl 1 tag=VB", "extreme ADJ amod 5",
+                   "caution NOUN dobj 3", ". PUNCT punct 1")
+    assert _simple(doc) == [("[climber]", "need to use", "[extreme caution]")]
+
+
+def test_purpose_infinitive_after_an_object_stays_apart():
+    # the army sent troops to secure the border: a purpose, not what "send" takes
+    doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "sent VERB ROOT 1 lemma=send tag=VBD",
+                   "troops NOUN dobj 1 lemma=troop", "to PART aux 4 tag=TO", "secure VERB advcl 1 tag=VB",
+                   "the DET det 6", "border NOUN dobj 4", ". PUNCT punct 1")
+    assert _simple(doc) == [("Russia", "send", "[troop]")]
+
