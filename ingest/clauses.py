@@ -15,8 +15,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsgraph.ingest.lexicon import event_verb
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 RELATIVE = frozenset({"which", "who", "that", "whom", "whose", "where", "when"})
+#: Copulas: verbs whose predicate adjective says what their subject is ("was inexperienced", "remained calm").
+COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "look"})
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,28 @@ def subjects_of(verb: Token) -> tuple[list[Token], float]:
         subs, pen = subjects_of(head)
         return subs, pen + 0.1
     return [], 0.0
+
+
+def predicate_adjectives(verb: Token) -> list[Token]:
+    """The predicate adjectives of a copula that are a state of the subject, split on coordination ("the pirates
+    were Somali and Yemeni" → Somali, Yemeni): not one with a prepositional object ("aware of", a relation of
+    its own), nor one that governs a clause ("ready to sign", "clear that ...").
+    """
+    if verb.lemma_.lower() not in COPULAS:
+        return []
+    found = []
+    for child in verb.children:
+        if child.dep_ == "acomp" and child.pos_ == "ADJ" \
+                and not any(g.dep_ in {"prep", "xcomp", "ccomp"} for g in child.children):
+            found += [child] + [c for c in child.conjuncts if c.i > child.i and c.pos_ == "ADJ"]
+    return found
+
+
+def is_event_predicate(token: Token, verb: Token) -> bool:
+    """True when ``token`` is the predicate adjective or noun of the copula ``verb`` and names an event: the state
+    or thing the subject is, is that event ("was dead": a death; "the deaths were a reminder": a reminding)."""
+    return token.head.i == verb.i and token.dep_ in {"acomp", "attr"} and verb.lemma_.lower() in COPULAS \
+        and event_verb(token.lemma_.lower(), "ADJ" if token.pos_ == "ADJ" else "NOUN") is not None
 
 
 def split_conjuncts(token: Token) -> list[Token]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest import clauses
 from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
@@ -150,7 +151,7 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                                      speaker=speaker,
                                      negated=(is_negated(clause.verb, (obj,)) + chain_negations) % 2 == 1,
                                      hedged=hedged, conditional=conditional, penalty=penalty + 0.1 * bool(prep),
-                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=_trigger(chain),
+                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=_trigger(chain, obj),
                                      circ=circ)
     for head, apposition in appositions(sent):  # "Zelenskyy, Ukraine's president" → Zelenskyy –be– president of …
         if head.i in ctx.token_entity and apposition.pos_ == "NOUN" \
@@ -201,10 +202,13 @@ def _in_list(token: Token) -> bool:
     return i < len(doc) and doc[i].dep_ == "cc"
 
 
-def _trigger(chain: tuple[Token, ...]) -> Token:
+def _trigger(chain: tuple[Token, ...], obj: Token | None = None) -> Token:
     """The verb of a chain whose event the relation is: the last one that is no empty verb ("pretended to be
     fishermen": pretend; "planned to do some touring": plan), a light verb with an event noun as its object
-    counting as the noun's event ("agreed to hold talks": hold); the last verb when all are empty."""
+    counting as the noun's event ("agreed to hold talks": hold); the last verb when all are empty. A copula's
+    predicate that is an event is the event ("was dead": the death; "the deaths were a reminder": reminder)."""
+    if obj is not None and clauses.is_event_predicate(obj, chain[-1]):
+        return obj
     for verb in reversed(chain):
         if not is_empty_verb(verb_lemma(verb)) or any(
                 c.dep_ in {"dobj", "dative"} and c.pos_ == "NOUN" and event_verb(c.lemma_.lower(), "NOUN")
@@ -224,6 +228,7 @@ def _full_chain(chain: tuple[Token, ...]) -> tuple[Token, ...]:
 
 def _objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
     """(preposition or None, object head) pairs of a verb, split on coordination."""
+    states = clauses.predicate_adjectives(verb)
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and child.lower_ not in RELATIVE:
             for obj in split_conjuncts(child):
@@ -239,6 +244,9 @@ def _objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
                 and not any(g.dep_ in {"dobj", "aux", "auxpass", "mark"} for g in child.children) \
                 and any(g.dep_ == "nsubj" and g.lower_ in {"it", "this", "that"} for g in child.children):
             yield None, child  # "would like to see it end" → like to see –– end
+        elif child.dep_ == "acomp" and child in states:
+            yield None, child  # "was inexperienced": a state of the subject, the adjective its object
+            yield from ((None, c) for c in states if c.i > child.i and c.head.i != verb.i)
         elif child.dep_ == "acomp":
             for grand in child.children:
                 if grand.dep_ == "prep":

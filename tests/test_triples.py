@@ -433,3 +433,45 @@ def test_purpose_infinitive_after_an_object_stays_apart():
                    "the DET det 6", "border NOUN dobj 4", ". PUNCT punct 1")
     assert _simple(doc) == [("Russia", "send", "[troop]")]
 
+
+def test_predicate_adjective_is_a_state_of_the_subject():
+    # Buckley was wearing crampons but was inexperienced
+    doc = make_doc("Buckley PROPN nsubj 2 ent=PERSON", "was AUX aux 2 lemma=be", "wearing VERB ROOT 2 lemma=wear",
+                   "crampons NOUN dobj 2 lemma=crampon", "but CCONJ cc 2", "was AUX conj 2 lemma=be",
+                   "inexperienced ADJ acomp 5", ". PUNCT punct 2")
+    assert _simple(doc) == [("Buckley", "wear", "[crampon]"), ("Buckley", "be", "[inexperienced]")]
+
+
+def test_coordinated_predicate_adjectives_each_a_state_and_not_a_negated_one():
+    # the pirates were Somali and Yemeni; Jackson was not drunk
+    doc = make_doc("Pirates NOUN nsubj 1 lemma=pirate", "were AUX ROOT 1 lemma=be", "Somali ADJ acomp 1",
+                   "and CCONJ cc 2", "Yemeni ADJ conj 2", ". PUNCT punct 1")
+    assert _simple(doc) == [("[pirate]", "be", "[somali]"), ("[pirate]", "be", "[yemeni]")]
+    doc = make_doc("Jackson PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "not PART neg 1",
+                   "drunk ADJ acomp 1", ". PUNCT punct 1")
+    (subject, predicate, obj, triple), = _triples(doc)
+    assert (subject, predicate, obj, triple.negated) == ("Jackson", "be", "[drunk]", True)
+
+
+def test_adjective_with_its_own_object_or_clause_is_no_state():
+    # Jackson was aware of the issue (a relation of its own); Putin was ready to sign the deal (a chain)
+    doc = make_doc("Jackson PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "aware ADJ acomp 1",
+                   "of ADP prep 2", "the DET det 5", "issue NOUN pobj 3", ". PUNCT punct 1")
+    assert _simple(doc) == [("Jackson", "be aware of", "[issue]")]
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "ready ADJ acomp 1",
+                   "to PART aux 4", "sign VERB xcomp 2", "the DET det 6", "deal NOUN dobj 4", ". PUNCT punct 1")
+    assert _simple(doc) == [("Putin", "be ready to sign", "[deal]")]
+
+
+def test_event_predicate_of_a_copula_is_the_relations_event():
+    # the climber is dead: the state's event is the death ("dead" its trigger), not the copula
+    doc = make_doc("Vinar PROPN nsubj 1 ent=PERSON", "is AUX ROOT 1 lemma=be", "dead ADJ acomp 1",
+                   ". PUNCT punct 1")
+    (subject, predicate, obj, triple), = _triples(doc)
+    assert (subject, predicate, obj) == ("Vinar", "be", "[dead]")
+    assert doc.text[triple.trigger_start:triple.trigger_end] == "dead"
+    # the deaths were a reminder: the reminding
+    doc = make_doc("Deaths NOUN nsubj 1 lemma=death", "were AUX ROOT 1 lemma=be", "a DET det 3",
+                   "reminder NOUN attr 1", ". PUNCT punct 1")
+    (_, predicate, obj, triple), = _triples(doc)
+    assert (predicate, obj, doc.text[triple.trigger_start:triple.trigger_end]) == ("be", "[reminder]", "reminder")
