@@ -475,3 +475,15 @@ def test_event_predicate_of_a_copula_is_the_relations_event():
                    "reminder NOUN attr 1", ". PUNCT punct 1")
     (_, predicate, obj, triple), = _triples(doc)
     assert (predicate, obj, doc.text[triple.trigger_start:triple.trigger_end]) == ("be", "[reminder]", "reminder")
+
+
+def test_gerund_after_a_temporal_preposition_shares_the_verbs_subject():
+    # Rait died after falling from a ridge; the navy prevented pirates from attacking a ship (not the navy's attack)
+    doc = make_doc("Rait PROPN nsubj 1 ent=PERSON", "died VERB ROOT 1 lemma=die", "after ADP prep 1",
+                   "falling VERB pcomp 2 lemma=fall tag=VBG", "from ADP prep 3", "a DET det 6", "ridge NOUN pobj 4",
+                   ". PUNCT punct 1")
+    assert _simple(doc) == [("Rait", "fall from", "[ridge]")]
+    doc = make_doc("India PROPN nsubj 1 ent=GPE", "prevented VERB ROOT 1 lemma=prevent",
+                   "pirates NOUN dobj 1 lemma=pirate", "from ADP prep 1", "attacking VERB pcomp 3 lemma=attack tag=VBG",
+                   "a DET det 6", "ship NOUN dobj 4", ". PUNCT punct 1")
+    assert _simple(doc) == [("India", "prevent", "[pirate]")]
