@@ -192,3 +192,36 @@ def test_a_bad_roles_file_is_one_line_naming_file_and_line_and_writes_nothing(da
     assert result.exit_code != 0
     assert f"{bad}{problem}" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert _graph(data, tmp_path / "after") == before
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_the_neo4j_driver_path_links_the_same(falkor_bolt, nlp, tmp_path, roles_file):
+    """The same statements over Bolt (FalkorDB's port, which splices parameters into the text)."""
+    from newsgraph.graph.neo4j_store import Neo4jStore
+    from newsgraph.graph.reroles import apply_roles
+    from newsgraph.graph.roles import load_roles
+    from newsgraph.pipeline import ingest
+    from newsgraph.settings import Settings
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "metadata.json").write_text(json.dumps(METADATA), encoding="utf-8")
+    store = Neo4jStore(f"bolt://127.0.0.1:{falkor_bolt.bolt_port}", "neo4j", "")
+    try:
+        store.delete_all()
+        store.ensure_schema()
+        ingest([folder], store, Settings.build({"data_dir": str(tmp_path / "unused")}, {}))
+        report = apply_roles(store, load_roles(roles_file))
+        assert sorted((link.source, link.holder_id, link.new) for link, _ in report.done) == [
+            ("a", "vladimir-putin", False), ("b", "george-w-bush", True)]
+        linked = store.read_graph()
+        relations = [(a, b, d["predicate"]) for a, b, d in linked.edges(data=True) if "evidence" in d]
+        assert ("vladimir-putin", "ursula-becker", "talk") in relations
+        assert not [n for n in linked if n.endswith((":russian-leader", ":us-president"))]
+        assert apply_roles(store, load_roles(roles_file)).done == ()
+    finally:
+        store.delete_all()
+        store.close()
