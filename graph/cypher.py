@@ -8,6 +8,27 @@ from __future__ import annotations
 
 import re
 
+from newsgraph.graph.cypher_reads import (  # the reads, re-exported
+    ALL_NODES as ALL_NODES,
+    ALL_RELATIONS as ALL_RELATIONS,
+    COUNTS as COUNTS,
+    ENTITIES_BY_RESOLVED_ALIAS as ENTITIES_BY_RESOLVED_ALIAS,
+    EVIDENCE_FOR_RELATIONS as EVIDENCE_FOR_RELATIONS,
+    EVIDENCE_OF as EVIDENCE_OF,
+    EXPLAIN_ENTITY as EXPLAIN_ENTITY,
+    KNOWN_ENTITIES as KNOWN_ENTITIES,
+    KNOWN_STORIES as KNOWN_STORIES,
+    LEDGER as LEDGER,
+    MENTIONS_OF as MENTIONS_OF,
+    NEIGHBOURS as NEIGHBOURS,
+    NODES_BY_ID as NODES_BY_ID,
+    PARTICIPANTS_OF as PARTICIPANTS_OF,
+    RELATION_COUNTS as RELATION_COUNTS,
+    REPORTS_OF as REPORTS_OF,
+    RESOLUTIONS_OF as RESOLUTIONS_OF,
+    STORY_LINKS as STORY_LINKS,
+    STORY_MEMBERS as STORY_MEMBERS,
+)
 from newsgraph.model import ENTITY_TYPES, evidence_properties
 
 NODE_LABELS = ("Entity", "Concept", "Source", "Evidence", "Event", "Story")
@@ -364,121 +385,10 @@ def merge_relations_chain(parts: list[tuple[str, str, str]], *, new: frozenset[i
     return "\n" + "".join(f"{text}\nWITH count(*) AS part{i}\n" for i, text in enumerate(texts[:-1])) + texts[-1] + "\n"
 
 
-#: The stored evidence of some relations: what their aggregates are computed from, with the new evidence.
-EVIDENCE_FOR_RELATIONS = """
-UNWIND $ids AS id
-MATCH (v:Evidence {edge_id: id})
-OPTIONAL MATCH (v)-[:IN_SOURCE]->(s:Source)
-RETURN v.edge_id AS edge_id, v.id AS id, v.source AS source, v.sentence_start AS sentence_start,
-       v.negated AS negated, v.hedged AS hedged, v.attributed_to_name AS attributed_to_name,
-       v.confidence AS confidence, s.copy_group AS copy_group
-"""
-
-
-LEDGER = "MATCH (s:Source) WHERE s.sha256 IS NOT NULL RETURN s.id AS id, s.sha256 AS sha256"
-KNOWN_ENTITIES = "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases"
-ALL_NODES = """
-MATCH (n) WHERE n:Entity OR n:Concept OR n:Source OR n:Event OR n:Story
-RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
-"""
-KNOWN_STORIES = """
-MATCH (t:Story)
-RETURN t.id AS id, t.name AS name, t.terms AS terms, t.weights AS weights, t.size AS size, t.first AS first,
-       t.last AS last
-"""
-STORY_MEMBERS = "MATCH (s:Source)-[:IN_STORY]->(t:Story) RETURN s.id AS source, t.id AS story"
-#: The bookkeeping relationships of the fact layer: sources' reports of events, stories, participants.
-REPORTS_OF = """
-MATCH (s:Source)-[r:REPORTS]->(e:Event)
-WHERE $ids IS NULL OR e.id IN $ids
-RETURN s.id AS source, e.id AS event, properties(r) AS props
-"""
-#: The links of sources (IN_STORY) and events (PART_OF) to stories. Typed: an untyped relationship makes FalkorDB
-#: look for each pair's relationships in every relationship type of the graph (3 s on ECB+, typed 0.02 s).
-STORY_LINKS = """
-MATCH (a)-[r:IN_STORY|PART_OF]->(t:Story)
-WHERE (a:Source OR a:Event) AND ($ids IS NULL OR t.id IN $ids)
-RETURN a.id AS subject, type(r) AS type, t.id AS object
-"""
-PARTICIPANTS_OF = """
-MATCH (e:Event)-[p:HAS_PARTICIPANT]->(x:Entity)
-WHERE $ids IS NULL OR e.id IN $ids
-RETURN e.id AS event, x.id AS entity, p.role AS role
-"""
-NODES_BY_ID = """
-UNWIND $ids AS id
-MATCH (n {id: id}) WHERE n:Entity OR n:Concept OR n:Source OR n:Event OR n:Story
-RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
-"""
-ALL_RELATIONS = """
-MATCH (a)-[r]->(b) WHERE (a:Entity OR a:Concept) AND (b:Entity OR b:Concept)
-RETURN a.id AS subject, type(r) AS type, b.id AS object, properties(r) AS props
-"""
-NEIGHBOURS = """
-MATCH (a)-[r]-(b)
-WHERE a.id IN $ids AND (a:Entity OR a:Concept) AND (b:Entity OR b:Concept)
-RETURN startNode(r).id AS subject, type(r) AS type, endNode(r).id AS object, properties(r) AS props
-"""
-MENTIONS_OF = """
-MATCH (s:Source)-[m:MENTIONS]->(e)
-WHERE (e:Entity OR e:Concept) AND ($ids IS NULL OR e.id IN $ids)
-RETURN s.id AS source, e.id AS entity, properties(m) AS props
-"""
-EVIDENCE_OF = """
-MATCH (v:Evidence)
-WHERE $ids IS NULL OR v.edge_id IN $ids
-RETURN properties(v) AS props
-"""
-COUNTS = """
-OPTIONAL MATCH (s:Source) WHERE s.sha256 IS NOT NULL
-WITH count(s) AS sources
-OPTIONAL MATCH (e:Entity)
-WITH sources, count(e) AS entities
-OPTIONAL MATCH (c:Concept)
-WITH sources, entities, count(c) AS concepts
-OPTIONAL MATCH (v:Evidence)
-WITH sources, entities, concepts, count(v) AS evidence
-OPTIONAL MATCH (ev:Event)
-WITH sources, entities, concepts, evidence, count(ev) AS events
-OPTIONAL MATCH (t:Story)
-RETURN sources, entities, concepts, evidence, events, count(t) AS stories
-"""
-#: Counted from the Evidence nodes (every relation has one per sentence, ``edge_id`` its id, and is corroborated
-#: when they come from two sources or more), as the canned queries group them: a match over all relationships
-#: takes FalkorDB seconds once there are thousands of relationship types (11 s for ECB+'s 13,098 relations).
-RELATION_COUNTS = """
-MATCH (v:Evidence)
-WITH v.edge_id AS edge, count(DISTINCT v.source) AS sources
-RETURN count(edge) AS relations, sum(CASE WHEN sources >= 2 THEN 1 ELSE 0 END) AS corroborated
-"""
-
 MERGE_RESOLUTIONS = """
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.entity_id})
 MERGE (m:Resolution {id: row.id})
 SET m.alias = row.alias, m.source = row.source, m.rule = row.rule, m.detail = row.detail
 MERGE (m)-[:RESOLVES_TO]->(e)
-"""
-EXPLAIN_ENTITY = """
-MATCH (e:Entity)
-WHERE toLower(e.name) = toLower($name) OR e.id = $name
-   OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($name))
-OPTIONAL MATCH (m:Resolution)-[:RESOLVES_TO]->(e)
-WITH e, m ORDER BY m.source, m.rule, m.alias
-RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases,
-       e.mention_count AS mention_count, e.source_count AS source_count,
-       collect(CASE WHEN m IS NULL THEN NULL
-                    ELSE {alias: m.alias, source: m.source, rule: m.rule, detail: m.detail} END) AS merges
-"""
-#: The merge log of some entities (all with ``$ids`` null), for a graph read back (``GraphStore.read_graph``).
-RESOLUTIONS_OF = """
-MATCH (m:Resolution)-[:RESOLVES_TO]->(e:Entity)
-WHERE $ids IS NULL OR e.id IN $ids
-RETURN e.id AS entity_id, m.alias AS alias, m.source AS source, m.rule AS rule, m.detail AS detail
-ORDER BY entity_id, source, rule, alias
-"""
-ENTITIES_BY_RESOLVED_ALIAS = """
-MATCH (m:Resolution)-[:RESOLVES_TO]->(e:Entity)
-WHERE toLower(m.alias) = toLower($alias)
-RETURN DISTINCT e.id AS id
 """

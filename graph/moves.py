@@ -147,6 +147,19 @@ def move(part: Part, sel: Selection, batch_size: int = 500) -> Moved:
                  participations, len(resolution_drops))
 
 
+def relation_statements(part: Part, after: dict[str, dict], ids: set[str], batch_size: int = 500) -> list[Statement]:
+    """The statements that drop the relations ``ids`` the evidence ``after`` (id → properties once moved) leaves
+    with none, and merge the others with the aggregates of the evidence they then have (``part`` holds the
+    relations before, and every evidence of the relations ``ids``)."""
+    drops, puts = _relations(part, after, ids, None)
+    out: list[Statement] = []
+    for query, grouped in ((rc.drop_relations, drops), (rc.put_relations, puts)):
+        for labels, rows in sorted(grouped.items()):
+            for start in range(0, len(rows), batch_size):
+                out.append((query(*labels), {"rows": rows[start:start + batch_size]}))
+    return out
+
+
 def _label(concept: bool) -> str:
     return "Concept" if concept else "Entity"
 
@@ -240,7 +253,7 @@ def _evidence(part: Part, sel: Selection, span_index: dict[str, list[tuple[int, 
     return rows, relinks, recount, moved
 
 
-def _relations(part: Part, after: dict[str, dict], ids: set[str], sel: Selection):
+def _relations(part: Part, after: dict[str, dict], ids: set[str], sel: Selection | None):
     """Drop the relations the move leaves with no evidence; merge every other relation touched (the ones whose
     evidence changed and the ones it now has) with the aggregates of the evidence it has after the move."""
     drops: dict[tuple[str, str], list[dict]] = defaultdict(list)

@@ -179,3 +179,55 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 RETURN e.id AS id
 """
+
+#: Role descriptions a stored graph may keep unlinked: evidence with a concept at an end, or a speaker named only
+#: by its text (``newsgraph.graph.reroles``).
+UNLINKED_ENDS = """
+MATCH (v:Evidence)
+WHERE v.subject_id STARTS WITH 'concept:' OR v.object_id STARTS WITH 'concept:'
+   OR (v.attributed_to IS NULL AND v.speaker_text IS NOT NULL AND v.speaker_text <> '')
+RETURN v.id AS id, v.source AS source, v.predicate AS predicate, v.subject_id AS subject_id,
+       v.subject_text AS subject_text, v.subject_start AS subject_start, v.subject_end AS subject_end,
+       v.object_id AS object_id, v.object_text AS object_text, v.object_start AS object_start,
+       v.object_end AS object_end, v.speaker_text AS speaker_text, v.attributed_to AS attributed_to
+"""
+
+#: The REPORTS that name a speaker by its text.
+SPOKEN_REPORTS = """
+MATCH (s:Source)-[r:REPORTS]->(v:Event)
+WHERE any(t IN coalesce(r.speaker_texts, []) WHERE t <> '')
+RETURN s.id AS source, v.id AS event, properties(r) AS props
+"""
+
+SOURCE_DATES = """
+MATCH (s:Source)
+RETURN s.id AS id, s.published AS published
+"""
+
+EVIDENCE_ENDS = """
+UNWIND $ids AS id
+MATCH (v:Evidence {id: id})
+RETURN v.id AS id, v.edge_id AS edge_id, v.subject_id AS subject, v.object_id AS object
+"""
+
+SOURCE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.source})-[m:MENTIONS]->(e:Entity {id: row.entity})
+RETURN s.id AS source, e.id AS entity, properties(m) AS props
+"""
+
+SOURCE_REPORTS = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.source})-[r:REPORTS]->(v:Event {id: row.event})
+RETURN s.id AS source, v.id AS event, properties(r) AS props
+"""
+
+#: Concepts left with no relationship at all (a role description's, once it is linked to its holder).
+DROP_BARE_CONCEPTS = """
+UNWIND $ids AS id
+MATCH (c:Concept {id: id})
+OPTIONAL MATCH (c)-[r]-()
+WITH c, count(r) AS edges
+WHERE edges = 0
+DELETE c
+"""

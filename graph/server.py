@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import logging
 import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import weakref
 from collections.abc import Callable
@@ -34,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.errors import BadSetting, StoreUnavailable
 from newsgraph.graph import bolt_guard, locks
+from newsgraph.graph.server_dirs import prepare_dirs, socket_path
 from newsgraph.graph.server_io import (
     bgsave_failed as _bgsave_failed,
     binaries as _binaries,
@@ -55,7 +54,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_SUN_PATH_MAX = 107  # sizeof(sockaddr_un.sun_path) - 1 on Linux
 _MAX_BOLT_PORT = 32767  # FalkorDB 4.16 silently ignores a larger BOLT_PORT: no listener, no error
 _STOP_TIMEOUT = 30.0
 
@@ -95,10 +93,7 @@ class EmbeddedFalkorDB:
         self.startup_timeout = float(startup_timeout)
         self.owned = False
         self.pid: int | None = None
-        self.socket_path = self.data_dir / "falkordb.sock"
-        if len(os.fsencode(self.socket_path)) > _SUN_PATH_MAX:
-            digest = hashlib.sha256(os.fsencode(self.data_dir)).hexdigest()[:16]
-            self.socket_path = Path(tempfile.gettempdir(), f"newsgraph-{os.getuid()}", f"{digest}.sock")
+        self.socket_path = socket_path(self.data_dir)
         self._pid_file = self.data_dir / "falkordb.pid"
         self._log_file = self.data_dir / "falkordb.log"
         self._bolt_file = self.data_dir / "falkordb.bolt"
@@ -213,29 +208,7 @@ class EmbeddedFalkorDB:
             self._users_fd = None
 
     def _prepare_dirs(self) -> None:
-        try:
-            self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except FileExistsError:
-            pass  # exists but is not a directory: reported below
-        except OSError as exc:
-            msg = f"cannot create data dir {self.data_dir}: {exc.strerror}; use another --data-dir"
-            raise StoreUnavailable(msg) from exc
-        if not self.data_dir.is_dir():
-            raise StoreUnavailable(f"data dir {self.data_dir} is not a directory; use another --data-dir")
-        for path, mode in ((self.data_dir, 0o700), (self.data_dir / "graph.rdb", 0o600), (self._log_file, 0o600)):
-            with contextlib.suppress(OSError):  # missing, or not ours
-                if path.stat().st_mode & 0o777 != mode:
-                    path.chmod(mode)
-        if len(os.fsencode(self.socket_path)) > _SUN_PATH_MAX:
-            msg = f"socket path {self.socket_path} is over {_SUN_PATH_MAX} bytes; use a shorter --data-dir"
-            raise StoreUnavailable(msg)
-        sock_dir = self.socket_path.parent
-        if sock_dir != self.data_dir:  # the short fallback under tempdir must be a private dir of ours
-            with contextlib.suppress(FileExistsError):
-                sock_dir.mkdir(mode=0o700)
-            st = sock_dir.lstat()
-            if not sock_dir.is_dir() or sock_dir.is_symlink() or st.st_uid != os.getuid() or st.st_mode & 0o077:
-                raise StoreUnavailable(f"socket dir {sock_dir} is not a private dir of ours; use a shorter --data-dir")
+        prepare_dirs(self.data_dir, self.socket_path, self._log_file)
 
     def _read_pid(self) -> int | None:
         try:

@@ -372,9 +372,10 @@ def test_the_neo4j_driver_path_merges_and_undoes_the_same(falkor_bolt, nlp, tmp_
         store.close()
 
 
-def test_without_an_overrides_file_resolve_says_what_it_needs(tmp_path, monkeypatch):
+def test_without_an_overrides_or_roles_file_resolve_says_what_it_needs(tmp_path, monkeypatch):
     monkeypatch.delenv("NEWSGRAPH_OVERRIDES", raising=False)
+    monkeypatch.delenv("NEWSGRAPH_ROLES", raising=False)
     result = _cli(tmp_path / "nothing", "resolve")
     assert result.exit_code != 0
-    assert result.output.strip() == ("newsgraph: error: newsgraph resolve needs the overrides file to apply: "
-                                     "--overrides FILE (or NEWSGRAPH_OVERRIDES)")
+    assert result.output.strip() == ("newsgraph: error: newsgraph resolve needs a file to apply: --overrides FILE "
+                                     "(or NEWSGRAPH_OVERRIDES) and/or --roles FILE (or NEWSGRAPH_ROLES)")

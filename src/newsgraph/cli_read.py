@@ -1,0 +1,249 @@
+"""The reading commands of ``newsgraph``: ``queries``, ``query``, ``cypher``, ``entities`` and ``export``.
+
+Registered on the one ``app`` of ``newsgraph.cli``, which imports this module after its own commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from newsgraph.cli import (
+    Database,
+    DataDir,
+    Graph,
+    Password,
+    RowFormat,
+    Since,
+    Store,
+    Until,
+    Uri,
+    User,
+    _guarded,
+    _settings,
+    app,
+)
+from newsgraph.inputs import require_graph
+
+
+@app.command("queries")
+def list_queries_command(
+    browser: Annotated[bool, typer.Option(help="Print each query with :param lines for the Neo4j Browser.")] = False,
+) -> None:
+    """List the canned queries and their parameters."""
+    from newsgraph.queries import browser_script, list_queries
+
+    for query in list_queries():
+        if browser:
+            typer.echo(f"// {query.name}: {query.answers}\n{browser_script(query)}\n")
+            continue
+        params = " ".join(f"{p.name}={p.type}" + (f"[{p.default}]" if p.default is not None else "")
+                          for p in query.params)
+        typer.echo(f"{query.name:16} {query.answers}" + (f"\n{'':16}   params: {params}" if params else ""))
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A canned query name (see `newsgraph queries`).", show_default=False)],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable.",
+                                                       show_default=False)] = None,
+    output: RowFormat = "table",
+    since: Since = None, until: Until = None,
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+) -> None:
+    """Run a canned query and print its rows (sources by date, undated last)."""
+
+    def body() -> None:
+        from newsgraph.errors import BadQueryParameter, BadSetting
+        from newsgraph.graph.window import check_window
+        from newsgraph.queries import get_query, run_query
+        from newsgraph.stores import open_store
+
+        _check_format(output)
+        raw = {}
+        for item in param or []:
+            key, sep, value = item.partition("=")
+            if not sep or not key:
+                raise BadQueryParameter(f"--param {item!r}: write key=value")
+            raw[key.strip()] = value
+        canned = get_query(name)
+        window = check_window(since, until)
+        declared = {p.name for p in canned.params}
+        for option, key, value in (("--since", "since", window[0]), ("--until", "until", window[1])):
+            if value and key not in declared:
+                raise BadSetting(f"{option}: query {name!r} takes no date window")
+            if value:
+                raw[key] = value
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph)
+        require_graph(settings)
+        with open_store(settings) as graph_store:
+            rows = run_query(graph_store, name, raw)
+        _print_rows(rows, output)
+
+    _guarded(body)
+
+
+def _check_format(output: str) -> None:
+    from newsgraph.errors import BadSetting
+    from newsgraph.render import FORMATS
+
+    if output not in FORMATS:
+        raise BadSetting(f"--format {output!r}: choose one of {', '.join(FORMATS)}")
+
+
+def _print_rows(rows: list[dict], output: str) -> None:
+    """Print rows to stdout in ``output``; a table as wide as the terminal (rich measures it; 80 when piped)."""
+    from newsgraph.render import render_rows
+
+    text = render_rows(rows, output)
+    if text:
+        typer.echo(text)
+
+
+@app.command("cypher")
+def cypher_command(
+    statement: Annotated[str, typer.Argument(help="A read-only Cypher statement, e.g. "
+                                             "\"MATCH (e:Entity) RETURN e.name LIMIT 5\".", show_default=False)],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="key=value, repeatable; the value is "
+                                                       "read as JSON when it is JSON (3, true, null, [\"a\"]), else as "
+                                                       "text.",
+                                                       show_default=False)] = None,
+    output: RowFormat = "table",
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+) -> None:
+    """Run an ad-hoc Cypher statement, read-only: one that would write is refused, and nothing changes."""
+
+    def body() -> None:
+        from newsgraph.errors import BadQueryParameter
+        from newsgraph.stores import open_store
+
+        _check_format(output)
+        params: dict[str, Any] = {}
+        for item in param or []:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip().isidentifier():
+                raise BadQueryParameter(f"--param {item!r}: write key=value with a name of letters, digits and _")
+            try:
+                params[key.strip()] = json.loads(value)
+            except ValueError:
+                params[key.strip()] = value
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph)
+        require_graph(settings)
+        with open_store(settings) as graph_store:
+            rows = graph_store.run_read_only(statement, params)
+        _print_rows(rows, output)
+
+    _guarded(body)
+
+
+@app.command()
+def entities(
+    explain: Annotated[Optional[str], typer.Option("--explain", help="Show how NAME was resolved: its aliases and "
+                                                   "every merge with its rule.", show_default=False)] = None,
+    kind: Annotated[Optional[str], typer.Option("--type", help="Only entities of this type (Person, Place, ...).",
+                                                show_default=False)] = None,
+    output: Annotated[str, typer.Option("--format", "-f", help="text (one line an entity, or the explanation), table, "
+                                        "json, ndjson or csv.")] = "text",
+    since: Since = None, until: Until = None,
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+) -> None:
+    """List the canonical entities, or explain how one was resolved. With --since/--until: only the entities
+    sources of those dates mention, and only the merges made in them."""
+
+    def body() -> None:
+        from newsgraph.graph import cypher
+        from newsgraph.graph.window import check_window, window_entities, window_sources
+        from newsgraph.stores import open_store
+
+        if output != "text":
+            _check_format(output)
+        window = check_window(since, until)
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph)
+        require_graph(settings)
+        with open_store(settings) as graph_store:
+            known = graph_store.known_entities()
+            if any(window):
+                mentioned = window_entities(graph_store, *window)
+                known = [e for e in known if e.id in mentioned]
+            if explain is None and output != "text":
+                _print_rows([{"type": e.type, "name": e.name, "id": e.id, "aliases": list(e.aliases)}
+                             for e in sorted(known, key=lambda e: (e.type, e.name))
+                             if kind is None or e.type.lower() == kind.lower()], output)
+                return
+            if explain is None:
+                for entity in sorted(known, key=lambda e: (e.type, e.name)):
+                    if kind is None or entity.type.lower() == kind.lower():
+                        aliases = f"  (also: {', '.join(entity.aliases)})" if entity.aliases else ""
+                        typer.echo(f"{entity.type:13} {entity.name}  [{entity.id}]{aliases}")
+                return
+            entity = graph_store.find_entity(explain)
+            row = graph_store.run(cypher.EXPLAIN_ENTITY, {"name": entity.id})[0]
+            if any(window):
+                dated = window_sources(graph_store, *window)
+                row = {**row, "merges": [m for m in row["merges"] if m and m.get("source") in dated]}
+        if output != "text":
+            _print_rows([{**row, "merges": [m for m in row["merges"] if m]}], output)
+            return
+        typer.echo(f"{row['name']} [{row['id']}] — {row['type']}; {row['mention_count'] or 0} mentions in "
+                   f"{row['source_count'] or 0} source(s)")
+        typer.echo(f"aliases: {', '.join(row['aliases'] or []) or '(none)'}")
+        typer.echo("merges:")
+        for merge in (m for m in row["merges"] if m):
+            detail = f" — {merge['detail']}" if merge.get("detail") else ""
+            typer.echo(f"  {merge['source']}: {merge['alias']!r} by rule '{merge['rule']}'{detail}")
+
+    _guarded(body)
+
+
+@app.command()
+def export(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, "
+                                               "entities-jsonl, mentions-jsonl, or html (the graph view and evidence "
+                                               "panel in one self-contained file).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv).",
+                                         show_default=False)],
+    entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.",
+                                                  show_default=False)] = None,
+    hops: Annotated[int, typer.Option(help="With --entity: how many relations away to go.")] = 2,
+    since: Since = None, until: Until = None,
+    data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
+    database: Database = None, graph: Graph = None,
+) -> None:
+    """Export the whole graph, or the subgraph around an entity, for Gephi, networkx or a report. With
+    --since/--until: only the evidence of sources of those dates, and what it supports."""
+
+    def body() -> None:
+        from newsgraph.errors import BadSetting
+        from newsgraph.graph.export import FORMATS, export as write_export
+        from newsgraph.graph.window import check_window, window_graph
+        from newsgraph.stores import open_store
+
+        if output_format not in (*FORMATS, "html"):
+            raise BadSetting(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}, html")
+        window = check_window(since, until)
+        settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
+                             database=database, graph=graph)
+        require_graph(settings)
+        with open_store(settings) as graph_store:
+            found = None if entity is None else graph_store.find_entity(entity)
+            around = None if found is None else [found.id]
+            subgraph = window_graph(graph_store.read_graph(around, hops=hops), *window, around=around, hops=hops)
+        if output_format == "html":
+            from newsgraph.workbench.html_export import export_html
+
+            title = "whole graph" if found is None else f"{found.name}, {hops} hop{'s' if hops != 1 else ''}"
+            written = [export_html(subgraph, output, title=f"newsgraph: {title}", start=around or ())]
+        else:
+            written = write_export(subgraph, output_format, output)
+        typer.echo(f"wrote {', '.join(map(str, written))} ({subgraph.number_of_nodes()} nodes, "
+                   f"{subgraph.number_of_edges()} edges)")
+
+    _guarded(body)
