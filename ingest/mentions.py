@@ -7,11 +7,13 @@ the person the article (apposition, "President X of Russia") or the built-in rol
 he/she/his/her link to the most recent person in the sentence or the one before (or the only person of the
 three sentences before those), "who" to the person its relative clause hangs on; a common noun the article
 equates with a name ("the suspect, identified as X", "the fired man, X", "X, a grandmother", "X was a climber")
-links to that person, and "the woman" to the article's only woman (the one person "she" refers to). Names on
-title-case headline lines count only as far as the body confirms them; the words around a name ("the broadcaster
-Susilne", "the Zaporizhzhia plant") outvote the model on its type; nouns tied to one person ("host Hugh Jackman")
-are kept as that entity's descriptions. A country's officials, authorities or government ("Ukrainian officials",
-"the government of Ukraine") are one group entity, ``Government of <country>`` (``newsgraph.ingest.institutions``).
+links to that person, as does a noun a clause predicates of a name ("X was announced as the host", "the next
+host is X"; ``newsgraph.ingest.predicates``), and "the woman" to the article's only woman (the one person "she"
+refers to). Names on title-case headline lines count only as far as the body confirms them; the words around a
+name ("the broadcaster Susilne", "the Zaporizhzhia plant") outvote the model on its type; nouns tied to one person
+("host Hugh Jackman") are kept as that entity's descriptions. A country's officials, authorities or government
+("Ukrainian officials", "the government of Ukraine") are one group entity, ``Government of <country>``
+(``newsgraph.ingest.institutions``).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from newsgraph.ingest.names import (
     strip_titles,
 )
 from newsgraph.ingest.nominals import nominal_mentions
+from newsgraph.ingest.predicates import predicate_nouns
 from newsgraph.ingest.pronouns import pronouns
 from newsgraph.model import LocalEntity, Mention
 
@@ -87,9 +90,11 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     found += descriptions(doc, found, roles)
     found += institutions(doc, found)
     found += identified_nouns(doc, found)
+    found += predicate_nouns(doc, found)
     found += nominal_mentions(doc, found)
     found.sort(key=lambda f: f.start)
     found += pronouns(doc, found)
+    found += predicate_nouns(doc, found, frozenset({"pronoun"}))
     found += gendered_nouns(doc, found)
     return _assemble(doc, source, sorted(found, key=lambda f: f.start), describing_nouns(doc, found), roles)
 
