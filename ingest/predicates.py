@@ -6,8 +6,12 @@
 - **Object predicates**: "the team named Cheeks coach".
 - **"to be" complements**: "Obama nominated Benjamin to be the surgeon general".
 - **Inverted copulas**: "the next host is Ellen DeGeneres", "the man accused of the shooting is Anthony Smith".
+- **Possessed "as" phrases**: "her second appearance as the show's host", "Smith's tenure as chairman", "his
+  duties as head coach": the entity is the possessor of the noun the "as" phrase hangs on.
 
-The noun must be singular and of a class that can describe the entity (``noun_classes.noun_class``: a person noun
+An office named by a title word ("his post as CEO", "to be the surgeon general", "as president") is the office,
+not its holder: who holds an office is settled by the role rules (``anaphora.descriptions``). The noun must be
+singular and of a class that can describe the entity (``noun_classes.noun_class``: a person noun
 for a person, an organisation noun for an organisation, a place noun for a place); a negated clause ("X is not the
 host") says nothing. The noun phrase is a mention of the entity. The subject or object may be a name or a pronoun
 already linked to one (``predicate_nouns(..., kinds={"pronoun"})`` after the pronouns are resolved).
@@ -20,6 +24,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.anaphora import Found, _noun_start
+from newsgraph.ingest.names import TITLE_WORDS, fold
 from newsgraph.ingest.noun_classes import noun_class
 
 #: Entity labels → the noun class (``noun_classes.noun_class``) that can describe them.
@@ -65,7 +70,7 @@ def _predicated(doc: Doc, found: list[Found], kinds: frozenset[str]) -> Iterator
             continue
         root = doc[entity.start:entity.end].root
         for noun in _predicates(root):
-            if (noun.pos_ == "NOUN" and noun.tag_ not in {"NNS", "NNPS"}
+            if (noun.pos_ == "NOUN" and noun.tag_ not in {"NNS", "NNPS"} and fold(noun.text) not in TITLE_WORDS
                     and noun_class(noun.lemma_.lower()) == CLASS_OF[entity.label]):
                 yield entity, noun
 
@@ -74,6 +79,11 @@ def _predicates(token: Token) -> Iterator[Token]:
     """The nouns predicated of ``token`` by the clause it is the subject or object of."""
     verb = token.head
     if verb.i == token.i:
+        return
+    if token.dep_ == "poss":  # "her appearance as host", "Smith's tenure as chairman"
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                yield from (o for o in child.children if o.dep_ == "pobj")
         return
     if token.dep_ == "attr" and verb.lemma_ == "be" and not _negated(verb):
         yield from (c for c in verb.children if c.dep_ in _SUBJECTS and c.pos_ == "NOUN")  # "the host is X"

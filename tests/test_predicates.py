@@ -20,10 +20,10 @@ def test_an_as_phrase_describes_the_subject_of_a_verb_without_object():
 
 
 def test_an_as_phrase_describes_the_object_when_the_verb_has_one_and_the_subject_of_an_infinitive():
-    # "The board named Anna Smith as chairman ."
-    assert _links("The DET det 1", "board NOUN nsubj 2", "named VERB ROOT 2 lemma=name",
+    # "The club named Anna Smith as coach ."
+    assert _links("The DET det 1", "club NOUN nsubj 2", "named VERB ROOT 2 lemma=name",
                   "Anna PROPN compound 4 ent=PERSON", "Smith PROPN dobj 2 ent=PERSON", "as ADP prep 2",
-                  "chairman NOUN pobj 5", ". PUNCT punct 2") == [("chairman", "Anna Smith")]
+                  "coach NOUN pobj 5", ". PUNCT punct 2") == [("coach", "Anna Smith")]
     # "Maurice Cheeks agreed to return as coach ."
     assert _links("Maurice PROPN compound 1 ent=PERSON", "Cheeks PROPN nsubj 2 ent=PERSON",
                   "agreed VERB ROOT 2 lemma=agree", "to PART aux 4", "return VERB xcomp 2", "as ADP prep 4",
@@ -74,3 +74,26 @@ def test_a_pronoun_linked_to_a_person_hands_on_its_predicate():
                   ". PUNCT punct 2",
                   "She PRON nsubj 6", "will AUX aux 6", "return VERB ROOT 6", "as ADP prep 6", "host NOUN pobj 7",
                   ". PUNCT punct 6") == [("host", "Ellen DeGeneres")]
+
+
+def test_an_as_phrase_on_a_noun_the_entity_possesses_describes_it():
+    # "Ellen DeGeneres won . She will make her second appearance as host ."
+    assert _links("Ellen PROPN compound 1 ent=PERSON", "DeGeneres PROPN nsubj 2 ent=PERSON", "won VERB ROOT 2",
+                  ". PUNCT punct 2",
+                  "She PRON nsubj 6", "will AUX aux 6", "make VERB ROOT 6", "her PRON poss 9", "second ADJ amod 9",
+                  "appearance NOUN dobj 6", "as ADP prep 9", "host NOUN pobj 10", ". PUNCT punct 6") == [
+        ("host", "Ellen DeGeneres")]
+    # "Jim Smith 's tenure as coach ended ."
+    assert _links("Jim PROPN compound 1 ent=PERSON", "Smith PROPN poss 3 ent=PERSON", "'s PART case 1",
+                  "tenure NOUN nsubj 6", "as ADP prep 3", "coach NOUN pobj 4", "ended VERB ROOT 6",
+                  ". PUNCT punct 6") == [("coach", "Jim Smith")]
+
+
+def test_an_office_named_by_a_title_word_is_the_office_not_its_holder():
+    # "Steve Jobs stepped down from his post as CEO ." / "The board named Anna Smith as chairman ."
+    assert _links("Steve PROPN compound 1 ent=PERSON", "Jobs PROPN nsubj 2 ent=PERSON", "stepped VERB ROOT 2",
+                  "down ADP prt 2", "from ADP prep 2", "his PRON poss 6", "post NOUN pobj 4", "as ADP prep 6",
+                  "CEO NOUN pobj 7", ". PUNCT punct 2") == []
+    assert _links("The DET det 1", "board NOUN nsubj 2", "named VERB ROOT 2 lemma=name",
+                  "Anna PROPN compound 4 ent=PERSON", "Smith PROPN dobj 2 ent=PERSON", "as ADP prep 2",
+                  "chairman NOUN pobj 5", ". PUNCT punct 2") == []
