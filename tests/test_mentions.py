@@ -444,3 +444,15 @@ def test_an_organisation_name_starting_with_a_title_word_stays_an_organisation_a
     found, by_id = _entities(doc)
     assert {e.name: e.type for e in by_id.values()} == {"General Motors": "Organization", "Sandy Angers": "Person"}
     assert [m.kind for m in found.mentions] == ["name", "title"]
+
+
+def test_a_repeated_surname_with_an_inner_capital_is_found_where_the_model_missed_it():
+    # "Ellen DeGeneres spoke . Then DeGeneres left ."  (the second "DeGeneres" untagged)
+    doc = make_doc(
+        "Ellen PROPN compound 1 ent=PERSON", "DeGeneres PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",
+        ". PUNCT punct 2",
+        "Then ADV advmod 6", "DeGeneres PROPN nsubj 6", "left VERB ROOT 6", ". PUNCT punct 6",
+    )
+    found, by_id = _entities(doc)
+    assert [(m.text, by_id[m.local_id].name) for m in found.mentions] == [
+        ("Ellen DeGeneres", "Ellen DeGeneres"), ("DeGeneres", "Ellen DeGeneres")]
