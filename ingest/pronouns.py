@@ -1,13 +1,13 @@
 """Pronouns linked to the entity they stand for, where the article settles it.
 
-Persons: he/him/his/she/her → the most recent person (subjects first) in the sentence or the one before whose sex,
-where a title ("Mrs.", "Sir") or a noun the article gives ("actress X", "X, her father") tells it, agrees; failing
-that, the only person of the three sentences before those; a subject or possessive pronoun with neither → a
-one-word name (weak evidence of a person elsewhere) that is the subject of a clause holding the pronoun ("Gupta
-confirmed on his feed that he …"). "who" → the person its relative clause hangs on; "which"/"that" → the named
-thing or organisation its relative clause hangs on ("a Toyota Camry, which then fled"). Never
-the named speaker of the quotation the pronoun stands in; in what a representative reports, the person they speak
-for ("Her spokesman said she would appeal").
+Persons: he/him/his/she/her → the most recent person (its own sentence's first, then subjects first) in the
+sentence or the one before whose sex, where a title ("Mrs.", "Sir") or a noun the article gives ("actress X", "X,
+her father") tells it, agrees; failing that, the only person of the three sentences before those; a subject or
+possessive pronoun with neither → a one-word name (weak evidence of a person elsewhere) that is the subject of a
+clause holding the pronoun ("Gupta confirmed on his feed that he …"). "who" → the person its relative clause
+hangs on; "which"/"that" → the named thing or organisation its relative clause hangs on ("a Toyota Camry, which
+then fled"). Never the named speaker of the quotation the pronoun stands in; in what a representative reports, the
+person they speak for ("Her spokesman said she would appeal").
 
 Organisations: it/its → the most recent organisation that is a subject in the sentence or the one before ("Apple
 said its …"), when no other singular subject stands between; they/them/their → the same, when no plural noun or
@@ -124,6 +124,7 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
             if len({p.key for p in earlier}) != 1:
                 continue
             window = earlier
+        window = [p for p in window if p.start >= token.sent.start] or window  # its own sentence first
         subjects = [p for p in window if doc[p.end - 1].dep_ in {"nsubj", "nsubjpass"}]
         keys = {p.key for p in window}
         resolved[token.i] = (subjects or window)[-1] if len(keys) > 1 else window[-1]

@@ -51,3 +51,12 @@ def test_it_of_a_linking_verb_or_passive_is_the_organisation_unless_a_clause_fol
     assert _links("Acme PROPN nsubj 1 ent=ORG", "fell VERB ROOT 1", ". PUNCT punct 1",
                   "It PRON nsubj 4", "is AUX ROOT 4 lemma=be", "important ADJ acomp 4", "to PART aux 7",
                   "note VERB xcomp 5", ". PUNCT punct 4") == []
+
+
+def test_a_person_of_the_pronouns_own_sentence_comes_before_the_subject_of_the_sentence_before():
+    # "Maurice Cheeks smiled . The Sixers fired Jim Brien and replaced him ."
+    assert _links("Maurice PROPN compound 1 ent=PERSON", "Cheeks PROPN nsubj 2 ent=PERSON", "smiled VERB ROOT 2",
+                  ". PUNCT punct 2",
+                  "The DET det 5", "Sixers PROPN nsubj 6 ent=ORG", "fired VERB ROOT 6",
+                  "Jim PROPN compound 8 ent=PERSON", "Brien PROPN dobj 6 ent=PERSON", "and CCONJ cc 6",
+                  "replaced VERB conj 6", "him PRON dobj 10", ". PUNCT punct 6") == [("him", "Jim Brien")]
