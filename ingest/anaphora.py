@@ -73,10 +73,20 @@ def repeated_names(doc: Doc, found: list[Found]) -> list[Found]:
         token, item = doc[i], by_word[key]
         place = item.label in {"GPE", "LOC"}
         lower_place = place and token.is_lower and token.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}
-        if not (token.is_title and not token.is_sent_start or lower_place or token.is_title and token.pos_ == "PROPN"):
+        capitalised = _capitalised(token.text)  # "Zelenskyy", and "DeGeneres", "O'Brien", "McCain" too
+        if not (capitalised and not token.is_sent_start or lower_place or capitalised and token.pos_ == "PROPN"):
             continue
         out.append(Found(token.i, token.i + 1, item.name, item.label, "name", item.key, 0.5))
     return out
+
+
+def _capitalised(word: str) -> bool:
+    """A name written with a capital first letter and not all in capitals, inner capitals allowed.
+
+    >>> [_capitalised(w) for w in ("Putin", "DeGeneres", "O'Brien", "NATO", "putin")]
+    [True, True, True, False, False]
+    """
+    return word[:1].isupper() and not word.isupper() and any(c.islower() for c in word)
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ the person the article (apposition, "President X of Russia") or the built-in rol
 he/she/his/her link to the most recent person in the sentence or the one before (or the only person of the
 three sentences before those), "who" to the person its relative clause hangs on; a common noun the article
 equates with a name ("the suspect, identified as X", "the fired man, X", "X, a grandmother", "X was a climber")
-links to that person, and "the woman" to the article's only woman (the one person "she" refers to). Names on
-title-case headline lines count only as far as the body confirms them; the words around a name ("the broadcaster
-Susilne", "the Zaporizhzhia plant") outvote the model on its type; nouns tied to one person ("host Hugh Jackman")
-are kept as that entity's descriptions. A country's officials, authorities or government ("Ukrainian officials",
-"the government of Ukraine") are one group entity, ``Government of <country>`` (``newsgraph.ingest.institutions``).
+links to that person, as does a noun a clause predicates of a name ("X was announced as the host", "the next
+host is X"; ``newsgraph.ingest.predicates``), and "the woman" to the article's only woman (the one person "she"
+refers to). Names on title-case headline lines count only as far as the body confirms them; the words around a
+name ("the broadcaster Susilne", "the Zaporizhzhia plant") outvote the model on its type; nouns tied to one person
+("host Hugh Jackman") are kept as that entity's descriptions. A country's officials, authorities or government
+("Ukrainian officials", "the government of Ukraine") are one group entity, ``Government of <country>``
+(``newsgraph.ingest.institutions``).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from newsgraph.ingest.anaphora import (
 from newsgraph.ingest.columns import ByString, columns
 from newsgraph.ingest.institutions import institutions
 from newsgraph.ingest.names import (
+    COMPANY_SUFFIXES,
     PLACE_OF_NOUNS,
     TITLE_WORDS,
     TYPE_CUE_NOUNS,
@@ -48,6 +51,8 @@ from newsgraph.ingest.names import (
     strip_titles,
 )
 from newsgraph.ingest.nominals import nominal_mentions
+from newsgraph.ingest.noun_classes import noun_class
+from newsgraph.ingest.predicates import predicate_nouns
 from newsgraph.ingest.pronouns import pronouns
 from newsgraph.model import LocalEntity, Mention
 
@@ -87,9 +92,11 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     found += descriptions(doc, found, roles)
     found += institutions(doc, found)
     found += identified_nouns(doc, found)
+    found += predicate_nouns(doc, found)
     found += nominal_mentions(doc, found)
     found.sort(key=lambda f: f.start)
     found += pronouns(doc, found)
+    found += predicate_nouns(doc, found, frozenset({"pronoun"}))
     found += gendered_nouns(doc, found)
     return _assemble(doc, source, sorted(found, key=lambda f: f.start), describing_nouns(doc, found), roles)
 
@@ -109,16 +116,17 @@ def _named(doc: Doc) -> list[_Found]:
             continue
         span = doc[start:end]
         label, kind, weight = ent.label_, "name", 1
+        organisation = _organisation_name(span, ent.label_)
         country = demonym_country(span.text) if ent.label_ in {"NORP", "GPE", "ORG"} else None
         if ent.label_ in {"NORP", "GPE"} and country:
             label, kind = "GPE", "demonym"
             name = country
         else:
-            name = clean_name(" ".join(strip_titles(span.text.split())))
+            name = clean_name(span.text if organisation else " ".join(strip_titles(span.text.split())))
         title_start = start
         while title_start > 0 and fold(doc[title_start - 1].text).strip(".") in TITLE_WORDS:
             title_start -= 1
-        if title_start < start or fold(span[0].text).strip(".") in TITLE_WORDS:
+        if title_start < start or fold(span[0].text).strip(".") in TITLE_WORDS and not organisation:
             kind, weight = "title", 3
             label = "PERSON" if label in {"PERSON", "ORG", "NORP"} else label
         key = name_key(name)
@@ -126,6 +134,17 @@ def _named(doc: Doc) -> list[_Found]:
             continue  # nothing but titles: "Dr", "President"
         found.append(_Found(title_start, end, name, label, kind, key, weight))
     return found
+
+
+def _organisation_name(span: Span, label: str) -> bool:
+    """An organisation's name that starts with a title word: "General Motors", "Foreign Office", "State Farm
+    Insurance" (what follows the titles is one word, or names a kind of body or a company suffix), not a titled
+    person the model took for one ("Spokeswoman Sandy Angers")."""
+    if label != "ORG" or fold(span[0].text).strip(".") not in TITLE_WORDS:
+        return False
+    rest = [t for t in span if fold(t.text).strip(".") not in TITLE_WORDS and not t.is_punct]
+    return len(rest) <= 1 or any(fold(t.text).strip(".") in COMPANY_SUFFIXES or noun_class(t.lemma_.lower()) == "ORG"
+                                 for t in rest)
 
 
 def _common_words(doc: Doc) -> set[str]:

@@ -1,17 +1,22 @@
 """Pronouns linked to the entity they stand for, where the article settles it.
 
-Persons: he/him/his/she/her → the most recent person (subjects first) in the sentence or the one before whose sex,
-where a title ("Mrs.", "Sir") or a noun the article gives ("actress X", "X, her father") tells it, agrees; failing
-that, the only person of the three sentences before those. "who" → the person its relative clause hangs on. Never
-the named speaker of the quotation the pronoun stands in; in what a representative reports, the person they speak
-for ("Her spokesman said she would appeal").
+Persons: he/him/his/she/her → the most recent person (its own sentence's first, then subjects first) in the
+sentence or the one before whose sex, where a title ("Mrs.", "Sir") or a noun the article gives ("actress X", "X,
+her father") tells it, agrees; failing that, the only person of the three sentences before those; a subject or
+possessive pronoun with neither → a one-word name (weak evidence of a person elsewhere) that is the subject of a
+clause holding the pronoun ("Gupta confirmed on his feed that he …"). "who" → the person its relative clause
+hangs on; "which"/"that" → the named thing or organisation its relative clause hangs on ("a Toyota Camry, which
+then fled"). Never the named speaker of the quotation the pronoun stands in; in what a representative reports, the
+person they speak for ("Her spokesman said she would appeal").
 
 Organisations: it/its → the most recent organisation that is a subject in the sentence or the one before ("Apple
 said its …"), when no other singular subject stands between; they/them/their → the same, when no plural noun or
 person stands between (else "they" may be the people just named); we/us/our inside a quotation an organisation
 speaks, itself or through its representative ("'We will appeal,' the club said", "…, an Acme spokesman said").
-First and second person pronouns in what a person says, "it" with "be" or "seem" or in the passive ("it is
-likely", "it is feared") and pronouns with nothing in view stay unlinked.
+First and second person pronouns in what a person says, an "it" that stands for no entity ("it takes time", a
+linking verb or passive with a clause after it: "it is likely that", "it is important to", "it is feared that";
+but "it could be profitable", "it will be compensated" are the organisation's) and pronouns with nothing in view
+stay unlinked.
 
 ``resolve_pronouns`` is the public entry: token index → the mention the pronoun refers to.
 """
@@ -42,7 +47,13 @@ FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen"
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "duke"})
 #: Verbs whose "it" is usually no entity: "it is likely", "it seems", "it takes time".
 EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "take", "remain", "become", "look", "sound", "rain", "matter"})
-_PRONOUNS = hashes(RELATIVE_PRONOUNS | PERSON_PRONOUNS | ORG_PRONOUNS)
+#: Of those, the ones whose "it" is an entity unless a clause follows: "it is likely that …" / "it could be
+#: profitable", "it seems that …" / "it remains open".
+LINKING_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "sound"})
+_CLAUSES = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
+#: Relative pronouns of things: "the Camry, which then fled", "a company that makes chips".
+THING_RELATIVES = frozenset({"which", "that"})
+_PRONOUNS = hashes(RELATIVE_PRONOUNS | THING_RELATIVES | PERSON_PRONOUNS | ORG_PRONOUNS)
 
 
 def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
@@ -57,6 +68,10 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
               if f.label == "PERSON" and (len(f.key.split()) > 1 or f.kind in {"title", "description"})}
     persons = [f for f in found if f.label == "PERSON" and f.key in strong]
     person_at = {i: f for f in found if f.label == "PERSON" for i in range(f.start, f.end)}
+    thing_at = {i: f for f in found if f.label != "PERSON" and not f.role and f.kind != "demonym"
+                for i in range(f.start, f.end)}
+    # one-word names: weak evidence of a person, so only the subject of the pronoun's own sentence (below)
+    lone = [f for f in found if f.label == "PERSON" and f.kind == "name" and f.key not in strong]
     orgs = [f for f in found if f.label == "ORG" and not f.role]
     org_at = {i: f for f in orgs for i in range(f.start, f.end)}
     sexes = person_sexes(doc, found)
@@ -68,6 +83,11 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
         if word in RELATIVE_PRONOUNS:
             if token.head.dep_ == "relcl" and token.head.head.i in person_at:
                 resolved[token.i] = person_at[token.head.head.i]
+            continue
+        if word in THING_RELATIVES:
+            if (token.tag_ == "WDT" and token.dep_ in {"nsubj", "nsubjpass", "dobj"} and token.head.dep_ == "relcl"
+                    and token.head.head.i in thing_at):
+                resolved[token.i] = thing_at[token.head.head.i]
             continue
         if token.pos_ != "PRON":
             continue
@@ -96,11 +116,15 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
         fits = [p for p in persons if p.key != speaker and sexes.get(p.key, sex) == sex
                 and not (local is not None and p.start <= local.i < p.end)]  # "X congratulated her": not X
         window = [p for p in fits if previous <= p.start < token.i]
+        if not window and token.dep_ in {"nsubj", "nsubjpass", "poss"}:
+            window = [p for p in lone if p.key != speaker and sexes.get(p.key, sex) == sex
+                      and _governs(doc[p.end - 1], token)]
         if not window:
             earlier = [p for p in fits if starts[max(n - 4, 0)] <= p.start < token.i]
             if len({p.key for p in earlier}) != 1:
                 continue
             window = earlier
+        window = [p for p in window if p.start >= token.sent.start] or window  # its own sentence first
         subjects = [p for p in window if doc[p.end - 1].dep_ in {"nsubj", "nsubjpass"}]
         keys = {p.key for p in window}
         resolved[token.i] = (subjects or window)[-1] if len(keys) > 1 else window[-1]
@@ -154,8 +178,8 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
             return org_at[speaker.i]  # "'We will appeal,' the club said"
         principals = [org_at[p.i] for p in speaker_phrase(speaker).principals if p.i in org_at]
         return principals[0] if len({p.key for p in principals}) == 1 else None  # "…, an Acme spokesman said"
-    if word == "it" and (token.dep_ != "nsubj" or token.head.lemma_ in EMPTY_IT_VERBS):
-        return None  # "it is likely", "it is feared that": no entity
+    if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or _expletive(token)):
+        return None  # "it is likely that", "it is feared that", "it takes time": no entity
     window = [f for f in orgs if previous <= f.start and f.end <= token.i]
     if quoted is not None:
         window = [f for f in window if not quoted[0] < f.start < quoted[1]] or window
@@ -177,6 +201,28 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
                 "nsubj", "nsubjpass"} and i not in person_at:
             return None  # another singular thing is the subject in between
     return best
+
+
+def _governs(name: Token, pronoun: Token) -> bool:
+    """Whether ``name`` is the subject of a clause that holds ``pronoun`` in its sentence ("Gupta confirmed that
+    he …", "Jackman said his …")."""
+    return name.dep_ in {"nsubj", "nsubjpass"} and name.i < pronoun.i and name.head.is_ancestor(pronoun)
+
+
+def _expletive(it: Token) -> bool:
+    """Whether a subject "it" stands for no entity: the subject of "take" or "matter" ("it takes time"), of a
+    linking verb with a clause after it or its complement ("it is likely that …", "it is important to …", "it seems
+    that …"), or of a passive with a that-clause ("it was reported that …")."""
+    verb = it.head
+    lemma = verb.lemma_.lower()
+    if lemma in EMPTY_IT_VERBS - LINKING_VERBS:
+        return True
+    if it.dep_ == "nsubjpass":
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    if lemma not in LINKING_VERBS:
+        return False
+    complements = [c for c in verb.children if c.dep_ in {"acomp", "attr"}]
+    return any(c.dep_ in _CLAUSES for head in [verb, *complements] for c in head.children)
 
 
 def _clause_subject(token: Token) -> Token | None:

@@ -430,3 +430,29 @@ def test_the_kremlin_is_an_organisation_not_a_country():
     found = extract_mentions(doc, "a1")
     assert [(e.name, e.type, e.role) for e in found.entities] == [("Kremlin", "Organization", ())]
     assert [m.kind for m in found.mentions] == ["name"]
+
+
+def test_an_organisation_name_starting_with_a_title_word_stays_an_organisation_and_takes_no_he():
+    # "General Motors filed for bankruptcy . He said … ."  /  "Spokeswoman Sandy Angers spoke ."
+    doc = make_doc(
+        "General PROPN compound 1 ent=ORG", "Motors PROPN nsubj 2 ent=ORG", "filed VERB ROOT 2", "for ADP prep 2",
+        "bankruptcy NOUN pobj 3", ". PUNCT punct 2",
+        "He PRON nsubj 7", "said VERB ROOT 7", ". PUNCT punct 7",
+        "Spokeswoman PROPN compound 11 ent=ORG", "Sandy PROPN compound 11 ent=ORG", "Angers PROPN nsubj 12 ent=ORG",
+        "spoke VERB ROOT 12", ". PUNCT punct 12",
+    )
+    found, by_id = _entities(doc)
+    assert {e.name: e.type for e in by_id.values()} == {"General Motors": "Organization", "Sandy Angers": "Person"}
+    assert [m.kind for m in found.mentions] == ["name", "title"]
+
+
+def test_a_repeated_surname_with_an_inner_capital_is_found_where_the_model_missed_it():
+    # "Ellen DeGeneres spoke . Then DeGeneres left ."  (the second "DeGeneres" untagged)
+    doc = make_doc(
+        "Ellen PROPN compound 1 ent=PERSON", "DeGeneres PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",
+        ". PUNCT punct 2",
+        "Then ADV advmod 6", "DeGeneres PROPN nsubj 6", "left VERB ROOT 6", ". PUNCT punct 6",
+    )
+    found, by_id = _entities(doc)
+    assert [(m.text, by_id[m.local_id].name) for m in found.mentions] == [
+        ("Ellen DeGeneres", "Ellen DeGeneres"), ("DeGeneres", "Ellen DeGeneres")]

@@ -153,10 +153,11 @@ def test_its_and_it_link_to_the_organisation_in_view_but_not_an_empty_it():
         ". PUNCT punct 7", kind="pronoun",
     )
     assert links == [("its", "Apple")]
-    # "Apple fell . It is feared it will …": a passive "it" is no entity
+    # "Apple fell . It is feared that sales will fall .": a passive "it" with a that-clause is no entity
     links = _links("Apple PROPN nsubj 1 ent=ORG", "fell VERB ROOT 1", ". PUNCT punct 1",
-                   "It PRON nsubjpass 5", "is AUX auxpass 5", "feared VERB ROOT 5 lemma=fear", ". PUNCT punct 5",
-                   kind="pronoun")
+                   "It PRON nsubjpass 5", "is AUX auxpass 5", "feared VERB ROOT 5 lemma=fear",
+                   "that SCONJ mark 9 tag=IN", "sales NOUN nsubj 9 tag=NNS", "will AUX aux 9", "fall VERB ccomp 5",
+                   ". PUNCT punct 5", kind="pronoun")
     assert links == []
 
 

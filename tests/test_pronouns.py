@@ -1,0 +1,62 @@
+"""Pronoun links on hand-built Docs: relative "which"/"that", a one-word name as the subject of the pronoun's own
+sentence, and the subject "it" of a linking verb or a passive with and without a clause after it."""
+
+from handmade import make_doc
+from newsgraph.ingest.mentions import extract_mentions
+
+
+def _links(*tokens):
+    found = extract_mentions(make_doc(*tokens), "a1")
+    names = {e.local_id: e.name for e in found.entities}
+    return [(m.text, names[m.local_id]) for m in found.mentions if m.kind == "pronoun"]
+
+
+def test_which_and_that_link_to_the_named_thing_their_clause_hangs_on():
+    # "She was hit by a Toyota Camry , which then fled ."
+    assert _links("She PRON nsubjpass 2", "was AUX auxpass 2", "hit VERB ROOT 2", "by ADP agent 2", "a DET det 6",
+                  "Toyota PROPN compound 6 ent=PRODUCT", "Camry PROPN pobj 3 ent=PRODUCT", ", PUNCT punct 6",
+                  "which PRON nsubj 10 tag=WDT", "then ADV advmod 10", "fled VERB relcl 6", ". PUNCT punct 2") == [
+        ("which", "Toyota Camry")]
+    # "Acme , which makes chips , grew ." / "Acme said that it grew ."  ("that" as a conjunction: no link)
+    assert _links("Acme PROPN nsubj 5 ent=ORG", ", PUNCT punct 0", "which PRON nsubj 3 tag=WDT",
+                  "makes VERB relcl 0", "chips NOUN dobj 3 tag=NNS", "grew VERB ROOT 5", ". PUNCT punct 5") == [
+        ("which", "Acme")]
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "said VERB ROOT 1", "that SCONJ mark 4 tag=IN",
+                  "it PRON nsubj 4", "grew VERB ccomp 1", ". PUNCT punct 1") == [("it", "Acme")]
+
+
+def test_a_one_word_name_is_the_antecedent_of_a_subject_or_possessive_in_its_own_clause_only():
+    # "Gupta confirmed on his feed that he was approached ."
+    assert _links("Gupta PROPN nsubj 1 ent=PERSON", "confirmed VERB ROOT 1", "on ADP prep 1", "his PRON poss 4",
+                  "feed NOUN pobj 2", "that SCONJ mark 8 tag=IN", "he PRON nsubjpass 8", "was AUX auxpass 8",
+                  "approached VERB ccomp 1", ". PUNCT punct 1") == [("his", "Gupta"), ("he", "Gupta")]
+    # "Obama wanted to recruit him ." : an object pronoun is not its clause's subject
+    assert _links("Obama PROPN nsubj 1 ent=PERSON", "wanted VERB ROOT 1", "to PART aux 3", "recruit VERB xcomp 1",
+                  "him PRON dobj 3", ". PUNCT punct 1") == []
+    # "Gupta spoke . He left ." : a one-word name in another sentence stays apart
+    assert _links("Gupta PROPN nsubj 1 ent=PERSON", "spoke VERB ROOT 1", ". PUNCT punct 1",
+                  "He PRON nsubj 4", "left VERB ROOT 4", ". PUNCT punct 4") == []
+
+
+def test_it_of_a_linking_verb_or_passive_is_the_organisation_unless_a_clause_follows():
+    # "Acme said it could be profitable ." / "Acme said it will be compensated ."
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "said VERB ROOT 1", "it PRON nsubj 5", "could AUX aux 5",
+                  "be AUX ccomp 1 lemma=be", "profitable ADJ acomp 4", ". PUNCT punct 1") == [("it", "Acme")]
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "said VERB ROOT 1", "it PRON nsubjpass 5", "will AUX aux 5",
+                  "be AUX auxpass 5", "compensated VERB ccomp 1", ". PUNCT punct 1") == [("it", "Acme")]
+    # "Acme fell . It was reported that sales fell ." / "Acme fell . It is important to note … ."
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "fell VERB ROOT 1", ". PUNCT punct 1",
+                  "It PRON nsubjpass 5", "was AUX auxpass 5", "reported VERB ROOT 5", "that SCONJ mark 8 tag=IN",
+                  "sales NOUN nsubj 8 tag=NNS", "fell VERB ccomp 5", ". PUNCT punct 5") == []
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "fell VERB ROOT 1", ". PUNCT punct 1",
+                  "It PRON nsubj 4", "is AUX ROOT 4 lemma=be", "important ADJ acomp 4", "to PART aux 7",
+                  "note VERB xcomp 5", ". PUNCT punct 4") == []
+
+
+def test_a_person_of_the_pronouns_own_sentence_comes_before_the_subject_of_the_sentence_before():
+    # "Maurice Cheeks smiled . The Sixers fired Jim Brien and replaced him ."
+    assert _links("Maurice PROPN compound 1 ent=PERSON", "Cheeks PROPN nsubj 2 ent=PERSON", "smiled VERB ROOT 2",
+                  ". PUNCT punct 2",
+                  "The DET det 5", "Sixers PROPN nsubj 6 ent=ORG", "fired VERB ROOT 6",
+                  "Jim PROPN compound 8 ent=PERSON", "Brien PROPN dobj 6 ent=PERSON", "and CCONJ cc 6",
+                  "replaced VERB conj 6", "him PRON dobj 10", ". PUNCT punct 6") == [("him", "Jim Brien")]
