@@ -6,8 +6,8 @@ the model found no name), heads one mention: its span runs from the first word o
 actress's rep") is a mention of its own. A noun that modifies another ("police" in "police officers") is a mention
 of its own too.
 
-Mentions are keyed by their head (``concept_head``: the lemma, lower case, American spelling, a curated synonym
-folded into its class: "truce" and "ceasefire" are one head) and the modifiers that tell two things of that head
+Mentions are keyed by their head (``concept_head``: the lemma, lower case, American spelling, a synonym folded
+into its class, curated or WordNet's: "truce" and "ceasefire" are one head, so are "quake" and "earthquake") and the modifiers that tell two things of that head
 apart (``DISTINGUISHING`` words: ordinals, "other", "former"; an extent: "limited", "full"; a possessor's name:
 "the first quake" is not "the second quake", "a limited ceasefire" not "a full truce", "Putin's plan" not "Trump's
 plan"); graph building merges the mentions of one key in one story into one concept. Other modifiers are
@@ -104,7 +104,7 @@ def _modifiers(token: Token) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def concept_head(lemma: str) -> str:
-    """The key of a head noun: its lemma, lower case, in American spelling, a curated synonym folded into its class.
+    """The key of a head noun: its lemma, lower case, in American spelling, a synonym folded into its class.
 
     >>> concept_head("Mobilisation"), concept_head("defence"), concept_head("centre"), concept_head("exercise")
     ('mobilization', 'defense', 'center', 'exercise')
@@ -117,17 +117,25 @@ def concept_head(lemma: str) -> str:
 
 @cache
 def noun_synonyms() -> Mapping[str, str]:
-    """Noun → the noun its synonyms are keyed by, from the curated ``noun`` rules of the shipped lexicon
-    (``ingest/data/lexicon_rules.tsv``): nouns the lexicon gives one event verb are synonyms, keyed by the noun
-    that is that verb ("truce" → "ceasefire") or else by the first of them listed ("blaze" → "fire").
+    """Noun → the noun its synonyms are keyed by, from two shipped tables:
+
+    - the curated ``noun`` rules of the lexicon (``ingest/data/lexicon_rules.tsv``): nouns the lexicon gives one
+      event verb are synonyms, keyed by the noun that is that verb ("truce" → "ceasefire") or else by the first of
+      them listed ("blaze" → "fire");
+    - WordNet's synonym classes (``ingest/data/wordnet_noun_synonyms.tsv``, ``scripts/build_noun_synonyms.py``):
+      nouns whose most frequent sense is one synset ("quake" and "earthquake", "bandit" and "brigand"), keyed by
+      the curated key of one of them if the lexicon has one (so "armistice" joins "truce" and "ceasefire"), else
+      by the table's class.
 
     >>> synonyms = noun_synonyms()
     >>> synonyms["truce"], synonyms["inferno"], synonyms["detention"], "actress" in synonyms
     ('ceasefire', 'fire', 'custody', False)
+    >>> synonyms["quake"], synonyms["armistice"], synonyms["brigand"], synonyms["kid"], "host" in synonyms
+    ('earthquake', 'ceasefire', 'bandit', 'child', False)
     """
     groups: dict[str, list[str]] = {}
-    text = files("newsgraph.ingest").joinpath("data", "lexicon_rules.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
+    data = files("newsgraph.ingest").joinpath("data")
+    for line in data.joinpath("lexicon_rules.tsv").read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.split("\t")]
         if len(cells) == 3 and cells[0] == "noun" and " " not in cells[1]:
             groups.setdefault(cells[2], []).append(cells[1])
@@ -136,6 +144,14 @@ def noun_synonyms() -> Mapping[str, str]:
         if len(nouns) > 1:
             key = verb if verb in nouns else nouns[0]
             found.update((noun, key) for noun in nouns)
+    classes: dict[str, list[str]] = {}
+    for line in data.joinpath("wordnet_noun_synonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            noun, key = line.split("\t")
+            classes.setdefault(key, [key]).append(noun)
+    for key, nouns in classes.items():
+        curated = next((found[n] for n in nouns if n in found), key)
+        found.update((noun, curated) for noun in nouns if noun not in found and noun != curated)
     return found
 
 
