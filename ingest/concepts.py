@@ -7,8 +7,9 @@ actress's rep") is a mention of its own. A noun that modifies another ("police" 
 of its own too.
 
 Mentions are keyed by their head (``concept_head``: the lemma, lower case, American spelling, a synonym folded
-into its class, curated or WordNet's: "truce" and "ceasefire" are one head, so are "quake" and "earthquake") and the modifiers that tell two things of that head
-apart (``DISTINGUISHING`` words: ordinals, "other", "former"; an extent: "limited", "full"; a possessor's name:
+into its class, curated or WordNet's: "truce" and "ceasefire" are one head, so are "quake" and "earthquake"; a
+name word's head is its own lower case: "Jobs" is no "occupation") and the modifiers that tell two things of that
+head apart (``DISTINGUISHING`` words: ordinals, "other", "former"; an extent: "limited", "full"; a possessor's name:
 "the first quake" is not "the second quake", "a limited ceasefire" not "a full truce", "Putin's plan" not "Trump's
 plan"); graph building merges the mentions of one key in one story into one concept. Other modifiers are
 compatible: "the quake", "the deadly quake" and "a 6.1 magnitude quake" are one quake of the story, and so are
@@ -62,7 +63,8 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
             continue
         if not any(c.isalpha() for c in token.text):
             continue
-        head = concept_head(token.lemma_ or token.text)
+        word = token.lemma_ or token.text
+        head = " ".join(word.lower().split()) if token.pos_ == "PROPN" else concept_head(word)
         if not head:
             continue
         first = _first_word(token, covered)

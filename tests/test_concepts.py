@@ -88,6 +88,16 @@ def test_nouns_that_share_only_a_rarer_sense_keep_their_heads(first, second):
     assert concept_head(first) != concept_head(second)
 
 
+def test_a_noun_whose_senses_wordnet_hardly_counts_keeps_its_head():
+    assert concept_head("pirate") == "pirate"  # WordNet lists "plagiarist" first, on two tagged occurrences
+
+
+def test_a_name_word_is_keyed_by_itself_not_by_a_synonym():
+    jobs = _doc([("Jobs", "PROPN", "Jobs", 1, "nsubj", "O"), ("spoke", "VERB", "speak", 1, "ROOT", "O"),
+                 ("of", "ADP", "of", 1, "prep", "O"), ("jobs", "NOUN", "job", 2, "pobj", "O")])
+    assert [m.head for m in extract_concepts(jobs, "a1")] == ["jobs", "occupation"]
+
+
 def test_a_respelling_must_be_a_common_word():
     assert american_spelling("premise") == "premise" and american_spelling("licences") == "licenses"
 
