@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.concepts import scoped_concept_id
+from newsgraph.graph.concepts import concept_name, scoped_concept_id
 from newsgraph.ingest.concepts import american_spelling, concept_head, extract_concepts
 from newsgraph.model import Article, ArticleAnalysis, ConceptMention, Resolution, Story, StoryAssignment
 
@@ -61,7 +61,8 @@ def test_an_ordinal_tells_two_quakes_apart():
 
 def test_every_noun_phrase_is_a_mention_keyed_by_head_and_named_possessor():
     found = _found(OFFICERS, covered={7})  # "Ukraine" is an entity mention: no concept is headed by it
-    assert found == [("Police", "police", ()), ("Police officers", "officer", ()), ("the deadly quake", "earthquake", ()),
+    assert found == [("Police", "police", ()), ("Police officers", "officer", ()),
+                     ("the deadly quake", "earthquake", ()),
                      ("Ukraine 's mobilisation", "mobilization", ("ukraine",))]  # no date ("Tuesday")
 
 
@@ -216,3 +217,20 @@ def test_two_stories_share_no_concept_and_one_storys_spellings_are_one_node(tmp_
     assert again.exit_code == 0, again.output
     assert cypher("MATCH (c:Concept) OPTIONAL MATCH (c)<-[m:MENTIONS]-() RETURN count(DISTINCT c) AS concepts, "
                   "count(m) AS mentions") == counts
+
+
+def test_a_concept_is_named_after_the_most_informative_phrase_of_its_mentions_in_the_story():
+    one = _analysis("a", "The truce held. Somali pirates fled.", ("The truce", "ceasefire", (), False),
+                    ("Somali pirates", "pirate", (), False))
+    two = _analysis("b", "The ceasefire and the truce. The Somali pirates.", ("The ceasefire", "ceasefire", (), False),
+                    ("the truce", "ceasefire", (), False), ("The Somali pirates", "pirate", (), False))
+    graph = build_graph([one, two], Resolution(()), _stories(a="story:s", b="story:s"))
+    names = {graph.nodes[n]["name"] for n in _sources_of(graph)}
+    assert names == {"truce", "Somali pirates"}  # not the keys "ceasefire" and "pirate"
+
+
+def test_a_concept_name_is_no_long_description_and_keeps_the_keys_spelling_among_equals():
+    assert concept_name(["the mobilisation", "the mobilization"], "mobilization") == "mobilization"
+    assert concept_name(["the man who was seen near the shop on Tuesday"], "man") == "man"
+    assert concept_name(["Truce", "the truce", "a truce"], "ceasefire") == "truce"
+
