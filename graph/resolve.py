@@ -24,12 +24,8 @@ so far, which start with the ones already in the store:
 6. ``analyst role`` — failing that, the one holder the analyst's roles file (``newsgraph.graph.roles``) gives for
    the article's date. A description nothing settles stays unlinked (no entity).
 
-Keys (``newsgraph.graph.name_rules``): besides ``name_key`` of each name, a person noun or a headline's gerund
-before a person's name is dropped ("Comedian Ellen DeGeneres", "Having Jackman"), an organisation keeps its
-title word too ("General Motors"), a name the parser read as a title and a surname is the organisation whose
-acronym the article writes in capitals ("General Motors" with "GM"), and a lone word the article's own person
-ends in is that person (rule ``surname in the article``: "Jackman" tagged a place beside "Hugh Jackman"); the
-head of an "X of Y" name is a short name ("Academy").
+Keys: ``newsgraph.graph.name_rules`` ("Comedian Ellen DeGeneres", "General Motors" with "GM", "Academy"); its
+rule ``surname in the article`` joins a lone word to the article's one person it ends ("Jackman", tagged a place).
 
 Precision: a lone surname joins a person only when exactly one known person has that surname; a full name never
 joins through another entity's surname alias or by containment ("Sam Williams" / "Esther Williams", "Guinea" /
