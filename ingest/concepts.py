@@ -1,10 +1,10 @@
 """Find the concept mentions of a parsed article: every noun phrase no entity mention covers.
 
-Each noun (not a date, a time or an amount), and each name word the entity mentions left out ("the Sixers" where
-the model found no name), heads one mention: its span runs from the first word of the modifiers before it ("the
-33-year-old actress", "a limited ceasefire") to the noun, so a noun phrase inside another ("the actress" in "the
-actress's rep") is a mention of its own. A noun that modifies another ("police" in "police officers") is a mention
-of its own too.
+Each noun (not an amount; a named day or month is one: "on Saturday" in the reports of one story is one day),
+and each name word the entity mentions left out ("the Sixers" where the model found no name), heads one mention:
+its span runs from the first word of the modifiers before it ("the 33-year-old actress", "a limited ceasefire") to
+the noun, so a noun phrase inside another ("the actress" in "the actress's rep") is a mention of its own. A noun
+that modifies another ("police" in "police officers") is a mention of its own too.
 
 Mentions are keyed by their head (``concept_head``: the lemma, lower case, American spelling, a synonym folded
 into its class, curated or WordNet's: "truce" and "ceasefire" are one head, so are "quake" and "earthquake"; a
@@ -36,8 +36,9 @@ from newsgraph.model import ConceptMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: Named-entity types whose words are no concept: dates, times and amounts are circumstances and measures.
-_NOT_CONCEPT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+#: Named-entity types whose words are no concept: amounts are measures. A named day or month is a concept ("on
+#: Saturday", "in September": within a story, one day or month the articles speak of); numbers are no nouns.
+_NOT_CONCEPT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 #: Named-entity types of a possessor that tells one thing from another ("Putin's plan", "the company's plan").
 _NAMING_ENTS = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 #: Dependents before a noun that belong to its phrase.

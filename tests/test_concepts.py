@@ -63,7 +63,16 @@ def test_every_noun_phrase_is_a_mention_keyed_by_head_and_named_possessor():
     found = _found(OFFICERS, covered={7})  # "Ukraine" is an entity mention: no concept is headed by it
     assert found == [("Police", "police", ()), ("Police officers", "officer", ()),
                      ("the deadly quake", "earthquake", ()),
-                     ("Ukraine 's mobilisation", "mobilization", ("ukraine",))]  # no date ("Tuesday")
+                     ("Ukraine 's mobilisation", "mobilization", ("ukraine",)), ("Tuesday", "tuesday", ())]
+
+
+def test_a_named_day_is_a_concept_of_its_story_and_a_day_relative_to_the_article_stays_with_it():
+    doc = _doc([("Police", "NOUN", "police", 1, "nsubj", "O"), ("acted", "VERB", "act", 1, "ROOT", "O"),
+                ("on", "ADP", "on", 1, "prep", "O"), ("Saturday", "PROPN", "Saturday", 2, "pobj", "B-DATE"),
+                ("and", "CCONJ", "and", 1, "cc", "O"), ("yesterday", "NOUN", "yesterday", 1, "npadvmod", "B-DATE"),
+                ("at", "ADP", "at", 1, "prep", "O"), ("12", "NUM", "12", 6, "pobj", "B-TIME")])
+    found = {m.text: (m.key, m.generic) for m in extract_concepts(doc, "a1")}
+    assert found == {"Police": ("police", False), "Saturday": ("saturday", False), "yesterday": ("yesterday", True)}
 
 
 def test_a_name_no_entity_mention_covers_is_a_concept_mention():
