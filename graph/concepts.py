@@ -70,7 +70,8 @@ def article_concepts(analysis: ArticleAnalysis, story: str) -> ArticleConcepts:
         node = scoped_concept_id(mention.key, found._scope(mention.generic))
         found.names.setdefault(node, mention.key)
         found.spans.setdefault(node, []).append({**span, "kind": "phrase"})
-        found._by_start.append((mention.start, mention.end, node))
+        if not mention.time:  # "for the moment", "on Saturday": when, not what a relation is about
+            found._by_start.append((mention.start, mention.end, node))
     return found
 
 

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 #: Named-entity types whose words are no concept: amounts are measures. A named day or month is a concept ("on
 #: Saturday", "in September": within a story, one day or month the articles speak of); numbers are no nouns.
 _NOT_CONCEPT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+#: Named-entity types of a time: its concept is a circumstance, never a relation's argument.
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 #: Named-entity types of a possessor that tells one thing from another ("Putin's plan", "the company's plan").
 _NAMING_ENTS = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 #: Dependents before a noun that belong to its phrase.
@@ -71,7 +73,8 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
         first = _first_word(token, covered)
         start, end = doc[first].idx, token.idx + len(token.text)
         found.append(ConceptMention(source, start, end, doc.text[start:end], head, _modifiers(token),
-                                    head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS))
+                                    head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS,
+                                    time=token.ent_type_ in _TIME_ENTS))
     return tuple(found)
 
 

@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.concepts import concept_name, scoped_concept_id
+from newsgraph.graph.concepts import article_concepts, concept_name, scoped_concept_id
 from newsgraph.ingest.concepts import american_spelling, concept_head, extract_concepts
-from newsgraph.model import Article, ArticleAnalysis, ConceptMention, Resolution, Story, StoryAssignment
+from newsgraph.model import Arg, Article, ArticleAnalysis, ConceptMention, Resolution, Story, StoryAssignment
 
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, numbers); no model
 
@@ -242,4 +242,16 @@ def test_a_concept_name_is_no_long_description_and_keeps_the_keys_spelling_among
     assert concept_name(["the mobilisation", "the mobilization"], "mobilization") == "mobilization"
     assert concept_name(["the man who was seen near the shop on Tuesday"], "man") == "man"
     assert concept_name(["Truce", "the truce", "a truce"], "ceasefire") == "truce"
+
+
+def test_a_time_is_a_concept_mention_but_never_the_argument_a_relation_is_about():
+    text = "Putin agreed on Saturday to a limited ceasefire."
+    saturday, ceasefire = text.index("Saturday"), text.index("a limited ceasefire")
+    analysis = ArticleAnalysis(Article("a", text), (), (), (), concepts=(
+        ConceptMention("a", saturday, saturday + 8, "Saturday", "saturday", time=True),
+        ConceptMention("a", ceasefire + 2, len(text) - 1, "limited ceasefire", "ceasefire", ("limited",))))
+    concepts = article_concepts(analysis, "story:s")
+    node, _ = concepts.node_of(Arg("on Saturday to a limited ceasefire", saturday - 3, len(text) - 1), "ceasefire")
+    assert node == scoped_concept_id("limited ceasefire", "story:s")
+    assert scoped_concept_id("saturday", "story:s") in concepts.spans  # still a mention of its story's Saturday
 
