@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from newsgraph.graph.concepts import ArticleConcepts, article_concepts
+from newsgraph.graph.concepts import ArticleConcepts, article_concepts, name_concepts
 from newsgraph.graph.copies import CopyAssignment
 from newsgraph.graph.events import EventAssignment, assign_events
 from newsgraph.ingest.lexicon import relation_class
@@ -144,6 +144,7 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
         relation = Relation.of(evidence[0].edge_id, subject, obj, relationship_type(evidence[0].relation_class), key,
                                evidence, groups.get)
         graph.edges[subject, obj, key].update(relation.edge_attributes())
+    name_concepts(graph)
     for node, data in graph.nodes(data=True):
         if data["kind"] == "Entity":
             mentions = [d for _, _, k, d in graph.in_edges(node, keys=True, data=True) if k == "MENTIONS"]

@@ -6,12 +6,17 @@ node, whatever article they come from: "mobilisation" and "mobilization", "the t
 "the actress" in two reports of one event. A generic noun ("time", "way") is kept to its article. Node ids derive
 from the scope (the story, or the article for a generic noun) and the key, so a later chunk or run MERGEs into the
 same node, and two stories never share a concept: "time" or "decision" cannot tie unrelated stories together.
+A concept is named after the most informative phrase of its mentions ("Somali pirates", "truce"), not its key.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import networkx as nx
 
 from newsgraph.ingest.concept_words import GENERIC_NOUNS
 from newsgraph.ingest.names import slug
@@ -65,6 +70,61 @@ def article_concepts(analysis: ArticleAnalysis, story: str) -> ArticleConcepts:
         node = scoped_concept_id(mention.key, found._scope(mention.generic))
         found.names.setdefault(node, mention.key)
         found.spans.setdefault(node, []).append({**span, "kind": "phrase"})
-        found._by_start.append((mention.start, mention.end, node))
+        if not mention.time:  # "for the moment", "on Saturday": when, not what a relation is about
+            found._by_start.append((mention.start, mention.end, node))
     return found
 
+
+
+#: Words a concept's name does not start with: articles, demonstratives, possessive pronouns, quantifiers and "no"
+#: (a negation is the relation's, not the thing's: "gave no indication" is about an indication).
+_LEADING = frozenset("""the a an this that these those its his her their our my your some any each every another
+such no""".split())
+#: The most words a concept name may have: a longer phrase is a description, not a name.
+NAME_WORDS = 4
+
+
+def concept_name(texts: Iterable[str], key: str) -> str:
+    """The name of a concept: the most informative phrase of its mentions, without a leading article or possessive
+    pronoun. A phrase of two or three words said twice or more ("Somali pirates") wins over a shorter one; else
+    the most frequent phrase ("truce" over "ceasefire" in a story that says "truce" most), the key's own spelling
+    first among equals; ``key`` when no mention gives a phrase of at most ``NAME_WORDS`` words.
+
+    >>> concept_name(["the truce", "a ceasefire", "The truce", "the limited truce"], "ceasefire")
+    'truce'
+    >>> concept_name(["pirates", "Somali pirates", "the Somali pirates", "they"], "pirate")
+    'Somali pirates'
+    >>> concept_name(["the mobilisation", "the mobilization"], "mobilization")
+    'mobilization'
+    """
+    counts: Counter = Counter()
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for text in texts:
+        words = text.replace("’", "'").split()
+        if words and words[-1] in {"'s", "'"}:
+            words.pop()
+        elif words and words[-1].endswith(("'s", "'")):
+            words[-1] = words[-1].rstrip("s").rstrip("'")
+        while words and words[0].lower() in _LEADING:
+            words.pop(0)
+        if not words or len(words) > NAME_WORDS or "\n" in text:
+            continue
+        phrase = " ".join(words)
+        counts[phrase.lower()] += 1
+        spellings[phrase.lower()][phrase] += 1
+    if not counts:
+        return key
+    best = max(counts, key=lambda p: (min(len(p.split()), 3) if counts[p] >= 2 else 1, counts[p], p == key,
+                                      -len(p), p))
+    # as most often written, lower case first ("Truce" opens a sentence, "truce" is the word)
+    return max(spellings[best].items(), key=lambda kv: (kv[0][:1].islower(), kv[1], kv[0]))[0]
+
+
+def name_concepts(graph: nx.MultiDiGraph) -> None:
+    """Name each concept node of a built graph after its mentions (``concept_name``), in place."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for _, node, key, data in graph.edges(keys=True, data=True):
+        if key == "MENTIONS" and graph.nodes[node].get("kind") == "Concept":
+            texts[node].extend(m["text"] for m in data.get("mentions") or ())
+    for node, found in texts.items():
+        graph.nodes[node]["name"] = concept_name(found, graph.nodes[node]["name"])

@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from newsgraph.graph.resolve import _Block, _block, _Cluster, _entity
+from newsgraph.graph.name_rules import entity_keys, short_names
+from newsgraph.graph.resolve import _Block, _block, _Cluster, cluster_entity
 from newsgraph.graph.spellings import Spellings
-from newsgraph.ingest.names import acronym, name_key
 from newsgraph.model import Entity
 
 
@@ -109,14 +109,14 @@ class EntityIndex:
         return entity_id in self._clusters
 
     def _fresh_entity(self, entity: Entity) -> Entity:
-        return _entity(_fresh(entity), entity.id)
+        return cluster_entity(_fresh(entity), entity.id)
 
     def _add(self, entity: Entity, rank: Hashable) -> None:
         cluster = _fresh(entity)
         self._clusters[entity.id] = cluster
         self._rank[entity.id] = rank
         where = self._where[entity.id] = []
-        keys = set({name_key(n) for n in (entity.name, *entity.aliases)} - {""}) - cluster.keys
+        keys = entity_keys((entity.name, *entity.aliases), entity.type) - cluster.keys
         cluster.surnames.update(k.rsplit(" ", 1)[1] for k in keys if " " in k)
         for intra, key in enumerate(keys):  # the order resolve's own indexing takes them in
             cluster.keys.add(key)
@@ -128,10 +128,8 @@ class EntityIndex:
             if block is None:
                 block = self.blocks[letter] = _BaseBlock(self._threshold)
             where.append((letter, block.add(key, cluster, (rank, intra))))
-            words = key.split()
-            if len(words) >= 2:
-                for short in {acronym(key), words[-1]} - {""}:
-                    self.by_short[short].setdefault(id(cluster), cluster)
+            for short in short_names(key):
+                self.by_short[short].setdefault(id(cluster), cluster)
 
     def _remove(self, entity_id: str) -> None:
         cluster = self._clusters.pop(entity_id)
@@ -140,14 +138,12 @@ class EntityIndex:
             if owners and entity_id in owners:
                 owners.discard(entity_id)
                 self._elect(key)
-            words = key.split()
-            if len(words) >= 2:
-                for short in {acronym(key), words[-1]} - {""}:
-                    clusters = self.by_short.get(short)
-                    if clusters is not None:
-                        clusters.pop(id(cluster), None)
-                        if not clusters:
-                            del self.by_short[short]
+            for short in short_names(key):
+                clusters = self.by_short.get(short)
+                if clusters is not None:
+                    clusters.pop(id(cluster), None)
+                    if not clusters:
+                        del self.by_short[short]
         for letter, position in self._where.pop(entity_id):
             self.blocks[letter].kill(position)
         del self._rank[entity_id]

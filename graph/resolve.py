@@ -24,6 +24,9 @@ so far, which start with the ones already in the store:
 6. ``analyst role`` — failing that, the one holder the analyst's roles file (``newsgraph.graph.roles``) gives for
    the article's date. A description nothing settles stays unlinked (no entity).
 
+Keys: ``newsgraph.graph.name_rules`` ("Comedian Ellen DeGeneres", "General Motors" with "GM", "Academy"); its
+rule ``surname in the article`` joins a lone word to the article's one person it ends ("Jackman", tagged a place).
+
 Precision: a lone surname joins a person only when exactly one known person has that surname; a full name never
 joins through another entity's surname alias or by containment ("Sam Williams" / "Esther Williams", "Guinea" /
 "Papua New Guinea"); company suffixes and spaced letters are normalised by ``name_key``.
@@ -49,9 +52,17 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from newsgraph.graph.name_rules import (
+    article_surnames,
+    assign_ids,
+    cluster_entity,
+    local_keys,
+    short_names,
+    titled_organisations,
+)
 from newsgraph.graph.overrides import Overrides
 from newsgraph.graph.roles import RoleHolder, Roles, holder_in_other_articles
-from newsgraph.ingest.names import CANONICAL_NAMES, acronym, fold, name_key, role_key, slug
+from newsgraph.ingest.names import acronym, name_key, role_key
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity, Merge, Resolution
 
 if TYPE_CHECKING:
@@ -61,9 +72,6 @@ COMPATIBLE = {
     frozenset({"Place", "Organization"}),  # "Washington agreed", "the Kremlin" tagged as a place
     frozenset({"Group", "Organization"}),
 }
-
-
-CANONICAL_SPELLING = {fold(name): name for name in CANONICAL_NAMES.values()}
 
 
 @dataclass
@@ -146,19 +154,18 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
                 if key not in cluster.surnames:  # "williams" of Esther Williams: a surname
                     by_key.setdefault(key, cluster)
                 by_block[_block(key)].add(key, cluster)
-                words = key.split()
-                if len(words) >= 2:
-                    for short in {acronym(key), words[-1]} - {""}:  # not the first word: "Microsoft Office"
-                        by_short[short].setdefault(id(cluster), cluster)
+                for short in short_names(key):
+                    by_short[short].setdefault(id(cluster), cluster)
 
     holders: dict[tuple[str, str], list[RoleHolder]] = defaultdict(list)
     described: list[tuple[LocalEntity, str]] = []
     for analysis in sorted(analyses, key=lambda a: a.article.id):
+        surnames, titled = article_surnames(analysis.entities), titled_organisations(analysis)
         for local in analysis.entities:
             if local.role:
                 described.append((local, analysis.article.published))
                 continue
-            keys = {name_key(n) for n in (local.name, *local.names)} - {""}
+            keys, main, person = local_keys(local, surnames, titled.get(local.local_id, ""))
             if not keys:
                 continue
             enemies = set().union(*(partners[k] for k in keys)) if partners else set()
@@ -167,10 +174,14 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
                 return not (enemies and enemies & cluster.keys)
 
             target, rule, detail = _forced(keys, overrides, by_key, allowed)
+            if target is None and person and by_key.get(person) is not None and allowed(by_key.get(person)):
+                target, rule, detail = (by_key.get(person), "surname in the article",
+                                        f"{local.name!r} ends the name of {person!r}, the article's only person of "
+                                        "that surname")
             if target is None:
-                target, rule, detail = _match(local, keys, by_key, by_block, fuzzy_threshold, allowed)
+                target, rule, detail = _match(local, main, keys, by_key, by_block, fuzzy_threshold, allowed)
             if target is None:
-                target, rule, detail = _short_name(local, keys, by_key, by_short, allowed)
+                target, rule, detail = _short_name(local, main, by_key, by_short, allowed)
             if overrides.merge:  # index the canonical name too, so that it joins this entity later
                 keys |= {c for c in map(overrides.canonical, keys) if c}
             if target is None:
@@ -180,7 +191,10 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
             view.touch(target)
             target.members.append(local)
             target.names.update(local.names)
-            target.vote(dict(local.type_votes) or {local.type: 1})
+            votes = dict(local.type_votes) or {local.type: 1}
+            if person or local.local_id in titled:  # the article's evidence outweighs the model's tag
+                votes = {"Person" if person else "Organization": sum(votes.values())}
+            target.vote(votes)
             index(target, keys)
             merges.append((target, local, rule, detail, local.source))
             for country, role, evidence in local.roles:
@@ -203,9 +217,9 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
         merges.append((target, local, rule, detail, local.source))
 
     touched = view.stored_touched()
-    ids = _assign_ids([*touched, *clusters], view.index.is_stored)
-    entities = view.index.resolved_entities({c.known.id: _entity(c, c.known.id) for c in touched},
-                                            [_entity(c, ids[id(c)]) for c in clusters])
+    ids = assign_ids([*touched, *clusters], view.index.is_stored)
+    entities = view.index.resolved_entities({c.known.id: cluster_entity(c, c.known.id) for c in touched},
+                                            [cluster_entity(c, ids[id(c)]) for c in clusters])
     assignment = {(m.source, m.local_id): ids[id(c)] for c in (*touched, *clusters) for m in c.members}
     log = []
     for cluster, local, rule, detail, source in merges:
@@ -255,13 +269,13 @@ def _forced(keys: set[str], overrides: Overrides, by_key, allowed):
     return None, "", ""
 
 
-def _match(local: LocalEntity, keys: set[str], by_key, by_block, threshold: float, allowed=lambda c: True):
+def _match(local: LocalEntity, main: str, keys: set[str], by_key, by_block, threshold: float,
+           allowed=lambda c: True):
     for key in sorted(keys, key=lambda k: (-len(k), k)):
         cluster = by_key.get(key)
         if cluster is None or not allowed(cluster):
             continue
         return cluster, "same name", f"key {key!r}"
-    main = name_key(local.name)
     words = main.split()
     block = by_block.get(_block(main))
     if block is None:
@@ -306,12 +320,11 @@ def _match(local: LocalEntity, keys: set[str], by_key, by_block, threshold: floa
     return None, "", ""
 
 
-def _short_name(local: LocalEntity, keys: set[str], by_key, by_short, allowed):
+def _short_name(local: LocalEntity, main: str, by_key, by_short, allowed):
     """Organisations: an acronym written in capitals ("AMA") or a lone last word ("Chargers") joins the one
     organisation whose longer name it abbreviates, and a longer name joins the one acronym already seen."""
     if local.type != "Organization":
         return None, "", ""
-    main = name_key(local.name)
     words = main.split()
     if len(words) == 1:
         in_capitals = any(n.isupper() and name_key(n) == main for n in local.names)
@@ -383,41 +396,3 @@ class _Block:
 def _block(key: str) -> str:
     words = key.split()
     return words[-1][:1] if words else ""
-
-
-def _canonical_name(cluster: _Cluster) -> str:
-    """The most frequent key of two words or more (one word if there is none: "Maurice Cheeks", not a one-off
-    "Philly and Cheeks"), spelled as the stored entity or, failing that, as most often written."""
-    counts: Counter = Counter()
-    for name, n in cluster.names.items():
-        counts[name_key(name)] += n
-    best = max(counts, key=lambda k: (min(len(k.split()), 2), counts[k], -len(k.split()), len(k), k))
-    if cluster.known is not None and name_key(cluster.known.name) == best:
-        return cluster.known.name
-    if best in CANONICAL_SPELLING:
-        return CANONICAL_SPELLING[best]  # "NATO", not "Nato"; "United Kingdom", not "Great Britain"
-    candidates = [n for n in cluster.names if name_key(n) == best] or list(cluster.names)
-    return max(candidates, key=lambda n: (cluster.names[n], n[:1].isupper(), -len(n), n))
-
-
-def _assign_ids(clusters: list[_Cluster], stored=lambda entity_id: False) -> dict[int, str]:
-    ids: dict[int, str] = {}
-    used = {c.known.id for c in clusters if c.known is not None}
-    for cluster in clusters:
-        if cluster.known is not None:
-            ids[id(cluster)] = cluster.known.id
-    for cluster in sorted((c for c in clusters if c.known is None),
-                          key=lambda c: (-sum(c.names.values()), c.longest_key)):
-        base = slug(_canonical_name(cluster))
-        candidate, n = base, 2
-        while candidate in used or stored(candidate):
-            candidate, n = f"{base}-{n}", n + 1
-        used.add(candidate)
-        ids[id(cluster)] = candidate
-    return ids
-
-
-def _entity(cluster: _Cluster, entity_id: str) -> Entity:
-    name = _canonical_name(cluster)
-    aliases = tuple(sorted(set(cluster.names) - {name}))
-    return Entity(entity_id, name, cluster.type, aliases)

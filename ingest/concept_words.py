@@ -26,6 +26,7 @@ moments lot lots kind kinds sort sorts part parts number numbers fact facts poin
 sides bit bits today tonight one ones something anything everything nothing someone anyone everyone nobody
 place places stuff case cases area areas term terms level levels use reason reasons question questions issue
 issues problem problems idea ideas thing way lack rest type types manner amount amounts percent percentage
+yesterday tomorrow tonight now
 """.split())
 
 #: (British ending, American ending, shortest word the rule applies to): "mobilisation" → "mobilization",

@@ -1,14 +1,15 @@
 """Find the concept mentions of a parsed article: every noun phrase no entity mention covers.
 
-Each noun (not a date, a time or an amount), and each name word the entity mentions left out ("the Sixers" where
-the model found no name), heads one mention: its span runs from the first word of the modifiers before it ("the
-33-year-old actress", "a limited ceasefire") to the noun, so a noun phrase inside another ("the actress" in "the
-actress's rep") is a mention of its own. A noun that modifies another ("police" in "police officers") is a mention
-of its own too.
+Each noun (not an amount; a named day or month is one: "on Saturday" in the reports of one story is one day),
+and each name word the entity mentions left out ("the Sixers" where the model found no name), heads one mention:
+its span runs from the first word of the modifiers before it ("the 33-year-old actress", "a limited ceasefire") to
+the noun, so a noun phrase inside another ("the actress" in "the actress's rep") is a mention of its own. A noun
+that modifies another ("police" in "police officers") is a mention of its own too.
 
-Mentions are keyed by their head (``concept_head``: the lemma, lower case, American spelling, a curated synonym
-folded into its class: "truce" and "ceasefire" are one head) and the modifiers that tell two things of that head
-apart (``DISTINGUISHING`` words: ordinals, "other", "former"; an extent: "limited", "full"; a possessor's name:
+Mentions are keyed by their head (``concept_head``: the lemma, lower case, American spelling, a synonym folded
+into its class, curated or WordNet's: "truce" and "ceasefire" are one head, so are "quake" and "earthquake"; a
+name word's head is its own lower case: "Jobs" is no "occupation") and the modifiers that tell two things of that
+head apart (``DISTINGUISHING`` words: ordinals, "other", "former"; an extent: "limited", "full"; a possessor's name:
 "the first quake" is not "the second quake", "a limited ceasefire" not "a full truce", "Putin's plan" not "Trump's
 plan"); graph building merges the mentions of one key in one story into one concept. Other modifiers are
 compatible: "the quake", "the deadly quake" and "a 6.1 magnitude quake" are one quake of the story, and so are
@@ -35,8 +36,11 @@ from newsgraph.model import ConceptMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: Named-entity types whose words are no concept: dates, times and amounts are circumstances and measures.
-_NOT_CONCEPT_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+#: Named-entity types whose words are no concept: amounts are measures. A named day or month is a concept ("on
+#: Saturday", "in September": within a story, one day or month the articles speak of); numbers are no nouns.
+_NOT_CONCEPT_ENTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+#: Named-entity types of a time: its concept is a circumstance, never a relation's argument.
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 #: Named-entity types of a possessor that tells one thing from another ("Putin's plan", "the company's plan").
 _NAMING_ENTS = frozenset({"NORP", "GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 #: Dependents before a noun that belong to its phrase.
@@ -62,13 +66,15 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
             continue
         if not any(c.isalpha() for c in token.text):
             continue
-        head = concept_head(token.lemma_ or token.text)
+        word = token.lemma_ or token.text
+        head = " ".join(word.lower().split()) if token.pos_ == "PROPN" else concept_head(word)
         if not head:
             continue
         first = _first_word(token, covered)
         start, end = doc[first].idx, token.idx + len(token.text)
         found.append(ConceptMention(source, start, end, doc.text[start:end], head, _modifiers(token),
-                                    head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS))
+                                    head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS,
+                                    time=token.ent_type_ in _TIME_ENTS))
     return tuple(found)
 
 
@@ -104,7 +110,7 @@ def _modifiers(token: Token) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def concept_head(lemma: str) -> str:
-    """The key of a head noun: its lemma, lower case, in American spelling, a curated synonym folded into its class.
+    """The key of a head noun: its lemma, lower case, in American spelling, a synonym folded into its class.
 
     >>> concept_head("Mobilisation"), concept_head("defence"), concept_head("centre"), concept_head("exercise")
     ('mobilization', 'defense', 'center', 'exercise')
@@ -117,17 +123,25 @@ def concept_head(lemma: str) -> str:
 
 @cache
 def noun_synonyms() -> Mapping[str, str]:
-    """Noun → the noun its synonyms are keyed by, from the curated ``noun`` rules of the shipped lexicon
-    (``ingest/data/lexicon_rules.tsv``): nouns the lexicon gives one event verb are synonyms, keyed by the noun
-    that is that verb ("truce" → "ceasefire") or else by the first of them listed ("blaze" → "fire").
+    """Noun → the noun its synonyms are keyed by, from two shipped tables:
+
+    - the curated ``noun`` rules of the lexicon (``ingest/data/lexicon_rules.tsv``): nouns the lexicon gives one
+      event verb are synonyms, keyed by the noun that is that verb ("truce" → "ceasefire") or else by the first of
+      them listed ("blaze" → "fire");
+    - WordNet's synonym classes (``ingest/data/wordnet_noun_synonyms.tsv``, ``scripts/build_noun_synonyms.py``):
+      nouns whose most frequent sense is one synset ("quake" and "earthquake", "bandit" and "brigand"), keyed by
+      the curated key of one of them if the lexicon has one (so "armistice" joins "truce" and "ceasefire"), else
+      by the table's class.
 
     >>> synonyms = noun_synonyms()
     >>> synonyms["truce"], synonyms["inferno"], synonyms["detention"], "actress" in synonyms
     ('ceasefire', 'fire', 'custody', False)
+    >>> synonyms["quake"], synonyms["armistice"], synonyms["brigand"], synonyms["kid"], "host" in synonyms
+    ('earthquake', 'ceasefire', 'bandit', 'child', False)
     """
     groups: dict[str, list[str]] = {}
-    text = files("newsgraph.ingest").joinpath("data", "lexicon_rules.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
+    data = files("newsgraph.ingest").joinpath("data")
+    for line in data.joinpath("lexicon_rules.tsv").read_text(encoding="utf-8").splitlines():
         cells = [cell.strip() for cell in line.split("\t")]
         if len(cells) == 3 and cells[0] == "noun" and " " not in cells[1]:
             groups.setdefault(cells[2], []).append(cells[1])
@@ -136,6 +150,14 @@ def noun_synonyms() -> Mapping[str, str]:
         if len(nouns) > 1:
             key = verb if verb in nouns else nouns[0]
             found.update((noun, key) for noun in nouns)
+    classes: dict[str, list[str]] = {}
+    for line in data.joinpath("wordnet_noun_synonyms.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            noun, key = line.split("\t")
+            classes.setdefault(key, [key]).append(noun)
+    for key, nouns in classes.items():
+        curated = next((found[n] for n in nouns if n in found), key)
+        found.update((noun, curated) for noun in nouns if noun not in found and noun != curated)
     return found
 
 

@@ -38,7 +38,8 @@ NOT_CURRENT = frozenset("""former ex late first second third fourth fifth previo
 incoming would-be last""".split())
 
 #: Legal-form suffixes of company names, dropped by ``name_key`` ("Apple Inc." = "Apple").
-COMPANY_SUFFIXES = frozenset("""inc incorporated corp co ltd limited plc llc llp gmbh ag sa nv bv""".split())
+COMPANY_SUFFIXES = frozenset("""inc incorporated corp corporation co company ltd limited plc llc llp gmbh ag sa nv
+bv""".split())
 
 #: Nouns whose apposition or compound modifier is a name of a known type ("the broadcaster Susilne" → ORG).
 TYPE_CUE_NOUNS = {
@@ -118,7 +119,8 @@ def strip_titles(tokens: list[str]) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
-    """The key two spellings of one name share: no titles, middle initials, possessives, case or diacritics.
+    """The key two spellings of one name share: no titles, middle initials, possessives, case or diacritics, and
+    no lower-case word before a capitalised name (a slug or "former" glued on by the parser).
 
     >>> name_key("President Vladimir V. Putin")
     'vladimir putin'
@@ -126,16 +128,58 @@ def name_key(text: str) -> str:
     'united states'
     >>> name_key("U . S ."), name_key("Apple Inc."), name_key("International Business Machines Corp.")
     ('united states', 'apple', 'international business machines')
+    >>> name_key("Ford Motor Company"), name_key("General Motors Corporation")
+    ('ford motor', 'motors')
+    >>> name_key("html Ellen DeGeneres"), name_key("Charles de Gaulle"), name_key("de Gaulle")
+    ('ellen degeneres', 'charles de gaulle', 'de gaulle')
     """
-    cleaned = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", "").replace(".", ""), fold(clean_name(text)))
+    return _key(text, strip_title=True)
+
+
+@lru_cache(maxsize=65536)
+def titled_key(text: str) -> str:
+    """``name_key`` with a leading title kept: the key of an organisation or a place, whose first word may be one
+    ("General Motors", "Chief Executive Magazine").
+
+    >>> titled_key("General Motors"), name_key("General Motors"), titled_key("Apple Inc.")
+    ('general motors', 'motors', 'apple')
+    """
+    return _key(text, strip_title=False)
+
+
+def _key(text: str, *, strip_title: bool) -> str:
+    cleaned = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", "").replace(".", ""),
+                                  fold(_drop_lower_prefix(clean_name(text))))
     cleaned = _drop_company_suffix(cleaned)
     if cleaned.replace(".", "") in CANONICAL_NAMES:
         return fold(CANONICAL_NAMES[cleaned.replace(".", "")])
-    tokens = strip_titles(cleaned.replace("-", " - ").split())
+    tokens = cleaned.replace("-", " - ").split()
+    tokens = strip_titles(tokens) if strip_title else tokens
     tokens = [t for i, t in enumerate(tokens) if not (_INITIAL.match(t) and 0 < i < len(tokens) - 1)]
     key = " ".join(tokens).replace(" - ", "-")
     key = re.sub(r"[^\w\s'.-]", "", key).strip(" .")
     return fold(CANONICAL_NAMES[key]) if key in CANONICAL_NAMES else key
+
+
+#: Lower-case words that belong to a name before its capitalised words ("de Gaulle", "van Gogh", "bin Salman").
+NAME_PARTICLES = frozenset("""de del della der den di da das do dos du la le les van von ter ten al el bin ibn ben
+bint abu st zu""".split())
+
+
+def _drop_lower_prefix(text: str) -> str:
+    """A name without the lower-case words before its first capitalised word ("html Ellen DeGeneres", "former
+    President Bush"), unless they are name particles or nothing capitalised follows.
+
+    >>> _drop_lower_prefix("html Ellen DeGeneres"), _drop_lower_prefix("van Gogh"), _drop_lower_prefix("united states")
+    ('Ellen DeGeneres', 'van Gogh', 'united states')
+    """
+    words = text.split()
+    at = 0
+    while at < len(words) - 1 and words[at].isalpha() and words[at].islower() and words[at] not in NAME_PARTICLES:
+        at += 1
+    if at == 0 or not any(c.isupper() for c in words[at][:1]):
+        return text
+    return " ".join(words[at:])
 
 
 def _drop_company_suffix(text: str) -> str:

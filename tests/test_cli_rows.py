@@ -125,6 +125,6 @@ def test_ingest_examples_show_negation_and_hedging(runner, tmp_path):
     result = runner.invoke(app, ["ingest", str(folder), "--data-dir", str(tmp_path / "store")])
     assert result.exit_code == 0, result.output
     # relations are shown by class, a lexical negative folded in: "did not block" allows, "may veto" is a hedged
-    # refusal to approve; the object is the story's package (concepts are keyed by their head noun)
-    assert "Viktor Orban –allow→ package" in result.output
+    # refusal to approve; the object is the story's package, named by its phrase
+    assert "Viktor Orban –allow→ sanctions package" in result.output
     assert "Viktor Orban –not approve→ budget (hedged)" in result.output

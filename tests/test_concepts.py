@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.graph.build import build_graph
-from newsgraph.graph.concepts import scoped_concept_id
+from newsgraph.graph.concepts import article_concepts, concept_name, scoped_concept_id
 from newsgraph.ingest.concepts import american_spelling, concept_head, extract_concepts
-from newsgraph.model import Article, ArticleAnalysis, ConceptMention, Resolution, Story, StoryAssignment
+from newsgraph.model import Arg, Article, ArticleAnalysis, ConceptMention, Resolution, Story, StoryAssignment
 
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, numbers); no model
 
@@ -53,15 +53,26 @@ def _found(doc: Doc, covered=()) -> list[tuple[str, str, tuple[str, ...]]]:
 
 
 def test_an_ordinal_tells_two_quakes_apart():
-    assert _found(QUAKES) == [("The first quake", "quake", ("first",)), ("the second quake", "quake", ("second",))]
+    assert _found(QUAKES) == [("The first quake", "earthquake", ("first",)),
+                              ("the second quake", "earthquake", ("second",))]
     first, second = extract_concepts(QUAKES, "a1")
-    assert first.key == "first quake" != second.key
+    assert first.key == "first earthquake" != second.key
 
 
 def test_every_noun_phrase_is_a_mention_keyed_by_head_and_named_possessor():
     found = _found(OFFICERS, covered={7})  # "Ukraine" is an entity mention: no concept is headed by it
-    assert found == [("Police", "police", ()), ("Police officers", "officer", ()), ("the deadly quake", "quake", ()),
-                     ("Ukraine 's mobilisation", "mobilization", ("ukraine",))]  # no date ("Tuesday")
+    assert found == [("Police", "police", ()), ("Police officers", "officer", ()),
+                     ("the deadly quake", "earthquake", ()),
+                     ("Ukraine 's mobilisation", "mobilization", ("ukraine",)), ("Tuesday", "tuesday", ())]
+
+
+def test_a_named_day_is_a_concept_of_its_story_and_a_day_relative_to_the_article_stays_with_it():
+    doc = _doc([("Police", "NOUN", "police", 1, "nsubj", "O"), ("acted", "VERB", "act", 1, "ROOT", "O"),
+                ("on", "ADP", "on", 1, "prep", "O"), ("Saturday", "PROPN", "Saturday", 2, "pobj", "B-DATE"),
+                ("and", "CCONJ", "and", 1, "cc", "O"), ("yesterday", "NOUN", "yesterday", 1, "npadvmod", "B-DATE"),
+                ("at", "ADP", "at", 1, "prep", "O"), ("12", "NUM", "12", 6, "pobj", "B-TIME")])
+    found = {m.text: (m.key, m.generic) for m in extract_concepts(doc, "a1")}
+    assert found == {"Police": ("police", False), "Saturday": ("saturday", False), "yesterday": ("yesterday", True)}
 
 
 def test_a_name_no_entity_mention_covers_is_a_concept_mention():
@@ -72,8 +83,29 @@ def test_a_name_no_entity_mention_covers_is_a_concept_mention():
                                         ("centre", "center"), ("labour", "labor"), ("truce", "ceasefire"),
                                         ("blaze", "fire"), ("exercise", "exercise"), ("tour", "tour"),
                                         ("contour", "contour"), ("actress", "actress")])
-def test_heads_fold_british_spelling_and_curated_synonyms_only(word, head):
+def test_heads_fold_british_spelling_and_synonyms(word, head):
     assert concept_head(word) == head
+
+
+@pytest.mark.parametrize("first, second", [("quake", "earthquake"), ("brigand", "bandit"), ("armistice", "truce"),
+                                           ("cease-fire", "ceasefire"), ("kid", "child"), ("movie", "film")])
+def test_nouns_of_one_wordnet_sense_share_a_head(first, second):
+    assert concept_head(first) == concept_head(second)
+
+
+@pytest.mark.parametrize("first, second", [("host", "emcee"), ("man", "woman"), ("ship", "boat"), ("fire", "arms")])
+def test_nouns_that_share_only_a_rarer_sense_keep_their_heads(first, second):
+    assert concept_head(first) != concept_head(second)
+
+
+def test_a_noun_whose_senses_wordnet_hardly_counts_keeps_its_head():
+    assert concept_head("pirate") == "pirate"  # WordNet lists "plagiarist" first, on two tagged occurrences
+
+
+def test_a_name_word_is_keyed_by_itself_not_by_a_synonym():
+    jobs = _doc([("Jobs", "PROPN", "Jobs", 1, "nsubj", "O"), ("spoke", "VERB", "speak", 1, "ROOT", "O"),
+                 ("of", "ADP", "of", 1, "prep", "O"), ("jobs", "NOUN", "job", 2, "pobj", "O")])
+    assert [m.head for m in extract_concepts(jobs, "a1")] == ["jobs", "occupation"]
 
 
 def test_a_respelling_must_be_a_common_word():
@@ -194,3 +226,32 @@ def test_two_stories_share_no_concept_and_one_storys_spellings_are_one_node(tmp_
     assert again.exit_code == 0, again.output
     assert cypher("MATCH (c:Concept) OPTIONAL MATCH (c)<-[m:MENTIONS]-() RETURN count(DISTINCT c) AS concepts, "
                   "count(m) AS mentions") == counts
+
+
+def test_a_concept_is_named_after_the_most_informative_phrase_of_its_mentions_in_the_story():
+    one = _analysis("a", "The truce held. Somali pirates fled.", ("The truce", "ceasefire", (), False),
+                    ("Somali pirates", "pirate", (), False))
+    two = _analysis("b", "The ceasefire and the truce. The Somali pirates.", ("The ceasefire", "ceasefire", (), False),
+                    ("the truce", "ceasefire", (), False), ("The Somali pirates", "pirate", (), False))
+    graph = build_graph([one, two], Resolution(()), _stories(a="story:s", b="story:s"))
+    names = {graph.nodes[n]["name"] for n in _sources_of(graph)}
+    assert names == {"truce", "Somali pirates"}  # not the keys "ceasefire" and "pirate"
+
+
+def test_a_concept_name_is_no_long_description_and_keeps_the_keys_spelling_among_equals():
+    assert concept_name(["the mobilisation", "the mobilization"], "mobilization") == "mobilization"
+    assert concept_name(["the man who was seen near the shop on Tuesday"], "man") == "man"
+    assert concept_name(["Truce", "the truce", "a truce"], "ceasefire") == "truce"
+
+
+def test_a_time_is_a_concept_mention_but_never_the_argument_a_relation_is_about():
+    text = "Putin agreed on Saturday to a limited ceasefire."
+    saturday, ceasefire = text.index("Saturday"), text.index("a limited ceasefire")
+    analysis = ArticleAnalysis(Article("a", text), (), (), (), concepts=(
+        ConceptMention("a", saturday, saturday + 8, "Saturday", "saturday", time=True),
+        ConceptMention("a", ceasefire + 2, len(text) - 1, "limited ceasefire", "ceasefire", ("limited",))))
+    concepts = article_concepts(analysis, "story:s")
+    node, _ = concepts.node_of(Arg("on Saturday to a limited ceasefire", saturday - 3, len(text) - 1), "ceasefire")
+    assert node == scoped_concept_id("limited ceasefire", "story:s")
+    assert scoped_concept_id("saturday", "story:s") in concepts.spans  # still a mention of its story's Saturday
+

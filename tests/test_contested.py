@@ -65,7 +65,7 @@ def test_agreed_and_did_not_agree_is_one_row_with_both_sentences(runner, data_di
     rows = [r for r in _contested(runner, data_dir) if r["kind"] == "polarity"]
     assert len(rows) == 1
     row = rows[0]
-    assert row["contested"] == "Acme Corporation –agree to→ merger"  # the story's merger (concepts are keyed by head)
+    assert row["contested"] == "Acme Corporation –agree to→ Globex merger"  # the story's merger, named by its phrase
     assert (row["value_a"], row["outlet_a"], row["sentence_a"]) == ("happened", "City Gazette",
                                                                    ARTICLES["gazette-deal"][1])
     assert (row["value_b"], row["outlet_b"], row["sentence_b"]) == ("did not happen", "Evening Times",

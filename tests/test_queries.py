@@ -248,7 +248,7 @@ def test_claims_by_kremlin(seed_store):
     rows = run_query(seed_store, "claims-by", {"name": "Kremlin"})
     assert rows and {r["speaker"] for r in rows} == {"Kremlin"}
     assert {r["source"] for r in rows} == {GUARDIAN, NYT}
-    assert ("Vladimir Putin", "reiterate", "concern") in {(r["subject"], r["predicate"], r["object"]) for r in rows}
+    assert ("Vladimir Putin", "reiterate", "concerns") in {(r["subject"], r["predicate"], r["object"]) for r in rows}
     assert all("Kremlin" in r["sentence"] for r in rows)
     assert all(isinstance(r["negated"], bool) and isinstance(r["hedged"], bool) for r in rows)
     assert run_query(seed_store, "claims-by", {"name": "Nobody Atall"}) == []

@@ -304,6 +304,8 @@ class ConceptMention:
     synonym folded into its class ("truce" → "ceasefire"); ``modifiers`` are the words that tell one such thing
     from another of the same head ("first", "two", "Russian", a possessor's name), sorted. ``generic`` marks a
     head too general to be one thing across sentences ("time", "way"): such a concept is kept to its article.
+    ``time`` marks a date or time ("Saturday"): a circumstance of what the sentence says, never a relation's
+    argument.
     """
 
     source: str
@@ -313,6 +315,7 @@ class ConceptMention:
     head: str
     modifiers: tuple[str, ...] = ()
     generic: bool = False
+    time: bool = False
 
     @property
     def key(self) -> str:

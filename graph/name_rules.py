@@ -1,0 +1,206 @@
+"""The name keys cross-article resolution looks a local entity up by (``newsgraph.graph.resolve``).
+
+Beyond ``name_key`` of each of its names:
+
+- **a word before a person's name that is no part of it**: a person noun written as a title ("Comedian Ellen
+  DeGeneres", "Actor Hugh Jackman": the first sense of the word in WordNet is a person) or a headline's gerund
+  ("Choosing DeGeneres", "Having Jackman": not of an organisation or a place, "Reading FC") is dropped, when a
+  name of two words or more (for the person noun) or of one word (for the gerund) remains;
+- **an organisation's or a place's title word** is kept beside the key without it: "General Motors" is keyed
+  "general motors" as well as "motors" (``titled_key``), so its acronym ("GM") and its full name find it;
+- **a name the parser read as a title and a surname** ("General Motors" taken for General Motors, a person):
+  when the same article writes the acronym of the whole name in capitals as a name of its own ("GM"), the
+  whole name is the key, and the entity an organisation;
+- **a lone word an article's own person ends in**: "Jackman" in an article that names "Hugh Jackman" and no other
+  person of that surname is that person, whatever type the model gave the lone word (it tags a lone surname a
+  place or an organisation in places); the article itself is the evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from newsgraph.ingest.names import CANONICAL_NAMES, TITLE_WORDS, acronym, fold, name_key, slug, titled_key
+from newsgraph.ingest.noun_classes import noun_class
+from newsgraph.model import ArticleAnalysis, Entity, LocalEntity
+
+if TYPE_CHECKING:
+    from newsgraph.graph.resolve import _Cluster
+
+#: How common (``wordfreq`` Zipf frequency) a word ending in "-ing" must be to be taken for a headline's verb
+#: rather than a name ("Having", "Choosing", "Picking" are; "Sterling", "Irving", "Fleming" are not).
+GERUND_MIN_ZIPF = 4.2
+
+
+def titled_organisations(analysis: ArticleAnalysis) -> dict[int, str]:
+    """Local id → the whole name of a local entity found through a title ("General Motors" read as the title
+    "General" and the name "Motors") whose acronym the article writes in capitals as another entity's name ("GM").
+
+    >>> from newsgraph.model import Article, Mention
+    >>> text = "General Motors said GM would cut jobs."
+    >>> analysis = ArticleAnalysis(Article("a", text), (Mention("a", 0, 14, "General Motors", "PERSON", "title", 0),
+    ...                                                 Mention("a", 20, 22, "GM", "ORG", "name", 1)),
+    ...     (LocalEntity("a", 0, "Motors", "Person", ("Motors",)), LocalEntity("a", 1, "GM", "Organization", ("GM",))),
+    ...     ())
+    >>> titled_organisations(analysis)
+    {0: 'general motors'}
+    """
+    capitals = {name_key(n) for local in analysis.entities for n in (local.name, *local.names) if n.isupper()}
+    found: dict[int, str] = {}
+    for mention in analysis.mentions:
+        if mention.kind == "title" and mention.local_id not in found:
+            key = titled_key(mention.text)
+            if len(key.split()) >= 2 and key != name_key(mention.text) and acronym(key) in capitals:
+                found[mention.local_id] = key
+    return found
+
+
+def article_surnames(entities: Iterable[LocalEntity]) -> dict[str, str]:
+    """Lone last word → the key of the one person of the article whose name of two words or more ends in it.
+
+    >>> people = [LocalEntity("a", 0, "Hugh Jackman", "Person", ("Hugh Jackman",)),
+    ...           LocalEntity("a", 1, "Sam Williams", "Person", ("Sam Williams",)),
+    ...           LocalEntity("a", 2, "Esther Williams", "Person", ("Esther Williams",))]
+    >>> article_surnames(people)
+    {'jackman': 'hugh jackman'}
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    for local in entities:
+        if local.type != "Person" or local.role:
+            continue
+        for name in (local.name, *local.names):
+            words = person_key(name, local.type).split()
+            if len(words) >= 2:
+                found[words[-1]].add(" ".join(words))
+    return {last: next(iter(keys)) for last, keys in found.items() if len(keys) == 1}
+
+
+def local_keys(local: LocalEntity, surnames: dict[str, str], titled: str = "") -> tuple[set[str], str, str]:
+    """The keys of a local entity, its main key (the one the spelling, surname and short-name rules compare) and,
+    when it is a lone word the article's own person ends in, that person's key (else ""); ``titled`` is its whole
+    name when ``titled_organisations`` found one.
+
+    >>> local = LocalEntity("a", 3, "Jackman", "Place", ("Jackman",))
+    >>> keys, main, person = local_keys(local, {"jackman": "hugh jackman"})
+    >>> sorted(keys), main, person
+    (['hugh jackman', 'jackman'], 'hugh jackman', 'hugh jackman')
+    >>> keys, main, _ = local_keys(LocalEntity("a", 4, "General Motors", "Organization", ("General Motors",)), {})
+    >>> sorted(keys), main
+    (['general motors', 'motors'], 'general motors')
+    """
+    keys = entity_keys((local.name, *local.names), local.type)
+    main = person_key(local.name, local.type)
+    if titled:  # "General Motors" (with "GM" in the article), not a person named Motors
+        return keys | {titled}, titled, ""
+    if local.type != "Person" and len(titled_key(local.name).split()) > len(main.split()):
+        main = titled_key(local.name)
+    person = surnames.get(main, "") if len(main.split()) == 1 else ""
+    if person:
+        keys.add(person)
+        main = person
+    return keys, main, person
+
+
+def entity_keys(names: Iterable[str], kind: str) -> set[str]:
+    """The keys of an entity's names: ``person_key`` of each, and for an organisation or a place (any type but
+    ``Person``) ``titled_key`` of each too.
+
+    >>> sorted(entity_keys(["General Motors", "GM"], "Organization")), entity_keys(["President Obama"], "Person")
+    (['general motors', 'gm', 'motors'], {'obama'})
+    """
+    names = list(names)
+    keys = {person_key(n, kind) for n in names}
+    if kind != "Person":
+        keys |= {titled_key(n) for n in names}
+    return keys - {""}
+
+
+def short_names(key: str) -> set[str]:
+    """The short names a multi-word key is indexed under for the short-name rule: its acronym, its last word, and
+    its first word when that heads an "X of Y" name ("Academy" of the Academy of Motion Picture Arts and Sciences);
+    never another first word ("Microsoft" of "Microsoft Office" names the company, not the product).
+
+    >>> sorted(short_names("academy of motion picture arts and sciences")), sorted(short_names("microsoft office"))
+    (['academy', 'ampas', 'sciences'], ['mo', 'office'])
+    """
+    words = key.split()
+    if len(words) < 2:
+        return set()
+    return {acronym(key), words[-1], words[0] if words[1] == "of" else ""} - {""}
+
+
+@lru_cache(maxsize=65536)
+def person_key(text: str, kind: str) -> str:
+    """``name_key`` without a person noun written as a title before a person's name of two words or more, nor a
+    headline's gerund before any name.
+
+    >>> person_key("Comedian Ellen DeGeneres", "Person"), person_key("Having Jackman", "Person")
+    ('ellen degeneres', 'jackman')
+    >>> person_key("Hunter Biden", "Person"), person_key("Sterling Archer", "Person")
+    ('hunter biden', 'sterling archer')
+    """
+    key = name_key(text)
+    words = key.split()
+    if len(words) >= 2 and kind not in {"Organization", "Place"} and _headline_verb(words[0]):
+        return " ".join(words[1:])
+    if (kind == "Person" and len(words) >= 3 and words[0] not in TITLE_WORDS and words[0].isalpha()
+            and noun_class(words[0]) == "PERSON" and fold(text).split()[0] == words[0]):
+        return " ".join(words[1:])
+    return key
+
+
+@lru_cache(maxsize=4096)
+def _headline_verb(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return word.endswith("ing") and len(word) > 5 and zipf_frequency(word, "en") >= GERUND_MIN_ZIPF
+
+
+#: The usual spelling of a name with one ("NATO", not "Nato"; "United Kingdom", not "Great Britain").
+CANONICAL_SPELLING = {fold(name): name for name in CANONICAL_NAMES.values()}
+
+
+def canonical_name(cluster: _Cluster) -> str:
+    """The name of a resolved entity: the most frequent key of two words or more (one word if there is none:
+    "Maurice Cheeks", not a one-off "Philly and Cheeks"), spelled as the stored entity or, failing that, as most
+    often written."""
+    counts: Counter = Counter()
+    for name, n in cluster.names.items():
+        counts[person_key(name, cluster.type)] += n  # "Comedian Ellen DeGeneres" counts as "Ellen DeGeneres"
+    best = max(counts, key=lambda k: (min(len(k.split()), 2), counts[k], -len(k.split()), len(k), k))
+    if cluster.known is not None and name_key(cluster.known.name) == best:
+        return cluster.known.name
+    if best in CANONICAL_SPELLING:
+        return CANONICAL_SPELLING[best]  # "NATO", not "Nato"; "United Kingdom", not "Great Britain"
+    candidates = [n for n in cluster.names if name_key(n) == best] or [
+        n for n in cluster.names if person_key(n, cluster.type) == best] or list(cluster.names)
+    return max(candidates, key=lambda n: (cluster.names[n], n[:1].isupper(), -len(n), n))
+
+
+def assign_ids(clusters: list[_Cluster], stored=lambda entity_id: False) -> dict[int, str]:
+    """The id of each cluster (by ``id()``): a stored entity's own, else the slug of its name, numbered when taken
+    (the most mentioned cluster first)."""
+    ids: dict[int, str] = {}
+    used = {c.known.id for c in clusters if c.known is not None}
+    for cluster in clusters:
+        if cluster.known is not None:
+            ids[id(cluster)] = cluster.known.id
+    for cluster in sorted((c for c in clusters if c.known is None),
+                          key=lambda c: (-sum(c.names.values()), c.longest_key)):
+        base = slug(canonical_name(cluster))
+        candidate, n = base, 2
+        while candidate in used or stored(candidate):
+            candidate, n = f"{base}-{n}", n + 1
+        used.add(candidate)
+        ids[id(cluster)] = candidate
+    return ids
+
+
+def cluster_entity(cluster: _Cluster, entity_id: str) -> Entity:
+    """The entity a cluster resolves to: its canonical name, type and every other name as an alias."""
+    name = canonical_name(cluster)
+    aliases = tuple(sorted(set(cluster.names) - {name}))
+    return Entity(entity_id, name, cluster.type, aliases)
