@@ -118,9 +118,12 @@ def learned_roles(doc: Doc, found: list[Found]) -> list[Role]:
 def descriptions(doc: Doc, found: list[Found], roles: list[Role]) -> list[Found]:
     """Definite descriptions of a person by role: "the Russian leader", "Ukraine's president", "the US president".
 
-    One that the article's own roles settle (exactly one person holds that role here, or, failing that, exactly one
-    person carries that role noun as a title with no country: "President George W. Bush … the US president") is a
-    mention of that person. Any other is returned unlinked (``key`` ``role:<country>:<role>``, ``role`` set) for
+    One that the article's own roles settle (exactly one person holds that role here, or, failing that, the
+    article's only person carries that role noun as a title with no country, in another sentence: "President George
+    W. Bush met the leaders of Germany and France … The US president said") is a mention of that person. A title
+    says nothing of whose president its bearer is, so with another person named ("President Donald Trump … Vladimir
+    Putin … the Russian leader") or in the same sentence ("President Donald Trump called the Russian leader") the
+    description stays unlinked. Any other is returned unlinked (``key`` ``role:<country>:<role>``, ``role`` set) for
     cross-article resolution to settle from other articles or the analyst's roles file; descriptions of a past or
     future holder ("the former US president", "the first African American president") and of an office of
     something other than a country ("the president of the Academy") are no mentions at all.
@@ -147,7 +150,7 @@ def descriptions(doc: Doc, found: list[Found], roles: list[Role]) -> list[Found]
         role = role_name(token)
         start = min([token.i] + [c.left_edge.i for c in token.children
                                  if c.dep_ in {"det", "amod", "compound", "poss"}])
-        candidates = holders.get((fold(country), role)) or titled.get(role) or {}
+        candidates = holders.get((fold(country), role)) or _the_only_person(titled.get(role, {}), found, token)
         if len(candidates) == 1:
             holder = next(iter(candidates.values()))
             out.append(Found(start, token.i + 1, holder.name, "PERSON", "description", holder.key, 1))
@@ -155,6 +158,17 @@ def descriptions(doc: Doc, found: list[Found], roles: list[Role]) -> list[Found]
             out.append(Found(start, token.i + 1, doc[start:token.i + 1].text, "PERSON", "description",
                              f"role:{fold(country)}:{role}", 0, (country, role)))
     return out
+
+
+def _the_only_person(titled: Mapping[str, Role], found: list[Found], noun: Token) -> Mapping[str, Role]:
+    """The one titled bearer of a role noun, if the article names no other person and not in the noun's sentence."""
+    people = {item.key for item in found if item.label == "PERSON" and item.kind in {"name", "title"}}
+    if len(titled) != 1 or people - set(titled):
+        return {}
+    sentence = noun.sent
+    if any(item.key in titled and sentence.start <= item.start < sentence.end for item in found):
+        return {}
+    return titled
 
 
 def role_name(noun: Token) -> str:

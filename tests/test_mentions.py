@@ -456,3 +456,30 @@ def test_a_repeated_surname_with_an_inner_capital_is_found_where_the_model_misse
     found, by_id = _entities(doc)
     assert [(m.text, by_id[m.local_id].name) for m in found.mentions] == [
         ("Ellen DeGeneres", "Ellen DeGeneres"), ("DeGeneres", "Ellen DeGeneres")]
+
+
+def test_a_title_with_no_country_does_not_make_its_bearer_another_person_s_leader():
+    # "President Donald Trump spoke . Vladimir Putin left . The Russian leader smiled ." — two people, one title
+    doc = make_doc(
+        "President PROPN compound 2", "Donald PROPN compound 2 ent=PERSON", "Trump PROPN nsubj 3 ent=PERSON",
+        "spoke VERB ROOT 3", ". PUNCT punct 3",
+        "Vladimir PROPN compound 6 ent=PERSON", "Putin PROPN nsubj 7 ent=PERSON", "left VERB ROOT 7",
+        ". PUNCT punct 7",
+        "The DET det 11", "Russian ADJ amod 11 ent=NORP", "leader NOUN nsubj 12", "smiled VERB ROOT 12",
+        ". PUNCT punct 12",
+    )
+    found, by_id = _entities(doc)
+    [described] = [m for m in found.mentions if m.kind == "description"]
+    assert by_id[described.local_id].role == ("Russia", "leader")
+
+
+def test_a_titled_person_is_not_the_leader_his_own_sentence_names():
+    # "President Donald Trump called the Russian leader ."
+    doc = make_doc(
+        "President PROPN compound 2", "Donald PROPN compound 2 ent=PERSON", "Trump PROPN nsubj 3 ent=PERSON",
+        "called VERB ROOT 3", "the DET det 6", "Russian ADJ amod 6 ent=NORP", "leader NOUN dobj 3",
+        ". PUNCT punct 3",
+    )
+    found, by_id = _entities(doc)
+    [described] = [m for m in found.mentions if m.kind == "description"]
+    assert by_id[described.local_id].role == ("Russia", "leader")
