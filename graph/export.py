@@ -303,6 +303,15 @@ def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
             evidence = Evidence.from_row(e, graph.nodes, edge_id=d.get("id"), predicate=predicate,
                                          relation_class=predicate)
             records.append(evidence.to_row())
+    return evidence_lines(records)
+
+
+def evidence_lines(records: list[dict]) -> bytes:
+    """evidence-jsonl of evidence rows (``Evidence.to_row``'s form), in any order: sorted, one JSON line each.
+
+    >>> evidence_lines([{"id": "v2", "source": "b"}, {"id": "v1", "source": "a"}])
+    b'{"id": "v1", "source": "a"}\n{"id": "v2", "source": "b"}\n'
+    """
     return _jsonl(sorted(records, key=_evidence_key))
 
 

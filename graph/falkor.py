@@ -69,6 +69,35 @@ class FalkorStore(GraphStore):
             result = QueryResult(self._graph, reply)
             return [dict(zip(names, (_plain(v) for v in row))) for row in result.result_set]
 
+    def read_rows(self, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        """``GRAPH.RO_QUERY`` in the compact form, read straight from redis-py's reply (as ``run`` does): rows as
+        lists of plain values, with no dict per row. Scalars and lists only: a node, relationship or path in the
+        reply is a ``QueryRefused``.
+
+        Raises:
+            QueryRefused: FalkorDB rejected the statement, or it returns graph elements.
+            StoreUnavailable: the connection was lost.
+        """
+        from falkordb.helpers import stringify_param_value
+
+        header = "CYPHER " + " ".join(f"`{k}`={stringify_param_value(v)}" for k, v in params.items()) + " " \
+            if params else ""
+        try:
+            reply = self._client.connection.execute_command("GRAPH.RO_QUERY", self.graph_name, header + query,
+                                                            "--compact")
+            if reply and isinstance(reply[-1], ResponseError):
+                raise reply[-1]
+        except RedisConnectionError as exc:
+            raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
+        except ResponseError as exc:
+            raise QueryRefused(f"FalkorDB rejected the statement: {' '.join(str(exc).split())}") from exc
+        if len(reply) < 3:
+            return []
+        try:
+            return [[v if t == 2 or t == 3 else _scalar(t, v) for t, v in row] for row in reply[1]]
+        except _GraphElement as exc:
+            raise QueryRefused("read_rows takes scalars and lists only, not nodes, relationships or paths") from exc
+
     def run_read_only(self, query: str, params: dict[str, Any] | None = None, *, graph_elements: bool = False,
                       timeout: float | None = None) -> list[dict[str, Any]]:
         """``GRAPH.RO_QUERY``: FalkorDB refuses any statement that would write (see ``GraphStore.run_read_only``)."""

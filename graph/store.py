@@ -65,6 +65,11 @@ class GraphStore(ABC):
             StoreUnavailable: the store cannot be reached, or cannot keep a statement from writing.
         """
 
+    def read_rows(self, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
+        """Run one read statement returning scalars and lists only; rows as lists of values in column order
+        (a backend may read them without building a dict per row)."""
+        return [list(row.values()) for row in self.run(query, params)]
+
     @abstractmethod
     def _write_unit(self, statements: Sequence[Statement]) -> None:
         """Run statements that belong together (one transaction where the backend has them)."""
