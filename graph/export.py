@@ -309,8 +309,8 @@ def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
 def evidence_lines(records: list[dict]) -> bytes:
     """evidence-jsonl of evidence rows (``Evidence.to_row``'s form), in any order: sorted, one JSON line each.
 
-    >>> evidence_lines([{"id": "v2", "source": "b"}, {"id": "v1", "source": "a"}])
-    b'{"id": "v1", "source": "a"}\n{"id": "v2", "source": "b"}\n'
+    >>> evidence_lines([{"id": "v2", "source": "b"}, {"id": "v1", "source": "a"}]).decode().splitlines()
+    ['{"id": "v1", "source": "a"}', '{"id": "v2", "source": "b"}']
     """
     return _jsonl(sorted(records, key=_evidence_key))
 

@@ -65,9 +65,10 @@ class GraphStore(ABC):
             StoreUnavailable: the store cannot be reached, or cannot keep a statement from writing.
         """
 
-    def read_rows(self, query: str, params: dict[str, Any] | None = None) -> list[list[Any]]:
-        """Run one read statement returning scalars and lists only; rows as lists of values in column order
-        (a backend may read them without building a dict per row)."""
+    def read_rows(self, query: str, params: dict[str, Any] | None = None, *,
+                  types: Sequence[type] | None = None) -> list[list[Any]]:
+        """One read statement's rows of scalars and lists, as lists in column order; ``types`` (``str``, ``int``,
+        ``float`` or ``bool`` per column) may let a backend read a cheaper reply (``FalkorStore.read_rows``)."""
         return [list(row.values()) for row in self.run(query, params)]
 
     @abstractmethod

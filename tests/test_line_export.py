@@ -44,6 +44,25 @@ def test_read_rows_gives_plain_values_in_column_order(empty_store):
     assert empty_store.read_rows("MATCH (n:Nothing) RETURN n.id") == []
 
 
+def test_read_rows_typed_gives_what_the_compact_reply_gives(empty_store):
+    _write(empty_store, ["CREATE (:Evidence {id: 'v1', text: 'Київ, \"quoted\"', start: 4, confidence: 0.1, "
+                         "negated: false})",
+                         "CREATE (:Evidence {id: 'v2', start: 7, confidence: 1, negated: true})",  # an integer
+                         "CREATE (:Evidence {id: 'v3', confidence: 0.123456789012345678})"])
+    query = "MATCH (v:Evidence) RETURN v.id, v.text, v.start, v.confidence, v.negated ORDER BY v.id"
+    compact = empty_store.read_rows(query)
+    assert compact[0] == ["v1", 'Київ, "quoted"', 4, 0.1, False] and compact[1][3:] == [1, True]
+    assert empty_store.read_rows(query, types=[str, str, int, float, bool]) == compact
+
+
+@pytest.mark.parametrize(("value", "expected"), [("'0.5'", "0.5"), ("[1]", [1]), ("true", True), ("0.5", 0.5)])
+def test_read_rows_typed_falls_back_on_what_the_plain_reply_cannot_tell(empty_store, value, expected):
+    """Text, a list, a flag or a double in an integer column: the value as stored, not its text."""
+    _write(empty_store, ["CREATE (:Evidence {id: 'v1', start: 4})", f"CREATE (:Evidence {{id: 'v2', start: {value}}})"])
+    query = "MATCH (v:Evidence) RETURN v.id, v.start ORDER BY v.id"
+    assert empty_store.read_rows(query, types=[str, int]) == [["v1", 4], ["v2", expected]]
+
+
 def test_read_rows_refuses_nodes_and_writes(empty_store):
     _write(empty_store, ["CREATE (:Entity {id: 'e1'})"])
     with pytest.raises(QueryRefused, match="scalars and lists"):
@@ -58,11 +77,11 @@ def test_node_names_as_the_graph_read_back_has_them(empty_store):
                          "CREATE (:Concept {id: 'concept:truce', name: 'truce'})",
                          "CREATE (:Source {id: 's1'})",  # no name: the id stands in, as in the graph
                          "CREATE (:Resolution {id: 'r1', name: 'not read'})"])
-    names = export_reads.node_names(empty_store)
-    graph = empty_store.read_graph()
-    assert names == {node: {k: data[k] for k in ("name", "type", "kind") if k in data}
-                     for node, data in graph.nodes(data=True)}
-    assert names["s1"] == {"name": "s1", "kind": "Source"} and "r1" not in names
+    graph = {node: {k: data[k] for k in ("name", "type", "kind") if k in data}
+             for node, data in empty_store.read_graph().nodes(data=True)}
+    assert export_reads.node_names(empty_store) == {k: v for k, v in graph.items() if k != "s1"}
+    names = export_reads.node_names(empty_store, ["s1", "r1", "nowhere", "e1"])  # the other kinds by id
+    assert names == graph and names["s1"] == {"name": "s1", "kind": "Source"}
 
 
 def _evidence(ev_id, edge_id, subject, obj, **more):
@@ -78,7 +97,8 @@ def _evidence(ev_id, edge_id, subject, obj, **more):
 def odd_store(empty_store):
     """A store with what a graph read back treats in its own way: evidence of no relation, two relationships with
     one key between the same nodes (the graph keeps one edge), an evidence row written before some of its fields
-    existed (no confidence, no event, no quantities), quantities and speakers, an end that is no node."""
+    existed (no confidence, no event, no quantities), quantities and speakers, an end that is no node, one that is
+    a source."""
     _write(empty_store, [
         "CREATE (:Entity:Person {id: 'e1', name: 'Putin', type: 'Person'}), (:Entity:Place {id: 'e2', name: 'Kyiv', "
         "type: 'Place'}), (:Concept {id: 'concept:truce', name: 'truce'}), (:Source {id: 's1', name: 's1'})",
@@ -91,6 +111,7 @@ def odd_store(empty_store):
                   attributed_to_name="Kyiv", quantity_kinds=["count"], quantity_values=["3"],
                   quantity_texts=["three"], event_id="ev1", when="2025-03-18"),
         _evidence("v2", "r1", "e1", "concept:gone"),  # no confidence, no event: the defaults; an end with no node
+        _evidence("v6", "r1", "s1", "e2"),  # an end that is a source (named from it, as in the graph)
         _evidence("v3", "r2", "e1", "e2"),  # r2 and r3 share one edge: the one read last keeps its evidence
         _evidence("v4", "r3", "e1", "e2"),
         _evidence("v5", "nothing", "e1", "e2"),  # no relation
@@ -105,7 +126,7 @@ def test_odd_store_same_bytes_as_the_graph_read_back(odd_store, tmp_path):
     assert done.path.read_bytes() == expected
     lines = expected.decode().splitlines()
     ids = sorted(json.loads(line)["id"] for line in lines)
-    assert done.lines == 3 and ids[:2] == ["v1", "v2"] and ids[2] in {"v3", "v4"}  # one of r2 and r3 (read order)
+    assert done.lines == 4 and ids[:2] == ["v1", "v2"] and ids[2] in {"v3", "v4"} and ids[3] == "v6"  # r2 or r3
 
 
 def test_only_streamed_formats(empty_store, tmp_path):
