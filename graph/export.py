@@ -289,8 +289,26 @@ def _csv_zip(graph: nx.MultiDiGraph) -> bytes:
 
 
 # --- jsonl ---------------------------------------------------------------------------------------------------------
+_LINE = json.JSONEncoder(ensure_ascii=False, default=json_default)  # what _dumps does, made once
+
+
+def jsonl_line(record: dict) -> str:
+    """One line of a JSONL export, its newline included.
+
+    >>> jsonl_line({"text": "Київ", "n": 1})
+    '{"text": "Київ", "n": 1}\\n'
+    """
+    return _LINE.encode(record) + "\n"
+
+
+def evidence_order(record: dict) -> tuple:
+    """Where an evidence row (``Evidence.to_row``'s form) goes in evidence-jsonl: by source, sentence, subject and
+    object offsets, predicate, relation and id."""
+    return _evidence_key(record)
+
+
 def _jsonl(records: list[dict]) -> bytes:
-    return "".join(_dumps(r) + "\n" for r in records).encode("utf-8")
+    return "".join(map(jsonl_line, records)).encode("utf-8")
 
 
 def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
@@ -303,15 +321,6 @@ def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
             evidence = Evidence.from_row(e, graph.nodes, edge_id=d.get("id"), predicate=predicate,
                                          relation_class=predicate)
             records.append(evidence.to_row())
-    return evidence_lines(records)
-
-
-def evidence_lines(records: list[dict]) -> bytes:
-    """evidence-jsonl of evidence rows (``Evidence.to_row``'s form), in any order: sorted, one JSON line each.
-
-    >>> evidence_lines([{"id": "v2", "source": "b"}, {"id": "v1", "source": "a"}]).decode().splitlines()
-    ['{"id": "v1", "source": "a"}', '{"id": "v2", "source": "b"}']
-    """
     return _jsonl(sorted(records, key=_evidence_key))
 
 

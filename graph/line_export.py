@@ -9,13 +9,16 @@ between reading some 100,000 relationships with every property and reading 14,00
 from __future__ import annotations
 
 import os
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
+from typing import Any
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph import export_reads
-from newsgraph.graph.export import evidence_lines
+from newsgraph.graph.export import evidence_order, jsonl_line
 from newsgraph.graph.output import write_file
 from newsgraph.graph.store import GraphStore
 from newsgraph.records import Evidence
@@ -44,29 +47,28 @@ def export_whole(store: GraphStore, fmt: str, path: str | os.PathLike) -> LineEx
     if fmt not in STREAMED:
         raise BadSetting(f"{fmt!r} is not written from the store's rows; choose one of: {', '.join(STREAMED)}")
     target = Path(path)
-    records = _evidence_records(store)
+    lines = _evidence_lines(store)
     try:
-        write_file(target, evidence_lines(records), what=fmt)
+        write_file(target, "".join(lines).encode("utf-8"), what=fmt)
     except OSError as exc:
         raise BadSetting(f"cannot export to {target}: {(exc.strerror or str(exc)).lower()}") from exc
-    return LineExport(target, len(records))
+    return LineExport(target, len(lines))
 
 
-def _evidence_records(store: GraphStore) -> list[dict]:
-    """The rows of evidence-jsonl: each Evidence node of a relation read back, its ends named from their nodes,
-    once for every edge that carries its relation id. The relations are read on a second connection meanwhile
-    (the store's slowest read, mostly the server's time)."""
+def _evidence_lines(store: GraphStore) -> list[str]:
+    """The lines of evidence-jsonl, in order: each Evidence node of a relation read back, its ends named from
+    their nodes, once for every edge that carries its relation id. The relations, FalkorDB's slowest read here
+    (mostly the server's time), are read on a second connection while every evidence's line is made."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         relations = pool.submit(export_reads.relation_edges, store)
         rows = export_reads.evidence_properties_rows(store)
         ends = {props.get(f"{side}_id") for props in rows for side in ("subject", "object")}
         nodes = export_reads.node_names(store, (end for end in ends if isinstance(end, str)))
-        edges = relations.result()
-    records = []
-    for props in rows:
-        edge_id = props.get("edge_id")
-        times = edges[edge_id] if isinstance(edge_id, str) else 0
-        if times:
-            row = Evidence.from_properties(props, nodes).to_row()
-            records.extend([row] * times)
-    return records
+        made = []
+        for props in rows:
+            row = Evidence.row_from_properties(props, nodes)
+            made.append((props.get("edge_id"), evidence_order(row), jsonl_line(row)))
+        edges: Counter[Any] = relations.result()  # an evidence without a relation id is on no edge: 0
+    kept = [(order, line) for edge_id, order, line in made for _ in range(edges[edge_id])]
+    kept.sort(key=itemgetter(0))
+    return [line for _, line in kept]
