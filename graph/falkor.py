@@ -29,6 +29,7 @@ class FalkorStore(GraphStore):
     """
 
     kind = "falkordb"
+    parallel_reads = True  # redis-py takes a connection of its pool per command
     #: Relationship types (with a label pair) merged per statement; see ``cypher.merge_relations_chain``.
     relation_parts_per_statement = 64
 

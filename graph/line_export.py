@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -58,9 +58,14 @@ def export_whole(store: GraphStore, fmt: str, path: str | os.PathLike) -> LineEx
 def _evidence_lines(store: GraphStore) -> list[str]:
     """The lines of evidence-jsonl, in order: each Evidence node of a relation read back, its ends named from
     their nodes, once for every edge that carries its relation id. The relations, FalkorDB's slowest read here
-    (mostly the server's time), are read on a second connection while every evidence's line is made."""
+    (mostly the server's time), are read on a second connection while every evidence's line is made, where the
+    store allows (``GraphStore.parallel_reads``)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        relations = pool.submit(export_reads.relation_edges, store)
+        relations: Future[Counter[str]] = Future()
+        if store.parallel_reads:
+            relations = pool.submit(export_reads.relation_edges, store)
+        else:
+            relations.set_result(export_reads.relation_edges(store))
         rows = export_reads.evidence_properties_rows(store)
         ends = {props.get(f"{side}_id") for props in rows for side in ("subject", "object")}
         nodes = export_reads.node_names(store, (end for end in ends if isinstance(end, str)))

@@ -36,6 +36,8 @@ class GraphStore(ABC):
     """A Cypher graph store holding newsgraph's schema."""
 
     kind = "abstract"
+    #: Whether two threads may read at once, each on its own connection (FalkorDB's Bolt port cannot).
+    parallel_reads = False
 
     def __init__(self, *, batch_size: int = 2000) -> None:
         self.batch_size = max(1, batch_size)

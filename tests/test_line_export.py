@@ -93,13 +93,11 @@ def _evidence(ev_id, edge_id, subject, obj, **more):
     return f"CREATE (:Evidence {{{body}}})", props
 
 
-@pytest.fixture()
-def odd_store(empty_store):
-    """A store with what a graph read back treats in its own way: evidence of no relation, two relationships with
-    one key between the same nodes (the graph keeps one edge), an evidence row written before some of its fields
-    existed (no confidence, no event, no quantities), quantities and speakers, an end that is no node, one that is
-    a source."""
-    _write(empty_store, [
+def _write_odd_graph(store):
+    """What a graph read back treats in its own way: evidence of no relation, two relationships with one key between
+    the same nodes (the graph keeps one edge), an evidence row written before some of its fields existed (no
+    confidence, no event, no quantities), quantities and speakers, an end that is no node, one that is a source."""
+    _write(store, [
         "CREATE (:Entity:Person {id: 'e1', name: 'Putin', type: 'Person'}), (:Entity:Place {id: 'e2', name: 'Kyiv', "
         "type: 'Place'}), (:Concept {id: 'concept:truce', name: 'truce'}), (:Source {id: 's1', name: 's1'})",
         "MATCH (a {id: 'e1'}), (b {id: 'concept:truce'}) CREATE (a)-[:AGREE_TO {id: 'r1', predicate: 'agree to'}]->(b)",
@@ -116,7 +114,12 @@ def odd_store(empty_store):
         _evidence("v4", "r3", "e1", "e2"),
         _evidence("v5", "nothing", "e1", "e2"),  # no relation
     ]:
-        empty_store.run(query, params)
+        store.run(query, params)
+
+
+@pytest.fixture()
+def odd_store(empty_store):
+    _write_odd_graph(empty_store)
     return empty_store
 
 
@@ -127,6 +130,15 @@ def test_odd_store_same_bytes_as_the_graph_read_back(odd_store, tmp_path):
     lines = expected.decode().splitlines()
     ids = sorted(json.loads(line)["id"] for line in lines)
     assert done.lines == 4 and ids[:2] == ["v1", "v2"] and ids[2] in {"v3", "v4"} and ids[3] == "v6"  # r2 or r3
+
+
+def test_same_bytes_with_the_relations_read_first(odd_store, tmp_path, monkeypatch):
+    """A store that cannot read on two connections at once (FalkorDB's Bolt port, to the Neo4j store) reads the
+    relations first: the same bytes."""
+    monkeypatch.setattr(odd_store, "parallel_reads", False)
+    done = export_whole(odd_store, "evidence-jsonl", tmp_path / "rows.jsonl")
+    assert done.path.read_bytes() == _graph_export(odd_store, "evidence-jsonl", tmp_path / "graph.jsonl")
+    assert done.lines == 4
 
 
 def test_only_streamed_formats(empty_store, tmp_path):
