@@ -2,7 +2,7 @@
 time goes (the store's read queries on the server, the read in this process, the rendering).
 
     python -m benchmarks.export [--data DIR] [--store-dir DIR] [--repeat 3] [--formats graphml,json,...]
-                                [--cold] [--save DIR | --compare DIR] [--profile]
+                                [--cold] [--no-command | --no-read] [--save DIR | --compare DIR] [--profile]
 
 The ECB+ articles are ingested into ``--store-dir`` the first time (the same store as ``benchmarks.workbench``;
 several minutes on two cores). Figures are medians of ``--repeat`` runs, taken in turns:
@@ -14,10 +14,11 @@ several minutes on two cores). Figures are medians of ``--repeat`` runs, taken i
   (the sum of FalkorDB's "Query internal execution time" over every statement sent).
 * ``render``: ``export()`` of the graph read, per format, wall and CPU.
 
-``--save DIR`` keeps the last export of each format in DIR; ``--compare DIR`` checks that this version's exports
-are byte for byte those saved (the command writes the same bytes: it reads the same graph and calls the same
-``export``). ``--profile`` prints cProfile's top functions for the read and FalkorDB's
-``GRAPH.PROFILE`` of each read statement.
+``--no-read`` times the command alone, ``--no-command`` the read and the render alone. ``--save DIR`` keeps the
+last export of each format in DIR (the render's, else the command's); ``--compare DIR`` checks that this version's
+exports, the command's and the render's, are byte for byte those saved (a whole-graph line export is written by
+the command from the store's rows, ``newsgraph.graph.line_export``, not from the graph read). ``--profile`` prints
+cProfile's top functions for the read and FalkorDB's ``GRAPH.PROFILE`` of each read statement.
 """
 
 from __future__ import annotations
@@ -144,6 +145,7 @@ def main() -> None:
     parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated formats")
     parser.add_argument("--cold", action="store_true", help="also time the command with no server running")
     parser.add_argument("--no-command", action="store_true", help="time only the read and the rendering")
+    parser.add_argument("--no-read", action="store_true", help="time only the command (no read_graph, no render)")
     parser.add_argument("--save", type=Path, help="write one export per format into this folder")
     parser.add_argument("--compare", type=Path, help="compare the exports with those saved in this folder")
     parser.add_argument("--profile", action="store_true", help="cProfile the read; GRAPH.PROFILE its statements")
@@ -164,6 +166,7 @@ def main() -> None:
     reads: list[tuple[float, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        (tmp / "command").mkdir()
         if args.cold:  # the store must exist and no server run on it
             with EmbeddedFalkorDB(settings.data_dir) as server:
                 store = FalkorStore(server.client(), settings.graph)
@@ -171,7 +174,7 @@ def main() -> None:
                 _ensure_graph(store, settings, args.data)
             for _ in range(args.repeat):
                 for fmt in formats:
-                    cold[fmt].append(run_command(fmt, settings.data_dir, _target(fmt, tmp)))
+                    cold[fmt].append(run_command(fmt, settings.data_dir, _target(fmt, tmp / "command")))
         with EmbeddedFalkorDB(settings.data_dir) as server:
             client = server.client()
             store = FalkorStore(client, settings.graph)
@@ -184,19 +187,23 @@ def main() -> None:
             graph = None
             for _ in range(args.repeat):
                 for fmt in [] if args.no_command else formats:
-                    command[fmt].append(run_command(fmt, settings.data_dir, _target(fmt, tmp)))
+                    command[fmt].append(run_command(fmt, settings.data_dir, _target(fmt, tmp / "command")))
+                if args.no_read:
+                    continue
                 clock.reset()
                 wall, cpu, graph = _timed(store.read_graph)
                 reads.append((wall, cpu, clock.ms / 1000 if clock.statements else float("nan")))
                 for fmt in formats:
                     wall, cpu, _ = _timed(lambda fmt=fmt: _render(graph, fmt, _target(fmt, tmp)))
                     render[fmt].append((wall, cpu))
-            kinds: dict[str, int] = {}
-            for _, data in graph.nodes(data=True):
-                kinds[data["kind"]] = kinds.get(data["kind"], 0) + 1
-            print(f"read: {graph.number_of_nodes()} nodes ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}),"
-                  f" {graph.number_of_edges()} edges, {len(clock.statements)} statements")
-            if args.profile:
+            if graph is not None:
+                kinds: dict[str, int] = {}
+                for _, data in graph.nodes(data=True):
+                    kinds[data["kind"]] = kinds.get(data["kind"], 0) + 1
+                print(f"read: {graph.number_of_nodes()} nodes "
+                      f"({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))}),"
+                      f" {graph.number_of_edges()} edges, {len(clock.statements)} statements")
+            if args.profile and graph is not None:
                 profiler = cProfile.Profile()
                 profiler.enable()
                 store.read_graph()
@@ -206,12 +213,15 @@ def main() -> None:
                 print(text.getvalue())
                 _profile_statements(client.connection, clock.statements)
         print(f"\nwhole ECB+ graph, median of {args.repeat} runs (wall / CPU seconds)")
-        wall, cpu, server_s = (statistics.median(r[i] for r in reads) for i in range(3))
-        print(f"  read_graph (in process)     {wall:6.2f} / {cpu:6.2f}   server {server_s:5.2f} s"
-              + ("" if server_s == server_s else "  (not seen: the store did not send through redis-py's connection)"))
+        if reads:
+            wall, cpu, server_s = (statistics.median(r[i] for r in reads) for i in range(3))
+            print(f"  read_graph (in process)     {wall:6.2f} / {cpu:6.2f}   server {server_s:5.2f} s"
+                  + ("" if server_s == server_s else "  (not seen: the store did not send through redis-py)"))
         for fmt in formats:
-            rw, rc = (statistics.median(r[i] for r in render[fmt]) for i in range(2))
-            line = f"  export -f {fmt:15} render {rw:6.2f} / {rc:6.2f}"
+            line = f"  export -f {fmt:15}"
+            if render[fmt]:
+                rw, rc = (statistics.median(r[i] for r in render[fmt]) for i in range(2))
+                line += f" render {rw:6.2f} / {rc:6.2f}"
             if command[fmt]:
                 mw, mc = (statistics.median(r[i] for r in command[fmt]) for i in range(2))
                 line += (f"   command {mw:6.2f} / {mc:6.2f}   {'meets' if mw <= TARGET_S else 'MISSES'} the "
@@ -224,12 +234,15 @@ def main() -> None:
                 continue
             folder.mkdir(parents=True, exist_ok=True)
             for fmt in formats:
-                made, kept = _target(fmt, tmp), _target(fmt, folder)
-                if compare:
-                    same = kept.exists() and filecmp.cmp(made, kept, shallow=False)
-                    print(f"  {fmt:15} {'identical to' if same else 'DIFFERS from'} {kept}")
-                else:
-                    os.replace(made, kept)
+                kept = _target(fmt, folder)
+                made = [(how, _target(fmt, where)) for how, where in (("command", tmp / "command"), ("render", tmp))
+                        if _target(fmt, where).exists()]
+                for how, path in made:
+                    if compare:
+                        same = kept.exists() and filecmp.cmp(path, kept, shallow=False)
+                        print(f"  {fmt:15} {how:7} {'identical to' if same else 'DIFFERS from'} {kept}")
+                    elif how == made[-1][0]:
+                        os.replace(path, kept)
             if not compare:
                 print(f"  exports saved in {folder}")
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.graph import cypher
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 Run = Callable[..., list[dict[str, Any]]]
 

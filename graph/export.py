@@ -40,16 +40,16 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
-from networkx.readwrite.gexf import GEXFWriter
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph.cypher import BOOKKEEPING
 from newsgraph.graph.neo4j_csv import csv_files as _csv_files, json_default
 from newsgraph.graph.output import is_stream, write_file, write_folder
 from newsgraph.model import Evidence
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl", "mentions-jsonl")
 _NESTED = {"evidence", "mentions"}
@@ -120,6 +120,8 @@ def _canonical(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with nodes, edges, evidence, spans and aliases in sorted order. The attribute dicts are new and so
     are the sorted lists; the values inside them (evidence records, spans) are shared with ``graph``, which the
     renderers only read (a deep copy of a whole store's graph cost more than reading it)."""
+    import networkx as nx
+
     out: nx.MultiDiGraph[Any] = nx.MultiDiGraph(**copy.deepcopy(dict(graph.graph)))
     for node, data in sorted(graph.nodes(data=True), key=lambda n: str(n[0])):
         data = dict(data)
@@ -245,6 +247,8 @@ def _flat_graph(graph: nx.MultiDiGraph, for_gexf: bool = False) -> nx.MultiDiGra
         edges = [(tokens[u], tokens[v], edge_id, d) for (u, v, _, d), edge_id in zip(edges, ids)]
     _unify([d for _, d in nodes])
     _unify([d for *_, d in edges])
+    import networkx as nx
+
     out: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     out.add_nodes_from(nodes)
     # types-networkx types add_edges_from as Graph's; a MultiGraph also takes (u, v, key, data) 4-tuples.
@@ -254,11 +258,15 @@ def _flat_graph(graph: nx.MultiDiGraph, for_gexf: bool = False) -> nx.MultiDiGra
 
 def _graphml(graph: nx.MultiDiGraph) -> bytes:
     buffer = io.BytesIO()  # the plain-xml writer: the same bytes whether or not lxml is installed
+    import networkx as nx
+
     nx.write_graphml_xml(_flat_graph(graph), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 
 def _gexf(graph: nx.MultiDiGraph) -> bytes:
+    from networkx.readwrite.gexf import GEXFWriter
+
     writer = GEXFWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph(_flat_graph(graph, for_gexf=True))
     for meta in writer.xml.iter("meta"):
@@ -272,6 +280,8 @@ def _gexf(graph: nx.MultiDiGraph) -> bytes:
 
 # --- json ----------------------------------------------------------------------------------------------------------
 def _json(graph: nx.MultiDiGraph) -> bytes:
+    import networkx as nx
+
     data = nx.node_link_data(_canonical(graph), edges="edges")
     return (_dumps(data, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
@@ -289,8 +299,26 @@ def _csv_zip(graph: nx.MultiDiGraph) -> bytes:
 
 
 # --- jsonl ---------------------------------------------------------------------------------------------------------
+_LINE = json.JSONEncoder(ensure_ascii=False, default=json_default)  # what _dumps does, made once
+
+
+def jsonl_line(record: dict) -> str:
+    """One line of a JSONL export, its newline included.
+
+    >>> jsonl_line({"text": "Київ", "n": 1})
+    '{"text": "Київ", "n": 1}\\n'
+    """
+    return _LINE.encode(record) + "\n"
+
+
+def evidence_order(record: dict) -> tuple:
+    """Where an evidence row (``Evidence.to_row``'s form) goes in evidence-jsonl: by source, sentence, subject and
+    object offsets, predicate, relation and id."""
+    return _evidence_key(record)
+
+
 def _jsonl(records: list[dict]) -> bytes:
-    return "".join(_dumps(r) + "\n" for r in records).encode("utf-8")
+    return "".join(map(jsonl_line, records)).encode("utf-8")
 
 
 def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:

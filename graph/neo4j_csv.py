@@ -29,14 +29,15 @@ import json
 import math
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.graph.cypher import label
 from newsgraph.graph.quantity_columns import report_extras
 from newsgraph.graph.reports import report_properties as _report_properties
 from newsgraph.graph.store import _evidence_row, _resolution_row
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ARRAY_DELIMITER = "\x1f"
 IMPORT_COMMAND = ("neo4j-admin database import full neo4j --nodes=import/nodes.csv "

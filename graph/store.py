@@ -14,9 +14,7 @@ import logging
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import BadArticle, UnknownEntity
 from newsgraph.graph import copy_writes, cypher
@@ -25,6 +23,9 @@ from newsgraph.graph.lookup import find_entity
 from newsgraph.graph.quantity_columns import attach_report_extras
 from newsgraph.graph.reports import report_properties as _report_properties, report_spans as _report_spans
 from newsgraph.model import Entity, Evidence, Merge, Relation, Story, value_problem
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ class GraphStore(ABC):
     """A Cypher graph store holding newsgraph's schema."""
 
     kind = "abstract"
+    #: Whether two threads may read at once, each on its own connection (FalkorDB's Bolt port cannot).
+    parallel_reads = False
 
     def __init__(self, *, batch_size: int = 2000) -> None:
         self.batch_size = max(1, batch_size)
@@ -64,6 +67,12 @@ class GraphStore(ABC):
             QueryRefused: the store rejects the statement (the message says why).
             StoreUnavailable: the store cannot be reached, or cannot keep a statement from writing.
         """
+
+    def read_rows(self, query: str, params: dict[str, Any] | None = None, *,
+                  types: Sequence[type] | None = None) -> list[list[Any]]:
+        """One read statement's rows of scalars and lists, as lists in column order; ``types`` (``str``, ``int``,
+        ``float`` or ``bool`` per column) may let a backend read a cheaper reply (``FalkorStore.read_rows``)."""
+        return [list(row.values()) for row in self.run(query, params)]
 
     @abstractmethod
     def _write_unit(self, statements: Sequence[Statement]) -> None:
@@ -252,6 +261,8 @@ class GraphStore(ABC):
 
     def read_graph(self, around: Sequence[str] | None = None, hops: int = 1) -> nx.MultiDiGraph:
         """Read the whole graph, or the part within ``hops`` relations of the entities ``around``."""
+        import networkx as nx  # here, not at the top: a command that reads no graph does not load it
+
         graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         if around is None:
             node_rows = self.run(cypher.ALL_NODES)

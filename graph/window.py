@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, Protocol
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph.cypher import BOOKKEEPING
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -152,6 +153,8 @@ def _relation_edges(graph: nx.MultiDiGraph) -> Iterable[tuple[str, str]]:
 
 
 def _keep_near(graph: nx.MultiDiGraph, around: Sequence[str], hops: int) -> None:
+    import networkx as nx
+
     relations: nx.Graph[str] = nx.Graph(list(_relation_edges(graph)))
     near = set(around)
     for start in around:

@@ -2,7 +2,9 @@
 
 The statements: every upper-case string of ``graph/cypher.py`` (the writers and the reads), ``merge_entities`` for
 every entity type, ``merge_relations`` for a sample of relationship types and every label pair, the constraint DDL,
-the statements of ``graph/neo4j_store.py`` itself, every canned query in its Neo4j form, and the workbench's reads
+the statements of ``graph/neo4j_store.py`` itself, the whole-graph line export's reads (``graph/export_reads.py``,
+its evidence statements with every column, the scalars and the lists), every canned query in its Neo4j form, and
+the workbench's reads
 (``newsgraph.workbench.cypher``, its per-label statements for both labels). Only the statements
 the store sends solely to FalkorDB's Bolt port (``FALKORDB_ONLY``) are left out. ``test_neo4j_bolt`` checks that
 everything the store really sends is in this set.
@@ -17,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import cypherlint
-from newsgraph.graph import cypher, neo4j_store, reresolve_cypher
+from newsgraph.graph import cypher, export_reads, neo4j_store, reresolve_cypher
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.queries import list_queries
 from newsgraph.workbench import cypher as workbench_cypher
@@ -33,7 +35,7 @@ FALKORDB_ONLY = frozenset({neo4j_store.FALKORDB_INDEXES, *cypher.falkordb_indexe
 def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
     """Name → text of every statement the Neo4j store may send to a Neo4j server."""
     found = {}
-    for module in (cypher, neo4j_store, reresolve_cypher):
+    for module in (cypher, neo4j_store, reresolve_cypher, export_reads):
         for name, value in vars(module).items():
             if name.isupper() and not name.startswith("_") and isinstance(value, str) and value not in FALKORDB_ONLY:
                 found[f"{module.__name__.rsplit('.', 1)[1]}.{name}"] = value
@@ -48,6 +50,13 @@ def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
     found.update({f"reresolve_cypher.put_relations{triple}": reresolve_cypher.put_relations(*triple)
                   for triple in relations})
     found.update({f"neo4j_constraints[{i}]": text for i, text in enumerate(cypher.neo4j_constraints())})
+    columns = export_reads.evidence_columns()
+    lists = [name for name, kind in columns.items() if kind is list]
+    found.update({"export_reads.evidence_statement(all)": export_reads.evidence_statement(list(columns)),
+                  "export_reads.evidence_statement(scalars)": export_reads.evidence_statement(
+                      [name for name in columns if name not in lists]),
+                  "export_reads.evidence_statement(lists)": export_reads.evidence_statement(["id", *lists],
+                                                                                           having=lists)})
     found.update({f"query {q.name}": q.neo4j_text for q in list_queries()})
     found.update({f"workbench.{name}": value for name, value in vars(workbench_cypher).items()
                   if name.isupper() and not name.startswith("_") and isinstance(value, str)})

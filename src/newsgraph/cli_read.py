@@ -223,6 +223,7 @@ def export(
     def body() -> None:
         from newsgraph.errors import BadSetting
         from newsgraph.graph.export import FORMATS, export as write_export
+        from newsgraph.graph.line_export import STREAMED, export_whole
         from newsgraph.graph.window import check_window, window_graph
         from newsgraph.stores import open_store
 
@@ -235,6 +236,10 @@ def export(
         with open_store(settings) as graph_store:
             found = None if entity is None else graph_store.find_entity(entity)
             around = None if found is None else [found.id]
+            if around is None and window == ("", "") and output_format in STREAMED:  # no graph needed
+                done = export_whole(graph_store, output_format, output)
+                typer.echo(f"wrote {done.path} ({done.lines} lines)")
+                return
             subgraph = window_graph(graph_store.read_graph(around, hops=hops), *window, around=around, hops=hops)
         if output_format == "html":
             from newsgraph.workbench.html_export import export_html

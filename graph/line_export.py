@@ -1,0 +1,79 @@
+"""Line exports of a whole stored graph, written straight from the store's rows.
+
+``export_whole(store, fmt, path)`` writes the same bytes as ``export(store.read_graph(), fmt, path)`` for the
+formats in ``STREAMED``, without reading the whole graph into networkx: it reads only the columns the format needs
+(``newsgraph.graph.export_reads``) and renders each line from them. On the ECB+ graph that is the difference
+between reading some 100,000 relationships with every property and reading 14,000 evidence rows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import BadSetting
+from newsgraph.graph import export_reads
+from newsgraph.graph.export import evidence_order, jsonl_line
+from newsgraph.graph.output import write_file
+from newsgraph.graph.store import GraphStore
+from newsgraph.records import Evidence
+
+#: The formats ``export_whole`` writes from the store's rows.
+STREAMED = ("evidence-jsonl",)
+
+
+@dataclass(frozen=True)
+class LineExport:
+    """What ``export_whole`` wrote: the file and how many lines."""
+
+    path: Path
+    lines: int
+
+
+def export_whole(store: GraphStore, fmt: str, path: str | os.PathLike) -> LineExport:
+    """Write the whole graph of ``store`` to ``path`` in the line format ``fmt`` (one of ``STREAMED``): the
+    bytes ``newsgraph.graph.export.export`` writes for ``store.read_graph()``, written the same way (a temporary
+    file renamed into place; a device or FIFO written to).
+
+    Raises:
+        BadSetting: ``fmt`` is not one of ``STREAMED``; the path cannot be written (as ``export``).
+        StoreUnavailable: the store failed.
+    """
+    if fmt not in STREAMED:
+        raise BadSetting(f"{fmt!r} is not written from the store's rows; choose one of: {', '.join(STREAMED)}")
+    target = Path(path)
+    lines = _evidence_lines(store)
+    try:
+        write_file(target, "".join(lines).encode("utf-8"), what=fmt)
+    except OSError as exc:
+        raise BadSetting(f"cannot export to {target}: {(exc.strerror or str(exc)).lower()}") from exc
+    return LineExport(target, len(lines))
+
+
+def _evidence_lines(store: GraphStore) -> list[str]:
+    """The lines of evidence-jsonl, in order: each Evidence node of a relation read back, its ends named from
+    their nodes, once for every edge that carries its relation id. The relations, FalkorDB's slowest read here
+    (mostly the server's time), are read on a second connection while every evidence's line is made, where the
+    store allows (``GraphStore.parallel_reads``)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        relations: Future[Counter[str]] = Future()
+        if store.parallel_reads:
+            relations = pool.submit(export_reads.relation_edges, store)
+        else:
+            relations.set_result(export_reads.relation_edges(store))
+        rows = export_reads.evidence_properties_rows(store)
+        ends = {props.get(f"{side}_id") for props in rows for side in ("subject", "object")}
+        nodes = export_reads.node_names(store, (end for end in ends if isinstance(end, str)))
+        made = []
+        for props in rows:
+            row = Evidence.row_from_properties(props, nodes)
+            made.append((props.get("edge_id"), evidence_order(row), jsonl_line(row)))
+        edges: Counter[Any] = relations.result()  # an evidence without a relation id is on no edge: 0
+    kept = [(order, line) for edge_id, order, line in made for _ in range(edges[edge_id])]
+    kept.sort(key=itemgetter(0))
+    return [line for _, line in kept]
