@@ -105,6 +105,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 lemma_word = strings[word].lower()
                 if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
                     trigger = _light_verb_trigger(doc[i]) or trigger
+            if trigger is None and pos != _ADJ and doc[i].text[:1].isupper() and in_headline(doc, starts, i, headlines):
+                trigger = _proper_trigger(strings, lower_col[i], 1, False, True)  # "Fred LaRue, 75, Dies": a noun
             if trigger is None and pos == _NOUN and lemma_col[i] in OCCASION_NOUN_IDS:
                 trigger = occasion_trigger(doc[i])
             elif trigger is not None and trigger[0] in MANNER_EVENTS:
@@ -234,7 +236,9 @@ def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bo
     outside any name that the lexicon knows as an event once lower-cased and uninflected — what title-case
     headlines make of common words ("Actress Dies", "Police Arrest Suspect"). In a title-case sentence the names
     are no guide (the parser reads "Lindsay Lohan Checks" as one organisation), so there a word inside a name
-    counts too when it is an event noun or a verb the lexicon knows ("Checks", not "Lohan")."""
+    counts too when it is an event noun, an event adjective or a verb the lexicon knows ("Checks", "Dead", not
+    "Lohan"); and a capitalised noun or verb whose lemma the lexicon does not know is read as one of these
+    (the tagger's lemma of a headline word is no guide: "Dies" as the noun "dy")."""
     if ent == _EVENT_ENT:
         if continued:
             return None
@@ -246,6 +250,7 @@ def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bo
     if key not in _LOOKUPS:
         word = strings[lower]
         verb = event_verb(word, "NOUN") or next((v for v in map(_as_known_verb, _uninflected(word)) if v), None)
+        verb = verb or event_verb(word, "ADJ")  # "Esther Williams Dead"
         if verb is None and not ent:
             verb = _as_verb(word)
         _LOOKUPS[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")

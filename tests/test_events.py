@@ -145,6 +145,18 @@ def test_headline_under_a_url_line_is_judged_by_its_own_line():
     assert "Shooting" not in {text for text, *_ in _events(plain)}  # one line, not in title case: a name
 
 
+def test_headline_words_the_tagger_misread_are_read_as_written():
+    # "Dies" tagged a noun with the lemma "dy"; "Dead" inside a person's name: a headline's words are events still
+    doc = make_doc("Esther PROPN compound 2 ent=PERSON", "Williams PROPN compound 2 ent=PERSON",
+                   "Dead PROPN nsubj 6 ent=PERSON", ": PUNCT punct 6", "Technicolor PROPN compound 5",
+                   "Star PROPN compound 6", "Dies NOUN ROOT 6 lemma=dy")
+    found = {text: lemma for text, lemma, *_ in _events(doc)}
+    assert found["Dies"] == found["Dead"] == "die" and "Esther" not in found and "Williams" not in found
+    body = make_doc("The DET det 1", "Dies NOUN nsubj 2 lemma=dy", "met VERB ROOT 2 lemma=meet",
+                    "the DET det 4", "committee NOUN dobj 2", ". PUNCT punct 2")
+    assert "Dies" not in {text for text, *_ in _events(body)}  # not a headline: the tagger's noun stands
+
+
 def test_event_word_inside_a_name_of_a_plain_sentence_is_no_trigger():
     doc = make_doc("The DET det 3", "Federal PROPN compound 2 ent=ORG", "Bureau PROPN nsubj 5 ent=ORG",
                    "of ADP prep 2 ent=ORG", "Investigation PROPN pobj 3 ent=ORG", "arrested VERB ROOT 5 lemma=arrest",
