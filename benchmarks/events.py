@@ -1,6 +1,6 @@
 """Cross-document event coreference of the product alone, on the ECB+ dev (or train) topics.
 
-    python -m benchmarks.events [--data DIR] [--split dev] [--mentions FILE] [--data-dir STORE]
+    python -m benchmarks.events [--data DIR] [--split dev] [--mentions FILE] [--data-dir STORE] [--by-topic]
 
 The split's articles go through a real ``newsgraph ingest`` into an embedded store (all of them in one graph: no
 gold topic reaches the product), its ``newsgraph export --format mentions-jsonl`` is read, and each gold event
@@ -10,7 +10,9 @@ coverage, beside the same-head-lemma baseline within the gold topic (which the p
 head lemma over the whole split, and all singletons. Targets on dev (issue 15): CoNLL ≥ 77, coverage ≥ 0.85.
 
 ``--mentions FILE`` scores a given export and skips the ingest; ``--from-relations`` builds the mentions from the
-older exports, one relation edge per event (``benchmarks/relation_mentions.py``).
+older exports, one relation edge per event (``benchmarks/relation_mentions.py``). ``--by-topic`` adds where the
+CoNLL is lost, gold topic by gold topic, and the product stories of each topic's articles
+(``benchmarks/event_topics.py``).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import coref, corpora
+from benchmarks import coref, corpora, event_topics
 from benchmarks.paths import add_data_argument
 from benchmarks.product import ProductRunError, add_product_arguments, product_mentions
 
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     add_data_argument(parser)
     parser.add_argument("--split", choices=corpora.ECB_SPLITS, default="dev")
     parser.add_argument("--model", default=None, help="spaCy pipeline for the gold heads (default: the product's)")
+    parser.add_argument("--by-topic", action="store_true",
+                        help="also print what each gold topic costs the CoNLL F1 and the stories of its articles")
     add_product_arguments(parser)
     args = parser.parse_args(argv)
     from newsgraph.ingest.nlp import DEFAULT_MODEL, load_pipeline
@@ -69,10 +73,16 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as work:
             path, how = product_mentions(corpus, args, docs, f"ecbplus-{args.split}", args.mentions, Path(work))
             product = coref.read_product_mentions(path)
+            stories = event_topics.article_stories(path) if args.by_topic else {}
     except (corpora.BenchmarkInputError, ProductRunError) as exc:
         print(f"benchmarks.events: error: {exc}", file=sys.stderr)
         return 2
     print("\n".join(report(corpus, heads, product, how)))
+    if args.by_topic:
+        mapped = coref.map_to_nodes(heads, product, ["Event"])
+        print("where the CoNLL F1 is lost, by gold topic (gain in points if the topic's mentions were clustered as "
+              "the gold, its nodes split by gold cluster, or split by gold sub-topic):")
+        print("\n".join(event_topics.lines(event_topics.topic_losses(corpus, mapped, stories))))
     return 0
 
 

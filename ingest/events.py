@@ -42,6 +42,7 @@ from newsgraph.ingest.trigger_rules import (
     MANNER_EVENTS,
     OCCASION_NOUN_IDS,
     acronym_trigger,
+    in_headline,
     manner_trigger,
     occasion_trigger,
 )
@@ -84,7 +85,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         doc, [POS, DEP, LEMMA, LOWER, SENT_START, ENT_TYPE, ENT_IOB])
     strings = doc.vocab.strings
     sentence: tuple[int, int, int] = (-1, 0, 0)  # (sentence end token, start char, end char)
-    headlines: dict[int, bool] = {}  # sentence's first token → whether it is in title case
+    headlines: dict[int, bool] = {}  # a sentence's line's first character → whether it is in title case
     quotations = quotations if quotations is not None else find_quotations(doc)
     quotes, quoted = quotations.spans, quotations.speakers
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
@@ -93,7 +94,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         continued = i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE
         if pos == _PROPN:
             trigger = _proper_trigger(strings, lower_col[i], ent_col[i], continued,
-                                      ent_col[i] != 0 and _in_headline(doc, starts, i, headlines))
+                                      ent_col[i] != 0 and in_headline(doc, starts, i, headlines))
             if trigger is None and ent_col[i] != 0 and iob_col[i] == _BEGIN and not continued:
                 trigger = acronym_trigger(doc[i])
         else:
@@ -104,6 +105,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 lemma_word = strings[word].lower()
                 if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
                     trigger = _light_verb_trigger(doc[i]) or trigger
+            if trigger is None and pos != _ADJ and doc[i].text[:1].isupper() and in_headline(doc, starts, i, headlines):
+                trigger = _proper_trigger(strings, lower_col[i], 1, False, True)  # "Fred LaRue, 75, Dies": a noun
             if trigger is None and pos == _NOUN and lemma_col[i] in OCCASION_NOUN_IDS:
                 trigger = occasion_trigger(doc[i])
             elif trigger is not None and trigger[0] in MANNER_EVENTS:
@@ -233,7 +236,9 @@ def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bo
     outside any name that the lexicon knows as an event once lower-cased and uninflected — what title-case
     headlines make of common words ("Actress Dies", "Police Arrest Suspect"). In a title-case sentence the names
     are no guide (the parser reads "Lindsay Lohan Checks" as one organisation), so there a word inside a name
-    counts too when it is an event noun or a verb the lexicon knows ("Checks", not "Lohan")."""
+    counts too when it is an event noun, an event adjective or a verb the lexicon knows ("Checks", "Dead", not
+    "Lohan"); and a capitalised noun or verb whose lemma the lexicon does not know is read as one of these
+    (the tagger's lemma of a headline word is no guide: "Dies" as the noun "dy")."""
     if ent == _EVENT_ENT:
         if continued:
             return None
@@ -245,25 +250,11 @@ def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bo
     if key not in _LOOKUPS:
         word = strings[lower]
         verb = event_verb(word, "NOUN") or next((v for v in map(_as_known_verb, _uninflected(word)) if v), None)
+        verb = verb or event_verb(word, "ADJ")  # "Esther Williams Dead"
         if verb is None and not ent:
             verb = _as_verb(word)
         _LOOKUPS[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
     return _LOOKUPS[key]
-
-
-def _in_headline(doc: Doc, starts: list[int], i: int, known: dict[int, bool]) -> bool:
-    """True when the sentence of token ``i`` is in title case (a headline): at least three words of four letters
-    or more, three in four of them capitalised."""
-    first = i
-    while first > 0 and starts[first] != 1:
-        first -= 1
-    if first not in known:
-        end = i + 1
-        while end < len(starts) and starts[end] != 1:
-            end += 1
-        words = [t.text for t in doc[first:end] if t.is_alpha and len(t.text) > 3]
-        known[first] = len(words) >= 3 and 4 * sum(w[0].isupper() for w in words) >= 3 * len(words)
-    return known[first]
 
 
 def _as_verb(word: str) -> str | None:

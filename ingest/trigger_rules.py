@@ -1,6 +1,7 @@
 """Trigger rules for words whose event depends on their context: an acronym the parser took for a name ("arrested
 for DUI"), a noun that is an event only as an occasion ("the office Christmas party", not "the ruling party"), and
-an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey).
+an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey); and
+what makes a headline line, where a word inside a misread name may still be an event ("Office Shooting").
 
 Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event verb, kind) or None.
 """
@@ -8,7 +9,7 @@ Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event 
 from __future__ import annotations
 
 from spacy.strings import get_string_id
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.lexicon import event_verb, is_speech_verb
 
@@ -66,3 +67,43 @@ def manner_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
     if token.i > 0 and token.doc[token.i - 1].lower_.rstrip("-") in words:  # "drink- driving", "drunk-driving"
         return event, trigger[1]
     return trigger
+
+
+def title_case(words: list[str]) -> bool:
+    """True for the words of a headline: at least three words of four letters or more, three in four of them
+    capitalised.
+
+    >>> title_case("Troy , Michigan Office Shooting Follow - Up - 1 Dead".split())
+    True
+    >>> title_case("http : / / voices . yahoo . com / troy - michigan - office - shooting".split())
+    False
+    """
+    long = [w for w in words if w.isalpha() and len(w) > 3]
+    return len(long) >= 3 and 4 * sum(w[0].isupper() for w in long) >= 3 * len(long)
+
+
+def line_span(text: str, at: int) -> tuple[int, int]:
+    r"""The (start, end) characters of the line of ``text`` holding character ``at``, without its line break.
+
+    >>> line_span("a url\nOffice Shooting\nbody", 8)
+    (6, 21)
+    """
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def in_headline(doc: Doc, starts: list[int], i: int, known: dict[int, bool]) -> bool:
+    """True when the line of token ``i`` within its sentence is in title case (a headline; ``title_case``): a
+    sentence the parser ran over a line break (a URL line above the headline) is judged line by line. ``starts``
+    is the SENT_START column; ``known`` remembers each line's answer by its first character."""
+    first = i
+    while first > 0 and starts[first] != 1:
+        first -= 1
+    lo, hi = line_span(doc.text, doc[i].idx)
+    key = max(lo, doc[first].idx)
+    if key not in known:
+        end = i + 1
+        while end < len(starts) and starts[end] != 1:
+            end += 1
+        known[key] = title_case([t.text for t in doc[first:end] if lo <= t.idx < hi])
+    return known[key]

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from benchmarks import coref, corpora, relation_mentions
+from benchmarks import coref, corpora, event_topics, relation_mentions
 from benchpkg import ROOT, write_tiny_data
 from handmade import make_doc
 from newsgraph.ingest.articles import read_articles
@@ -223,6 +223,43 @@ def test_events_benchmark_scores_a_perfect_export_100(data, tmp_path):
     assert product.split()[-3:] == ["100.0", "coverage", "1.00"]
     singletons = next(line for line in out.stdout.splitlines() if "all singletons" in line)
     assert singletons.split()[2] == "0.0"  # MUC of all singletons
+    by_topic = _run("benchmarks.events", "--data", str(data), "--mentions", str(_perfect_events(tmp_path / "m.jsonl")),
+                    "--by-topic").stdout.splitlines()
+    row = by_topic[-1].split()
+    assert row[:4] == ["2", "4", "0.00", "0.00"]  # a perfect export loses nothing
+    assert float(row[4]) < 0  # the toy gold's arrest spans both sub-topics: splitting them would lose
+
+
+def _two_topics():
+    """Topic 1 clustered right; topic 2's two sub-topics each hold one arrest, which the product put on one node."""
+    articles = tuple(corpora.Article(d, "x", (("x",),), d.split("_")[0]) for d in
+                     ("1_1ecb", "1_2ecb", "2_1ecb", "2_2ecb", "2_1ecbplus", "2_2ecbplus"))
+    gold = [("1_1ecb", "QUAKE"), ("1_2ecb", "QUAKE"), ("2_1ecb", "ARREST_A"), ("2_2ecb", "ARREST_A"),
+            ("2_1ecbplus", "ARREST_B"), ("2_2ecbplus", "ARREST_B")]
+    corpus = corpora.GoldCorpus("toy", articles, tuple(corpora.GoldMention(d, "1", (0,), c, "x") for d, c in gold))
+    mapped = {("1_1ecb", "1"): "quake", ("1_2ecb", "1"): "quake", ("2_1ecb", "1"): "arrest",
+              ("2_2ecb", "1"): "arrest", ("2_1ecbplus", "1"): "arrest", ("2_2ecbplus", "1"): None}
+    return corpus, mapped
+
+
+def test_the_topic_breakdown_finds_the_topic_whose_sub_topics_share_a_node():
+    corpus, mapped = _two_topics()
+    stories = {"1_1ecb": "story:q", "1_2ecb": "story:q", "2_1ecb": "story:a", "2_2ecb": "story:a",
+               "2_1ecbplus": "story:a", "2_2ecbplus": "story:b"}
+    first, second = event_topics.topic_losses(corpus, mapped, stories)
+    assert (first.topic, second.topic) == ("2", "1")  # the costliest first
+    assert second.fixed == second.split == second.by_subtopic == 0.0 and second.mentions == 2
+    assert first.fixed > first.split > 0 and first.by_subtopic == pytest.approx(first.split)
+    assert first.stories == (("story:a", (("ecb", 2), ("ecbplus", 1))), ("story:b", (("ecbplus", 1),)))
+    table = event_topics.lines([first, second])
+    assert table[1].split()[:2] == ["2", "4"] and table[1].endswith("a: ecb 2 + ecbplus 1; b: ecbplus 1")
+
+
+def test_article_stories_are_read_from_the_event_lines_of_the_export(tmp_path):
+    path = _write(tmp_path / "m.jsonl", [
+        {**_mention("d1", 0, 4, "e1"), "story": "story:x"}, {**_mention("d1", 5, 9, "e2"), "story": "story:x"},
+        {**_mention("d1", 10, 14, "e3"), "story": "story:y"}, _mention("d2", 0, 4, "n1", "Entity")])
+    assert event_topics.article_stories(path) == {"d1": "story:x"}
 
 
 @pytest.mark.model

@@ -1,6 +1,8 @@
 """Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers, and who
 told each (said X, according to X, a quote over several sentences, a representative)."""
 
+from spacy.tokens import Doc
+
 from handmade import make_doc, quote_over_two_sentences
 from newsgraph.graph.events import assign_events, event_id
 from newsgraph.ingest.events import extract_events, story_terms
@@ -122,6 +124,37 @@ def test_headline_word_inside_a_misread_name_is_a_trigger():
                    "Into ADP prep 2", "Rehab PROPN pobj 3", "After ADP prep 2", "Arrest PROPN pobj 5")
     found = {text: (lemma, kind) for text, lemma, kind, _, _ in _events(doc)}
     assert found["Checks"] == ("check", "nominal") and "Arrest" in found and "Lohan" not in found
+
+
+def test_headline_under_a_url_line_is_judged_by_its_own_line():
+    # the parser runs the lower-case URL line and the title-case headline below it into one sentence
+    words = ["http", "voices", "yahoo", "\n", "Michigan", "Office", "Shooting", "Leaves", "Three", "Dead"]
+    ents = ["O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O"]
+    doc = Doc(make_doc("x NOUN ROOT 0").vocab, words=words, spaces=[True, True, False] + [True] * 6 + [False],
+              pos=["NOUN", "NOUN", "NOUN", "SPACE", "PROPN", "PROPN", "PROPN", "VERB", "NUM", "ADJ"],
+              deps=["compound", "compound", "npadvmod", "dep", "compound", "compound", "nsubj", "ROOT", "nummod",
+                    "oprd"],
+              heads=[2, 2, 7, 2, 6, 6, 7, 7, 9, 7], ents=ents,
+              lemmas=["http", "voice", "yahoo", "\n", "Michigan", "Office", "Shooting", "leave", "three", "dead"])
+    found = {text: lemma for text, lemma, *_ in _events(doc)}
+    assert found["Shooting"] == "shoot" and "Office" not in found and "Michigan" not in found
+    plain = Doc(doc.vocab, words=[w.lower() if w[0].isupper() else w for w in words[:3]] + words[4:],
+                pos=["NOUN", "NOUN", "NOUN", "PROPN", "PROPN", "PROPN", "VERB", "NUM", "ADJ"],
+                deps=["compound", "compound", "npadvmod", "compound", "compound", "nsubj", "ROOT", "nummod", "oprd"],
+                heads=[2, 2, 6, 5, 5, 6, 6, 8, 6], ents=ents[:3] + ents[4:])
+    assert "Shooting" not in {text for text, *_ in _events(plain)}  # one line, not in title case: a name
+
+
+def test_headline_words_the_tagger_misread_are_read_as_written():
+    # "Dies" tagged a noun with the lemma "dy"; "Dead" inside a person's name: a headline's words are events still
+    doc = make_doc("Esther PROPN compound 2 ent=PERSON", "Williams PROPN compound 2 ent=PERSON",
+                   "Dead PROPN nsubj 6 ent=PERSON", ": PUNCT punct 6", "Technicolor PROPN compound 5",
+                   "Star PROPN compound 6", "Dies NOUN ROOT 6 lemma=dy")
+    found = {text: lemma for text, lemma, *_ in _events(doc)}
+    assert found["Dies"] == found["Dead"] == "die" and "Esther" not in found and "Williams" not in found
+    body = make_doc("The DET det 1", "Dies NOUN nsubj 2 lemma=dy", "met VERB ROOT 2 lemma=meet",
+                    "the DET det 4", "committee NOUN dobj 2", ". PUNCT punct 2")
+    assert "Dies" not in {text for text, *_ in _events(body)}  # not a headline: the tagger's noun stands
 
 
 def test_event_word_inside_a_name_of_a_plain_sentence_is_no_trigger():
