@@ -44,6 +44,7 @@ from newsgraph.ingest.trigger_rules import (
     acronym_trigger,
     in_headline,
     manner_trigger,
+    named_occasions,
     occasion_trigger,
 )
 from newsgraph.ingest.triples import PRONOUNS
@@ -88,11 +89,15 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     headlines: dict[int, bool] = {}  # a sentence's line's first character → whether it is in title case
     quotations = quotations if quotations is not None else find_quotations(doc)
     quotes, quoted = quotations.spans, quotations.speakers
+    occasions = named_occasions(doc)
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue
         continued = i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE
-        if pos == _PROPN:
+        trigger: tuple[str, str] | None
+        if pos == _PROPN and i in occasions:  # "will host the Oscars": a named event, its class its name
+            trigger = occasions[i], "nominal"
+        elif pos == _PROPN:
             trigger = _proper_trigger(strings, lower_col[i], ent_col[i], continued,
                                       ent_col[i] != 0 and in_headline(doc, starts, i, headlines))
             if trigger is None and ent_col[i] != 0 and iob_col[i] == _BEGIN and not continued:

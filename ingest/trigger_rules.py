@@ -12,6 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.lexicon import event_verb, is_speech_verb
+from newsgraph.ingest.names import titled_key
 
 
 def acronym_trigger(token: Token) -> tuple[str, str] | None:
@@ -107,3 +108,48 @@ def in_headline(doc: Doc, starts: list[int], i: int, known: dict[int, bool]) -> 
             end += 1
         known[key] = title_case([t.text for t in doc[first:end] if lo <= t.idx < hi])
     return known[key]
+
+
+#: Verbs whose object is an occasion: what is hosted or emceed is an event ("host the Oscars", "stage the
+#: Games"), whatever the model calls its name.
+OCCASION_VERBS = frozenset({"host", "co-host", "cohost", "emcee", "stage"})
+#: Name labels that are never an occasion's name (a country hosting a leader, "hosted Putin").
+_NOT_OCCASION_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+                                  "PERCENT", "QUANTITY"})
+
+
+def named_occasions(doc: Doc) -> dict[int, str]:
+    """Token index → name key of every name of an occasion in ``doc``: a name is one where it is the object of a
+    verb in ``OCCASION_VERBS`` ("will host the Oscars", "hosted the Academy Awards") and is not a person's or a
+    place's; then each mention of that name in the article is one ("the host of the Oscars"). A name is a run of
+    proper nouns; its mention's token is the run's last; its key is ``titled_key`` of the run's text.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["She", "will", "host", "the", "Academy", "Awards", "of", "Academy", "Awards"],
+    ...           pos=["PRON", "AUX", "VERB", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PROPN"],
+    ...           lemmas=["she", "will", "host", "the", "Academy", "Awards", "of", "Academy", "Awards"],
+    ...           heads=[2, 2, 2, 5, 5, 2, 5, 8, 6], deps=["nsubj", "aux", "ROOT", "det", "compound", "dobj", "prep",
+    ...                                                    "compound", "pobj"])
+    >>> named_occasions(doc)
+    {5: 'academy awards', 8: 'academy awards'}
+    """
+    runs: list[tuple[int, str]] = []  # (last token, key) of each run of proper nouns
+    occasions: set[str] = set()
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        start = i
+        while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and (doc[i].head.i == i + 1 or doc[i + 1].head.i == i):
+            i += 1
+        last = doc[i]
+        key = titled_key(doc[start:i + 1].text)
+        if key:
+            runs.append((i, key))
+            if (last.dep_ == "dobj" and last.head.lemma_.lower() in OCCASION_VERBS
+                    and last.ent_type_ not in _NOT_OCCASION_LABELS):
+                occasions.add(key)
+        i += 1
+    return {i: key for i, key in runs if key in occasions}

@@ -347,3 +347,18 @@ def test_according_to_x_is_a_speech_act_of_x():
     events = assign_events([a, b], {"a": "story:1", "b": "story:1"})
     [speech_a] = [m for m in a.events if m.kind == "speech"]
     assert events.of_trigger("a", speech_a.start) == events.of_trigger("b", b.events[0].start)
+
+
+def test_a_hosted_name_is_a_named_event_in_the_whole_article():
+    """The model may call an occasion's name an organisation; hosting it makes it an event, and each mention of
+    the name in the article is then one event class (its name), while a hosted person stays no event."""
+    doc = make_doc("Smith PROPN nsubj 2 ent=PERSON", "will AUX aux 2", "host VERB ROOT 2",
+                   "the DET det 5 ent=ORG", "Academy PROPN compound 5 ent=ORG", "Awards PROPN dobj 2 ent=ORG",
+                   "and CCONJ cc 2", "hosted VERB conj 2 lemma=host", "Putin PROPN dobj 7 ent=PERSON",
+                   ". PUNCT punct 2",
+                   "Jones PROPN nsubj 12 ent=PERSON", "was AUX auxpass 12 lemma=be", "named VERB ROOT 12 lemma=name",
+                   "host NOUN oprd 12", "of ADP prep 13", "the DET det 17 ent=ORG",
+                   "Academy PROPN compound 17 ent=ORG", "Awards PROPN pobj 14 ent=ORG", ". PUNCT punct 12")
+    named = [(m.start, m.event_class, m.kind) for text, _, _, _, m in _events(doc) if text in {"Awards", "Putin"}]
+    assert [(c, k) for _, c, k in named] == [("academy awards", "nominal")] * 2
+    assert "Putin" not in {text for text, *_ in _events(doc)}
