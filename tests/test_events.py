@@ -362,3 +362,13 @@ def test_a_hosted_name_is_a_named_event_in_the_whole_article():
     named = [(m.start, m.event_class, m.kind) for text, _, _, _, m in _events(doc) if text in {"Awards", "Putin"}]
     assert [(c, k) for _, c, k in named] == [("academy awards", "nominal")] * 2
     assert "Putin" not in {text for text, *_ in _events(doc)}
+
+
+def test_a_nominee_is_a_mention_of_the_nomination():
+    """"the nominee" tells of the nominating, as "the hostage" tells of the kidnapping: one event class with
+    "nominated" and "appointed"."""
+    doc = make_doc("Obama PROPN nsubj 1 ent=PERSON", "nominated VERB ROOT 1 lemma=nominate",
+                   "Smith PROPN dobj 1 ent=PERSON", ". PUNCT punct 1", "The DET det 5", "nominee NOUN nsubj 6",
+                   "spoke VERB ROOT 6 lemma=speak", ". PUNCT punct 6")
+    classes = {text: mention.event_class for text, _, _, _, mention in _events(doc)}
+    assert classes["nominee"] == classes["nominated"] == event_class("appoint")
