@@ -46,6 +46,7 @@ from newsgraph.ingest.trigger_rules import (
     manner_trigger,
     named_occasions,
     occasion_trigger,
+    run_away_trigger,
 )
 from newsgraph.ingest.triples import PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
@@ -118,6 +119,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 trigger = manner_trigger(doc[i], trigger)
         if trigger is None:
             continue
+        trigger = run_away_trigger(doc[i], trigger)  # "a hit-and-run": the running away
         token = doc[i]
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)

@@ -153,3 +153,29 @@ def named_occasions(doc: Doc) -> dict[int, str]:
                 occasions.add(key)
         i += 1
     return {i: key for i, key in runs if key in occasions}
+
+
+#: Idioms whose "run" is the running away: "a hit-and-run", "Hit & Run", "cut and run" (not the "run" of running a
+#: company or a race).
+_RUN_AWAY_AFTER = frozenset({"hit", "cut"})
+_IDIOM_JOINERS = frozenset({"and", "&", "-", "n", "'n", "n'", "'n'"})
+
+
+def run_away_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
+    """The trigger of "run" in an idiom where it means running away ("hit and run", "hit-and-run", "Hit - Run",
+    "cut and run"): (flee, its kind); else ``trigger``.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["a", "hit", "-", "and", "-", "run", "driver", "will", "run", "the", "firm"])
+    >>> run_away_trigger(doc[5], ("run", "nominal")), run_away_trigger(doc[8], ("run", "verbal"))
+    (('flee', 'nominal'), ('run', 'verbal'))
+    """
+    if trigger[0] != "run":
+        return trigger
+    i = token.i - 1
+    while i >= 0 and token.doc[i].text.lower() in _IDIOM_JOINERS:
+        i -= 1
+    if i < token.i - 1 and i >= 0 and token.doc[i].text.lower() in _RUN_AWAY_AFTER:
+        return "flee", trigger[1]
+    return trigger

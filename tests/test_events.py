@@ -372,3 +372,14 @@ def test_a_nominee_is_a_mention_of_the_nomination():
                    "spoke VERB ROOT 6 lemma=speak", ". PUNCT punct 6")
     classes = {text: mention.event_class for text, _, _, _, mention in _events(doc)}
     assert classes["nominee"] == classes["nominated"] == event_class("appoint")
+
+
+def test_the_run_of_a_hit_and_run_is_the_running_away():
+    # Woman killed in hit-and-run. He will run the company.
+    doc = make_doc("Woman NOUN nsubjpass 1", "killed VERB ROOT 1 lemma=kill", "in ADP prep 1", "hit VERB pobj 2",
+                   "- PUNCT punct 3", "and CCONJ cc 3", "- PUNCT punct 3", "run VERB conj 3", ". PUNCT punct 1",
+                   "He PRON nsubj 11", "will AUX aux 11", "run VERB ROOT 11", "the DET det 13", "company NOUN dobj 11",
+                   ". PUNCT punct 11")
+    runs = [(m.start, m.event_class) for text, _, _, _, m in _events(doc) if text == "run"]
+    assert [c for _, c in runs] == [event_class("flee"), event_class("run")]
+    assert event_class("flee") != event_class("run")
