@@ -61,6 +61,7 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
         covered: indices of the tokens inside entity mentions; no concept mention is headed by one.
     """
     found = []
+    text = doc.text  # spaCy joins the tokens anew on every access
     for token in doc:
         if token.pos_ not in _POS or token.i in covered or token.ent_type_ in _NOT_CONCEPT_ENTS:
             continue
@@ -72,7 +73,7 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
             continue
         first = _first_word(token, covered)
         start, end = doc[first].idx, token.idx + len(token.text)
-        found.append(ConceptMention(source, start, end, doc.text[start:end], head, _modifiers(token),
+        found.append(ConceptMention(source, start, end, text[start:end], head, _modifiers(token),
                                     head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS,
                                     time=token.ent_type_ in _TIME_ENTS))
     return tuple(found)

@@ -100,7 +100,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             trigger = occasions[i], "nominal"
         elif pos == _PROPN:
             trigger = _proper_trigger(strings, lower_col[i], ent_col[i], continued,
-                                      ent_col[i] != 0 and in_headline(doc, starts, i, headlines))
+                                      ent_col[i] != 0 and in_headline(doc, text, starts, i, headlines))
             if trigger is None and ent_col[i] != 0 and iob_col[i] == _BEGIN and not continued:
                 trigger = acronym_trigger(doc[i])
         else:
@@ -111,7 +111,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 lemma_word = strings[word].lower()
                 if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
                     trigger = _light_verb_trigger(doc[i]) or trigger
-            if trigger is None and pos != _ADJ and doc[i].text[:1].isupper() and in_headline(doc, starts, i, headlines):
+            if (trigger is None and pos != _ADJ and doc[i].text[:1].isupper()
+                    and in_headline(doc, text, starts, i, headlines)):
                 trigger = _proper_trigger(strings, lower_col[i], 1, False, True)  # "Fred LaRue, 75, Dies": a noun
             if trigger is None and pos == _NOUN and lemma_col[i] in OCCASION_NOUN_IDS:
                 trigger = occasion_trigger(doc[i])

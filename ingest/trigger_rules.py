@@ -93,14 +93,15 @@ def line_span(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
-def in_headline(doc: Doc, starts: list[int], i: int, known: dict[int, bool]) -> bool:
+def in_headline(doc: Doc, text: str, starts: list[int], i: int, known: dict[int, bool]) -> bool:
     """True when the line of token ``i`` within its sentence is in title case (a headline; ``title_case``): a
-    sentence the parser ran over a line break (a URL line above the headline) is judged line by line. ``starts``
-    is the SENT_START column; ``known`` remembers each line's answer by its first character."""
+    sentence the parser ran over a line break (a URL line above the headline) is judged line by line. ``text`` is
+    ``doc.text`` (which spaCy joins anew on every access), ``starts`` the SENT_START column; ``known`` remembers each
+    line's answer by its first character."""
     first = i
     while first > 0 and starts[first] != 1:
         first -= 1
-    lo, hi = line_span(doc.text, doc[i].idx)
+    lo, hi = line_span(text, doc[i].idx)
     key = max(lo, doc[first].idx)
     if key not in known:
         end = i + 1
