@@ -46,19 +46,7 @@ class FalkorStore(GraphStore):
         parser costs more than the server on a whole-graph read); a reply holding nodes, relationships or paths,
         whose compact form needs the graph's schema, goes through the client's parser.
         """
-        from falkordb.helpers import stringify_param_value
-
-        header = "CYPHER " + " ".join(f"`{k}`={stringify_param_value(v)}" for k, v in params.items()) + " " \
-            if params else ""
-        try:
-            reply = self._client.connection.execute_command("GRAPH.QUERY", self.graph_name, header + query,
-                                                            "--compact")
-            if reply and isinstance(reply[-1], ResponseError):  # a run-time error comes as the last element
-                raise reply[-1]
-        except RedisConnectionError as exc:
-            raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
-        except ResponseError as exc:
-            raise StoreUnavailable(f"FalkorDB rejected the query: {' '.join(str(exc).split())}") from exc
+        reply = self._send("GRAPH.QUERY", query, params, compact=True, rejected=(StoreUnavailable, "query"))
         if len(reply) < 3:  # statistics only
             return []
         names = [column[1] for column in reply[0]]
@@ -100,19 +88,26 @@ class FalkorStore(GraphStore):
 
     def _read_reply(self, query: str, params: dict[str, Any] | None, *, compact: bool) -> list:
         """The raw reply of a ``GRAPH.RO_QUERY``."""
+        return self._send("GRAPH.RO_QUERY", query, params, compact=compact, rejected=(QueryRefused, "statement"))
+
+    def _send(self, command: str, query: str, params: dict[str, Any] | None, *, compact: bool,
+              rejected: tuple[type[Exception], str]) -> list:
+        """The raw reply of ``command`` for ``query`` with its parameters in a ``CYPHER`` header. A lost connection
+        raises ``StoreUnavailable``; a statement the server rejects, ``rejected``'s error class naming the kind."""
         from falkordb.helpers import stringify_param_value
 
         header = "CYPHER " + " ".join(f"`{k}`={stringify_param_value(v)}" for k, v in params.items()) + " " \
             if params else ""
         try:
-            reply = self._client.connection.execute_command("GRAPH.RO_QUERY", self.graph_name, header + query,
+            reply = self._client.connection.execute_command(command, self.graph_name, header + query,
                                                             *(["--compact"] if compact else []))
             if reply and isinstance(reply[-1], ResponseError):  # a run-time error comes as the last element
                 raise reply[-1]
         except RedisConnectionError as exc:
             raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
         except ResponseError as exc:
-            raise QueryRefused(f"FalkorDB rejected the statement: {' '.join(str(exc).split())}") from exc
+            error, kind = rejected
+            raise error(f"FalkorDB rejected the {kind}: {' '.join(str(exc).split())}") from exc
         return reply
 
     def run_read_only(self, query: str, params: dict[str, Any] | None = None, *, graph_elements: bool = False,
