@@ -8,8 +8,9 @@ and the lock files of ``newsgraph.graph.locks``. Files are 0600. If ``<data_dir>
 instead: derived from the data dir alone, so every process using that dir finds it.
 
 A server already answering on the socket is reused (``owned`` False). Every process using the server holds a
-shared lock; the last one to stop stops the server (SHUTDOWN SAVE; a failed save is an error naming the data dir),
-whoever started it, so the process that started it may end first. The server runs under a keeper process
+shared lock; the last one to stop stops the server (SHUTDOWN SAVE, or NOSAVE when nothing changed since the
+last snapshot; a failed save is an error naming the data dir), whoever started it, so the process that started it
+may end first. The server runs under a keeper process
 (``newsgraph.graph.keeper``) in its own session (a terminal Ctrl-C does not reach it), which stops it when every
 user has died without doing so.
 """
@@ -44,6 +45,7 @@ from newsgraph.graph.server_io import (
     rdb_error,
     retire_append_log,
     save_error,
+    saved as _saved,
     server_alive as _server_alive,
     shutdown as _shutdown_command,
     tcp_answers as _tcp_answers,
@@ -342,8 +344,8 @@ class EmbeddedFalkorDB:
                 f"last successful save: fix that and run the command again to finish the job")
 
     def _shutdown(self, *, graceful: bool = True) -> None:
-        """End the server (SHUTDOWN SAVE, then SIGTERM, then SIGKILL), wait for it and its keeper, remove its pid,
-        Bolt and stale socket files.
+        """End the server (SHUTDOWN SAVE, or NOSAVE when the snapshot is current; then SIGTERM, then SIGKILL), wait
+        for it and its keeper, remove its pid, Bolt and stale socket files.
 
         Raises:
             StoreUnavailable: SHUTDOWN SAVE failed: the server is stopped without saving (the data dir keeps its
@@ -354,7 +356,10 @@ class EmbeddedFalkorDB:
             # FalkorDB 4.16 swallows the first connection made on the socket after a Bolt client disconnects
             # (it gets the closed Bolt descriptor's number): a PING or two take that one first.
             any(_ping(self.socket_path, 0.5) for _ in range(4))
-            refused = _shutdown_command(self.socket_path, save=True, timeout=_STOP_TIMEOUT)
+            # Nothing changed since the last snapshot (a session that only read): stopping without writing the
+            # same snapshot again saves the time of a full save of the graph.
+            save = not _saved(self.socket_path, self.data_dir)
+            refused = _shutdown_command(self.socket_path, save=save, timeout=_STOP_TIMEOUT)
             if refused:  # a successful SHUTDOWN closes the connection without a reply
                 failure = self._save_failure()
                 _shutdown_command(self.socket_path, save=False, timeout=_STOP_TIMEOUT)

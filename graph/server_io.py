@@ -113,6 +113,15 @@ def bgsave_failed(path: Path, timeout: float = 1.0) -> bool:
     return info(path, "persistence", timeout).get("rdb_last_bgsave_status") == "err"
 
 
+def saved(path: Path, data_dir: Path, timeout: float = 1.0) -> bool:
+    """True if the snapshot in ``data_dir`` holds everything the server on ``path`` holds: the snapshot exists, the
+    server counts no change since its last successful save, and no append-only log is on (an older data dir not
+    yet moved to snapshots). A server that cannot be asked counts as unsaved."""
+    persistence = info(path, "persistence", timeout)
+    return ((data_dir / "graph.rdb").is_file() and persistence.get("rdb_changes_since_last_save") == 0
+            and persistence.get("aof_enabled") == 0)
+
+
 def module_arg(path: Path, module: str, name: str, timeout: float = 1.0) -> str | None:
     """The value given to argument ``name`` of the loaded ``module`` (MODULE LIST), or None."""
     try:

@@ -273,3 +273,27 @@ def test_server_commands_go_through_redis_py_with_the_callers_timeout(make, tmp_
         started = time.monotonic()
         assert not server_io.ping(silent, timeout=0.5) and not server_io.loading(silent, timeout=0.5)
         assert time.monotonic() - started < 2.5
+
+
+def test_a_session_that_only_reads_stops_without_saving_the_same_snapshot_again(make, tmp_path):
+    data = tmp_path / "data"
+    db = make(data).start()
+    db.client().select_graph("g").query("CREATE (:N {v: 1})")
+    db.stop()  # a change: saved on the way out
+    snapshot = data / "graph.rdb"
+    written = snapshot.read_bytes(), snapshot.stat().st_mtime_ns
+    saves = (data / "falkordb.log").read_text().count("DB saved on disk")
+    assert saves == 1
+
+    db = make(data).start()
+    assert db.client().select_graph("g").ro_query("MATCH (n:N) RETURN n.v").result_set == [[1]]
+    db.stop()  # read only: nothing to save
+    assert (snapshot.read_bytes(), snapshot.stat().st_mtime_ns) == written
+    assert (data / "falkordb.log").read_text().count("DB saved on disk") == saves
+
+    db = make(data).start()
+    db.client().select_graph("g").query("CREATE (:N {v: 2})")
+    db.stop()  # a change again: saved
+    assert (data / "falkordb.log").read_text().count("DB saved on disk") == saves + 1
+    db = make(data).start()
+    assert db.client().select_graph("g").ro_query("MATCH (n:N) RETURN count(n)").result_set == [[2]]
