@@ -68,6 +68,21 @@ class ByString(Generic[T]):
         return [memo[h] if h in memo else memo.setdefault(h, function(strings[h])) for h in values]
 
 
+def sentence_firsts(starts: list[int]) -> list[int]:
+    """The first token of each token's sentence (what ``token.sent.start`` finds by a walk back and a new Span),
+    from the SENT_START column (1 at a sentence's first token; the first token starts one whatever it holds).
+
+    >>> sentence_firsts([1, 0, 0, 1, 0]), sentence_firsts([0, 0, 1])
+    ([0, 0, 0, 3, 3], [0, 0, 2])
+    """
+    found, first = [], 0
+    for i, start in enumerate(starts):
+        if start == 1:
+            first = i
+        found.append(first)
+    return found
+
+
 def word_and_sentence_counts(doc: Doc) -> tuple[int, int]:
     """(words, sentences): tokens that are neither punctuation nor space, and sentences with an alphabetic token.
 
