@@ -9,10 +9,11 @@ for those alone. Columns are Python lists: a Doc is a few hundred tokens, too fe
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -81,6 +82,69 @@ def sentence_firsts(starts: list[int]) -> list[int]:
             first = i
         found.append(first)
     return found
+
+
+def sentence_numbers(starts: list[int]) -> list[int]:
+    """The number of each token's sentence (its place in ``doc.sents``), from the SENT_START column.
+
+    >>> sentence_numbers([1, 0, 0, 1, 0]), sentence_numbers([0, 0, 1])
+    ([0, 0, 0, 1, 1], [0, 0, 1])
+    """
+    found, n = [], 0
+    for i, start in enumerate(starts):
+        if start == 1 and i:
+            n += 1
+        found.append(n)
+    return found
+
+
+class DocTable:
+    """Lookups of one Doc that several passes read, computed once: each token's sentence (first token, end) and
+    per-token results the passes share (``memo``).
+
+    It holds plain integers and results keyed by token index, never the Doc or its tokens, and ``doc_table``
+    keeps the table of one Doc at a time, so nothing outlives the article being analysed.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        (starts,) = columns(doc, [SENT_START])
+        self.firsts = sentence_firsts(starts)
+        self.ends: list[int] = []
+        end = len(starts)
+        for i in range(len(starts) - 1, -1, -1):
+            self.ends.append(end)
+            if starts[i] == 1:
+                end = i
+        self.ends.reverse()
+        self._memos: dict[str, dict[Any, Any]] = {}
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """The results a pass named ``name`` remembered for this Doc, by token index (or a tuple of them)."""
+        return self._memos.setdefault(name, {})
+
+
+_current: tuple[weakref.ref[Doc], int, DocTable] | None = None
+
+
+def doc_table(doc: Doc) -> DocTable:
+    """The ``DocTable`` of ``doc``: made on the first call for a Doc, the same one for as long as the passes work
+    on that Doc (the Doc is held weakly; one whose tokens changed since gets a new table).
+
+    >>> from spacy.lang.en import English
+    >>> nlp = English()
+    >>> nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+    <...>
+    >>> table = doc_table(nlp("Putin agreed. Trump said so!"))
+    >>> table.firsts, table.ends
+    ([0, 0, 0, 3, 3, 3, 3], [3, 3, 3, 7, 7, 7, 7])
+    """
+    global _current
+    current = _current
+    if current is not None and current[0]() is doc and current[1] == len(doc):
+        return current[2]
+    table = DocTable(doc)
+    _current = (weakref.ref(doc), len(doc), table)
+    return table
 
 
 def word_and_sentence_counts(doc: Doc) -> tuple[int, int]:
