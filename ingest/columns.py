@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar, cast
 
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
+from spacy.attrs import HEAD, IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -67,6 +67,20 @@ class ByString(Generic[T]):
             memo.clear()
         function = self._function
         return [memo[h] if h in memo else memo.setdefault(h, function(strings[h])) for h in values]
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """The index of each token's head (``token.head.i``; a root is its own head).
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> head_indices(Doc(Vocab(), words=["Putin", "agreed", "today"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "npadvmod"]))
+    [1, 1, 1]
+    """
+    if not len(doc):
+        return []
+    # HEAD is the offset to the head, which the array's unsigned integers hold modulo 2 ** 64.
+    return cast(list[int], (doc.to_array(HEAD).astype("int64") + range(len(doc))).tolist())
 
 
 def sentence_firsts(starts: list[int]) -> list[int]:
