@@ -74,8 +74,9 @@ def head_indices(doc: Doc) -> list[int]:
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
-    >>> head_indices(Doc(Vocab(), words=["Putin", "agreed", "today"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "npadvmod"]))
-    [1, 1, 1]
+    >>> doc = Doc(Vocab(), words=["Putin", "agreed", "today"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "npadvmod"])
+    >>> head_indices(doc), [t.head.i for t in doc]
+    ([1, 1, 1], [1, 1, 1])
     """
     if not len(doc):
         return []
@@ -159,6 +160,30 @@ def doc_table(doc: Doc) -> DocTable:
     table = DocTable(doc)
     _current = (weakref.ref(doc), len(doc), table)
     return table
+
+
+def span_text(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
+    """(text, start character, end character) of ``doc[start:end]``, as the Span gives them, without building the
+    Span (which costs more than a dozen Tokens) nor joining its text again for the same span of the same Doc.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Mr. Putin agreed  today")
+    >>> span_text(doc, 1, 3), (doc[1:3].text, doc[1:3].start_char, doc[1:3].end_char)
+    (('Putin agreed', 4, 16), ('Putin agreed', 4, 16))
+    """
+    memo = doc_table(doc).memo("span_text")
+    key = (start, end)
+    found = memo.get(key)
+    if found is None:
+        if 0 <= start < end <= len(doc):
+            last = doc[end - 1]
+            text = "".join(doc[i].text_with_ws for i in range(start, end - 1)) + last.text
+            found = (text, doc[start].idx, last.idx + len(last.text))
+        else:
+            span = doc[start:end]
+            found = (span.text, span.start_char, span.end_char)
+        memo[key] = found
+    return cast(tuple[str, int, int], found)
 
 
 def word_and_sentence_counts(doc: Doc) -> tuple[int, int]:

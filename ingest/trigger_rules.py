@@ -141,8 +141,7 @@ def named_occasions(doc: Doc) -> dict[int, str]:
     >>> named_occasions(doc)
     {5: 'academy awards', 8: 'academy awards'}
     """
-    runs: list[tuple[int, str]] = []  # (last token, key) of each run of proper nouns
-    occasions: set[str] = set()
+    runs: list[tuple[int, int, bool]] = []  # (first token, last token, hosted) of each run of proper nouns
     pos_col, dep_col, ent_col = columns(doc, [POS, DEP, ENT_TYPE])
     heads = head_indices(doc)
     i = 0
@@ -153,14 +152,16 @@ def named_occasions(doc: Doc) -> dict[int, str]:
         start = i
         while i + 1 < len(doc) and pos_col[i + 1] == _PROPN and (heads[i] == i + 1 or heads[i + 1] == i):
             i += 1
-        key = titled_key("".join(doc[j].text_with_ws for j in range(start, i)) + doc[i].text)
-        if key:
-            runs.append((i, key))
-            if (dep_col[i] == _DOBJ and doc[heads[i]].lemma_.lower() in OCCASION_VERBS
-                    and ent_col[i] not in _NOT_OCCASION_LABEL_IDS):
-                occasions.add(key)
+        hosted = (dep_col[i] == _DOBJ and doc[heads[i]].lemma_.lower() in OCCASION_VERBS
+                  and ent_col[i] not in _NOT_OCCASION_LABEL_IDS)
+        runs.append((start, i, hosted))
         i += 1
-    return {i: key for i, key in runs if key in occasions}
+    if not any(hosted for _, _, hosted in runs):
+        return {}  # no name is an occasion's: no key is needed
+    keyed = [(i, titled_key("".join(doc[j].text_with_ws for j in range(start, i)) + doc[i].text), hosted)
+             for start, i, hosted in runs]
+    occasions = {key for _, key, hosted in keyed if key and hosted}
+    return {i: key for i, key, _ in keyed if key and key in occasions}
 
 
 #: Idioms whose "run" is the running away: "a hit-and-run", "Hit & Run", "cut and run" (not the "run" of running a
