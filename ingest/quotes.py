@@ -4,6 +4,7 @@ stands in does not say (a quotation over several sentences, or one that goes on 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.attrs import ORTH, POS
 from spacy.strings import get_string_id
@@ -112,6 +113,13 @@ def quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     alternates. A quote left open runs to the end of its paragraph (a blank line), to the next opening mark (news
     leaves a quotation open at the end of a paragraph that the next one goes on with) or to the end of the text.
     """
+    memo = doc_table(doc).memo("quote_spans")  # every pass that reads quotations asks
+    if None not in memo:
+        memo[None] = _quote_spans(doc)
+    return cast(tuple[tuple[int, int], ...], memo[None])
+
+
+def _quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     spans = []
     opened: int | None = None
     marked = _MARKED.column(doc, columns(doc, [ORTH])[0])
