@@ -162,6 +162,19 @@ def doc_table(doc: Doc) -> DocTable:
     return table
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins the tokens anew on every access) for every pass that reads it.
+
+    >>> from spacy.lang.en import English
+    >>> doc_text(English()("Putin agreed  today."))
+    'Putin agreed  today.'
+    """
+    memo = doc_table(doc).memo("text")
+    if None not in memo:
+        memo[None] = doc.text
+    return cast(str, memo[None])
+
+
 def span_text(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
     """(text, start character, end character) of ``doc[start:end]``, as the Span gives them, without building the
     Span (which costs more than a dozen Tokens) nor joining its text again for the same span of the same Doc.

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import ENT_TYPE, IS_PUNCT, POS, SENT_START
 from spacy.strings import get_string_id
 
-from newsgraph.ingest.columns import columns, sentence_firsts
+from newsgraph.ingest.columns import columns, doc_text, sentence_firsts
 from newsgraph.ingest.concept_words import (
     DISTINGUISHING,
     EXTENT,
@@ -67,7 +67,7 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
         covered: indices of the tokens inside entity mentions; no concept mention is headed by one.
     """
     found = []
-    text = doc.text  # spaCy joins the tokens anew on every access
+    text = doc_text(doc)
     pos_col, ent_col, starts, punct = columns(doc, [POS, ENT_TYPE, SENT_START, IS_PUNCT])
     firsts = sentence_firsts(starts)
     for i, (pos, ent) in enumerate(zip(pos_col, ent_col)):

@@ -24,7 +24,7 @@ from newsgraph.ingest import clauses
 from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
-from newsgraph.ingest.columns import span_text
+from newsgraph.ingest.columns import doc_text, span_text
 from newsgraph.ingest.lexicon import event_verb, is_empty_verb
 from newsgraph.ingest.qualifiers import (
     SPEECH_VERBS,
@@ -81,7 +81,7 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
         quotations: the article's quotations (``find_quotations``), when the caller has them already.
     """
     quotations = quotations if quotations is not None else find_quotations(doc)
-    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text, published, quotations.spans,
+    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc_text(doc), published, quotations.spans,
                    quotations.speakers)
     triples: list[Triple] = []
     seen: set[tuple] = set()
