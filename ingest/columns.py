@@ -143,7 +143,9 @@ _current: tuple[weakref.ref[Doc], int, DocTable] | None = None
 
 def doc_table(doc: Doc) -> DocTable:
     """The ``DocTable`` of ``doc``: made on the first call for a Doc, the same one for as long as the passes work
-    on that Doc (the Doc is held weakly; one whose tokens changed since gets a new table).
+    on that Doc (held weakly). The table is of the Doc as it was then: a Doc retokenised since (another length)
+    gets a new one; annotations edited in place are not seen, so a caller that edits a Doc between passes must
+    not count on the table.
 
     >>> from spacy.lang.en import English
     >>> nlp = English()
