@@ -30,6 +30,7 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from newsgraph.gcpause import paused_gc
 from newsgraph.graph.concepts import ArticleConcepts, article_concepts, name_concepts
 from newsgraph.graph.copies import CopyAssignment
 from newsgraph.graph.events import EventAssignment, assign_events
@@ -85,6 +86,7 @@ def edge_id(subject: str, predicate: str, obj: str) -> str:
     return hashlib.sha1(f"{subject}\x1f{predicate}\x1f{obj}".encode()).hexdigest()[:16]
 
 
+@paused_gc()  # many small records and dicts, none in a cycle: see newsgraph.gcpause
 def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
                 stories: StoryAssignment | None = None, copies: CopyAssignment | None = None) -> nx.MultiDiGraph:
     """Build the provenance graph of the analysed articles under a resolution, a story grouping (without one,

@@ -7,6 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle
+from newsgraph.gcpause import paused_gc
 from newsgraph.ingest.columns import word_and_sentence_counts
 from newsgraph.ingest.concepts import extract_concepts
 from newsgraph.ingest.events import extract_events, story_terms
@@ -17,6 +18,7 @@ from newsgraph.ingest.triples import extract_triples
 from newsgraph.model import Article, ArticleAnalysis
 
 
+@paused_gc()  # millions of short-lived objects, none in a cycle: see newsgraph.gcpause
 def analyze(article: Article, doc: Doc, *, entity_triples_only: bool = True) -> ArticleAnalysis:
     """Find the mentions and triples of one parsed article.
 

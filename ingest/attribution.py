@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.ingest.clauses import subjects_of
+from newsgraph.ingest.columns import span_text
 from newsgraph.ingest.qualifier_words import KIN_NOUNS, SPEECH_VERBS
 from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase, verb_lemma
 from newsgraph.ingest.quotes import inside_quote
@@ -117,8 +118,7 @@ def _speaker_argument(token: Token, token_entity: Mapping[int, int], entity_span
     is a relative or friend of the possessor ("his brother said" is not him)."""
     def entity(t: Token) -> Arg:
         start, end = entity_spans.get(t.i, (t.i, t.i + 1))
-        span = t.doc[start:end]
-        return Arg(span.text, span.start_char, span.end_char, local_id=token_entity[t.i])
+        return Arg(*span_text(t.doc, start, end), local_id=token_entity[t.i])
 
     if own_only or token.lemma_.lower() in KIN_NOUNS or token.lower_ in KIN_NOUNS:
         return entity(token) if token.i in token_entity else None

@@ -34,9 +34,11 @@ lists are general English, not drawn from any corpus; one phrase per kind is kep
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 from spacy.tokens import Token
 
+from newsgraph.ingest.columns import doc_table
 from newsgraph.ingest.dates import MONTHS, WEEKDAYS, resolve_when
 from newsgraph.model import Circumstances
 
@@ -114,6 +116,14 @@ def circumstances(token: Token, published: str = "") -> Circumstances:
     Returns:
         The first phrase of each kind, normalised and as written; an empty ``Circumstances`` when there is none.
     """
+    memo = doc_table(token.doc).memo("circumstances")  # the triples and the event quantities read one verb each
+    key = (token.i, published)
+    if key not in memo:
+        memo[key] = _circumstances(token, published)
+    return cast(Circumstances, memo[key])
+
+
+def _circumstances(token: Token, published: str) -> Circumstances:
     found: dict[str, tuple[str, str]] = {}
     for child in token.children:
         for kind, value, text in _phrases(child):

@@ -9,10 +9,11 @@ for those alone. Columns are Python lists: a Doc is a few hundred tokens, too fe
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
-from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE
+from spacy.attrs import HEAD, IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -66,6 +67,138 @@ class ByString(Generic[T]):
             memo.clear()
         function = self._function
         return [memo[h] if h in memo else memo.setdefault(h, function(strings[h])) for h in values]
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """The index of each token's head (``token.head.i``; a root is its own head).
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Putin", "agreed", "today"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "npadvmod"])
+    >>> head_indices(doc), [t.head.i for t in doc]
+    ([1, 1, 1], [1, 1, 1])
+    """
+    if not len(doc):
+        return []
+    # HEAD is the offset to the head, which the array's unsigned integers hold modulo 2 ** 64.
+    return cast(list[int], (doc.to_array(HEAD).astype("int64") + range(len(doc))).tolist())
+
+
+def sentence_firsts(starts: list[int]) -> list[int]:
+    """The first token of each token's sentence (what ``token.sent.start`` finds by a walk back and a new Span),
+    from the SENT_START column (1 at a sentence's first token; the first token starts one whatever it holds).
+
+    >>> sentence_firsts([1, 0, 0, 1, 0]), sentence_firsts([0, 0, 1])
+    ([0, 0, 0, 3, 3], [0, 0, 2])
+    """
+    found, first = [], 0
+    for i, start in enumerate(starts):
+        if start == 1:
+            first = i
+        found.append(first)
+    return found
+
+
+def sentence_numbers(starts: list[int]) -> list[int]:
+    """The number of each token's sentence (its place in ``doc.sents``), from the SENT_START column.
+
+    >>> sentence_numbers([1, 0, 0, 1, 0]), sentence_numbers([0, 0, 1])
+    ([0, 0, 0, 1, 1], [0, 0, 1])
+    """
+    found, n = [], 0
+    for i, start in enumerate(starts):
+        if start == 1 and i:
+            n += 1
+        found.append(n)
+    return found
+
+
+class DocTable:
+    """Lookups of one Doc that several passes read, computed once: each token's sentence (first token, end) and
+    per-token results the passes share (``memo``).
+
+    It holds plain integers and results keyed by token index, never the Doc or its tokens, and ``doc_table``
+    keeps the table of one Doc at a time, so nothing outlives the article being analysed.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        (starts,) = columns(doc, [SENT_START])
+        self.firsts = sentence_firsts(starts)
+        self.ends: list[int] = []
+        end = len(starts)
+        for i in range(len(starts) - 1, -1, -1):
+            self.ends.append(end)
+            if starts[i] == 1:
+                end = i
+        self.ends.reverse()
+        self._memos: dict[str, dict[Any, Any]] = {}
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """The results a pass named ``name`` remembered for this Doc, by token index (or a tuple of them)."""
+        return self._memos.setdefault(name, {})
+
+
+_current: tuple[weakref.ref[Doc], int, DocTable] | None = None
+
+
+def doc_table(doc: Doc) -> DocTable:
+    """The ``DocTable`` of ``doc``: made on the first call for a Doc, the same one for as long as the passes work
+    on that Doc (held weakly). The table is of the Doc as it was then: a Doc retokenised since (another length)
+    gets a new one; annotations edited in place are not seen, so a caller that edits a Doc between passes must
+    not count on the table.
+
+    >>> from spacy.lang.en import English
+    >>> nlp = English()
+    >>> nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+    <...>
+    >>> table = doc_table(nlp("Putin agreed. Trump said so!"))
+    >>> table.firsts, table.ends
+    ([0, 0, 0, 3, 3, 3, 3], [3, 3, 3, 7, 7, 7, 7])
+    """
+    global _current
+    current = _current
+    if current is not None and current[0]() is doc and current[1] == len(doc):
+        return current[2]
+    table = DocTable(doc)
+    _current = (weakref.ref(doc), len(doc), table)
+    return table
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins the tokens anew on every access) for every pass that reads it.
+
+    >>> from spacy.lang.en import English
+    >>> doc_text(English()("Putin agreed  today."))
+    'Putin agreed  today.'
+    """
+    memo = doc_table(doc).memo("text")
+    if None not in memo:
+        memo[None] = doc.text
+    return cast(str, memo[None])
+
+
+def span_text(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
+    """(text, start character, end character) of ``doc[start:end]``, as the Span gives them, without building the
+    Span (which costs more than a dozen Tokens) nor joining its text again for the same span of the same Doc.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Mr. Putin agreed  today")
+    >>> span_text(doc, 1, 3), (doc[1:3].text, doc[1:3].start_char, doc[1:3].end_char)
+    (('Putin agreed', 4, 16), ('Putin agreed', 4, 16))
+    """
+    memo = doc_table(doc).memo("span_text")
+    key = (start, end)
+    found = memo.get(key)
+    if found is None:
+        if 0 <= start < end <= len(doc):
+            last = doc[end - 1]
+            text = "".join(doc[i].text_with_ws for i in range(start, end - 1)) + last.text
+            found = (text, doc[start].idx, last.idx + len(last.text))
+        else:
+            span = doc[start:end]
+            found = (span.text, span.start_char, span.end_char)
+        memo[key] = found
+    return cast(tuple[str, int, int], found)
 
 
 def word_and_sentence_counts(doc: Doc) -> tuple[int, int]:

@@ -24,6 +24,10 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
+from spacy.attrs import ENT_TYPE, IS_PUNCT, POS, SENT_START
+from spacy.strings import get_string_id
+
+from newsgraph.ingest.columns import columns, doc_text, sentence_firsts
 from newsgraph.ingest.concept_words import (
     DISTINGUISHING,
     EXTENT,
@@ -50,6 +54,8 @@ _LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "qu
 _POS = frozenset({"NOUN", "PROPN"})
 #: The least Zipf frequency (``wordfreq``) a respelt word needs to be taken for the same word.
 _SPELLING_MIN_ZIPF = 2.5
+_POS_IDS = frozenset(get_string_id(p) for p in _POS)
+_NOT_CONCEPT_ENT_IDS = frozenset(get_string_id(e) for e in _NOT_CONCEPT_ENTS)
 
 
 def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tuple[ConceptMention, ...]:
@@ -61,17 +67,20 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
         covered: indices of the tokens inside entity mentions; no concept mention is headed by one.
     """
     found = []
-    text = doc.text  # spaCy joins the tokens anew on every access
-    for token in doc:
-        if token.pos_ not in _POS or token.i in covered or token.ent_type_ in _NOT_CONCEPT_ENTS:
+    text = doc_text(doc)
+    pos_col, ent_col, starts, punct = columns(doc, [POS, ENT_TYPE, SENT_START, IS_PUNCT])
+    firsts = sentence_firsts(starts)
+    for i, (pos, ent) in enumerate(zip(pos_col, ent_col)):
+        if pos not in _POS_IDS or i in covered or ent in _NOT_CONCEPT_ENT_IDS:
             continue
+        token = doc[i]
         if not any(c.isalpha() for c in token.text):
             continue
         word = token.lemma_ or token.text
         head = " ".join(word.lower().split()) if token.pos_ == "PROPN" else concept_head(word)
         if not head:
             continue
-        first = _first_word(token, covered)
+        first = _first_word(token, firsts, punct)
         start, end = doc[first].idx, token.idx + len(token.text)
         found.append(ConceptMention(source, start, end, text[start:end], head, _modifiers(token),
                                     head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS,
@@ -79,16 +88,20 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
     return tuple(found)
 
 
-def _first_word(token: Token, covered: Collection[int]) -> int:
-    """The first token of the phrase a noun heads, up to the noun: its modifiers before it, not a clause."""
+def _first_word(token: Token, firsts: list[int], punct: list[int]) -> int:
+    """The first token of the phrase a noun heads, up to the noun: its modifiers before it, not a clause.
+
+    ``firsts`` is each token's sentence's first token (``sentence_firsts``), ``punct`` the IS_PUNCT column."""
     first = token.i
     if token.dep_ == "compound":
         return first
+    sentence = firsts[first]
     for child in reversed(list(token.lefts)):
-        if child.dep_ not in _LEFT_DEPS or child.sent.start != token.sent.start:
+        if child.dep_ not in _LEFT_DEPS or firsts[child.i] != sentence:
             break
-        first = min(first, child.left_edge.i if child.left_edge.sent.start == token.sent.start else child.i)
-    while first < token.i and token.doc[first].is_punct:
+        edge = child.left_edge.i
+        first = min(first, edge if firsts[edge] == sentence else child.i)
+    while first < token.i and punct[first]:
         first += 1
     return first
 

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.attribution import event_attribution
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
-from newsgraph.ingest.columns import columns
+from newsgraph.ingest.columns import columns, doc_text, span_text
 from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
@@ -79,7 +79,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     """
     token_entity = token_entity or {}
     entity_spans = entity_spans or {}
-    text = doc.text
+    text = doc_text(doc)
     found: list[EventMention] = []
     speech: list[tuple[int, Token]] = []
     by_token: dict[int, int] = {}
@@ -361,8 +361,7 @@ def _participant(head: Token, token_entity: Mapping[int, int],
     head's lemma ("an order" → order), or None for pronouns and function words."""
     if head.i in token_entity:
         start, end = entity_spans.get(head.i, (head.i, head.i + 1))
-        span = head.doc[start:end]
-        return Arg(span.text, span.start_char, span.end_char, local_id=token_entity[head.i])
+        return Arg(*span_text(head.doc, start, end), local_id=token_entity[head.i])
     if head.pos_ not in {"NOUN", "PROPN", "NUM"} or head.lower_ in PRONOUNS:
         return None
     return Arg(head.text, head.idx, head.idx + len(head.text), concept=head.lemma_.lower())

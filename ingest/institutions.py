@@ -6,13 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.anaphora import Found
+from newsgraph.ingest.columns import columns, hashes
 from newsgraph.ingest.names import demonym_country, fold, name_key
 from newsgraph.ingest.qualifier_words import INSTITUTION_NOUNS, SEATS_OF_GOVERNMENT, government_name
 
 _PLACE_LABELS = frozenset({"GPE"})
+_NOUN_IDS = frozenset(get_string_id(p) for p in ("NOUN", "PROPN"))
+_INSTITUTION_IDS = hashes(INSTITUTION_NOUNS)
 
 
 def institutions(doc: Doc, found: list[Found]) -> list[Found]:
@@ -22,9 +27,11 @@ def institutions(doc: Doc, found: list[Found]) -> list[Found]:
     already part of a mention are left alone."""
     by_token = {i: item for item in found for i in range(item.start, item.end)}
     out = []
-    for token in doc:
-        if token.i in by_token or token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in INSTITUTION_NOUNS:
+    pos_col, lower_col = columns(doc, [POS, LOWER])
+    for i, (pos, lower) in enumerate(zip(pos_col, lower_col)):
+        if i in by_token or pos not in _NOUN_IDS or lower not in _INSTITUTION_IDS:
             continue
+        token = doc[i]
         start, end, country = token.i, token.i + 1, None
         for child in token.children:
             if child.dep_ in {"amod", "compound", "nmod", "poss"} and child.i < token.i:

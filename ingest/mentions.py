@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_TITLE, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, LOWER, ORTH, POS, SENT_START
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span
 
@@ -225,12 +225,14 @@ def _title_lines(doc: Doc, alpha, capital) -> set[int]:
     the body ("Lindsay Lohan Checks Into Rehab")."""
     out: set[int] = set()
     line: list[int] = []
-    for token in doc:
-        if not token.is_space:
-            line.append(token.i)
-        if line and ("\n" in token.whitespace_ or token.is_space and "\n" in token.text or token.i == len(doc) - 1):
+    space, punct = columns(doc, [IS_SPACE, IS_PUNCT])
+    last = len(doc) - 1
+    for k, is_space in enumerate(space):  # a token's own trailing white space is one space at most: no line break
+        if not is_space:
+            line.append(k)
+        if line and (is_space and "\n" in doc[k].text or k == last):
             words = [i for i in line if alpha[i]]
-            if (len(words) >= 3 and not doc[line[-1]].is_punct
+            if (len(words) >= 3 and not punct[line[-1]]
                     and all(capital[i] or doc[i].lower_ in _MINOR for i in words)):
                 out.update(line)
             line = []

@@ -27,9 +27,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 
+from spacy.attrs import POS, SENT_START, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.anaphora import Found, _noun_start
+from newsgraph.ingest.columns import columns, sentence_numbers
 from newsgraph.ingest.names import CANONICAL_NAMES, COMPANY_SUFFIXES, DEMONYMS, NOT_CURRENT, fold
 from newsgraph.ingest.noun_classes import noun_class, noun_sex
 from newsgraph.ingest.pronouns import FEMALE_PRONOUNS, PERSON_PRONOUNS, person_sexes, resolve_pronouns
@@ -73,11 +76,15 @@ def nominal_mentions(doc: Doc, found: list[Found]) -> list[Found]:
     first_at: dict[str, Found] = {}
     for f in sorted(named, key=lambda f: f.start):
         first_at.setdefault(f.key, f)
-    sentence = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    pos_col, tag_col, starts = columns(doc, [POS, TAG, SENT_START])
+    sentence = sentence_numbers(starts)
     heads = {doc[f.end - 1].lemma_.lower() for f in named if f.kind != "description" and f.label != "PERSON"}
     evidence = _Evidence(doc, named, sexes)
-    for noun in doc:
-        if noun.pos_ != "NOUN" or noun.tag_ in {"NNS", "NNPS"} or not _linkable(noun, covered, definite=True):
+    for i, (pos, tag) in enumerate(zip(pos_col, tag_col)):
+        if pos != _NOUN or tag in _PLURAL_TAGS:
+            continue
+        noun = doc[i]
+        if not _linkable(noun, covered, definite=True):
             continue
         lemma = noun.lemma_.lower()
         kind = noun_class(lemma) or _age(noun) or ("NAME" if lemma in heads else None)
@@ -95,6 +102,10 @@ def nominal_mentions(doc: Doc, found: list[Found]) -> list[Found]:
         if antecedent is not None:
             out.append(_mention(noun, antecedent, covered))
     return out
+
+
+_NOUN = get_string_id("NOUN")
+_PLURAL_TAGS = frozenset(get_string_id(t) for t in ("NNS", "NNPS"))
 
 
 def _mention(noun: Token, entity: Found, covered: set[int]) -> Found:
@@ -249,7 +260,7 @@ def _commands(head: Token, other: Token) -> bool:
     return parent.i != head.i and parent.is_ancestor(other)
 
 
-def _nearest(noun: Token, kind: str, named: list[Found], sentence: Mapping[int, int],
+def _nearest(noun: Token, kind: str, named: list[Found], sentence: list[int],
              evidence: _Evidence) -> Found | None:
     """The nearest preceding entity the description can denote (module notes, rule 3)."""
     here = sentence[noun.i]

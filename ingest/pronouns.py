@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.ingest.anaphora import FEMALE_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, Found, _tokens
 
 __all__ = ["FEMALE_PRONOUNS", "PERSON_PRONOUNS", "person_sexes", "pronouns", "resolve_pronouns"]
-from newsgraph.ingest.columns import columns, hashes
+from newsgraph.ingest.columns import columns, doc_table, hashes
 from newsgraph.ingest.names import fold
 from newsgraph.ingest.noun_classes import noun_sex
 from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase
@@ -75,7 +75,8 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
     orgs = [f for f in found if f.label == "ORG" and not f.role]
     org_at = {i: f for f in orgs for i in range(f.start, f.end)}
     sexes = person_sexes(doc, found)
-    starts = [s.start for s in doc.sents]
+    firsts = doc_table(doc).firsts  # each token's sentence's first token
+    starts = sorted(set(firsts))
     quotes = quote_spans(doc)
     resolved: dict[int, Found] = {}
     for token in _tokens(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):
@@ -91,7 +92,7 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
             continue
         if token.pos_ != "PRON":
             continue
-        n = starts.index(token.sent.start)
+        n = starts.index(firsts[token.i])
         previous = starts[max(n - 1, 0)]
         if word in ORG_PRONOUNS and word not in REFLEXIVE_PRONOUNS:
             org = _organisation(token, orgs, org_at, person_at, previous, quotes)
@@ -124,7 +125,7 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
             if len({p.key for p in earlier}) != 1:
                 continue
             window = earlier
-        window = [p for p in window if p.start >= token.sent.start] or window  # its own sentence first
+        window = [p for p in window if p.start >= firsts[token.i]] or window  # its own sentence first
         subjects = [p for p in window if doc[p.end - 1].dep_ in {"nsubj", "nsubjpass"}]
         keys = {p.key for p in window}
         resolved[token.i] = (subjects or window)[-1] if len(keys) > 1 else window[-1]

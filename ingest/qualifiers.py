@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsgraph.ingest.columns import doc_table
 from newsgraph.ingest.qualifier_words import (
     BACKSHIFTED_MODALS,
     CONDITION_NOUNS,
@@ -246,8 +247,23 @@ def speaker_of(verb: Token) -> Token | None:
     Returns the head noun of the speaker phrase ("Kremlin", "statement", "spokesman"); the caller decides whether
     it is an entity (``speaker_phrase`` splits a representative from whom they speak for).
     """
+    memo = doc_table(verb.doc).memo("speaker_of")  # token → its speaker's index, or -1 for none
+    visited: list[int] = []
+    found = _walk_to_speaker(verb, memo, visited)
+    index = -1 if found is None else found.i if isinstance(found, Token) else found
+    for i in visited:  # a clause that reports nothing itself has the speaker of the clause it sits in
+        memo[i] = index
+    return None if index < 0 else verb.doc[index]
+
+
+def _walk_to_speaker(verb: Token, memo: dict[int, int], visited: list[int]) -> Token | int | None:
+    """``speaker_of``'s walk up from ``verb``, the heads it passes in ``visited``; a head whose speaker is in
+    ``memo`` ends it (that index returned)."""
     head: Token | None = verb
     while head is not None:
+        if head.i in memo:
+            return memo[head.i]
+        visited.append(head.i)
         for child in head.children:
             if child.lower_ == "according":
                 for to in child.children:

@@ -23,9 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import ENT_IOB, IDX, LIKE_NUM, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.circumstances import circumstances
+from newsgraph.ingest.columns import columns
 from newsgraph.ingest.numbers import normalise_quantity
 from newsgraph.model import Quantity
 
@@ -41,6 +44,10 @@ _ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj", "conj", "ROOT"})
 
 
+_NUM = get_string_id("NUM")
+_OUTSIDE = frozenset({0, 2})  # ENT_IOB of a token in no entity: unset, or "O"
+
+
 def event_quantities(doc: Doc, triggers: Iterable[int], published: str = "") -> dict[int, tuple[Quantity, ...]]:
     """The quantities and the time of each event mention, keyed by the character offset of its trigger.
 
@@ -53,8 +60,8 @@ def event_quantities(doc: Doc, triggers: Iterable[int], published: str = "") -> 
     Returns:
         Trigger offset → its quantities in text order (a date first); triggers with none are left out.
     """
-    by_idx = {t.idx: t for t in doc}
-    tokens = {by_idx[start].i for start in set(triggers) if start in by_idx}
+    by_idx = {idx: i for i, idx in enumerate(columns(doc, [IDX])[0])}  # character offset → token
+    tokens = {by_idx[start] for start in set(triggers) if start in by_idx}
     found: dict[int, list[Quantity]] = {}
     for i in sorted(tokens):
         when = circumstances(doc[i], published)
@@ -83,12 +90,12 @@ def event_quantities(doc: Doc, triggers: Iterable[int], published: str = "") -> 
 def _phrases(doc: Doc) -> list[tuple[Span, str]]:
     """The number-like entities of ``doc``, and runs of numbers outside any entity (as CARDINAL)."""
     out = [(ent, ent.label_) for ent in doc.ents if ent.label_ in QUANTITY_LABELS]
+    iob, like_num, pos = columns(doc, [ENT_IOB, LIKE_NUM, POS])
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if token.ent_iob_ in {"", "O"} and token.like_num and token.pos_ == "NUM":
+        if iob[i] in _OUTSIDE and like_num[i] and pos[i] == _NUM:
             end = i + 1
-            while end < len(doc) and doc[end].like_num and doc[end].ent_iob_ in {"", "O"}:
+            while end < len(doc) and like_num[end] and iob[end] in _OUTSIDE:
                 end += 1
             out.append((doc[i:end], "CARDINAL"))
             i = end

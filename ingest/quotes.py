@@ -4,9 +4,13 @@ stands in does not say (a quotation over several sentences, or one that goes on 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
+from spacy.attrs import ORTH, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.ingest.columns import ByString, columns, doc_table
 from newsgraph.ingest.qualifier_words import DOCUMENT_NOUNS
 from newsgraph.ingest.qualifiers import speaking_subject, speaking_verb
 
@@ -17,6 +21,9 @@ _OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
 _CLOSING_QUOTES = frozenset({"”", "''", "»"})
 _STRAIGHT_QUOTES = frozenset({'"'})
 _MARKS = _OPENING_QUOTES | _CLOSING_QUOTES | _STRAIGHT_QUOTES  # spaCy does not take a backtick for punctuation
+#: Tokens ``quote_spans`` acts on: the marks, and the paragraph breaks that close a quotation left open.
+_VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
+_MARKED = ByString(lambda text: text in _MARKS or "\n\n" in text)
 
 
 @dataclass(frozen=True)
@@ -46,9 +53,11 @@ def broken_reports(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
     """
     spans = spans if spans is not None else quote_spans(doc)
     sents = list(doc.sents)
+    speaking = _speaking_verbs(doc)
     out: dict[int, Token] = {}
     for k, sent in enumerate(sents):
-        verb = next((t for t in sent if speaking_verb(t) and not inside_quote(t.i, spans)
+        verb = next((t for t in (doc[i] for i in range(sent.start, sent.end) if i in speaking)
+                     if not inside_quote(t.i, spans)
                      and not any(c.dep_ in {"ccomp", "xcomp", "parataxis", "advcl"} for c in t.children)), None)
         subject = speaking_subject(verb) if verb is not None else None
         if verb is None or subject is None or inside_quote(subject.i, spans):
@@ -62,9 +71,14 @@ def broken_reports(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
         cut = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i != subject.i
                     and c.right_edge.i >= sent.end - 2), None) if verb.lemma_.lower() == "say" else None
         if k + 1 < len(sents) and cut is not None and _broken_after(sent) \
-                and not any(speaking_verb(t) for t in sents[k + 1]):
+                and not any(i in speaking for i in range(sents[k + 1].start, sents[k + 1].end)):
             out.setdefault(sents[k + 1].start, subject)
     return out
+
+
+def _speaking_verbs(doc: Doc) -> set[int]:
+    """The tokens that are verbs of saying (``speaking_verb``), looked at among the verbs alone."""
+    return {i for i, pos in enumerate(columns(doc, [POS])[0]) if pos in _VERBAL and speaking_verb(doc[i])}
 
 
 def _only_report(sent: Span, verb: Token, subject: Token) -> bool:
@@ -99,9 +113,18 @@ def quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     alternates. A quote left open runs to the end of its paragraph (a blank line), to the next opening mark (news
     leaves a quotation open at the end of a paragraph that the next one goes on with) or to the end of the text.
     """
+    memo = doc_table(doc).memo("quote_spans")  # every pass that reads quotations asks
+    if None not in memo:
+        memo[None] = _quote_spans(doc)
+    return cast(tuple[tuple[int, int], ...], memo[None])
+
+
+def _quote_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     spans = []
     opened: int | None = None
-    for token in doc:
+    marked = _MARKED.column(doc, columns(doc, [ORTH])[0])
+    for i in (i for i, mark in enumerate(marked) if mark):  # the other tokens neither open nor close a quotation
+        token = doc[i]
         text = token.text
         straight = _straight_direction(token) if text in _STRAIGHT_QUOTES else None
         if text in _OPENING_QUOTES or straight == "open" or (straight == "either" and opened is None):
@@ -146,31 +169,34 @@ def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
     out: dict[int, Token] = {}
     previous: tuple[int, Token] | None = None  # (end of the sentence that closed the last spoken quotation, speaker)
     spans = spans if spans is not None else quote_spans(doc)
+    table = doc_table(doc)
+    sentence_starts = sorted(set(table.firsts))
     for first, last in spans:
-        opening, closing = doc[first].sent, doc[last].sent
+        opening, closing, closing_end = table.firsts[first], table.firsts[last], table.ends[last]
         speaker = quotation_speaker(doc, first, last)
         if speaker is None and _fills(doc, first, last):
-            if previous is not None and previous[0] == opening.start:
+            if previous is not None and previous[0] == opening:
                 speaker = previous[1]
-            elif opening.start > 0:
-                speaker = _announced(doc[opening.start - 1].sent, spans)
-        elif opening.start == closing.start and speaker is not None:
-            previous = (closing.end, speaker)
+            elif opening > 0:
+                speaker = _announced(doc[table.firsts[opening - 1]:opening], spans)
+        elif opening == closing and speaker is not None:
+            previous = (closing_end, speaker)
             continue  # one sentence that says who speaks: the parse attributes it
         if speaker is None:
             previous = None
             continue
-        previous = (closing.end, speaker)
-        for sent in doc.sents:
-            if opening.start <= sent.start < closing.end:
-                out.setdefault(sent.start, speaker)
+        previous = (closing_end, speaker)
+        for start in sentence_starts:
+            if opening <= start < closing_end:
+                out.setdefault(start, speaker)
     return out
 
 
 def _fills(doc: Doc, first: int, last: int) -> bool:
     """True when the quotation from ``first`` to ``last`` is its sentences, but for punctuation around it."""
-    before = doc[doc[first].sent.start:first]
-    after = doc[last + 1:doc[last].sent.end]
+    table = doc_table(doc)
+    before = doc[table.firsts[first]:first]
+    after = doc[last + 1:table.ends[last]]
     return all(t.is_punct or t.is_space or t.text in _MARKS for t in (*before, *after))
 
 
@@ -215,17 +241,26 @@ def quotation_speaker(doc: Doc, first: int, last: int) -> Token | None:
     the same line (or the line before, when it ends with a colon); the issuer of a statement counts as its speaker
     ('Smith issued the following statement: “…').
     """
-    opening, closing = doc[first].sent, doc[last].sent
-    after = next((t.i for t in doc[last + 1:closing.end] if "\n" in t.text_with_ws), closing.end)
-    before = next((t.i + 1 for t in reversed(doc[opening.start:first]) if "\n" in t.text_with_ws
-                   and not _announces(doc, t.i)), opening.start)
-    return _speaker_outside(closing, last + 1, after) or _speaker_outside(opening, before, first)
+    memo = doc_table(doc).memo("quotation_speaker")
+    key = (first, last)
+    if key not in memo:
+        speaker = _quotation_speaker(doc, first, last)
+        memo[key] = None if speaker is None else speaker.i
+    return None if memo[key] is None else doc[memo[key]]
 
 
-def _speaker_outside(sent, start: int, end: int) -> Token | None:
+def _quotation_speaker(doc: Doc, first: int, last: int) -> Token | None:
+    table = doc_table(doc)
+    opening, closing_end = table.firsts[first], table.ends[last]
+    after = next((t.i for t in doc[last + 1:closing_end] if "\n" in t.text_with_ws), closing_end)
+    before = next((t.i + 1 for t in reversed(doc[opening:first]) if "\n" in t.text_with_ws
+                   and not _announces(doc, t.i)), opening)
+    return _speaker_outside(doc, last + 1, after) or _speaker_outside(doc, before, first)
+
+
+def _speaker_outside(doc: Doc, start: int, end: int) -> Token | None:
     """The subject of a speech verb between ``start`` and ``end``, both in that stretch: the stretch stops at a
     line break, as a quotation's speaker is named in its own paragraph."""
-    doc = sent.doc
     for token in doc[start:end] if start < end else ():
         if speaking_verb(token) or _issues_document(token):
             subject = speaking_subject(token)

@@ -8,9 +8,11 @@ Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event 
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsgraph.ingest.columns import columns, head_indices
 from newsgraph.ingest.lexicon import event_verb, is_speech_verb
 from newsgraph.ingest.names import titled_key
 
@@ -119,6 +121,10 @@ _NOT_OCCASION_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME"
                                   "PERCENT", "QUANTITY"})
 
 
+_PROPN, _DOBJ = get_string_id("PROPN"), get_string_id("dobj")
+_NOT_OCCASION_LABEL_IDS = frozenset(get_string_id(label) for label in _NOT_OCCASION_LABELS)
+
+
 def named_occasions(doc: Doc) -> dict[int, str]:
     """Token index → name key of every name of an occasion in ``doc``: a name is one where it is the object of a
     verb in ``OCCASION_VERBS`` ("will host the Oscars", "hosted the Academy Awards") and is not a person's or a
@@ -135,25 +141,27 @@ def named_occasions(doc: Doc) -> dict[int, str]:
     >>> named_occasions(doc)
     {5: 'academy awards', 8: 'academy awards'}
     """
-    runs: list[tuple[int, str]] = []  # (last token, key) of each run of proper nouns
-    occasions: set[str] = set()
+    runs: list[tuple[int, int, bool]] = []  # (first token, last token, hosted) of each run of proper nouns
+    pos_col, dep_col, ent_col = columns(doc, [POS, DEP, ENT_TYPE])
+    heads = head_indices(doc)
     i = 0
     while i < len(doc):
-        if doc[i].pos_ != "PROPN":
+        if pos_col[i] != _PROPN:
             i += 1
             continue
         start = i
-        while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and (doc[i].head.i == i + 1 or doc[i + 1].head.i == i):
+        while i + 1 < len(doc) and pos_col[i + 1] == _PROPN and (heads[i] == i + 1 or heads[i + 1] == i):
             i += 1
-        last = doc[i]
-        key = titled_key(doc[start:i + 1].text)
-        if key:
-            runs.append((i, key))
-            if (last.dep_ == "dobj" and last.head.lemma_.lower() in OCCASION_VERBS
-                    and last.ent_type_ not in _NOT_OCCASION_LABELS):
-                occasions.add(key)
+        hosted = (dep_col[i] == _DOBJ and doc[heads[i]].lemma_.lower() in OCCASION_VERBS
+                  and ent_col[i] not in _NOT_OCCASION_LABEL_IDS)
+        runs.append((start, i, hosted))
         i += 1
-    return {i: key for i, key in runs if key in occasions}
+    if not any(hosted for _, _, hosted in runs):
+        return {}  # no name is an occasion's: no key is needed
+    keyed = [(i, titled_key("".join(doc[j].text_with_ws for j in range(start, i)) + doc[i].text), hosted)
+             for start, i, hosted in runs]
+    occasions = {key for _, key, hosted in keyed if key and hosted}
+    return {i: key for i, key, _ in keyed if key and key in occasions}
 
 
 #: Idioms whose "run" is the running away: "a hit-and-run", "Hit & Run", "cut and run" (not the "run" of running a

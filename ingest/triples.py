@@ -24,6 +24,7 @@ from newsgraph.ingest import clauses
 from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
+from newsgraph.ingest.columns import doc_text, span_text
 from newsgraph.ingest.lexicon import event_verb, is_empty_verb
 from newsgraph.ingest.qualifiers import (
     SPEECH_VERBS,
@@ -80,7 +81,7 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
         quotations: the article's quotations (``find_quotations``), when the caller has them already.
     """
     quotations = quotations if quotations is not None else find_quotations(doc)
-    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc.text, published, quotations.spans,
+    ctx = _Context(source, token_entity or {}, entity_spans or {}, doc_text(doc), published, quotations.spans,
                    quotations.speakers)
     triples: list[Triple] = []
     seen: set[tuple] = set()
@@ -349,8 +350,7 @@ def _argument(token: Token, ctx: _Context) -> Arg | None:
     doc = token.doc
     if token.i in ctx.token_entity:
         start, end = ctx.entity_spans.get(token.i, (token.i, token.i + 1))
-        span = doc[start:end]
-        return Arg(span.text, span.start_char, span.end_char, local_id=ctx.token_entity[token.i])
+        return Arg(*span_text(doc, start, end), local_id=ctx.token_entity[token.i])
     if token.pos_ == "VERB" and token.dep_ == "ccomp":
         return Arg(token.text, token.idx, token.idx + len(token.text), concept=verb_lemma(token))
     if token.lower_ in QUANTIFIERS:
@@ -388,8 +388,7 @@ def _argument(token: Token, ctx: _Context) -> Arg | None:
     name = " ".join(name.split())
     if not any(c.isalpha() for c in name):
         return None
-    span = doc[start:end]
-    return Arg(span.text, span.start_char, span.end_char, concept=name)
+    return Arg(*span_text(doc, start, end), concept=name)
 
 
 def _of_object(token: Token) -> Token | None:
