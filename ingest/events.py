@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.ingest.attribution import event_attribution
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns
+from newsgraph.ingest.concepts import american_spelling
 from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
@@ -47,6 +48,7 @@ from newsgraph.ingest.trigger_rules import (
     named_occasions,
     occasion_trigger,
     run_away_trigger,
+    taken_person_trigger,
 )
 from newsgraph.ingest.triples import PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
@@ -121,6 +123,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         if trigger is None:
             continue
         trigger = run_away_trigger(doc[i], trigger)  # "a hit-and-run": the running away
+        trigger = taken_person_trigger(doc[i], trigger)  # "captured 23 pirates": an arrest
         token = doc[i]
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)
@@ -200,7 +203,7 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
         return _LOOKUPS[key]
     if len(_LOOKUPS) > 1 << 18:
         _LOOKUPS.clear()
-    form = strings[word].lower()
+    form = _american(strings[word].lower(), "VERB" if pos in _VERBAL else "NOUN" if pos == _NOUN else "ADJ")
     if pos in _VERBAL:
         form = LEMMA_FIXES.get(form, form)
         verb = event_verb(form, "VERB")
@@ -210,6 +213,17 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
         found = None if verb is None else (verb, "speech" if pos == _NOUN and is_speech_verb(verb) else "nominal")
     _LOOKUPS[key] = found
     return found
+
+
+def _american(form: str, pos: str) -> str:
+    """A word in American spelling when that spelling is an event word too ("misdemeanour" → misdemeanor,
+    "organised" → organized), so that one happening told in either spelling is one event class; else the word.
+
+    >>> _american("misdemeanour", "NOUN"), _american("criticise", "VERB"), _american("tyre", "NOUN")
+    ('misdemeanor', 'criticize', 'tyre')
+    """
+    respelt = american_spelling(form)
+    return respelt if respelt != form and event_verb(respelt, pos) is not None else form
 
 
 def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:

@@ -383,3 +383,32 @@ def test_the_run_of_a_hit_and_run_is_the_running_away():
     runs = [(m.start, m.event_class) for text, _, _, _, m in _events(doc) if text == "run"]
     assert [c for _, c in runs] == [event_class("flee"), event_class("run")]
     assert event_class("flee") != event_class("run")
+
+
+def test_taking_a_person_is_an_arrest_and_taking_a_thing_is_not():
+    # The navy captured 23 pirates and seized arms. A prisoner captured after a week. The army captured the city.
+    doc = make_doc("The DET det 1", "navy NOUN nsubj 2", "captured VERB ROOT 2 lemma=capture",
+                   "23 NUM nummod 4", "pirates NOUN dobj 2 lemma=pirate", "and CCONJ cc 2",
+                   "seized VERB conj 2 lemma=seize", "arms NOUN dobj 6 lemma=arm", ". PUNCT punct 2",
+                   "A DET det 10", "prisoner NOUN ROOT 10", "captured VERB acl 10 lemma=capture tag=VBN",
+                   "after ADP prep 11", "a DET det 14", "week NOUN pobj 12", ". PUNCT punct 10",
+                   "The DET det 17", "army NOUN nsubj 18", "captured VERB ROOT 18 lemma=capture", "the DET det 20",
+                   "city NOUN dobj 18", ". PUNCT punct 18")
+    classes = [(m.text, m.event_class) for *_, m in _events(doc)]
+    assert classes == [("captured", event_class("arrest")), ("seized", event_class("seize")),
+                       ("captured", event_class("arrest")), ("captured", event_class("capture"))]
+    assert event_class("capture") != event_class("arrest")
+    # The suspect was caught. The capture of the gunman.
+    doc = make_doc("The DET det 1", "suspect NOUN nsubjpass 3", "was AUX auxpass 3 lemma=be",
+                   "caught VERB ROOT 3 lemma=catch", ". PUNCT punct 3", "The DET det 6", "capture NOUN ROOT 6",
+                   "of ADP prep 6", "the DET det 9", "gunman NOUN pobj 7", ". PUNCT punct 6")
+    assert [m.event_class for *_, m in _events(doc)] == [event_class("arrest")] * 2
+
+
+def test_a_british_spelling_is_the_event_class_of_the_american_one():
+    doc = make_doc("He PRON nsubjpass 2", "was AUX auxpass 2 lemma=be", "booked VERB ROOT 2 lemma=book",
+                   "for ADP prep 2", "the DET det 5", "misdemeanour NOUN pobj 3", "and CCONJ cc 2",
+                   "criticised VERB conj 2 lemma=criticise", ". PUNCT punct 2")
+    classes = {m.text: m.event_class for *_, m in _events(doc)}
+    assert classes["misdemeanour"] == event_class("misdemeanor")
+    assert classes["criticised"] == event_class("criticize")
