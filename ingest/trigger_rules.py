@@ -147,6 +147,8 @@ def named_occasions(doc: Doc) -> dict[int, str]:
         while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and (doc[i].head.i == i + 1 or doc[i + 1].head.i == i):
             i += 1
         last = doc[i]
+        while start < i and doc[start].lower_ in OCCASION_VERBS:  # a headline's verb read as a name: "To Host Oscars"
+            start += 1
         key = titled_key(doc[start:i + 1].text)
         if key:
             runs.append((i, key))

@@ -412,3 +412,13 @@ def test_a_british_spelling_is_the_event_class_of_the_american_one():
     classes = {m.text: m.event_class for *_, m in _events(doc)}
     assert classes["misdemeanour"] == event_class("misdemeanor")
     assert classes["criticised"] == event_class("criticize")
+
+
+def test_a_headline_verb_read_as_part_of_a_hosted_name_is_not_in_its_key():
+    from newsgraph.ingest.trigger_rules import named_occasions
+
+    # DeGeneres To Host Oscars. She will host the Oscars.
+    doc = make_doc("DeGeneres PROPN ROOT 0 ent=PERSON", "To PART aux 2", "Host PROPN compound 3",
+                   "Oscars PROPN appos 0", ". PUNCT punct 0", "She PRON nsubj 7", "will AUX aux 7",
+                   "host VERB ROOT 7 lemma=host", "the DET det 9", "Oscars PROPN dobj 7", ". PUNCT punct 7")
+    assert named_occasions(doc) == {3: "oscars", 9: "oscars"}
