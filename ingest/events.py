@@ -32,9 +32,11 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.attribution import event_attribution
+from newsgraph.ingest.circumstances import TIME_PREPOSITIONS, TIME_WORDS
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns
 from newsgraph.ingest.concepts import american_spelling
+from newsgraph.ingest.dates import MONTHS, WEEKDAYS
 from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
@@ -229,28 +231,42 @@ def _american(form: str, pos: str) -> str:
 def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
     """(phrasal verb, kind) of a verb with a particle, preposition or bare object noun that makes a phrasal verb
     the lexicon knows ("passed away" → pass away, in the class of die; "took over"; "checked into"; "took
-    office"), or None. Light verbs count here ("take over" is an event though "take" alone is none). A verb
-    with a direct object takes no preposition: that one is circumstantial ("fired the chief executive on Monday"
-    is no "fire on")."""
-    particle = preposition = noun = ""
+    office"), or None. Light verbs count here ("take over" is an event though "take" alone is none). Each of the
+    verb's prepositions is tried ("After a night out, she checked into rehab": "after" makes none, "into" does). A
+    verb with a direct object takes no preposition: that one is circumstantial ("fired the chief executive on
+    Monday" is no "fire on"), unless it stands right after the verb, before the object the parser saw ("checks
+    into rehab facility" with "facility" read as the verb's object too)."""
+    particle = noun = ""
+    prepositions: list[Token] = []
     has_object = False
     for child in token.children:
         if child.dep_ == "prt" and not particle:
             particle = child.lower_
-        elif child.dep_ == "prep" and not preposition:
-            preposition = child.lower_
+        elif child.dep_ == "prep" and not _names_a_time(child):
+            prepositions.append(child)
         elif child.dep_ in _OBJECT_DEPS and not child.lower_.endswith(("self", "selves")):
             has_object = True  # a reflexive object keeps the preposition: "checked herself into rehab"
             if child.pos_ == "NOUN" and not any(c.dep_ == "det" for c in child.children):
                 noun = child.lemma_.lower()  # a bare object: "took place", "takes office"
     if has_object:
-        preposition = ""
-    if not particle and not preposition and not noun:
+        prepositions = [p for p in prepositions if p.i == token.i + 1]
+    if not particle and not prepositions and not noun:
         return None
-    phrase = phrasal_verb(LEMMA_FIXES.get(lemma, lemma), particle, preposition, noun)
-    if phrase is None:
-        return None
-    return phrase, "speech" if is_speech_verb(phrase) else "verbal"
+    verb = LEMMA_FIXES.get(lemma, lemma)
+    for preposition in [p.lower_ for p in prepositions] or [""]:
+        phrase = phrasal_verb(verb, particle, preposition, noun)
+        if phrase is not None:
+            return phrase, "speech" if is_speech_verb(phrase) else "verbal"
+    return None
+
+
+def _names_a_time(preposition: Token) -> bool:
+    """True for a time preposition whose object is a time ("on Thursday", "in March", "after midnight"): a
+    circumstance, never part of a phrasal verb ("fired on Thursday" is no "fire on"); "into May" is no time (a
+    dateline the parser ran into the sentence)."""
+    return preposition.lower_ in TIME_PREPOSITIONS and any(
+        c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"} or c.lower_ in TIME_WORDS or c.lower_ in WEEKDAYS
+                              or c.lower_ in MONTHS) for c in preposition.children)
 
 
 def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bool = False) -> tuple[str, str] | None:

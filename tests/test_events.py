@@ -422,3 +422,26 @@ def test_a_headline_verb_read_as_part_of_a_hosted_name_is_not_in_its_key():
                    "Oscars PROPN appos 0", ". PUNCT punct 0", "She PRON nsubj 7", "will AUX aux 7",
                    "host VERB ROOT 7 lemma=host", "the DET det 9", "Oscars PROPN dobj 7", ". PUNCT punct 7")
     assert named_occasions(doc) == {3: "oscars", 9: "oscars"}
+
+
+def test_every_preposition_of_a_verb_is_tried_for_a_phrasal_verb_but_a_time_is_none():
+    # After the party , she checked into rehab .
+    doc = make_doc("After ADP prep 5", "the DET det 2", "party NOUN pobj 0", ", PUNCT punct 5", "she PRON nsubj 5",
+                   "checked VERB ROOT 5 lemma=check", "into ADP prep 5", "rehab NOUN pobj 6", ". PUNCT punct 5")
+    assert [m.lemma for *_, m in _events(doc) if m.text == "checked"] == ["check into"]
+    # O'Brien was fired on Thursday .
+    doc = make_doc("O'Brien PROPN nsubjpass 2 ent=PERSON", "was AUX auxpass 2 lemma=be", "fired VERB ROOT 2 lemma=fire",
+                   "on ADP prep 2", "Thursday PROPN pobj 3 ent=DATE", ". PUNCT punct 2")
+    assert [m.event_class for *_, m in _events(doc)] == [event_class("dismiss")]
+    assert event_class("fire on") != event_class("dismiss")
+
+
+def test_a_preposition_right_after_a_verb_counts_though_the_parser_gave_the_verb_an_object():
+    # Lohan checks into rehab facility (the parser: "facility" the object of "checks", "into" bare)
+    doc = make_doc("Lohan PROPN nsubj 1 ent=PERSON", "checks VERB ROOT 1 lemma=check", "into ADP prep 1",
+                   "rehab NOUN compound 4", "facility NOUN dobj 1")
+    assert [m.lemma for *_, m in _events(doc) if m.text == "checks"] == ["check into"]
+    # fired the chief on Monday: the preposition after the object is a circumstance
+    doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "fired VERB ROOT 1 lemma=fire", "the DET det 3", "chief NOUN dobj 1",
+                   "on ADP prep 1", "Monday PROPN pobj 4 ent=DATE")
+    assert [m.event_class for *_, m in _events(doc) if m.text == "fired"] == [event_class("dismiss")]
