@@ -124,6 +124,10 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 trigger = manner_trigger(doc[i], trigger)
         if trigger is None:
             continue
+        if (pos != _VERB and trigger[1] == "nominal" and doc[i].text[:1].isupper()
+                and in_headline(doc, text, starts, i, headlines)):  # "Lohan Checks Into Rehab": check into
+            phrase = _phrasal_trigger(doc[i], trigger[0])
+            trigger = trigger if phrase is None else (phrase[0], trigger[1])
         trigger = run_away_trigger(doc[i], trigger)  # "a hit-and-run": the running away
         trigger = taken_person_trigger(doc[i], trigger)  # "captured 23 pirates": an arrest
         token = doc[i]

@@ -123,7 +123,7 @@ def test_headline_word_inside_a_misread_name_is_a_trigger():
     doc = make_doc("Lindsay PROPN compound 2 ent=ORG", "Lohan PROPN compound 2 ent=ORG", "Checks PROPN ROOT 2 ent=ORG",
                    "Into ADP prep 2", "Rehab PROPN pobj 3", "After ADP prep 2", "Arrest PROPN pobj 5")
     found = {text: (lemma, kind) for text, lemma, kind, _, _ in _events(doc)}
-    assert found["Checks"] == ("check", "nominal") and "Arrest" in found and "Lohan" not in found
+    assert found["Checks"] == ("check into", "nominal") and "Arrest" in found and "Lohan" not in found
 
 
 def test_headline_under_a_url_line_is_judged_by_its_own_line():
@@ -445,3 +445,11 @@ def test_a_preposition_right_after_a_verb_counts_though_the_parser_gave_the_verb
     doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "fired VERB ROOT 1 lemma=fire", "the DET det 3", "chief NOUN dobj 1",
                    "on ADP prep 1", "Monday PROPN pobj 4 ent=DATE")
     assert [m.event_class for *_, m in _events(doc) if m.text == "fired"] == [event_class("dismiss")]
+
+
+def test_a_headline_word_read_as_a_name_forms_its_phrasal_verb():
+    doc = make_doc("Lindsay PROPN compound 2", "Lohan PROPN compound 2", "Checks PROPN ROOT 2", "Into ADP prep 2",
+                   "Betty PROPN compound 6", "Ford PROPN compound 6", "Rehab PROPN pobj 3")
+    assert [(m.text, m.lemma, m.event_class) for *_, m in _events(doc) if m.text == "Checks"] == [
+        ("Checks", "check into", event_class("check into"))]
+    assert event_class("check into") != event_class("check")
