@@ -32,11 +32,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.attribution import event_attribution
-from newsgraph.ingest.circumstances import TIME_PREPOSITIONS, TIME_WORDS
 from newsgraph.ingest.clauses import split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns
-from newsgraph.ingest.concepts import american_spelling
-from newsgraph.ingest.dates import MONTHS, WEEKDAYS
 from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
@@ -45,9 +42,11 @@ from newsgraph.ingest.trigger_rules import (
     MANNER_EVENTS,
     OCCASION_NOUN_IDS,
     acronym_trigger,
+    american_form,
     in_headline,
     manner_trigger,
     named_occasions,
+    names_a_time,
     occasion_trigger,
     run_away_trigger,
     taken_person_trigger,
@@ -209,7 +208,7 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
         return _LOOKUPS[key]
     if len(_LOOKUPS) > 1 << 18:
         _LOOKUPS.clear()
-    form = _american(strings[word].lower(), "VERB" if pos in _VERBAL else "NOUN" if pos == _NOUN else "ADJ")
+    form = american_form(strings[word].lower(), "VERB" if pos in _VERBAL else "NOUN" if pos == _NOUN else "ADJ")
     if pos in _VERBAL:
         form = LEMMA_FIXES.get(form, form)
         verb = event_verb(form, "VERB")
@@ -219,17 +218,6 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
         found = None if verb is None else (verb, "speech" if pos == _NOUN and is_speech_verb(verb) else "nominal")
     _LOOKUPS[key] = found
     return found
-
-
-def _american(form: str, pos: str) -> str:
-    """A word in American spelling when that spelling is an event word too ("misdemeanour" → misdemeanor,
-    "organised" → organized), so that one happening told in either spelling is one event class; else the word.
-
-    >>> _american("misdemeanour", "NOUN"), _american("criticise", "VERB"), _american("tyre", "NOUN")
-    ('misdemeanor', 'criticize', 'tyre')
-    """
-    respelt = american_spelling(form)
-    return respelt if respelt != form and event_verb(respelt, pos) is not None else form
 
 
 def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
@@ -246,7 +234,7 @@ def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
     for child in token.children:
         if child.dep_ == "prt" and not particle:
             particle = child.lower_
-        elif child.dep_ == "prep" and not _names_a_time(child):
+        elif child.dep_ == "prep" and not names_a_time(child):
             prepositions.append(child)
         elif child.dep_ in _OBJECT_DEPS and not child.lower_.endswith(("self", "selves")):
             has_object = True  # a reflexive object keeps the preposition: "checked herself into rehab"
@@ -262,15 +250,6 @@ def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
         if phrase is not None:
             return phrase, "speech" if is_speech_verb(phrase) else "verbal"
     return None
-
-
-def _names_a_time(preposition: Token) -> bool:
-    """True for a time preposition whose object is a time ("on Thursday", "in March", "after midnight"): a
-    circumstance, never part of a phrasal verb ("fired on Thursday" is no "fire on"); "into May" is no time (a
-    dateline the parser ran into the sentence)."""
-    return preposition.lower_ in TIME_PREPOSITIONS and any(
-        c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"} or c.lower_ in TIME_WORDS or c.lower_ in WEEKDAYS
-                              or c.lower_ in MONTHS) for c in preposition.children)
 
 
 def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bool = False) -> tuple[str, str] | None:

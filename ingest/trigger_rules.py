@@ -11,6 +11,9 @@ from __future__ import annotations
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsgraph.ingest.circumstances import TIME_PREPOSITIONS, TIME_WORDS
+from newsgraph.ingest.concepts import american_spelling
+from newsgraph.ingest.dates import MONTHS, WEEKDAYS
 from newsgraph.ingest.lexicon import event_verb, is_speech_verb
 from newsgraph.ingest.names import titled_key
 from newsgraph.ingest.noun_classes import noun_class
@@ -224,3 +227,23 @@ def taken_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, s
 
 def _is_person(token: Token) -> bool:
     return token.ent_type_ in _PERSON_LABELS or noun_class(token.lemma_.lower()) == "PERSON"
+
+
+def american_form(form: str, pos: str) -> str:
+    """A word in American spelling when that spelling is an event word too ("misdemeanour" → misdemeanor,
+    "organised" → organized), so that one happening told in either spelling is one event class; else the word.
+
+    >>> american_form("misdemeanour", "NOUN"), american_form("criticise", "VERB"), american_form("tyre", "NOUN")
+    ('misdemeanor', 'criticize', 'tyre')
+    """
+    respelt = american_spelling(form)
+    return respelt if respelt != form and event_verb(respelt, pos) is not None else form
+
+
+def names_a_time(preposition: Token) -> bool:
+    """True for a time preposition whose object is a time ("on Thursday", "in March", "after midnight"): a
+    circumstance, never part of a phrasal verb ("fired on Thursday" is no "fire on"); "into May" is no time (a
+    dateline the parser ran into the sentence)."""
+    return preposition.lower_ in TIME_PREPOSITIONS and any(
+        c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"} or c.lower_ in TIME_WORDS or c.lower_ in WEEKDAYS
+                              or c.lower_ in MONTHS) for c in preposition.children)
