@@ -42,11 +42,14 @@ from newsgraph.ingest.trigger_rules import (
     MANNER_EVENTS,
     OCCASION_NOUN_IDS,
     acronym_trigger,
+    american_form,
     in_headline,
     manner_trigger,
     named_occasions,
+    names_a_time,
     occasion_trigger,
     run_away_trigger,
+    taken_person_trigger,
 )
 from newsgraph.ingest.triples import PRONOUNS
 from newsgraph.model import Arg, EventMention, Participant
@@ -120,7 +123,12 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 trigger = manner_trigger(doc[i], trigger)
         if trigger is None:
             continue
+        if (pos != _VERB and trigger[1] == "nominal" and doc[i].text[:1].isupper()
+                and in_headline(doc, text, starts, i, headlines)):  # "Lohan Checks Into Rehab": check into
+            phrase = _phrasal_trigger(doc[i], trigger[0])
+            trigger = trigger if phrase is None else (phrase[0], trigger[1])
         trigger = run_away_trigger(doc[i], trigger)  # "a hit-and-run": the running away
+        trigger = taken_person_trigger(doc[i], trigger)  # "captured 23 pirates": an arrest
         token = doc[i]
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)
@@ -200,7 +208,7 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
         return _LOOKUPS[key]
     if len(_LOOKUPS) > 1 << 18:
         _LOOKUPS.clear()
-    form = strings[word].lower()
+    form = american_form(strings[word].lower(), "VERB" if pos in _VERBAL else "NOUN" if pos == _NOUN else "ADJ")
     if pos in _VERBAL:
         form = LEMMA_FIXES.get(form, form)
         verb = event_verb(form, "VERB")
@@ -215,28 +223,33 @@ def _lookup(strings, word: int, pos: int) -> tuple[str, str] | None:
 def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
     """(phrasal verb, kind) of a verb with a particle, preposition or bare object noun that makes a phrasal verb
     the lexicon knows ("passed away" → pass away, in the class of die; "took over"; "checked into"; "took
-    office"), or None. Light verbs count here ("take over" is an event though "take" alone is none). A verb
-    with a direct object takes no preposition: that one is circumstantial ("fired the chief executive on Monday"
-    is no "fire on")."""
-    particle = preposition = noun = ""
+    office"), or None. Light verbs count here ("take over" is an event though "take" alone is none). Each of the
+    verb's prepositions is tried ("After a night out, she checked into rehab": "after" makes none, "into" does). A
+    verb with a direct object takes no preposition: that one is circumstantial ("fired the chief executive on
+    Monday" is no "fire on"), unless it stands right after the verb, before the object the parser saw ("checks
+    into rehab facility" with "facility" read as the verb's object too)."""
+    particle = noun = ""
+    prepositions: list[Token] = []
     has_object = False
     for child in token.children:
         if child.dep_ == "prt" and not particle:
             particle = child.lower_
-        elif child.dep_ == "prep" and not preposition:
-            preposition = child.lower_
+        elif child.dep_ == "prep" and not names_a_time(child):
+            prepositions.append(child)
         elif child.dep_ in _OBJECT_DEPS and not child.lower_.endswith(("self", "selves")):
             has_object = True  # a reflexive object keeps the preposition: "checked herself into rehab"
             if child.pos_ == "NOUN" and not any(c.dep_ == "det" for c in child.children):
                 noun = child.lemma_.lower()  # a bare object: "took place", "takes office"
     if has_object:
-        preposition = ""
-    if not particle and not preposition and not noun:
+        prepositions = [p for p in prepositions if p.i == token.i + 1]
+    if not particle and not prepositions and not noun:
         return None
-    phrase = phrasal_verb(LEMMA_FIXES.get(lemma, lemma), particle, preposition, noun)
-    if phrase is None:
-        return None
-    return phrase, "speech" if is_speech_verb(phrase) else "verbal"
+    verb = LEMMA_FIXES.get(lemma, lemma)
+    for preposition in [p.lower_ for p in prepositions] or [""]:
+        phrase = phrasal_verb(verb, particle, preposition, noun)
+        if phrase is not None:
+            return phrase, "speech" if is_speech_verb(phrase) else "verbal"
+    return None
 
 
 def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bool = False) -> tuple[str, str] | None:

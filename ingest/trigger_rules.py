@@ -12,9 +12,13 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsgraph.ingest.circumstances import TIME_PREPOSITIONS, TIME_WORDS
 from newsgraph.ingest.columns import columns, head_indices
+from newsgraph.ingest.concepts import american_spelling
+from newsgraph.ingest.dates import MONTHS, WEEKDAYS
 from newsgraph.ingest.lexicon import event_verb, is_speech_verb
 from newsgraph.ingest.names import titled_key
+from newsgraph.ingest.noun_classes import noun_class
 
 
 def acronym_trigger(token: Token) -> tuple[str, str] | None:
@@ -158,6 +162,10 @@ def named_occasions(doc: Doc) -> dict[int, str]:
         i += 1
     if not any(hosted for _, _, hosted in runs):
         return {}  # no name is an occasion's: no key is needed
+    for n, (start, i, hosted) in enumerate(runs):
+        while start < i and doc[start].lower_ in OCCASION_VERBS:  # a headline's verb read as a name: "To Host Oscars"
+            start += 1
+        runs[n] = (start, i, hosted)
     keyed = [(i, titled_key("".join(doc[j].text_with_ws for j in range(start, i)) + doc[i].text), hosted)
              for start, i, hosted in runs]
     occasions = {key for _, key, hosted in keyed if key and hosted}
@@ -188,3 +196,64 @@ def run_away_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
     if i < token.i - 1 and i >= 0 and token.doc[i].text.lower() in _RUN_AWAY_AFTER:
         return "flee", trigger[1]
     return trigger
+
+
+#: Verbs of taking whose happening, when what is taken is a person, is an arrest: "captured 23 pirates", "the
+#: suspect was seized", "the capture of the gunman" (not "captured the city", "seized arms").
+TAKING_VERBS = frozenset({"capture", "seize", "recapture", "catch"})
+#: Name labels of people: a person, or a group named by its nationality ("23 Somalis").
+_PERSON_LABELS = frozenset({"PERSON", "NORP"})
+
+
+def taken_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
+    """The trigger of a verb of taking (``TAKING_VERBS``) whose taken is a person (a person's name or a noun of
+    a person: "pirates", "the suspect"): (arrest, its kind); else ``trigger``. What is taken is a verb's direct
+    object, a passive's subject, the noun a past participle modifies ("a prisoner captured after a week on the
+    run"), or a noun's "of" phrase or possessor.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Navy", "captured", "pirates", "and", "seized", "arms"],
+    ...           lemmas=["navy", "capture", "pirate", "and", "seize", "arm"],
+    ...           heads=[1, 1, 1, 1, 1, 4], deps=["nsubj", "ROOT", "dobj", "cc", "conj", "dobj"])
+    >>> taken_person_trigger(doc[1], ("capture", "verbal")), taken_person_trigger(doc[4], ("seize", "verbal"))
+    (('arrest', 'verbal'), ('seize', 'verbal'))
+    """
+    if trigger[0] not in TAKING_VERBS:
+        return trigger
+    if token.dep_ == "acl" and token.tag_ == "VBN" and _is_person(token.head):
+        return "arrest", trigger[1]
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "poss"}:
+            taken = [child]
+        elif child.dep_ == "prep" and child.lower_ == "of" and token.pos_ in {"NOUN", "PROPN"}:
+            taken = [g for g in child.children if g.dep_ == "pobj"]
+        else:
+            continue
+        if any(_is_person(t) for t in taken):
+            return "arrest", trigger[1]
+    return trigger
+
+
+def _is_person(token: Token) -> bool:
+    return token.ent_type_ in _PERSON_LABELS or noun_class(token.lemma_.lower()) == "PERSON"
+
+
+def american_form(form: str, pos: str) -> str:
+    """A word in American spelling when that spelling is an event word too ("misdemeanour" → misdemeanor,
+    "organised" → organized), so that one happening told in either spelling is one event class; else the word.
+
+    >>> american_form("misdemeanour", "NOUN"), american_form("criticise", "VERB"), american_form("tyre", "NOUN")
+    ('misdemeanor', 'criticize', 'tyre')
+    """
+    respelt = american_spelling(form)
+    return respelt if respelt != form and event_verb(respelt, pos) is not None else form
+
+
+def names_a_time(preposition: Token) -> bool:
+    """True for a time preposition whose object is a time ("on Thursday", "in March", "after midnight"): a
+    circumstance, never part of a phrasal verb ("fired on Thursday" is no "fire on"); "into May" is no time (a
+    dateline the parser ran into the sentence)."""
+    return preposition.lower_ in TIME_PREPOSITIONS and any(
+        c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"} or c.lower_ in TIME_WORDS or c.lower_ in WEEKDAYS
+                              or c.lower_ in MONTHS) for c in preposition.children)

@@ -123,7 +123,7 @@ def test_headline_word_inside_a_misread_name_is_a_trigger():
     doc = make_doc("Lindsay PROPN compound 2 ent=ORG", "Lohan PROPN compound 2 ent=ORG", "Checks PROPN ROOT 2 ent=ORG",
                    "Into ADP prep 2", "Rehab PROPN pobj 3", "After ADP prep 2", "Arrest PROPN pobj 5")
     found = {text: (lemma, kind) for text, lemma, kind, _, _ in _events(doc)}
-    assert found["Checks"] == ("check", "nominal") and "Arrest" in found and "Lohan" not in found
+    assert found["Checks"] == ("check into", "nominal") and "Arrest" in found and "Lohan" not in found
 
 
 def test_headline_under_a_url_line_is_judged_by_its_own_line():
@@ -383,3 +383,73 @@ def test_the_run_of_a_hit_and_run_is_the_running_away():
     runs = [(m.start, m.event_class) for text, _, _, _, m in _events(doc) if text == "run"]
     assert [c for _, c in runs] == [event_class("flee"), event_class("run")]
     assert event_class("flee") != event_class("run")
+
+
+def test_taking_a_person_is_an_arrest_and_taking_a_thing_is_not():
+    # The navy captured 23 pirates and seized arms. A prisoner captured after a week. The army captured the city.
+    doc = make_doc("The DET det 1", "navy NOUN nsubj 2", "captured VERB ROOT 2 lemma=capture",
+                   "23 NUM nummod 4", "pirates NOUN dobj 2 lemma=pirate", "and CCONJ cc 2",
+                   "seized VERB conj 2 lemma=seize", "arms NOUN dobj 6 lemma=arm", ". PUNCT punct 2",
+                   "A DET det 10", "prisoner NOUN ROOT 10", "captured VERB acl 10 lemma=capture tag=VBN",
+                   "after ADP prep 11", "a DET det 14", "week NOUN pobj 12", ". PUNCT punct 10",
+                   "The DET det 17", "army NOUN nsubj 18", "captured VERB ROOT 18 lemma=capture", "the DET det 20",
+                   "city NOUN dobj 18", ". PUNCT punct 18")
+    classes = [(m.text, m.event_class) for *_, m in _events(doc)]
+    assert classes == [("captured", event_class("arrest")), ("seized", event_class("seize")),
+                       ("captured", event_class("arrest")), ("captured", event_class("capture"))]
+    assert event_class("capture") != event_class("arrest")
+    # The suspect was caught. The capture of the gunman.
+    doc = make_doc("The DET det 1", "suspect NOUN nsubjpass 3", "was AUX auxpass 3 lemma=be",
+                   "caught VERB ROOT 3 lemma=catch", ". PUNCT punct 3", "The DET det 6", "capture NOUN ROOT 6",
+                   "of ADP prep 6", "the DET det 9", "gunman NOUN pobj 7", ". PUNCT punct 6")
+    assert [m.event_class for *_, m in _events(doc)] == [event_class("arrest")] * 2
+
+
+def test_a_british_spelling_is_the_event_class_of_the_american_one():
+    doc = make_doc("He PRON nsubjpass 2", "was AUX auxpass 2 lemma=be", "booked VERB ROOT 2 lemma=book",
+                   "for ADP prep 2", "the DET det 5", "misdemeanour NOUN pobj 3", "and CCONJ cc 2",
+                   "criticised VERB conj 2 lemma=criticise", ". PUNCT punct 2")
+    classes = {m.text: m.event_class for *_, m in _events(doc)}
+    assert classes["misdemeanour"] == event_class("misdemeanor")
+    assert classes["criticised"] == event_class("criticize")
+
+
+def test_a_headline_verb_read_as_part_of_a_hosted_name_is_not_in_its_key():
+    from newsgraph.ingest.trigger_rules import named_occasions
+
+    # DeGeneres To Host Oscars. She will host the Oscars.
+    doc = make_doc("DeGeneres PROPN ROOT 0 ent=PERSON", "To PART aux 2", "Host PROPN compound 3",
+                   "Oscars PROPN appos 0", ". PUNCT punct 0", "She PRON nsubj 7", "will AUX aux 7",
+                   "host VERB ROOT 7 lemma=host", "the DET det 9", "Oscars PROPN dobj 7", ". PUNCT punct 7")
+    assert named_occasions(doc) == {3: "oscars", 9: "oscars"}
+
+
+def test_every_preposition_of_a_verb_is_tried_for_a_phrasal_verb_but_a_time_is_none():
+    # After the party , she checked into rehab .
+    doc = make_doc("After ADP prep 5", "the DET det 2", "party NOUN pobj 0", ", PUNCT punct 5", "she PRON nsubj 5",
+                   "checked VERB ROOT 5 lemma=check", "into ADP prep 5", "rehab NOUN pobj 6", ". PUNCT punct 5")
+    assert [m.lemma for *_, m in _events(doc) if m.text == "checked"] == ["check into"]
+    # O'Brien was fired on Thursday .
+    doc = make_doc("O'Brien PROPN nsubjpass 2 ent=PERSON", "was AUX auxpass 2 lemma=be", "fired VERB ROOT 2 lemma=fire",
+                   "on ADP prep 2", "Thursday PROPN pobj 3 ent=DATE", ". PUNCT punct 2")
+    assert [m.event_class for *_, m in _events(doc)] == [event_class("dismiss")]
+    assert event_class("fire on") != event_class("dismiss")
+
+
+def test_a_preposition_right_after_a_verb_counts_though_the_parser_gave_the_verb_an_object():
+    # Lohan checks into rehab facility (the parser: "facility" the object of "checks", "into" bare)
+    doc = make_doc("Lohan PROPN nsubj 1 ent=PERSON", "checks VERB ROOT 1 lemma=check", "into ADP prep 1",
+                   "rehab NOUN compound 4", "facility NOUN dobj 1")
+    assert [m.lemma for *_, m in _events(doc) if m.text == "checks"] == ["check into"]
+    # fired the chief on Monday: the preposition after the object is a circumstance
+    doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "fired VERB ROOT 1 lemma=fire", "the DET det 3", "chief NOUN dobj 1",
+                   "on ADP prep 1", "Monday PROPN pobj 4 ent=DATE")
+    assert [m.event_class for *_, m in _events(doc) if m.text == "fired"] == [event_class("dismiss")]
+
+
+def test_a_headline_word_read_as_a_name_forms_its_phrasal_verb():
+    doc = make_doc("Lindsay PROPN compound 2", "Lohan PROPN compound 2", "Checks PROPN ROOT 2", "Into ADP prep 2",
+                   "Betty PROPN compound 6", "Ford PROPN compound 6", "Rehab PROPN pobj 3")
+    assert [(m.text, m.lemma, m.event_class) for *_, m in _events(doc) if m.text == "Checks"] == [
+        ("Checks", "check into", event_class("check into"))]
+    assert event_class("check into") != event_class("check")
