@@ -75,7 +75,7 @@ def article_concepts(analysis: ArticleAnalysis, story: str,
     found = ArticleConcepts(source, story)
     for mention in sorted(analysis.concepts, key=lambda m: (m.start, m.end)):
         span = {"source": source, "start": mention.start, "end": mention.end, "text": mention.text}
-        tie = _tie(mention, story, ties) if ties else None
+        tie = _tie(mention, story, ties, analysis.article.text[mention.end:mention.end + 12]) if ties else None
         if tie is not None:
             found.linked.setdefault(tie.entity_id, []).append({**span, "kind": "description"})
             found.ties[tie.entity_id] = tie
@@ -89,18 +89,23 @@ def article_concepts(analysis: ArticleAnalysis, story: str,
     return found
 
 
-def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], StoryTie]) -> StoryTie | None:
+def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], StoryTie],
+         after: str = "") -> StoryTie | None:
     """The story's tie of a concept mention: only a bare, singular head noun ("the host", "the host's", not "the
-    next host" or "hosts") that is no time and no generic noun.
+    next host" or "hosts") that is no time and no generic noun, nor an indefinite one with an "of" phrase (``after``
+    is the text after the mention): "a host of other equipment", "a region of potential cooperation".
 
     >>> tie = StoryTie("story:s", "host", "e", 2, 2)
-    >>> [_tie(ConceptMention("a", 0, 8, text, "host", mods), "story:s", {("story:s", "host"): tie}) is tie
-    ...  for text, mods in (("the host", ()), ("the host's", ()), ("the next host", ("next",)), ("hosts", ()))]
-    [True, True, False, False]
+    >>> [_tie(ConceptMention("a", 0, 8, text, "host", mods), "story:s", {("story:s", "host"): tie}, after) is tie
+    ...  for text, mods, after in (("the host", (), " said"), ("the host's", (), " show"), ("a host", (), " of tools"),
+    ...                            ("the next host", ("next",), ""), ("hosts", (), ""))]
+    [True, True, False, False, False]
     """
     if mention.generic or mention.time or mention.key != mention.head or not story:
         return None
     words = mention.text.replace("’", "'").split()
+    if words and words[0].lower() in {"a", "an"} and after.split()[:1] == ["of"]:
+        return None  # a quantity or a kind, not the one in view
     last = words[-1].lower().removesuffix("'s").rstrip("'") if words else ""
     if last.endswith("s") and not mention.head.endswith("s"):
         return None  # a plural: "the hosts"

@@ -89,14 +89,16 @@ def test_a_head_the_articles_split_on_ties_to_no_one():
 
 
 def test_the_bare_noun_in_another_report_of_the_story_is_a_mention_of_the_entity():
-    other = _article("d", "The host will open the show. The next host is unknown. Hosts rarely last.",
-                     concepts=(("The host", "host", ()), ("The next host", "host", ("next",)), ("Hosts", "host", ())),
+    other = _article("d", "The host will open the show. The next host is unknown. Hosts rarely last. A host of "
+                          "stars came.", concepts=(("The host", "host", ()), ("The next host", "host", ("next",)),
+                                                   ("Hosts", "host", ()), ("A host", "host", ())),
                      triples=(("The host", "the show"),))
     elsewhere = _article("e", "The host of the fair spoke.", concepts=(("The host", "host", ()),))
     _, _, graph = _build([*_reports(), other, elsewhere], {"a": "s", "b": "s", "c": "s", "d": "s", "e": "t"})
     assert _node_of(graph, "d", "The host") == ELLEN.id
     assert graph.nodes[_node_of(graph, "d", "The next host")]["kind"] == "Concept"  # another one
     assert graph.nodes[_node_of(graph, "d", "Hosts")]["kind"] == "Concept"  # hosts in general
+    assert graph.nodes[_node_of(graph, "d", "A host")]["kind"] == "Concept"  # "a host of stars": many stars
     assert graph.nodes[_node_of(graph, "e", "The host")]["kind"] == "Concept"  # another story
     relations = [(u, v) for u, v, data in graph.edges(data=True) if data.get("evidence")]
     assert len(relations) == 1 and relations[0][0] == ELLEN.id  # the relation's subject is the entity too
