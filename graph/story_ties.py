@@ -12,11 +12,12 @@ nouns its articles tie to an entity:
   Navy" → "navy", "Vancouver Police" → "police", "Bayou La Batre Rural Health Clinic" → "clinic").
 
 A head ties to an entity when one entity alone has it in the story, or when one entity has it in two articles or
-more and in at least ``MAJORITY`` of the articles that tie it to anyone ("the host" is Ellen DeGeneres in seven
-reports and Seth MacFarlane, last year's, in one). Graph building then takes a concept mention of the story whose
-key is that bare head (no distinguishing modifier: "the next host", "the former coach" are other ones) and that is
-singular for a mention of the entity (``newsgraph.graph.concepts.article_concepts``); each such link is logged
-as a ``Merge`` with rule ``description in the story``.
+more and in at least ``MAJORITY`` of the articles that tie it to anyone ("the host" is this year's host in most
+reports and last year's in one). Graph building then takes a concept mention of the story whose
+key is that bare head (no distinguishing modifier: "the next host", "the former coach" are other ones), that is
+singular and that is no indefinite noun with an "of" phrase ("a host of other equipment") for a mention of the
+entity (``newsgraph.graph.concepts.article_concepts``); each such link is logged as a ``Merge`` with rule
+``description in the story``.
 
 Scope: the articles of one chunk of an ingest. A story's articles in an earlier chunk keep the concept mentions
 they were stored with, and a tie only a later chunk shows does not reach them (as with role descriptions,
