@@ -34,6 +34,7 @@ from newsgraph.gcpause import paused_gc
 from newsgraph.graph.concepts import ArticleConcepts, article_concepts, name_concepts
 from newsgraph.graph.copies import CopyAssignment
 from newsgraph.graph.events import EventAssignment, assign_events
+from newsgraph.graph.story_ties import story_ties
 from newsgraph.ingest.lexicon import relation_class
 from newsgraph.ingest.names import clean_name, slug
 from newsgraph.model import (
@@ -44,6 +45,7 @@ from newsgraph.model import (
     Endpoint,
     EntityRef,
     Evidence,
+    Merge,
     Quantity,
     Relation,
     Resolution,
@@ -102,6 +104,7 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
     entities = {e.id: e for e in resolution.entities}
     story_of = dict(stories.assignment) if stories is not None else {}
     events = assign_events(analyses, story_of, resolution)
+    ties = story_ties(analyses, resolution, story_of)
     for story in stories.stories if stories is not None else ():
         graph.add_node(story.id, kind="Story", name=story.name, size=story.size, first=story.first,
                        last=story.last, terms=[t for t, _ in story.terms],
@@ -127,7 +130,12 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
             if entity_id is not None:
                 spans[entity_id].append({"source": article.id, "start": mention.start, "end": mention.end,
                                          "text": mention.text, "kind": mention.kind})
-        concepts = article_concepts(analysis, story_of.get(article.id, ""))
+        concepts = article_concepts(analysis, story_of.get(article.id, ""), ties)
+        for entity_id, found in concepts.linked.items():  # concept mentions the story ties to an entity
+            spans[entity_id].extend(found)
+            tie = concepts.ties[entity_id]
+            graph.graph["merges"].extend(Merge(entity_id, text, article.id, "description in the story", tie.detail)
+                                         for text in dict.fromkeys(m["text"] for m in found))
         for entity_id, found in spans.items():
             _add_entity(graph, entities[entity_id])
             graph.add_edge(article.id, entity_id, key="MENTIONS", type="MENTIONS", count=len(found), mentions=found)
@@ -178,6 +186,9 @@ def _node_of(arg: Arg, source: str, resolution: Resolution, entities, graph,
         node = concept_id(name)
     else:
         node, name = concepts.node_of(arg, name)
+        if node in entities:  # a concept mention the story ties to an entity
+            _add_entity(graph, entities[node])
+            return node, {"entity_id": node, "name": entities[node].name, "type": entities[node].type}
     _add_concept(graph, node, name, concepts.story if concepts is not None else "")
     return node, {"entity_id": node, "name": name, "type": "Concept"}
 

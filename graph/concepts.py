@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
 
+from newsgraph.graph.story_ties import StoryTie
 from newsgraph.ingest.concept_words import GENERIC_NOUNS
 from newsgraph.ingest.names import slug
-from newsgraph.model import Arg, ArticleAnalysis
+from newsgraph.model import Arg, ArticleAnalysis, ConceptMention
 
 
 def scoped_concept_id(key: str, scope: str) -> str:
@@ -42,11 +43,15 @@ class ArticleConcepts:
     story: str
     names: dict[str, str] = field(default_factory=dict)
     spans: dict[str, list[dict]] = field(default_factory=dict)
+    #: entity id → the spans of the concept mentions the story ties to that entity (``story_ties``), and the tie
+    linked: dict[str, list[dict]] = field(default_factory=dict)
+    ties: dict[str, StoryTie] = field(default_factory=dict)
     _by_start: list[tuple[int, int, str]] = field(default_factory=list)
 
     def node_of(self, arg: Arg, fallback: str) -> tuple[str, str]:
         """(node id, name) of a triple argument with no entity: the concept of the first mention inside its span
-        ("a limited ceasefire on energy infrastructure" → the ceasefire), else the concept named ``fallback``."""
+        ("a limited ceasefire on energy infrastructure" → the ceasefire), else the concept named ``fallback``; the
+        entity id when the story ties that mention to an entity (its name is then the caller's to give)."""
         inside = [(s, -e, node) for s, e, node in self._by_start if arg.start <= s and e <= arg.end]
         if inside:
             node = min(inside)[2]
@@ -60,19 +65,51 @@ class ArticleConcepts:
         return f"source:{self.source}" if generic or not self.story else self.story
 
 
-def article_concepts(analysis: ArticleAnalysis, story: str) -> ArticleConcepts:
+def article_concepts(analysis: ArticleAnalysis, story: str,
+                     ties: Mapping[tuple[str, str], StoryTie] | None = None) -> ArticleConcepts:
     """The concept nodes of an article in a story (its id; "" for an article with no story: it is one on its own),
-    with the spans of each node's mentions in text order."""
+    with the spans of each node's mentions in text order. A mention the story ties to an entity (``ties``, from
+    ``newsgraph.graph.story_ties.story_ties``: its key is the bare head noun, singular) is a mention of that entity
+    instead, in ``linked``."""
     source = analysis.article.id
     found = ArticleConcepts(source, story)
     for mention in sorted(analysis.concepts, key=lambda m: (m.start, m.end)):
         span = {"source": source, "start": mention.start, "end": mention.end, "text": mention.text}
+        tie = _tie(mention, story, ties, analysis.article.text[mention.end:mention.end + 12]) if ties else None
+        if tie is not None:
+            found.linked.setdefault(tie.entity_id, []).append({**span, "kind": "description"})
+            found.ties[tie.entity_id] = tie
+            found._by_start.append((mention.start, mention.end, tie.entity_id))
+            continue
         node = scoped_concept_id(mention.key, found._scope(mention.generic))
         found.names.setdefault(node, mention.key)
         found.spans.setdefault(node, []).append({**span, "kind": "phrase"})
         if not mention.time:  # "for the moment", "on Saturday": when, not what a relation is about
             found._by_start.append((mention.start, mention.end, node))
     return found
+
+
+def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], StoryTie],
+         after: str = "") -> StoryTie | None:
+    """The story's tie of a concept mention: only a bare, singular head noun ("the host", "the host's", not "the
+    next host" or "hosts") that is no time and no generic noun, nor an indefinite one with an "of" phrase (``after``
+    is the text after the mention): "a host of other equipment", "a region of potential cooperation".
+
+    >>> tie = StoryTie("story:s", "host", "e", 2, 2)
+    >>> [_tie(ConceptMention("a", 0, 8, text, "host", mods), "story:s", {("story:s", "host"): tie}, after) is tie
+    ...  for text, mods, after in (("the host", (), " said"), ("the host's", (), " show"), ("a host", (), " of tools"),
+    ...                            ("the next host", ("next",), ""), ("hosts", (), ""))]
+    [True, True, False, False, False]
+    """
+    if mention.generic or mention.time or mention.key != mention.head or not story:
+        return None
+    words = mention.text.replace("’", "'").split()
+    if words and words[0].lower() in {"a", "an"} and after.split()[:1] == ["of"]:
+        return None  # a quantity or a kind, not the one in view
+    last = words[-1].lower().removesuffix("'s").rstrip("'") if words else ""
+    if last.endswith("s") and not mention.head.endswith("s"):
+        return None  # a plural: "the hosts"
+    return ties.get((story, mention.head))
 
 
 
