@@ -101,6 +101,9 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
         previous = starts[max(n - 1, 0)]
         if word in ORG_PRONOUNS and word not in REFLEXIVE_PRONOUNS:
             org = _organisation(token, orgs, org_at, person_at, previous, quotes)
+            subject = possessor_subject(token)
+            if org is None and subject is not None and subject.i in thing_at:
+                org = thing_at[subject.i]  # "the Airbus A380 has made its maiden flight"
             if org is not None:
                 resolved[token.i] = org
             continue
@@ -268,6 +271,27 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
                 "nsubj", "nsubjpass"} and i not in person_at:
             return None  # another singular thing is the subject in between
     return best
+
+
+def possessor_subject(pronoun: Token) -> Token | None:
+    """The subject an its/their stands for when it is the possessor of an argument of that subject's own clause
+    and agrees with it in number: "The index fell to its lowest level", "Markets resumed their slide"; ``None``
+    for any other pronoun or a subject that is a person's name or a pronoun."""
+    word = pronoun.lower_
+    if pronoun.dep_ != "poss" or word not in {"its", "their"}:
+        return None
+    verb = pronoun.head
+    for _ in range(4):  # up from the possessed noun through prepositions to its clause's verb
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.ent_type_ in {"PERSON", "NORP"}:
+        return None
+    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    return subject if plural == (word == "their") else None
 
 
 def _subject(name: Token) -> bool:

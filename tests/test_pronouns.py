@@ -92,3 +92,14 @@ def test_i_in_a_quotation_is_its_speaker_and_we_the_organisation_the_speaker_is_
     assert _links("I PRON nsubj 2", "will AUX aux 2", "stay VERB ccomp 6", ", PUNCT punct 6",
                   "John PROPN compound 5 ent=PERSON", "Smith PROPN nsubj 6 ent=PERSON",
                   "said VERB ROOT 6 lemma=say tag=VBD", ". PUNCT punct 6") == []
+
+
+def test_its_of_an_argument_of_its_own_subjects_clause_is_that_subject_where_number_agrees():
+    # "The Airbus A380 has made its maiden flight ." (a product: no organisation pronoun rule reaches it)
+    assert _links("The DET det 2", "Airbus PROPN compound 2 ent=PRODUCT", "A380 PROPN nsubj 4 ent=PRODUCT",
+                  "has AUX aux 4", "made VERB ROOT 4", "its PRON poss 7", "maiden ADJ amod 7",
+                  "flight NOUN dobj 4", ". PUNCT punct 4") == [("its", "Airbus A380")]
+    # "The Airbus A380 has made their maiden flight ." : "their" does not agree with one aircraft
+    assert _links("The DET det 2", "Airbus PROPN compound 2 ent=PRODUCT", "A380 PROPN nsubj 4 ent=PRODUCT",
+                  "has AUX aux 4", "made VERB ROOT 4", "their PRON poss 7", "maiden ADJ amod 7",
+                  "flight NOUN dobj 4", ". PUNCT punct 4") == []
