@@ -104,9 +104,8 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
 def _named(doc: Doc) -> list[_Found]:
     found = []
     common = _common_words(doc)
-    proper = {t.lower_ for ent in doc.ents for t in ent if t.pos_ == "PROPN"}
     for ent in doc.ents:
-        if ent.label_ not in LABEL_TYPES or _is_noise(ent, common, proper):
+        if ent.label_ not in LABEL_TYPES or _is_noise(ent, common):
             continue
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in {"the", "a", "an"}:
@@ -183,13 +182,10 @@ def _type_cues(doc: Doc, found: list[_Found]) -> None:
             item.label, item.weight = cue, 2
 
 
-def _is_noise(ent: Span, common: set[str], proper: set[str] = frozenset()) -> bool:
+def _is_noise(ent: Span, common: set[str]) -> bool:
     """Spans the small model tags as names that are common words: title case ("Ceasefire", "Energy and
     Infrastructure" where the article also has "ceasefire", "energy" in lower case), "a Complete Ceasefire", "END",
-    or a non-place written all in lower case ("gulf"). A lone word tagged a noun is a name only where the article
-    also tags it a proper noun inside a name (``proper``): the headline's "Apple unveils iPod nano" of an article
-    that goes on "Apple today unveiled …".
-    """
+    or a non-place written all in lower case ("gulf")."""
     if ent[0].lower_ in {"a", "an"}:
         return True
     if len(ent) == 1 and ent.label_ not in {"NORP", "PERSON"} and not demonym_country(ent.text) and (
@@ -200,8 +196,7 @@ def _is_noise(ent: Span, common: set[str], proper: set[str] = frozenset()) -> bo
         return True
     if ent.label_ in {"NORP", "GPE", "LOC"}:
         return ent.text.islower() and ent.label_ == "LOC"
-    if len(content) == 1 and content[0].pos_ == "NOUN" and ent.label_ in {"PERSON", "ORG"} and (
-            content[0].lower_ not in proper):
+    if len(content) == 1 and content[0].pos_ == "NOUN" and ent.label_ in {"PERSON", "ORG"}:
         return True  # a lone common noun: "Ceasefire"
     return ent.text.islower()
 

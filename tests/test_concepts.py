@@ -270,3 +270,14 @@ def test_its_standing_for_a_common_noun_subject_is_a_mention_of_that_subjects_co
               deps=["nsubj", "ROOT", "poss", "dobj", "punct"], pos=["NOUN", "VERB", "PRON", "NOUN", "PUNCT"],
               tags=["NNS", "VBD", "PRP$", "NN", "."], lemmas=["market", "resume", "its", "slide", "."])
     assert [m.text for m in extract_concepts(doc, "a1")] == ["Markets", "its slide"]
+
+
+def test_a_relative_pronoun_is_a_mention_of_the_concept_its_clause_hangs_on():
+    # "The planes , which fly far , landed ."
+    doc = Doc(spacy.blank("en").vocab, words=["The", "planes", ",", "which", "fly", "far", ",", "landed", "."],
+              heads=[1, 7, 1, 4, 1, 4, 1, 7, 7],
+              deps=["det", "nsubj", "punct", "nsubj", "relcl", "advmod", "punct", "ROOT", "punct"],
+              pos=["DET", "NOUN", "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "VERB", "PUNCT"],
+              tags=["DT", "NNS", ",", "WDT", "VBP", "RB", ",", "VBD", "."],
+              lemmas=["the", "plane", ",", "which", "fly", "far", ",", "land", "."])
+    assert [(m.text, m.head) for m in extract_concepts(doc, "a1")] == [("The planes", "airplane"), ("which", "airplane")]

@@ -484,14 +484,3 @@ def test_a_titled_person_is_not_the_leader_his_own_sentence_names():
     [described] = [m for m in found.mentions if m.kind == "description"]
     assert by_id[described.local_id].role == ("Russia", "leader")
 
-
-def test_a_name_the_tagger_took_for_a_noun_counts_where_the_article_writes_it_as_a_name():
-    # "Apple unveils phones \n Apple today unveiled phones ." : the headline's "Apple" (tagged a noun) is Apple
-    doc = make_doc("Apple NOUN nsubj 1 ent=ORG", "unveils VERB ROOT 1", "phones NOUN dobj 1 tag=NNS",
-                   "Apple PROPN nsubj 5 ent=ORG", "today NOUN npadvmod 5", "unveiled VERB ROOT 5",
-                   "phones NOUN dobj 5 tag=NNS", ". PUNCT punct 5")
-    names = [m.text for m in extract_mentions(doc, "a1").mentions if m.kind == "name"]
-    assert names == ["Apple", "Apple"]
-    # "Ceasefire holds ." : a lone noun the article never writes as a name is no name
-    doc = make_doc("Ceasefire NOUN nsubj 1 ent=ORG", "holds VERB ROOT 1", ". PUNCT punct 1")
-    assert [m.text for m in extract_mentions(doc, "a1").mentions] == []
