@@ -85,7 +85,38 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
         found.append(ConceptMention(source, start, end, text[start:end], head, _modifiers(token),
                                     head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS,
                                     time=token.ent_type_ in _TIME_ENTS))
-    return tuple(found)
+    return tuple(sorted(found + _bound_possessives(doc, source, covered, found), key=lambda m: m.start))
+
+
+def _bound_possessives(doc: Doc, source: str, covered: Collection[int],
+                       found: list[ConceptMention]) -> list[ConceptMention]:
+    """An its/their no entity mention covers that stands for its clause's subject, a common noun ("The index fell
+    to its lowest level", ``pronouns.possessor_subject``), and a relative pronoun of a clause that hangs on a common
+    noun ("the new planes, which come from …"), are mentions of that noun's concept."""
+    from newsgraph.ingest.pronouns import possessor_subject
+
+    heads = {m.end: m for m in found}
+    out = []
+    for token in doc:
+        if token.lower_ not in {"its", "their", "which", "that", "who"} or token.i in covered:
+            continue
+        subject = possessor_subject(token) if token.lower_ in {"its", "their"} else _relative_antecedent(token)
+        if subject is None or subject.pos_ != "NOUN" or subject.i in covered:
+            continue
+        concept = heads.get(subject.idx + len(subject.text))
+        if concept is not None:
+            end = token.idx + len(token.text)
+            out.append(ConceptMention(source, token.idx, end, token.text, concept.head, concept.modifiers,
+                                      concept.generic, time=concept.time))
+    return out
+
+
+def _relative_antecedent(token: Token) -> Token | None:
+    """The noun a relative which/that/who stands for: the one its relative clause hangs on."""
+    if (token.tag_ not in {"WDT", "WP"} or token.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+            or token.head.dep_ != "relcl"):
+        return None
+    return token.head.head
 
 
 def _first_word(token: Token, firsts: list[int], punct: list[int]) -> int:

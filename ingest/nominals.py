@@ -126,8 +126,8 @@ def _linkable(noun: Token, covered: set[int], *, definite: bool) -> bool:
     """A noun phrase that may be a mention of an entity in view: not part of another mention, no possessive, no
     "of" phrase or restrictive clause, nothing that makes it another one; ``definite``: with "the", not a
     predicate."""
-    if noun.i in covered or noun.dep_ in {"compound", "poss", "npadvmod"}:
-        return False
+    if noun.i in covered or noun.dep_ in {"compound", "npadvmod"} or noun.dep_ == "poss" and not definite:
+        return False  # a definite possessor is a description like any other: "the company's move"
     children = list(noun.children)
     if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in children):
         return False
@@ -202,6 +202,7 @@ class _Evidence:
         # organisations whose name has no noun of another kind of body ("Police", "Fleet", "Bureau", "Reserve")
         # and that are the subject of a clause: "the company" may be one of them when it is the only one in view
         self.plain_subjects: set[str] = set()
+        self.other_bodies: set[str] = set()  # organisations whose name says they are no company ("Department")
         for f in named:
             if f.kind == "description":
                 continue
@@ -209,8 +210,10 @@ class _Evidence:
             self.words[f.key].update(fold(t.text).strip(".") for t in span)
             self.words[f.key].update(t.lemma_.lower() for t in span)
             self.heads[f.key].update({span[-1].lemma_.lower(), fold(span[-1].text)})
-            if f.label == "ORG" and span.root.dep_ in {"nsubj", "nsubjpass"} and not any(
-                    noun_class(t.lemma_.lower()) == "ORG" and t.lemma_.lower() not in COMPANY_NOUNS for t in span):
+            if f.label == "ORG" and any(noun_class(t.lemma_.lower()) == "ORG" and t.lemma_.lower() not in
+                                        COMPANY_NOUNS for t in span):
+                self.other_bodies.add(f.key)
+            elif f.label == "ORG" and span.root.dep_ in {"nsubj", "nsubjpass"}:
                 self.plain_subjects.add(f.key)
             after = doc[f.end:f.end + 3]
             if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
@@ -274,9 +277,11 @@ def _nearest(noun: Token, kind: str, named: list[Found], sentence: list[int],
     window = [f for f in in_view if evidence.fits(noun, kind, f)]
     if not window:
         return None
-    if kind == "ORG" and noun.lemma_.lower() in COMPANY_NOUNS and len({f.key for f in in_view}) > 1 and not any(
+    companies = {f.key for f in in_view if f.key not in evidence.other_bodies}
+    if kind == "ORG" and noun.lemma_.lower() in COMPANY_NOUNS and len(companies) > 1 and not any(
             evidence.suffixed(f) for f in window):
-        return None  # "the company" with two organisations in view and no "Inc." to tell them apart
+        return None  # "the company" with two organisations in view and no "Inc." to tell them apart (a name that
+        # says "Department" or "Police" is none)
     keys = {f.key for f in window}
     if len(keys) == 1:
         return window[-1]

@@ -9,14 +9,17 @@ hangs on; "which"/"that" → the named thing or organisation its relative clause
 then fled"). Never the named speaker of the quotation the pronoun stands in; in what a representative reports, the
 person they speak for ("Her spokesman said she would appeal").
 
-Organisations: it/its → the most recent organisation that is a subject in the sentence or the one before ("Apple
-said its …"), when no other singular subject stands between; they/them/their → the same, when no plural noun or
-person stands between (else "they" may be the people just named); we/us/our inside a quotation an organisation
-speaks, itself or through its representative ("'We will appeal,' the club said", "…, an Acme spokesman said").
-First and second person pronouns in what a person says, an "it" that stands for no entity ("it takes time", a
-linking verb or passive with a clause after it: "it is likely that", "it is important to", "it is feared that";
-but "it could be profitable", "it will be compensated" are the organisation's) and pronouns with nothing in view
-stay unlinked.
+Organisations: it/its → the most recent organisation that is a subject (itself or in apposition to it: "Another
+automaker, General Motors, announced that it …") in the sentence or the one before ("Apple said its …"), when no
+other singular subject stands between; they/them/their → the same, when no plural noun or person stands between
+(else "they" may be the people just named); we/us/our inside a quotation an organisation speaks, itself or
+through its representative ("'We will appeal,' the club said", "…, an Acme spokesman said"), or that a person
+speaks whom the article names an officer of one organisation ("Acme CEO John Smith", "John Smith, the chief
+executive of Acme") or the leader of one country ("John Smith, Prime Minister of Canada"); I/me/my in a quotation
+→ its named speaker. Second person pronouns, first person ones of a speaker the article does not name, an "it"
+that stands for no entity ("it takes time", a linking verb or passive with a clause after it: "it is likely
+that", "it is important to", "it is feared that"; but "it could be profitable", "it will be compensated" are the
+organisation's) and pronouns with nothing in view stay unlinked.
 
 ``resolve_pronouns`` is the public entry: token index → the mention the pronoun refers to.
 """
@@ -33,14 +36,15 @@ from newsgraph.ingest.anaphora import FEMALE_PRONOUNS, PERSON_PRONOUNS, RELATIVE
 
 __all__ = ["FEMALE_PRONOUNS", "PERSON_PRONOUNS", "person_sexes", "pronouns", "resolve_pronouns"]
 from newsgraph.ingest.columns import columns, doc_table, hashes
-from newsgraph.ingest.names import fold
-from newsgraph.ingest.noun_classes import noun_sex
+from newsgraph.ingest.names import ROLE_NOUNS, TITLE_WORDS, fold
+from newsgraph.ingest.noun_classes import noun_class, noun_sex
 from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase
 from newsgraph.ingest.quotes import quotation_speaker, quote_spans
 
 SINGULAR_THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 FIRST_PLURAL_PRONOUNS = frozenset({"we", "us", "our", "ours", "ourselves"})
+FIRST_SINGULAR_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself"})
 ORG_PRONOUNS = SINGULAR_THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PLURAL_PRONOUNS
 REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "duchess"})
@@ -50,10 +54,12 @@ EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "take", "remain", "become", 
 #: Of those, the ones whose "it" is an entity unless a clause follows: "it is likely that …" / "it could be
 #: profitable", "it seems that …" / "it remains open".
 LINKING_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "sound"})
+#: Titles of a company's officers: "Acme CEO John Smith" makes Acme an organisation whatever the model tagged it.
+OFFICER_NOUNS = frozenset({"ceo", "chairman", "chairwoman", "executive", "officer", "founder", "director"})
 _CLAUSES = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
 #: Relative pronouns of things: "the Camry, which then fled", "a company that makes chips".
 THING_RELATIVES = frozenset({"which", "that"})
-_PRONOUNS = hashes(RELATIVE_PRONOUNS | THING_RELATIVES | PERSON_PRONOUNS | ORG_PRONOUNS)
+_PRONOUNS = hashes(RELATIVE_PRONOUNS | THING_RELATIVES | PERSON_PRONOUNS | ORG_PRONOUNS | FIRST_SINGULAR_PRONOUNS)
 
 
 def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
@@ -90,12 +96,15 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
                     and token.head.head.i in thing_at):
                 resolved[token.i] = thing_at[token.head.head.i]
             continue
-        if token.pos_ != "PRON":
+        if token.pos_ != "PRON" or word in FIRST_SINGULAR_PRONOUNS:
             continue
         n = starts.index(firsts[token.i])
         previous = starts[max(n - 1, 0)]
         if word in ORG_PRONOUNS and word not in REFLEXIVE_PRONOUNS:
             org = _organisation(token, orgs, org_at, person_at, previous, quotes)
+            subject = possessor_subject(token)
+            if org is None and subject is not None and subject.i in thing_at:
+                org = thing_at[subject.i]  # "the Airbus A380 has made its maiden flight"
             if org is not None:
                 resolved[token.i] = org
             continue
@@ -129,7 +138,68 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
         subjects = [p for p in window if doc[p.end - 1].dep_ in {"nsubj", "nsubjpass"}]
         keys = {p.key for p in window}
         resolved[token.i] = (subjects or window)[-1] if len(keys) > 1 else window[-1]
+    resolved.update(_first_person(doc, found, quotes, person_at, resolved))
     return resolved
+
+
+def _first_person(doc: Doc, found: list[Found], quotes: tuple[tuple[int, int], ...], person_at: Mapping[int, Found],
+                  resolved: Mapping[int, Found]) -> dict[int, Found]:
+    """I/me/my in a quotation → its speaker, a named person or a pronoun linked to one ("“I will stay,” Smith
+    said"); we/us/our there, when no organisation speaks → the one organisation the article makes the speaker an
+    officer of ("Acme CEO John Smith", "John Smith, the chief executive of Acme"), or the one country a speaker
+    leads ("John Smith, Prime Minister of Canada")."""
+    employers = _employers(doc, found)
+    out: dict[int, Found] = {}
+    for first, last in quotes:
+        words = [t for t in doc[first + 1:last] if t.pos_ == "PRON" and t.i not in resolved
+                 and (t.lower_ in FIRST_SINGULAR_PRONOUNS or t.lower_ in FIRST_PLURAL_PRONOUNS)]
+        if not words:
+            continue
+        speaker = quotation_speaker(doc, first, last)
+        person = None if speaker is None else person_at.get(speaker.i) or resolved.get(speaker.i)
+        if person is None or person.label != "PERSON":
+            continue
+        employer = employers.get(person.key)
+        for token in words:
+            if token.lower_ in FIRST_SINGULAR_PRONOUNS:
+                out[token.i] = person
+            elif employer is not None:
+                out[token.i] = employer
+    return out
+
+
+def _employers(doc: Doc, found: list[Found]) -> dict[str, Found]:
+    """Person key → the one organisation (or, for a role noun, country) the article names the person an officer
+    of: "Acme CEO John Smith", "Acme's John Smith", "John Smith, the chief executive of Acme", "John Smith, Prime
+    Minister of Canada"."""
+    owner_at = {i: f for f in found if f.label in {"ORG", "GPE", "PERSON"} and not f.role and f.kind in {
+        "name", "title", "description"} for i in range(f.start, f.end)}
+    seen: dict[str, dict[str, Found]] = defaultdict(dict)
+    for f in found:
+        if f.label != "PERSON" or f.kind not in {"name", "title"}:
+            continue
+        root = doc[f.end - 1]
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i > root.i]
+        if root.dep_ == "appos" and root.head.i < f.start:
+            nouns.append(root.head)
+        owners = [o for c in root.children if c.dep_ in {"compound", "nmod", "poss"} and c.i < root.i
+                  for o in (c, *(g for g in c.children if g.dep_ in {"compound", "nmod", "poss"}))]
+        for noun in nouns:
+            if noun.pos_ not in {"NOUN", "PROPN"} or (noun_class(noun.lemma_.lower()) != "PERSON"
+                                                      and fold(noun.text) not in TITLE_WORDS):
+                continue
+            owners += [c for c in noun.children if c.dep_ in {"compound", "nmod", "poss"}]
+            owners += [o for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"of", "at"}
+                       for o in prep.children if o.dep_ == "pobj"]
+        for owner in owners:
+            org = owner_at.get(owner.i)
+            if org is None or org.key == f.key:
+                continue
+            anchor = fold((owner.head.head if owner.dep_ == "pobj" else owner.head).text).strip(".")
+            if (org.label == "ORG" or org.label == "GPE" and anchor in ROLE_NOUNS
+                    or org.label == "PERSON" and anchor in OFFICER_NOUNS):
+                seen[f.key][org.key] = org
+    return {key: next(iter(orgs.values())) for key, orgs in seen.items() if len(orgs) == 1}
 
 
 def pronouns(doc: Doc, found: list[Found]) -> list[Found]:
@@ -186,7 +256,7 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
         window = [f for f in window if not quoted[0] < f.start < quoted[1]] or window
     if not window:
         return None
-    subjects = [f for f in window if doc[f.end - 1].dep_ in {"nsubj", "nsubjpass"}]
+    subjects = [f for f in window if _subject(doc[f.end - 1])]
     if not subjects:
         return None  # "a team in the Eastern Conference. With its …": an organisation named in passing
     best = subjects[-1]
@@ -202,6 +272,34 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
                 "nsubj", "nsubjpass"} and i not in person_at:
             return None  # another singular thing is the subject in between
     return best
+
+
+def possessor_subject(pronoun: Token) -> Token | None:
+    """The subject an its/their stands for when it is the possessor of an argument of that subject's own clause
+    and agrees with it in number: "The index fell to its lowest level", "Markets resumed their slide"; ``None``
+    for any other pronoun or a subject that is a person's name or a pronoun."""
+    word = pronoun.lower_
+    if pronoun.dep_ != "poss" or word not in {"its", "their"}:
+        return None
+    verb = pronoun.head
+    for _ in range(4):  # up from the possessed noun through prepositions to its clause's verb
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.ent_type_ in {"PERSON", "NORP"}:
+        return None
+    plural = subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    return subject if plural == (word == "their") else None
+
+
+def _subject(name: Token) -> bool:
+    """Whether a name is its clause's subject, itself or in apposition to it ("Another automaker, General Motors,
+    announced that it …")."""
+    return name.dep_ in {"nsubj", "nsubjpass"} or (
+        name.dep_ == "appos" and name.head.dep_ in {"nsubj", "nsubjpass"} and name.head.pos_ == "NOUN")
 
 
 def _governs(name: Token, pronoun: Token) -> bool:

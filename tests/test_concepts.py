@@ -255,3 +255,30 @@ def test_a_time_is_a_concept_mention_but_never_the_argument_a_relation_is_about(
     assert node == scoped_concept_id("limited ceasefire", "story:s")
     assert scoped_concept_id("saturday", "story:s") in concepts.spans  # still a mention of its story's Saturday
 
+
+
+def test_its_standing_for_a_common_noun_subject_is_a_mention_of_that_subjects_concept():
+    # "The index fell to its lowest level ." / "Markets resumed its slide ." (number disagrees: no mention)
+    doc = Doc(spacy.blank("en").vocab, words=["The", "index", "fell", "to", "its", "lowest", "level", "."],
+              heads=[1, 2, 2, 2, 6, 6, 3, 2], deps=["det", "nsubj", "ROOT", "prep", "poss", "amod", "pobj", "punct"],
+              pos=["DET", "NOUN", "VERB", "ADP", "PRON", "ADJ", "NOUN", "PUNCT"],
+              tags=["DT", "NN", "VBD", "IN", "PRP$", "JJS", "NN", "."],
+              lemmas=["the", "index", "fall", "to", "its", "low", "level", "."])
+    found = [(m.text, m.head) for m in extract_concepts(doc, "a1")]
+    assert found == [("The index", "index"), ("its lowest level", "degree"), ("its", "index")]
+    doc = Doc(spacy.blank("en").vocab, words=["Markets", "resumed", "its", "slide", "."], heads=[1, 1, 3, 1, 1],
+              deps=["nsubj", "ROOT", "poss", "dobj", "punct"], pos=["NOUN", "VERB", "PRON", "NOUN", "PUNCT"],
+              tags=["NNS", "VBD", "PRP$", "NN", "."], lemmas=["market", "resume", "its", "slide", "."])
+    assert [m.text for m in extract_concepts(doc, "a1")] == ["Markets", "its slide"]
+
+
+def test_a_relative_pronoun_is_a_mention_of_the_concept_its_clause_hangs_on():
+    # "The planes , which fly far , landed ."
+    doc = Doc(spacy.blank("en").vocab, words=["The", "planes", ",", "which", "fly", "far", ",", "landed", "."],
+              heads=[1, 7, 1, 4, 1, 4, 1, 7, 7],
+              deps=["det", "nsubj", "punct", "nsubj", "relcl", "advmod", "punct", "ROOT", "punct"],
+              pos=["DET", "NOUN", "PUNCT", "PRON", "VERB", "ADV", "PUNCT", "VERB", "PUNCT"],
+              tags=["DT", "NNS", ",", "WDT", "VBP", "RB", ",", "VBD", "."],
+              lemmas=["the", "plane", ",", "which", "fly", "far", ",", "land", "."])
+    found = [(m.text, m.head) for m in extract_concepts(doc, "a1")]
+    assert found == [("The planes", "airplane"), ("which", "airplane")]

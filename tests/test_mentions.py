@@ -483,3 +483,4 @@ def test_a_titled_person_is_not_the_leader_his_own_sentence_names():
     found, by_id = _entities(doc)
     [described] = [m for m in found.mentions if m.kind == "description"]
     assert by_id[described.local_id].role == ("Russia", "leader")
+

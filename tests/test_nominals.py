@@ -209,3 +209,17 @@ def test_we_in_a_quotation_is_the_organisation_that_speaks_it_and_no_one_outside
     links = _links("Acme PROPN nsubj 1 ent=ORG", "said VERB ROOT 1", ". PUNCT punct 1", "We PRON nsubj 5",
                    "will AUX aux 5", "appeal VERB ROOT 5", ". PUNCT punct 5", kind="pronoun")
     assert links == []
+
+
+def test_the_companys_is_a_description_and_a_department_in_view_is_no_company():
+    # "Acme hired staff . The company 's shares rose ."
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "hired VERB ROOT 1", "staff NOUN dobj 1", ". PUNCT punct 1",
+                  "The DET det 5", "company NOUN poss 7", "'s PART case 5", "shares NOUN nsubj 8 tag=NNS",
+                  "rose VERB ROOT 8", ". PUNCT punct 8") == [("The company", "Acme")]
+    # "Acme asked the Treasury Department for aid . The company said … ."
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "asked VERB ROOT 1", "the DET det 5",
+                  "Treasury PROPN compound 5 ent=ORG", "Department PROPN dobj 1 ent=ORG", "for ADP prep 1",
+                  "aid NOUN pobj 5", ". PUNCT punct 1",
+                  "The DET det 9", "company NOUN nsubj 10", "said VERB ROOT 10", ". PUNCT punct 10") == [
+        ("The company", "Acme")]
+

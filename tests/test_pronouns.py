@@ -60,3 +60,46 @@ def test_a_person_of_the_pronouns_own_sentence_comes_before_the_subject_of_the_s
                   "The DET det 5", "Sixers PROPN nsubj 6 ent=ORG", "fired VERB ROOT 6",
                   "Jim PROPN compound 8 ent=PERSON", "Brien PROPN dobj 6 ent=PERSON", "and CCONJ cc 6",
                   "replaced VERB conj 6", "him PRON dobj 10", ". PUNCT punct 6") == [("him", "Jim Brien")]
+
+
+def test_an_organisation_named_in_apposition_to_the_subject_is_the_subject_it_stands_for():
+    # "Another automaker , General Motors , announced that it grew ."
+    assert _links("Another DET det 1", "automaker NOUN nsubj 6", ", PUNCT punct 1",
+                  "General PROPN compound 4 ent=ORG", "Motors PROPN appos 1 ent=ORG", ", PUNCT punct 1",
+                  "announced VERB ROOT 6", "that SCONJ mark 9 tag=IN", "it PRON nsubj 9", "grew VERB ccomp 6",
+                  ". PUNCT punct 6") == [("it", "General Motors")]
+    # "Workers of General Motors announced that it grew ." : an organisation named in passing is not it
+    assert _links("Workers NOUN nsubj 4 tag=NNS", "of ADP prep 0", "General PROPN compound 3 ent=ORG",
+                  "Motors PROPN pobj 1 ent=ORG", "announced VERB ROOT 4", "that SCONJ mark 7 tag=IN",
+                  "it PRON nsubj 7", "grew VERB ccomp 4", ". PUNCT punct 4") == []
+
+
+def test_i_in_a_quotation_is_its_speaker_and_we_the_organisation_the_speaker_is_an_officer_of():
+    # "“ I will stay , ” John Smith said ."
+    assert _links("“ PUNCT punct 3", "I PRON nsubj 3", "will AUX aux 3", "stay VERB ccomp 8", ", PUNCT punct 8",
+                  "” PUNCT punct 8", "John PROPN compound 7 ent=PERSON", "Smith PROPN nsubj 8 ent=PERSON",
+                  "said VERB ROOT 8 lemma=say tag=VBD", ". PUNCT punct 8") == [("I", "John Smith")]
+    # "“ We will grow , ” Acme CEO John Smith said ."
+    assert _links("“ PUNCT punct 3", "We PRON nsubj 3", "will AUX aux 3", "grow VERB ccomp 10", ", PUNCT punct 10",
+                  "” PUNCT punct 10", "Acme PROPN compound 7 ent=ORG", "CEO PROPN compound 9",
+                  "John PROPN compound 9 ent=PERSON", "Smith PROPN nsubj 10 ent=PERSON",
+                  "said VERB ROOT 10 lemma=say tag=VBD", ". PUNCT punct 10") == [("We", "Acme")]
+    # "“ We will grow , ” John Smith said ." : no organisation of his in the article, so "we" is no one named
+    assert _links("“ PUNCT punct 3", "We PRON nsubj 3", "will AUX aux 3", "grow VERB ccomp 8", ", PUNCT punct 8",
+                  "” PUNCT punct 8", "John PROPN compound 7 ent=PERSON", "Smith PROPN nsubj 8 ent=PERSON",
+                  "said VERB ROOT 8 lemma=say tag=VBD", ". PUNCT punct 8") == []
+    # "I will stay , John Smith said ." : no quotation marks, no link
+    assert _links("I PRON nsubj 2", "will AUX aux 2", "stay VERB ccomp 6", ", PUNCT punct 6",
+                  "John PROPN compound 5 ent=PERSON", "Smith PROPN nsubj 6 ent=PERSON",
+                  "said VERB ROOT 6 lemma=say tag=VBD", ". PUNCT punct 6") == []
+
+
+def test_its_of_an_argument_of_its_own_subjects_clause_is_that_subject_where_number_agrees():
+    # "The Airbus A380 has made its maiden flight ." (a product: no organisation pronoun rule reaches it)
+    assert _links("The DET det 2", "Airbus PROPN compound 2 ent=PRODUCT", "A380 PROPN nsubj 4 ent=PRODUCT",
+                  "has AUX aux 4", "made VERB ROOT 4", "its PRON poss 7", "maiden ADJ amod 7",
+                  "flight NOUN dobj 4", ". PUNCT punct 4") == [("its", "Airbus A380")]
+    # "The Airbus A380 has made their maiden flight ." : "their" does not agree with one aircraft
+    assert _links("The DET det 2", "Airbus PROPN compound 2 ent=PRODUCT", "A380 PROPN nsubj 4 ent=PRODUCT",
+                  "has AUX aux 4", "made VERB ROOT 4", "their PRON poss 7", "maiden ADJ amod 7",
+                  "flight NOUN dobj 4", ". PUNCT punct 4") == []
