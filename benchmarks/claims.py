@@ -2,7 +2,7 @@
 merged across independent outlets.
 
     python -m benchmarks.claims [--data DIR] [--gold FILE] [--evidence FILE] [--data-dir STORE] [--workers N]
-                                [--save-evidence FILE] [--mentions FILE] [--save-mentions FILE]
+                                [--save-evidence FILE] [--mentions FILE] [--save-mentions FILE] [--misses]
 
 Every ECB+ dev article of the gold's topics goes through a real ``newsgraph ingest`` into an embedded store (the
 text is the article's sentences joined by ``"\\n"``, as the other ECB+ benchmarks feed it, so the gold's sentence
@@ -19,7 +19,9 @@ lemmas, and takes its speaker and flags (``claims_scorer.match``); each figure i
 relation evidence alone.
 
 ``--evidence FILE`` scores an existing evidence-jsonl export and skips the ingest; ``--mentions FILE`` adds the
-event mentions of an existing mentions-jsonl export to it.
+event mentions of an existing mentions-jsonl export to it. ``--misses`` lists, after the report, each fact of two or
+more independent articles that is not merged: its mentions, what each matched (edge or event, with the event's
+story), the product's other relations in those sentences, and a first diagnosis (``benchmarks/claims_misses.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks import claims_gold as gold, claims_scorer as cs, corpora
+from benchmarks import claims_gold as gold, claims_misses, claims_scorer as cs, corpora
 from benchmarks.paths import ROOT, add_data_argument
 from benchmarks.product import ProductRunError, ingest
 
@@ -187,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mentions", type=Path, default=None, metavar="FILE",
                         help="with --evidence: also match gold mentions to the event mentions of this mentions-jsonl "
                              "export")
+    parser.add_argument("--misses", action="store_true",
+                        help="after the report, list each multi-outlet fact that is not merged and why")
     parser.add_argument("--save-mentions", type=Path, default=None, metavar="FILE",
                         help="keep a copy of the scored mentions-jsonl export")
     args = parser.parse_args(argv)
@@ -218,6 +222,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmarks.claims: error: {exc}", file=sys.stderr)
         return 2
     print("\n".join(report(facts, rows, corpus, how, events)))
+    if args.misses:
+        texts = {a.doc_id: a.text for a in corpus.articles}
+        matched = cs.match(facts, rows, texts, events or ())
+        print("\nfacts of two or more independent articles not merged:")
+        print("\n".join(claims_misses.report(facts, matched, rows, texts, events or ())))
     return 0
 
 

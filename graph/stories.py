@@ -25,8 +25,10 @@ from functools import lru_cache
 
 from newsgraph.model import Story, StoryAssignment
 
-#: How many terms a story's profile keeps.
-PROFILE_TERMS = 80
+#: How many terms a story's profile keeps: enough that a story of many articles keeps the names of a thread fewer of
+#: them report (at 80, a later report of the second of two arrests in one story found its names cut and started a
+#: story of its own).
+PROFILE_TERMS = 150
 #: Default similarity an article needs to join a story (chosen on the ECB+ train topics; see the README).
 DEFAULT_THRESHOLD = 0.3
 #: Default window: an article dated more than this many days from every article of a story starts another.

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsgraph.ingest.lexicon import event_verb
+from newsgraph.ingest.lexicon import event_verb, phrasal_verb
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 RELATIVE = frozenset({"which", "who", "that", "whom", "whose", "where", "when"})
@@ -125,6 +125,28 @@ def is_event_predicate(token: Token, verb: Token) -> bool:
     or thing the subject is, is that event ("was dead": a death; "the deaths were a reminder": a reminding)."""
     return token.head.i == verb.i and token.dep_ in {"acomp", "attr"} and verb.lemma_.lower() in COPULAS \
         and event_verb(token.lemma_.lower(), "ADJ" if token.pos_ == "ADJ" else "NOUN") is not None
+
+
+def completing_phrase(verb: Token) -> tuple[Token, str] | None:
+    """The complement that makes one curated phrase with ``verb`` although the verb's object stands between them,
+    as (the complement's head, the phrase): a prepositional phrase ("took 23 pirates into custody", "were taken
+    into custody", "took the company to court") or a predicate word ("set the hostages free"); else None. The
+    complement is then part of the predicate, not an object of its own.
+    """
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prep":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    phrase = phrasal_verb(lemma, complement=f"{child.lower_} {obj.lemma_.lower()}")
+                    if phrase is not None:
+                        return obj, phrase
+        elif (child.dep_ in {"oprd", "acomp"} and child.pos_ in {"ADJ", "NOUN"} or child.dep_ == "dobj"
+              and child.pos_ == "ADJ") and not list(child.children):  # the parser makes "free" an object too
+            phrase = phrasal_verb(lemma, complement=child.lower_)
+            if phrase is not None:
+                return child, phrase
+    return None
 
 
 def split_conjuncts(token: Token) -> list[Token]:

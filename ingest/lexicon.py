@@ -170,11 +170,13 @@ def is_known_verb(lemma: str) -> bool:
     return word in t.verbs or word in t.members
 
 
-def phrasal_verb(verb: str, particle: str = "", preposition: str = "", noun: str = "") -> str | None:
+def phrasal_verb(verb: str, particle: str = "", preposition: str = "", noun: str = "",
+                 complement: str = "") -> str | None:
     """The phrasal verb a verb forms with its particle (one WordNet or the curated classes know: "pass away",
     "take over", "break out"), its preposition (a curated class member only, since most prepositions after a
-    verb are circumstantial: "check into", not "work in") or its object noun ("take place", "take office"), or
-    ``None``.
+    verb are circumstantial: "check into", not "work in"), its object noun ("take place", "take office"), or a
+    complement written after its object that makes a curated member with it (a prepositional phrase or a
+    predicate word: "took the suspect into custody", "set the hostages free"), or ``None``.
 
     >>> phrasal_verb("pass", particle="away"), phrasal_verb("take", particle="over")
     ('pass away', 'take over')
@@ -182,9 +184,17 @@ def phrasal_verb(verb: str, particle: str = "", preposition: str = "", noun: str
     ('check into', None, None)
     >>> phrasal_verb("take", noun="place"), phrasal_verb("make", noun="offer")
     ('take place', None)
+    >>> phrasal_verb("take", complement="into custody"), phrasal_verb("set", complement="free")
+    ('take into custody', 'set free')
+    >>> phrasal_verb("take", complement="into account"), phrasal_verb("take", complement="to hospital")
+    (None, None)
     """
     t = tables()
     verb = " ".join(verb.lower().split())
+    if complement:
+        phrase = f"{verb} {' '.join(complement.lower().split())}"
+        if phrase in t.members:
+            return phrase
     if particle:
         phrase = f"{verb} {particle.lower()}"
         if phrase in t.verbs or phrase in t.members:

@@ -127,6 +127,12 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                 continue
             chain = full[:k + 1]
             objects = list(_objects(last))
+            completed = clauses.completing_phrase(last)
+            tail = completed[1].split(" ", 1)[1] if completed is not None else ""
+            if completed is not None:  # "took 23 pirates into custody": take into custody –– pirates
+                objects = [(p, o) for p, o in objects if o.i != completed[0].i]
+                if not any(p is None for p, _ in objects):  # "was taken into custody": the phrase's own noun
+                    objects.append((None, completed[0]))
             # "the deal (that) Russia signed"
             if last is full[-1] and clause.relative_object is not None and verb_lemma(last) not in SPEECH_VERBS:
                 objects.append((None, clause.relative_object))
@@ -139,7 +145,7 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
             if clause.passive and len(chain) == 1:
                 agents = [obj for prep, obj in objects if prep == "by"]
                 if agents:  # "strikes were suspended by Russia" → Russia –suspend– strikes
-                    predicate = _predicate(chain, None, True)
+                    predicate = _predicate(chain, None, True, tail)
                     for agent in agents:
                         for subj in clause.subjects:
                             yield from _emit(sent, ctx, agent, predicate, subj, speaker=speaker, negated=negated,
@@ -148,7 +154,7 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                     continue
             for subj in clause.subjects:
                 for prep, obj in objects:
-                    yield from _emit(sent, ctx, subj, _predicate(chain, prep, not clause.passive), obj,
+                    yield from _emit(sent, ctx, subj, _predicate(chain, prep, not clause.passive, tail), obj,
                                      speaker=speaker,
                                      negated=(is_negated(clause.verb, (obj,)) + chain_negations) % 2 == 1,
                                      hedged=hedged, conditional=conditional, penalty=penalty + 0.1 * bool(prep),
@@ -263,8 +269,9 @@ def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
             yield from _prep_objects(obj, f"{label} {obj.lower_}")
 
 
-def _predicate(chain: tuple[Token, ...], prep: str | None, active: bool) -> str:
-    """The readable relation: lemmas of the chain, "be" for the passive, particles, the preposition."""
+def _predicate(chain: tuple[Token, ...], prep: str | None, active: bool, complement: str = "") -> str:
+    """The readable relation: lemmas of the chain, "be" for the passive, particles, a complement that completes
+    the last verb's phrase ("into custody"), the preposition."""
     words = []
     for i, verb in enumerate(chain):
         if verb.pos_ == "ADJ":
@@ -281,6 +288,8 @@ def _predicate(chain: tuple[Token, ...], prep: str | None, active: bool) -> str:
             break
     if prep is None and active and verb_lemma(chain[-1]) in IMPLIED_PREPOSITION:
         prep = IMPLIED_PREPOSITION[verb_lemma(chain[-1])]
+    if complement:
+        words.append(complement)
     if prep:
         words.append(prep)
     return " ".join(w for w in words if w)

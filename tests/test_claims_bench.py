@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from benchmarks import claims, claims_gold, claims_scorer as cs
+from benchmarks import claims, claims_gold, claims_misses, claims_scorer as cs
 from benchmarks.paths import DEFAULT_DATA
 from benchpkg import write_tiny_data
 
@@ -274,6 +274,23 @@ def test_cli_prints_event_figures_beside_the_relation_only_ones(tmp_path, capsys
     assert "relation evidence only: 1/1 (100%)" in out
 
 
-@pytest.mark.parametrize("module", [cs, claims_gold])
+def test_misses_lists_each_unmerged_fact_with_what_its_articles_matched(tmp_path, capsys):
+    data = write_tiny_data(tmp_path / "data")
+    gold = _write(tmp_path / "gold.jsonl", TINY_GOLD)
+    # 2_1ecbplus's row on another edge and event: t2-1 is not merged, and the listing says what each side matched
+    rows = [TINY_EVIDENCE[0], {**TINY_EVIDENCE[1], "edge_id": "E9", "event_id": "V9"}, *TINY_EVIDENCE[2:]]
+    evidence = _write(tmp_path / "evidence.jsonl", rows)
+    assert claims.main(["--data", str(data), "--gold", str(gold), "--evidence", str(evidence), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "merged across independent outlets: 0/1 facts (0%)" in out
+    listing = out.split("facts of two or more independent articles not merged:\n")[1].splitlines()
+    assert listing[0] == "t2-1: police | arrested | the gunman   [one story, different edges and events]"
+    assert "    matched: relation Police -arrest-> the gunman (class None) edge E1 event V1 story ?" in listing
+    assert "    matched: relation a shooter -be arrest by-> Officers (class None) edge E9 event V9 story ?" in listing
+    assert "    also:    relation Officers -be-> Texas (class None) edge None event None story ?" in listing
+    assert not any(line.startswith("t2-2") for line in listing)  # one independent article: not listed
+
+
+@pytest.mark.parametrize("module", [cs, claims_gold, claims_misses])
 def test_doctests(module):
     assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0

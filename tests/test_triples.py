@@ -4,6 +4,7 @@ import pytest
 
 from handmade import entity_spans, make_doc
 from newsgraph.ingest.mentions import extract_mentions
+from newsgraph.ingest.lexicon import relation_class
 from newsgraph.ingest.triples import extract_triples
 
 
@@ -487,3 +488,30 @@ def test_gerund_after_a_temporal_preposition_shares_the_verbs_subject():
                    "pirates NOUN dobj 1 lemma=pirate", "from ADP prep 1", "attacking VERB pcomp 3 lemma=attack tag=VBG",
                    "a DET det 6", "ship NOUN dobj 4", ". PUNCT punct 1")
     assert _simple(doc) == [("India", "prevent", "[pirate]")]
+
+
+def test_a_complement_after_the_object_completes_a_curated_phrase():
+    # Police took Smith into custody. → take into custody (the arrest class), Smith its object, custody none
+    doc = make_doc("Police NOUN nsubj 1 lemma=police", "took VERB ROOT 1 lemma=take", "Smith PROPN dobj 1 ent=PERSON",
+                   "into ADP prep 1", "custody NOUN pobj 3", ". PUNCT punct 1")
+    assert _simple(doc) == [("[police]", "take into custody", "Smith")]
+    assert relation_class("take into custody").name == "arrest"
+
+
+def test_a_passive_curated_phrase_keeps_its_noun_when_it_has_no_other_object():
+    # Smith was taken into custody on Sunday. / The court set Smith free. (the parser's "free" as an object)
+    doc = make_doc("Smith PROPN nsubjpass 2 ent=PERSON", "was AUX auxpass 2 lemma=be", "taken VERB ROOT 2 lemma=take",
+                   "into ADP prep 2", "custody NOUN pobj 3", ". PUNCT punct 2")
+    assert _simple(doc) == [("Smith", "be take into custody", "[custody]")]
+    doc = make_doc("The DET det 1", "court NOUN nsubj 2", "set VERB ROOT 2 lemma=set", "Smith PROPN dobj 2 ent=PERSON",
+                   "free ADJ dobj 2", ". PUNCT punct 2")
+    assert _simple(doc) == [("[court]", "set free", "Smith")]
+    assert relation_class("set free").name == "release"
+
+
+def test_a_prepositional_phrase_that_makes_no_curated_phrase_stays_an_object():
+    # Police took Smith to hospital.
+    doc = make_doc("Police NOUN nsubj 1 lemma=police", "took VERB ROOT 1 lemma=take", "Smith PROPN dobj 1 ent=PERSON",
+                   "to ADP prep 1", "hospital NOUN pobj 3", ". PUNCT punct 1")
+    assert ("[police]", "take to", "[hospital]") in _simple(doc)
+    assert all(p != "take to hospital" for _, p, _ in _simple(doc))
