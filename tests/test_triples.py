@@ -3,8 +3,8 @@
 import pytest
 
 from handmade import entity_spans, make_doc
-from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.lexicon import relation_class
+from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.triples import extract_triples
 
 
