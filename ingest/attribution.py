@@ -12,8 +12,9 @@ from spacy.tokens import Token
 from newsgraph.ingest.clauses import subjects_of
 from newsgraph.ingest.columns import span_text
 from newsgraph.ingest.qualifier_words import KIN_NOUNS, SPEECH_VERBS
-from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase, verb_lemma
+from newsgraph.ingest.qualifiers import verb_lemma
 from newsgraph.ingest.quotes import inside_quote
+from newsgraph.ingest.reported_speech import speaker_of, speaker_phrase
 from newsgraph.ingest.speakers import speaker_antecedent
 from newsgraph.model import Arg
 

@@ -38,8 +38,8 @@ __all__ = ["FEMALE_PRONOUNS", "PERSON_PRONOUNS", "person_sexes", "pronouns", "re
 from newsgraph.ingest.columns import columns, doc_table, hashes
 from newsgraph.ingest.names import ROLE_NOUNS, TITLE_WORDS, fold
 from newsgraph.ingest.noun_classes import noun_class, noun_sex
-from newsgraph.ingest.qualifiers import speaker_of, speaker_phrase
 from newsgraph.ingest.quotes import quotation_speaker, quote_spans
+from newsgraph.ingest.reported_speech import speaker_of, speaker_phrase
 
 SINGULAR_THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest.columns import ByString, columns, doc_table
 from newsgraph.ingest.qualifier_words import DOCUMENT_NOUNS
-from newsgraph.ingest.qualifiers import speaking_subject, speaking_verb
+from newsgraph.ingest.reported_speech import speaking_subject, speaking_verb
 
 __all__ = ["Quotations", "broken_reports", "find_quotations", "inside_quote", "quotation_speaker", "quote_spans",
            "quote_speakers"]

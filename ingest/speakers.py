@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newsgraph.ingest.qualifier_words import DOCUMENT_NOUNS, INSTITUTION_NOUNS, PERSON_NOUNS, REPRESENTATIVE_NOUNS
-from newsgraph.ingest.qualifiers import speaking_subject, speaking_verb
+from newsgraph.ingest.reported_speech import speaking_subject, speaking_verb
 
 __all__ = ["speaker_antecedent"]
 

@@ -31,10 +31,10 @@ from newsgraph.ingest.qualifiers import (
     is_conditional,
     is_hedged,
     is_negated,
-    speaking_verb,
     verb_lemma,
 )
 from newsgraph.ingest.quotes import Quotations, find_quotations
+from newsgraph.ingest.reported_speech import speaking_verb
 from newsgraph.model import Arg, Circumstances, Triple
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}

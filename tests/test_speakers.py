@@ -7,8 +7,8 @@ from spacy.tokens import Doc
 
 from handmade import entity_spans, make_doc
 from newsgraph.ingest.mentions import extract_mentions
-from newsgraph.ingest.qualifiers import speaker_of
 from newsgraph.ingest.quotes import broken_reports, find_quotations, quotation_speaker
+from newsgraph.ingest.reported_speech import speaker_of
 from newsgraph.ingest.speakers import speaker_antecedent
 from newsgraph.ingest.triples import extract_triples
 
