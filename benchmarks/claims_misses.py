@@ -80,23 +80,25 @@ def diagnosis(fact: Fact, matched: dict[Mention, dict], stories: dict[str, str])
 
 def report(facts: Sequence[Fact], matched: dict[Mention, dict], rows: Sequence[dict], texts: dict[str, str],
            events: Sequence[dict]) -> list[str]:
-    """The facts with two or more independent articles that are not merged, each with its mentions, what they
-    matched, the product's relations of their sentences and a diagnosis."""
+    """The facts with two or more independent articles that are not merged (``claims_scorer.merging``: on no
+    shared edge or event, or only on a wrong merge), each with its mentions, what they matched, the product's
+    relations of their sentences and a diagnosis."""
     stories = {str(e.get("node_id")): str(e.get("story")) for e in events if e.get("story")}
+    found = cs.evidence(facts, rows, texts, events)
+    wrong_of = cs.wrong_merges(facts, found)
     lines = []
     for fact in facts:
         if fact.independent_articles < 2:
             continue
         by_origin: dict[str, set[str]] = {}
         for mention in fact.mentions:
-            ids = by_origin.setdefault(mention.origin, set())
-            if mention in matched:
-                ids |= cs._ids([matched[mention]])
+            by_origin.setdefault(mention.origin, set()).update(found.get(mention, ()))
         sets = list(by_origin.values())
-        if all(sets) and set.intersection(*sets):
+        shared = set.intersection(*sets) if all(sets) else set()
+        if shared - wrong_of[fact.id]:
             continue
-        lines.append(f"{fact.id}: {fact.subject} | {fact.predicate} | {fact.object}   "
-                     f"[{diagnosis(fact, matched, stories)}]")
+        why = (f"only a wrong merge: {', '.join(sorted(shared))}" if shared else diagnosis(fact, matched, stories))
+        lines.append(f"{fact.id}: {fact.subject} | {fact.predicate} | {fact.object}   [{why}]")
         for mention in sorted(fact.mentions, key=lambda m: (m.origin, m.doc_id)):
             copy = f" (copy of {mention.copy_of})" if mention.copy_of else ""
             lines.append(f"  {mention.doc_id}#{mention.sentence_index}{copy}: {mention.sentence[:150]}")

@@ -22,9 +22,16 @@ Matching, in short:
   in the export; the first such trigger of the sentence. Its speaker, ``negated``, ``hedged`` and
   ``conditional`` are the event mention's, its ``event_id`` the event it is merged into (``event_claim``);
 - a mention with neither is unmatched;
-- a fact is merged when the matched rows of every independent article (an original and its copies are one) share
+- a fact is merged when the evidence of every independent article (an original and its copies are one) shares
   one ``edge_id`` or one ``event_id`` (relation evidence carries the event of its trigger, an event mention its
-  event);
+  event). A mention's evidence is every fitting row of its sentence (fit ≥ 2) and every event mention there whose
+  trigger is one of the fact's predicate lemmas (``evidence``), not only the one row it matched: "planned to spend
+  four days ski touring" is evidence of the planning as well as of the spending. Without ``evidence`` it is the
+  matched row alone;
+- a shared edge or event is a **wrong merge**, and does not count, when the evidence of another gold fact whose
+  parties differ lands on it too (neither fact's subject is the other's subject or object, by head word of the
+  canonical names: Buckley's fall and Rait's fall on one ``fall`` event; Jackson's and Williams's arrests on one
+  ``arrest`` event): the node then stands for two happenings (``same_parties``, ``wrong_merges``);
 - a speaker is right when the head word of the product's ``attributed_to`` name (or, without one, its
   ``speaker_text``) is the head word of the gold speaker's name or of one of its aliases.
 """
@@ -346,11 +353,13 @@ def qualifier(matched: dict[Mention, dict], gold_flag: str, product_flags: Seque
 
 @dataclass(frozen=True)
 class Merging:
-    """Facts reported by two or more independent articles, and how many of them the product merged."""
+    """Facts reported by two or more independent articles, how many of them the product merged, and how many more
+    share a node only through a wrong merge (``wrong``, not counted in ``merged``)."""
 
     facts: int
     merged: int
     partly: int
+    wrong: int = 0
 
     @property
     def share(self) -> float:
@@ -366,26 +375,88 @@ def _ids(rows: Iterable[dict]) -> set[str]:
     return found
 
 
-def merging(facts: Sequence[Fact], matched: dict[Mention, dict]) -> Merging:
-    """Of the facts with at least two independent articles, those whose matched evidence from every independent
-    article (an original or its copies) shares one ``edge_id`` or one ``event_id`` (``merged``), and those where at
-    least two independent articles share one (``partly``, which includes the merged)."""
-    total = merged = partly = 0
+def evidence(facts: Sequence[Fact], rows: Sequence[dict], texts: dict[str, str],
+             events: Sequence[dict] = ()) -> dict[Mention, set[str]]:
+    """The edges and events each gold mention's evidence lands on: every row of its sentence that fits the fact
+    (``fit`` ≥ 2) and every event mention there whose trigger is one of its predicate lemmas (``event_fits``).
+    Ids are written ``edge_id:<id>`` / ``event_id:<id>``; a mention with no evidence has an empty set.
+    """
+    by_source: dict[str, list[dict]] = {}
+    for row in rows:
+        by_source.setdefault(str(row.get("source")), []).append(row)
+    events_of: dict[str, list[dict]] = {}
+    for event in events:
+        events_of.setdefault(str(event.get("source")), []).append(event)
+    spans = {doc: sentence_spans(text) for doc, text in texts.items()}
+    found: dict[Mention, set[str]] = {}
+    for fact in facts:
+        for mention in fact.mentions:
+            ids = found.setdefault(mention, set())
+            doc_spans = spans.get(mention.doc_id, [])
+            if mention.sentence_index >= len(doc_spans):
+                continue
+            span = doc_spans[mention.sentence_index]
+            ids |= _ids(r for r in by_source.get(mention.doc_id, ()) if in_sentence(r, span) and fit(fact, r) >= 2)
+            ids |= {f"event_id:{e['node_id']}" for e in events_of.get(mention.doc_id, ())
+                    if e.get("node_id") and isinstance(e.get("start"), int) and span[0] <= e["start"] < span[1]
+                    and event_fits(fact, e)}
+    return found
+
+
+def same_parties(one: Fact, other: Fact) -> bool:
+    """Whether two facts may be about one happening: the subject of one is the subject or object of the other
+    (head words of the canonical names; aliases such as "the climber" are left out, as they name several people).
+
+    >>> a = Fact("a", 1, "Robert Buckley", (), "fell", ("fall",), "2,000 feet", (), ())
+    >>> b = Fact("b", 1, "Duncan Rait", (), "fell", ("fall",), "200 feet", (), ())
+    >>> c = Fact("c", 1, "rescuers", (), "reached", ("reach",), "Robert Buckley", (), ())
+    >>> same_parties(a, b), same_parties(a, c), same_parties(a, a)
+    (False, True, True)
+    """
+    return bool(heads([one.subject]) & heads([other.subject, other.object])
+                or heads([other.subject]) & heads([one.subject, one.object]))
+
+
+def wrong_merges(facts: Sequence[Fact], found: dict[Mention, set[str]]) -> dict[str, set[str]]:
+    """For each fact, the ids its evidence shares with the evidence of a fact of other parties (``same_parties``
+    false): nodes that hold two happenings."""
+    on: dict[str, set[str]] = {}
+    for fact in facts:
+        for mention in fact.mentions:
+            for i in found.get(mention, ()):
+                on.setdefault(i, set()).add(fact.id)
+    by_id = {fact.id: fact for fact in facts}
+    return {fact.id: {i for m in fact.mentions for i in found.get(m, ())
+                      if any(not same_parties(fact, by_id[g]) for g in on[i] if g != fact.id)} for fact in facts}
+
+
+def merging(facts: Sequence[Fact], matched: dict[Mention, dict],
+            found: dict[Mention, set[str]] | None = None) -> Merging:
+    """Of the facts with at least two independent articles, those whose evidence from every independent article
+    (an original or its copies) shares one ``edge_id`` or one ``event_id`` that is no wrong merge (``merged``),
+    those where at least two independent articles share one (``partly``, which includes the merged), and those that
+    share one only through a wrong merge (``wrong``). ``found`` is each mention's evidence (``evidence``); without
+    it, a mention's evidence is its matched row alone."""
+    if found is None:
+        found = {m: _ids([row]) for m, row in matched.items()}
+    wrong_of = wrong_merges(facts, found)
+    total = merged = partly = wrong = 0
     for fact in facts:
         if fact.independent_articles < 2:
             continue
         total += 1
         by_origin: dict[str, set[str]] = {}
         for mention in fact.mentions:
-            ids = by_origin.setdefault(mention.origin, set())
-            if mention in matched:
-                ids |= _ids([matched[mention]])
+            by_origin.setdefault(mention.origin, set()).update(found.get(mention, ()))
         sets = list(by_origin.values())
-        if all(sets) and set.intersection(*sets):
+        shared = set.intersection(*sets) if all(sets) else set()
+        if shared - wrong_of[fact.id]:
             merged += 1
+        elif shared:
+            wrong += 1
         counts: dict[str, int] = {}
         for ids in sets:
-            for i in ids:
+            for i in ids - wrong_of[fact.id]:
                 counts[i] = counts.get(i, 0) + 1
         partly += any(c >= 2 for c in counts.values())
-    return Merging(total, merged, partly)
+    return Merging(total, merged, partly, wrong)

@@ -209,7 +209,8 @@ def taken_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, s
     """The trigger of a verb of taking (``TAKING_VERBS``) whose taken is a person (a person's name or a noun of
     a person: "pirates", "the suspect"): (arrest, its kind); else ``trigger``. What is taken is a verb's direct
     object, a passive's subject, the noun a past participle modifies ("a prisoner captured after a week on the
-    run"), or a noun's "of" phrase or possessor.
+    run"), or a noun's "of" phrase or possessor; a numeral or quantifier taken counts out of its "of" phrase
+    ("capturing 23 of the raiders").
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
@@ -230,9 +231,31 @@ def taken_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, s
             taken = [g for g in child.children if g.dep_ == "pobj"]
         else:
             continue
-        if any(_is_person(t) for t in taken):
+        if any(_is_person(x) for t in taken for x in (t, *_partitive_of(t))):
             return "arrest", trigger[1]
     return trigger
+
+
+#: Quantifiers that head a partitive ("some of the pirates", "most of them").
+_QUANTIFIERS = frozenset("some any all most many several few both each none one half dozens hundreds".split())
+
+
+def _partitive_of(token: Token) -> list[Token]:
+    """What a numeral or quantifier counts out of, when it heads a partitive "of" phrase ("23 of the raiders",
+    "some of the suspects" → raiders, suspects); else nothing.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["capturing", "23", "of", "the", "raiders", "some", "of", "it"],
+    ...           pos=["VERB", "NUM", "ADP", "DET", "NOUN", "PRON", "ADP", "PRON"],
+    ...           heads=[0, 0, 1, 4, 2, 0, 5, 6], deps=["ROOT", "dobj", "prep", "det", "pobj", "dobj", "prep", "pobj"])
+    >>> [t.text for t in _partitive_of(doc[1])], [t.text for t in _partitive_of(doc[5])], _partitive_of(doc[4])
+    (['raiders'], ['it'], [])
+    """
+    if not (token.pos_ == "NUM" or token.like_num or token.text.lower() in _QUANTIFIERS):
+        return []
+    return [g for c in token.children if c.dep_ == "prep" and c.text.lower() == "of" for g in c.children
+            if g.dep_ == "pobj"]
 
 
 def _is_person(token: Token) -> bool:

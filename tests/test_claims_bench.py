@@ -294,3 +294,38 @@ def test_misses_lists_each_unmerged_fact_with_what_its_articles_matched(tmp_path
 @pytest.mark.parametrize("module", [cs, claims_gold, claims_misses])
 def test_doctests(module):
     assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_every_fitting_evidence_of_a_sentence_counts_towards_merging(tmp_path):
+    data = write_tiny_data(tmp_path / "data")
+    facts = _facts(tmp_path)
+    texts = {a.doc_id: a.text for a in claims.gold_corpus(data, facts).articles}
+    # 2_1ecbplus#0's matched row carries event V2; a second fitting trigger there is on V1, as 2_1ecb's row is
+    rows = [TINY_EVIDENCE[0], {**TINY_EVIDENCE[1], "edge_id": "E2", "event_id": "V2"}]
+    events = [{"source": "2_1ecbplus", "start": 9, "end": 17, "text": "arrested", "node_id": "V1",
+               "node_label": "Event", "lemma": "arrest"},
+              {"source": "2_1ecbplus", "start": 0, "end": 8, "text": "Officers", "node_id": "V9",
+               "node_label": "Event", "lemma": "officer"}]  # no predicate lemma of the fact: not its evidence
+    matched = cs.match(facts, rows, texts, events)
+    found = cs.evidence(facts, rows, texts, events)
+    t21 = {m.doc_id: found[m] for m in facts[0].mentions}
+    assert t21 == {"2_1ecb": {"edge_id:E1", "event_id:V1"}, "2_1ecbplus": {"edge_id:E2", "event_id:V2", "event_id:V1"}}
+    assert cs.merging(facts, matched) == cs.Merging(facts=1, merged=0, partly=0)
+    assert cs.merging(facts, matched, found) == cs.Merging(facts=1, merged=1, partly=1)
+
+
+def test_a_node_that_also_holds_a_fact_of_other_parties_is_a_wrong_merge(tmp_path):
+    data = write_tiny_data(tmp_path / "data")
+    facts = _facts(tmp_path)
+    texts = {a.doc_id: a.text for a in claims.gold_corpus(data, facts).articles}
+    matched = cs.match(facts, TINY_EVIDENCE, texts)
+    assert cs.merging(facts, matched) == cs.Merging(facts=1, merged=1, partly=1)
+    # a third fact, about other people, whose report lands on V1 too: V1 holds two happenings
+    other = claims_gold.Fact("t2-3", 2, "the senator", (), "arrested", ("arrest",), "a driver", (), (
+        claims_gold.Mention("t2-3", "2_1ecb", 1, "", None, (), None, False, False, False, None),))
+    found = {m: cs._ids([row]) for m, row in matched.items()} | {other.mentions[0]: {"event_id:V1"}}
+    assert cs.wrong_merges([*facts, other], found)["t2-1"] == {"event_id:V1"}
+    assert cs.merging([*facts, other], matched, found) == cs.Merging(facts=1, merged=0, partly=0, wrong=1)
+    # a fact of the same parties (the gunman held by police) on V1 is no wrong merge
+    same = claims_gold.Fact("t2-4", 2, "the gunman", (), "was held", ("hold",), "police", (), other.mentions)
+    assert cs.merging([*facts, same], matched, found) == cs.Merging(facts=1, merged=1, partly=1)

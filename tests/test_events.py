@@ -405,6 +405,16 @@ def test_taking_a_person_is_an_arrest_and_taking_a_thing_is_not():
     assert [m.event_class for *_, m in _events(doc)] == [event_class("arrest")] * 2
 
 
+def test_taking_some_of_a_group_of_people_is_an_arrest():
+    # Commandos captured 23 of the raiders and seized some of the weapons.
+    doc = make_doc("Commandos NOUN nsubj 1", "captured VERB ROOT 1 lemma=capture", "23 NUM dobj 1",
+                   "of ADP prep 2", "the DET det 5", "raiders NOUN pobj 3 lemma=raider", "and CCONJ cc 1",
+                   "seized VERB conj 1 lemma=seize", "some PRON dobj 7", "of ADP prep 8", "the DET det 11",
+                   "weapons NOUN pobj 9 lemma=weapon", ". PUNCT punct 1")
+    classes = [(m.text, m.event_class) for *_, m in _events(doc)]
+    assert ("captured", event_class("arrest")) in classes and ("seized", event_class("seize")) in classes
+
+
 def test_a_british_spelling_is_the_event_class_of_the_american_one():
     doc = make_doc("He PRON nsubjpass 2", "was AUX auxpass 2 lemma=be", "booked VERB ROOT 2 lemma=book",
                    "for ADP prep 2", "the DET det 5", "misdemeanour NOUN pobj 3", "and CCONJ cc 2",
