@@ -23,9 +23,9 @@ class Spellings:
 
     ``fuzz.ratio(a, b) >= t`` bounds the insertions and deletions ``d`` that turn ``b`` into ``a``
     (``d <= (1 - t/100) (len(a) + len(b))``). Cut the start of ``b`` into more pieces than the most edits any ``a``
-    may need: one piece is left whole, and the first such piece (number ``n``) has exactly ``n`` edits before it and
-    at most ``d - n`` after it, so it appears in ``a`` no more than ``n`` characters from where it is in ``b`` and
-    no more than ``d - n`` from where the length difference would put it. The strings one of whose pieces is such
+    may need: one piece is left whole with exactly as many edits before it as its number ``n`` (and at most
+    ``d - n`` after it), so it appears in ``a`` no more than ``n`` characters from where it is in ``b`` and no more
+    than ``d - n`` from where the length difference would put it. The strings one of whose pieces is such
     a substring of the query include every match, and rapidfuzz scores only those (the pigeonhole filter of
     Pass-Join, Li et al. 2011, with its multi-match-aware windows).
 
@@ -131,8 +131,8 @@ def _cut(length: int, threshold: float) -> tuple[int, int] | None:
 
 @functools.lru_cache(maxsize=4096)
 def _places(length: int, threshold: float) -> tuple[tuple[int, int, int, int], ...]:
-    """Where a query of ``length`` may hold the first whole piece of a match: (piece size, piece count, piece
-    number, position).
+    """Where a query of ``length`` may hold the whole piece of a match that has as many edits before it as its
+    number: (piece size, piece count, piece number, position).
 
     A match of length m, ``edits`` insertions and deletions away, has a whole piece with exactly as many edits
     before it as its number n (the first piece k whose edits, with those before it, fall short of k + 1). So that
