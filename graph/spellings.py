@@ -10,9 +10,12 @@
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections.abc import Callable
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
+
+_Probe = tuple[Callable[[str], tuple[str, ...]], tuple[dict[str, set[str]], ...]]
 
 
 class Spellings:
@@ -20,16 +23,24 @@ class Spellings:
 
     ``fuzz.ratio(a, b) >= t`` bounds the insertions and deletions ``d`` that turn ``b`` into ``a``
     (``d <= (1 - t/100) (len(a) + len(b))``). Cut the start of ``b`` into more pieces than the most edits any ``a``
-    may need: one piece is left whole and appears in ``a`` a few characters from where it is in ``b``. So the
-    strings one of whose pieces is such a substring of the query include every match, and rapidfuzz scores only
-    those (the pigeonhole filter of Pass-Join, Li et al. 2011).
+    may need: one piece is left whole with exactly as many edits before it as its number ``n`` (and at most
+    ``d - n`` after it), so it appears in ``a`` no more than ``n`` characters from where it is in ``b`` and no more
+    than ``d - n`` from where the length difference would put it. The strings one of whose pieces is such
+    a substring of the query include every match, and rapidfuzz scores only those (the pigeonhole filter of
+    Pass-Join, Li et al. 2011, with its multi-match-aware windows).
+
+    The pieces are kept by the shape of the cut (piece size and count, which the length decides), so that a query
+    looks up a few dozen substrings whatever the number of strings; the lookups for one query length are prepared
+    once (the substrings' slices and the tables they are looked up in), and the search runs them in C.
     """
 
     def __init__(self, threshold: float) -> None:
         self.where: dict[str, set[int]] = {}
         self.threshold = threshold  # the pieces are cut for one threshold (cut again for a search at another)
-        self.pieces: dict[tuple[int, int, str], set[str]] = defaultdict(set)  # (piece size, piece no, piece) → strings
+        # (piece size, piece count, piece no) → piece → strings; a table once made stays (the probes hold it)
+        self.pieces: dict[tuple[int, int, int], dict[str, set[str]]] = {}
         self.whole: set[str] = set()  # too short to cut: always scored
+        self._probes: dict[int, _Probe] = {}  # query length → its lookups at this threshold
 
     def add(self, text: str, position: int) -> None:
         places = self.where.get(text)
@@ -54,13 +65,36 @@ class Spellings:
             return
         size, count = cut
         for n in range(count):
-            key = (size, n, text[n * size:(n + 1) * size])
+            table = self._table((size, count, n))
+            piece = text[n * size:(n + 1) * size]
             if add:
-                self.pieces[key].add(text)
+                strings = table.get(piece)
+                if strings is None:
+                    table[piece] = {text}
+                else:
+                    strings.add(text)
             else:
-                self.pieces[key].discard(text)
-                if not self.pieces[key]:
-                    del self.pieces[key]
+                strings = table[piece]
+                strings.discard(text)
+                if not strings:
+                    del table[piece]
+
+    def _table(self, shape: tuple[int, int, int]) -> dict[str, set[str]]:
+        table = self.pieces.get(shape)
+        if table is None:
+            table = self.pieces[shape] = {}
+        return table
+
+    def _probe(self, length: int) -> _Probe:
+        """The substrings a query of ``length`` looks up, as one C-level slicer, and the tables, in order."""
+        places = _places(length, self.threshold)
+        slices = [slice(at, at + size) for size, _, _, at in places]
+        if len(slices) > 1:
+            slicer = itemgetter(*slices)
+        else:
+            slicer = (lambda query: tuple(query[s] for s in slices))  # itemgetter of one returns no tuple
+        probe = self._probes[length] = (slicer, tuple(self._table((size, count, n)) for size, count, n, _ in places))
+        return probe
 
     def near(self, query: str, threshold: float) -> set[int]:
         """The positions of the strings whose ``fuzz.ratio`` with ``query`` is at least ``threshold``."""
@@ -70,12 +104,11 @@ class Spellings:
             candidates = set(self.where)
         else:
             if threshold != self.threshold:
-                self.threshold, self.pieces, self.whole = threshold, defaultdict(set), set()
+                self.threshold, self.pieces, self.whole, self._probes = threshold, {}, set(), {}
                 for text in self.where:
                     self._cut(text, add=True)
-            get = self.pieces.get
-            found = [get((size, n, query[at:at + size])) for size, n, at in _places(len(query), threshold)]
-            candidates = self.whole.union(*(f for f in found if f))
+            slicer, tables = self._probes.get(len(query)) or self._probe(len(query))
+            candidates = self.whole.union(*filter(None, map(dict.get, tables, slicer(query))))
         hits: set[int] = set()
         if not candidates:
             return hits
@@ -97,12 +130,14 @@ def _cut(length: int, threshold: float) -> tuple[int, int] | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _places(length: int, threshold: float) -> tuple[tuple[int, int, int], ...]:
-    """Where a query of ``length`` may hold a whole piece of a match: (piece size, piece number, position).
+def _places(length: int, threshold: float) -> tuple[tuple[int, int, int, int], ...]:
+    """Where a query of ``length`` may hold the whole piece of a match that has as many edits before it as its
+    number: (piece size, piece count, piece number, position).
 
-    The first whole piece (number n) of a string of length m has n edits before it: it moved by no more than
-    the insertions (or deletions) between the two allow, and by no more than ``edits - n`` from where the length
-    difference would put it.
+    A match of length m, ``edits`` insertions and deletions away, has a whole piece with exactly as many edits
+    before it as its number n (the first piece k whose edits, with those before it, fall short of k + 1). So that
+    piece moved by no more than n, by no more than ``edits - n`` from where the length difference would put it,
+    and by no more than the insertions (or deletions) between the two allow.
     """
     share = threshold / 100
     places = set()
@@ -115,7 +150,7 @@ def _places(length: int, threshold: float) -> tuple[tuple[int, int, int], ...]:
         low, high = -((edits - delta) // 2), (edits + delta) // 2
         for n in range(min(count, edits + 1)):
             start = n * size
-            for at in range(max(0, start + low, start + delta - edits + n),
-                            min(length - size, start + high, start + delta + edits - n) + 1):
-                places.add((size, n, at))
+            for at in range(max(0, start + low, start + delta - edits + n, start - n),
+                            min(length - size, start + high, start + delta + edits - n, start + n) + 1):
+                places.add((size, count, n, at))
     return tuple(sorted(places))
