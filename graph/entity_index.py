@@ -172,7 +172,7 @@ class _BaseBlock:
         self.threshold = threshold
         self.entries: list[tuple[str, _Cluster] | None] = []
         self.order: list[tuple] = []  # (entity rank, position among its keys): resolve's precedence
-        self.keys = Spellings(threshold)
+        self.keys: dict[int, Spellings] = {}  # by the key's number of words (resolve compares only equal counts)
         self.lasts = Spellings(threshold)
         self.by_last: dict[str, set[int]] = defaultdict(set)  # multi-word keys by last word
         self.persons_by_last: dict[str, set[int]] = defaultdict(set)  # those of entities stored as persons
@@ -187,7 +187,7 @@ class _BaseBlock:
                 self.persons_by_last[words[-1]].add(position)
         self.entries.append((key, cluster))
         self.order.append(order)
-        self.keys.add(key, position)
+        self._keys(len(words)).add(key, position)
         self.lasts.add(words[-1] if words else "", position)
         return position
 
@@ -201,7 +201,7 @@ class _BaseBlock:
                 by_last[words[-1]].discard(position)
                 if not by_last[words[-1]]:
                     del by_last[words[-1]]
-        self.keys.remove(entry[0], position)
+        self._keys(len(words)).remove(entry[0], position)
         self.lasts.remove(words[-1] if words else "", position)
         self.entries[position] = None
         self.dead += 1
@@ -216,10 +216,20 @@ class _BaseBlock:
         for entity_id in {cluster.known.id for _, (_, cluster), _ in live if cluster.known is not None}:
             where[entity_id] = [(at, moved[p] if at == letter else p) for at, p in where[entity_id]]
 
+    def _keys(self, words: int) -> Spellings:
+        spellings = self.keys.get(words)
+        if spellings is None:
+            spellings = self.keys[words] = Spellings(self.threshold)
+        return spellings
+
     def near(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
-        """Entries whose whole key or (with ``lasts``) last word is within ``threshold`` of the key's, in resolve's
-        order."""
-        hits = self.keys.near(key, threshold)
+        """Entries whose whole key, of as many words, or (with ``lasts``) last word is within ``threshold`` of the
+        key's, in resolve's order.
+
+        A spelling variant of a longer or shorter key is only ever a lone person's word against a surname, which
+        the last words find; so the whole keys searched are those of the same number of words."""
+        spellings = self.keys.get(len(key.split()))
+        hits = spellings.near(key, threshold) if spellings is not None else set()
         if lasts:
             hits |= self.lasts.near(key.split()[-1] if key.split() else "", threshold)
         return sorted(hits, key=self.order.__getitem__)

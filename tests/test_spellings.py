@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from rapidfuzz import fuzz, process
 
 from benchmarks.resolution_scale import chunk, stored_entities
-from newsgraph.graph import spellings as spellings_module
+from newsgraph.graph import entity_index as entity_index_module, spellings as spellings_module
 from newsgraph.graph.entity_index import EntityIndex
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.spellings import Spellings
@@ -77,3 +77,27 @@ def test_the_lookups_of_a_query_length_are_prepared_once(threshold):
     spellings.add("volodymyr zelenskiy", 1)  # a string added later is found through the prepared lookups
     assert spellings.near("volodymyr zelensky", threshold) == {0, 1}
     assert spellings._probes[len("volodymyr zelensky")] is prepared
+
+
+
+def _every_word_count(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
+    """The block's search over the whole keys of any number of words."""
+    hits = set().union(*(spellings.near(key, threshold) for spellings in self.keys.values()))
+    if lasts:
+        hits |= self.lasts.near(key.split()[-1] if key.split() else "", threshold)
+    return sorted(hits, key=self.order.__getitem__)
+
+
+def test_a_chunk_resolves_as_when_whole_keys_of_every_word_count_are_searched(monkeypatch):
+    # the index searches whole keys of the query's word count only: a longer or shorter name is no spelling
+    # variant, save a person's lone word against a surname, which the last words find
+    stored = stored_entities(3000, seed=3)
+    analyses = chunk(stored, 48, 12, seed=5)
+    index = EntityIndex(stored)
+    searched = resolve(analyses, index=index)
+    with monkeypatch.context() as patched:
+        patched.setattr(entity_index_module._BaseBlock, "near", _every_word_count)
+        every = resolve(analyses, index=index)
+    assert searched == every
+    assert sum(m.rule == "spelling variant" for m in searched.merges) > 0
+    assert sum(m.rule == "spelling variant" and len(m.alias.split()) == 1 for m in searched.merges) > 0
