@@ -9,7 +9,7 @@ several minutes on two cores). Figures are medians of ``--repeat`` runs, taken i
 
 * ``command``: ``python -m newsgraph export -f FORMAT`` in a fresh process, wall and CPU (of that process), with
   the server already running (this benchmark holds it, as a ``browse`` or another command would); ``--cold`` also
-  times it with no server running (start-up, loading the graph and the shutdown save included).
+  times it with no server running (start-up, loading the graph and the stop included).
 * ``read``: ``GraphStore.read_graph()`` in this process, wall and CPU, and the server's own time for its queries
   (the sum of FalkorDB's "Query internal execution time" over every statement sent).
 * ``render``: ``export()`` of the graph read, per format, wall and CPU.

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -15,6 +16,10 @@ from newsgraph.graph import cypher
 from newsgraph.graph.store import GraphStore, Statement, chunks
 
 log = logging.getLogger(__name__)
+
+#: The indexes of the graph (FalkorDB's procedure; never sent to Neo4j).
+_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties"
+_INDEX_TARGET = re.compile(r"FOR \(n:(\w+)\) ON \(n\.(\w+)\)")
 
 
 class FalkorStore(GraphStore):
@@ -224,14 +229,30 @@ class FalkorStore(GraphStore):
             raise StoreUnavailable(f"FalkorDB rejected a write: {' '.join(str(failed).split())}")
 
     def ensure_schema(self) -> None:
+        """Create the indexes the graph lacks: one listing of those it has (a store opened again, to read it, sends
+        no index statement), then a CREATE INDEX for each one missing."""
         from newsgraph.graph.cypher import falkordb_indexes
 
+        existing = self._indexed()
         for statement in falkordb_indexes():
+            target = _INDEX_TARGET.search(statement)
+            if target and (target[1], target[2]) in existing:
+                continue
             try:
                 self._graph.query(statement)
             except ResponseError as exc:
                 if "already indexed" not in str(exc):
                     raise StoreUnavailable(f"FalkorDB cannot create an index: {exc}") from exc
+
+    def _indexed(self) -> set[tuple[str, str]]:
+        """The (label, property) pairs the graph has an index on; none when it cannot say (a graph not created
+        yet), and then every index statement is sent."""
+        try:
+            rows = self.read_rows(_INDEXES)
+        except (QueryRefused, StoreUnavailable) as exc:
+            log.debug("cannot list the indexes of graph %s: %s", self.graph_name, exc)
+            return set()
+        return {(label, prop) for label, properties in rows for prop in properties or ()}
 
     def delete_all(self) -> None:
         """Remove every node and relationship of this graph."""

@@ -17,7 +17,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 
 _POLL = 0.2
@@ -48,7 +47,10 @@ def main(argv: list[str]) -> int:
         try:
             fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            time.sleep(_POLL)
+            # Waiting on the server rather than sleeping: the keeper ends as soon as the server does (a user that
+            # stopped it waits for the keeper), not up to a poll interval later.
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                server.wait(timeout=_POLL)
             continue
         if server.poll() is None:  # every user is gone and none stopped it
             server.terminate()

@@ -58,6 +58,9 @@ log = logging.getLogger(__name__)
 
 _MAX_BOLT_PORT = 32767  # FalkorDB 4.16 silently ignores a larger BOLT_PORT: no listener, no error
 _STOP_TIMEOUT = 30.0
+#: Seconds between checks whether a starting server answers: each is a connection attempt, and a command that
+#: starts the server waits for the first answer, so a short interval is what it waits beyond the server's load.
+_START_POLL = 0.01
 
 
 class EmbeddedFalkorDB:
@@ -307,7 +310,7 @@ class EmbeddedFalkorDB:
                                            f"or put back a good copy")
                 tail = log_tail(self._log_file, offset)
                 raise StoreUnavailable(f"FalkorDB server for {self.data_dir} {what}: {tail}")
-            time.sleep(0.05)
+            time.sleep(_START_POLL)
         self.pid = _process_id(self.socket_path) or self._read_pid()
         if self.bolt_port is not None:
             self._guard_bolt()

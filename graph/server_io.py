@@ -1,6 +1,10 @@
 """Talking to an embedded FalkorDB server over its unix socket (through redis-py, one short-lived connection per
 question, no retries, the caller's timeout), and reading its log: whether it answers, whether its process lives,
-and why a save failed."""
+and why a save failed.
+
+redis-py is imported by the functions that use it, not with this module: a command that starts the server then
+launches it first and imports redis-py while the server loads its snapshot (``ping`` of a socket that does not
+exist answers without it)."""
 
 from __future__ import annotations
 
@@ -13,15 +17,13 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import redis
-from redis.backoff import NoBackoff
-from redis.exceptions import BusyLoadingError, RedisError, ResponseError
-from redis.retry import Retry
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import StoreUnavailable
 from newsgraph.processes import alive
+
+if TYPE_CHECKING:
+    import redis
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +50,10 @@ def binaries() -> tuple[str, str]:
 def _client(path: Path, timeout: float) -> Iterator[redis.Redis]:
     """A redis-py client on unix socket ``path``: connect and each reply within ``timeout`` seconds, no retry
     (a server that does not answer in time is the answer), closed on exit."""
+    import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
+
     client = redis.Redis(unix_socket_path=str(path), socket_timeout=timeout, socket_connect_timeout=timeout,
                          retry=Retry(NoBackoff(), 0), decode_responses=True, single_connection_client=True)
     try:
@@ -63,6 +69,8 @@ def command(path: Path, *args: str, timeout: float = 1.0) -> Any:
     Raises:
         redis.exceptions.ResponseError: the server answered with an error.
     """
+    from redis.exceptions import RedisError, ResponseError
+
     try:
         with _client(path, timeout) as client:
             return client.execute_command(*args)
@@ -74,6 +82,10 @@ def command(path: Path, *args: str, timeout: float = 1.0) -> Any:
 
 def ping(path: Path, timeout: float = 1.0) -> bool:
     """Return True if the server on unix socket ``path`` answers PING (it does not while loading data)."""
+    if not os.path.exists(path):  # no socket: no server (and no redis-py to import for it)
+        return False
+    from redis.exceptions import RedisError
+
     try:
         with _client(path, timeout) as client:
             return bool(client.ping())
@@ -83,6 +95,8 @@ def ping(path: Path, timeout: float = 1.0) -> bool:
 
 def loading(path: Path, timeout: float = 1.0) -> bool:
     """Return True if the server on ``path`` says it is still loading its data (replaying its append-only log)."""
+    from redis.exceptions import BusyLoadingError, RedisError
+
     try:
         with _client(path, timeout) as client:
             client.ping()
@@ -95,6 +109,8 @@ def loading(path: Path, timeout: float = 1.0) -> bool:
 
 def info(path: Path, section: str, timeout: float = 1.0) -> dict[str, Any]:
     """The server's INFO ``section`` as a dict (empty when it cannot be read)."""
+    from redis.exceptions import RedisError
+
     try:
         with _client(path, timeout) as client:
             return dict(client.info(section))
@@ -124,6 +140,8 @@ def saved(path: Path, data_dir: Path, timeout: float = 1.0) -> bool:
 
 def module_arg(path: Path, module: str, name: str, timeout: float = 1.0) -> str | None:
     """The value given to argument ``name`` of the loaded ``module`` (MODULE LIST), or None."""
+    from redis.exceptions import ResponseError
+
     try:
         modules = command(path, "MODULE", "LIST", timeout=timeout) or []
     except ResponseError:
@@ -140,6 +158,8 @@ def module_arg(path: Path, module: str, name: str, timeout: float = 1.0) -> str 
 def shutdown(path: Path, *, save: bool, timeout: float) -> str | None:
     """SHUTDOWN SAVE (or NOSAVE); the server's error if it refused (a save that failed), else None — also when
     it cannot be reached: the caller then stops its process by signal."""
+    from redis.exceptions import RedisError, ResponseError
+
     try:
         with _client(path, timeout) as client:
             client.shutdown(save=save, nosave=not save)
@@ -233,6 +253,8 @@ def save_error(data_dir: Path, log_file: Path, offset: int) -> str:
 
 def retire_append_log(socket_path: Path, data_dir: Path, timeout: float) -> None:
     """Move a data dir written with the append-only log to snapshots: save one, then set the log aside."""
+    from redis.exceptions import RedisError
+
     try:
         with _client(socket_path, timeout) as client:
             done = bool(client.config_set("appendonly", "no")) and bool(client.save())

@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from newsgraph.errors import BadSetting, StoreUnavailable
-from newsgraph.graph.store import GraphStore
 from newsgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from newsgraph.graph.store import GraphStore
 
 
 @contextmanager
@@ -40,15 +43,16 @@ def open_store(settings: Settings, *, write: bool = False,
         finally:
             store.close()
         return
-    from newsgraph.graph.falkor import FalkorStore
     from newsgraph.graph.server import EmbeddedFalkorDB
 
     with contextlib.ExitStack() as stack:
         server = EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port, bolt_host=settings.bolt_host)
         if write:  # before the server starts: a waiting writer does not hold it up
             stack.enter_context(server.one_writer(on_wait))
-        stack.enter_context(server)
+        stack.enter_context(server)  # the server launched first: redis-py is imported while it loads the graph
         try:
+            from newsgraph.graph.falkor import FalkorStore
+
             store = FalkorStore(server.client(), settings.graph, batch_size=settings.write_batch_size)
             store.ensure_schema()
             yield store
