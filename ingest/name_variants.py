@@ -10,9 +10,10 @@ Each is taken only on the article's own evidence and only for organisations:
 2. **Country left off.** An organisation's name less the country or place it starts with (two words or more left:
    "Air Force" of "United States Air Force", never "Airlines" of "Singapore Airlines") is the organisation, when
    no other organisation of the article shortens to it.
-3. **Clipped first word.** A one-word organisation name of three letters or more, capitalised, that begins the
-   first word of exactly one organisation's name (or of that name less its country) and is not that word ("Fed"
-   of Federal Reserve) is that organisation.
+3. **Clipped first word.** A one-word organisation name, capitalised, that clips the first word of exactly one
+   organisation's name or of that name less its country (``names.clips``: three letters or more, at most half the
+   word, the rest no word of its own: "Fed" of Federal Reserve; not "Mac" of Macworld Conference, nor "Congress"
+   of Congressional Record) is that organisation.
 
 A name of another type (a place, a person) never joins an organisation this way: "Singapore" is not Singapore
 Airlines, and a person's first name is no short form of anything.
@@ -25,7 +26,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from newsgraph.ingest.anaphora import Found
-from newsgraph.ingest.names import name_key, spells_acronym, without_country
+from newsgraph.ingest.names import clips, name_key, spells_acronym, without_country
 
 _ORGANISATION = "ORG"
 _NAMED = frozenset({"name", "title"})
@@ -102,7 +103,6 @@ def _clipped_first_words(found: list[Found]) -> None:
         if (item.label != _ORGANISATION or item.kind != "name" or " " in word or len(word) < 3
                 or not item.name[:1].isupper() or item.name.isupper() or name_key(item.name) != word):
             continue
-        fulls = {key for key, firsts in first_words.items()
-                 if any(first.startswith(word) and first != word for first in firsts)}
+        fulls = {key for key, firsts in first_words.items() if any(clips(word, first) for first in firsts)}
         if len(fulls) == 1 and not any(word in firsts for firsts in first_words.values()):
             item.key = next(iter(fulls))

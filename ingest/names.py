@@ -255,6 +255,26 @@ def _in_order(needle: str, haystack: str) -> bool:
     return all(c in rest for c in needle)
 
 
+#: How common (``wordfreq`` Zipf frequency) the rest of a word may be for its first letters to be a clipping of it:
+#: "Fed" of "Federal" ("eral" is no word), not "Mac" of "Macworld" ("world" is one).
+CLIPPED_REST_MAX_ZIPF = 3.0
+
+
+def clips(short: str, word: str) -> bool:
+    """Whether ``short`` is a clipping of ``word`` (both folded): its first letters, three or more and at most half
+    of it, the rest no ordinary word of its own ("Fed" of "Federal"; not "Mac" of "Macworld", nor "Congress" of
+    "Congressional").
+
+    >>> clips("fed", "federal"), clips("mac", "macworld"), clips("congress", "congressional"), clips("fe", "federal")
+    (True, False, False, False)
+    """
+    from wordfreq import zipf_frequency
+
+    if len(short) < 3 or 2 * len(short) > len(word) or not word.startswith(short):
+        return False
+    return zipf_frequency(word[len(short):], "en") < CLIPPED_REST_MAX_ZIPF
+
+
 #: Keys of the names of countries, as ``name_key`` gives them ("us", "united states", "uk").
 COUNTRY_KEYS = frozenset(fold(n) for n in [*CANONICAL_NAMES, *CANONICAL_NAMES.values(), *DEMONYMS.values()])
 

@@ -105,3 +105,17 @@ def test_a_first_name_is_no_clipped_form_of_an_organisation():
         "Fed PROPN dobj 2 ent=PERSON", ". PUNCT punct 2",
     )
     assert len(extract_mentions(doc, "a1").entities) == 2
+
+
+def test_a_word_that_is_a_stem_of_another_word_is_no_clipping():
+    # "Macworld Conference opened . Mac sales rose ." / "Congressional Record printed it . Congress met ."
+    doc = make_doc(
+        "Macworld PROPN compound 1 ent=ORG", "Conference PROPN nsubj 2 ent=ORG", "opened VERB ROOT 2",
+        ". PUNCT punct 2", "Mac PROPN compound 5 ent=ORG", "sales NOUN nsubj 6", "rose VERB ROOT 6", ". PUNCT punct 6",
+    )
+    assert len(extract_mentions(doc, "a1").entities) == 2
+    doc = make_doc(
+        "Congressional PROPN compound 1 ent=ORG", "Record PROPN nsubj 2 ent=ORG", "printed VERB ROOT 2",
+        "it PRON dobj 2", ". PUNCT punct 2", "Congress PROPN nsubj 6 ent=ORG", "met VERB ROOT 6", ". PUNCT punct 6",
+    )
+    assert len(extract_mentions(doc, "a1").entities) == 2
