@@ -91,7 +91,8 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
 def _bound_possessives(doc: Doc, source: str, covered: Collection[int],
                        found: list[ConceptMention]) -> list[ConceptMention]:
     """An its/their no entity mention covers that stands for its clause's subject, a common noun ("The index fell
-    to its lowest level", ``pronouns.possessor_subject``), and a relative pronoun of a clause that hangs on a common
+    to its lowest level", ``pronouns.possessor_subject``) or a proper noun no entity mention covers ("The Dow Jones
+    Industrial Average closed at its lowest level"), and a relative pronoun of a clause that hangs on a common
     noun ("the new planes, which come from …"), are mentions of that noun's concept."""
     from newsgraph.ingest.pronouns import possessor_subject
 
@@ -101,7 +102,7 @@ def _bound_possessives(doc: Doc, source: str, covered: Collection[int],
         if token.lower_ not in {"its", "their", "which", "that", "who"} or token.i in covered:
             continue
         subject = possessor_subject(token) if token.lower_ in {"its", "their"} else _relative_antecedent(token)
-        if subject is None or subject.pos_ != "NOUN" or subject.i in covered:
+        if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.i in covered:
             continue
         concept = heads.get(subject.idx + len(subject.text))
         if concept is not None:

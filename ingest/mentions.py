@@ -1,7 +1,9 @@
 """Find entity mentions in a parsed article and link the ones that refer to the same entity.
 
 Inside one article: full names, surnames and titled names ("President Vladimir V. Putin", "Mr. Putin",
-"Putin") become one entity, as do an organisation's acronym or short name ("AMA", "the Chargers"); demonyms stand
+"Putin") become one entity, as do an organisation's acronym or short name ("AMA", "the Chargers"), an acronym
+the article states in brackets, the name less the country it starts with and a clipped first word ("ECB", "the Air
+Force", "the Fed"; ``newsgraph.ingest.name_variants``); demonyms stand
 for their country ("Russian" → Russia); definite descriptions ("the Russian leader", "Ukraine's president") link to
 the person the article (apposition, "President X of Russia") or the built-in role table says holds that role;
 he/she/his/her link to the most recent person in the sentence or the one before (or the only person of the
@@ -38,6 +40,7 @@ from newsgraph.ingest.anaphora import (
 )
 from newsgraph.ingest.columns import ByString, columns
 from newsgraph.ingest.institutions import institutions
+from newsgraph.ingest.name_variants import name_variants
 from newsgraph.ingest.names import (
     COMPANY_SUFFIXES,
     PLACE_OF_NOUNS,
@@ -86,6 +89,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     found = _named(doc)
     _type_cues(doc, found)
     found = _link_surnames(_headline_names(doc, found))
+    found += name_variants(doc, found)
     _weaken_lone_names(doc, found)
     found += repeated_names(doc, found)
     roles = learned_roles(doc, found)

@@ -11,15 +11,16 @@ person they speak for ("Her spokesman said she would appeal").
 
 Organisations: it/its → the most recent organisation that is a subject (itself or in apposition to it: "Another
 automaker, General Motors, announced that it …") in the sentence or the one before ("Apple said its …"), when no
-other singular subject stands between; they/them/their → the same, when no plural noun or person stands between
-(else "they" may be the people just named); we/us/our inside a quotation an organisation speaks, itself or
-through its representative ("'We will appeal,' the club said", "…, an Acme spokesman said"), or that a person
-speaks whom the article names an officer of one organisation ("Acme CEO John Smith", "John Smith, the chief
-executive of Acme") or the leader of one country ("John Smith, Prime Minister of Canada"); I/me/my in a quotation
-→ its named speaker. Second person pronouns, first person ones of a speaker the article does not name, an "it"
-that stands for no entity ("it takes time", a linking verb or passive with a clause after it: "it is likely
-that", "it is important to", "it is feared that"; but "it could be profitable", "it will be compensated" are the
-organisation's) and pronouns with nothing in view stay unlinked.
+other singular subject stands between, a subject "it" already linked to an organisation counting as that
+organisation ("Apple said … . It added … . It also …"); they/them/their → the same (a "they" already linked is no
+antecedent), when no plural noun or person stands between (else "they" may be the people just named); we/us/our
+inside a quotation an organisation speaks, itself or through its representative ("'We will appeal,' the club said",
+"…, an Acme spokesman said"), or that a person speaks whom the article names an officer of one organisation ("Acme
+CEO John Smith", "John Smith, the chief executive of Acme") or the leader of one country ("John Smith, Prime
+Minister of Canada"); I/me/my in a quotation → its named speaker. Second person pronouns, first person ones of a
+speaker the article does not name, an "it" that stands for no entity ("it takes time", a linking verb or passive
+with a clause after it: "it is likely that", "it is important to", "it is feared that"; but "it could be
+profitable", "it will be compensated" are the organisation's) and pronouns with nothing in view stay unlinked.
 
 ``resolve_pronouns`` is the public entry: token index → the mention the pronoun refers to.
 """
@@ -80,6 +81,7 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
     lone = [f for f in found if f.label == "PERSON" and f.kind == "name" and f.key not in strong]
     orgs = [f for f in found if f.label == "ORG" and not f.role]
     org_at = {i: f for f in orgs for i in range(f.start, f.end)}
+    chained: dict[int, Found] = {}  # token of an organisation pronoun already linked → its organisation
     sexes = person_sexes(doc, found)
     firsts = doc_table(doc).firsts  # each token's sentence's first token
     starts = sorted(set(firsts))
@@ -106,7 +108,12 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
             if org is None and subject is not None and subject.i in thing_at:
                 org = thing_at[subject.i]  # "the Airbus A380 has made its maiden flight"
             if org is not None:
+                org = chained.get(org.start, org) if org.kind == "pronoun" else org
                 resolved[token.i] = org
+                if org.label == "ORG" and word == "it":  # "GM said … . It added …": the next one's antecedent
+                    chained[token.i] = org
+                    org_at[token.i] = Found(token.i, token.i + 1, org.name, org.label, "pronoun", org.key)
+                    orgs.append(org_at[token.i])
             continue
         if word in REFLEXIVE_PRONOUNS:
             subject = _clause_subject(token)
@@ -251,7 +258,7 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
         return principals[0] if len({p.key for p in principals}) == 1 else None  # "…, an Acme spokesman said"
     if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or _expletive(token)):
         return None  # "it is likely that", "it is feared that", "it takes time": no entity
-    window = [f for f in orgs if previous <= f.start and f.end <= token.i]
+    window = sorted((f for f in orgs if previous <= f.start and f.end <= token.i), key=lambda f: f.start)
     if quoted is not None:
         window = [f for f in window if not quoted[0] < f.start < quoted[1]] or window
     if not window:

@@ -282,3 +282,16 @@ def test_a_relative_pronoun_is_a_mention_of_the_concept_its_clause_hangs_on():
               lemmas=["the", "plane", ",", "which", "fly", "far", ",", "land", "."])
     found = [(m.text, m.head) for m in extract_concepts(doc, "a1")]
     assert found == [("The planes", "airplane"), ("which", "airplane")]
+
+
+def test_its_standing_for_a_proper_noun_subject_left_a_concept_is_a_mention_of_that_concept():
+    # "The Industrial Average closed at its lowest level ." (a name the model tagged no entity)
+    doc = Doc(spacy.blank("en").vocab, words=["The", "Industrial", "Average", "closed", "at", "its", "lowest", "level",
+                                              "."],
+              heads=[2, 2, 3, 3, 3, 7, 7, 4, 3],
+              deps=["det", "compound", "nsubj", "ROOT", "prep", "poss", "amod", "pobj", "punct"],
+              pos=["DET", "PROPN", "PROPN", "VERB", "ADP", "PRON", "ADJ", "NOUN", "PUNCT"],
+              tags=["DT", "NNP", "NNP", "VBD", "IN", "PRP$", "JJS", "NN", "."],
+              lemmas=["the", "Industrial", "Average", "close", "at", "its", "low", "level", "."])
+    found = [(m.text, m.head) for m in extract_concepts(doc, "a1")]
+    assert ("its", found[0][1]) in found and found[0][0].endswith("Average")

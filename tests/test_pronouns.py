@@ -103,3 +103,15 @@ def test_its_of_an_argument_of_its_own_subjects_clause_is_that_subject_where_num
     assert _links("The DET det 2", "Airbus PROPN compound 2 ent=PRODUCT", "A380 PROPN nsubj 4 ent=PRODUCT",
                   "has AUX aux 4", "made VERB ROOT 4", "their PRON poss 7", "maiden ADJ amod 7",
                   "flight NOUN dobj 4", ". PUNCT punct 4") == []
+
+
+def test_an_organisation_pronoun_already_linked_is_the_antecedent_of_the_next_one():
+    # "Acme cut jobs . It closed plants . It also sold a unit ." — the second "It" has no name in view, only the first
+    tokens = ["Acme PROPN nsubj 1 ent=ORG", "cut VERB ROOT 1", "jobs NOUN dobj 1 tag=NNS", ". PUNCT punct 1",
+              "It PRON nsubj 5", "closed VERB ROOT 5", "plants NOUN dobj 5 tag=NNS", ". PUNCT punct 5",
+              "It PRON nsubj 10", "also ADV advmod 10", "sold VERB ROOT 10", "a DET det 12", "unit NOUN dobj 10",
+              ". PUNCT punct 10"]
+    assert _links(*tokens) == [("It", "Acme"), ("It", "Acme")]
+    # "Acme cut jobs . Smith quit . It also sold a unit ." — a person's sentence in between: no organisation in view
+    tokens[4:8] = ["Smith PROPN nsubj 5 ent=PERSON", "quit VERB ROOT 5", "today NOUN npadvmod 5", ". PUNCT punct 5"]
+    assert _links(*tokens) == []
