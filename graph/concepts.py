@@ -133,7 +133,10 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
     last = words[-1].lower().removesuffix("'s").rstrip("'") if words else ""
     if last.endswith("s") and not mention.head.endswith("s"):
         return None  # a plural: "the hosts"
-    return ties.get((story, mention.head))
+    tie = ties.get((story, mention.head))
+    if tie is not None and tie.name_word and not words[-1][:1].isupper():
+        return None  # "colts" in lower case: the animals, not the Colts the story names
+    return tie
 
 
 
