@@ -81,12 +81,36 @@ def article_concepts(analysis: ArticleAnalysis, story: str,
             found.ties[tie.entity_id] = tie
             found._by_start.append((mention.start, mention.end, tie.entity_id))
             continue
-        node = scoped_concept_id(mention.key, found._scope(mention.generic))
-        found.names.setdefault(node, mention.key)
+        key = concept_key(mention)
+        node = scoped_concept_id(key, found._scope(mention.generic))
+        found.names.setdefault(node, key)
         found.spans.setdefault(node, []).append({**span, "kind": "phrase"})
         if not mention.time:  # "for the moment", "on Saturday": when, not what a relation is about
             found._by_start.append((mention.start, mention.end, node))
     return found
+
+
+#: Parts of a day: "Friday night", "early Tuesday morning" are mentions of the day ("Friday").
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def concept_key(mention: ConceptMention) -> str:
+    """The key a concept mention is merged by in its story: its own (``ConceptMention.key``), except that a part of
+    a day written with one weekday is that day: a story's reports say "Friday", "Friday night" and "late Friday
+    evening" of one day, and "Friday night" is no more "Wednesday night" than Friday is Wednesday.
+
+    >>> def time(text, head):
+    ...     return ConceptMention("a", 0, len(text), text, head, time=True)
+    >>> [concept_key(time(t, h)) for t, h in (("Friday night", "night"), ("early Tuesday morning", "morning"),
+    ...                                         ("the night", "night"), ("Friday", "friday"))]
+    ['friday', 'tuesday', 'night', 'friday']
+    """
+    if mention.time and mention.head in DAY_PARTS:
+        days = {w for w in (w.strip(".,;:'’\"").lower() for w in mention.text.split()) if w in WEEKDAYS}
+        if len(days) == 1:
+            return days.pop()
+    return mention.key
 
 
 def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], StoryTie],
@@ -109,7 +133,10 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
     last = words[-1].lower().removesuffix("'s").rstrip("'") if words else ""
     if last.endswith("s") and not mention.head.endswith("s"):
         return None  # a plural: "the hosts"
-    return ties.get((story, mention.head))
+    tie = ties.get((story, mention.head))
+    if tie is not None and tie.name_word and not words[-1][:1].isupper():
+        return None  # "colts" in lower case: the animals, not the Colts the story names
+    return tie
 
 
 

@@ -11,6 +11,10 @@ Beyond ``name_key`` of each of its names:
 - **a name the parser read as a title and a surname** ("General Motors" taken for General Motors, a person):
   when the same article writes the acronym of the whole name in capitals as a name of its own ("GM"), the
   whole name is the key, and the entity an organisation;
+- **a generational suffix and a leading initial** are no part of the name a person goes by: "Anthony LaCalamita
+  III" is keyed "anthony lacalamita" (so "LaCalamita" is his surname and "Anthony LaCalamita" his name) and "W.
+  Mark Felt" "mark felt"; the suffixed key is kept beside it, and a "Jr." never joins a "Sr." of the same name
+  (``generation_clash``);
 - **a lone word an article's own person ends in**: "Jackman" in an article that names "Hugh Jackman" and no other
   person of that surname is that person, whatever type the model gave the lone word (it tags a lone surname a
   place or an organisation in places); the article itself is the evidence.
@@ -18,6 +22,7 @@ Beyond ``name_key`` of each of its names:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -30,6 +35,10 @@ from newsgraph.model import ArticleAnalysis, Entity, LocalEntity
 if TYPE_CHECKING:
     from newsgraph.graph.resolve import _Cluster
 
+#: Generational suffixes after a person's name ("Jr.", "III"): no part of the surname, but two of them tell a
+#: father from a son (``generation_clash``).
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_LEADING_INITIAL = re.compile(r"^[a-z]\.$")
 #: How common (``wordfreq`` Zipf frequency) a word ending in "-ing" must be to be taken for a headline's verb
 #: rather than a name ("Having", "Choosing", "Picking" are; "Sterling", "Irving", "Fleming" are not).
 GERUND_MIN_ZIPF = 4.2
@@ -113,9 +122,29 @@ def entity_keys(names: Iterable[str], kind: str) -> set[str]:
     """
     names = list(names)
     keys = {person_key(n, kind) for n in names}
+    if kind == "Person":
+        keys |= {k for k in map(name_key, names) if k.rsplit(" ", 1)[-1] in GENERATIONS and len(k.split()) >= 3}
     if kind != "Person":
         keys |= {titled_key(n) for n in names}
     return keys - {""}
+
+
+def generation_clash(keys: Iterable[str], cluster_keys: set[str]) -> bool:
+    """Whether a local entity's keys name a generation ("... Jr") that an entity's keys name another of ("...
+    Sr"): father and son share every other word of their names.
+
+    >>> generation_clash({"ken griffey jr", "ken griffey"}, {"ken griffey sr", "ken griffey"})
+    True
+    >>> generation_clash({"ken griffey jr", "ken griffey"}, {"ken griffey"}), generation_clash({"ken griffey"},
+    ...                                                                                       {"ken griffey sr"})
+    (False, False)
+    """
+    for key in keys:
+        base, _, last = key.rpartition(" ")
+        if base and last in GENERATIONS and any(f"{base} {other}" in cluster_keys
+                                               for other in GENERATIONS - {last}):
+            return True
+    return False
 
 
 def short_names(key: str) -> set[str]:
@@ -135,15 +164,24 @@ def short_names(key: str) -> set[str]:
 @lru_cache(maxsize=65536)
 def person_key(text: str, kind: str) -> str:
     """``name_key`` without a person noun written as a title before a person's name of two words or more, nor a
-    headline's gerund before any name.
+    headline's gerund before any name, nor a person's generational suffix ("Jr.", "III") or leading initial ("W.
+    Mark Felt") when two words remain.
 
     >>> person_key("Comedian Ellen DeGeneres", "Person"), person_key("Having Jackman", "Person")
     ('ellen degeneres', 'jackman')
     >>> person_key("Hunter Biden", "Person"), person_key("Sterling Archer", "Person")
     ('hunter biden', 'sterling archer')
+    >>> person_key("Arcade Joseph Comeaux Jr.", "Person"), person_key("Malcolm X", "Person")
+    ('arcade joseph comeaux', 'malcolm x')
     """
     key = name_key(text)
     words = key.split()
+    if kind == "Person" and len(words) >= 3 and words[-1] in GENERATIONS:
+        words = words[:-1]  # "Anthony LaCalamita III" is Anthony LaCalamita, surname LaCalamita
+        key = " ".join(words)
+    if kind == "Person" and len(words) >= 3 and _LEADING_INITIAL.match(words[0]) and len(words[1]) > 2:
+        words = words[1:]  # "W. Mark Felt" goes by Mark Felt
+        key = " ".join(words)
     if len(words) >= 2 and kind not in {"Organization", "Place"} and _headline_verb(words[0]):
         return " ".join(words[1:])
     if (kind == "Person" and len(words) >= 3 and words[0] not in TITLE_WORDS and words[0].isalpha()

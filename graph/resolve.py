@@ -56,6 +56,7 @@ from newsgraph.graph.name_rules import (
     article_surnames,
     assign_ids,
     cluster_entity,
+    generation_clash,
     local_keys,
     short_names,
     titled_organisations,
@@ -170,8 +171,8 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
                 continue
             enemies = set().union(*(partners[k] for k in keys)) if partners else set()
 
-            def allowed(cluster: _Cluster, enemies=enemies) -> bool:
-                return not (enemies and enemies & cluster.keys)
+            def allowed(cluster: _Cluster, enemies=enemies, keys=keys) -> bool:
+                return not (enemies and enemies & cluster.keys) and not generation_clash(keys, cluster.keys)
 
             target, rule, detail = _forced(keys, overrides, by_key, allowed)
             if target is None and person and by_key.get(person) is not None and allowed(by_key.get(person)):

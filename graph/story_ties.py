@@ -11,6 +11,11 @@ nouns its articles tie to an entity:
 - **the last word of an organisation's or a place's name** when it is a common noun of a body or a place ("Indian
   Navy" → "navy", "Vancouver Police" → "police", "Bayou La Batre Rural Health Clinic" → "clinic").
 
+A name word no entity mention covers ("the Colts" where the model found no name, "SEACOM") is a concept mention
+(``newsgraph.ingest.concepts``); it ties to the entity the story's articles name by that one word ("Colts" of
+the Indianapolis Colts, "Seacom"), when they name no other entity so, and only where it is capitalised ("colts"
+stays the animals). A head noun's tie wins over a name word's.
+
 A head ties to an entity when one entity alone has it in the story, or when one entity has it in two articles or
 more and in at least ``MAJORITY`` of the articles that tie it to anyone ("the host" is this year's host in most
 reports and last year's in one). Graph building then takes a concept mention of the story whose
@@ -31,6 +36,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from newsgraph.ingest.concepts import concept_head
+from newsgraph.ingest.names import name_key
 from newsgraph.ingest.noun_classes import noun_class
 from newsgraph.model import ArticleAnalysis, Resolution
 
@@ -50,9 +56,15 @@ class StoryTie:
     entity_id: str
     articles: int
     total: int
+    #: A name word ("Colts"): the story's articles name the entity by that word; only a capitalised mention of it
+    #: is the entity's.
+    name_word: bool = False
 
     @property
     def detail(self) -> str:
+        if self.name_word:
+            return (f"{self.articles} of the articles of the story name this entity {self.head!r}, and no other "
+                    "entity of the story")
         return (f"{self.articles} of the {self.total} articles of the story that tie {self.head!r} to an entity "
                 "tie it to this one")
 
@@ -74,6 +86,7 @@ def story_ties(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
     >>> sorted((k, t.entity_id, t.articles) for k, t in ties.items())
     [(('story:s', 'host'), 'e', 2), (('story:s', 'navy'), 'n', 1)]
     """
+    analyses = list(analyses)
     entities = {e.id: e for e in resolution.entities}
     found: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # (story, head) → {(entity, article)}
     for analysis in analyses:
@@ -88,13 +101,41 @@ def story_ties(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
             head = _head(mention.text, mention.kind, entities[entity_id].type)
             if head:
                 found[(story, head)].add((entity_id, source))
-    ties = {}
+    ties = _name_word_ties(analyses, resolution, story_of, entities)
     for (story, head), pairs in sorted(found.items()):
         votes = Counter(entity_id for entity_id, _ in pairs)
         (best, n), total = max(votes.items(), key=lambda kv: (kv[1], kv[0])), sum(votes.values())
         if len(votes) == 1 or n >= 2 and n >= MAJORITY * total and list(votes.values()).count(n) == 1:
             ties[(story, head)] = StoryTie(story, head, best, n, total)
     return ties
+
+
+def _name_word_ties(analyses: list[ArticleAnalysis], resolution: Resolution, story_of: Mapping[str, str],
+                    entities: Mapping[str, object]) -> dict[tuple[str, str], StoryTie]:
+    """(story id, word) → the one entity the story's articles name by that one word ("Colts", "SEACOM").
+
+    >>> from newsgraph.model import Article, Entity, Mention
+    >>> def art(i, *names):
+    ...     return ArticleAnalysis(Article(i, "x"), tuple(Mention(i, 0, 1, t, "", "name", n) for n, t in
+    ...                                                    enumerate(names)), (), ())
+    >>> res = Resolution((Entity("c", "Indianapolis Colts", "Organization"), Entity("p", "Colt Peters", "Person")),
+    ...                  {("a", 0): "c", ("a", 1): "p", ("b", 0): "p"})
+    >>> sorted((k, t.entity_id) for k, t in _name_word_ties([art("a", "Colts", "Peters"), art("b", "Peters")], res,
+    ...                                                    {"a": "story:s", "b": "story:s"}, {"c": 1, "p": 1}).items())
+    [(('story:s', 'colts'), 'c'), (('story:s', 'peters'), 'p')]
+    """
+    named: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for analysis in analyses:
+        source = analysis.article.id
+        story = story_of.get(source, "")
+        for mention in analysis.mentions if story else ():
+            entity_id = resolution.assignment.get((source, mention.local_id))
+            key = name_key(mention.text) if mention.kind == "name" and entity_id in entities else ""
+            if key.isalpha() and len(key) >= 2:
+                named[(story, key)][entity_id].add(source)
+    return {(story, key): StoryTie(story, key, entity_id, len(sources), len(sources), name_word=True)
+            for (story, key), by_entity in sorted(named.items()) if len(by_entity) == 1
+            for entity_id, sources in by_entity.items()}
 
 
 def _head(text: str, kind: str, entity_type: str) -> str:

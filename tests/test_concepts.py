@@ -257,6 +257,27 @@ def test_a_time_is_a_concept_mention_but_never_the_argument_a_relation_is_about(
 
 
 
+def test_a_part_of_a_day_written_with_its_weekday_is_that_days_concept_in_the_story():
+    first = "Police said the gunman struck on Friday night. On Wednesday night the office was quiet."
+    second = "The gunman struck late Friday, police said. The night was cold."
+    days = {"Friday night": "night", "Wednesday night": "night", "Friday": "friday", "The night": "night"}
+
+    def analysis(source: str, text: str) -> ArticleAnalysis:
+        found = []
+        for phrase, head in days.items():
+            if phrase in text:
+                start = text.index(phrase)
+                found.append(ConceptMention(source, start, start + len(phrase), phrase, head, time=True))
+        return ArticleAnalysis(Article(source, text), (), (), (), concepts=tuple(found))
+
+    graph = build_graph([analysis("a", first), analysis("b", second)], Resolution(()),
+                        _stories(a="story:s", b="story:s"))
+    sources = _sources_of(graph)
+    assert sources[scoped_concept_id("friday", "story:s")] == {"a", "b"}  # "Friday night" and "late Friday"
+    assert sources[scoped_concept_id("wednesday", "story:s")] == {"a"}  # not Friday's night
+    assert sources[scoped_concept_id("night", "story:s")] == {"b"}  # a night of no named day stays a night
+
+
 def test_its_standing_for_a_common_noun_subject_is_a_mention_of_that_subjects_concept():
     # "The index fell to its lowest level ." / "Markets resumed its slide ." (number disagrees: no mention)
     doc = Doc(spacy.blank("en").vocab, words=["The", "index", "fell", "to", "its", "lowest", "level", "."],

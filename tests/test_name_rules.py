@@ -36,6 +36,23 @@ def test_a_name_that_only_looks_like_a_person_noun_or_a_gerund_keeps_its_words()
     assert person_key("Reading Football Club", "Organization") == "reading football club"
 
 
+def test_a_generational_suffix_and_a_leading_initial_are_no_part_of_the_name_a_person_goes_by():
+    res = resolve([_article("a", ("Anthony LaCalamita III", "Person"), ("LaCalamita", "Organization")),
+                   _article("b", ("Anthony LaCalamita", "Person")),
+                   _article("c", ("W. Mark Felt", "Person")), _article("d", ("Mark Felt", "Person"))])
+    assert len(res.entities) == 2
+    assert _entity_of(res, "a", 0) == _entity_of(res, "a", 1) == _entity_of(res, "b", 0)  # surname LaCalamita
+    assert _entity_of(res, "c", 0) == _entity_of(res, "d", 0)
+    assert person_key("J. Edgar Hoover", "Person") == "edgar hoover"
+    assert person_key("Malcolm X", "Person") == "malcolm x"
+
+
+def test_father_and_son_stay_apart():
+    res = resolve([_article("a", ("Ken Griffey Jr.", "Person")), _article("b", ("Ken Griffey Sr.", "Person")),
+                   _article("c", ("Ken Griffey Jr", "Person"))])
+    assert len(res.entities) == 2 and _entity_of(res, "a", 0) == _entity_of(res, "c", 0)
+
+
 def test_a_lone_surname_the_model_tagged_a_place_joins_the_articles_own_person():
     res = resolve([_article("a", ("Hugh Jackman", "Person"), ("Jackman", "Place"))])
     assert _entity_of(res, "a", 1).name == "Hugh Jackman" and _entity_of(res, "a", 1).type == "Person"

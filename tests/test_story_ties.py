@@ -118,3 +118,29 @@ def test_an_article_with_no_story_ties_nothing():
     lone = _article("c", "The host spoke.", concepts=(("The host", "host", ()),))
     _, _, graph = _build([*_reports()[:1], lone], {"a": "s"})
     assert graph.nodes[_node_of(graph, "c", "The host")]["kind"] == "Concept"
+
+
+def test_a_name_word_no_entity_mention_covers_is_the_entity_the_story_names_by_that_word():
+    colts = Entity("indianapolis-colts", "Indianapolis Colts", "Organization")
+    colt = Entity("colt-mccoy", "Colt McCoy", "Person")
+    named = _article("a", "The Indianapolis Colts won; the Colts scored late.",
+                     (("The Indianapolis Colts", "name", colts), ("the Colts", "name", colts)))
+    other = _article("b", "The Colts beat Kansas City. Two colts ran on the field.",
+                     concepts=(("The Colts", "colts", ()), ("Two colts", "colts", ())))
+    elsewhere = _article("c", "The Colts of another story.", concepts=(("The Colts", "colts", ()),))
+    _, _, graph = _build([named, other, elsewhere], {"a": "s", "b": "s", "c": "t"}, (colts, colt))
+    assert _node_of(graph, "b", "The Colts") == colts.id
+    assert graph.nodes[_node_of(graph, "b", "Two colts")]["kind"] == "Concept"  # in lower case: the animals
+    assert graph.nodes[_node_of(graph, "c", "The Colts")]["kind"] == "Concept"  # another story
+    logged = [m for m in graph.graph["merges"] if m.rule == "description in the story"]
+    assert [(m.alias, m.source) for m in logged] == [("The Colts", "b")] and "name this entity" in logged[0].detail
+
+
+def test_a_name_word_two_entities_of_the_story_go_by_ties_to_neither():
+    colts = Entity("indianapolis-colts", "Indianapolis Colts", "Organization")
+    other_colts = Entity("colts-band", "The Colts", "Organization")
+    first = _article("a", "Colts fans cheered.", (("Colts", "name", colts),))
+    second = _article("b", "Colts played a gig.", (("Colts", "name", other_colts),))
+    third = _article("c", "The Colts were there.", concepts=(("The Colts", "colts", ()),))
+    _, _, graph = _build([first, second, third], {"a": "s", "b": "s", "c": "s"}, (colts, other_colts))
+    assert graph.nodes[_node_of(graph, "c", "The Colts")]["kind"] == "Concept"
