@@ -89,10 +89,12 @@ class Spellings:
         """The substrings a query of ``length`` looks up, as one C-level slicer, and the tables, in order."""
         places = _places(length, self.threshold)
         slices = [slice(at, at + size) for size, _, _, at in places]
+        slicer: Callable[[str], tuple[str, ...]]
         if len(slices) > 1:
             slicer = itemgetter(*slices)
         else:
-            slicer = (lambda query: tuple(query[s] for s in slices))  # itemgetter of one returns no tuple
+            def slicer(query: str) -> tuple[str, ...]:  # itemgetter of one slice returns no tuple
+                return tuple(query[s] for s in slices)
         probe = self._probes[length] = (slicer, tuple(self._table((size, count, n)) for size, count, n, _ in places))
         return probe
 

@@ -130,7 +130,9 @@ def _name_word_ties(analyses: list[ArticleAnalysis], resolution: Resolution, sto
         story = story_of.get(source, "")
         for mention in analysis.mentions if story else ():
             entity_id = resolution.assignment.get((source, mention.local_id))
-            key = name_key(mention.text) if mention.kind == "name" and entity_id in entities else ""
+            if entity_id is None or entity_id not in entities or mention.kind != "name":
+                continue
+            key = name_key(mention.text)
             if key.isalpha() and len(key) >= 2:
                 named[(story, key)][entity_id].add(source)
     return {(story, key): StoryTie(story, key, entity_id, len(sources), len(sources), name_word=True)
