@@ -132,10 +132,23 @@ class DocTable:
                 end = i
         self.ends.reverse()
         self._memos: dict[str, dict[Any, Any]] = {}
+        self._on_release: list[Callable[[], None]] = []
 
     def memo(self, name: str) -> dict[Any, Any]:
         """The results a pass named ``name`` remembered for this Doc, by token index (or a tuple of them)."""
         return self._memos.setdefault(name, {})
+
+    def on_release(self, function: Callable[[], None]) -> None:
+        """Call ``function()`` when the table is dropped for another Doc's (to unlink what a pass made for this
+        Doc: objects that refer to each other would otherwise wait for the cyclic collector)."""
+        self._on_release.append(function)
+
+    def release(self) -> None:
+        """Run the ``on_release`` functions and forget what the passes remembered."""
+        for function in self._on_release:
+            function()
+        self._on_release.clear()
+        self._memos.clear()
 
 
 _current: tuple[weakref.ref[Doc], int, DocTable] | None = None
@@ -159,6 +172,8 @@ def doc_table(doc: Doc) -> DocTable:
     current = _current
     if current is not None and current[0]() is doc and current[1] == len(doc):
         return current[2]
+    if current is not None:
+        current[2].release()
     table = DocTable(doc)
     _current = (weakref.ref(doc), len(doc), table)
     return table
