@@ -13,7 +13,27 @@ import weakref
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar, cast
 
-from spacy.attrs import HEAD, IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    IS_TITLE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -31,6 +51,23 @@ def columns(doc: Doc, attrs: list[int]) -> list[list[int]]:
     """
     if not len(doc):
         return [[] for _ in attrs]
+    # Read once per Doc (``doc_table``) and shared: the passes ask for the same few attributes again and again,
+    # and a call reads every token. The first call reads the common ones with it, in the same array.
+    cached = doc_table(doc).memo("columns")
+    missing = [a for a in attrs if a not in cached]
+    if missing:
+        wanted = list(dict.fromkeys(missing + [a for a in _COMMON if a not in cached]))
+        cached.update(zip(wanted, _read(doc, wanted)))
+    return [cached[a] for a in attrs]
+
+
+#: The attributes the passes read of every Doc, read together on the first ``columns`` call for a Doc.
+_COMMON = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, ENT_IOB, IDX, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM,
+           IS_STOP, IS_TITLE, IS_LOWER]
+
+
+def _read(doc: Doc, attrs: list[int]) -> list[list[int]]:
+    """``columns`` read from the Doc (no cache): one ``Doc.to_array`` call."""
     # thinc types the array's ``tolist`` as floats; attribute arrays hold unsigned integers.
     return cast(list[list[int]], doc.to_array([*attrs]).reshape(len(doc), len(attrs)).T.tolist())
 
@@ -80,8 +117,11 @@ def head_indices(doc: Doc) -> list[int]:
     """
     if not len(doc):
         return []
-    # HEAD is the offset to the head, which the array's unsigned integers hold modulo 2 ** 64.
-    return cast(list[int], (doc.to_array(HEAD).astype("int64") + range(len(doc))).tolist())
+    memo = doc_table(doc).memo("heads")  # once per Doc, shared by the passes
+    if None not in memo:
+        # HEAD is the offset to the head, which the array's unsigned integers hold modulo 2 ** 64.
+        memo[None] = (doc.to_array(HEAD).astype("int64") + range(len(doc))).tolist()
+    return cast(list[int], memo[None])
 
 
 def sentence_firsts(starts: list[int]) -> list[int]:
@@ -122,7 +162,7 @@ class DocTable:
     """
 
     def __init__(self, doc: Doc) -> None:
-        (starts,) = columns(doc, [SENT_START])
+        (starts,) = _read(doc, [SENT_START]) if len(doc) else [[]]
         self.firsts = sentence_firsts(starts)
         self.ends: list[int] = []
         end = len(starts)
@@ -131,7 +171,7 @@ class DocTable:
             if starts[i] == 1:
                 end = i
         self.ends.reverse()
-        self._memos: dict[str, dict[Any, Any]] = {}
+        self._memos: dict[str, dict[Any, Any]] = {"columns": {SENT_START: starts}}
         self._on_release: list[Callable[[], None]] = []
 
     def memo(self, name: str) -> dict[Any, Any]:
