@@ -268,4 +268,7 @@ def word_and_sentence_counts(doc: Doc) -> tuple[int, int]:
     """
     alpha, punct, space = columns(doc, [IS_ALPHA, IS_PUNCT, IS_SPACE])
     words = len(doc) - sum(p | s for p, s in zip(punct, space))
-    return words, sum(1 for sent in doc.sents if any(alpha[sent.start:sent.end]))
+    if not doc.has_annotation("SENT_START"):
+        list(doc.sents)  # spaCy's error for a Doc with no sentence boundaries
+    table = doc_table(doc)  # doc.sents, without a Span per sentence
+    return words, sum(1 for first in sorted(set(table.firsts)) if any(alpha[first:table.ends[first]]))
