@@ -124,8 +124,8 @@ def main() -> None:
             if old != new:
                 at = next(k for k, (a, b) in enumerate(zip(old, new)) if a != b) if old[:len(new)] != new[:len(old)] \
                     else min(len(old), len(new))
-                sys.exit(f"article {articles[i].id} differs at character {at}:\n  before …{old[max(0, at - 200):at + 200]}"
-                         f"\n  now    …{new[max(0, at - 200):at + 200]}")
+                sys.exit(f"article {articles[i].id} differs at character {at}:\n"
+                         f"  before …{old[max(0, at - 200):at + 200]}\n  now    …{new[max(0, at - 200):at + 200]}")
         print(f"identical to {args.against}: {len(lines)} analyses")
 
 

@@ -202,8 +202,9 @@ def words(doc: Doc) -> list[Word]:
     >>> doc = Doc(Vocab(), words=["Putin", "and", "Trump", "agreed"], heads=[3, 0, 0, 3],
     ...           deps=["nsubj", "cc", "conj", "ROOT"])
     >>> table = words(doc)
-    >>> [(w.text, w.head.text, [c.text for c in w.children]) for w in table]
-    [('Putin', 'agreed', ['and', 'Trump']), ('and', 'Putin', []), ('Trump', 'Putin', []), ('agreed', 'agreed', ['Putin'])]
+    >>> [(w.text, w.head.text, [c.text for c in w.children]) for w in table]  # doctest: +NORMALIZE_WHITESPACE
+    [('Putin', 'agreed', ['and', 'Trump']), ('and', 'Putin', []), ('Trump', 'Putin', []),
+     ('agreed', 'agreed', ['Putin'])]
     >>> [w.text for w in table[0].conjuncts], [w.text for w in table[3].subtree], table[0].is_sent_start
     (['Trump'], ['Putin', 'and', 'Trump', 'agreed'], True)
     """
@@ -245,7 +246,8 @@ def _make(doc: Doc) -> list[Word]:
     new = Word.__new__
     for i, h in enumerate(orth):
         w = new(Word)
-        w.i, w.idx, w.text, w.orth, w.lower, w.lemma, w.pos, w.dep = i, idx[i], names[h], h, lower[i], lemma[i], pos[i], dep[i]
+        w.i, w.idx, w.text, w.orth = i, idx[i], names[h], h
+        w.lower, w.lemma, w.pos, w.dep = lower[i], lemma[i], pos[i], dep[i]
         table.append(w)
     for w, sp, lo, le, po, ta, de, en, io, pu, sa, al, nu, st in zip(
             table, spacy_, lower, lemma, pos, tag, dep, ent, iob, punct, space, alpha, num, starts):
