@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.ingest.clauses import subjects_of
-from newsgraph.ingest.columns import span_text
+from newsgraph.ingest.columns import doc_table, span_text
 from newsgraph.ingest.qualifier_words import KIN_NOUNS, SPEECH_VERBS
 from newsgraph.ingest.qualifiers import verb_lemma
 from newsgraph.ingest.quotes import inside_quote
@@ -93,12 +93,24 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
         return Attribution()
     if subject.i == speaker.i:
         return Attribution()
+    # What a speaker phrase says does not depend on the clause: worked out once per speaker and Doc.
+    memo = doc_table(speaker.doc).memo("attribution")
+    known = memo.get(speaker.i)
+    if known is None or known[0] is not token_entity or known[1] is not entity_spans:
+        known = memo[speaker.i] = (token_entity, entity_spans, *_speaker_attribution(speaker, token_entity,
+                                                                                     entity_spans))
+    excluded, found = known[2], known[3]
+    return Attribution() if subject.i in excluded else found
+
+
+def _speaker_attribution(speaker: Token, token_entity: Mapping[int, int],
+                         entity_spans: Mapping[int, tuple[int, int]]) -> tuple[frozenset[int], Attribution]:
+    """``attribution`` of ``speaker`` whatever the clause: (the subjects that get none, the attribution)."""
     written = speaker_phrase(speaker).text
     antecedent = speaker_antecedent(speaker)  # "he said", "the statement added": who they stand for
     speaker = antecedent or speaker
     phrase = speaker_phrase(speaker)
-    if subject.i in {speaker.i, *((phrase.person.i,) if phrase.person is not None else ())}:
-        return Attribution()
+    excluded = frozenset({speaker.i, *((phrase.person.i,) if phrase.person is not None else ())})
     person = None
     if phrase.person is not None:
         own_only = phrase.person is not speaker or bool(phrase.principals)
@@ -109,7 +121,7 @@ def attribution(speaker: Token | None, subject: Token, token_entity: Mapping[int
         principal = None
     if antecedent is not None and person is None:
         written = phrase.text  # "he added" after "a Navy spokesperson said": the pronoun alone tells nothing
-    return Attribution(person, principal, " ".join(written.split()))
+    return excluded, Attribution(person, principal, " ".join(written.split()))
 
 
 def _speaker_argument(token: Token, token_entity: Mapping[int, int], entity_spans: Mapping[int, tuple[int, int]],

@@ -13,7 +13,27 @@ import weakref
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar, cast
 
-from spacy.attrs import HEAD, IS_ALPHA, IS_PUNCT, IS_SPACE, SENT_START
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_ALPHA,
+    IS_LOWER,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    IS_TITLE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -31,6 +51,23 @@ def columns(doc: Doc, attrs: list[int]) -> list[list[int]]:
     """
     if not len(doc):
         return [[] for _ in attrs]
+    # Read once per Doc (``doc_table``) and shared: the passes ask for the same few attributes again and again,
+    # and a call reads every token. The first call reads the common ones with it, in the same array.
+    cached = doc_table(doc).memo("columns")
+    missing = [a for a in attrs if a not in cached]
+    if missing:
+        wanted = list(dict.fromkeys(missing + [a for a in _COMMON if a not in cached]))
+        cached.update(zip(wanted, _read(doc, wanted)))
+    return [cached[a] for a in attrs]
+
+
+#: The attributes the passes read of every Doc, read together on the first ``columns`` call for a Doc.
+_COMMON = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, ENT_IOB, IDX, SPACY, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM,
+           IS_STOP, IS_TITLE, IS_LOWER]
+
+
+def _read(doc: Doc, attrs: list[int]) -> list[list[int]]:
+    """``columns`` read from the Doc (no cache): one ``Doc.to_array`` call."""
     # thinc types the array's ``tolist`` as floats; attribute arrays hold unsigned integers.
     return cast(list[list[int]], doc.to_array([*attrs]).reshape(len(doc), len(attrs)).T.tolist())
 
@@ -80,8 +117,11 @@ def head_indices(doc: Doc) -> list[int]:
     """
     if not len(doc):
         return []
-    # HEAD is the offset to the head, which the array's unsigned integers hold modulo 2 ** 64.
-    return cast(list[int], (doc.to_array(HEAD).astype("int64") + range(len(doc))).tolist())
+    memo = doc_table(doc).memo("heads")  # once per Doc, shared by the passes
+    if None not in memo:
+        # HEAD is the offset to the head, which the array's unsigned integers hold modulo 2 ** 64.
+        memo[None] = (doc.to_array(HEAD).astype("int64") + range(len(doc))).tolist()
+    return cast(list[int], memo[None])
 
 
 def sentence_firsts(starts: list[int]) -> list[int]:
@@ -122,7 +162,7 @@ class DocTable:
     """
 
     def __init__(self, doc: Doc) -> None:
-        (starts,) = columns(doc, [SENT_START])
+        (starts,) = _read(doc, [SENT_START]) if len(doc) else [[]]
         self.firsts = sentence_firsts(starts)
         self.ends: list[int] = []
         end = len(starts)
@@ -131,11 +171,24 @@ class DocTable:
             if starts[i] == 1:
                 end = i
         self.ends.reverse()
-        self._memos: dict[str, dict[Any, Any]] = {}
+        self._memos: dict[str, dict[Any, Any]] = {"columns": {SENT_START: starts}}
+        self._on_release: list[Callable[[], None]] = []
 
     def memo(self, name: str) -> dict[Any, Any]:
         """The results a pass named ``name`` remembered for this Doc, by token index (or a tuple of them)."""
         return self._memos.setdefault(name, {})
+
+    def on_release(self, function: Callable[[], None]) -> None:
+        """Call ``function()`` when the table is dropped for another Doc's (to unlink what a pass made for this
+        Doc: objects that refer to each other would otherwise wait for the cyclic collector)."""
+        self._on_release.append(function)
+
+    def release(self) -> None:
+        """Run the ``on_release`` functions and forget what the passes remembered."""
+        for function in self._on_release:
+            function()
+        self._on_release.clear()
+        self._memos.clear()
 
 
 _current: tuple[weakref.ref[Doc], int, DocTable] | None = None
@@ -159,6 +212,8 @@ def doc_table(doc: Doc) -> DocTable:
     current = _current
     if current is not None and current[0]() is doc and current[1] == len(doc):
         return current[2]
+    if current is not None:
+        current[2].release()
     table = DocTable(doc)
     _current = (weakref.ref(doc), len(doc), table)
     return table
@@ -213,4 +268,7 @@ def word_and_sentence_counts(doc: Doc) -> tuple[int, int]:
     """
     alpha, punct, space = columns(doc, [IS_ALPHA, IS_PUNCT, IS_SPACE])
     words = len(doc) - sum(p | s for p, s in zip(punct, space))
-    return words, sum(1 for sent in doc.sents if any(alpha[sent.start:sent.end]))
+    if not doc.has_annotation("SENT_START"):
+        list(doc.sents)  # spaCy's error for a Doc with no sentence boundaries
+    table = doc_table(doc)  # doc.sents, without a Span per sentence
+    return words, sum(1 for first in sorted(set(table.firsts)) if any(alpha[first:table.ends[first]]))

@@ -52,6 +52,7 @@ from newsgraph.ingest.trigger_rules import (
     taken_person_trigger,
 )
 from newsgraph.ingest.triples import PRONOUNS
+from newsgraph.ingest.words import words
 from newsgraph.model import Arg, EventMention, Participant
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
@@ -94,6 +95,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     quotations = quotations if quotations is not None else find_quotations(doc)
     quotes, quoted = quotations.spans, quotations.speakers
     occasions = named_occasions(doc)
+    table = words(doc)
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue
@@ -105,31 +107,31 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             trigger = _proper_trigger(strings, lower_col[i], ent_col[i], continued,
                                       ent_col[i] != 0 and in_headline(doc, text, starts, i, headlines))
             if trigger is None and ent_col[i] != 0 and iob_col[i] == _BEGIN and not continued:
-                trigger = acronym_trigger(doc[i])
+                trigger = acronym_trigger(table[i])
         else:
             word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
             trigger = _lookup(strings, word, pos)
             if pos == _VERB:
-                trigger = _phrasal_trigger(doc[i], strings[word].lower()) or trigger
+                trigger = _phrasal_trigger(table[i], strings[word].lower()) or trigger
                 lemma_word = strings[word].lower()
                 if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
-                    trigger = _light_verb_trigger(doc[i]) or trigger
-            if (trigger is None and pos != _ADJ and doc[i].text[:1].isupper()
+                    trigger = _light_verb_trigger(table[i]) or trigger
+            if (trigger is None and pos != _ADJ and table[i].text[:1].isupper()
                     and in_headline(doc, text, starts, i, headlines)):
                 trigger = _proper_trigger(strings, lower_col[i], 1, False, True)  # "Fred LaRue, 75, Dies": a noun
             if trigger is None and pos == _NOUN and lemma_col[i] in OCCASION_NOUN_IDS:
-                trigger = occasion_trigger(doc[i])
+                trigger = occasion_trigger(table[i])
             elif trigger is not None and trigger[0] in MANNER_EVENTS:
-                trigger = manner_trigger(doc[i], trigger)
+                trigger = manner_trigger(table[i], trigger)
         if trigger is None:
             continue
-        if (pos != _VERB and trigger[1] == "nominal" and doc[i].text[:1].isupper()
+        if (pos != _VERB and trigger[1] == "nominal" and table[i].text[:1].isupper()
                 and in_headline(doc, text, starts, i, headlines)):  # "Lohan Checks Into Rehab": check into
-            phrase = _phrasal_trigger(doc[i], trigger[0])
+            phrase = _phrasal_trigger(table[i], trigger[0])
             trigger = trigger if phrase is None else (phrase[0], trigger[1])
-        trigger = run_away_trigger(doc[i], trigger)  # "a hit-and-run": the running away
-        trigger = taken_person_trigger(doc[i], trigger)  # "captured 23 pirates": an arrest
-        token = doc[i]
+        trigger = run_away_trigger(table[i], trigger)  # "a hit-and-run": the running away
+        trigger = taken_person_trigger(table[i], trigger)  # "captured 23 pirates": an arrest
+        token = table[i]
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)
         lemma, kind = trigger
@@ -181,7 +183,8 @@ def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[in
     end = i + 1
     while end < len(starts) and starts[end] != 1:
         end += 1
-    start_char, end_char = doc[first].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    table = words(doc)
+    start_char, end_char = table[first].idx, table[end - 1].idx + len(table[end - 1].text)
     raw = text[start_char:end_char]
     return end, start_char + (len(raw) - len(raw.lstrip())), start_char + len(raw.rstrip())
 

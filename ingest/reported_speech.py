@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from newsgraph.ingest.columns import doc_table
 from newsgraph.ingest.qualifier_words import REPRESENTATIVE_NOUNS, SPEECH_VERBS
 from newsgraph.ingest.qualifiers import verb_lemma
+from newsgraph.ingest.words import Word, words
 
 __all__ = ["Speaker", "speaker_of", "speaker_phrase", "speaking_subject", "speaking_verb"]
 
@@ -31,10 +32,12 @@ def speaker_of(verb: Token) -> Token | None:
     memo = doc_table(verb.doc).memo("speaker_of")  # token → its speaker's index, or -1 for none
     visited: list[int] = []
     found = _walk_to_speaker(verb, memo, visited)
-    index = -1 if found is None else found.i if isinstance(found, Token) else found
+    index = -1 if found is None else found if isinstance(found, int) else found.i
     for i in visited:  # a clause that reports nothing itself has the speaker of the clause it sits in
         memo[i] = index
-    return None if index < 0 else verb.doc[index]
+    if index < 0:
+        return None
+    return words(verb.doc)[index] if isinstance(verb, Word) else verb.doc[index]
 
 
 def _walk_to_speaker(verb: Token, memo: dict[int, int], visited: list[int]) -> Token | int | None:
