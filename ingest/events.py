@@ -52,7 +52,7 @@ from newsgraph.ingest.trigger_rules import (
     taken_person_trigger,
 )
 from newsgraph.ingest.triples import PRONOUNS
-from newsgraph.ingest.words import words
+from newsgraph.ingest.words import as_tokens
 from newsgraph.model import Arg, EventMention, Participant
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
@@ -95,7 +95,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     quotations = quotations if quotations is not None else find_quotations(doc)
     quotes, quoted = quotations.spans, quotations.speakers
     occasions = named_occasions(doc)
-    table = words(doc)
+    table = as_tokens(doc)
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
         if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
             continue
@@ -183,7 +183,7 @@ def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[in
     end = i + 1
     while end < len(starts) and starts[end] != 1:
         end += 1
-    table = words(doc)
+    table = as_tokens(doc)
     start_char, end_char = table[first].idx, table[end - 1].idx + len(table[end - 1].text)
     raw = text[start_char:end_char]
     return end, start_char + (len(raw) - len(raw.lstrip())), start_char + len(raw.rstrip())

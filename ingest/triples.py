@@ -35,7 +35,7 @@ from newsgraph.ingest.qualifiers import (
 )
 from newsgraph.ingest.quotes import Quotations, find_quotations
 from newsgraph.ingest.reported_speech import speaking_verb
-from newsgraph.ingest.words import sentences
+from newsgraph.ingest.words import sentence_spans
 from newsgraph.model import Arg, Circumstances, Triple
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
@@ -87,7 +87,7 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
     triples: list[Triple] = []
     seen: set[tuple] = set()
     entity_tokens = sorted(ctx.token_entity) if entity_sentences_only else None
-    for sent in sentences(doc):  # as Words: the clause rules walk the tree many times over
+    for sent in sentence_spans(doc):  # as Words: the clause rules walk the tree many times over
         if entity_tokens is not None and not _any_between(entity_tokens, sent.start, sent.end) \
                 and not _may_report(sent, ctx):
             continue
