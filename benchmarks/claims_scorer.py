@@ -227,6 +227,14 @@ def event_lines(lines: Iterable[dict]) -> list[dict]:
     return [line for line in lines if line.get("node_label") == "Event"]
 
 
+def _by_source(lines: Iterable[dict]) -> dict[str, list[dict]]:
+    """Evidence rows or event mentions by their article, in the order given."""
+    out: dict[str, list[dict]] = {}
+    for line in lines:
+        out.setdefault(str(line.get("source")), []).append(line)
+    return out
+
+
 def match(facts: Sequence[Fact], rows: Sequence[dict], texts: dict[str, str],
           events: Sequence[dict] = ()) -> dict[Mention, dict]:
     """Each gold mention's matching evidence row, or else its event mention (``event_claim``); mentions without
@@ -235,12 +243,7 @@ def match(facts: Sequence[Fact], rows: Sequence[dict], texts: dict[str, str],
     ``texts`` maps an article id to the text the product ingested; a mention of an article not in it is unmatched.
     ``events`` are the event mentions of a mentions-jsonl export (``event_lines``); none: relation evidence only.
     """
-    by_source: dict[str, list[dict]] = {}
-    for row in rows:
-        by_source.setdefault(str(row.get("source")), []).append(row)
-    events_of: dict[str, list[dict]] = {}
-    for event in events:
-        events_of.setdefault(str(event.get("source")), []).append(event)
+    by_source, events_of = _by_source(rows), _by_source(events)
     for found in events_of.values():
         found.sort(key=lambda e: e.get("start") if isinstance(e.get("start"), int) else -1)
     spans = {doc: sentence_spans(text) for doc, text in texts.items()}
@@ -381,12 +384,7 @@ def evidence(facts: Sequence[Fact], rows: Sequence[dict], texts: dict[str, str],
     (``fit`` ≥ 2) and every event mention there whose trigger is one of its predicate lemmas (``event_fits``).
     Ids are written ``edge_id:<id>`` / ``event_id:<id>``; a mention with no evidence has an empty set.
     """
-    by_source: dict[str, list[dict]] = {}
-    for row in rows:
-        by_source.setdefault(str(row.get("source")), []).append(row)
-    events_of: dict[str, list[dict]] = {}
-    for event in events:
-        events_of.setdefault(str(event.get("source")), []).append(event)
+    by_source, events_of = _by_source(rows), _by_source(events)
     spans = {doc: sentence_spans(text) for doc, text in texts.items()}
     found: dict[Mention, set[str]] = {}
     for fact in facts:
