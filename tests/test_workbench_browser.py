@@ -41,14 +41,19 @@ def ready(page) -> None:
 
 def click_edge(page, predicate: str, target: str) -> None:
     """Centre the view on the edge and click it with the mouse, as a user would."""
-    point = page.evaluate("""([predicate, target]) => {
+    point = page.evaluate("""async ([predicate, target]) => {
         const cy = window.newsgraphCy;
+        // the renderer updates an edge's drawn path on its next frame: a hit test before it sees where the edge
+        // was before the layout or the fit, and on a slow machine the click then lands on another edge
+        const drawn = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        if (cy.laidOut) await cy.laidOut;
         const edge = cy.edges().filter((e) => e.data("predicate") === predicate && e.data("target") === target)[0];
         const box = cy.container().getBoundingClientRect();
         // a point of the edge that no other edge or label covers (the renderer's own hit test), closer in until
         // one is found: the busier the neighbourhood, the more the view must zoom in on the edge
         for (const padding of [120, 60, 20]) {
             cy.fit(edge, padding);
+            await drawn();
             const a = edge.renderedSourceEndpoint(), b = edge.renderedTargetEndpoint();
             const pan = cy.pan(), zoom = cy.zoom();
             for (let i = 0; i <= 16; i++) {
