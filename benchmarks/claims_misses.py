@@ -90,11 +90,7 @@ def report(facts: Sequence[Fact], matched: dict[Mention, dict], rows: Sequence[d
     for fact in facts:
         if fact.independent_articles < 2:
             continue
-        by_origin: dict[str, set[str]] = {}
-        for mention in fact.mentions:
-            by_origin.setdefault(mention.origin, set()).update(found.get(mention, ()))
-        sets = list(by_origin.values())
-        shared = set.intersection(*sets) if all(sets) else set()
+        shared = cs.shared_by_all(cs.origin_evidence(fact, found))
         if shared - wrong_of[fact.id]:
             continue
         why = (f"only a wrong merge: {', '.join(sorted(shared))}" if shared else diagnosis(fact, matched, stories))

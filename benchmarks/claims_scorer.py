@@ -428,6 +428,19 @@ def wrong_merges(facts: Sequence[Fact], found: dict[Mention, set[str]]) -> dict[
                       if any(not same_parties(fact, by_id[g]) for g in on[i] if g != fact.id)} for fact in facts}
 
 
+def origin_evidence(fact: Fact, found: dict[Mention, set[str]]) -> list[set[str]]:
+    """The edges and events each independent origin of ``fact`` (an article and its copies) has evidence on."""
+    by_origin: dict[str, set[str]] = {}
+    for mention in fact.mentions:
+        by_origin.setdefault(mention.origin, set()).update(found.get(mention, ()))
+    return list(by_origin.values())
+
+
+def shared_by_all(sets: list[set[str]]) -> set[str]:
+    """The ids every one of ``sets`` holds (none when one of them is empty)."""
+    return set.intersection(*sets) if all(sets) else set()
+
+
 def merging(facts: Sequence[Fact], matched: dict[Mention, dict],
             found: dict[Mention, set[str]] | None = None) -> Merging:
     """Of the facts with at least two independent articles, those whose evidence from every independent article
@@ -443,11 +456,8 @@ def merging(facts: Sequence[Fact], matched: dict[Mention, dict],
         if fact.independent_articles < 2:
             continue
         total += 1
-        by_origin: dict[str, set[str]] = {}
-        for mention in fact.mentions:
-            by_origin.setdefault(mention.origin, set()).update(found.get(mention, ()))
-        sets = list(by_origin.values())
-        shared = set.intersection(*sets) if all(sets) else set()
+        sets = origin_evidence(fact, found)
+        shared = shared_by_all(sets)
         if shared - wrong_of[fact.id]:
             merged += 1
         elif shared:
