@@ -7,6 +7,7 @@ relationship types pass ``relationship_type`` (``[A-Z][A-Z0-9_]*``); ``label`` c
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from newsgraph.graph.cypher_reads import (  # the reads, re-exported
     ALL_NODES as ALL_NODES,
@@ -79,12 +80,17 @@ def compact(query: str) -> str:
     return "".join(pieces).strip()
 
 
-def falkordb_indexes() -> list[str]:
-    return [f"CREATE INDEX FOR (n:{label(node)}) ON (n.id)" for node in _ID_LABELS] + [
-        "CREATE INDEX FOR (n:Evidence) ON (n.edge_id)",
-        "CREATE INDEX FOR (n:Entity) ON (n.name)",
-        "CREATE INDEX FOR (n:Evidence) ON (n.event_id)",
-    ]
+#: The indexes a FalkorDB graph has, a row per label with its indexed properties (FalkorDB's procedure; never sent
+#: to Neo4j).
+FALKORDB_INDEX_LIST = "CALL db.indexes() YIELD label, properties RETURN label, properties"
+
+
+def falkordb_indexes(existing: Collection[tuple[str, str]] = ()) -> list[str]:
+    """The CREATE INDEX statements of the indexes newsgraph reads FalkorDB through, less the (label, property)
+    pairs in ``existing`` (as ``FALKORDB_INDEX_LIST`` lists them)."""
+    targets = [(label(node), "id") for node in _ID_LABELS] + [
+        ("Evidence", "edge_id"), ("Entity", "name"), ("Evidence", "event_id")]
+    return [f"CREATE INDEX FOR (n:{node}) ON (n.{prop})" for node, prop in targets if (node, prop) not in existing]
 
 
 def neo4j_constraints() -> list[str]:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -16,10 +15,6 @@ from newsgraph.graph import cypher
 from newsgraph.graph.store import GraphStore, Statement, chunks
 
 log = logging.getLogger(__name__)
-
-#: The indexes of the graph (FalkorDB's procedure; never sent to Neo4j).
-_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties"
-_INDEX_TARGET = re.compile(r"FOR \(n:(\w+)\) ON \(n\.(\w+)\)")
 
 
 class FalkorStore(GraphStore):
@@ -233,11 +228,7 @@ class FalkorStore(GraphStore):
         no index statement), then a CREATE INDEX for each one missing."""
         from newsgraph.graph.cypher import falkordb_indexes
 
-        existing = self._indexed()
-        for statement in falkordb_indexes():
-            target = _INDEX_TARGET.search(statement)
-            if target and (target[1], target[2]) in existing:
-                continue
+        for statement in falkordb_indexes(self._indexed()):
             try:
                 self._graph.query(statement)
             except ResponseError as exc:
@@ -248,7 +239,7 @@ class FalkorStore(GraphStore):
         """The (label, property) pairs the graph has an index on; none when it cannot say (a graph not created
         yet), and then every index statement is sent."""
         try:
-            rows = self.read_rows(_INDEXES)
+            rows = self.read_rows(cypher.FALKORDB_INDEX_LIST)
         except (QueryRefused, StoreUnavailable) as exc:
             log.debug("cannot list the indexes of graph %s: %s", self.graph_name, exc)
             return set()

@@ -62,7 +62,7 @@ DETACH DELETE n
 RETURN count(*) AS deleted
 """
 ECHO = "RETURN $value AS value"  # with _ECHO_PROBE: a server that splices parameters into the text changes it
-FALKORDB_INDEXES = "CALL db.indexes() YIELD label, properties RETURN label, properties"  # never sent to Neo4j
+FALKORDB_INDEXES = cypher.FALKORDB_INDEX_LIST  # never sent to Neo4j
 
 _ECHO_PROBE = "\\'"  # a backslash and a quote
 _PARAM_BUDGET = 3400  # bytes of spliced parameter text per statement; FalkorDB 4.16 aborts at about 4,080
@@ -71,7 +71,6 @@ _UNWOUND = re.compile(r"^\s*UNWIND \$(\w+) AS ")
 _UNION_READS = frozenset({cypher.NODES_BY_ID, cypher.NEIGHBOURS, cypher.MENTIONS_OF, cypher.EVIDENCE_OF,
                           cypher.RESOLUTIONS_OF})
 
-_INDEX_TARGET = re.compile(r"FOR \(n:(\w+)\) ON \(n\.(\w+)\)")
 _FALKORDB_HINT = ("FalkorDB's Bolt port reports every failure this way; run the statement through FalkorDB's own "
                   "client to see the cause")
 _LOGIN_HINT = ("if this is FalkorDB's Bolt port, it fails a login like this when the password is not its "
@@ -282,10 +281,7 @@ class Neo4jStore(GraphStore):
         except StoreUnavailable as exc:
             log.debug("cannot list the indexes of %s: %s", self.uri, exc)
             existing = set()
-        for statement in cypher.falkordb_indexes():
-            target = _INDEX_TARGET.search(statement)
-            if target and (target[1], target[2]) in existing:
-                continue
+        for statement in cypher.falkordb_indexes(existing):
             try:
                 with self._driver.session(database=self.database) as session:
                     session.execute_write(_run_consumed, statement)
