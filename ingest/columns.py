@@ -154,8 +154,8 @@ def sentence_numbers(starts: list[int]) -> list[int]:
 
 
 class DocTable:
-    """Lookups of one Doc that several passes read, computed once: each token's sentence (first token, end) and
-    per-token results the passes share (``memo``).
+    """Lookups of one Doc that several passes read, computed once: each token's sentence (first token, end), the
+    sentences' first tokens (``starts``) and per-token results the passes share (``memo``).
 
     It holds plain integers and results keyed by token index, never the Doc or its tokens, and ``doc_table``
     keeps the table of one Doc at a time, so nothing outlives the article being analysed.
@@ -171,6 +171,7 @@ class DocTable:
             if starts[i] == 1:
                 end = i
         self.ends.reverse()
+        self.starts = sorted(set(self.firsts))  # the first token of each sentence, in order
         self._memos: dict[str, dict[Any, Any]] = {"columns": {SENT_START: starts}}
         self._on_release: list[Callable[[], None]] = []
 
@@ -271,4 +272,4 @@ def word_and_sentence_counts(doc: Doc) -> tuple[int, int]:
     if not doc.has_annotation("SENT_START"):
         list(doc.sents)  # spaCy's error for a Doc with no sentence boundaries
     table = doc_table(doc)  # doc.sents, without a Span per sentence
-    return words, sum(1 for first in sorted(set(table.firsts)) if any(alpha[first:table.ends[first]]))
+    return words, sum(1 for first in table.starts if any(alpha[first:table.ends[first]]))

@@ -83,8 +83,8 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
     org_at = {i: f for f in orgs for i in range(f.start, f.end)}
     chained: dict[int, Found] = {}  # token of an organisation pronoun already linked → its organisation
     sexes = person_sexes(doc, found)
-    firsts = doc_table(doc).firsts  # each token's sentence's first token
-    starts = sorted(set(firsts))
+    table = doc_table(doc)
+    firsts, starts = table.firsts, table.starts  # each token's sentence's first token; each sentence's
     quotes = quote_spans(doc)
     resolved: dict[int, Found] = {}
     for token in _tokens(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):

@@ -170,7 +170,6 @@ def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
     previous: tuple[int, Token] | None = None  # (end of the sentence that closed the last spoken quotation, speaker)
     spans = spans if spans is not None else quote_spans(doc)
     table = doc_table(doc)
-    sentence_starts = sorted(set(table.firsts))
     for first, last in spans:
         opening, closing, closing_end = table.firsts[first], table.firsts[last], table.ends[last]
         speaker = quotation_speaker(doc, first, last)
@@ -186,7 +185,7 @@ def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
             previous = None
             continue
         previous = (closing_end, speaker)
-        for start in sentence_starts:
+        for start in table.starts:
             if opening <= start < closing_end:
                 out.setdefault(start, speaker)
     return out

@@ -239,7 +239,7 @@ def sentence_spans(doc: Doc) -> list[Span]:
 def sentences(doc: Doc) -> list[WordSpan]:
     """``doc.sents`` as WordSpans (a sentence starts at a token whose SENT_START is 1, or at the first token)."""
     table = doc_table(doc)
-    return [WordSpan(doc, first, table.ends[first]) for first in sorted(set(table.firsts))]
+    return [WordSpan(doc, first, table.ends[first]) for first in table.starts]
 
 
 def _unlink(table: list[Word]) -> None:
