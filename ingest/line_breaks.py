@@ -28,17 +28,17 @@ def mark_datelines(doc: Doc) -> Doc:
     >>> [t.text for t in doc if t.is_sent_start]
     ['Markets', 'Stocks']
     """
-    line: list[str] = []
-    for token in doc:
-        if token.is_space and "\n" not in token.text:
+    text = doc.text
+    if "\n" not in text:
+        return doc
+    at = 0
+    for line in text.split("\n")[:-1]:  # the lines a line break ends (the text's last line has nothing after it)
+        at += len(line) + 1
+        if not DATELINE.match(line.strip()):
             continue
-        if not token.is_space:
-            line.append(token.text_with_ws)
-        if "\n" in token.whitespace_ or token.is_space:
-            after = token.i + 1
-            while after < len(doc) and doc[after].is_space:
-                after += 1
-            if after < len(doc) and line and DATELINE.match("".join(line).strip()) and doc[after].is_sent_start is None:
-                doc[after].is_sent_start = True
-            line = []
+        after = len(text) - len(text[at:].lstrip())  # the first character of the next word
+        if after < len(text):
+            word = doc.char_span(after, after + 1, alignment_mode="expand")
+            if word is not None and word[0].is_sent_start is None:
+                word[0].is_sent_start = True
     return doc
