@@ -24,10 +24,10 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from spacy.attrs import ENT_TYPE, IS_PUNCT, POS, SENT_START
+from spacy.attrs import ENT_TYPE, IS_PUNCT, LOWER, POS
 from spacy.strings import get_string_id
 
-from newsgraph.ingest.columns import columns, doc_text, sentence_firsts
+from newsgraph.ingest.columns import columns, doc_table, doc_text, hashes
 from newsgraph.ingest.concept_words import (
     DISTINGUISHING,
     EXTENT,
@@ -56,6 +56,8 @@ _POS = frozenset({"NOUN", "PROPN"})
 _SPELLING_MIN_ZIPF = 2.5
 _POS_IDS = frozenset(get_string_id(p) for p in _POS)
 _NOT_CONCEPT_ENT_IDS = frozenset(get_string_id(e) for e in _NOT_CONCEPT_ENTS)
+#: The words ``_bound_possessives`` looks at: possessives and relative pronouns.
+_BOUND_WORD_IDS = hashes({"its", "their", "which", "that", "who"})
 
 
 def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tuple[ConceptMention, ...]:
@@ -68,8 +70,8 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
     """
     found = []
     text = doc_text(doc)
-    pos_col, ent_col, starts, punct = columns(doc, [POS, ENT_TYPE, SENT_START, IS_PUNCT])
-    firsts = sentence_firsts(starts)
+    pos_col, ent_col, punct = columns(doc, [POS, ENT_TYPE, IS_PUNCT])
+    firsts = doc_table(doc).firsts
     for i, (pos, ent) in enumerate(zip(pos_col, ent_col)):
         if pos not in _POS_IDS or i in covered or ent in _NOT_CONCEPT_ENT_IDS:
             continue
@@ -98,9 +100,10 @@ def _bound_possessives(doc: Doc, source: str, covered: Collection[int],
 
     heads = {m.end: m for m in found}
     out = []
-    for token in doc:
-        if token.lower_ not in {"its", "their", "which", "that", "who"} or token.i in covered:
+    for i, lower in enumerate(columns(doc, [LOWER])[0]):
+        if lower not in _BOUND_WORD_IDS or i in covered:
             continue
+        token = doc[i]
         subject = possessor_subject(token) if token.lower_ in {"its", "their"} else _relative_antecedent(token)
         if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.i in covered:
             continue
@@ -123,7 +126,7 @@ def _relative_antecedent(token: Token) -> Token | None:
 def _first_word(token: Token, firsts: list[int], punct: list[int]) -> int:
     """The first token of the phrase a noun heads, up to the noun: its modifiers before it, not a clause.
 
-    ``firsts`` is each token's sentence's first token (``sentence_firsts``), ``punct`` the IS_PUNCT column."""
+    ``firsts`` is each token's sentence's first token (``DocTable.firsts``), ``punct`` the IS_PUNCT column."""
     first = token.i
     if token.dep_ == "compound":
         return first
