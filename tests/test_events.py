@@ -463,3 +463,28 @@ def test_a_headline_word_read_as_a_name_forms_its_phrasal_verb():
     assert [(m.text, m.lemma, m.event_class) for *_, m in _events(doc) if m.text == "Checks"] == [
         ("Checks", "check into", event_class("check into"))]
     assert event_class("check into") != event_class("check")
+
+
+def test_an_opening_past_participle_is_passive_and_its_clause_subject_its_object():
+    doc = make_doc("Arrested VERB advcl 6 lemma=arrest tag=VBN", "by ADP agent 0", "police NOUN pobj 1",
+                   ", PUNCT punct 6", "Smith PROPN nsubjpass 6 ent=PERSON", "was AUX auxpass 6 lemma=be",
+                   "booked VERB ROOT 6 lemma=book tag=VBN", ". PUNCT punct 6")
+    events = {text: parts for text, _, _, parts, _ in _events(doc)}
+    assert events["Arrested"] == (("object", "Smith"), ("subject", "[police]"))
+
+
+def test_a_participle_coordinated_with_a_name_takes_it_as_subject():
+    doc = make_doc("Buckley PROPN nsubj 6 ent=PERSON", ", PUNCT punct 0", "but CCONJ cc 0",
+                   "living VERB conj 0 lemma=live tag=VBG", "in ADP prep 3", "Christchurch PROPN pobj 4 ent=GPE",
+                   "fell VERB ROOT 6 lemma=fall", ". PUNCT punct 6")
+    events = {text: parts for text, _, _, parts, _ in _events(doc)}
+    assert events["living"] == (("subject", "Buckley"),)
+    assert events["fell"] == (("subject", "Buckley"),)
+
+
+def test_a_participant_with_a_named_apposition_is_the_name():
+    doc = make_doc("Another DET det 1", "teammate NOUN nsubjpass 6 lemma=teammate", ", PUNCT punct 1",
+                   "Jackson PROPN appos 1 ent=PERSON", ", PUNCT punct 1", "was AUX auxpass 6 lemma=be",
+                   "arrested VERB ROOT 6 lemma=arrest tag=VBN", ". PUNCT punct 6")
+    [arrested] = [m for m in extract_events(doc, "a1", {3: 7}) if m.text == "arrested"]
+    assert [(p.role, p.arg.text, p.arg.local_id) for p in arrested.participants] == [("object", "Jackson", 7)]
