@@ -1,6 +1,8 @@
 """Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers, and who
 told each (said X, according to X, a quote over several sentences, a representative)."""
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from handmade import make_doc, quote_over_two_sentences
@@ -463,6 +465,78 @@ def test_a_headline_word_read_as_a_name_forms_its_phrasal_verb():
     assert [(m.text, m.lemma, m.event_class) for *_, m in _events(doc) if m.text == "Checks"] == [
         ("Checks", "check into", event_class("check into"))]
     assert event_class("check into") != event_class("check")
+
+
+def _befalls(source, start, person, role="object", event_class="arrest"):
+    from newsgraph.model import Arg, EventMention, Participant
+
+    parts = () if person is None else (Participant(role, Arg(person, 0, 1, local_id=start)),)
+    return EventMention(source, start, start + 1, "x", event_class, event_class, "verbal", 0, 1, parts)
+
+
+def _people_resolution(found):
+    from newsgraph.model import Entity, Resolution
+
+    names = {"vincent-jackson": "Vincent Jackson", "wr-jackson": "WR Jackson", "jamal-williams": "Jamal Williams",
+             "chp": "California Highway Patrol"}
+    entities = tuple(Entity(i, n, "Organization" if i == "chp" else "Person") for i, n in names.items())
+    return Resolution(entities, {(m.source, m.start): person for m, person in found})
+
+
+def _assigned(found, stories=None):
+    sources = sorted({m.source for m, _ in found})
+    analyses = [ArticleAnalysis(Article(s, "x"), (), (), (), events=tuple(m for m, _ in found if m.source == s))
+                for s in sources]
+    events = assign_events(analyses, stories or {s: "story:1" for s in sources}, _people_resolution(found))
+    return [events.of_trigger(m.source, m.start) for m, _ in found]
+
+
+def test_one_class_befalling_two_people_named_in_two_articles_each_is_two_events():
+    found = [(_befalls("a", 1, "vincent-jackson"), "vincent-jackson"),
+             (_befalls("b", 2, "vincent-jackson"), "vincent-jackson"),
+             (_befalls("b", 3, "vincent-jackson"), "vincent-jackson"),
+             (_befalls("c", 4, "jamal-williams"), "jamal-williams"),
+             (_befalls("d", 5, "jamal-williams"), "jamal-williams"),
+             (_befalls("d", 6, None), None)]  # "the team's second such arrest": nobody named
+    jackson_a, jackson_b, jackson_b2, williams_c, williams_d, nobody = _assigned(found)
+    assert jackson_a == jackson_b == jackson_b2 == event_id("story:1", "arrest")  # the most named keeps the event
+    assert williams_c == williams_d != jackson_a
+    assert nobody == jackson_a  # a mention naming nobody stays on the class's event
+
+
+def test_people_named_once_or_sharing_a_name_do_not_split_an_event():
+    once = [(_befalls("a", 1, "vincent-jackson"), "vincent-jackson"),
+            (_befalls("b", 2, "vincent-jackson"), "vincent-jackson"),
+            (_befalls("c", 3, "jamal-williams"), "jamal-williams")]  # one article only: no clear conflict
+    assert len(set(_assigned(once))) == 1
+    alike = [(_befalls("a", 1, "vincent-jackson"), "vincent-jackson"),
+             (_befalls("b", 2, "vincent-jackson"), "vincent-jackson"),
+             (_befalls("c", 3, "wr-jackson"), "wr-jackson"),
+             (_befalls("d", 4, "wr-jackson"), "wr-jackson")]  # "WR Jackson": maybe the same man
+    assert len(set(_assigned(alike))) == 1
+    organisations = [(_befalls("a", 1, "vincent-jackson", "subject"), "vincent-jackson"),
+                     (_befalls("b", 2, "vincent-jackson", "subject"), "vincent-jackson"),
+                     (_befalls("c", 3, "chp", "subject"), "chp"), (_befalls("d", 4, "chp", "subject"), "chp")]
+    assert len(set(_assigned(organisations))) == 1  # only people tell happenings apart
+
+
+def test_the_one_a_mention_befalls_is_its_object_before_its_subject():
+    from newsgraph.model import Arg, EventMention, Participant
+
+    def arrest(source, start):  # "Jackson arrested Williams": Williams is arrested
+        parts = (Participant("subject", Arg("Jackson", 0, 1, local_id=start)),
+                 Participant("object", Arg("Williams", 0, 1, local_id=start + 100)))
+        return EventMention(source, start, start + 1, "x", "arrest", "arrest", "verbal", 0, 1, parts)
+
+    mentions = [arrest("a", 1), arrest("b", 2), _befalls("c", 3, "vincent-jackson"),
+                _befalls("d", 4, "vincent-jackson")]
+    analyses = [ArticleAnalysis(Article(m.source, "x"), (), (), (), events=(m,)) for m in mentions]
+    resolution = _people_resolution([(mentions[0], "vincent-jackson"), (mentions[1], "vincent-jackson"),
+                                     (mentions[2], "vincent-jackson"), (mentions[3], "vincent-jackson")])
+    assignment = dict(resolution.assignment) | {("a", 101): "jamal-williams", ("b", 102): "jamal-williams"}
+    events = assign_events(analyses, {s: "story:1" for s in "abcd"}, replace(resolution, assignment=assignment))
+    ids = [events.of_trigger(m.source, m.start) for m in mentions]
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
 
 
 def test_an_opening_past_participle_is_passive_and_its_clause_subject_its_object():
