@@ -61,14 +61,14 @@ def _people(mention: EventMention, source: str, assignment: Mapping[tuple[str, i
 def person_groups(named: Iterable[frozenset[str]], words: Mapping[str, frozenset[str]]) -> dict[str, str]:
     """Each person of ``named`` (the people of each mention) → the first (smallest) id of its group: people
     named in one mention are one group ("killed Smith and Jones"), and so are two whose names share a word
-    (``words``: "WR Jackson" and "Vincent Jackson" may be one man that resolution left apart).
+    (``words``: "Coach Smith" and "John Smith" may be one man that resolution left apart).
 
-    >>> words = {"a-smith": frozenset({"smith"}), "b-jones": frozenset({"jones"}),
-    ...          "c-jackson": frozenset({"jackson"}), "v-jackson": frozenset({"vincent", "jackson"})}
-    >>> person_groups([frozenset({"a-smith"}), frozenset({"v-jackson"}), frozenset({"c-jackson"})], words)
-    {'a-smith': 'a-smith', 'c-jackson': 'c-jackson', 'v-jackson': 'c-jackson'}
-    >>> person_groups([frozenset({"a-smith", "b-jones"})], words)["b-jones"]
-    'a-smith'
+    >>> words = {"a-jones": frozenset({"jones"}), "b-brown": frozenset({"brown"}),
+    ...          "c-smith": frozenset({"coach", "smith"}), "j-smith": frozenset({"john", "smith"})}
+    >>> person_groups([frozenset({"a-jones"}), frozenset({"j-smith"}), frozenset({"c-smith"})], words)
+    {'a-jones': 'a-jones', 'c-smith': 'c-smith', 'j-smith': 'c-smith'}
+    >>> person_groups([frozenset({"a-jones", "b-brown"})], words)["b-brown"]
+    'a-jones'
     """
     parent: dict[str, str] = {}
 
@@ -121,7 +121,7 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
 def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, str],
                   resolution: Resolution | None = None) -> EventAssignment:
     """The event each mention belongs to: its story's event of its class, or, where the story's mentions of
-    that class clearly befall different people (``_split``: Vincent Jackson's arrest and Jamal Williams's a
+    that class clearly befall different people (``_split``: one player's arrest and a teammate's a
     month later, both told in the later reports), the event of the person it names.
 
     A speech act is one event per speaker: "the Kremlin said" in two outlets is one statement, "the Kremlin

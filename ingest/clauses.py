@@ -221,7 +221,7 @@ def _passive(verb: Token) -> bool:
 def is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice: it has a passive subject or auxiliary, or it is a past participle
     with neither auxiliary nor subject of its own that modifies a noun ("infrastructure damaged by shelling"),
-    opens an adverbial clause ("Arrested by the CHP, he was booked …") or was coordinated with a noun by the
+    opens an adverbial clause ("Arrested by police, he was booked …") or was coordinated with a noun by the
     parser; not "no sign that Putin had abandoned …"."""
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return True
@@ -230,6 +230,6 @@ def is_passive(verb: Token) -> bool:
 
 
 def _noun_conjunct(verb: Token) -> bool:
-    """A participle the parser coordinated with a noun ("Robert Buckley, originally from Essex, but living in
-    Christchurch"): it modifies that noun."""
+    """A participle the parser coordinated with a noun ("Jane Smith, originally from Leeds, but living in
+    Bristol"): it modifies that noun."""
     return verb.dep_ == "conj" and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ in {"NOUN", "PROPN"}

@@ -375,7 +375,7 @@ def _participant(head: Token, token_entity: Mapping[int, int],
                  entity_spans: Mapping[int, tuple[int, int]]) -> Arg | None:
     """An entity argument for a head on an entity mention (its whole mention's span), else a concept named by the
     head's lemma ("an order" → order), or None for pronouns and function words."""
-    if head.i not in token_entity:  # "another Charger, receiver Vincent Jackson, was arrested": the name
+    if head.i not in token_entity:  # "another player, receiver John Smith, was arrested": the name
         head = next((c for c in head.children if c.dep_ == "appos" and c.i in token_entity), head)
     if head.i in token_entity:
         start, end = entity_spans.get(head.i, (head.i, head.i + 1))

@@ -477,9 +477,9 @@ def _befalls(source, start, person, role="object", event_class="arrest"):
 def _people_resolution(found):
     from newsgraph.model import Entity, Resolution
 
-    names = {"vincent-jackson": "Vincent Jackson", "wr-jackson": "WR Jackson", "jamal-williams": "Jamal Williams",
-             "chp": "California Highway Patrol"}
-    entities = tuple(Entity(i, n, "Organization" if i == "chp" else "Person") for i, n in names.items())
+    names = {"john-smith": "John Smith", "coach-smith": "Coach Smith", "jane-brown": "Jane Brown",
+             "police": "City Police"}
+    entities = tuple(Entity(i, n, "Organization" if i == "police" else "Person") for i, n in names.items())
     return Resolution(entities, {(m.source, m.start): person for m, person in found})
 
 
@@ -492,48 +492,49 @@ def _assigned(found, stories=None):
 
 
 def test_one_class_befalling_two_people_named_in_two_articles_each_is_two_events():
-    found = [(_befalls("a", 1, "vincent-jackson"), "vincent-jackson"),
-             (_befalls("b", 2, "vincent-jackson"), "vincent-jackson"),
-             (_befalls("b", 3, "vincent-jackson"), "vincent-jackson"),
-             (_befalls("c", 4, "jamal-williams"), "jamal-williams"),
-             (_befalls("d", 5, "jamal-williams"), "jamal-williams"),
+    found = [(_befalls("a", 1, "john-smith"), "john-smith"),
+             (_befalls("b", 2, "john-smith"), "john-smith"),
+             (_befalls("b", 3, "john-smith"), "john-smith"),
+             (_befalls("c", 4, "jane-brown"), "jane-brown"),
+             (_befalls("d", 5, "jane-brown"), "jane-brown"),
              (_befalls("d", 6, None), None)]  # "the team's second such arrest": nobody named
-    jackson_a, jackson_b, jackson_b2, williams_c, williams_d, nobody = _assigned(found)
-    assert jackson_a == jackson_b == jackson_b2 == event_id("story:1", "arrest")  # the most named keeps the event
-    assert williams_c == williams_d != jackson_a
-    assert nobody == jackson_a  # a mention naming nobody stays on the class's event
+    smith_a, smith_b, smith_b2, brown_c, brown_d, nobody = _assigned(found)
+    assert smith_a == smith_b == smith_b2 == event_id("story:1", "arrest")  # the most named keeps the event
+    assert brown_c == brown_d != smith_a
+    assert nobody == smith_a  # a mention naming nobody stays on the class's event
 
 
 def test_people_named_once_or_sharing_a_name_do_not_split_an_event():
-    once = [(_befalls("a", 1, "vincent-jackson"), "vincent-jackson"),
-            (_befalls("b", 2, "vincent-jackson"), "vincent-jackson"),
-            (_befalls("c", 3, "jamal-williams"), "jamal-williams")]  # one article only: no clear conflict
+    once = [(_befalls("a", 1, "john-smith"), "john-smith"),
+            (_befalls("b", 2, "john-smith"), "john-smith"),
+            (_befalls("c", 3, "jane-brown"), "jane-brown")]  # one article only: no clear conflict
     assert len(set(_assigned(once))) == 1
-    alike = [(_befalls("a", 1, "vincent-jackson"), "vincent-jackson"),
-             (_befalls("b", 2, "vincent-jackson"), "vincent-jackson"),
-             (_befalls("c", 3, "wr-jackson"), "wr-jackson"),
-             (_befalls("d", 4, "wr-jackson"), "wr-jackson")]  # "WR Jackson": maybe the same man
+    alike = [(_befalls("a", 1, "john-smith"), "john-smith"),
+             (_befalls("b", 2, "john-smith"), "john-smith"),
+             (_befalls("c", 3, "coach-smith"), "coach-smith"),
+             (_befalls("d", 4, "coach-smith"), "coach-smith")]  # "Coach Smith": maybe the same man
     assert len(set(_assigned(alike))) == 1
-    organisations = [(_befalls("a", 1, "vincent-jackson", "subject"), "vincent-jackson"),
-                     (_befalls("b", 2, "vincent-jackson", "subject"), "vincent-jackson"),
-                     (_befalls("c", 3, "chp", "subject"), "chp"), (_befalls("d", 4, "chp", "subject"), "chp")]
+    organisations = [(_befalls("a", 1, "john-smith", "subject"), "john-smith"),
+                     (_befalls("b", 2, "john-smith", "subject"), "john-smith"),
+                     (_befalls("c", 3, "police", "subject"), "police"),
+                     (_befalls("d", 4, "police", "subject"), "police")]
     assert len(set(_assigned(organisations))) == 1  # only people tell happenings apart
 
 
 def test_the_one_a_mention_befalls_is_its_object_before_its_subject():
     from newsgraph.model import Arg, EventMention, Participant
 
-    def arrest(source, start):  # "Jackson arrested Williams": Williams is arrested
-        parts = (Participant("subject", Arg("Jackson", 0, 1, local_id=start)),
-                 Participant("object", Arg("Williams", 0, 1, local_id=start + 100)))
+    def arrest(source, start):  # "Smith arrested Brown": Brown is arrested
+        parts = (Participant("subject", Arg("Smith", 0, 1, local_id=start)),
+                 Participant("object", Arg("Brown", 0, 1, local_id=start + 100)))
         return EventMention(source, start, start + 1, "x", "arrest", "arrest", "verbal", 0, 1, parts)
 
-    mentions = [arrest("a", 1), arrest("b", 2), _befalls("c", 3, "vincent-jackson"),
-                _befalls("d", 4, "vincent-jackson")]
+    mentions = [arrest("a", 1), arrest("b", 2), _befalls("c", 3, "john-smith"),
+                _befalls("d", 4, "john-smith")]
     analyses = [ArticleAnalysis(Article(m.source, "x"), (), (), (), events=(m,)) for m in mentions]
-    resolution = _people_resolution([(mentions[0], "vincent-jackson"), (mentions[1], "vincent-jackson"),
-                                     (mentions[2], "vincent-jackson"), (mentions[3], "vincent-jackson")])
-    assignment = dict(resolution.assignment) | {("a", 101): "jamal-williams", ("b", 102): "jamal-williams"}
+    resolution = _people_resolution([(mentions[0], "john-smith"), (mentions[1], "john-smith"),
+                                     (mentions[2], "john-smith"), (mentions[3], "john-smith")])
+    assignment = dict(resolution.assignment) | {("a", 101): "jane-brown", ("b", 102): "jane-brown"}
     events = assign_events(analyses, {s: "story:1" for s in "abcd"}, replace(resolution, assignment=assignment))
     ids = [events.of_trigger(m.source, m.start) for m in mentions]
     assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
@@ -558,7 +559,7 @@ def test_a_participle_coordinated_with_a_name_takes_it_as_subject():
 
 def test_a_participant_with_a_named_apposition_is_the_name():
     doc = make_doc("Another DET det 1", "teammate NOUN nsubjpass 6 lemma=teammate", ", PUNCT punct 1",
-                   "Jackson PROPN appos 1 ent=PERSON", ", PUNCT punct 1", "was AUX auxpass 6 lemma=be",
+                   "Smith PROPN appos 1 ent=PERSON", ", PUNCT punct 1", "was AUX auxpass 6 lemma=be",
                    "arrested VERB ROOT 6 lemma=arrest tag=VBN", ". PUNCT punct 6")
     [arrested] = [m for m in extract_events(doc, "a1", {3: 7}) if m.text == "arrested"]
-    assert [(p.role, p.arg.text, p.arg.local_id) for p in arrested.participants] == [("object", "Jackson", 7)]
+    assert [(p.role, p.arg.text, p.arg.local_id) for p in arrested.participants] == [("object", "Smith", 7)]
