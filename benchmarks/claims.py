@@ -14,6 +14,11 @@ edge or event that holds no fact of other parties (a wrong merge does not count)
 (attribution F1 ≥ 0.80, negation F1 ≥ 0.85, hedging F1 ≥ 0.75, merged ≥ 80 %). Fields the export does not carry
 yet (``conditional``, ``on_behalf_of``) are reported as absent.
 
+Independent articles are counted from the gold, per sentence: a gold mention's ``copy_of`` (the article whose wire
+sentence it repeats) makes it one report with that article, whatever the product's copy detection says (which
+groups whole articles); a fact is merged when every such report, through the original or any of its copies, has
+evidence on one shared node (``claims_scorer``, module docstring).
+
 Besides the evidence, ``newsgraph export --format mentions-jsonl`` is read: a gold mention with no fitting
 relation evidence in its sentence matches an event mention there whose trigger is one of the fact's predicate
 lemmas, and takes its speaker and flags (``claims_scorer.match``); each figure is printed beside the one from

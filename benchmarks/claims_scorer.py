@@ -28,6 +28,15 @@ Matching, in short:
   trigger is one of the fact's predicate lemmas (``evidence``), not only the one row it matched: "planned to spend
   four days ski touring" is evidence of the planning as well as of the spending. Without ``evidence`` it is the
   matched row alone;
+- independent articles are counted from the gold, sentence by sentence: a mention's *origin* is the article its
+  ``copy_of`` names (the same wire sentence, verbatim or lightly reworded), else its own article; a fact's
+  independent articles are its distinct origins, and an origin's evidence is everything any of its mentions
+  (the original's and its copies') lands on (``origin_evidence``), so a copy that the product matched where the
+  original did not still stands for that report, and a copy never counts as a second outlet. An article can be a
+  copy in one fact and an independent report in another (a rewrite with sentences of its own). The product's
+  own copy detection (a ``copy_group`` per source, whole articles; its ``independent_sources`` on a node) plays
+  no part in this count: it groups whole articles where the gold marks sentences, so on a merged node the
+  product may count one independent source fewer than the gold does for the fact;
 - a shared edge or event is a **wrong merge**, and does not count, when the evidence of another gold fact whose
   parties differ lands on it too (neither fact's subject is the other's subject or object, by head word of the
   canonical names: Buckley's fall and Rait's fall on one ``fall`` event; Jackson's and Williams's arrests on one

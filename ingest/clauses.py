@@ -89,7 +89,7 @@ def subjects_of(verb: Token) -> tuple[list[Token], float]:
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         subs, pen = subjects_of(verb.head)
         return subs, pen + 0.05
-    if verb.dep_ == "acl":
+    if verb.dep_ == "acl" or _noun_conjunct(verb):
         return [verb.head], 0.1
     if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ in {"VERB", "AUX"}:
         subs, pen = subjects_of(verb.head)
@@ -215,7 +215,21 @@ def _chain(verb: Token) -> tuple[Token, ...]:
 
 
 def _passive(verb: Token) -> bool:
+    return is_passive(verb)
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice: it has a passive subject or auxiliary, or it is a past participle
+    with neither auxiliary nor subject of its own that modifies a noun ("infrastructure damaged by shelling"),
+    opens an adverbial clause ("Arrested by police, he was booked …") or was coordinated with a noun by the
+    parser; not "no sign that Putin had abandoned …"."""
     if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
         return True
-    # "infrastructure damaged by shelling", but not "no sign that Putin had abandoned …"
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
+    participle = verb.dep_ in {"acl", "advcl"} or _noun_conjunct(verb)
+    return participle and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "nsubj"} for c in verb.children)
+
+
+def _noun_conjunct(verb: Token) -> bool:
+    """A participle the parser coordinated with a noun ("Jane Smith, originally from Leeds, but living in
+    Bristol"): it modifies that noun."""
+    return verb.dep_ == "conj" and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ in {"NOUN", "PROPN"}

@@ -32,7 +32,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.attribution import event_attribution
-from newsgraph.ingest.clauses import split_conjuncts, subjects_of
+from newsgraph.ingest.clauses import is_passive, split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns, doc_text, span_text
 from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
@@ -338,7 +338,7 @@ def _participants(token: Token, token_entity: Mapping[int, int],
             yield Participant(role, arg)
 
     if token.pos_ in {"VERB", "AUX"}:
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in token.children)
+        passive = is_passive(token)
         subjects, _ = subjects_of(token)
         for subj in subjects:
             yield from emit("object" if passive else "subject", subj)
@@ -375,6 +375,8 @@ def _participant(head: Token, token_entity: Mapping[int, int],
                  entity_spans: Mapping[int, tuple[int, int]]) -> Arg | None:
     """An entity argument for a head on an entity mention (its whole mention's span), else a concept named by the
     head's lemma ("an order" → order), or None for pronouns and function words."""
+    if head.i not in token_entity:  # "another player, receiver John Smith, was arrested": the name
+        head = next((c for c in head.children if c.dep_ == "appos" and c.i in token_entity), head)
     if head.i in token_entity:
         start, end = entity_spans.get(head.i, (head.i, head.i + 1))
         return Arg(*span_text(head.doc, start, end), local_id=token_entity[head.i])

@@ -329,3 +329,23 @@ def test_a_node_that_also_holds_a_fact_of_other_parties_is_a_wrong_merge(tmp_pat
     # a fact of the same parties (the gunman held by police) on V1 is no wrong merge
     same = claims_gold.Fact("t2-4", 2, "the gunman", (), "was held", ("hold",), "police", (), other.mentions)
     assert cs.merging([*facts, same], matched, found) == cs.Merging(facts=1, merged=1, partly=1)
+
+
+def test_independent_articles_are_counted_per_gold_sentence_and_a_copy_stands_for_its_original():
+    def mention(doc, copy_of=None):
+        return claims_gold.Mention("f", doc, 0, "", None, (), None, False, False, False, copy_of)
+
+    original, copy, other, copy_elsewhere = mention("a"), mention("b", "a"), mention("c"), mention("d", "c")
+    fact = claims_gold.Fact("f", 1, "X", (), "p", ("p",), "Y", (), (original, copy, other))
+    assert fact.independent_articles == 2  # "a" and its copy "b" are one report
+    # the original matched nothing, its copy landed on E: the report is on E; so is the independent one
+    found = {original: set(), copy: {"edge_id:E"}, other: {"edge_id:E", "event_id:V"}}
+    assert cs.origin_evidence(fact, found) == [{"edge_id:E"}, {"edge_id:E", "event_id:V"}]
+    assert cs.merging([fact], {}, found) == cs.Merging(facts=1, merged=1, partly=1)
+    # a fact told only by one article and a copy of it is not a multi-outlet fact at all
+    wire = claims_gold.Fact("w", 1, "X", (), "p", ("p",), "Y", (), (other, copy_elsewhere))
+    assert wire.independent_articles == 1 and cs.merging([wire], {}, found).facts == 0
+    # a sentence's copy_of is the gold's, per sentence: the same article can be a copy in one fact and an
+    # independent report in another (a rewritten wire story with sentences of its own)
+    own = claims_gold.Fact("o", 1, "X", (), "p", ("p",), "Y", (), (other, mention("d")))
+    assert own.independent_articles == 2

@@ -1,6 +1,8 @@
 """Event mentions on hand-built parses: verbal, nominal and speech triggers, participants, qualifiers, and who
 told each (said X, according to X, a quote over several sentences, a representative)."""
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from handmade import make_doc, quote_over_two_sentences
@@ -463,3 +465,101 @@ def test_a_headline_word_read_as_a_name_forms_its_phrasal_verb():
     assert [(m.text, m.lemma, m.event_class) for *_, m in _events(doc) if m.text == "Checks"] == [
         ("Checks", "check into", event_class("check into"))]
     assert event_class("check into") != event_class("check")
+
+
+def _befalls(source, start, person, role="object", event_class="arrest"):
+    from newsgraph.model import Arg, EventMention, Participant
+
+    parts = () if person is None else (Participant(role, Arg(person, 0, 1, local_id=start)),)
+    return EventMention(source, start, start + 1, "x", event_class, event_class, "verbal", 0, 1, parts)
+
+
+def _people_resolution(found):
+    from newsgraph.model import Entity, Resolution
+
+    names = {"john-smith": "John Smith", "coach-smith": "Coach Smith", "jane-brown": "Jane Brown",
+             "police": "City Police"}
+    entities = tuple(Entity(i, n, "Organization" if i == "police" else "Person") for i, n in names.items())
+    return Resolution(entities, {(m.source, m.start): person for m, person in found})
+
+
+def _assigned(found, stories=None):
+    sources = sorted({m.source for m, _ in found})
+    analyses = [ArticleAnalysis(Article(s, "x"), (), (), (), events=tuple(m for m, _ in found if m.source == s))
+                for s in sources]
+    events = assign_events(analyses, stories or {s: "story:1" for s in sources}, _people_resolution(found))
+    return [events.of_trigger(m.source, m.start) for m, _ in found]
+
+
+def test_one_class_befalling_two_people_named_in_two_articles_each_is_two_events():
+    found = [(_befalls("a", 1, "john-smith"), "john-smith"),
+             (_befalls("b", 2, "john-smith"), "john-smith"),
+             (_befalls("b", 3, "john-smith"), "john-smith"),
+             (_befalls("c", 4, "jane-brown"), "jane-brown"),
+             (_befalls("d", 5, "jane-brown"), "jane-brown"),
+             (_befalls("d", 6, None), None)]  # "the team's second such arrest": nobody named
+    smith_a, smith_b, smith_b2, brown_c, brown_d, nobody = _assigned(found)
+    assert smith_a == smith_b == smith_b2 == event_id("story:1", "arrest")  # the most named keeps the event
+    assert brown_c == brown_d != smith_a
+    assert nobody == smith_a  # a mention naming nobody stays on the class's event
+
+
+def test_people_named_once_or_sharing_a_name_do_not_split_an_event():
+    once = [(_befalls("a", 1, "john-smith"), "john-smith"),
+            (_befalls("b", 2, "john-smith"), "john-smith"),
+            (_befalls("c", 3, "jane-brown"), "jane-brown")]  # one article only: no clear conflict
+    assert len(set(_assigned(once))) == 1
+    alike = [(_befalls("a", 1, "john-smith"), "john-smith"),
+             (_befalls("b", 2, "john-smith"), "john-smith"),
+             (_befalls("c", 3, "coach-smith"), "coach-smith"),
+             (_befalls("d", 4, "coach-smith"), "coach-smith")]  # "Coach Smith": maybe the same man
+    assert len(set(_assigned(alike))) == 1
+    organisations = [(_befalls("a", 1, "john-smith", "subject"), "john-smith"),
+                     (_befalls("b", 2, "john-smith", "subject"), "john-smith"),
+                     (_befalls("c", 3, "police", "subject"), "police"),
+                     (_befalls("d", 4, "police", "subject"), "police")]
+    assert len(set(_assigned(organisations))) == 1  # only people tell happenings apart
+
+
+def test_the_one_a_mention_befalls_is_its_object_before_its_subject():
+    from newsgraph.model import Arg, EventMention, Participant
+
+    def arrest(source, start):  # "Smith arrested Brown": Brown is arrested
+        parts = (Participant("subject", Arg("Smith", 0, 1, local_id=start)),
+                 Participant("object", Arg("Brown", 0, 1, local_id=start + 100)))
+        return EventMention(source, start, start + 1, "x", "arrest", "arrest", "verbal", 0, 1, parts)
+
+    mentions = [arrest("a", 1), arrest("b", 2), _befalls("c", 3, "john-smith"),
+                _befalls("d", 4, "john-smith")]
+    analyses = [ArticleAnalysis(Article(m.source, "x"), (), (), (), events=(m,)) for m in mentions]
+    resolution = _people_resolution([(mentions[0], "john-smith"), (mentions[1], "john-smith"),
+                                     (mentions[2], "john-smith"), (mentions[3], "john-smith")])
+    assignment = dict(resolution.assignment) | {("a", 101): "jane-brown", ("b", 102): "jane-brown"}
+    events = assign_events(analyses, {s: "story:1" for s in "abcd"}, replace(resolution, assignment=assignment))
+    ids = [events.of_trigger(m.source, m.start) for m in mentions]
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+
+
+def test_an_opening_past_participle_is_passive_and_its_clause_subject_its_object():
+    doc = make_doc("Arrested VERB advcl 6 lemma=arrest tag=VBN", "by ADP agent 0", "police NOUN pobj 1",
+                   ", PUNCT punct 6", "Smith PROPN nsubjpass 6 ent=PERSON", "was AUX auxpass 6 lemma=be",
+                   "booked VERB ROOT 6 lemma=book tag=VBN", ". PUNCT punct 6")
+    events = {text: parts for text, _, _, parts, _ in _events(doc)}
+    assert events["Arrested"] == (("object", "Smith"), ("subject", "[police]"))
+
+
+def test_a_participle_coordinated_with_a_name_takes_it_as_subject():
+    doc = make_doc("Buckley PROPN nsubj 6 ent=PERSON", ", PUNCT punct 0", "but CCONJ cc 0",
+                   "living VERB conj 0 lemma=live tag=VBG", "in ADP prep 3", "Christchurch PROPN pobj 4 ent=GPE",
+                   "fell VERB ROOT 6 lemma=fall", ". PUNCT punct 6")
+    events = {text: parts for text, _, _, parts, _ in _events(doc)}
+    assert events["living"] == (("subject", "Buckley"),)
+    assert events["fell"] == (("subject", "Buckley"),)
+
+
+def test_a_participant_with_a_named_apposition_is_the_name():
+    doc = make_doc("Another DET det 1", "teammate NOUN nsubjpass 6 lemma=teammate", ", PUNCT punct 1",
+                   "Smith PROPN appos 1 ent=PERSON", ", PUNCT punct 1", "was AUX auxpass 6 lemma=be",
+                   "arrested VERB ROOT 6 lemma=arrest tag=VBN", ". PUNCT punct 6")
+    [arrested] = [m for m in extract_events(doc, "a1", {3: 7}) if m.text == "arrested"]
+    assert [(p.role, p.arg.text, p.arg.local_id) for p in arrested.participants] == [("object", "Smith", 7)]
