@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from itertools import chain
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-_Probe = tuple[Callable[[str], tuple[str, ...]], tuple[dict[str, set[str]], ...]]
+_Probe = tuple[Callable[[str], tuple[str, ...]], tuple[dict[str, list[str]], ...]]
 
 
 class Spellings:
@@ -25,20 +26,28 @@ class Spellings:
     (``d <= (1 - t/100) (len(a) + len(b))``). Cut the start of ``b`` into more pieces than the most edits any ``a``
     may need: one piece is left whole with exactly as many edits before it as its number ``n`` (and at most
     ``d - n`` after it), so it appears in ``a`` no more than ``n`` characters from where it is in ``b`` and no more
-    than ``d - n`` from where the length difference would put it. The strings one of whose pieces is such
+    than ``d - n`` from where the length difference would put it. ``d`` has the parity of the length difference
+    (each character of the longer string left over is one deletion, the rest come in pairs), so for strings of
+    equal length an odd bound is one less. The strings one of whose pieces is such
     a substring of the query include every match, and rapidfuzz scores only those (the pigeonhole filter of
     Pass-Join, Li et al. 2011, with its multi-match-aware windows).
 
     The pieces are kept by the shape of the cut (piece size and count, which the length decides), so that a query
     looks up a few dozen substrings whatever the number of strings; the lookups for one query length are prepared
     once (the substrings' slices and the tables they are looked up in), and the search runs them in C.
+
+    A piece's strings are kept in a list, not a set: a list of one or two strings (most pieces) takes a third of the
+    memory, and a search chains the lists it finds into the one rapidfuzz scores instead of merging them into a set
+    (a string two pieces find is scored twice, in C, which costs less than the merge). With 50,000 stored entities
+    the tables are read from memory far more than from the processor's caches, so their size is most of a search's
+    time.
     """
 
     def __init__(self, threshold: float) -> None:
         self.where: dict[str, set[int]] = {}
         self.threshold = threshold  # the pieces are cut for one threshold (cut again for a search at another)
         # (piece size, piece count, piece no) → piece → strings; a table once made stays (the probes hold it)
-        self.pieces: dict[tuple[int, int, int], dict[str, set[str]]] = {}
+        self.pieces: dict[tuple[int, int, int], dict[str, list[str]]] = {}
         self.whole: set[str] = set()  # too short to cut: always scored
         self._probes: dict[int, _Probe] = {}  # query length → its lookups at this threshold
 
@@ -70,16 +79,16 @@ class Spellings:
             if add:
                 strings = table.get(piece)
                 if strings is None:
-                    table[piece] = {text}
+                    table[piece] = [text]
                 else:
-                    strings.add(text)
+                    strings.append(text)  # a string is cut once: never twice in one piece's list
             else:
                 strings = table[piece]
-                strings.discard(text)
+                strings.remove(text)
                 if not strings:
                     del table[piece]
 
-    def _table(self, shape: tuple[int, int, int]) -> dict[str, set[str]]:
+    def _table(self, shape: tuple[int, int, int]) -> dict[str, list[str]]:
         table = self.pieces.get(shape)
         if table is None:
             table = self.pieces[shape] = {}
@@ -103,19 +112,18 @@ class Spellings:
         if not self.where or threshold > 100:
             return set()
         if threshold <= 1:
-            candidates = set(self.where)
+            candidates = list(self.where)
         else:
             if threshold != self.threshold:
                 self.threshold, self.pieces, self.whole, self._probes = threshold, {}, set(), {}
                 for text in self.where:
                     self._cut(text, add=True)
             slicer, tables = self._probes.get(len(query)) or self._probe(len(query))
-            candidates = self.whole.union(*filter(None, map(dict.get, tables, slicer(query))))
+            candidates = list(chain(self.whole, *filter(None, map(dict.get, tables, slicer(query)))))
         hits: set[int] = set()
         if not candidates:
             return hits
-        for text, _, _ in process.extract(query, list(candidates), scorer=fuzz.ratio, score_cutoff=threshold,
-                                          limit=None):
+        for text, _, _ in process.extract(query, candidates, scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
             hits |= self.where[text]
         return hits
 
@@ -146,6 +154,7 @@ def _places(length: int, threshold: float) -> tuple[tuple[int, int, int, int], .
     for other in range(max(int(length * share / (2 - share)) - 1, 0), int(length * (2 - share) / share) + 2):
         cut = _cut(other, threshold)
         edits, delta = int((1 - share) * (length + other) + 1e-6), length - other
+        edits -= (edits - delta) % 2  # insertions and deletions number the length difference plus an even count
         if cut is None or abs(delta) > edits:
             continue
         size, count = cut

@@ -134,3 +134,43 @@ def test_the_spelling_search_finds_what_a_pass_over_every_string_finds(texts, qu
     for n in range(0, len(texts), 3):
         spellings.remove(texts[n], n)
     assert spellings.near(query, threshold) == expected([t if n % 3 else None for n, t in enumerate(texts)])
+
+
+def test_names_searched_ahead_resolve_as_when_each_is_searched_in_its_turn(monkeypatch):
+    from benchmarks.resolution_scale import chunk, stored_entities
+    from newsgraph.graph import entity_index as entity_index_module
+
+    stored = [*stored_entities(3000, seed=7), Entity("hugh-jackman", "Hugh Jackman", "Person"),
+              Entity("hugh-jackmann", "Hugh Jackmann", "Person"), Entity("jackmam", "Jackmam", "Place")]
+    analyses = [*chunk(stored, 40, 12, seed=9),  # the article's own surname: "Jackman" is keyed "hugh jackman"
+                _analysis("z", [("Hugh Jackman", "Person", []), ("Jackman", "Place", [])])]
+    index = EntityIndex(stored)
+    searches = {"ahead": 0, "in turn": 0}
+    phase = ["in turn"]
+    near, ahead = entity_index_module._BaseBlock.near, entity_index_module._View.search_ahead
+
+    def counted(self, *args, **kwargs):
+        searches[phase[0]] += 1
+        return near(self, *args, **kwargs)
+
+    def searching_ahead(self, *args, **kwargs):
+        phase[0] = "ahead"
+        ahead(self, *args, **kwargs)
+        phase[0] = "in turn"
+
+    with monkeypatch.context() as patched:
+        patched.setattr(entity_index_module._BaseBlock, "near", counted)
+        patched.setattr(entity_index_module._View, "search_ahead", searching_ahead)
+        searched_ahead = resolve(analyses, index=index)
+    assert searches["ahead"] > 100 and searches["in turn"] < searches["ahead"] / 10  # the guesses were the names
+    with monkeypatch.context() as patched:
+        patched.setattr(entity_index_module._View, "search_ahead", lambda self, analyses, threshold: None)
+        in_turn = resolve(analyses, index=index)
+    assert searched_ahead == in_turn
+    assert sum(m.rule == "spelling variant" for m in in_turn.merges) > 0
+
+
+def test_a_search_ahead_takes_analyses_given_once():
+    index = EntityIndex(STORED)
+    chunk = [_analysis("a", [("Esther Wiliams", "Person", []), ("Kiev", "Place", [])])]
+    assert resolve(iter(chunk), index=index) == resolve(chunk, index=index)
