@@ -7,11 +7,12 @@ been charged after police say he struck a woman". Walking up from the pronoun's 
 offers its subject, and a relative clause the noun it hangs on, written before the pronoun; the first common noun
 that agrees is the antecedent: he/him/his/himself a singular person noun that is not female ("man", "driver"),
 she/her/hers/herself one that is not male ("woman", "mother"), they/them/themselves a plural person noun
-("climbers"). A subject that does not agree is passed over ("police" for "he"); a name or a pronoun ends the walk
-with no antecedent (they are the entity rules' business). The pronoun's own clause's subject is no antecedent
-("the man hit him"), except for a reflexive, whose antecedent it is ("A Mafia boss hanged himself", "a boss who
-hanged himself"). ``newsgraph.ingest.concepts`` makes the pronoun a
-mention of that noun's concept, only where no entity mention covers the pronoun or the noun.
+("climbers"), it/itself a singular noun of an organisation ("The navy said it arrested 23 pirates"). A subject
+that does not agree is passed over ("police" for "he"); a name or a pronoun ends the walk with no antecedent
+(they are the entity rules' business). The pronoun's own clause's subject is no antecedent ("the man hit him"),
+except for a reflexive, whose antecedent it is ("A Mafia boss hanged himself", "a boss who hanged himself").
+``newsgraph.ingest.concepts`` makes the pronoun a mention of that noun's concept, only where no entity mention
+covers the pronoun or the noun.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ if TYPE_CHECKING:
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "themselves"})
-REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+THING = frozenset({"it", "itself"})
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
 #: The pronouns this module finds an antecedent for.
-PRONOUNS = MALE | FEMALE | PLURAL
+PRONOUNS = MALE | FEMALE | PLURAL | THING
 _AGENT_ENDINGS = ("er", "or", "ist")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", "conj", "prep", "pobj", "dobj",
@@ -64,13 +66,18 @@ def clause_antecedent(pronoun: Token) -> Token | None:
         if child.i != pronoun.i or word in REFLEXIVE:  # a reflexive's antecedent is its own clause's subject
             candidates += [c for c in token.children if c.dep_ in _SUBJECTS and c.i < pronoun.i]
         for candidate in candidates:
-            if candidate.pos_ != "NOUN" or not _person_noun(candidate.lemma_.lower()):
+            if candidate.pos_ != "NOUN" or not _fits(word, candidate.lemma_.lower()):
                 if candidate.pos_ in {"PROPN", "PRON"} and candidate.tag_ not in {"WP", "WDT"}:
                     return None  # a name or a pronoun; a relative "who" leads on to its noun
                 continue
             if _agrees(word, candidate):
                 return candidate
     return None
+
+
+def _fits(word: str, lemma: str) -> bool:
+    """A noun of the kind the pronoun stands for: an organisation's for it/itself, a person's for the others."""
+    return noun_class(lemma) == "ORG" if word in THING else _person_noun(lemma)
 
 
 def _person_noun(lemma: str) -> bool:
@@ -84,7 +91,7 @@ def _agrees(word: str, noun: Token) -> bool:
     plural = noun.tag_ in {"NNS", "NNPS"}
     if word in PLURAL:
         return plural
-    if plural:
-        return False
+    if plural or word in THING:
+        return not plural
     sex = noun_sex(noun.lemma_)
     return sex != ("female" if word in MALE else "male")

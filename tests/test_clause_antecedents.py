@@ -136,3 +136,27 @@ himself PRON PRP himself 5 dobj
 """)
     assert clause_antecedent(doc[6]).text == "boss"
     assert ("himself", "honcho") in [(m.text, m.head) for m in extract_concepts(doc, "a1")]
+
+
+def test_it_stands_for_an_organisation_noun_only():
+    # "The navy said it arrested pirates ." / "The man said it rained ."
+    navy = _doc("""
+The DET DT the 1 det
+navy NOUN NN navy 2 nsubj
+said VERB VBD say 2 ROOT
+it PRON PRP it 4 nsubj
+arrested VERB VBD arrest 2 ccomp
+pirates NOUN NNS pirate 4 dobj
+. PUNCT . . 2 punct
+""")
+    assert clause_antecedent(navy[3]).text == "navy"
+    assert ("it", "navy") in [(m.text, m.head) for m in extract_concepts(navy, "a1")]
+    man = _doc("""
+The DET DT the 1 det
+man NOUN NN man 2 nsubj
+said VERB VBD say 2 ROOT
+it PRON PRP it 4 nsubj
+rained VERB VBD rain 2 ccomp
+. PUNCT . . 2 punct
+""")
+    assert clause_antecedent(man[3]) is None
