@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import ENT_TYPE, IS_PUNCT, LOWER, POS
 from spacy.strings import get_string_id
 
+from newsgraph.ingest.clause_antecedents import PRONOUNS as PERSONAL_PRONOUNS, clause_antecedent
 from newsgraph.ingest.columns import columns, doc_table, doc_text, hashes
 from newsgraph.ingest.concept_words import (
     DISTINGUISHING,
@@ -58,6 +59,7 @@ _POS_IDS = frozenset(get_string_id(p) for p in _POS)
 _NOT_CONCEPT_ENT_IDS = frozenset(get_string_id(e) for e in _NOT_CONCEPT_ENTS)
 #: The words ``_bound_possessives`` looks at: possessives and relative pronouns.
 _BOUND_WORD_IDS = hashes({"its", "their", "which", "that", "who"})
+_PERSONAL_IDS = hashes(PERSONAL_PRONOUNS)
 
 
 def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tuple[ConceptMention, ...]:
@@ -94,17 +96,22 @@ def _bound_possessives(doc: Doc, source: str, covered: Collection[int],
                        found: list[ConceptMention]) -> list[ConceptMention]:
     """An its/their no entity mention covers that stands for its clause's subject, a common noun ("The index fell
     to its lowest level", ``pronouns.possessor_subject``) or a proper noun no entity mention covers ("The Dow Jones
-    Industrial Average closed at its lowest level"), and a relative pronoun of a clause that hangs on a common
-    noun ("the new planes, which come from …"), are mentions of that noun's concept."""
+    Industrial Average closed at its lowest level"), a relative pronoun of a clause that hangs on a common
+    noun ("the new planes, which come from …"), and a personal pronoun whose antecedent is a person noun of a
+    clause above its own ("A man … at the firm from which he was fired"; ``clause_antecedents``), are mentions of
+    that noun's concept."""
     from newsgraph.ingest.pronouns import possessor_subject
 
     heads = {m.end: m for m in found}
     out = []
     for i, lower in enumerate(columns(doc, [LOWER])[0]):
-        if lower not in _BOUND_WORD_IDS or i in covered:
+        if lower not in _BOUND_WORD_IDS and lower not in _PERSONAL_IDS or i in covered:
             continue
         token = doc[i]
-        subject = possessor_subject(token) if token.lower_ in {"its", "their"} else _relative_antecedent(token)
+        if lower in _PERSONAL_IDS:
+            subject = clause_antecedent(token)
+        else:
+            subject = possessor_subject(token) if token.lower_ in {"its", "their"} else _relative_antecedent(token)
         if subject is None or subject.pos_ not in {"NOUN", "PROPN"} or subject.i in covered:
             continue
         concept = heads.get(subject.idx + len(subject.text))

@@ -57,6 +57,7 @@ from newsgraph.ingest.nominals import nominal_mentions
 from newsgraph.ingest.noun_classes import noun_class
 from newsgraph.ingest.predicates import predicate_nouns
 from newsgraph.ingest.pronouns import pronouns
+from newsgraph.ingest.spaced_names import spaced_names, title_start as spaced_title_start
 from newsgraph.model import LocalEntity, Mention
 
 _CONTENT_POS = frozenset({NOUN, VERB, ADJ})
@@ -86,7 +87,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
         doc: the parsed article.
         source: the article id, recorded on every mention.
     """
-    found = _named(doc)
+    found = spaced_names(doc, _named(doc))
     _type_cues(doc, found)
     found = _link_surnames(_headline_names(doc, found))
     found += name_variants(doc, found)
@@ -127,9 +128,7 @@ def _named(doc: Doc) -> list[_Found]:
             name = country
         else:
             name = clean_name(span.text if organisation else " ".join(strip_titles(span.text.split())))
-        title_start = start
-        while title_start > 0 and fold(doc[title_start - 1].text).strip(".") in TITLE_WORDS:
-            title_start -= 1
+        title_start = spaced_title_start(doc, start)
         if title_start < start or fold(span[0].text).strip(".") in TITLE_WORDS and not organisation:
             kind, weight = "title", 3
             label = "PERSON" if label in {"PERSON", "ORG", "NORP"} else label

@@ -15,7 +15,8 @@ TITLES = frozenset(
     prime minister pm chancellor premier king queen prince princess pope senator sen sen. rep rep. representative
     governor gov gov. mayor general gen gen. colonel col col. secretary minister ambassador judge justice
     chief chairman chairwoman chair ceo commissioner speaker sheikh emir crown foreign defence defense state
-    officer spokesman spokeswoman spokesperson deputy interior finance leader""".split()
+    officer spokesman spokeswoman spokesperson deputy interior finance leader lt lt. sgt sgt. capt capt. cpl
+    maj msgr rev rev. insp det supt""".split()
 )
 
 #: Role nouns that a definite description of a person can end in ("the Russian leader").
