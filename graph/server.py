@@ -162,7 +162,9 @@ class EmbeddedFalkorDB:
         (no socket, no live pid in the pid file) and no other process is starting or stopping one: the caller
         goes on with other work while the server loads, and ``start()`` then waits for it (every check and error
         of ``start`` included). Until then this process holds the start lock, as ``start`` does while it waits.
-        ``stop()`` (also at exit) of a server launched and never started waits for it, then stops it.
+        ``stop()`` of a server launched and never started waits for it, then stops it; call it before the
+        interpreter shuts down (at exit, Python refuses the import of redis-py that the wait needs). For a
+        reader: the server answers before it has built its indexes, which it builds in the background.
 
         Returns:
             True if the server was launched; False if nothing was done (``start()`` then does all the work).
@@ -185,7 +187,7 @@ class EmbeddedFalkorDB:
                 return False  # a server runs (or its leftovers lie) here: start() reuses it or cleans up
             self._users_fd = locks.share(self._users_lock, self.startup_timeout)
             try:
-                self._launch(*_binaries())
+                self._launch(*_binaries(), delay_indexing=True)
             except BaseException:
                 self._release_users()
                 raise
@@ -333,8 +335,9 @@ class EmbeddedFalkorDB:
         self._launch(server, module)
         self._await_server()
 
-    def _launch(self, server: str, module: str) -> None:
-        """Run the keeper, which runs the server (``owned``, running from here on)."""
+    def _launch(self, server: str, module: str, *, delay_indexing: bool = False) -> None:
+        """Run the keeper, which runs the server (``owned``, running from here on); with ``delay_indexing``, the
+        server answers before its indexes are built (for a reader that launches it: ``launch``)."""
         self._legacy_log = legacy_log = (self.data_dir / "appendonlydir").is_dir() and self.bolt_port is None
         args = [server, "--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
                 "--dir", str(self.data_dir), "--dbfilename", "graph.rdb",
@@ -346,12 +349,13 @@ class EmbeddedFalkorDB:
                 # the last minute — the ledger with it, so running the ingest again redoes exactly that. A failed
                 # snapshot (a full disk) makes the server refuse writes until one succeeds.
                 "--appendonly", "yes" if legacy_log else "no",
-                "--save", "60 1", "--daemonize", "no", "--loadmodule", module,
-                # The indexes are built after the snapshot is loaded, in the background: the server answers as soon
-                # as the graph is in memory (half the load of the ECB+ graph is building its indexes). A statement
-                # run meanwhile is planned without the index still being built (a label scan: the same rows), and
-                # writes go on as usual; FalkorDB keeps building indexes created later in the background anyway.
-                "DELAY_INDEXING", "yes"]  # fmt: skip
+                "--save", "60 1", "--daemonize", "no", "--loadmodule", module]  # fmt: skip
+        if delay_indexing:
+            # The indexes are built after the snapshot is loaded, in the background: the server answers as soon
+            # as the graph is in memory (building the ten indexes is about half the load of the ECB+ graph). A
+            # statement run meanwhile is planned without an index still being built (a label scan: the same
+            # rows, slower for a lookup by id); writes go on as usual.
+            args += ["DELAY_INDEXING", "yes"]
         if self.bolt_port is not None:
             args += ["BOLT_PORT", str(self.bolt_port)]
         self._log_offset = self._log_size()

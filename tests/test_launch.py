@@ -88,6 +88,8 @@ def test_launched_server_is_taken_over_once_and_stopped_as_started(saved_graph):
         rows = server.client().select_graph("newsgraph").ro_query("MATCH (n:Entity) RETURN n.name").result_set
         assert rows == [["Kyiv"]]
         pid = server.pid
+    log = (saved_graph / "falkordb.log").read_text()
+    assert log.count("Indexes are constructed in the background") == 1  # only the launched one, not the first
     assert _stopped(saved_graph) and not _server_alive(pid)
 
 
