@@ -21,7 +21,6 @@ import atexit
 import contextlib
 import logging
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -50,6 +49,7 @@ from newsgraph.graph.server_io import (
     shutdown as _shutdown_command,
     tcp_answers as _tcp_answers,
 )
+from newsgraph.graph.server_process import end_server, redis_args
 
 if TYPE_CHECKING:
     import falkordb
@@ -108,6 +108,7 @@ class EmbeddedFalkorDB:
         self._log_offset = 0
         self._proc: subprocess.Popen[bytes] | None = None  # the keeper, when we started the server
         self._running = False
+        self._legacy_log = False
         self._clients: weakref.WeakSet[falkordb.FalkorDB] = weakref.WeakSet()
 
     def __enter__(self) -> EmbeddedFalkorDB:
@@ -265,21 +266,16 @@ class EmbeddedFalkorDB:
         return True
 
     def _spawn(self, server: str, module: str) -> None:
-        legacy_log = (self.data_dir / "appendonlydir").is_dir() and self.bolt_port is None  # an older data dir
-        args = [server, "--port", "0", "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
-                "--dir", str(self.data_dir), "--dbfilename", "graph.rdb",
-                # Persistence through RDB snapshots (every minute after a change, and on shutdown, SIGTERM
-                # included), not the append-only log: replaying that log runs every write query again (minutes
-                # after a large ingest), FalkorDB 4.16 asserts when a client command arrives while it replays a
-                # MULTI/EXEC (the unit of an ingest's chunk), and it aborts on a write over Bolt while the log is
-                # on. A snapshot is consistent (taken between commands), so a server killed outright loses at most
-                # the last minute — the ledger with it, so running the ingest again redoes exactly that. A failed
-                # snapshot (a full disk) makes the server refuse writes until one succeeds.
-                "--appendonly", "yes" if legacy_log else "no",
-                "--save", "60 1", "--daemonize", "no", "--loadmodule", module]  # fmt: skip
-        if self.bolt_port is not None:
-            args += ["BOLT_PORT", str(self.bolt_port)]
-        self._log_offset = offset = self._log_size()
+        self._launch(server, module)
+        self._await_server()
+
+    def _launch(self, server: str, module: str, *, delay_indexing: bool = False) -> None:
+        """Run the keeper, which runs the server (``owned``, running from here on); with ``delay_indexing``, the
+        server answers before its indexes are built (``newsgraph.graph.server_launch``)."""
+        self._legacy_log = legacy_log = (self.data_dir / "appendonlydir").is_dir() and self.bolt_port is None
+        args = redis_args(server, module, data_dir=self.data_dir, socket_path=self.socket_path, legacy_log=legacy_log,
+                          delay_indexing=delay_indexing, bolt_port=self.bolt_port)
+        self._log_offset = self._log_size()
         keeper = [sys.executable, "-I", "-m", "newsgraph.graph.keeper", str(self._users_lock), str(self._log_file),
                   str(self._pid_file), "--", *args]
         try:
@@ -293,6 +289,12 @@ class EmbeddedFalkorDB:
             os.close(logf)
         self.owned, self._running = True, True
         atexit.register(self._stop_at_exit)
+
+    def _await_server(self) -> None:
+        """Wait until the launched server answers (for as long as it says it is loading); stop it and raise
+        StoreUnavailable if it exits or stays silent."""
+        assert self._proc is not None
+        offset = self._log_offset
         deadline, loading = time.monotonic() + self.startup_timeout, False
         while not (_ping(self.socket_path, 0.5) and (self.bolt_port is None or _tcp_answers(self.bolt_port))):
             code = self._proc.poll()
@@ -314,7 +316,7 @@ class EmbeddedFalkorDB:
         self.pid = _process_id(self.socket_path) or self._read_pid()
         if self.bolt_port is not None:
             self._guard_bolt()
-        if legacy_log:
+        if self._legacy_log:
             retire_append_log(self.socket_path, self.data_dir, _STOP_TIMEOUT)
         log.info("started FalkorDB server for %s (pid %s, socket %s)", self.data_dir, self.pid, self.socket_path)
 
@@ -366,24 +368,7 @@ class EmbeddedFalkorDB:
             if refused:  # a successful SHUTDOWN closes the connection without a reply
                 failure = self._save_failure()
                 _shutdown_command(self.socket_path, save=False, timeout=_STOP_TIMEOUT)
-        steps = ((None, _STOP_TIMEOUT if graceful else 0.0), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0))
-        for sig, wait in steps:
-            if pid is None:
-                if self._proc is not None and self._proc.poll() is None:  # not up yet: end it through its keeper
-                    self._proc.kill()
-                break
-            if sig is not None and _server_alive(pid):
-                log.warning("FalkorDB pid %d is still running; sending %s", pid, sig.name)
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, sig)
-            deadline = time.monotonic() + wait
-            while _server_alive(pid) and time.monotonic() < deadline:
-                time.sleep(0.02)
-            if not _server_alive(pid):
-                break
-        if self._proc is not None:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self._proc.wait(timeout=5.0)
+        end_server(pid, self._proc, wait=_STOP_TIMEOUT if graceful else 0.0)
         if pid is not None and self._read_pid() == pid:
             self._pid_file.unlink(missing_ok=True)
         self._bolt_file.unlink(missing_ok=True)

@@ -52,7 +52,10 @@ def _unmarked_tests_start_no_server_and_load_no_model(request, monkeypatch):
         def start(self):
             raise AssertionError(f"{request.node.nodeid} starts a FalkorDB server: mark it @pytest.mark.store")
 
+        from newsgraph.graph.server_launch import LaunchedFalkorDB
+
         monkeypatch.setattr(EmbeddedFalkorDB, "start", start)
+        monkeypatch.setattr(LaunchedFalkorDB, "launch", start)
     if request.node.get_closest_marker("model") is None:
         import spacy
 

@@ -1,3 +1,3 @@
-from newsgraph.cli import main
+from newsgraph.cli_start import main
 
 main()

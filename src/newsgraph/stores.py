@@ -44,9 +44,13 @@ def open_store(settings: Settings, *, write: bool = False,
             store.close()
         return
     from newsgraph.graph.server import EmbeddedFalkorDB
+    from newsgraph.graph.server_launch import launched
 
     with contextlib.ExitStack() as stack:
-        server = EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port, bolt_host=settings.bolt_host)
+        # A reader takes over a server launched on this data dir earlier in this process (the command line
+        # launches one before its imports: newsgraph.cli_start), which has been loading the graph meanwhile.
+        server = (None if write else launched(settings.data_dir, bolt_port=settings.bolt_port)) \
+            or EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port, bolt_host=settings.bolt_host)
         if write:  # before the server starts: a waiting writer does not hold it up
             stack.enter_context(server.one_writer(on_wait))
         stack.enter_context(server)  # the server launched first: redis-py is imported while it loads the graph
