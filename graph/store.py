@@ -285,6 +285,8 @@ def _check_values(units: Sequence[Sequence[Statement]]) -> None:
 
     for statements in units:
         for _, params in statements:
+            if value_problem("".join(_strings(params, []))) is None:  # one search over all of a statement's text
+                continue
             for rows in params.values():
                 for row in rows if isinstance(rows, list) else [rows]:
                     found = problem(row)
@@ -292,6 +294,21 @@ def _check_values(units: Sequence[Sequence[Statement]]) -> None:
                         where = row.get("source") or row.get("id") if isinstance(row, dict) else None
                         raise BadArticle(f"cannot store a value{f' of {where}' if where else ''}: it holds {found}; "
                                          f"nothing of this chunk was written")
+
+
+def _strings(values: dict | list | tuple, found: list[str]) -> list[str]:
+    """Every string in ``values`` (a statement's parameters: maps and lists of rows, lists and scalars) appended to
+    ``found``, in order; returns ``found``.
+
+    >>> _strings({"rows": [{"id": "a", "n": 1, "names": ["b", "c"]}], "ids": ("d",), "x": None}, [])
+    ['a', 'b', 'c', 'd']
+    """
+    for value in values.values() if isinstance(values, dict) else values:
+        if type(value) is str or isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, (dict, list, tuple)):
+            _strings(value, found)
+    return found
 
 
 def _link_rows(evidence: list[dict], key: str) -> list[dict]:

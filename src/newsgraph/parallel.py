@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import pickle
 import queue
 import signal
 import threading
@@ -30,6 +31,7 @@ from typing import Any, Protocol
 import networkx as nx
 
 from newsgraph.errors import BadSetting, NewsgraphError, WorkerFailed
+from newsgraph.gcpause import paused_gc
 from newsgraph.graph.store import GraphStore
 from newsgraph.model import Article, ArticleAnalysis, Skipped
 from newsgraph.processes import alive
@@ -86,11 +88,32 @@ def analyze(articles: Sequence[Article], model: str, batch_size: int,
     return analyze_batch(articles, model, batch_size=batch_size, on_article=on_article)
 
 
-def _analyze_in_worker(articles: Sequence[Article], model: str, batch_size: int, token: int | None) -> Result:
-    """The task of a worker process: ``analyze``, putting ``token`` on the pool's progress queue per article."""
+def _analyze_in_worker(articles: Sequence[Article], model: str, batch_size: int, token: int | None) -> bytes:
+    """The task of a worker process: ``analyze``, putting ``token`` on the pool's progress queue per article; the
+    results come back pickled (``_Pickled`` loads them in the parent).
+
+    The cyclic garbage collector is paused for the whole batch, parse and pickling included, and the results are
+    dropped before it resumes: with it running, every collection between two articles walked the analyses of the
+    batch kept so far (and now and then everything the process holds, the loaded model included), though none of
+    them is in a cycle and all are freed, by reference counting, once pickled.
+    """
     queue_ = _progress_queue
     report = None if token is None or queue_ is None else partial(queue_.put, token)
-    return analyze(articles, model, batch_size, report)
+    with paused_gc():
+        results = analyze(articles, model, batch_size, report)
+        packed = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+        del results
+    return packed
+
+
+class _Pickled:
+    """A future of ``_analyze_in_worker``: its result unpickled."""
+
+    def __init__(self, future: Any) -> None:
+        self._future = future
+
+    def result(self) -> Result:
+        return pickle.loads(self._future.result())
 
 
 class _Lazy:
@@ -160,8 +183,8 @@ def _process_pool(settings: Settings) -> Iterator[Analyzer]:
             if on_article is not None:
                 token = next(tokens)
                 listeners[token] = on_article
-            return _Guarded(pool.submit(_analyze_in_worker, list(articles), settings.model, settings.batch_size,
-                                        token), "a parsing worker process")
+            return _Guarded(_Pickled(pool.submit(_analyze_in_worker, list(articles), settings.model,
+                                                 settings.batch_size, token)), "a parsing worker process")
 
         yield Analyzer(submit, 1, ready, per_article=True)
     finally:

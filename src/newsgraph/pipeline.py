@@ -193,13 +193,17 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     cuts = list(chunk_sizes(total, settings.chunk_size))
     in_process = not todo or settings.workers == 1 and len(cuts) == 1 and not settings.dask
     opened = contextlib.nullcontext(analyzer) if analyzer else open_analyzer(settings, in_process=in_process)
-    with opened as parser:  # worker processes load the pipeline while the stored entities are read
+    with opened as parser:  # worker processes load the pipeline while the input is cut into chunks
         parser = _reporting(parser, progress)
-        # indexed once, updated with each chunk's entities
-        known = EntityIndex(store.known_entities(), fuzzy_threshold=settings.fuzzy_threshold)
-        stories = StoryIndex(store.known_stories(), store.story_members(), threshold=settings.story_threshold,
-                             window_days=settings.story_window_days)
-        copies = CopyIndex(store.known_fingerprints(), threshold=settings.copy_threshold)
+        # The stored entities, stories and copies, indexed once, updated with each chunk's: read when the first
+        # chunk is finished, so that the workers are parsing by then (reading and indexing them, the copy index's
+        # imports included, took about a second before the first batch was sent).
+        indexes: list[tuple[EntityIndex, StoryIndex, CopyIndex]] = []
+
+        def finish(chunk: _Chunk) -> None:
+            if not indexes:
+                indexes.append(_indexes(store, settings))
+            _finish(chunk, *indexes[0], settings, overrides, writer, totals)
 
         def written(chunk: _Chunk, evidence: int) -> None:
             with totals.lock:
@@ -219,14 +223,22 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
                 if progress and (chunk.already or chunk.skipped):  # nothing to parse: done as soon as read
                     progress("parsed", len(chunk.already) + len(chunk.skipped))
                 while len(pending) > parser.lookahead:
-                    _finish(pending.popleft(), known, stories, copies, settings, overrides, writer, totals)
+                    finish(pending.popleft())
             while pending:
-                _finish(pending.popleft(), known, stories, copies, settings, overrides, writer, totals)
+                finish(pending.popleft())
             writer.close()
         except BaseException:
             writer.abort()
             raise
     return _report(totals, started)
+
+
+def _indexes(store: GraphStore, settings: Settings) -> tuple[EntityIndex, StoryIndex, CopyIndex]:
+    """The stored entities, stories and copy fingerprints, each in the index a chunk is resolved against."""
+    known = EntityIndex(store.known_entities(), fuzzy_threshold=settings.fuzzy_threshold)
+    stories = StoryIndex(store.known_stories(), store.story_members(), threshold=settings.story_threshold,
+                         window_days=settings.story_window_days)
+    return known, stories, CopyIndex(store.known_fingerprints(), threshold=settings.copy_threshold)
 
 
 def _finish(chunk: _Chunk, known: EntityIndex, stories: StoryIndex, copies: CopyIndex, settings: Settings,
