@@ -10,10 +10,11 @@ from newsgraph.errors import BadArticle
 from newsgraph.gcpause import paused_gc
 from newsgraph.ingest.columns import word_and_sentence_counts
 from newsgraph.ingest.concepts import extract_concepts
-from newsgraph.ingest.events import extract_events, story_terms
+from newsgraph.ingest.events import extract_events
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.quantities import event_quantities
 from newsgraph.ingest.quotes import find_quotations
+from newsgraph.ingest.story_terms import story_terms
 from newsgraph.ingest.triples import extract_triples
 from newsgraph.model import Article, ArticleAnalysis
 

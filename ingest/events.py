@@ -18,16 +18,15 @@ mention, else a concept.
 Words whose event depends on their context (an acronym taken for a name, "party", "drunk driving") have rules in
 ``newsgraph.ingest.trigger_rules``.
 
-Also here: the terms an article is grouped into a story by (``story_terms``).
+The terms an article is grouped into a story by are in ``newsgraph.ingest.story_terms``.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS, SENT_START
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, LEMMA, LOWER, POS, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -63,9 +62,6 @@ LIGHT_VERBS = frozenset({"make", "take", "give", "have", "hold", "carry", "condu
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd"})
 #: Verbs whose speaker is the object of a preposition: "according to police" is what police say.
 _SPEAKER_PREPOSITIONS = {"accord": "to"}
-#: Terms too common in news to tell one story from another (besides stop words).
-_STORY_SKIP_POS = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "SPACE", "X",
-                             "INTJ"})
 
 
 def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None = None,
@@ -383,31 +379,3 @@ def _participant(head: Token, token_entity: Mapping[int, int],
     if head.pos_ not in {"NOUN", "PROPN", "NUM"} or head.lower_ in PRONOUNS:
         return None
     return Arg(head.text, head.idx, head.idx + len(head.text), concept=head.lemma_.lower())
-
-
-def story_terms(doc: Doc) -> tuple[tuple[str, int], ...]:
-    """The content terms of an article with their counts, for grouping it into a story: lemmas of nouns, verbs
-    and adjectives (``w:``), names as written (``n:``, lower case) and numbers (``#:``), stop words left out.
-
-    Sorted by term, so the record is the same whatever order the tokens come in.
-    """
-    counts: Counter[str] = Counter()
-    pos_col, stop_col, num_col, lower_col, lemma_col = columns(doc, [POS, IS_STOP, LIKE_NUM, LOWER, LEMMA])
-    strings = doc.vocab.strings
-    for pos, stop, num, lower, lemma in zip(pos_col, stop_col, num_col, lower_col, lemma_col):
-        if stop or pos in _STORY_SKIP_POS_IDS:
-            continue
-        if num or pos == _NUM:
-            value = strings[lower].replace(",", "")
-            if any(ch.isdigit() for ch in value):
-                counts["#:" + value] += 1
-            continue
-        word = strings[lower] if pos == _PROPN else strings[lemma].lower()
-        if len(word) < 2 or not any(ch.isalpha() for ch in word):
-            continue
-        counts[("n:" if pos == _PROPN else "w:") + word] += 1
-    return tuple(sorted(counts.items()))
-
-
-_NUM = get_string_id("NUM")
-_STORY_SKIP_POS_IDS = frozenset(get_string_id(p) for p in _STORY_SKIP_POS)

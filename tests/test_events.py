@@ -7,9 +7,10 @@ from spacy.tokens import Doc
 
 from handmade import make_doc, quote_over_two_sentences
 from newsgraph.graph.events import assign_events, event_id
-from newsgraph.ingest.events import extract_events, story_terms
+from newsgraph.ingest.events import extract_events
 from newsgraph.ingest.lexicon import event_class
 from newsgraph.ingest.mentions import extract_mentions
+from newsgraph.ingest.story_terms import story_terms
 from newsgraph.model import Article, ArticleAnalysis
 
 
