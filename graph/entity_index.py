@@ -4,8 +4,7 @@
 rules) and by acronym or last word (the short-name rule). Building those indexes from every stored entity costs
 about a tenth of a millisecond an entity; an ingest builds them once (``EntityIndex(store.known_entities())``) and,
 after each chunk, ``update``s the entities the chunk created or changed. ``resolve(analyses, index=index)`` then
-costs what the chunk's own mentions cost, however many entities are stored; it searches the stored keys for all
-the chunk's names first, in the index's order, where the tables stay in the processor's caches.
+costs what the chunk's own mentions cost, however many entities are stored.
 
 A resolution against the index is the one ``resolve(analyses, known)`` gives with the same entities passed as
 ``known`` sorted by id: the same entities, assignment and merge log. Where two stored entities share a key, the
@@ -19,10 +18,10 @@ from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
-from newsgraph.graph.name_rules import entity_keys, local_keys, short_names
+from newsgraph.graph.name_rules import entity_keys, short_names
 from newsgraph.graph.resolve import _Block, _block, _Cluster, cluster_entity
 from newsgraph.graph.spellings import Spellings
-from newsgraph.model import ArticleAnalysis, Entity
+from newsgraph.model import Entity
 
 
 class EntityIndex:
@@ -84,14 +83,9 @@ class EntityIndex:
         for letter, block in self.blocks.items():
             block.compact_if_sparse(letter, self._where)
 
-    def view(self, analyses: Iterable[ArticleAnalysis] = (), threshold: float | None = None) -> _View:
-        """A per-resolution view: what a resolution adds goes to layers of its own, undone by ``_View.restore``;
-        given the chunk's ``analyses`` and the resolution's fuzzy ``threshold``, it searches the stored keys for
-        their names first (``_View.search_ahead``)."""
-        view = _View(self)
-        if threshold is not None:
-            view.search_ahead(analyses, threshold)
-        return view
+    def view(self) -> _View:
+        """A per-resolution view: what a resolution adds goes to layers of its own, undone by ``_View.restore``."""
+        return _View(self)
 
     def resolved_entities(self, replaced: dict[str, Entity], added: list[Entity]) -> tuple[Entity, ...]:
         """Every stored entity as resolved (``replaced`` by id where mentions joined it) and the ``added`` ones,
@@ -267,30 +261,10 @@ class _View:
         # the multi-word keys of stored entities, not persons when stored, that a mention joined (it may make them
         # persons): letter → last word → positions
         self.unlisted: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        # what search_ahead found: letter → (key, threshold, lasts) → the block's entries
-        self.ahead: dict[str, dict[tuple[str, float, bool], list[int]]] = defaultdict(dict)
-        self.by_block = _BlocksView(index.blocks, self.unlisted, self.ahead)
+        self.by_block = _BlocksView(index.blocks, self.unlisted)
         self.by_short = _ShortView(index.by_short)
         self.new: list[_Cluster] = []
         self.touched: dict[int, tuple[_Cluster, _Saved]] = {}
-
-    def search_ahead(self, analyses: Iterable[ArticleAnalysis], threshold: float) -> None:
-        """Search the stored keys for the chunk's names in the index's order (block, words, length) before the
-        resolution, which takes what they found: one search after another reads the same tables, in the processor's
-        caches, where in the chunk's order each read them from memory (with 50,000 stored entities, twice the time).
-        A name is keyed as ``local_keys`` keys it before its article's surnames and titles count; one the resolution
-        searches otherwise is searched then, and one with a stored key (it joins that entity) is left out."""
-        if not self.index.blocks:
-            return
-        names = set()
-        for analysis in analyses:
-            for local in analysis.entities:
-                main = "" if local.role else local_keys(local, {})[1]
-                if main and main not in self.index.by_key and _block(main) in self.index.blocks:
-                    words = len(main.split())
-                    names.add((_block(main), words, len(main), main, words <= 1 and local.type == "Person"))
-        for letter, _, _, key, lasts in sorted(names):
-            self.ahead[letter][(key, threshold, lasts)] = self.index.blocks[letter].near(key, threshold, lasts)
 
     def touch(self, cluster: _Cluster) -> None:
         """Note a stored entity's cluster before a mention changes it, to undo the change afterwards."""
@@ -352,10 +326,8 @@ class _ShortView:
 class _BlockView:
     """One block: the stored entries (positions below ``offset``), then the resolution's own."""
 
-    def __init__(self, base: _BaseBlock | None, added: _Block | None, more: dict[str, set[int]],
-                 ahead: dict[tuple[str, float, bool], list[int]] | None = None) -> None:
+    def __init__(self, base: _BaseBlock | None, added: _Block | None, more: dict[str, set[int]]) -> None:
         self.base, self.added, self.more = base, added, more
-        self.ahead = ahead or {}  # (key, threshold, lasts) → the stored entries found ahead
         self.offset = len(base.entries) if base is not None else 0
         self.entries = self
         self.by_last = self
@@ -382,27 +354,22 @@ class _BlockView:
         return out
 
     def near(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
-        out = []
-        if self.base is not None:
-            found = self.ahead.get((key, threshold, lasts))
-            out = list(found) if found is not None else self.base.near(key, threshold, lasts)
+        out = self.base.near(key, threshold, lasts) if self.base is not None else []
         if self.added is not None:
             out += [self.offset + n for n in self.added.near(key, threshold, lasts)]
         return out
 
 
 class _BlocksView:
-    def __init__(self, base: dict[str, _BaseBlock], unlisted: dict[str, dict[str, set[int]]],
-                 ahead: dict[str, dict[tuple[str, float, bool], list[int]]] | None = None) -> None:
+    def __init__(self, base: dict[str, _BaseBlock], unlisted: dict[str, dict[str, set[int]]]) -> None:
         self.base, self.unlisted = base, unlisted
-        self.ahead = ahead if ahead is not None else {}  # the view's, filled after this is made
         self.added: dict[str, _Block] = defaultdict(_Block)
 
     def get(self, letter: str) -> _BlockView | None:
         base, added = self.base.get(letter), self.added.get(letter)
         if base is None and added is None:
             return None
-        return _BlockView(base, added, self.unlisted.get(letter, {}), self.ahead.get(letter))
+        return _BlockView(base, added, self.unlisted.get(letter, {}))
 
     def __getitem__(self, letter: str) -> _Block:
         return self.added[letter]

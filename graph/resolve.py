@@ -126,8 +126,7 @@ def resolve(analyses: Iterable[ArticleAnalysis], known: Sequence[Entity] = (), *
 
     if index is not None and known:
         raise ValueError("resolve() takes the stored entities as known or as an index, not both")
-    analyses = list(analyses)  # the index's view searches it ahead (EntityIndex.view)
-    view = (index or EntityIndex(known, by_id=False)).view(analyses, fuzzy_threshold)
+    view = (index or EntityIndex(known, by_id=False)).view()
     try:
         return _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days)
     finally:
