@@ -304,7 +304,7 @@ def _strings(values: dict | list | tuple, found: list[str]) -> list[str]:
     ['a', 'b', 'c', 'd']
     """
     for value in values.values() if isinstance(values, dict) else values:
-        if type(value) is str or isinstance(value, str):
+        if isinstance(value, str):
             found.append(value)
         elif isinstance(value, (dict, list, tuple)):
             _strings(value, found)
