@@ -66,7 +66,7 @@ def find_clauses(sent: Span) -> Iterator[Clause]:
             own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             if own and own[0].lower_ not in RELATIVE:
                 relative_object = verb.head
-        yield Clause(verb, _chain(verb), tuple(subjects), penalty, _passive(verb), relative_object)
+        yield Clause(verb, _chain(verb), tuple(subjects), penalty, is_passive(verb), relative_object)
 
 
 def subjects_of(verb: Token) -> tuple[list[Token], float]:
@@ -212,10 +212,6 @@ def _chain(verb: Token) -> tuple[Token, ...]:
         if not ready:
             return tuple(chain)
         chain.extend(ready[0])
-
-
-def _passive(verb: Token) -> bool:
-    return is_passive(verb)
 
 
 def is_passive(verb: Token) -> bool:
