@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.ingest import clauses
+from newsgraph.ingest import clauses, verb_frames
 from newsgraph.ingest.attribution import attribution, clause_speaker
-from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
-from newsgraph.ingest.clauses import RELATIVE, antecedent, appositions, find_clauses, split_conjuncts
+from newsgraph.ingest.circumstances import circumstances, combine
+from newsgraph.ingest.clauses import antecedent, appositions, find_clauses
 from newsgraph.ingest.columns import doc_text, span_text
-from newsgraph.ingest.lexicon import event_verb, is_empty_verb
 from newsgraph.ingest.qualifiers import (
     SPEECH_VERBS,
     is_conditional,
@@ -38,7 +37,6 @@ from newsgraph.ingest.reported_speech import speaking_verb
 from newsgraph.ingest.words import sentence_spans
 from newsgraph.model import Arg, Circumstances, Triple
 
-OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
 SKIP_OBJECT_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
             "these", "those", "which", "who", "whom", "what", "one", "there", "itself", "themselves", "something"}
@@ -46,8 +44,6 @@ QUANTIFIERS = {"any", "some", "all", "none", "most", "many", "much", "each", "bo
 #: Pronouns that, inside reported speech, stand for the speaker.
 FIRST_PERSON = {"i", "we"}
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "poss", "quantmod"}
-#: Verbs whose direct object means the same as their prepositional one ("agreed a ceasefire" = "agreed to").
-IMPLIED_PREPOSITION = {"agree": "to", "commit": "to", "consent": "to", "object": "to"}
 
 
 @dataclass(frozen=True)
@@ -121,13 +117,13 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
         if clause.verb.dep_ == "xcomp" and clause.verb.head.pos_ in {"VERB", "AUX"}:
             continue  # a bare complement ("agreed to stop strikes") is part of its head's chain below
         speaker = clause_speaker(clause.verb, sent.start, ctx.quotes, ctx.quoted)
-        full = _full_chain(clause.chain)
+        full = verb_frames.full_chain(clause.chain)
         read: dict[int, Circumstances] = {}  # the circumstances of each verb of the chain, read when first needed
         for k, last in enumerate(full):
             if last.pos_ == "ADJ":  # "are ready to sign": the adjective belongs to the next verb's predicate
                 continue
             chain = full[:k + 1]
-            objects = list(_objects(last))
+            objects = list(verb_frames.objects(last))
             completed = clauses.completing_phrase(last)
             tail = completed[1].split(" ", 1)[1] if completed is not None else ""
             if completed is not None:  # "took 23 pirates into custody": take into custody –– pirates
@@ -146,20 +142,20 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
             if clause.passive and len(chain) == 1:
                 agents = [obj for prep, obj in objects if prep == "by"]
                 if agents:  # "strikes were suspended by Russia" → Russia –suspend– strikes
-                    predicate = _predicate(chain, None, True, tail)
+                    predicate = verb_frames.predicate(chain, None, True, tail)
                     for agent in agents:
                         for subj in clause.subjects:
                             yield from _emit(sent, ctx, agent, predicate, subj, speaker=speaker, negated=negated,
                                              hedged=hedged, conditional=conditional, penalty=penalty,
-                                             trigger=_trigger(chain), circ=circ)
+                                             trigger=verb_frames.trigger(chain), circ=circ)
                     continue
             for subj in clause.subjects:
                 for prep, obj in objects:
-                    yield from _emit(sent, ctx, subj, _predicate(chain, prep, not clause.passive, tail), obj,
+                    yield from _emit(sent, ctx, subj, verb_frames.predicate(chain, prep, not clause.passive, tail), obj,
                                      speaker=speaker,
                                      negated=(is_negated(clause.verb, (obj,)) + chain_negations) % 2 == 1,
                                      hedged=hedged, conditional=conditional, penalty=penalty + 0.1 * bool(prep),
-                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=_trigger(chain, obj),
+                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=verb_frames.trigger(chain, obj),
                                      circ=circ)
     for head, apposition in appositions(sent):  # "Zelenskyy, Ukraine's president" → Zelenskyy –be– president of …
         if head.i in ctx.token_entity and apposition.pos_ == "NOUN" \
@@ -208,92 +204,6 @@ def _in_list(token: Token) -> bool:
     if i < len(doc) and doc[i].is_punct:
         i += 1
     return i < len(doc) and doc[i].dep_ == "cc"
-
-
-def _trigger(chain: tuple[Token, ...], obj: Token | None = None) -> Token:
-    """The verb of a chain whose event the relation is: the last one that is no empty verb ("pretended to be
-    fishermen": pretend; "planned to do some touring": plan), a light verb with an event noun as its object
-    counting as the noun's event ("agreed to hold talks": hold); the last verb when all are empty. A copula's
-    predicate that is an event is the event ("was dead": the death; "the deaths were a reminder": reminder)."""
-    if obj is not None and clauses.is_event_predicate(obj, chain[-1]):
-        return obj
-    for verb in reversed(chain):
-        if not is_empty_verb(verb_lemma(verb)) or any(
-                c.dep_ in {"dobj", "dative"} and c.pos_ == "NOUN" and event_verb(c.lemma_.lower(), "NOUN")
-                for c in verb.children):
-            return verb
-    return chain[-1]
-
-
-def _full_chain(chain: tuple[Token, ...]) -> tuple[Token, ...]:
-    """The clause's chain continued through bare complements ("stop strikes", "help end")."""
-    while True:
-        nxt = [c for c in chain[-1].children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
-        if not nxt:
-            return chain
-        chain = chain + (nxt[0],)
-
-
-def _objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
-    """(preposition or None, object head) pairs of a verb, split on coordination."""
-    states = clauses.predicate_adjectives(verb)
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS and child.lower_ not in RELATIVE:
-            for obj in split_conjuncts(child):
-                yield None, obj
-        elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"according", "despite"} \
-                and not is_circumstantial(child):  # "said in a statement", "met in Riyadh": attributes
-            yield from _prep_objects(child, child.lower_)
-        elif child.dep_ == "prt":
-            for grand in child.children:
-                if grand.dep_ == "pobj":
-                    yield child.lower_, grand
-        elif child.dep_ == "ccomp" and child.tag_ == "VB" and verb_lemma(verb) not in SPEECH_VERBS \
-                and not any(g.dep_ in {"dobj", "aux", "auxpass", "mark"} for g in child.children) \
-                and any(g.dep_ == "nsubj" and g.lower_ in {"it", "this", "that"} for g in child.children):
-            yield None, child  # "would like to see it end" → like to see –– end
-        elif child.dep_ == "acomp" and child in states:
-            yield None, child  # "was inexperienced": a state of the subject, the adjective its object
-            yield from ((None, c) for c in states if c.i > child.i and c.head.i != verb.i)
-        elif child.dep_ == "acomp":
-            for grand in child.children:
-                if grand.dep_ == "prep":
-                    yield from _prep_objects(grand, f"{child.lemma_} {grand.lower_}")
-
-
-def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
-    for obj in prep.children:
-        if obj.dep_ == "pobj":
-            for part in split_conjuncts(obj):
-                yield label, part
-        elif obj.dep_ == "pcomp" and obj.pos_ == "ADP":  # "back against", "out of"
-            yield from _prep_objects(obj, f"{label} {obj.lower_}")
-
-
-def _predicate(chain: tuple[Token, ...], prep: str | None, active: bool, complement: str = "") -> str:
-    """The readable relation: lemmas of the chain, "be" for the passive, particles, a complement that completes
-    the last verb's phrase ("into custody"), the preposition."""
-    words = []
-    for i, verb in enumerate(chain):
-        if verb.pos_ == "ADJ":
-            words.append(verb.lower_)
-            continue
-        if i:
-            words.append("to")
-        if not active and i == 0:
-            words.append("be")
-        words.append(verb_lemma(verb))
-        words.extend(c.lower_ for c in verb.children
-                     if c.dep_ == "prt" and not any(g.dep_ == "pobj" for g in c.children))
-        if verb.lemma_ == "be" and len(chain) == 1 and prep is None:
-            break
-    if prep is None and active and verb_lemma(chain[-1]) in IMPLIED_PREPOSITION:
-        prep = IMPLIED_PREPOSITION[verb_lemma(chain[-1])]
-    if complement:
-        words.append(complement)
-    if prep:
-        words.append(prep)
-    return " ".join(w for w in words if w)
 
 
 def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *, speaker: Token | None,

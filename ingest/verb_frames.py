@@ -1,0 +1,106 @@
+"""The verb side of a clause's triples: which verb of a complement chain is the event, the chain continued through
+bare complements, a verb's objects (direct, prepositional, particle, state adjectives) and the readable predicate
+("be arrest in", "decline to commit to"). Pure functions of the parse (``newsgraph.ingest.triples`` uses them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from newsgraph.ingest import clauses
+from newsgraph.ingest.circumstances import is_circumstantial
+from newsgraph.ingest.clauses import RELATIVE, split_conjuncts
+from newsgraph.ingest.lexicon import event_verb, is_empty_verb
+from newsgraph.ingest.qualifiers import SPEECH_VERBS, verb_lemma
+
+OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
+#: Verbs whose direct object means the same as their prepositional one ("agreed a ceasefire" = "agreed to").
+IMPLIED_PREPOSITION = {"agree": "to", "commit": "to", "consent": "to", "object": "to"}
+
+
+def trigger(chain: tuple[Token, ...], obj: Token | None = None) -> Token:
+    """The verb of a chain whose event the relation is: the last one that is no empty verb ("pretended to be
+    fishermen": pretend; "planned to do some touring": plan), a light verb with an event noun as its object
+    counting as the noun's event ("agreed to hold talks": hold); the last verb when all are empty. A copula's
+    predicate that is an event is the event ("was dead": the death; "the deaths were a reminder": reminder)."""
+    if obj is not None and clauses.is_event_predicate(obj, chain[-1]):
+        return obj
+    for verb in reversed(chain):
+        if not is_empty_verb(verb_lemma(verb)) or any(
+                c.dep_ in {"dobj", "dative"} and c.pos_ == "NOUN" and event_verb(c.lemma_.lower(), "NOUN")
+                for c in verb.children):
+            return verb
+    return chain[-1]
+
+
+def full_chain(chain: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The clause's chain continued through bare complements ("stop strikes", "help end")."""
+    while True:
+        nxt = [c for c in chain[-1].children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+        if not nxt:
+            return chain
+        chain = chain + (nxt[0],)
+
+
+def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
+    """(preposition or None, object head) pairs of a verb, split on coordination."""
+    states = clauses.predicate_adjectives(verb)
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS and child.lower_ not in RELATIVE:
+            for obj in split_conjuncts(child):
+                yield None, obj
+        elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"according", "despite"} \
+                and not is_circumstantial(child):  # "said in a statement", "met in Riyadh": attributes
+            yield from _prep_objects(child, child.lower_)
+        elif child.dep_ == "prt":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield child.lower_, grand
+        elif child.dep_ == "ccomp" and child.tag_ == "VB" and verb_lemma(verb) not in SPEECH_VERBS \
+                and not any(g.dep_ in {"dobj", "aux", "auxpass", "mark"} for g in child.children) \
+                and any(g.dep_ == "nsubj" and g.lower_ in {"it", "this", "that"} for g in child.children):
+            yield None, child  # "would like to see it end" → like to see –– end
+        elif child.dep_ == "acomp" and child in states:
+            yield None, child  # "was inexperienced": a state of the subject, the adjective its object
+            yield from ((None, c) for c in states if c.i > child.i and c.head.i != verb.i)
+        elif child.dep_ == "acomp":
+            for grand in child.children:
+                if grand.dep_ == "prep":
+                    yield from _prep_objects(grand, f"{child.lemma_} {grand.lower_}")
+
+
+def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
+    for obj in prep.children:
+        if obj.dep_ == "pobj":
+            for part in split_conjuncts(obj):
+                yield label, part
+        elif obj.dep_ == "pcomp" and obj.pos_ == "ADP":  # "back against", "out of"
+            yield from _prep_objects(obj, f"{label} {obj.lower_}")
+
+
+def predicate(chain: tuple[Token, ...], prep: str | None, active: bool, complement: str = "") -> str:
+    """The readable relation: lemmas of the chain, "be" for the passive, particles, a complement that completes
+    the last verb's phrase ("into custody"), the preposition."""
+    words = []
+    for i, verb in enumerate(chain):
+        if verb.pos_ == "ADJ":
+            words.append(verb.lower_)
+            continue
+        if i:
+            words.append("to")
+        if not active and i == 0:
+            words.append("be")
+        words.append(verb_lemma(verb))
+        words.extend(c.lower_ for c in verb.children
+                     if c.dep_ == "prt" and not any(g.dep_ == "pobj" for g in c.children))
+        if verb.lemma_ == "be" and len(chain) == 1 and prep is None:
+            break
+    if prep is None and active and verb_lemma(chain[-1]) in IMPLIED_PREPOSITION:
+        prep = IMPLIED_PREPOSITION[verb_lemma(chain[-1])]
+    if complement:
+        words.append(complement)
+    if prep:
+        words.append(prep)
+    return " ".join(w for w in words if w)
