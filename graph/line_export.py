@@ -18,10 +18,9 @@ from typing import Any
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph import export_reads
-from newsgraph.graph.export import evidence_order, jsonl_line
+from newsgraph.graph.evidence_lines import evidence_lines
 from newsgraph.graph.output import write_file
 from newsgraph.graph.store import GraphStore
-from newsgraph.records import Evidence
 
 #: The formats ``export_whole`` writes from the store's rows.
 STREAMED = ("evidence-jsonl",)
@@ -58,22 +57,22 @@ def export_whole(store: GraphStore, fmt: str, path: str | os.PathLike) -> LineEx
 def _evidence_lines(store: GraphStore) -> list[str]:
     """The lines of evidence-jsonl, in order: each Evidence node of a relation read back, its ends named from
     their nodes, once for every edge that carries its relation id. The relations, FalkorDB's slowest read here
-    (mostly the server's time), are read on a second connection while every evidence's line is made, where the
-    store allows (``GraphStore.parallel_reads``)."""
+    (mostly the server's time), are read on a second connection while the evidence is read and its lines made,
+    where the store allows (``GraphStore.parallel_reads``); the lines are made a column at a time
+    (``newsgraph.graph.evidence_lines``)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         relations: Future[Counter[str]] = Future()
         if store.parallel_reads:
             relations = pool.submit(export_reads.relation_edges, store)
         else:
             relations.set_result(export_reads.relation_edges(store))
-        rows = export_reads.evidence_properties_rows(store)
-        ends = {props.get(f"{side}_id") for props in rows for side in ("subject", "object")}
+        names, rows = export_reads.evidence_rows(store)
+        at = {name: k for k, name in enumerate(names)}
+        ends = {row[at[f"{side}_id"]] for row in rows for side in ("subject", "object")}
         nodes = export_reads.node_names(store, (end for end in ends if isinstance(end, str)))
-        made = []
-        for props in rows:
-            row = Evidence.row_from_properties(props, nodes)
-            made.append((props.get("edge_id"), evidence_order(row), jsonl_line(row)))
+        keys, lines = evidence_lines(names, rows, nodes)
         edges: Counter[Any] = relations.result()  # an evidence without a relation id is on no edge: 0
-    kept = [(order, line) for edge_id, order, line in made for _ in range(edges[edge_id])]
+    edge_ids = [row[at["edge_id"]] for row in rows]
+    kept = [(key, line) for edge_id, key, line in zip(edge_ids, keys, lines) for _ in range(edges[edge_id])]
     kept.sort(key=itemgetter(0))
     return [line for _, line in kept]
