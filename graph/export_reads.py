@@ -90,11 +90,24 @@ def node_names(store: GraphStore, ids: Iterable[str] = ()) -> dict[str, dict[str
     the first of ``KINDS`` among its labels, ``type`` only where the node has one (an end's type is its node's
     ``type``, else ``Concept`` for a concept). An id that two nodes carry (a store that is not newsgraph's own
     doing) gets the attributes of the one read last, as in ``read_graph``, whose order is the store's."""
-    nodes: dict[str, dict[str, Any]] = {}
-    rows = store.read_rows(END_NAMES, types=[str] * 4)
-    missing = sorted(set(ids).difference(row[0] for row in rows))
+    return other_names(store, ids, end_names(store))
+
+
+def end_names(store: GraphStore) -> dict[str, dict[str, Any]]:
+    """``node_names`` of the entities and concepts alone: one read, which needs no evidence read first."""
+    return _named(store.read_rows(END_NAMES, types=[str] * 4), {})
+
+
+def other_names(store: GraphStore, ids: Iterable[str], nodes: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """``nodes`` (what ``end_names`` gives) with the nodes of the other kinds among ``ids`` that it lacks: what
+    ``node_names(store, ids)`` gives."""
+    missing = sorted(set(ids).difference(nodes))
     if missing:
-        rows += store.read_rows(OTHER_NAMES, {"ids": missing}, types=[str] * 4)
+        _named(store.read_rows(OTHER_NAMES, {"ids": missing}, types=[str] * 4), nodes)
+    return nodes
+
+
+def _named(rows: list[list[Any]], nodes: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     for node_id, kind, name, entity_type in rows:
         data = {"name": node_id if name is None else name, "kind": kind}
         if entity_type is not None:

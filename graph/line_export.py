@@ -56,20 +56,28 @@ def export_whole(store: GraphStore, fmt: str, path: str | os.PathLike) -> LineEx
 
 def _evidence_lines(store: GraphStore) -> list[str]:
     """The lines of evidence-jsonl, in order: each Evidence node of a relation read back, its ends named from
-    their nodes, once for every edge that carries its relation id. The relations, FalkorDB's slowest read here
-    (mostly the server's time), are read on a second connection while the evidence is read and its lines made,
-    where the store allows (``GraphStore.parallel_reads``); the lines are made a column at a time
-    (``newsgraph.graph.evidence_lines``)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    their nodes, once for every edge that carries its relation id.
+
+    Where the store allows (``GraphStore.parallel_reads``), the reads overlap: the evidence is read on a connection
+    of its own while this thread reads and indexes the names of the ends, and the relations, FalkorDB's slowest
+    read here (mostly the server's time, needed last), on a third once the names are in (FalkorDB runs two
+    statements at a time on two cores). The lines are made a column at a time (``newsgraph.graph.evidence_lines``).
+    """
+    with ThreadPoolExecutor(max_workers=2) as pool:
         relations: Future[Counter[str]] = Future()
+        evidence: Future[tuple[list[str], list[list[Any]]]] = Future()
         if store.parallel_reads:
+            evidence = pool.submit(export_reads.evidence_rows, store)
+            known = export_reads.end_names(store)
             relations = pool.submit(export_reads.relation_edges, store)
         else:
             relations.set_result(export_reads.relation_edges(store))
-        names, rows = export_reads.evidence_rows(store)
+            evidence.set_result(export_reads.evidence_rows(store))
+            known = export_reads.end_names(store)
+        names, rows = evidence.result()
         at = {name: k for k, name in enumerate(names)}
         ends = {row[at[f"{side}_id"]] for row in rows for side in ("subject", "object")}
-        nodes = export_reads.node_names(store, (end for end in ends if isinstance(end, str)))
+        nodes = export_reads.other_names(store, (end for end in ends if isinstance(end, str)), known)
         keys, lines = evidence_lines(names, rows, nodes)
         edges: Counter[Any] = relations.result()  # an evidence without a relation id is on no edge: 0
     edge_ids = [row[at["edge_id"]] for row in rows]
