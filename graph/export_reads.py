@@ -90,11 +90,24 @@ def node_names(store: GraphStore, ids: Iterable[str] = ()) -> dict[str, dict[str
     the first of ``KINDS`` among its labels, ``type`` only where the node has one (an end's type is its node's
     ``type``, else ``Concept`` for a concept). An id that two nodes carry (a store that is not newsgraph's own
     doing) gets the attributes of the one read last, as in ``read_graph``, whose order is the store's."""
-    nodes: dict[str, dict[str, Any]] = {}
-    rows = store.read_rows(END_NAMES, types=[str] * 4)
-    missing = sorted(set(ids).difference(row[0] for row in rows))
+    return other_names(store, ids, end_names(store))
+
+
+def end_names(store: GraphStore) -> dict[str, dict[str, Any]]:
+    """``node_names`` of the entities and concepts alone: one read, which needs no evidence read first."""
+    return _named(store.read_rows(END_NAMES, types=[str] * 4), {})
+
+
+def other_names(store: GraphStore, ids: Iterable[str], nodes: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """``nodes`` (what ``end_names`` gives) with the nodes of the other kinds among ``ids`` that it lacks: what
+    ``node_names(store, ids)`` gives."""
+    missing = sorted(set(ids).difference(nodes))
     if missing:
-        rows += store.read_rows(OTHER_NAMES, {"ids": missing}, types=[str] * 4)
+        _named(store.read_rows(OTHER_NAMES, {"ids": missing}, types=[str] * 4), nodes)
+    return nodes
+
+
+def _named(rows: list[list[Any]], nodes: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     for node_id, kind, name, entity_type in rows:
         data = {"name": node_id if name is None else name, "kind": kind}
         if entity_type is not None:
@@ -117,24 +130,25 @@ def relation_edges(store: GraphStore) -> Counter[str]:
                    if rel_id is not None and rel_type not in BOOKKEEPING and key.split(":")[0] not in BOOKKEEPING)
 
 
-def evidence_properties_rows(store: GraphStore) -> list[dict[str, Any]]:
-    """The properties of every Evidence node that ``Evidence.from_properties`` reads, as ``properties(v)`` gives
-    them (a property the node lacks is absent, not null: a store keeps no null property), but empty lists, left
-    out (``from_properties`` reads an empty and an absent list alike). The scalars of every
-    node in one read (typed, for the cheaper reply), the lists (the quantities) of the nodes that have any in a
-    second; both by the node's id, unless two nodes share one (then all in one read)."""
+def evidence_rows(store: GraphStore) -> tuple[list[str], list[list[Any]]]:
+    """Every Evidence node's properties that ``Evidence.from_properties`` reads, as the columns ``names`` of
+    ``rows``: what ``properties(v)`` gives, a property a node lacks as null (a store keeps no null property), and
+    the quantity lists null for a node that has none (``from_properties`` reads an empty and an absent list alike).
+    The scalars of every node in one read (typed, for the cheaper reply), the lists (the quantities) of the nodes
+    that have any in a second, by the node's id; all in one read where two nodes share an id."""
     columns = evidence_columns()
     scalars = [name for name, kind in columns.items() if kind is not list]
     lists = [name for name, kind in columns.items() if kind is list]
     rows = store.read_rows(evidence_statement(scalars), types=[columns[name] for name in scalars])
-    found = [{name: value for name, value in zip(scalars, row) if value is not None} for row in rows]
-    by_id = {props.get("id"): props for props in found}
-    if len(by_id) < len(found):
+    at = {row[0]: k for k, row in enumerate(rows)}  # scalars[0] is the id
+    if len(at) < len(rows):
         names = list(columns)
-        return [{name: value for name, value in zip(names, row) if value is not None}
-                for row in store.read_rows(evidence_statement(names))]
+        return names, store.read_rows(evidence_statement(names))
+    none = [None] * len(lists)
+    for row in rows:
+        row.extend(none)
     for evidence_id, *values in store.read_rows(evidence_statement(["id", *lists], having=lists)):
-        props = by_id.get(evidence_id)
-        if props is not None:
-            props.update((name, value) for name, value in zip(lists, values) if value is not None)
-    return found
+        k = at.get(evidence_id)
+        if k is not None:
+            rows[k][len(scalars):] = values
+    return [*scalars, *lists], rows

@@ -18,10 +18,9 @@ from typing import Any
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph import export_reads
-from newsgraph.graph.export import evidence_order, jsonl_line
+from newsgraph.graph.evidence_lines import evidence_lines
 from newsgraph.graph.output import write_file
 from newsgraph.graph.store import GraphStore
-from newsgraph.records import Evidence
 
 #: The formats ``export_whole`` writes from the store's rows.
 STREAMED = ("evidence-jsonl",)
@@ -57,23 +56,31 @@ def export_whole(store: GraphStore, fmt: str, path: str | os.PathLike) -> LineEx
 
 def _evidence_lines(store: GraphStore) -> list[str]:
     """The lines of evidence-jsonl, in order: each Evidence node of a relation read back, its ends named from
-    their nodes, once for every edge that carries its relation id. The relations, FalkorDB's slowest read here
-    (mostly the server's time), are read on a second connection while every evidence's line is made, where the
-    store allows (``GraphStore.parallel_reads``)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    their nodes, once for every edge that carries its relation id.
+
+    Where the store allows (``GraphStore.parallel_reads``), the reads overlap: the evidence is read on a connection
+    of its own while this thread reads and indexes the names of the ends, and the relations, FalkorDB's slowest
+    read here (mostly the server's time, needed last), on a third once the names are in (FalkorDB runs two
+    statements at a time on two cores). The lines are made a column at a time (``newsgraph.graph.evidence_lines``).
+    """
+    with ThreadPoolExecutor(max_workers=2) as pool:
         relations: Future[Counter[str]] = Future()
+        evidence: Future[tuple[list[str], list[list[Any]]]] = Future()
         if store.parallel_reads:
+            evidence = pool.submit(export_reads.evidence_rows, store)
+            known = export_reads.end_names(store)
             relations = pool.submit(export_reads.relation_edges, store)
         else:
             relations.set_result(export_reads.relation_edges(store))
-        rows = export_reads.evidence_properties_rows(store)
-        ends = {props.get(f"{side}_id") for props in rows for side in ("subject", "object")}
-        nodes = export_reads.node_names(store, (end for end in ends if isinstance(end, str)))
-        made = []
-        for props in rows:
-            row = Evidence.row_from_properties(props, nodes)
-            made.append((props.get("edge_id"), evidence_order(row), jsonl_line(row)))
+            evidence.set_result(export_reads.evidence_rows(store))
+            known = export_reads.end_names(store)
+        names, rows = evidence.result()
+        at = {name: k for k, name in enumerate(names)}
+        ends = {row[at[f"{side}_id"]] for row in rows for side in ("subject", "object")}
+        nodes = export_reads.other_names(store, (end for end in ends if isinstance(end, str)), known)
+        keys, lines = evidence_lines(names, rows, nodes)
         edges: Counter[Any] = relations.result()  # an evidence without a relation id is on no edge: 0
-    kept = [(order, line) for edge_id, order, line in made for _ in range(edges[edge_id])]
+    edge_ids = [row[at["edge_id"]] for row in rows]
+    kept = [(key, line) for edge_id, key, line in zip(edge_ids, keys, lines) for _ in range(edges[edge_id])]
     kept.sort(key=itemgetter(0))
     return [line for _, line in kept]

@@ -141,6 +141,16 @@ def test_same_bytes_with_the_relations_read_first(odd_store, tmp_path, monkeypat
     assert done.lines == 4
 
 
+def test_same_bytes_with_two_evidence_nodes_of_one_id(odd_store, tmp_path):
+    """Evidence nodes that share an id (not newsgraph's doing) are read in one read, all columns: the same bytes."""
+    query, params = _evidence("v3", "r2", "e2", "e1", confidence=0.25, quantity_kinds=["count"],
+                              quantity_values=["2"])
+    odd_store.run(query, params)
+    done = export_whole(odd_store, "evidence-jsonl", tmp_path / "rows.jsonl")
+    assert done.path.read_bytes() == _graph_export(odd_store, "evidence-jsonl", tmp_path / "graph.jsonl")
+    assert export_reads.evidence_rows(odd_store)[0] == list(export_reads.evidence_columns())
+
+
 def test_only_streamed_formats(empty_store, tmp_path):
     with pytest.raises(BadSetting, match="graphml"):
         export_whole(empty_store, "graphml", tmp_path / "x.graphml")

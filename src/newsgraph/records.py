@@ -272,6 +272,32 @@ def _typed(values: list[Any]) -> list[Any]:
     return values
 
 
+def evidence_row_fields() -> tuple[tuple[str, str, Any], ...]:
+    """How ``Evidence.row_from_properties`` lays out a row: each field in order as ``(name, kind, default)``,
+    ``default`` what a row without the property gets and ``kind`` one of ``end`` (an ``Endpoint`` object),
+    ``speaker`` (an ``EntityRef`` object or null), ``quantities``, ``flag`` (made a boolean), ``text`` (null made
+    ``""``), ``nullable-text`` (``""`` made null) or ``value`` (as stored).
+
+    >>> layout = {name: (kind, default) for name, kind, default in evidence_row_fields()}
+    >>> layout["id"], layout["sentence_start"], layout["subject"][0], layout["negated"], layout["event_id"][0]
+    (('text', ''), ('value', -1), 'end', ('flag', False), 'nullable-text')
+    """
+    def kind(k: int, name: str) -> str:
+        if name in _ENDS:
+            return "end"
+        if name in _SPEAKERS:
+            return "speaker"
+        if name == "quantities":
+            return "quantities"
+        if k in _FLAGS:
+            return "flag"
+        if k in _TEXTS:
+            return "nullable-text" if name in _NULL_WHEN_EMPTY else "text"
+        return "value"
+
+    return tuple((name, kind(k, name), default) for k, (name, default) in enumerate(_DEFAULTS))
+
+
 def evidence_properties() -> tuple[str, ...]:
     """The properties ``MERGE_EVIDENCE`` sets on an Evidence node: ``to_properties``' names but ``id`` (its key).
 
