@@ -564,3 +564,64 @@ def test_a_participant_with_a_named_apposition_is_the_name():
                    "arrested VERB ROOT 6 lemma=arrest tag=VBN", ". PUNCT punct 6")
     [arrested] = [m for m in extract_events(doc, "a1", {3: 7}) if m.text == "arrested"]
     assert [(p.role, p.arg.text, p.arg.local_id) for p in arrested.participants] == [("object", "Smith", 7)]
+
+
+def _story(*articles):
+    """Analyses and a resolution from ``(source, [(sentence_start, sentence_end, named, befalls)])``: each
+    sentence has one arrest mention at its start, befalling ``befalls`` (a person id or None), and names
+    ``named`` (person ids, one name mention each, after the trigger)."""
+    from newsgraph.model import Arg, Entity, EventMention, Mention, Participant, Resolution
+
+    names = {"robert-brown": "Robert Brown", "alan-jones": "Alan Robert Jones", "kim-lee": "Kim Lee"}
+    analyses, assignment = [], {}
+    for source, sentences in articles:
+        mentions, events = [], []
+        for start, end, named, befalls in sentences:
+            parts = ()
+            if befalls is not None:
+                parts = (Participant("object", Arg(names[befalls], start, start + 1, local_id=start)),)
+                assignment[(source, start)] = befalls
+            events.append(EventMention(source, start, start + 1, "x", "arrest", "arrest", "verbal", start, end,
+                                       parts))
+            for k, person in enumerate(named, 1):
+                mentions.append(Mention(source, start + 2 * k, start + 2 * k + 1, names[person], "PERSON", "name",
+                                        start + k))
+                assignment[(source, start + k)] = person
+        analyses.append(ArticleAnalysis(Article(source, "x"), tuple(mentions), (), (), events=tuple(events)))
+    resolution = Resolution(tuple(Entity(i, n, "Person") for i, n in names.items()), assignment)
+    found = assign_events(analyses, {a.article.id: "story:1" for a in analyses}, resolution)
+    return {(m.source, m.start): found.of_trigger(m.source, m.start) for a in analyses for m in a.events}
+
+
+def test_a_first_or_middle_name_in_common_does_not_make_two_people_one():
+    # "Robert Brown" and "Alan Robert Jones" are arrested, each told in two articles: two arrests
+    events = _story(("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+                    ("c", [(0, 10, [], "alan-jones")]), ("d", [(0, 10, [], "alan-jones")]))
+    assert events[("a", 0)] == events[("b", 0)] != events[("c", 0)] == events[("d", 0)]
+
+
+def test_a_mention_naming_nobody_takes_the_one_group_its_sentence_or_the_sentences_before_name():
+    told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+            ("c", [(0, 10, [], "alan-jones")]), ("d", [(0, 10, [], "robert-brown")])]
+    events = _story(*told, ("e", [(0, 10, ["alan-jones"], None),  # "Jones, 32, ... but was arrested"
+                                  (10, 20, ["alan-jones"], "alan-jones"),
+                                  (20, 30, [], None),  # "He was arrested": the last named before is Jones
+                                  (30, 40, ["robert-brown", "alan-jones"], None),  # both named: no telling
+                                  (40, 50, ["kim-lee"], None)]))  # "Lee said he was arrested": Lee is
+    #                                                                       in no group, the look-back counts
+    brown, jones = events[("a", 0)], events[("c", 0)]
+    assert brown != jones and events[("e", 10)] == jones
+    assert events[("e", 0)] == jones and events[("e", 20)] == jones
+    assert events[("e", 30)] == brown  # stays on the class's event
+    assert events[("e", 40)] == jones  # the last of the groups' people named in the two sentences before
+
+
+def test_a_mention_naming_nobody_looks_back_two_sentences_at_most():
+    told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+            ("c", [(0, 10, [], "kim-lee")]), ("d", [(0, 10, [], "kim-lee")]),
+            ("e", [(0, 10, [], "robert-brown")])]
+    events = _story(*told, ("f", [(0, 10, ["kim-lee"], None), (10, 20, [], None), (20, 30, [], None),
+                                  (30, 40, [], None)]))
+    lee, brown = events[("c", 0)], events[("a", 0)]
+    assert lee != brown and events[("f", 10)] == events[("f", 20)] == lee
+    assert events[("f", 30)] == brown  # three sentences back is too far: the class's event
