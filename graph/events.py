@@ -7,8 +7,9 @@ derived from its story and class, so it is the same whichever chunk or run a men
 MERGEs mentions of later articles into it.
 
 One exception: when a story's mentions of one class clearly befall different named people (each group of people
-named as the one arrested, the one who fell … in at least two articles, with no name word in common), the
-mentions naming a person other than the most named one are that person's event (the id adds the person). That
+named as the one arrested, the one who fell … in at least two articles, no surname of one a word of another's
+name), the mentions naming a person other than the most named one are that person's event (the id adds the
+person), and so are the mentions naming nobody whose sentence, or the two before it, tell of that person. That
 is decided over the mentions of one build (one ingest chunk): a later chunk that names only one of the people
 puts its mentions on the class's event, which is the main person's event only if that chunk agrees on who it is.
 
@@ -117,12 +118,13 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
     than the class's main person, when the mentions clearly befall different people: two groups of people or
     more (``person_groups``), each named in at least two articles. The group named by most mentions keeps the
     class's event, and so do the mentions that name several groups. A mention that names nobody ("he was
-    arrested" with the pronoun unresolved, a participant the parse missed) takes the group of the people its
-    own sentence names (``named``: each article's people by the start of their named mentions) when that is
-    one group exactly ("Smith, 32, was stopped for speeding but was arrested"), or, when its sentence names
-    none of the groups, the group of the last of their people named in the two sentences before it (``before``:
-    each article's sentence starts → the start of the sentence before), as "he" would be read: "Smith was
-    stopped for speeding. He was arrested"; otherwise it stays on the class's event."""
+    arrested" with the pronoun unresolved, a participant the parse missed) is about the one person its own
+    sentence names (``named``: each article's people by the start of their named mentions, speakers left out):
+    "Smith, 32, was stopped for speeding but was arrested"; or, when its sentence names nobody, the last person
+    named in the two sentences before it (``before``: each article's sentence starts → the start of the
+    sentence before), as "he" would be read: "Smith was stopped for speeding. He was arrested". It takes that
+    person's group when that is one of the groups apart but the main one, and otherwise stays on the class's
+    event."""
     before = before or {}
     group = person_groups((people for _, _, people in mentions), words)
     size: Counter[str] = Counter()
@@ -141,21 +143,24 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
     for source, mention, people in mentions:
         groups = {group[p] for p in people}
         if not groups and named:
-            groups = _named_in(named.get(source, ()), mention.sentence_start, mention.sentence_end, group, apart)
-            if not groups and source in before:
-                back = before[source].get(mention.sentence_start, -1)
-                earlier = [group[p] for at, p in named[source] if before[source].get(back, back) <= at
-                           < mention.sentence_start and group.get(p) in apart]
-                groups = set(earlier[-1:])
+            groups = _told_of(named.get(source, ()), mention, before.get(source, {}), group)
         if len(groups) == 1 and groups <= apart - {main}:
             out[(source, mention.start)] = f"\x1fwith {min(groups)}"
     return out
 
 
-def _named_in(named: Iterable[tuple[int, str]], start: int, end: int, group: Mapping[str, str],
-              apart: set[str]) -> set[str]:
-    """The groups of ``apart`` whose people are named between ``start`` and ``end``."""
-    return {group[p] for at, p in named if start <= at < end and p in group} & apart
+def _told_of(named: Sequence[tuple[int, str]], mention: EventMention, before: Mapping[int, int],
+             group: Mapping[str, str]) -> set[str]:
+    """The group of the one person a mention that names nobody is about: the person its sentence names when it
+    names one (surnames joined: ``group``, a person in no group being one of its own), else the last person
+    named in the two sentences before it; nobody (an empty set) when its sentence names several."""
+    start, end = mention.sentence_start, mention.sentence_end
+    here = {group.get(p, p) for at, p in named if start <= at < end}
+    if here:
+        return here if len(here) == 1 else set()
+    back = before.get(start, -1)
+    earlier = [group.get(p, p) for at, p in named if before.get(back, back) <= at < start]
+    return set(earlier[-1:])
 
 
 def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, str],
@@ -181,9 +186,12 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
         source = analysis.article.id
         starts = sorted({e.sentence_start for e in analysis.events} | {t.sentence_start for t in analysis.triples})
         before[source] = dict(zip(starts[1:], starts))
+        speakers = [p.arg for e in analysis.events if e.kind == "speech" for p in e.participants
+                    if p.role == "subject"]
         for m in analysis.mentions:
             person = assignment.get((source, m.local_id)) if m.kind in {"name", "title"} else None
-            if person in words:
+            if person in words and not any(m.start <= a.start < m.end or a.start <= m.start < a.end
+                                           for a in speakers):
                 named[source].append((m.start, person))
         for mention in analysis.events:
             if mention.kind != "speech":
