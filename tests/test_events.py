@@ -599,6 +599,11 @@ def _story(*articles):
     return {(m.source, m.start): found.of_trigger(m.source, m.start) for a in analyses for m in a.events}
 
 
+def _brown(many):
+    """``many`` more articles telling of Brown's arrest by name: his stays the class's event."""
+    return [(f"brown{i}", [(0, 10, [], "robert-brown")]) for i in range(many)]
+
+
 def test_a_first_or_middle_name_in_common_does_not_make_two_people_one():
     # "Robert Brown" and "Alan Robert Jones" are arrested, each told in two articles: two arrests
     events = _story(("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
@@ -608,7 +613,7 @@ def test_a_first_or_middle_name_in_common_does_not_make_two_people_one():
 
 def test_a_mention_naming_nobody_is_about_the_one_person_its_sentence_or_the_sentences_before_name():
     told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
-            ("c", [(0, 10, [], "alan-jones")]), ("d", [(0, 10, [], "robert-brown")])]
+            ("c", [(0, 10, [], "alan-jones")]), *_brown(5)]
     events = _story(*told, ("e", [(0, 10, ["alan-jones"], None),  # "Jones, 32, ... but was arrested"
                                   (10, 20, ["alan-jones"], "alan-jones"),
                                   (20, 30, [], None),  # "He was arrested": the last named before is Jones
@@ -624,7 +629,7 @@ def test_a_mention_naming_nobody_is_about_the_one_person_its_sentence_or_the_sen
 
 def test_a_speaker_named_in_the_sentence_before_is_not_whom_he_stands_for():
     told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
-            ("c", [(0, 10, [], "kim-lee")]), ("d", [(0, 10, [], "kim-lee")]), ("e", [(0, 10, [], "robert-brown")])]
+            ("c", [(0, 10, [], "kim-lee")]), ("d", [(0, 10, [], "kim-lee")]), *_brown(5)]
     # "Lee was stopped, Jones said. He was arrested": he is Lee; "..., Lee said. He was arrested": nobody named
     events = _story(*told, ("f", [(0, 10, ["kim-lee"], None, "alan-jones"), (10, 20, [], None)]),
                     ("g", [(0, 10, [], None, "kim-lee"), (10, 20, [], None)]))
@@ -634,10 +639,25 @@ def test_a_speaker_named_in_the_sentence_before_is_not_whom_he_stands_for():
 
 def test_a_mention_naming_nobody_looks_back_two_sentences_at_most():
     told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
-            ("c", [(0, 10, [], "kim-lee")]), ("d", [(0, 10, [], "kim-lee")]),
-            ("e", [(0, 10, [], "robert-brown")])]
+            ("c", [(0, 10, [], "kim-lee")]), ("d", [(0, 10, [], "kim-lee")]), *_brown(5)]
     events = _story(*told, ("f", [(0, 10, ["kim-lee"], None), (10, 20, [], None), (20, 30, [], None),
                                   (30, 40, [], None)]))
     lee, brown = events[("c", 0)], events[("a", 0)]
     assert lee != brown and events[("f", 10)] == events[("f", 20)] == lee
     assert events[("f", 30)] == brown  # three sentences back is too far: the class's event
+
+
+def test_mentions_naming_nobody_count_for_the_person_they_are_about_when_the_people_are_told_apart():
+    # "Obviously we're disappointed" after "... the issue involving Brown", in two articles, and "It's
+    # disappointing to hear about the issue involving Lee" in two others: two reactions, though no mention has a
+    # named participant
+    events = _story(("a", [(0, 10, ["robert-brown"], None), (10, 20, [], None)]),
+                    ("b", [(0, 10, ["robert-brown"], None), (10, 20, [], None)]),
+                    ("c", [(0, 10, ["kim-lee"], None, "alan-jones")]),
+                    ("d", [(0, 10, ["kim-lee"], None, "alan-jones")]))
+    assert events[("a", 10)] == events[("b", 10)] == events[("a", 0)] == events[("b", 0)]
+    assert events[("c", 0)] == events[("d", 0)] != events[("a", 10)]
+    # one article each is no clear conflict: one event
+    once = _story(("a", [(0, 10, ["robert-brown"], None)]), ("c", [(0, 10, ["kim-lee"], None)]),
+                  ("d", [(0, 10, [], None)]))
+    assert len(set(once.values())) == 1
