@@ -116,24 +116,21 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
            before: Mapping[str, Mapping[int, int]] | None = None) -> dict[tuple[str, int], str]:
     """Within the mentions of one class in one story, the key suffix of each mention that befalls someone other
     than the class's main person, when the mentions clearly befall different people: two groups of people or
-    more (``person_groups``), each named in at least two articles. A mention that names nobody ("he was
-    arrested" with the pronoun unresolved, a participant the parse missed, "we're disappointed") is about the
-    one person its own sentence names (``named``: each article's people by the start of their named mentions,
-    speakers left out): "Smith, 32, was stopped for speeding but was arrested"; or, when its sentence names
-    nobody, the last person named in the two sentences before it (``before``: each article's sentence starts →
-    the start of the sentence before), as "he" would be read: "Smith was stopped for speeding. He was
-    arrested"; and it counts for that person as a mention naming them does. The group named by most mentions
-    keeps the class's event, and so do the mentions that name several groups or are about no one; the others
-    take their group's event."""
+    more (``person_groups``), each named in at least two articles. The group named by most mentions keeps the
+    class's event, and so do the mentions that name several groups. A mention that names nobody ("he was
+    arrested" with the pronoun unresolved, a participant the parse missed) is about the one person its own
+    sentence names (``named``: each article's people by the start of their named mentions, speakers left out):
+    "Smith, 32, was stopped for speeding but was arrested"; or, when its sentence names nobody, the last person
+    named in the two sentences before it (``before``: each article's sentence starts → the start of the
+    sentence before), as "he" would be read: "Smith was stopped for speeding. He was arrested". It takes that
+    person's group when that is one of the groups apart but the main one, and otherwise stays on the class's
+    event."""
     before = before or {}
-    told = {(source, mention.start): frozenset(_told_of(named.get(source, ()), mention, before.get(source, {}), {}))
-            for source, mention, people in mentions if not people and named}
-    group = person_groups([people or told.get((source, mention.start), frozenset())
-                           for source, mention, people in mentions], words)
+    group = person_groups((people for _, _, people in mentions), words)
     size: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
-    for source, mention, people in mentions:
-        groups = {group[p] for p in people or told.get((source, mention.start), frozenset())}
+    for source, _, people in mentions:
+        groups = {group[p] for p in people}
         for g in groups:
             articles[g].add(source)
         if len(groups) == 1:
