@@ -7,8 +7,9 @@ derived from its story and class, so it is the same whichever chunk or run a men
 MERGEs mentions of later articles into it.
 
 One exception: when a story's mentions of one class clearly befall different named people (each group of people
-named as the one arrested, the one who fell … in at least two articles, with no name word in common), the
-mentions naming a person other than the most named one are that person's event (the id adds the person). That
+named as the one arrested, the one who fell … in at least two articles, no surname of one a word of another's
+name), the mentions naming a person other than the most named one are that person's event (the id adds the
+person), and so are the mentions naming nobody whose sentence, or the two before it, tell of that person. That
 is decided over the mentions of one build (one ingest chunk): a later chunk that names only one of the people
 puts its mentions on the class's event, which is the main person's event only if that chunk agrees on who it is.
 
@@ -20,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsgraph.model import ArticleAnalysis, EventMention, Resolution
@@ -46,7 +47,7 @@ class EventAssignment:
 
 
 def _people(mention: EventMention, source: str, assignment: Mapping[tuple[str, int], str],
-            people: Mapping[str, frozenset[str]]) -> frozenset[str]:
+            people: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     """The named people a mention befalls: its ``object`` participants that are people ("Smith was arrested",
     "police stopped Smith"), else its ``subject`` ones ("Smith fell")."""
     for role in ("object", "subject"):
@@ -58,17 +59,31 @@ def _people(mention: EventMention, source: str, assignment: Mapping[tuple[str, i
     return frozenset()
 
 
-def person_groups(named: Iterable[frozenset[str]], words: Mapping[str, frozenset[str]]) -> dict[str, str]:
-    """Each person of ``named`` (the people of each mention) → the first (smallest) id of its group: people
-    named in one mention are one group ("killed Smith and Jones"), and so are two whose names share a word
-    (``words``: "Coach Smith" and "John Smith" may be one man that resolution left apart).
+#: Words after a surname that are no surname ("John Smith Jr").
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
-    >>> words = {"a-jones": frozenset({"jones"}), "b-brown": frozenset({"brown"}),
-    ...          "c-smith": frozenset({"coach", "smith"}), "j-smith": frozenset({"john", "smith"})}
-    >>> person_groups([frozenset({"a-jones"}), frozenset({"j-smith"}), frozenset({"c-smith"})], words)
-    {'a-jones': 'a-jones', 'c-smith': 'c-smith', 'j-smith': 'c-smith'}
+
+def _surname(words: tuple[str, ...]) -> str:
+    """The last word of a name that is no suffix ("" for none)."""
+    return next((w for w in reversed(words) if w not in _NAME_SUFFIXES), "")
+
+
+def person_groups(named: Iterable[frozenset[str]], words: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each person of ``named`` (the people of each mention) → the first (smallest) id of its group: people
+    named in one mention are one group ("killed Smith and Jones"), and so are two where one's surname (the last
+    word of its name, ``words`` in name order) is a word of the other's name ("Coach Smith" and "John Smith",
+    "Smith" and "John Smith" may be one man that resolution left apart). A first or middle name in common is no
+    tie: "Robert Brown" and "Alan Robert Jones" are two people.
+
+    >>> words = {"a-jones": ("alan", "robert", "jones"), "b-brown": ("robert", "brown"),
+    ...          "c-smith": ("coach", "smith"), "j-smith": ("john", "smith"), "smith": ("smith",)}
+    >>> person_groups([frozenset({"a-jones"}), frozenset({"j-smith"}), frozenset({"c-smith"}),
+    ...                frozenset({"b-brown"})], words)
+    {'a-jones': 'a-jones', 'b-brown': 'b-brown', 'c-smith': 'c-smith', 'j-smith': 'c-smith'}
     >>> person_groups([frozenset({"a-jones", "b-brown"})], words)["b-brown"]
     'a-jones'
+    >>> person_groups([frozenset({"smith"}), frozenset({"j-smith"})], words)
+    {'j-smith': 'j-smith', 'smith': 'j-smith'}
     """
     parent: dict[str, str] = {}
 
@@ -81,22 +96,36 @@ def person_groups(named: Iterable[frozenset[str]], words: Mapping[str, frozenset
         a, b = find(one), find(other)
         parent[max(a, b)] = min(a, b)
 
-    by_word: dict[str, str] = {}
+    with_word: dict[str, list[str]] = defaultdict(list)
     for people in named:
         ordered = sorted(people)
         for person in ordered:
             join(ordered[0], person)
-            for word in sorted(words.get(person, ())):
-                join(by_word.setdefault(word, person), person)
+    for person in sorted(parent):
+        for word in set(words.get(person, ())):
+            with_word[word].append(person)
+    for person in sorted(parent):
+        for other in with_word.get(_surname(words.get(person, ())), ()):
+            join(person, other)
     return {person: find(person) for person in sorted(parent)}
 
 
 def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
-           words: Mapping[str, frozenset[str]]) -> dict[tuple[str, int], str]:
+           words: Mapping[str, tuple[str, ...]],
+           named: Mapping[str, Sequence[tuple[int, str]]] | None = None,
+           before: Mapping[str, Mapping[int, int]] | None = None) -> dict[tuple[str, int], str]:
     """Within the mentions of one class in one story, the key suffix of each mention that befalls someone other
     than the class's main person, when the mentions clearly befall different people: two groups of people or
     more (``person_groups``), each named in at least two articles. The group named by most mentions keeps the
-    class's event, and so do the mentions that name nobody or several groups."""
+    class's event, and so do the mentions that name several groups. A mention that names nobody ("he was
+    arrested" with the pronoun unresolved, a participant the parse missed) is about the one person its own
+    sentence names (``named``: each article's people by the start of their named mentions, speakers left out):
+    "Smith, 32, was stopped for speeding but was arrested"; or, when its sentence names nobody, the last person
+    named in the two sentences before it (``before``: each article's sentence starts → the start of the
+    sentence before), as "he" would be read: "Smith was stopped for speeding. He was arrested". It takes that
+    person's group when that is one of the groups apart but the main one, and otherwise stays on the class's
+    event."""
+    before = before or {}
     group = person_groups((people for _, _, people in mentions), words)
     size: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
@@ -113,9 +142,25 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
     out = {}
     for source, mention, people in mentions:
         groups = {group[p] for p in people}
+        if not groups and named:
+            groups = _told_of(named.get(source, ()), mention, before.get(source, {}), group)
         if len(groups) == 1 and groups <= apart - {main}:
             out[(source, mention.start)] = f"\x1fwith {min(groups)}"
     return out
+
+
+def _told_of(named: Sequence[tuple[int, str]], mention: EventMention, before: Mapping[int, int],
+             group: Mapping[str, str]) -> set[str]:
+    """The group of the one person a mention that names nobody is about: the person its sentence names when it
+    names one (surnames joined: ``group``, a person in no group being one of its own), else the last person
+    named in the two sentences before it; nobody (an empty set) when its sentence names several."""
+    start, end = mention.sentence_start, mention.sentence_end
+    here = {group.get(p, p) for at, p in named if start <= at < end}
+    if here:
+        return here if len(here) == 1 else set()
+    back = before.get(start, -1)
+    earlier = [group.get(p, p) for at, p in named if before.get(back, back) <= at < start]
+    return set(earlier[-1:])
 
 
 def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, str],
@@ -131,19 +176,30 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
     """
     found: dict[tuple[str, int], str] = {}
     assignment = resolution.assignment if resolution is not None else {}
-    words = {e.id: frozenset(w for w in re.findall(r"[a-z]+", e.name.lower()) if len(w) > 2)
+    words = {e.id: tuple(w for w in re.findall(r"[a-z]+", e.name.lower()) if len(w) > 1)
              for e in (resolution.entities if resolution is not None else ()) if e.type == "Person"}
     of_class: dict[tuple[str, str], list[tuple[str, EventMention, frozenset[str]]]] = defaultdict(list)
+    named: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    before: dict[str, dict[int, int]] = {}
     analyses = list(analyses)
     for analysis in analyses:
         source = analysis.article.id
+        starts = sorted({e.sentence_start for e in analysis.events} | {t.sentence_start for t in analysis.triples})
+        before[source] = dict(zip(starts[1:], starts))
+        speakers = [p.arg for e in analysis.events if e.kind == "speech" for p in e.participants
+                    if p.role == "subject"]
+        for m in analysis.mentions:
+            person = assignment.get((source, m.local_id)) if m.kind in {"name", "title"} else None
+            if person in words and not any(m.start <= a.start < m.end or a.start <= m.start < a.end
+                                           for a in speakers):
+                named[source].append((m.start, person))
         for mention in analysis.events:
             if mention.kind != "speech":
                 of_class[(story_of.get(source, source), mention.event_class)].append(
                     (source, mention, _people(mention, source, assignment, words)))
     suffix: dict[tuple[str, int], str] = {}
     for mentions in of_class.values():
-        suffix.update(_split(mentions, words))
+        suffix.update(_split(mentions, words, named, before))
     for analysis in analyses:
         source = analysis.article.id
         story = story_of.get(source, source)

@@ -21,7 +21,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 RELATIVE = frozenset({"which", "who", "that", "whom", "whose", "where", "when"})
 #: Prepositions whose gerund shares the subject of the verb they modify ("died after falling", "won by scoring");
 #: not "without" (it negates), nor "from" or "for", whose gerund may be the object's ("prevented pirates from
-#: attacking", "praised her for coming").
+#: attacking", "praised her for coming"); "for" after a passive is its subject's ("was arrested for speeding").
 _SUBJECT_SHARING_PREPOSITIONS = frozenset({"after", "before", "since", "upon", "while", "by"})
 #: Copulas: verbs whose predicate adjective says what their subject is ("was inexperienced", "remained calm").
 COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "look"})
@@ -97,6 +97,10 @@ def subjects_of(verb: Token) -> tuple[list[Token], float]:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in _SUBJECT_SHARING_PREPOSITIONS \
             and verb.head.head.pos_ in {"VERB", "AUX"}:  # "died after falling": who fell is who died
         subs, pen = subjects_of(verb.head.head)
+        return subs, pen + 0.15
+    if verb.dep_ in {"pcomp", "pobj"} and verb.tag_ == "VBG" and verb.head.lower_ == "for" \
+            and verb.head.head.pos_ in {"VERB", "AUX"} and is_passive(verb.head.head):
+        subs, pen = subjects_of(verb.head.head)  # "was arrested for speeding": who sped is who was arrested
         return subs, pen + 0.15
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
         head = verb.head.head if verb.head.pos_ == "ADJ" else verb.head

@@ -564,3 +564,94 @@ def test_a_participant_with_a_named_apposition_is_the_name():
                    "arrested VERB ROOT 6 lemma=arrest tag=VBN", ". PUNCT punct 6")
     [arrested] = [m for m in extract_events(doc, "a1", {3: 7}) if m.text == "arrested"]
     assert [(p.role, p.arg.text, p.arg.local_id) for p in arrested.participants] == [("object", "Smith", 7)]
+
+
+def _story(*articles):
+    """Analyses and a resolution from ``(source, [(sentence_start, sentence_end, named, befalls[, speaker])])``:
+    each sentence has one arrest mention at its start, befalling ``befalls`` (a person id or None), names
+    ``named`` (person ids, one name mention each, after the trigger) and, given ``speaker``, ends in "...,
+    <speaker> said" (a name mention that is the subject of a speech act)."""
+    from newsgraph.model import Arg, Entity, EventMention, Mention, Participant, Resolution
+
+    names = {"robert-brown": "Robert Brown", "alan-jones": "Alan Robert Jones", "kim-lee": "Kim Lee"}
+    analyses, assignment = [], {}
+    for source, sentences in articles:
+        mentions, events = [], []
+        for start, end, named, befalls, *speaker in sentences:
+            parts = ()
+            for person in speaker:
+                mentions.append(Mention(source, end - 2, end - 1, names[person], "PERSON", "name", end - 2))
+                assignment[(source, end - 2)] = person
+                said = (Participant("subject", Arg(names[person], end - 2, end - 1, local_id=end - 2)),)
+                events.append(EventMention(source, end - 1, end, "said", "say", "say", "speech", start, end, said))
+            if befalls is not None:
+                parts = (Participant("object", Arg(names[befalls], start, start + 1, local_id=start)),)
+                assignment[(source, start)] = befalls
+            events.append(EventMention(source, start, start + 1, "x", "arrest", "arrest", "verbal", start, end,
+                                       parts))
+            for k, person in enumerate(named, 1):
+                mentions.append(Mention(source, start + 2 * k, start + 2 * k + 1, names[person], "PERSON", "name",
+                                        start + k))
+                assignment[(source, start + k)] = person
+        analyses.append(ArticleAnalysis(Article(source, "x"), tuple(mentions), (), (), events=tuple(events)))
+    resolution = Resolution(tuple(Entity(i, n, "Person") for i, n in names.items()), assignment)
+    found = assign_events(analyses, {a.article.id: "story:1" for a in analyses}, resolution)
+    return {(m.source, m.start): found.of_trigger(m.source, m.start) for a in analyses for m in a.events}
+
+
+def _brown(many):
+    """``many`` more articles telling of Brown's arrest by name: his stays the class's event."""
+    return [(f"brown{i}", [(0, 10, [], "robert-brown")]) for i in range(many)]
+
+
+def test_a_first_or_middle_name_in_common_does_not_make_two_people_one():
+    # "Robert Brown" and "Alan Robert Jones" are arrested, each told in two articles: two arrests
+    events = _story(("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+                    ("c", [(0, 10, [], "alan-jones")]), ("d", [(0, 10, [], "alan-jones")]))
+    assert events[("a", 0)] == events[("b", 0)] != events[("c", 0)] == events[("d", 0)]
+
+
+def test_a_mention_naming_nobody_is_about_the_one_person_its_sentence_or_the_sentences_before_name():
+    told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+            ("c", [(0, 10, [], "alan-jones")]), *_brown(5)]
+    events = _story(*told, ("e", [(0, 10, ["alan-jones"], None),  # "Jones, 32, ... but was arrested"
+                                  (10, 20, ["alan-jones"], "alan-jones"),
+                                  (20, 30, [], None),  # "He was arrested": the last named before is Jones
+                                  (30, 40, ["robert-brown", "alan-jones"], None),  # both named: no telling
+                                  (40, 50, ["kim-lee"], None),  # about Lee, whose arrest is no group's
+                                  (50, 60, ["alan-jones"], None, "kim-lee")]))  # "..., Lee said": a speaker
+    brown, jones = events[("a", 0)], events[("c", 0)]
+    assert brown != jones and events[("e", 10)] == jones
+    assert events[("e", 0)] == jones and events[("e", 20)] == jones
+    assert events[("e", 30)] == brown and events[("e", 40)] == brown  # they stay on the class's event
+    assert events[("e", 50)] == jones  # the speaker is not whom the sentence is about
+
+
+def test_a_speaker_named_in_the_sentence_before_is_not_whom_he_stands_for():
+    told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+            ("c", [(0, 10, [], "kim-lee")]), ("d", [(0, 10, [], "kim-lee")]), *_brown(5)]
+    # "Lee was stopped, Jones said. He was arrested": he is Lee; "..., Lee said. He was arrested": nobody named
+    events = _story(*told, ("f", [(0, 10, ["kim-lee"], None, "alan-jones"), (10, 20, [], None)]),
+                    ("g", [(0, 10, [], None, "kim-lee"), (10, 20, [], None)]))
+    lee, brown = events[("c", 0)], events[("a", 0)]
+    assert lee != brown and events[("f", 10)] == lee and events[("g", 10)] == brown
+
+
+def test_a_mention_naming_nobody_looks_back_two_sentences_at_most():
+    told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+            ("c", [(0, 10, [], "kim-lee")]), ("d", [(0, 10, [], "kim-lee")]), *_brown(5)]
+    events = _story(*told, ("f", [(0, 10, ["kim-lee"], None), (10, 20, [], None), (20, 30, [], None),
+                                  (30, 40, [], None)]))
+    lee, brown = events[("c", 0)], events[("a", 0)]
+    assert lee != brown and events[("f", 10)] == events[("f", 20)] == lee
+    assert events[("f", 30)] == brown  # three sentences back is too far: the class's event
+
+
+def test_mentions_naming_nobody_do_not_count_towards_telling_people_apart():
+    # "Putin agreed ... the call" and "Trump said the call went well": a happening of two parties, each sentence
+    # naming one of them, must not split into one event per person
+    events = _story(("a", [(0, 10, ["robert-brown"], None), (10, 20, [], None)]),
+                    ("b", [(0, 10, ["robert-brown"], None), (10, 20, [], None)]),
+                    ("c", [(0, 10, ["kim-lee"], None)]),
+                    ("d", [(0, 10, ["kim-lee"], None)]))
+    assert len(set(events.values())) == 1

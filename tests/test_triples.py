@@ -515,3 +515,17 @@ def test_a_prepositional_phrase_that_makes_no_curated_phrase_stays_an_object():
                    "to ADP prep 1", "hospital NOUN pobj 3", ". PUNCT punct 1")
     assert ("[police]", "take to", "[hospital]") in _simple(doc)
     assert all(p != "take to hospital" for _, p, _ in _simple(doc))
+
+
+def test_gerund_after_for_is_the_passive_subjects_and_no_one_s_after_an_active_verb():
+    # Smith was pulled over for speeding in his car: Smith sped (the parser may hang the gerund as the pobj)
+    doc = make_doc("Smith PROPN nsubjpass 2 ent=PERSON", "was AUX auxpass 2 lemma=be",
+                   "pulled VERB ROOT 2 lemma=pull tag=VBN", "over ADP prt 2", "for ADP prep 2",
+                   "speeding VERB pobj 4 lemma=speed tag=VBG", "in ADP prep 5", "his PRON poss 8",
+                   "car NOUN pobj 6 lemma=car", ". PUNCT punct 2")
+    assert ("Smith", "speed in", "[car]") in _simple(doc)
+    # Police praised Smith for helping a neighbour: Smith helped, not the police, so no subject is guessed
+    doc = make_doc("Police NOUN nsubj 1 lemma=police", "praised VERB ROOT 1 lemma=praise",
+                   "Smith PROPN dobj 1 ent=PERSON", "for ADP prep 1", "helping VERB pcomp 3 lemma=help tag=VBG",
+                   "a DET det 6", "neighbour NOUN dobj 4 lemma=neighbour", ". PUNCT punct 1")
+    assert [t for t in _simple(doc) if t[1].startswith("help")] == []
