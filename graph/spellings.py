@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-_Probe = tuple[Callable[[str], tuple[str, ...]], tuple[dict[str, list[str]], ...]]
+_Probe = tuple[Callable[[str], tuple[str, ...]], tuple[dict[str, tuple[str, ...]], ...]]
 
 
 class Spellings:
@@ -36,18 +36,19 @@ class Spellings:
     looks up a few dozen substrings whatever the number of strings; the lookups for one query length are prepared
     once (the substrings' slices and the tables they are looked up in), and the search runs them in C.
 
-    A piece's strings are kept in a list, not a set: a list of one or two strings (most pieces) takes a third of the
-    memory, and a search chains the lists it finds into the one rapidfuzz scores instead of merging them into a set
-    (a string two pieces find is scored twice, in C, which costs less than the merge). With 50,000 stored entities
-    the tables are read from memory far more than from the processor's caches, so their size is most of a search's
-    time.
+    A piece's strings are kept in a tuple, not a set or a list: a tuple of one or two strings (most pieces) takes a
+    third of a set's memory and is read in one piece (a list's strings are a second block of memory), and a search
+    chains the tuples it finds into the one rapidfuzz scores instead of merging them into a set (a string two
+    pieces find is scored twice, in C, which costs less than the merge). A piece's tuple is built again when a
+    string joins or leaves it, which costs little: most hold a few strings. With 50,000 stored entities the tables
+    are read from memory far more than from the processor's caches, so their size is much of a search's time.
     """
 
     def __init__(self, threshold: float) -> None:
         self.where: dict[str, set[int]] = {}
         self.threshold = threshold  # the pieces are cut for one threshold (cut again for a search at another)
         # (piece size, piece count, piece no) → piece → strings; a table once made stays (the probes hold it)
-        self.pieces: dict[tuple[int, int, int], dict[str, list[str]]] = {}
+        self.pieces: dict[tuple[int, int, int], dict[str, tuple[str, ...]]] = {}
         self.whole: set[str] = set()  # too short to cut: always scored
         self._probes: dict[int, _Probe] = {}  # query length → its lookups at this threshold
 
@@ -78,17 +79,17 @@ class Spellings:
             piece = text[n * size:(n + 1) * size]
             if add:
                 strings = table.get(piece)
-                if strings is None:
-                    table[piece] = [text]
-                else:
-                    strings.append(text)  # a string is cut once: never twice in one piece's list
+                # a string is cut once: never twice in one piece's tuple
+                table[piece] = (text,) if strings is None else (*strings, text)
             else:
                 strings = table[piece]
-                strings.remove(text)
-                if not strings:
+                if len(strings) == 1:
                     del table[piece]
+                else:
+                    at = strings.index(text)
+                    table[piece] = strings[:at] + strings[at + 1:]
 
-    def _table(self, shape: tuple[int, int, int]) -> dict[str, list[str]]:
+    def _table(self, shape: tuple[int, int, int]) -> dict[str, tuple[str, ...]]:
         table = self.pieces.get(shape)
         if table is None:
             table = self.pieces[shape] = {}

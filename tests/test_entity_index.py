@@ -106,6 +106,20 @@ def test_many_replacements_compact_the_index_and_it_still_resolves_alike():
     assert resolve(chunk, index=index) == resolve(chunk, stored)
 
 
+def test_an_update_with_unchanged_repeated_and_new_entities_resolves_as_the_index_built_again():
+    index = EntityIndex(STORED)
+    kyiv = Entity("kyiv", "Kyiv", "Place", ("Kiev", "Kyjiw"))
+    update = [STORED[1], Entity("m-smith", "Ann Smith", "Person"), kyiv, STORED[0],
+              Entity("m-smith", "Anne Smith", "Person", ("Ann Smith",)), Entity("b-new", "Ann Smyth", "Person")]
+    index.update(update)
+    known = {e.id: e for e in STORED} | {e.id: e for e in update}
+    chunk = [_analysis("a", [("Ann Smith", "Person", []), ("Kyjiw", "Place", []), ("Esther Williams", "Person", [])]),
+             _analysis("b", [("Anne Smyth", "Person", []), ("Sam Williams", "Person", ["Williams"])])]
+    assert len(index) == len(known)
+    assert resolve(chunk, index=index) == resolve(chunk, sorted(known.values(), key=lambda e: e.id))
+    assert index.key_owner("kyjiw") == "kyiv" and index.key_owner("ann smith") == "m-smith"
+
+
 def test_resolve_takes_known_or_an_index_not_both():
     import pytest
 
