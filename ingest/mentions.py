@@ -270,6 +270,9 @@ def _headline_names(doc: Doc, found: list[_Found]) -> list[_Found]:
     return out
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _link_surnames(found: list[_Found]) -> list[_Found]:
     """Give a lone surname (or a first-and-last name with extra initials) the key of the full name it ends, when
     the article names one person of that surname only ("Williams" in an article about Sam and Esther Williams
@@ -278,8 +281,13 @@ def _link_surnames(found: list[_Found]) -> list[_Found]:
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in sorted(counts, key=lambda k: (-counts[k], len(k.split()), k)):  # the most frequent, shortest name
         by_surname[key.split()[-1]].append(key)
+    # a surname the model also tags a place ("took Chohan to hospital" beside "Chohan, who …") is the person's
+    # when the article writes it alone as a person's name elsewhere
+    lone = {item.key for item in found if item.label == "PERSON" and len(item.key.split()) == 1}
     for item in found:
         words = item.key.split()
+        if item.label in _PLACE_LABELS and item.kind == "name" and len(words) == 1 and words[0] in lone:
+            item.label, item.weight = "PERSON", 0
         if item.label in {"PERSON", "ORG", "NORP"} and words and words[-1] in by_surname and len(words) <= 2:
             fits = [k for k in by_surname[words[-1]] if len(words) == 1 or words[0] == k.split()[0]]
             if len({k.split()[0] for k in fits}) == 1:
