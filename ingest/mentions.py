@@ -28,6 +28,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TIT
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span
 
+from newsgraph.ingest.aged_nouns import aged_nouns
 from newsgraph.ingest.anaphora import (
     Found as _Found,
     Role,
@@ -99,6 +100,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     found += identified_nouns(doc, found)
     found += predicate_nouns(doc, found)
     found += nominal_mentions(doc, found)
+    found += aged_nouns(doc, found)
     found.sort(key=lambda f: f.start)
     found += pronouns(doc, found)
     found += predicate_nouns(doc, found, frozenset({"pronoun"}))
