@@ -56,6 +56,7 @@ from newsgraph.ingest.names import (
 )
 from newsgraph.ingest.nominals import nominal_mentions
 from newsgraph.ingest.noun_classes import noun_class
+from newsgraph.ingest.place_names_orgs import place_named_organisations
 from newsgraph.ingest.predicates import predicate_nouns
 from newsgraph.ingest.pronouns import pronouns
 from newsgraph.ingest.spaced_names import spaced_names, title_start as spaced_title_start
@@ -88,7 +89,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
         doc: the parsed article.
         source: the article id, recorded on every mention.
     """
-    found = spaced_names(doc, _named(doc))
+    found = place_named_organisations(doc, spaced_names(doc, _named(doc)))
     _type_cues(doc, found)
     found = _link_surnames(_headline_names(doc, found))
     found += name_variants(doc, found)
