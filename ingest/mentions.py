@@ -11,11 +11,14 @@ three sentences before those), "who" to the person its relative clause hangs on;
 equates with a name ("the suspect, identified as X", "the fired man, X", "X, a grandmother", "X was a climber")
 links to that person, as does a noun a clause predicates of a name ("X was announced as the host", "the next
 host is X"; ``newsgraph.ingest.predicates``), and "the woman" to the article's only woman (the one person "she"
-refers to). Names on title-case headline lines count only as far as the body confirms them; the words around a
-name ("the broadcaster Susilne", "the Zaporizhzhia plant") outvote the model on its type; nouns tied to one person
-("host Hugh Jackman") are kept as that entity's descriptions. A country's officials, authorities or government
-("Ukrainian officials", "the government of Ukraine") are one group entity, ``Government of <country>``
-(``newsgraph.ingest.institutions``).
+refers to; a person's sex comes from titles and from the he/she already linked to them), a person noun with an age
+("a 59-year-old woman") to the one person the article gives that age (``newsgraph.ingest.aged_nouns``), and a
+place name before a plural name word the model left untagged to one organisation ("the Philadelphia 76ers";
+``newsgraph.ingest.place_names_orgs``). Names on title-case headline lines count only as far as the body confirms
+them; the words around a name ("the broadcaster Susilne", "the Zaporizhzhia plant") outvote the model on its type;
+nouns tied to one person ("host Hugh Jackman") are kept as that entity's descriptions. A country's officials,
+authorities or government ("Ukrainian officials", "the government of Ukraine") are one group entity, ``Government
+of <country>`` (``newsgraph.ingest.institutions``).
 """
 
 from __future__ import annotations
