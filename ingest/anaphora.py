@@ -14,6 +14,7 @@ from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from newsgraph.ingest.ages import stated_age, years_old
 from newsgraph.ingest.columns import ByString, columns, hashes
 from newsgraph.ingest.names import (
     HEAD_OF_STATE_ROLES,
@@ -286,7 +287,8 @@ FEMALE_NOUNS = frozenset({"woman", "lady", "girl", "grandmother"})
 
 def gendered_nouns(doc: Doc, found: list[Found]) -> list[Found]:
     """ "the woman", "a 66-year-old woman" → the article's only named person its pronouns make a woman (she/her
-    linked to her, never he/him), when there is exactly one. Singular nouns without a possessive only. Men are
+    linked to her, never he/him), when there is exactly one and the article gives her no other age ("Jean Larson,
+    48," is no "63-year-old woman"). Singular nouns without a possessive only. Men are
     not linked this way: news reports name many men (officers, spokesmen) that "he" refers to, so "the man" is
     too often someone else."""
     sexes: dict[str, set[str]] = defaultdict(set)
@@ -300,12 +302,15 @@ def gendered_nouns(doc: Doc, found: list[Found]) -> list[Found]:
     if len(women) != 1:
         return []
     woman = persons[women[0]]
+    ages = {stated_age(doc, f.start, f.end) for f in found if f.key == woman.key and f.kind in {"name", "title"}}
+    ages.discard(None)
     covered = {i for item in found for i in range(item.start, item.end)}
     out = []
     for token in doc:
         if (token.pos_ == "NOUN" and token.lemma_.lower() in FEMALE_NOUNS and token.i not in covered
                 and token.tag_ not in {"NNS", "NNPS"} and token.dep_ != "compound"
-                and not any(c.dep_ == "poss" for c in token.children)):
+                and not any(c.dep_ == "poss" for c in token.children)
+                and not any(a is not None and ages and a not in ages for a in map(years_old, token.children))):
             start = _noun_start(token, covered)
             out.append(Found(start, token.i + 1, woman.name, "PERSON", "description", woman.key, 0))
     return out

@@ -11,11 +11,14 @@ three sentences before those), "who" to the person its relative clause hangs on;
 equates with a name ("the suspect, identified as X", "the fired man, X", "X, a grandmother", "X was a climber")
 links to that person, as does a noun a clause predicates of a name ("X was announced as the host", "the next
 host is X"; ``newsgraph.ingest.predicates``), and "the woman" to the article's only woman (the one person "she"
-refers to). Names on title-case headline lines count only as far as the body confirms them; the words around a
-name ("the broadcaster Susilne", "the Zaporizhzhia plant") outvote the model on its type; nouns tied to one person
-("host Hugh Jackman") are kept as that entity's descriptions. A country's officials, authorities or government
-("Ukrainian officials", "the government of Ukraine") are one group entity, ``Government of <country>``
-(``newsgraph.ingest.institutions``).
+refers to; a person's sex comes from titles and from the he/she already linked to them), a person noun with an age
+("a 59-year-old woman") to the one person the article gives that age (``newsgraph.ingest.aged_nouns``), and a
+place name before a plural name word the model left untagged to one organisation ("the Philadelphia 76ers";
+``newsgraph.ingest.place_names_orgs``). Names on title-case headline lines count only as far as the body confirms
+them; the words around a name ("the broadcaster Susilne", "the Zaporizhzhia plant") outvote the model on its type;
+nouns tied to one person ("host Hugh Jackman") are kept as that entity's descriptions. A country's officials,
+authorities or government ("Ukrainian officials", "the government of Ukraine") are one group entity, ``Government
+of <country>`` (``newsgraph.ingest.institutions``).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TIT
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span
 
+from newsgraph.ingest.aged_nouns import aged_nouns
 from newsgraph.ingest.anaphora import (
     Found as _Found,
     Role,
@@ -55,6 +59,7 @@ from newsgraph.ingest.names import (
 )
 from newsgraph.ingest.nominals import nominal_mentions
 from newsgraph.ingest.noun_classes import noun_class
+from newsgraph.ingest.place_names_orgs import place_named_organisations
 from newsgraph.ingest.predicates import predicate_nouns
 from newsgraph.ingest.pronouns import pronouns
 from newsgraph.ingest.spaced_names import spaced_names, title_start as spaced_title_start
@@ -87,7 +92,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
         doc: the parsed article.
         source: the article id, recorded on every mention.
     """
-    found = spaced_names(doc, _named(doc))
+    found = place_named_organisations(doc, spaced_names(doc, _named(doc)))
     _type_cues(doc, found)
     found = _link_surnames(_headline_names(doc, found))
     found += name_variants(doc, found)
@@ -99,6 +104,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     found += identified_nouns(doc, found)
     found += predicate_nouns(doc, found)
     found += nominal_mentions(doc, found)
+    found += aged_nouns(doc, found)
     found.sort(key=lambda f: f.start)
     found += pronouns(doc, found)
     found += predicate_nouns(doc, found, frozenset({"pronoun"}))
@@ -270,6 +276,9 @@ def _headline_names(doc: Doc, found: list[_Found]) -> list[_Found]:
     return out
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _link_surnames(found: list[_Found]) -> list[_Found]:
     """Give a lone surname (or a first-and-last name with extra initials) the key of the full name it ends, when
     the article names one person of that surname only ("Williams" in an article about Sam and Esther Williams
@@ -278,8 +287,13 @@ def _link_surnames(found: list[_Found]) -> list[_Found]:
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in sorted(counts, key=lambda k: (-counts[k], len(k.split()), k)):  # the most frequent, shortest name
         by_surname[key.split()[-1]].append(key)
+    # a surname the model also tags a place ("took Chohan to hospital" beside "Chohan, who …") is the person's
+    # when the article writes it alone as a person's name elsewhere
+    lone = {item.key for item in found if item.label == "PERSON" and len(item.key.split()) == 1}
     for item in found:
         words = item.key.split()
+        if item.label in _PLACE_LABELS and item.kind == "name" and len(words) == 1 and words[0] in lone:
+            item.label, item.weight = "PERSON", 0
         if item.label in {"PERSON", "ORG", "NORP"} and words and words[-1] in by_surname and len(words) <= 2:
             fits = [k for k in by_surname[words[-1]] if len(words) == 1 or words[0] == k.split()[0]]
             if len({k.split()[0] for k in fits}) == 1:

@@ -6,8 +6,9 @@ her father") tells it, agrees; failing that, the only person of the three senten
 possessive pronoun with neither → a one-word name (weak evidence of a person elsewhere) that is the subject of a
 clause holding the pronoun ("Gupta confirmed on his feed that he …"). "who" → the person its relative clause
 hangs on; "which"/"that" → the named thing or organisation its relative clause hangs on ("a Toyota Camry, which
-then fled"). Never the named speaker of the quotation the pronoun stands in; in what a representative reports, the
-person they speak for ("Her spokesman said she would appeal").
+then fled"). A person most of whose linked he/she pronouns are of one sex is that sex, and the pronouns are linked
+again with it (``newsgraph.ingest.pronoun_sexes``). Never the named speaker of the quotation the pronoun stands
+in; in what a representative reports, the person they speak for ("Her spokesman said she would appeal").
 
 Organisations: it/its → the most recent organisation that is a subject (itself or in apposition to it: "Another
 automaker, General Motors, announced that it …") in the sentence or the one before ("Apple said its …"), when no
@@ -35,10 +36,11 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.anaphora import FEMALE_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, Found, _tokens
 
-__all__ = ["FEMALE_PRONOUNS", "PERSON_PRONOUNS", "person_sexes", "pronouns", "resolve_pronouns"]
+__all__ = ["FEMALE_PRONOUNS", "PERSON_PRONOUNS", "linked_sexes", "person_sexes", "pronouns", "resolve_pronouns"]
 from newsgraph.ingest.columns import columns, doc_table, hashes
 from newsgraph.ingest.names import ROLE_NOUNS, TITLE_WORDS, fold
 from newsgraph.ingest.noun_classes import noun_class, noun_sex
+from newsgraph.ingest.pronoun_sexes import linked_sexes
 from newsgraph.ingest.quotes import quotation_speaker, quote_spans
 from newsgraph.ingest.reported_speech import speaker_of, speaker_phrase
 
@@ -60,6 +62,9 @@ OFFICER_NOUNS = frozenset({"ceo", "chairman", "chairwoman", "executive", "office
 _CLAUSES = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
 #: Relative pronouns of things: "the Camry, which then fled", "a company that makes chips".
 THING_RELATIVES = frozenset({"which", "that"})
+#: Times the pronouns are linked again with the sexes their links give the persons (one settles almost every
+#: article; a second catches a link the first change freed).
+_AGREEMENT_ROUNDS = 2
 _PRONOUNS = hashes(RELATIVE_PRONOUNS | THING_RELATIVES | PERSON_PRONOUNS | ORG_PRONOUNS | FIRST_SINGULAR_PRONOUNS)
 
 
@@ -71,6 +76,20 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
         found: the mentions found so far (sorted or not); pronouns among them are ignored.
     """
     found = sorted((f for f in found if f.kind != "pronoun"), key=lambda f: f.start)
+    sexes = person_sexes(doc, found)
+    resolved = _resolve(doc, found, sexes)
+    for _ in range(_AGREEMENT_ROUNDS):  # a person's sex from the pronouns linked to it, then linked again
+        agreed = linked_sexes(doc, resolved, sexes)
+        if agreed == sexes:
+            break
+        sexes = agreed
+        resolved = _resolve(doc, found, sexes)
+    return resolved
+
+
+def _resolve(doc: Doc, found: list[Found], sexes: Mapping[str, str]) -> dict[int, Found]:
+    """One pass of ``resolve_pronouns`` over the sorted non-pronoun mentions, with the persons' sexes known so
+    far."""
     strong = {f.key for f in found
               if f.label == "PERSON" and (len(f.key.split()) > 1 or f.kind in {"title", "description"})}
     persons = [f for f in found if f.label == "PERSON" and f.key in strong]
@@ -82,7 +101,6 @@ def resolve_pronouns(doc: Doc, found: list[Found]) -> dict[int, Found]:
     orgs = [f for f in found if f.label == "ORG" and not f.role]
     org_at = {i: f for f in orgs for i in range(f.start, f.end)}
     chained: dict[int, Found] = {}  # token of an organisation pronoun already linked → its organisation
-    sexes = person_sexes(doc, found)
     table = doc_table(doc)
     firsts, starts = table.firsts, table.starts  # each token's sentence's first token; each sentence's
     quotes = quote_spans(doc)

@@ -484,3 +484,20 @@ def test_a_titled_person_is_not_the_leader_his_own_sentence_names():
     [described] = [m for m in found.mentions if m.kind == "description"]
     assert by_id[described.local_id].role == ("Russia", "leader")
 
+
+
+def test_a_surname_tagged_a_place_joins_the_person_only_where_the_article_also_writes_it_alone_as_a_person():
+    # "Raj Chohan died . Medics took Chohan(GPE) away . Chohan(PERSON) lived here ."
+    words = ["Raj PROPN compound 1 ent=PERSON", "Chohan PROPN nsubj 2 ent=PERSON", "died VERB ROOT 2",
+             ". PUNCT punct 2",
+             "Medics NOUN nsubj 5 tag=NNS", "took VERB ROOT 5", "Chohan PROPN dobj 5 ent=GPE", "away ADV advmod 5",
+             ". PUNCT punct 5"]
+    found, by_id = _entities(make_doc(*words, "Chohan PROPN nsubj 10 ent=PERSON", "lived VERB ROOT 10",
+                                      "here ADV advmod 10", ". PUNCT punct 10"))
+    assert [(m.text, by_id[m.local_id].name) for m in found.mentions if m.kind == "name"] == [
+        ("Raj Chohan", "Raj Chohan"), ("Chohan", "Raj Chohan"), ("Chohan", "Raj Chohan")]
+    assert by_id[found.mentions[0].local_id].type == "Person"
+    # without the lone "Chohan" tagged a person, the place stays a place ("Denzel Washington … to Washington")
+    found, by_id = _entities(make_doc(*words))
+    assert [(m.text, by_id[m.local_id].name) for m in found.mentions if m.kind == "name"] == [
+        ("Raj Chohan", "Raj Chohan"), ("Chohan", "Chohan")]

@@ -115,3 +115,32 @@ def test_an_organisation_pronoun_already_linked_is_the_antecedent_of_the_next_on
     # "Acme cut jobs . Smith quit . It also sold a unit ." — a person's sentence in between: no organisation in view
     tokens[4:8] = ["Smith PROPN nsubj 5 ent=PERSON", "quit VERB ROOT 5", "today NOUN npadvmod 5", ". PUNCT punct 5"]
     assert _links(*tokens) == []
+
+
+def test_a_pronoun_of_the_other_sex_than_most_pronouns_linked_to_a_person_goes_to_someone_else():
+    # "Pat Lee thanked Sam Cole . She said she knew he smiled ." : two "she" make Pat Lee a woman, so "he" (first
+    # linked to the subject, Pat Lee) is Sam Cole
+    assert _links("Pat PROPN compound 1 ent=PERSON", "Lee PROPN nsubj 2 ent=PERSON", "thanked VERB ROOT 2",
+                  "Sam PROPN compound 4 ent=PERSON", "Cole PROPN dobj 2 ent=PERSON", ". PUNCT punct 2",
+                  "She PRON nsubj 7", "said VERB ROOT 7", "she PRON nsubj 9", "knew VERB ccomp 7",
+                  "he PRON nsubj 11", "smiled VERB ccomp 9", ". PUNCT punct 7") == [
+        ("She", "Pat Lee"), ("she", "Pat Lee"), ("he", "Sam Cole")]
+    # "Pat Lee thanked Sam Cole . She said he smiled ." : one "she" and one "he" say nothing of Pat Lee's sex
+    assert _links("Pat PROPN compound 1 ent=PERSON", "Lee PROPN nsubj 2 ent=PERSON", "thanked VERB ROOT 2",
+                  "Sam PROPN compound 4 ent=PERSON", "Cole PROPN dobj 2 ent=PERSON", ". PUNCT punct 2",
+                  "She PRON nsubj 7", "said VERB ROOT 7", "he PRON nsubj 9", "smiled VERB ccomp 7",
+                  ". PUNCT punct 7") == [("She", "Pat Lee"), ("he", "Pat Lee")]
+
+
+def test_linked_sexes_keeps_what_titles_say_and_takes_the_majority_of_the_linked_pronouns():
+    from newsgraph.ingest.anaphora import Found
+    from newsgraph.ingest.pronouns import linked_sexes
+
+    doc = make_doc("she PRON nsubj 0", "her PRON dobj 0", "his PRON poss 0", "he PRON nsubj 0", "she PRON nsubj 0")
+    ann = Found(0, 0, "Ann Lee", "PERSON", "name", "ann lee")
+    bob = Found(0, 0, "Bob Ray", "PERSON", "name", "bob ray")
+    cy = Found(0, 0, "Cy Moe", "PERSON", "name", "cy moe")
+    resolved = {0: ann, 1: ann, 2: ann, 3: bob, 4: cy}
+    assert linked_sexes(doc, resolved, {"cy moe": "male"}) == {"ann lee": "female", "bob ray": "male",
+                                                               "cy moe": "male"}
+    assert linked_sexes(doc, {2: ann, 4: ann}, {}) == {}
