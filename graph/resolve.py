@@ -17,7 +17,8 @@ so far, which start with the ones already in the store:
    that matches two entities equally well ("Commission") joins neither;
 4. ``short name`` — an organisation's acronym written in capitals ("AMA" = American Medical Association, "IBM" =
    International Business Machines Corp.) or a lone last word of exactly one organisation's name ("Chargers");
-   never a first word, which names a company's product line as often as the company ("Microsoft Office");
+   never a first word, which names a company's product line as often as the company ("Microsoft Office"); a lone
+   word met before the longer name joins it once the chunk is placed (``newsgraph.graph.lone_names``);
 5. ``role in another article`` — a role description an article does not settle ("the Russian leader" where it
    names no Russian leader) joins the one person the other articles within ``role_window_days`` name as holding
    that role ("President Vladimir V. Putin of Russia"), the sentence that says so logged as evidence;
@@ -52,6 +53,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from newsgraph.graph.lone_names import join_named_later
 from newsgraph.graph.name_rules import (
     article_surnames,
     assign_ids,
@@ -217,6 +219,8 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
         target.members.append(local)
         merges.append((target, local, rule, detail, local.source))
 
+    merges = join_named_later(clusters, merges, by_short, view.touch, index, lambda a, b: not (set().union(
+        *(partners[k] for k in a.keys)) & b.keys) and not generation_clash(a.keys, b.keys))
     touched = view.stored_touched()
     ids = assign_ids([*touched, *clusters], view.index.is_stored)
     entities = view.index.resolved_entities({c.known.id: cluster_entity(c, c.known.id) for c in touched},
