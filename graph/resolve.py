@@ -276,10 +276,12 @@ def _forced(keys: set[str], overrides: Overrides, by_key, allowed):
 
 def _match(local: LocalEntity, main: str, keys: set[str], by_key, by_block, threshold: float,
            allowed=lambda c: True):
+    first = main.split()[0] if local.type == "Person" and len(main.split()) >= 2 else ""
     for key in sorted(keys, key=lambda k: (-len(k), k)):
         cluster = by_key.get(key)
-        if cluster is None or not allowed(cluster):
-            continue
+        if cluster is None or not allowed(cluster) or first and " " not in key and any(
+                k.split()[0] != first for k in cluster.keys if len(k.split()) >= 2 and k.split()[-1] == key):
+            continue  # "Esther Williams" joins no "Williams" that is already Reggie Williams
         return cluster, "same name", f"key {key!r}"
     words = main.split()
     block = by_block.get(_block(main))

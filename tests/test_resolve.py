@@ -227,3 +227,18 @@ def test_a_lone_word_named_later_joins_no_one_when_two_names_end_in_it_or_it_is_
     first_word = resolve([_article("a", ("Microsoft", "Organization")),
                           _article("b", ("Microsoft Office", "Organization"))])
     assert len(first_word.entities) == 2
+
+
+def test_a_full_name_never_joins_through_its_own_surname_alias_an_entity_of_another_first_name():
+    def person(source, name):  # the article also calls the person by the surname alone
+        return ArticleAnalysis(Article(source, "text"), (), (LocalEntity(
+            source, 0, name, "Person", (name, name.split()[-1]), (("Person", 1),)),), ())
+
+    res = resolve([_article("a", ("Williams", "Person")), person("b", "Reggie Williams"),
+                   person("c", "Esther Williams")])
+    by_name = {e.name: e.id for e in res.entities}
+    assert res.assignment[("c", 0)] != res.assignment[("b", 0)]
+    assert "Esther Williams" in by_name
+    # the same full name still joins itself through its surname
+    again = resolve([person("b", "Reggie Williams"), person("d", "Reggie Williams")])
+    assert len(again.entities) == 1
