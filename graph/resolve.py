@@ -60,6 +60,7 @@ from newsgraph.graph.name_rules import (
     cluster_entity,
     generation_clash,
     local_keys,
+    same_first_name,
     short_names,
     titled_organisations,
 )
@@ -287,14 +288,14 @@ def _match(local: LocalEntity, main: str, keys: set[str], by_key, by_block, thre
     block = by_block.get(_block(main))
     if block is None:
         return None, "", ""
-    if local.type in {"Person", "Organization"} and 1 <= len(words) <= 2:
+    if local.type in {"Person", "Organization"} and 1 <= len(words) <= 2 or local.type == "Person":
         fits: dict[int, tuple[_Cluster, str]] = {}
         for n in block.persons_ending(words[-1]):
             key, cluster = block.entries[n]
             other = key.split()
-            if (cluster.type == "Person" and len(other) >= 2 and (len(words) == 1 or words[0] == other[0])
-                    and allowed(cluster)):
-                fits.setdefault(id(cluster), (cluster, key))
+            if (cluster.type == "Person" and len(other) >= 2 and (len(words) <= 2 or len(other) == 2) and (
+                    len(words) == 1 or same_first_name(words[0], other[0])) and allowed(cluster)):
+                fits.setdefault(id(cluster), (cluster, key))  # a middle name is no other person's
         if len(fits) == 1:
             cluster, key = next(iter(fits.values()))
             return cluster, "same surname", f"{local.name!r} ~ {key!r}, the only person of that surname"

@@ -242,3 +242,17 @@ def test_a_full_name_never_joins_through_its_own_surname_alias_an_entity_of_anot
     # the same full name still joins itself through its surname
     again = resolve([person("b", "Reggie Williams"), person("d", "Reggie Williams")])
     assert len(again.entities) == 1
+
+
+def test_a_short_first_name_or_a_middle_name_joins_the_one_person_it_fits():
+    res = resolve([_article("a", ("Frederick LaRue", "Person")), _article("b", ("Fred LaRue", "Person")),
+                   _article("c", ("Frederick Cheney LaRue", "Person"))])
+    assert _names(res) == [("Frederick LaRue", "Person")]
+    # two persons it could be: it joins neither; a two-letter short form begins too many names
+    two = resolve([_article("a", ("Christopher Smith", "Person"), ("Christine Smith", "Person")),
+                   _article("b", ("Chris Smith", "Person"))])
+    assert len(two.entities) == 3
+    assert len(resolve([_article("a", ("Albert Gore", "Person")), _article("b", ("Al Gore", "Person"))]).entities) == 2
+    # a middle name is compared with the name without one only: two different middle names stay apart
+    middle = resolve([_article("a", ("John Paul Jones", "Person")), _article("b", ("John Quincy Jones", "Person"))])
+    assert len(middle.entities) == 2
