@@ -147,6 +147,21 @@ def generation_clash(keys: Iterable[str], cluster_keys: set[str]) -> bool:
     return False
 
 
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two first names (keys' first words) may be one person's: equal, or one a short form that begins the
+    other, of three letters or more ("Fred" / "Frederick", "Sam" / "Samuel"; not "Al" / "Albert", whose short form
+    begins too many names). The surname rule still needs the person to be the only one it fits ("Chris Smith"
+    joins neither of a Christopher and a Christine Smith).
+
+    >>> same_first_name("fred", "frederick"), same_first_name("frederick", "fred"), same_first_name("al", "albert")
+    (True, True, False)
+    >>> same_first_name("esther", "reggie"), same_first_name("mark", "mark")
+    (False, True)
+    """
+    short, long_ = sorted((a, b), key=len)
+    return a == b or len(short) >= 3 and long_.startswith(short)
+
+
 def short_names(key: str) -> set[str]:
     """The short names a multi-word key is indexed under for the short-name rule: its acronym, its last word, and
     its first word when that heads an "X of Y" name ("Academy" of the Academy of Motion Picture Arts and Sciences);

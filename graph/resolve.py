@@ -17,7 +17,8 @@ so far, which start with the ones already in the store:
    that matches two entities equally well ("Commission") joins neither;
 4. ``short name`` — an organisation's acronym written in capitals ("AMA" = American Medical Association, "IBM" =
    International Business Machines Corp.) or a lone last word of exactly one organisation's name ("Chargers");
-   never a first word, which names a company's product line as often as the company ("Microsoft Office");
+   never a first word, which names a company's product line as often as the company ("Microsoft Office"); a lone
+   word met before the longer name joins it once the chunk is placed (``newsgraph.graph.lone_names``);
 5. ``role in another article`` — a role description an article does not settle ("the Russian leader" where it
    names no Russian leader) joins the one person the other articles within ``role_window_days`` name as holding
    that role ("President Vladimir V. Putin of Russia"), the sentence that says so logged as evidence;
@@ -52,12 +53,14 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from newsgraph.graph.lone_names import join_named_later
 from newsgraph.graph.name_rules import (
     article_surnames,
     assign_ids,
     cluster_entity,
     generation_clash,
     local_keys,
+    same_first_name,
     short_names,
     titled_organisations,
 )
@@ -217,6 +220,8 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
         target.members.append(local)
         merges.append((target, local, rule, detail, local.source))
 
+    merges = join_named_later(clusters, merges, by_short, view.touch, index, lambda a, b: not (set().union(
+        *(partners[k] for k in a.keys)) & b.keys) and not generation_clash(a.keys, b.keys))
     touched = view.stored_touched()
     ids = assign_ids([*touched, *clusters], view.index.is_stored)
     entities = view.index.resolved_entities({c.known.id: cluster_entity(c, c.known.id) for c in touched},
@@ -272,23 +277,25 @@ def _forced(keys: set[str], overrides: Overrides, by_key, allowed):
 
 def _match(local: LocalEntity, main: str, keys: set[str], by_key, by_block, threshold: float,
            allowed=lambda c: True):
+    first = main.split()[0] if local.type == "Person" and len(main.split()) >= 2 else ""
     for key in sorted(keys, key=lambda k: (-len(k), k)):
         cluster = by_key.get(key)
-        if cluster is None or not allowed(cluster):
-            continue
+        if cluster is None or not allowed(cluster) or first and " " not in key and any(
+                k.split()[0] != first for k in cluster.keys if len(k.split()) >= 2 and k.split()[-1] == key):
+            continue  # "Esther Williams" joins no "Williams" that is already Reggie Williams
         return cluster, "same name", f"key {key!r}"
     words = main.split()
     block = by_block.get(_block(main))
     if block is None:
         return None, "", ""
-    if local.type in {"Person", "Organization"} and 1 <= len(words) <= 2:
+    if local.type in {"Person", "Organization"} and 1 <= len(words) <= 2 or local.type == "Person":
         fits: dict[int, tuple[_Cluster, str]] = {}
         for n in block.persons_ending(words[-1]):
             key, cluster = block.entries[n]
             other = key.split()
-            if (cluster.type == "Person" and len(other) >= 2 and (len(words) == 1 or words[0] == other[0])
-                    and allowed(cluster)):
-                fits.setdefault(id(cluster), (cluster, key))
+            if (cluster.type == "Person" and len(other) >= 2 and (len(words) <= 2 or len(other) == 2) and (
+                    len(words) == 1 or same_first_name(words[0], other[0])) and allowed(cluster)):
+                fits.setdefault(id(cluster), (cluster, key))  # a middle name is no other person's
         if len(fits) == 1:
             cluster, key = next(iter(fits.values()))
             return cluster, "same surname", f"{local.name!r} ~ {key!r}, the only person of that surname"

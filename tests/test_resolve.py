@@ -205,3 +205,54 @@ def test_the_analysts_roles_file_settles_what_no_article_does():
     assert [e.name for e in res.entities] == ["George W. Bush"] and _entity_of(res, "b") == "george-w-bush"
     assert [m.rule for m in res.merges] == ["analyst role"] and "r.txt:2" in res.merges[0].detail
     assert _entity_of(resolve([_dated("b", "2019-05-27", described)], roles=roles), "b") is None
+
+
+def test_a_lone_word_seen_before_the_longer_name_joins_the_one_organisation_it_ends():
+    res = resolve([_article("a", ("Chargers", "Product")), _article("b", ("San Diego Chargers", "Organization"))])
+    assert _names(res) == [("San Diego Chargers", "Organization")]  # the longer name and its type win
+    assert [m.rule for m in res.merges if m.alias == "Chargers"] == ["lone word of a longer name"]
+    # the same articles in the other order give the same entity
+    other = resolve([_article("b", ("San Diego Chargers", "Organization")), _article("c", ("Chargers", "Product"))])
+    assert _names(other) == [("San Diego Chargers", "Organization")]
+
+
+def test_a_lone_word_named_later_joins_no_one_when_two_names_end_in_it_or_it_is_a_place():
+    two = resolve([_article("a", ("Post", "Organization")), _article("b", ("Washington Post", "Organization")),
+                   _article("c", ("Jerusalem Post", "Organization"))])
+    assert len(two.entities) == 3
+    place = resolve([_article("a", ("Georgia", "Place")), _article("b", ("University of Georgia", "Organization"))])
+    assert len(place.entities) == 2
+    person = resolve([_article("a", ("Jordan", "Person")), _article("b", ("Jordan Brothers", "Organization"))])
+    assert len(person.entities) == 2
+    first_word = resolve([_article("a", ("Microsoft", "Organization")),
+                          _article("b", ("Microsoft Office", "Organization"))])
+    assert len(first_word.entities) == 2
+
+
+def test_a_full_name_never_joins_through_its_own_surname_alias_an_entity_of_another_first_name():
+    def person(source, name):  # the article also calls the person by the surname alone
+        return ArticleAnalysis(Article(source, "text"), (), (LocalEntity(
+            source, 0, name, "Person", (name, name.split()[-1]), (("Person", 1),)),), ())
+
+    res = resolve([_article("a", ("Williams", "Person")), person("b", "Reggie Williams"),
+                   person("c", "Esther Williams")])
+    by_name = {e.name: e.id for e in res.entities}
+    assert res.assignment[("c", 0)] != res.assignment[("b", 0)]
+    assert "Esther Williams" in by_name
+    # the same full name still joins itself through its surname
+    again = resolve([person("b", "Reggie Williams"), person("d", "Reggie Williams")])
+    assert len(again.entities) == 1
+
+
+def test_a_short_first_name_or_a_middle_name_joins_the_one_person_it_fits():
+    res = resolve([_article("a", ("Frederick LaRue", "Person")), _article("b", ("Fred LaRue", "Person")),
+                   _article("c", ("Frederick Cheney LaRue", "Person"))])
+    assert _names(res) == [("Frederick LaRue", "Person")]
+    # two persons it could be: it joins neither; a two-letter short form begins too many names
+    two = resolve([_article("a", ("Christopher Smith", "Person"), ("Christine Smith", "Person")),
+                   _article("b", ("Chris Smith", "Person"))])
+    assert len(two.entities) == 3
+    assert len(resolve([_article("a", ("Albert Gore", "Person")), _article("b", ("Al Gore", "Person"))]).entities) == 2
+    # a middle name is compared with the name without one only: two different middle names stay apart
+    middle = resolve([_article("a", ("John Paul Jones", "Person")), _article("b", ("John Quincy Jones", "Person"))])
+    assert len(middle.entities) == 2
