@@ -13,6 +13,7 @@ as the rules do, by ``i``; ``doc`` is the spaCy Doc itself, for what only it giv
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -242,10 +243,49 @@ def sentences(doc: Doc) -> list[WordSpan]:
     return [WordSpan(doc, first, table.ends[first]) for first in table.starts]
 
 
+def char_token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """(start, end) of ``doc.char_span(start_char, end_char, alignment_mode="expand")`` (None where that is None),
+    found in the Doc's character offsets without making the Span or its Tokens.
+
+    >>> from spacy.lang.en import English
+    >>> doc = English()("Mr. Putin agreed  today.")
+    >>> cases = [(4, 9), (5, 7), (9, 12), (3, 4), (0, 30), (16, 18), (24, 25), (17, 18), (0, 24), (-1, 3)]
+    >>> [char_token_range(doc, a, b) for a, b in cases]
+    [(1, 2), (1, 2), (2, 3), (1, 1), None, (3, 4), None, (3, 4), (0, 6), None]
+    >>> spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in cases]
+    >>> [None if s is None else (s.start, s.end) for s in spans]
+    [(1, 2), (1, 2), (2, 3), (1, 1), None, (3, 4), None, (3, 4), (0, 6), None]
+    """
+    table = words(doc)
+    if not table:
+        return None
+    last = table[-1]
+    text_end = last.idx + len(last.text) + len(last.whitespace_)
+    starts = columns(doc, [IDX])[0]
+
+    def at(char: int) -> int:  # the token whose text or trailing space holds ``char`` (spaCy's token_by_char)
+        return bisect_right(starts, char) - 1 if starts[0] <= char < text_end else -1
+
+    start, end = at(start_char), at(end_char - 1)
+    if start < 0 or end < 0:
+        return None
+    if start_char == table[start].idx + len(table[start].text):  # the trailing space is not the token's
+        start += 1
+    if start > end + 1:  # what spaCy makes of it (an error), as it makes it
+        span = doc.char_span(start_char, end_char, alignment_mode="expand")
+        return None if span is None else (span.start, span.end)
+    return start, end + 1
+
+
 def _unlink(table: list[Word]) -> None:
     """Drop the links between the words of a table, which is then freed at once (no cycle left to collect)."""
     for w in table:
         w.head = w.children = w.lefts = w.rights = w._words = None  # type: ignore[assignment]
+
+
+#: Hash → string of every word a process has seen (a hash stands for one string in every Doc), so that a Doc's
+#: words are looked up in the string store only when new.
+_NAMES: dict[int, str] = {}
 
 
 def _make(doc: Doc) -> list[Word]:
@@ -253,29 +293,42 @@ def _make(doc: Doc) -> list[Word]:
     if not n:
         return []
     cols = columns(doc, _ATTRS)
+    names = _NAMES
+    if len(names) > 1 << 19:
+        names.clear()
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
-    for col in cols[:7]:
-        for h in col:
-            if h not in names:
-                names[h] = strings[h]
-    orth, lower, lemma, pos, tag, dep, ent, iob, idx, spacy_, punct, space, alpha, num, starts = cols
+    for h in set().union(*cols[:7]).difference(names):
+        names[h] = strings[h]
     heads = head_indices(doc)
     table: list[Word] = []
-    new = Word.__new__
-    for i, h in enumerate(orth):
+    append, new = table.append, Word.__new__
+    for i, (h, lo, le, po, ta, de, en, io, ix, sp, pu, sa, al, nu, st) in enumerate(zip(*cols)):
         w = new(Word)
-        w.i, w.idx, w.text, w.orth = i, idx[i], names[h], h
-        w.lower, w.lemma, w.pos, w.dep = lower[i], lemma[i], pos[i], dep[i]
-        table.append(w)
-    for w, sp, lo, le, po, ta, de, en, io, pu, sa, al, nu, st in zip(
-            table, spacy_, lower, lemma, pos, tag, dep, ent, iob, punct, space, alpha, num, starts):
+        w.i = i
+        w.idx = ix
+        w.text = names[h]
+        w.orth = h
+        w.lower = lo
+        w.lemma = le
+        w.pos = po
+        w.dep = de
         w.whitespace_ = " " if sp else ""
-        w.lower_, w.lemma_, w.pos_, w.tag_, w.dep_, w.ent_type_ = names[lo], names[le], names[po], names[ta], \
-            names[de], names[en]
-        w.ent_iob_, w.is_punct, w.is_space, w.is_alpha, w.like_num = _IOB[io], pu == 1, sa == 1, al == 1, nu == 1
+        w.lower_ = names[lo]
+        w.lemma_ = names[le]
+        w.pos_ = names[po]
+        w.tag_ = names[ta]
+        w.dep_ = names[de]
+        w.ent_type_ = names[en]
+        w.ent_iob_ = _IOB[io]
+        w.is_punct = pu == 1
+        w.is_space = sa == 1
+        w.is_alpha = al == 1
+        w.like_num = nu == 1
         w.is_sent_start = None if st == 0 else st == 1
-        w.doc, w._words, w._edges = doc, table, None
+        w.doc = doc
+        w._words = table
+        w._edges = None
+        append(w)
     kids: list[list[Word]] = [[] for _ in range(n)]
     for w, h in zip(table, heads):
         head = table[h]
