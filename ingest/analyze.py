@@ -16,7 +16,6 @@ from newsgraph.ingest.quantities import event_quantities
 from newsgraph.ingest.quotes import find_quotations
 from newsgraph.ingest.story_terms import story_terms
 from newsgraph.ingest.triples import extract_triples
-from newsgraph.ingest.words import char_token_range
 from newsgraph.model import Article, ArticleAnalysis
 
 
@@ -39,10 +38,10 @@ def analyze(article: Article, doc: Doc, *, entity_triples_only: bool = True) -> 
     found = extract_mentions(doc, article.id)
     spans: dict[int, tuple[int, int]] = {}
     for mention in found.mentions:
-        covered = char_token_range(doc, mention.start, mention.end)  # doc.char_span(..., "expand"), no Span made
-        if covered is not None:
-            for i in range(*covered):
-                spans.setdefault(i, covered)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                spans.setdefault(token.i, (span.start, span.end))
     quotations = find_quotations(doc)
     triples = extract_triples(doc, article.id, found.token_entity, entity_spans=spans,
                               entity_sentences_only=entity_triples_only, published=article.published,

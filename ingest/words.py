@@ -13,7 +13,6 @@ as the rules do, by ``i``; ``doc`` is the spaCy Doc itself, for what only it giv
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -241,40 +240,6 @@ def sentences(doc: Doc) -> list[WordSpan]:
     """``doc.sents`` as WordSpans (a sentence starts at a token whose SENT_START is 1, or at the first token)."""
     table = doc_table(doc)
     return [WordSpan(doc, first, table.ends[first]) for first in table.starts]
-
-
-def char_token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
-    """(start, end) of ``doc.char_span(start_char, end_char, alignment_mode="expand")`` (None where that is None),
-    found in the Doc's character offsets without making the Span or its Tokens.
-
-    >>> from spacy.lang.en import English
-    >>> doc = English()("Mr. Putin agreed  today.")
-    >>> cases = [(4, 9), (5, 7), (9, 12), (3, 4), (0, 30), (16, 18), (24, 25), (17, 18), (0, 24), (-1, 3)]
-    >>> [char_token_range(doc, a, b) for a, b in cases]
-    [(1, 2), (1, 2), (2, 3), (1, 1), None, (3, 4), None, (3, 4), (0, 6), None]
-    >>> spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in cases]
-    >>> [None if s is None else (s.start, s.end) for s in spans]
-    [(1, 2), (1, 2), (2, 3), (1, 1), None, (3, 4), None, (3, 4), (0, 6), None]
-    """
-    table = words(doc)
-    if not table:
-        return None
-    last = table[-1]
-    text_end = last.idx + len(last.text) + len(last.whitespace_)
-    starts = columns(doc, [IDX])[0]
-
-    def at(char: int) -> int:  # the token whose text or trailing space holds ``char`` (spaCy's token_by_char)
-        return bisect_right(starts, char) - 1 if starts[0] <= char < text_end else -1
-
-    start, end = at(start_char), at(end_char - 1)
-    if start < 0 or end < 0:
-        return None
-    if start_char == table[start].idx + len(table[start].text):  # the trailing space is not the token's
-        start += 1
-    if start > end + 1:  # what spaCy makes of it (an error), as it makes it
-        span = doc.char_span(start_char, end_char, alignment_mode="expand")
-        return None if span is None else (span.start, span.end)
-    return start, end + 1
 
 
 def _unlink(table: list[Word]) -> None:
