@@ -10,7 +10,8 @@ clock starts:
 - newsgraph: ``newsgraph.pipeline.ingest`` of the same texts (written as JSON Lines) into a fresh embedded
   FalkorDB with ``workers=W`` worker processes: read, parse, extract, resolve, build, write, ledger — everything
   but the server start and the workers' start-up (spaCy import, model load: what raw spaCy does before its
-  clock), which is timed apart and printed;
+  clock; with one worker, which only parses, also this process's model load, for the Docs it analyses), which is
+  timed apart and printed;
 
 for each W of ``--workers`` on the corpus ×1 (``--repeat`` rounds, raw and newsgraph back to back in each, so that
 a neighbour's busy spell hits both alike; the ratios are the median of the rounds' ratios, the ratio of the fastest

@@ -99,11 +99,17 @@ class ByString(Generic[T]):
         self._memo: dict[int, T] = {}
 
     def column(self, doc: Doc, values: list[int]) -> list[T]:
-        memo, strings = self._memo, doc.vocab.strings
+        memo = self._memo
         if len(memo) > self._maxsize:
             memo.clear()
-        function = self._function
-        return [memo[h] if h in memo else memo.setdefault(h, function(strings[h])) for h in values]
+        try:  # most Docs hold no word this worker has not seen
+            return [memo[h] for h in values]
+        except KeyError:
+            strings, function = doc.vocab.strings, self._function
+            for h in dict.fromkeys(values):  # first seen first, as the column reads them
+                if h not in memo:
+                    memo[h] = function(strings[h])
+            return [memo[h] for h in values]
 
 
 def head_indices(doc: Doc) -> list[int]:
@@ -229,7 +235,10 @@ def doc_text(doc: Doc) -> str:
     """
     memo = doc_table(doc).memo("text")
     if None not in memo:
-        memo[None] = doc.text
+        # What ``doc.text`` joins (each token's ``text_with_ws``), read from the columns: no Token made.
+        orth, spaces = columns(doc, [ORTH, SPACY])
+        strings = doc.vocab.strings
+        memo[None] = "".join([strings[o] + " " if s else strings[o] for o, s in zip(orth, spaces)])
     return cast(str, memo[None])
 
 
@@ -247,8 +256,8 @@ def span_text(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
     found = memo.get(key)
     if found is None:
         if 0 <= start < end <= len(doc):
-            last = doc[end - 1]
-            first, stop = doc[start].idx, last.idx + len(last.text)
+            idx, orth = columns(doc, [IDX, ORTH])  # no Token made
+            first, stop = idx[start], idx[end - 1] + len(doc.vocab.strings[orth[end - 1]])
             found = (doc_text(doc)[first:stop], first, stop)
         else:
             span = doc[start:end]

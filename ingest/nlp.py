@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 from newsgraph.errors import BadArticle, ModelUnavailable
 from newsgraph.ingest.line_breaks import mark_datelines
@@ -106,6 +106,66 @@ def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, ba
                 results[id(article)] = _analyzed_in_sections(article, nlp)
             done()
     return [results[id(article)] for article in articles]
+
+
+#: What ``parse_batch`` returns: the Docs of the batch's articles parsed whole, in a DocBin's bytes, in input order,
+#: and the analyses of its long articles (parsed a section at a time) by their place in the batch.
+Parsed = tuple[bytes, dict[int, ArticleAnalysis | Skipped]]
+
+
+def parse_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, batch_size: int = 16,
+                on_article: Callable[[], None] | None = None) -> Parsed:
+    """Parse a batch in this process for ``analyze_parsed`` to analyse in another: the parse half of
+    ``analyze_batch``, so that one process parses the next batch while another analyses this one.
+
+    The Docs travel as a ``DocBin`` (the token attributes, entities and sentence starts the analysis reads; the
+    analysis is the same, ``benchmarks/extraction.py`` compares it on Docs read back from one). An article longer
+    than ``SECTION_CHARS`` is parsed and analysed here, a section at a time, as ``analyze_batch`` does.
+    ``on_article()``, if given, is called as each article is parsed.
+
+    Raises:
+        ModelUnavailable: the spaCy pipeline cannot be loaded.
+    """
+    nlp = load_pipeline(model)
+    done = on_article or (lambda: None)
+    short = [article for article in articles if len(article.text) <= SECTION_CHARS]
+    with nlp.memory_zone():  # the strings go with the Docs: packed before the zone frees them
+        docs = DocBin()
+        for group in _groups(short, batch_size):
+            for _, doc in parse(group, nlp, batch_size=batch_size):
+                docs.add(doc)
+                done()
+        packed = docs.to_bytes()
+    long: dict[int, ArticleAnalysis | Skipped] = {}
+    for k, article in enumerate(articles):
+        if len(article.text) > SECTION_CHARS:
+            with nlp.memory_zone():
+                long[k] = _analyzed_in_sections(article, nlp)
+            done()
+    return packed, long
+
+
+def analyze_parsed(articles: Sequence[Article], parsed: Parsed, model: str = DEFAULT_MODEL, *,
+                   on_article: Callable[[], None] | None = None) -> list[ArticleAnalysis | Skipped]:
+    """Analyse a batch ``parse_batch`` parsed (in another process) from the same ``articles``: what
+    ``analyze_batch`` returns for them. ``on_article()``, if given, is called as each article is done.
+
+    Raises:
+        ModelUnavailable: the spaCy pipeline (its vocabulary reads the Docs back) cannot be loaded.
+    """
+    packed, long = parsed
+    nlp = load_pipeline(model)
+    done = on_article or (lambda: None)
+    results: list[ArticleAnalysis | Skipped | None] = [None] * len(articles)
+    places = [k for k, article in enumerate(articles) if k not in long]
+    with nlp.memory_zone():  # the strings the Docs bring are dropped with them
+        for k, doc in zip(places, DocBin().from_bytes(packed).get_docs(nlp.vocab)):
+            results[k] = _analyzed(articles[k], doc)
+            done()
+    for k, result in long.items():
+        results[k] = result
+        done()
+    return [result for result in results if result is not None]
 
 
 def _groups(articles: Sequence[Article], batch_size: int) -> Iterator[list[Article]]:

@@ -43,6 +43,7 @@ from newsgraph.ingest.noun_classes import noun_class, noun_sex
 from newsgraph.ingest.pronoun_sexes import linked_sexes
 from newsgraph.ingest.quotes import quotation_speaker, quote_spans
 from newsgraph.ingest.reported_speech import speaker_of, speaker_phrase
+from newsgraph.ingest.words import as_tokens
 
 SINGULAR_THING_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -237,10 +238,11 @@ def person_sexes(doc: Doc, found: list[Found]) -> dict[str, str]:
     """Person key → ``female``/``male`` where a title ("Mrs.", "Sir") or a noun the article gives the person
     ("actress X", "X, her father", a description "the actress") says so, and says one thing only."""
     seen: dict[str, set[str]] = defaultdict(set)
+    table = as_tokens(doc)
     for f in found:
         if f.label != "PERSON" or f.kind not in {"name", "title", "description"}:
             continue
-        for token in doc[f.start:f.end]:
+        for token in table[f.start:f.end]:
             word = fold(token.text).strip(".")
             if word in FEMALE_TITLES:
                 seen[f.key].add("female")

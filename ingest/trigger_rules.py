@@ -19,6 +19,7 @@ from newsgraph.ingest.dates import MONTHS, WEEKDAYS
 from newsgraph.ingest.lexicon import event_verb, is_speech_verb
 from newsgraph.ingest.names import titled_key
 from newsgraph.ingest.noun_classes import noun_class
+from newsgraph.ingest.words import words
 
 
 def acronym_trigger(token: Token) -> tuple[str, str] | None:
@@ -107,13 +108,14 @@ def in_headline(doc: Doc, text: str, starts: list[int], i: int, known: dict[int,
     first = i
     while first > 0 and starts[first] != 1:
         first -= 1
-    lo, hi = line_span(text, doc[i].idx)
-    key = max(lo, doc[first].idx)
+    table = words(doc)  # no spaCy Token per token of the sentence
+    lo, hi = line_span(text, table[i].idx)
+    key = max(lo, table[first].idx)
     if key not in known:
         end = i + 1
         while end < len(starts) and starts[end] != 1:
             end += 1
-        known[key] = title_case([t.text for t in doc[first:end] if lo <= t.idx < hi])
+        known[key] = title_case([w.text for w in table[first:end] if lo <= w.idx < hi])
     return known[key]
 
 

@@ -248,34 +248,52 @@ def _unlink(table: list[Word]) -> None:
         w.head = w.children = w.lefts = w.rights = w._words = None  # type: ignore[assignment]
 
 
+#: Hash → string of every word a process has seen (a hash stands for one string in every Doc), so that a Doc's
+#: words are looked up in the string store only when new.
+_NAMES: dict[int, str] = {}
+
+
 def _make(doc: Doc) -> list[Word]:
     n = len(doc)
     if not n:
         return []
     cols = columns(doc, _ATTRS)
+    names = _NAMES
+    if len(names) > 1 << 19:
+        names.clear()
     strings = doc.vocab.strings
-    names: dict[int, str] = {}
-    for col in cols[:7]:
-        for h in col:
-            if h not in names:
-                names[h] = strings[h]
-    orth, lower, lemma, pos, tag, dep, ent, iob, idx, spacy_, punct, space, alpha, num, starts = cols
+    for h in set().union(*cols[:7]).difference(names):
+        names[h] = strings[h]
     heads = head_indices(doc)
     table: list[Word] = []
-    new = Word.__new__
-    for i, h in enumerate(orth):
+    append, new = table.append, Word.__new__
+    for i, (h, lo, le, po, ta, de, en, io, ix, sp, pu, sa, al, nu, st) in enumerate(zip(*cols)):
         w = new(Word)
-        w.i, w.idx, w.text, w.orth = i, idx[i], names[h], h
-        w.lower, w.lemma, w.pos, w.dep = lower[i], lemma[i], pos[i], dep[i]
-        table.append(w)
-    for w, sp, lo, le, po, ta, de, en, io, pu, sa, al, nu, st in zip(
-            table, spacy_, lower, lemma, pos, tag, dep, ent, iob, punct, space, alpha, num, starts):
+        w.i = i
+        w.idx = ix
+        w.text = names[h]
+        w.orth = h
+        w.lower = lo
+        w.lemma = le
+        w.pos = po
+        w.dep = de
         w.whitespace_ = " " if sp else ""
-        w.lower_, w.lemma_, w.pos_, w.tag_, w.dep_, w.ent_type_ = names[lo], names[le], names[po], names[ta], \
-            names[de], names[en]
-        w.ent_iob_, w.is_punct, w.is_space, w.is_alpha, w.like_num = _IOB[io], pu == 1, sa == 1, al == 1, nu == 1
+        w.lower_ = names[lo]
+        w.lemma_ = names[le]
+        w.pos_ = names[po]
+        w.tag_ = names[ta]
+        w.dep_ = names[de]
+        w.ent_type_ = names[en]
+        w.ent_iob_ = _IOB[io]
+        w.is_punct = pu == 1
+        w.is_space = sa == 1
+        w.is_alpha = al == 1
+        w.like_num = nu == 1
         w.is_sent_start = None if st == 0 else st == 1
-        w.doc, w._words, w._edges = doc, table, None
+        w.doc = doc
+        w._words = table
+        w._edges = None
+        append(w)
     kids: list[list[Word]] = [[] for _ in range(n)]
     for w, h in zip(table, heads):
         head = table[h]

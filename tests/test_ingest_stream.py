@@ -226,3 +226,22 @@ def test_a_worker_failure_is_one_newsgraph_error_line():
     with pytest.raises(NewsgraphError,
                        match=r"^a parsing worker process failed: RuntimeError: worker killed by signal 9$"):
         _Guarded(future, "a parsing worker process").result()
+
+
+@pytest.mark.model
+def test_a_batch_parsed_in_one_process_and_analysed_in_another_is_analysed_as_in_one(monkeypatch):
+    """What one worker does (it parses, the ingest's own process analyses) gives the analyses a worker that does
+    both gives, for articles parsed whole and an article parsed a section at a time, in input order."""
+    import pickle
+
+    from newsgraph.ingest import nlp as nlp_module
+    from newsgraph.ingest.articles import read_articles
+    from newsgraph.model import Article
+
+    articles = [a for a in read_articles([SEEDS]) if isinstance(a, Article)]
+    short = Article(id="short", text="Kyiv agreed to a ceasefire on Tuesday, the Kremlin said.")
+    batch = [articles[0], short, articles[1]]
+    monkeypatch.setattr(nlp_module, "SECTION_CHARS", max(len(a.text) for a in articles) - 1)  # one is long
+    parsed = pickle.loads(pickle.dumps(nlp_module.parse_batch(batch, batch_size=2)))  # as it crosses processes
+    assert len(parsed[1]) == 1  # the long one, analysed where it was parsed
+    assert repr(nlp_module.analyze_parsed(batch, parsed)) == repr(nlp_module.analyze_batch(batch, batch_size=2))

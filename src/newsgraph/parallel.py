@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import networkx as nx
 
@@ -106,6 +106,35 @@ def _analyze_in_worker(articles: Sequence[Article], model: str, batch_size: int,
     return packed
 
 
+def _parse_in_worker(articles: Sequence[Article], model: str, batch_size: int, token: int | None) -> bytes:
+    """The task of the one worker process of a pipelined pool (``_process_pool``): parse only
+    (``newsgraph.ingest.nlp.parse_batch``), putting ``token`` on the progress queue per article parsed; the Docs
+    come back pickled, to be analysed in the parent (``_AnalyzedHere``)."""
+    from newsgraph.ingest.nlp import parse_batch
+
+    queue_ = _progress_queue
+    report = None if token is None or queue_ is None else partial(queue_.put, token)
+    with paused_gc():
+        return pickle.dumps(parse_batch(articles, model, batch_size=batch_size, on_article=report),
+                            protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class _AnalyzedHere:
+    """A future of ``_parse_in_worker``: the batch it parsed, analysed in this process when its result is asked
+    for, with the cyclic collector paused (as a worker does)."""
+
+    def __init__(self, future: Handle, articles: Sequence[Article], model: str, loaded: Callable[[], None]) -> None:
+        self._future, self._articles, self._model, self._loaded = future, list(articles), model, loaded
+
+    def result(self) -> Result:
+        from newsgraph.ingest.nlp import analyze_parsed
+
+        parsed = pickle.loads(cast(bytes, self._future.result()))
+        self._loaded()  # the pipeline loaded once, by the thread that started loading it
+        with paused_gc():
+            return analyze_parsed(self._articles, parsed, self._model)
+
+
 class _Pickled:
     """A future of ``_analyze_in_worker``: its result unpickled."""
 
@@ -133,7 +162,9 @@ def open_analyzer(settings: Settings, *, in_process: bool = False) -> Iterator[A
     one worker, or nothing to parse: no start-up cost), else Dask when ``settings.dask`` is set, else
     ``settings.workers`` worker processes, which start loading the pipeline at once.
 
-    With one worker process, this process resolves and writes chunk *k* while chunk *k + 1* is parsed.
+    With one worker process, the worker only parses and this process analyses, resolves and writes chunk *k* while
+    the worker parses chunk *k + 1* (parsing is most of the work: the worker never waits for the analysis, and the
+    parse is all an ingest's time but the last chunk's); with more, each worker parses and analyses its batches.
 
     Raises:
         BadSetting: Dask is asked for but not installed, or its scheduler cannot be reached.
@@ -170,12 +201,20 @@ def _process_pool(settings: Settings) -> Iterator[Analyzer]:
         # One task per worker starts them all now (the pool starts a worker per task submitted while none is
         # idle); each task waits at the barrier, so no worker takes two and all are ready when all have returned.
         starting = [pool.submit(_ready) for _ in range(settings.workers)]
+        # One worker: it parses, this process analyses (``_AnalyzedHere``), and loads the pipeline for that (its
+        # vocabulary reads the Docs back) beside the worker's start, in a thread.
+        pipelined = settings.workers == 1
+        loading = threading.Thread(target=_load_quietly, args=(settings.model,), name="newsgraph-load", daemon=True)
+        if pipelined:
+            loading.start()
 
         def ready() -> tuple[int, ...]:
             pids = []
             for future in starting:
                 with contextlib.suppress(Exception):  # a worker that failed to start fails the first real batch
                     pids.append(future.result())
+            if pipelined:
+                loading.join()
             return tuple(pids)
 
         def submit(articles: Sequence[Article], on_article: Callable[[], None] | None = None) -> Handle:
@@ -183,6 +222,10 @@ def _process_pool(settings: Settings) -> Iterator[Analyzer]:
             if on_article is not None:
                 token = next(tokens)
                 listeners[token] = on_article
+            if pipelined:
+                parsed = _Guarded(pool.submit(_parse_in_worker, list(articles), settings.model, settings.batch_size,
+                                              token), "a parsing worker process")
+                return _AnalyzedHere(parsed, articles, settings.model, loading.join)
             return _Guarded(_Pickled(pool.submit(_analyze_in_worker, list(articles), settings.model,
                                                  settings.batch_size, token)), "a parsing worker process")
 
@@ -192,6 +235,14 @@ def _process_pool(settings: Settings) -> Iterator[Analyzer]:
         progress.put(None)
         reader.join(timeout=5)
         progress.close()
+
+
+def _load_quietly(model: str) -> None:
+    """Load the pipeline in this process ahead of the first batch; a failure fails that batch, with its message."""
+    from newsgraph.ingest.nlp import load_pipeline
+
+    with contextlib.suppress(NewsgraphError):
+        load_pipeline(model)
 
 
 def _read_progress(progress: Any, listeners: dict[int, Callable[[], None]]) -> None:
