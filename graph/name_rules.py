@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from newsgraph.ingest.names import CANONICAL_NAMES, TITLE_WORDS, acronym, fold, name_key, slug, titled_key
 from newsgraph.ingest.noun_classes import noun_class
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity
@@ -145,6 +147,26 @@ def generation_clash(keys: Iterable[str], cluster_keys: set[str]) -> bool:
                                                for other in GENERATIONS - {last}):
             return True
     return False
+
+
+def name_similarity(a: str, b: str) -> float:
+    """Similarity of two name keys (``fuzz.ratio``) for the spelling-variant rule. 0 when ``a`` has two words or more
+    and ``b`` another number of words (a longer name is no spelling variant of a shorter one), when first names
+    differ, and for keys shorter than five letters; a one-word ``a`` is compared with ``b``'s last word.
+
+    >>> name_similarity("volodymyr zelenskyy", "volodymyr zelensky") > 95, name_similarity("sam williams", "williams")
+    (True, 0.0)
+    >>> name_similarity("williams", "esther williams"), name_similarity("esther williams", "reggie williams")
+    (100.0, 0.0)
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) and len(wa) > 1:
+        return 0.0  # a longer name is no spelling variant of a shorter one
+    if len(wa) > 1 and len(wb) > 1 and fuzz.ratio(wa[0], wb[0]) < 80:
+        return 0.0
+    if len(wa) != len(wb):
+        return fuzz.ratio(wa[-1], wb[-1]) if min(len(wa[-1]), len(wb[-1])) >= 5 else 0.0
+    return fuzz.ratio(a, b) if min(len(a), len(b)) >= 5 else 0.0
 
 
 def same_first_name(a: str, b: str) -> bool:

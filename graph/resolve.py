@@ -60,6 +60,7 @@ from newsgraph.graph.name_rules import (
     cluster_entity,
     generation_clash,
     local_keys,
+    name_similarity,
     same_first_name,
     short_names,
     titled_organisations,
@@ -312,7 +313,7 @@ def _match(local: LocalEntity, main: str, keys: set[str], by_key, by_block, thre
         key, cluster = block.entries[n]
         if len(key.split()) != len(words) and not (len(words) == 1 and local.type == cluster.type == "Person"):
             continue  # containment is no spelling variant: "Guinea" / "Papua New Guinea", "Sam Williams" / "Williams"
-        score = _name_similarity(main, key)
+        score = name_similarity(main, key)
         if score >= threshold and _compatible(local, cluster) and allowed(cluster):
             if len(words) == 1:
                 rivals.add(id(cluster))  # a lone word must fit one entity only
@@ -347,18 +348,6 @@ def _short_name(local: LocalEntity, main: str, by_key, by_short, allowed):
             n.isupper() for n in cluster.names if name_key(n) == short):
         return cluster, "short name", f"{short!r} abbreviates {local.name!r}"
     return None, "", ""
-
-
-def _name_similarity(a: str, b: str) -> float:
-    """Similarity of two name keys; persons' first names must agree when both have one."""
-    wa, wb = a.split(), b.split()
-    if len(wa) != len(wb) and len(wa) > 1:
-        return 0.0  # a longer name is no spelling variant of a shorter one
-    if len(wa) > 1 and len(wb) > 1 and fuzz.ratio(wa[0], wb[0]) < 80:
-        return 0.0
-    if len(wa) != len(wb):
-        return fuzz.ratio(wa[-1], wb[-1]) if min(len(wa[-1]), len(wb[-1])) >= 5 else 0.0
-    return fuzz.ratio(a, b) if min(len(a), len(b)) >= 5 else 0.0
 
 
 def _compatible(local: LocalEntity, cluster: _Cluster) -> bool:

@@ -392,12 +392,3 @@ def _adjacent(doc: Doc, end: int, start: int) -> bool:
     """Only commas, dashes and numbers (an age) between two phrases: "X, 66, a grandmother"."""
     return end < start and all(doc[i].text in {",", "-", "--", "—", "–"} or doc[i].like_num
                                for i in range(end, start))
-
-
-def __getattr__(name: str):
-    """``pronouns`` lived here before ``newsgraph.ingest.pronouns``: importing it from this module still works."""
-    if name == "pronouns":
-        from newsgraph.ingest.pronouns import pronouns
-
-        return pronouns
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
