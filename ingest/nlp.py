@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
@@ -108,9 +109,12 @@ def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, ba
     return [results[id(article)] for article in articles]
 
 
-#: What ``parse_batch`` returns: the Docs of the batch's articles parsed whole, in a DocBin's bytes, in input order,
-#: and the analyses of its long articles (parsed a section at a time) by their place in the batch.
-Parsed = tuple[bytes, dict[int, ArticleAnalysis | Skipped]]
+@dataclass(frozen=True)
+class Parsed:
+    """What ``parse_batch`` returns, for ``analyze_parsed`` in another process."""
+
+    docs: bytes  # the Docs of the batch's articles parsed whole, a DocBin's bytes, in input order
+    long: Mapping[int, ArticleAnalysis | Skipped]  # the analyses of its long articles by their place in the batch
 
 
 def parse_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, batch_size: int = 16,
@@ -142,7 +146,7 @@ def parse_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, batc
             with nlp.memory_zone():
                 long[k] = _analyzed_in_sections(article, nlp)
             done()
-    return packed, long
+    return Parsed(packed, long)
 
 
 def analyze_parsed(articles: Sequence[Article], parsed: Parsed, model: str = DEFAULT_MODEL, *,
@@ -153,7 +157,7 @@ def analyze_parsed(articles: Sequence[Article], parsed: Parsed, model: str = DEF
     Raises:
         ModelUnavailable: the spaCy pipeline (its vocabulary reads the Docs back) cannot be loaded.
     """
-    packed, long = parsed
+    packed, long = parsed.docs, parsed.long
     nlp = load_pipeline(model)
     done = on_article or (lambda: None)
     results: list[ArticleAnalysis | Skipped | None] = [None] * len(articles)

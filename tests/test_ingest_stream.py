@@ -243,5 +243,5 @@ def test_a_batch_parsed_in_one_process_and_analysed_in_another_is_analysed_as_in
     batch = [articles[0], short, articles[1]]
     monkeypatch.setattr(nlp_module, "SECTION_CHARS", max(len(a.text) for a in articles) - 1)  # one is long
     parsed = pickle.loads(pickle.dumps(nlp_module.parse_batch(batch, batch_size=2)))  # as it crosses processes
-    assert len(parsed[1]) == 1  # the long one, analysed where it was parsed
+    assert len(parsed.long) == 1  # the long one, analysed where it was parsed
     assert repr(nlp_module.analyze_parsed(batch, parsed)) == repr(nlp_module.analyze_batch(batch, batch_size=2))
