@@ -289,7 +289,7 @@ def _match(local: LocalEntity, main: str, keys: set[str], by_key, by_block, thre
     block = by_block.get(_block(main))
     if block is None:
         return None, "", ""
-    if local.type in {"Person", "Organization"} and 1 <= len(words) <= 2 or local.type == "Person":
+    if local.type == "Person" or local.type == "Organization" and 1 <= len(words) <= 2:
         fits: dict[int, tuple[_Cluster, str]] = {}
         for n in block.persons_ending(words[-1]):
             key, cluster = block.entries[n]
