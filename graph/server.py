@@ -107,6 +107,7 @@ class EmbeddedFalkorDB:
         self._users_fd: int | None = None
         self._log_offset = 0
         self._proc: subprocess.Popen[bytes] | None = None  # the keeper, when we started the server
+        self._relaunch: tuple[str, str, bool] = ("", "", False)  # what _launch ran: server, module, delay_indexing
         self._running = False
         self._legacy_log = False
         self._clients: weakref.WeakSet[falkordb.FalkorDB] = weakref.WeakSet()
@@ -272,6 +273,7 @@ class EmbeddedFalkorDB:
     def _launch(self, server: str, module: str, *, delay_indexing: bool = False) -> None:
         """Run the keeper, which runs the server (``owned``, running from here on); with ``delay_indexing``, the
         server answers before its indexes are built (``newsgraph.graph.server_launch``)."""
+        self._relaunch = (server, module, delay_indexing)
         self._legacy_log = legacy_log = (self.data_dir / "appendonlydir").is_dir() and self.bolt_port is None
         args = redis_args(server, module, data_dir=self.data_dir, socket_path=self.socket_path, legacy_log=legacy_log,
                           delay_indexing=delay_indexing, bolt_port=self.bolt_port)
@@ -292,16 +294,27 @@ class EmbeddedFalkorDB:
 
     def _await_server(self) -> None:
         """Wait until the launched server answers (for as long as it says it is loading); stop it and raise
-        StoreUnavailable if it exits or stays silent."""
+        StoreUnavailable if it exits or stays silent. A server alive but silent for ``startup_timeout`` seconds is
+        killed and launched once more: FalkorDB's loader can deadlock, rarely, before the server answers anything
+        (a large snapshot keeps answering that it is loading), and a second load goes through."""
         assert self._proc is not None
-        offset = self._log_offset
+        offset, relaunched = self._log_offset, False
         deadline, loading = time.monotonic() + self.startup_timeout, False
         while not (_ping(self.socket_path, 0.5) and (self.bolt_port is None or _tcp_answers(self.bolt_port))):
+            assert self._proc is not None
             code = self._proc.poll()
             if code is None and _loading(self.socket_path, 0.5):  # it answers; the data takes long to load
                 if not loading:
                     log.info("FalkorDB server for %s is loading its data; waiting as long as that takes", self.data_dir)
                 deadline, loading = time.monotonic() + self.startup_timeout, True
+            if code is None and not loading and not relaunched and time.monotonic() >= deadline:
+                log.warning("FalkorDB server for %s did not answer in %g s; starting it again", self.data_dir,
+                            self.startup_timeout)
+                self._abandon_start()
+                server, module, delay_indexing = self._relaunch
+                self._launch(server, module, delay_indexing=delay_indexing)
+                deadline, relaunched = time.monotonic() + self.startup_timeout, True
+                continue
             if code is not None or time.monotonic() >= deadline:
                 self._abandon_start()
                 what = f"did not answer in {self.startup_timeout:g} s" if code is None else f"exited with code {code}"
@@ -321,9 +334,13 @@ class EmbeddedFalkorDB:
         log.info("started FalkorDB server for %s (pid %s, socket %s)", self.data_dir, self.pid, self.socket_path)
 
     def _abandon_start(self) -> None:
+        """Stop a server that failed to start: the server itself (its keeper wrote its pid), not only its keeper, so
+        that a hung one is killed rather than left holding the socket."""
+        self.pid = self.pid or self._read_pid()
         self._running = False
         atexit.unregister(self._stop_at_exit)
         self._shutdown(graceful=False)
+        self.pid = None
 
     def _guard_bolt(self) -> None:
         """Keep the Bolt listener to ``bolt_host`` (or warn that it takes every interface), and record it."""

