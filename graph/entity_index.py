@@ -15,8 +15,9 @@ its tables hold tuples of strings and ints rather than sets and lists (the colle
 atoms), a block's keys and clusters are two lists rather than a tuple apiece, and a stored entity's cluster holds
 a frozenset, a tuple and plain dicts of atoms rather than sets, Counters and a list (``newsgraph.graph.index_view``
 gives the cluster of one a mention joins mutable copies for the resolution). With 50,000 stored entities the
-collector tracks about 170,000 of its objects, not 700,000 (a full collection still reads every reference of the
-large tables).
+collector tracks about 170,000 of its objects, not 700,000. A full collection still reads every reference of the
+large tables: an ingest keeps them out of its walks (``newsgraph.gcpause.freezing``); the index itself freezes
+nothing, as it cannot know what else the process holds or how long it lives.
 """
 
 from __future__ import annotations
