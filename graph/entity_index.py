@@ -140,7 +140,9 @@ class EntityIndex:
         self._clusters[entity.id] = cluster
         self._rank[entity.id] = rank
         where = []
-        keys = entity_keys((entity.name, *entity.aliases), entity.type)
+        # a new set, as the index has always taken them (its order of iteration is the precedence among the
+        # entity's keys, ``intra`` below, and a copy made by a set operation may iterate in another order)
+        keys = entity_keys((entity.name, *entity.aliases), entity.type) - set()
         surnames = {k.rsplit(" ", 1)[1] for k in keys if " " in k}
         for intra, key in enumerate(keys):  # the order resolve's own indexing takes them in
             if key not in surnames:
