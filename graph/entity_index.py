@@ -9,17 +9,26 @@ costs what the chunk's own mentions cost, however many entities are stored.
 A resolution against the index is the one ``resolve(analyses, known)`` gives with the same entities passed as
 ``known`` sorted by id: the same entities, assignment and merge log. Where two stored entities share a key, the
 one with the smaller id answers for it, and spelling variants that score alike are taken in id order.
+
+The index lives as long as the ingest, so it is built to give Python's cyclic garbage collector little to walk:
+its tables hold tuples of strings and ints rather than sets and lists (the collector stops tracking a tuple of
+atoms), a block's keys and clusters are two lists rather than a tuple apiece, and a stored entity's cluster holds
+a frozenset, a tuple and plain dicts of atoms rather than sets, Counters and a list (``newsgraph.graph.index_view``
+gives the cluster of one a mention joins mutable copies for the resolution). With 50,000 stored entities the
+collector tracks about 170,000 of its objects, not 700,000. A full collection still reads every reference of the
+large tables: an ingest keeps them out of its walks (``newsgraph.gcpause.freezing``); the index itself freezes
+nothing, as it cannot know what else the process holds or how long it lives.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass
 
+from newsgraph.graph.index_view import IndexView
 from newsgraph.graph.name_rules import entity_keys, short_names
-from newsgraph.graph.resolve import _Block, _block, _Cluster, cluster_entity
+from newsgraph.graph.resolve import _block, _Cluster, cluster_entity
 from newsgraph.graph.spellings import Spellings
 from newsgraph.model import Entity
 
@@ -38,8 +47,8 @@ class EntityIndex:
     def __init__(self, known: Iterable[Entity] = (), *, by_id: bool = True, fuzzy_threshold: float = 88.0) -> None:
         self._clusters: dict[str, _Cluster] = {}
         self._rank: dict[str, Hashable] = {}  # precedence among entities that share a key: the id (or input order)
-        self._where: dict[str, list[tuple[str, int]]] = {}  # id → its block entries (letter, position)
-        self._owners: dict[str, set[str]] = defaultdict(set)  # key → ids that hold it (not as a mere surname)
+        self._where: dict[str, tuple[tuple[str, int], ...]] = {}  # id → its block entries (letter, position)
+        self._owners: dict[str, tuple[str, ...]] = {}  # key → ids that hold it (not as a mere surname)
         self.by_key: dict[str, _Cluster] = {}
         self.blocks: dict[str, _BaseBlock] = {}
         self.by_short: dict[str, dict[int, _Cluster]] = defaultdict(dict)
@@ -95,9 +104,9 @@ class EntityIndex:
         for letter, block in self.blocks.items():
             block.compact_if_sparse(letter, self._where)
 
-    def view(self) -> _View:
-        """A per-resolution view: what a resolution adds goes to layers of its own, undone by ``_View.restore``."""
-        return _View(self)
+    def view(self) -> IndexView:
+        """A per-resolution view: what a resolution adds goes to layers of its own, undone by ``IndexView.restore``."""
+        return IndexView(self)
 
     def resolved_entities(self, replaced: dict[str, Entity], added: list[Entity]) -> tuple[Entity, ...]:
         """Every stored entity as resolved (``replaced`` by id where mentions joined it) and the ``added`` ones,
@@ -121,19 +130,23 @@ class EntityIndex:
         return entity_id in self._clusters
 
     def _fresh_entity(self, entity: Entity) -> Entity:
-        return cluster_entity(_fresh(entity), entity.id)
+        """What a stored entity resolves to when no mention joins it: most often the entity itself, kept rather
+        than an equal copy (one object fewer an entity for memory and the garbage collector)."""
+        resolved = cluster_entity(_fresh(entity), entity.id)
+        return entity if resolved == entity else resolved
 
     def _add(self, entity: Entity, rank: Hashable) -> None:
         cluster = _fresh(entity)
         self._clusters[entity.id] = cluster
         self._rank[entity.id] = rank
-        where = self._where[entity.id] = []
-        keys = entity_keys((entity.name, *entity.aliases), entity.type) - cluster.keys
-        cluster.surnames.update(k.rsplit(" ", 1)[1] for k in keys if " " in k)
+        where = []
+        # a new set, as the index has always taken them (its order of iteration is the precedence among the
+        # entity's keys, ``intra`` below, and a copy made by a set operation may iterate in another order)
+        keys = entity_keys((entity.name, *entity.aliases), entity.type) - set()
+        surnames = {k.rsplit(" ", 1)[1] for k in keys if " " in k}
         for intra, key in enumerate(keys):  # the order resolve's own indexing takes them in
-            cluster.keys.add(key)
-            if key not in cluster.surnames:
-                self._owners[key].add(entity.id)
+            if key not in surnames:
+                self._owners[key] = (*self._owners.get(key, ()), entity.id)
                 self._elect(key)
             letter = _block(key)
             block = self.blocks.get(letter)
@@ -142,13 +155,15 @@ class EntityIndex:
             where.append((letter, block.add(key, cluster, (rank, intra))))
             for short in short_names(key):
                 self.by_short[short].setdefault(id(cluster), cluster)
+        self._where[entity.id] = tuple(where)
+        cluster.keys, cluster.surnames = frozenset(keys), tuple(surnames)  # type: ignore[assignment]
 
     def _remove(self, entity_id: str) -> None:
         cluster = self._clusters.pop(entity_id)
         for key in cluster.keys:
             owners = self._owners.get(key)
             if owners and entity_id in owners:
-                owners.discard(entity_id)
+                self._owners[key] = tuple(o for o in owners if o != entity_id)
                 self._elect(key)
             for short in short_names(key):
                 clusters = self.by_short.get(short)
@@ -191,10 +206,16 @@ def _merged(ids: list[str], values: list[Entity], added: dict[str, Entity]) -> t
 
 
 def _fresh(entity: Entity) -> _Cluster:
-    """The cluster resolution starts a stored entity with: its name counted twice, each alias once, its type."""
-    cluster = _Cluster(known=entity)
-    cluster.names.update({entity.name: 2, **{a: 1 for a in entity.aliases}})
-    cluster.vote({entity.type: 3})
+    """The cluster resolution starts a stored entity with: its name counted twice, each alias once, its type.
+
+    Its names and votes are plain dicts and it has no members, as a tuple: an index of many stored entities keeps
+    them for the whole ingest, and dicts of strings and numbers and empty tuples are no work for the garbage
+    collector, as Counters and lists are (``IndexView.touch`` gives a cluster a mention joins mutable copies).
+    """
+    cluster = _Cluster(known=entity, type=entity.type)
+    cluster.names = {entity.name: 2, **{a: 1 for a in entity.aliases}}  # type: ignore[assignment]
+    cluster.votes = {entity.type: 3}  # type: ignore[assignment]
+    cluster.members = ()  # type: ignore[assignment]
     return cluster
 
 
@@ -203,51 +224,65 @@ class _BaseBlock:
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
-        self.entries: list[tuple[str, _Cluster] | None] = []
+        # the entries: key and cluster at each position, in two lists rather than a tuple apiece (a tuple that
+        # holds a cluster is one more object for the garbage collector to walk)
+        self.texts: list[str | None] = []
+        self.clusters: list[_Cluster | None] = []
         self.order: list[tuple] = []  # (entity rank, position among its keys): resolve's precedence
         self.keys: dict[int, Spellings] = {}  # by the key's number of words (resolve compares only equal counts)
         self.lasts = Spellings(threshold)
-        self.by_last: dict[str, set[int]] = defaultdict(set)  # multi-word keys by last word
-        self.persons_by_last: dict[str, set[int]] = defaultdict(set)  # those of entities stored as persons
+        # positions as tuples of ints, which the collector leaves alone (sets it walks)
+        self.by_last: dict[str, tuple[int, ...]] = {}  # multi-word keys by last word
+        self.persons_by_last: dict[str, tuple[int, ...]] = {}  # those of entities stored as persons
         self.dead = 0
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def entry(self, position: int) -> tuple[str, _Cluster] | None:
+        """The key and cluster at ``position``; None where an entry was removed."""
+        text, cluster = self.texts[position], self.clusters[position]
+        return None if text is None or cluster is None else (text, cluster)
 
     def add(self, key: str, cluster: _Cluster, order: tuple) -> int:
         words = key.split()
-        position = len(self.entries)
+        position = len(self.texts)
         if len(words) >= 2:
-            self.by_last[words[-1]].add(position)
+            self.by_last[words[-1]] = (*self.by_last.get(words[-1], ()), position)
             if cluster.type == "Person":
-                self.persons_by_last[words[-1]].add(position)
-        self.entries.append((key, cluster))
+                self.persons_by_last[words[-1]] = (*self.persons_by_last.get(words[-1], ()), position)
+        self.texts.append(key)
+        self.clusters.append(cluster)
         self.order.append(order)
         self._keys(len(words)).add(key, position)
         self.lasts.add(words[-1] if words else "", position)
         return position
 
     def kill(self, position: int) -> None:
-        entry = self.entries[position]
-        if entry is None:
+        key = self.texts[position]
+        if key is None:
             return
-        words = entry[0].split()
+        words = key.split()
         for by_last in (self.by_last, self.persons_by_last) if len(words) >= 2 else ():
-            if position in by_last.get(words[-1], ()):
-                by_last[words[-1]].discard(position)
-                if not by_last[words[-1]]:
-                    del by_last[words[-1]]
-        self._keys(len(words)).remove(entry[0], position)
+            kept = tuple(p for p in by_last.get(words[-1], ()) if p != position)
+            if kept:
+                by_last[words[-1]] = kept
+            else:
+                by_last.pop(words[-1], None)
+        self._keys(len(words)).remove(key, position)
         self.lasts.remove(words[-1] if words else "", position)
-        self.entries[position] = None
+        self.texts[position] = self.clusters[position] = None
         self.dead += 1
 
-    def compact_if_sparse(self, letter: str, where: dict[str, list[tuple[str, int]]]) -> None:
+    def compact_if_sparse(self, letter: str, where: dict[str, tuple[tuple[str, int], ...]]) -> None:
         """Drop the gaps once they are half the block, renumbering the positions ``where`` records."""
-        if self.dead < 1000 or self.dead * 2 < len(self.entries):
+        if self.dead < 1000 or self.dead * 2 < len(self.texts):
             return
-        live = [(n, e, o) for n, (e, o) in enumerate(zip(self.entries, self.order, strict=True)) if e is not None]
+        live = [(n, entry, self.order[n]) for n in range(len(self.texts)) if (entry := self.entry(n)) is not None]
         self.__init__(self.threshold)  # type: ignore[misc]
         moved = {old: self.add(key, cluster, order) for old, (key, cluster), order in live}
         for entity_id in {cluster.known.id for _, (_, cluster), _ in live if cluster.known is not None}:
-            where[entity_id] = [(at, moved[p] if at == letter else p) for at, p in where[entity_id]]
+            where[entity_id] = tuple((at, moved[p] if at == letter else p) for at, p in where[entity_id])
 
     def _keys(self, words: int) -> Spellings:
         spellings = self.keys.get(words)
@@ -274,135 +309,3 @@ class _BaseBlock:
         """The multi-word keys ending in ``word`` of entities stored as persons (and the ``more`` entries), in
         resolve's order."""
         return sorted({*self.persons_by_last.get(word, ()), *more}, key=self.order.__getitem__)
-
-
-@dataclass
-class _Saved:
-    keys: set[str]
-    surnames: set[str]
-    names: Counter
-    votes: Counter
-    type: str
-
-
-class _View:
-    """The index as one resolution sees it: the stored entries first, then what the resolution adds."""
-
-    def __init__(self, index: EntityIndex) -> None:
-        self.index = index
-        self.by_key = _KeyView(index.by_key)
-        # the multi-word keys of stored entities, not persons when stored, that a mention joined (it may make them
-        # persons): letter → last word → positions
-        self.unlisted: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-        self.by_block = _BlocksView(index.blocks, self.unlisted)
-        self.by_short = _ShortView(index.by_short)
-        self.new: list[_Cluster] = []
-        self.touched: dict[int, tuple[_Cluster, _Saved]] = {}
-
-    def touch(self, cluster: _Cluster) -> None:
-        """Note a stored entity's cluster before a mention changes it, to undo the change afterwards."""
-        if cluster.known is not None and id(cluster) not in self.touched:
-            if cluster.type != "Person":
-                for letter, position in self.index._where[cluster.known.id]:
-                    entry = self.index.blocks[letter].entries[position]
-                    words = entry[0].split() if entry is not None else []
-                    if len(words) >= 2:
-                        self.unlisted[letter][words[-1]].add(position)
-            self.touched[id(cluster)] = (cluster, _Saved(set(cluster.keys), set(cluster.surnames),
-                                                         Counter(cluster.names), Counter(cluster.votes), cluster.type))
-
-    def holds(self, cluster: _Cluster) -> bool:
-        return cluster.known is not None or any(c is cluster for c in self.new)
-
-    def stored_touched(self) -> list[_Cluster]:
-        """The stored entities' clusters a mention joined, in the index's order."""
-        clusters = [c for c, _ in self.touched.values()]
-        return sorted(clusters, key=lambda c: self.index._rank[c.known.id])  # type: ignore[union-attr,return-value,arg-type]
-
-    def restore(self) -> None:
-        for cluster, saved in self.touched.values():
-            cluster.keys, cluster.surnames = saved.keys, saved.surnames
-            cluster.names, cluster.votes, cluster.type = saved.names, saved.votes, saved.type
-            cluster.members = []
-        self.touched = {}
-
-
-class _KeyView:
-    def __init__(self, base: dict[str, _Cluster]) -> None:
-        self.base = base
-        self.added: dict[str, _Cluster] = {}
-
-    def get(self, key: str) -> _Cluster | None:
-        found = self.base.get(key)
-        return found if found is not None else self.added.get(key)
-
-    def setdefault(self, key: str, cluster: _Cluster) -> None:
-        if key not in self.base:
-            self.added.setdefault(key, cluster)
-
-
-class _ShortView:
-    def __init__(self, base: dict[str, dict[int, _Cluster]]) -> None:
-        self.base = base
-        self.added: dict[str, dict[int, _Cluster]] = defaultdict(dict)
-
-    def get(self, short: str, default: dict[int, _Cluster]) -> dict[int, _Cluster]:
-        base, added = self.base.get(short), self.added.get(short)
-        if base is None and added is None:
-            return default
-        return {**(base or {}), **(added or {})}
-
-    def __getitem__(self, short: str) -> dict[int, _Cluster]:
-        return self.added[short]
-
-
-class _BlockView:
-    """One block: the stored entries (positions below ``offset``), then the resolution's own."""
-
-    def __init__(self, base: _BaseBlock | None, added: _Block | None, more: dict[str, set[int]]) -> None:
-        self.base, self.added, self.more = base, added, more
-        self.offset = len(base.entries) if base is not None else 0
-        self.entries = self
-        self.by_last = self
-
-    def __getitem__(self, position: int) -> tuple[str, _Cluster]:
-        if position < self.offset:
-            entry = self.base.entries[position]  # type: ignore[union-attr]
-            assert entry is not None
-            return entry
-        return self.added.entries[position - self.offset]  # type: ignore[union-attr]
-
-    def get(self, word: str, default: Iterable[int] = ()) -> list[int]:
-        out = self.base.with_last(word) if self.base is not None else []
-        if self.added is not None:
-            out += [self.offset + n for n in self.added.by_last.get(word, ())]
-        return out
-
-    def persons_ending(self, word: str) -> list[int]:
-        """A superset of the entries of persons whose multi-word key ends in ``word``: the stored persons', the
-        stored entities' a mention joined, and the resolution's own."""
-        out = self.base.persons_ending(word, self.more.get(word, ())) if self.base is not None else []
-        if self.added is not None:
-            out += [self.offset + n for n in self.added.by_last.get(word, ())]
-        return out
-
-    def near(self, key: str, threshold: float, lasts: bool = True) -> list[int]:
-        out = self.base.near(key, threshold, lasts) if self.base is not None else []
-        if self.added is not None:
-            out += [self.offset + n for n in self.added.near(key, threshold, lasts)]
-        return out
-
-
-class _BlocksView:
-    def __init__(self, base: dict[str, _BaseBlock], unlisted: dict[str, dict[str, set[int]]]) -> None:
-        self.base, self.unlisted = base, unlisted
-        self.added: dict[str, _Block] = defaultdict(_Block)
-
-    def get(self, letter: str) -> _BlockView | None:
-        base, added = self.base.get(letter), self.added.get(letter)
-        if base is None and added is None:
-            return None
-        return _BlockView(base, added, self.unlisted.get(letter, {}))
-
-    def __getitem__(self, letter: str) -> _Block:
-        return self.added[letter]

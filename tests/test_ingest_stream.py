@@ -91,6 +91,25 @@ def test_the_collector_runs_less_often_during_an_ingest_and_as_before_after():
         gc.set_threshold(*before)
 
 
+def test_the_indexes_are_kept_out_of_collections_during_an_ingest_and_handed_back_after(empty_store, generated_dir,
+                                                                                          tmp_path, monkeypatch):
+    import gc
+
+    from newsgraph import pipeline
+
+    frozen_at_resolution = []
+
+    def resolve(*args, **kwargs):
+        frozen_at_resolution.append(gc.get_freeze_count())
+        return pipeline_resolve(*args, **kwargs)
+
+    pipeline_resolve = pipeline.resolve
+    monkeypatch.setattr(pipeline, "resolve", resolve)
+    ingest([generated_dir], empty_store, _settings(tmp_path, chunk_size=12))
+    assert len(frozen_at_resolution) >= 2 and all(frozen_at_resolution)  # every chunk, the first one too
+    assert gc.get_freeze_count() == 0
+
+
 def test_dask_local_cluster_writes_the_same_graph(single, empty_store, generated_dir, tmp_path, evidence_of):
     from dask.distributed import LocalCluster
 

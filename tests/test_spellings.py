@@ -52,7 +52,7 @@ def _every_string(self: Spellings, query: str, threshold: float) -> set[int]:
     hits: set[int] = set()
     for text, _, _ in process.extract(query, list(self.where), scorer=fuzz.ratio, score_cutoff=threshold,
                                       limit=None):
-        hits |= self.where[text]
+        hits.update(self.where[text])
     return hits
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from itertools import chain, islice, repeat
 from pathlib import Path
 
+from newsgraph.gcpause import freezing
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.copies import CopyIndex, fingerprint
 from newsgraph.graph.entity_index import EntityIndex
@@ -154,8 +155,9 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
         ModelUnavailable: the spaCy pipeline cannot be loaded.
         StoreUnavailable: the store fails.
     """
-    with _fewer_collections():
-        return _ingest(list(paths), store, settings, force=force, progress=progress, analyzer=analyzer)
+    with _fewer_collections(), freezing() as freeze:
+        return _ingest(list(paths), store, settings, force=force, progress=progress, analyzer=analyzer,
+                       freeze=freeze)
 
 
 @contextlib.contextmanager
@@ -174,7 +176,7 @@ def _fewer_collections(first_generation: int = 50_000) -> Iterator[None]:
 
 
 def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, force: bool,
-            progress: Progress | None, analyzer: Analyzer | None) -> IngestReport:
+            progress: Progress | None, analyzer: Analyzer | None, freeze: Callable[[], None]) -> IngestReport:
     started = time.perf_counter()
     overrides = load_overrides(settings.overrides) if settings.overrides else None  # fails before any write
     if settings.roles:
@@ -203,6 +205,7 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
         def finish(chunk: _Chunk) -> None:
             if not indexes:
                 indexes.append(_indexes(store, settings))
+                freeze()  # the indexes live as long as the ingest: out of the garbage collector's walks
             _finish(chunk, *indexes[0], settings, overrides, writer, totals)
 
         def written(chunk: _Chunk, evidence: int) -> None:
