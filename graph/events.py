@@ -12,6 +12,8 @@ name), the mentions naming a person other than the most named one are that perso
 person), and so are the mentions naming nobody whose sentence, or the two before it, tell of that person. That
 is decided over the mentions of one build (one ingest chunk): a later chunk that names only one of the people
 puts its mentions on the class's event, which is the main person's event only if that chunk agrees on who it is.
+A reaction ("we're disappointed") names nobody as a rule; its mentions are told apart by the person their context
+names ("… the issue involving Smith. Obviously we're disappointed"), for deciding the split as well.
 
 Also here: the relation class of a triple and its event, what ``build_graph`` projects the analysts' edges from.
 """
@@ -24,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsgraph.ingest.lexicon import is_reaction_class
 from newsgraph.model import ArticleAnalysis, EventMention, Resolution
 
 
@@ -113,7 +116,8 @@ def person_groups(named: Iterable[frozenset[str]], words: Mapping[str, tuple[str
 def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
            words: Mapping[str, tuple[str, ...]],
            named: Mapping[str, Sequence[tuple[int, str]]] | None = None,
-           before: Mapping[str, Mapping[int, int]] | None = None) -> dict[tuple[str, int], str]:
+           before: Mapping[str, Mapping[int, int]] | None = None,
+           reaction: bool = False) -> dict[tuple[str, int], str]:
     """Within the mentions of one class in one story, the key suffix of each mention that befalls someone other
     than the class's main person, when the mentions clearly befall different people: two groups of people or
     more (``person_groups``), each named in at least two articles. The group named by most mentions keeps the
@@ -124,26 +128,34 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
     named in the two sentences before it (``before``: each article's sentence starts → the start of the
     sentence before), as "he" would be read: "Smith was stopped for speeding. He was arrested". It takes that
     person's group when that is one of the groups apart but the main one, and otherwise stays on the class's
-    event."""
+    event.
+
+    A reaction (``reaction``: "we're disappointed", "it's shocking") seldom names as a participant what it
+    reacts to: its context does ("… the issue involving Smith. Obviously we're disappointed"). For a reaction
+    class, a mention that names nobody counts towards telling the groups apart by the person its sentence or the
+    two before tell of, so reactions to two people's arrests, each told in two articles, are two events. (For
+    other classes it does not: a happening of two parties, each sentence naming one, is one event.)"""
     before = before or {}
     group = person_groups((people for _, _, people in mentions), words)
+
+    def told(source: str, mention: EventMention) -> set[str]:
+        return _told_of(named.get(source, ()), mention, before.get(source, {}), group) if named else set()
+
     size: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
-    for source, _, people in mentions:
-        groups = {group[p] for p in people}
+    for source, mention, people in mentions:
+        groups = {group[p] for p in people} or (told(source, mention) if reaction else set())
         for g in groups:
             articles[g].add(source)
         if len(groups) == 1:
-            size[groups.pop()] += 1
+            size[min(groups)] += 1
     apart = {g for g in size if len(articles[g]) >= 2}
     if len(apart) < 2:
         return {}
     main = min(apart, key=lambda g: (-size[g], g))
     out = {}
     for source, mention, people in mentions:
-        groups = {group[p] for p in people}
-        if not groups and named:
-            groups = _told_of(named.get(source, ()), mention, before.get(source, {}), group)
+        groups = {group[p] for p in people} or told(source, mention)
         if len(groups) == 1 and groups <= apart - {main}:
             out[(source, mention.start)] = f"\x1fwith {min(groups)}"
     return out
@@ -198,8 +210,8 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
                 of_class[(story_of.get(source, source), mention.event_class)].append(
                     (source, mention, _people(mention, source, assignment, words)))
     suffix: dict[tuple[str, int], str] = {}
-    for mentions in of_class.values():
-        suffix.update(_split(mentions, words, named, before))
+    for (_, event_class), mentions in of_class.items():
+        suffix.update(_split(mentions, words, named, before, is_reaction_class(event_class)))
     for analysis in analyses:
         source = analysis.article.id
         story = story_of.get(source, source)

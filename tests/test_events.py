@@ -566,11 +566,11 @@ def test_a_participant_with_a_named_apposition_is_the_name():
     assert [(p.role, p.arg.text, p.arg.local_id) for p in arrested.participants] == [("object", "Smith", 7)]
 
 
-def _story(*articles):
+def _story(*articles, event_class="arrest"):
     """Analyses and a resolution from ``(source, [(sentence_start, sentence_end, named, befalls[, speaker])])``:
-    each sentence has one arrest mention at its start, befalling ``befalls`` (a person id or None), names
-    ``named`` (person ids, one name mention each, after the trigger) and, given ``speaker``, ends in "...,
-    <speaker> said" (a name mention that is the subject of a speech act)."""
+    each sentence has one mention of ``event_class`` (an arrest) at its start, befalling ``befalls`` (a person id
+    or None), names ``named`` (person ids, one name mention each, after the trigger) and, given ``speaker``, ends
+    in "..., <speaker> said" (a name mention that is the subject of a speech act)."""
     from newsgraph.model import Arg, Entity, EventMention, Mention, Participant, Resolution
 
     names = {"robert-brown": "Robert Brown", "alan-jones": "Alan Robert Jones", "kim-lee": "Kim Lee"}
@@ -587,8 +587,8 @@ def _story(*articles):
             if befalls is not None:
                 parts = (Participant("object", Arg(names[befalls], start, start + 1, local_id=start)),)
                 assignment[(source, start)] = befalls
-            events.append(EventMention(source, start, start + 1, "x", "arrest", "arrest", "verbal", start, end,
-                                       parts))
+            events.append(EventMention(source, start, start + 1, "x", event_class, event_class, "verbal", start,
+                                       end, parts))
             for k, person in enumerate(named, 1):
                 mentions.append(Mention(source, start + 2 * k, start + 2 * k + 1, names[person], "PERSON", "name",
                                         start + k))
@@ -655,3 +655,19 @@ def test_mentions_naming_nobody_do_not_count_towards_telling_people_apart():
                     ("c", [(0, 10, ["kim-lee"], None)]),
                     ("d", [(0, 10, ["kim-lee"], None)]))
     assert len(set(events.values())) == 1
+
+
+def test_reactions_naming_nobody_tell_apart_the_people_their_context_names():
+    # "... the issue involving Brown. Obviously we're disappointed" in two articles, "It's disappointing to hear
+    # about the issue involving Jones" in two more: reactions to two people's arrests, two events
+    told = [("a", [(0, 10, ["robert-brown"], None), (10, 20, [], None)]),
+            ("b", [(0, 10, ["robert-brown"], None), (10, 20, [], None)]),
+            ("c", [(0, 10, ["alan-jones"], None)]),
+            ("d", [(0, 10, ["alan-jones"], None)]),
+            ("e", [(0, 10, [], None)])]  # a reaction with no one in its context: the class's event
+    events = _story(*told, event_class="disappoint")
+    assert events[("a", 10)] == events[("b", 10)] == events[("a", 0)] == events[("e", 0)]
+    assert events[("c", 0)] == events[("d", 0)] != events[("a", 10)]
+    once = _story(*told[:3], event_class="disappoint")  # Jones's told in one article only: no clear conflict
+    assert len(set(once.values())) == 1
+    assert len(set(_story(*told, event_class="arrest").values())) == 1  # no reaction: as before
