@@ -671,3 +671,15 @@ def test_reactions_naming_nobody_tell_apart_the_people_their_context_names():
     once = _story(*told[:3], event_class="disappoint")  # Jones's told in one article only: no clear conflict
     assert len(set(once.values())) == 1
     assert len(set(_story(*told, event_class="arrest").values())) == 1  # no reaction: as before
+
+
+def test_firing_with_no_object_is_a_shooting_and_firing_someone_a_dismissal():
+    shot = make_doc("Troops NOUN nsubj 1", "fired VERB ROOT 1 lemma=fire", "in ADP prep 1", "self-defence NOUN pobj 2",
+                    ". PUNCT punct 1")
+    assert [m.event_class for *_, m in _events(shot) if m.text == "fired"] == [event_class("shoot")]
+    sacked = make_doc("The DET det 1", "club NOUN nsubj 2", "fired VERB ROOT 2 lemma=fire", "the DET det 4",
+                      "coach NOUN dobj 2 lemma=coach", ". PUNCT punct 2")
+    passive = make_doc("He PRON nsubjpass 2", "was AUX auxpass 2 lemma=be", "fired VERB ROOT 2 lemma=fire tag=VBN",
+                       ". PUNCT punct 2")
+    for doc in (sacked, passive):
+        assert [m.event_class for *_, m in _events(doc) if m.text == "fired"] == [event_class("dismiss")]
