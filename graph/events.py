@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -113,10 +114,20 @@ def person_groups(named: Iterable[frozenset[str]], words: Mapping[str, tuple[str
     return {person: find(person) for person in sorted(parent)}
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the articles of one build say around their event mentions, by article: the people named (start of
+    each name mention → person id, speakers left out) and each sentence's start → the start of the sentence
+    before and of the one after."""
+
+    named: Mapping[str, Sequence[tuple[int, str]]]
+    before: Mapping[str, Mapping[int, int]]
+    after: Mapping[str, Mapping[int, int]]
+
+
 def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
            words: Mapping[str, tuple[str, ...]],
-           named: Mapping[str, Sequence[tuple[int, str]]] | None = None,
-           before: Mapping[str, Mapping[int, int]] | None = None,
+           context: _Context | None = None,
            reaction: bool = False) -> dict[tuple[str, int], str]:
     """Within the mentions of one class in one story, the key suffix of each mention that befalls someone other
     than the class's main person, when the mentions clearly befall different people: two groups of people or
@@ -126,20 +137,24 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
     sentence names (``named``: each article's people by the start of their named mentions, speakers left out):
     "Smith, 32, was stopped for speeding but was arrested"; or, when its sentence names nobody, the last person
     named in the two sentences before it (``before``: each article's sentence starts → the start of the
-    sentence before), as "he" would be read: "Smith was stopped for speeding. He was arrested". It takes that
-    person's group when that is one of the groups apart but the main one, and otherwise stays on the class's
-    event.
+    sentence before), as "he" would be read: "Smith was stopped for speeding. He was arrested"; or, in a lead
+    that describes before it names (no person named before it in its article), the first person named in the
+    sentence after it: "A British man has been killed after falling … Robert Buckley, 32, was climbing …". It
+    takes that person's group when that is one of the groups apart but the main one, and otherwise stays on
+    the class's event.
 
     A reaction (``reaction``: "we're disappointed", "it's shocking") seldom names as a participant what it
     reacts to: its context does ("… the issue involving Smith. Obviously we're disappointed"). For a reaction
     class, a mention that names nobody counts towards telling the groups apart by the person its sentence or the
     two before tell of, so reactions to two people's arrests, each told in two articles, are two events. (For
     other classes it does not: a happening of two parties, each sentence naming one, is one event.)"""
-    before = before or {}
     group = person_groups((people for _, _, people in mentions), words)
 
     def told(source: str, mention: EventMention) -> set[str]:
-        return _told_of(named.get(source, ()), mention, before.get(source, {}), group) if named else set()
+        if context is None:
+            return set()
+        return _told_of(context.named.get(source, ()), mention, context.before.get(source, {}),
+                        context.after.get(source, {}), group)
 
     size: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
@@ -153,26 +168,32 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
     if len(apart) < 2:
         return {}
     main = min(apart, key=lambda g: (-size[g], g))
+    of_mention = {(source, mention.start): {group[p] for p in people} or told(source, mention)
+                  for source, mention, people in mentions}
     out = {}
-    for source, mention, people in mentions:
-        groups = {group[p] for p in people} or told(source, mention)
+    for key, groups in of_mention.items():
         if len(groups) == 1 and groups <= apart - {main}:
-            out[(source, mention.start)] = f"\x1fwith {min(groups)}"
+            out[key] = f"\x1fwith {min(groups)}"
     return out
 
 
 def _told_of(named: Sequence[tuple[int, str]], mention: EventMention, before: Mapping[int, int],
-             group: Mapping[str, str]) -> set[str]:
+             after: Mapping[int, int], group: Mapping[str, str]) -> set[str]:
     """The group of the one person a mention that names nobody is about: the person its sentence names when it
     names one (surnames joined: ``group``, a person in no group being one of its own), else the last person
-    named in the two sentences before it; nobody (an empty set) when its sentence names several."""
+    named in the two sentences before it, else, when its article names nobody before it (a lead), the first
+    person named in the sentence after it; nobody (an empty set) when its sentence names several."""
     start, end = mention.sentence_start, mention.sentence_end
     here = {group.get(p, p) for at, p in named if start <= at < end}
     if here:
         return here if len(here) == 1 else set()
     back = before.get(start, -1)
     earlier = [group.get(p, p) for at, p in named if before.get(back, back) <= at < start]
-    return set(earlier[-1:])
+    if earlier or any(at < start for at, _ in named) or start not in after:
+        return set(earlier[-1:])
+    stop = after.get(after[start], sys.maxsize)
+    later = next((group.get(p, p) for at, p in named if end <= at < stop), None)
+    return set() if later is None else {later}
 
 
 def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, str],
@@ -193,11 +214,13 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
     of_class: dict[tuple[str, str], list[tuple[str, EventMention, frozenset[str]]]] = defaultdict(list)
     named: dict[str, list[tuple[int, str]]] = defaultdict(list)
     before: dict[str, dict[int, int]] = {}
+    after: dict[str, dict[int, int]] = {}
     analyses = list(analyses)
     for analysis in analyses:
         source = analysis.article.id
         starts = sorted({e.sentence_start for e in analysis.events} | {t.sentence_start for t in analysis.triples})
         before[source] = dict(zip(starts[1:], starts))
+        after[source] = dict(zip(starts, starts[1:]))
         speakers = [p.arg for e in analysis.events if e.kind == "speech" for p in e.participants
                     if p.role == "subject"]
         for m in analysis.mentions:
@@ -209,9 +232,10 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
             if mention.kind != "speech":
                 of_class[(story_of.get(source, source), mention.event_class)].append(
                     (source, mention, _people(mention, source, assignment, words)))
+    context = _Context(named, before, after)
     suffix: dict[tuple[str, int], str] = {}
     for (_, event_class), mentions in of_class.items():
-        suffix.update(_split(mentions, words, named, before, is_reaction_class(event_class)))
+        suffix.update(_split(mentions, words, context, is_reaction_class(event_class)))
     for analysis in analyses:
         source = analysis.article.id
         story = story_of.get(source, source)

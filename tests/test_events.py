@@ -569,11 +569,12 @@ def test_a_participant_with_a_named_apposition_is_the_name():
 def _story(*articles, event_class="arrest"):
     """Analyses and a resolution from ``(source, [(sentence_start, sentence_end, named, befalls[, speaker])])``:
     each sentence has one mention of ``event_class`` (an arrest) at its start, befalling ``befalls`` (a person id
-    or None), names ``named`` (person ids, one name mention each, after the trigger) and, given ``speaker``, ends
-    in "..., <speaker> said" (a name mention that is the subject of a speech act)."""
+    or None), names ``named`` (person ids, one name mention each, after the trigger) and, given
+    ``speaker``, ends in "..., <speaker> said" (a name mention that is the subject of a speech act)."""
     from newsgraph.model import Arg, Entity, EventMention, Mention, Participant, Resolution
 
     names = {"robert-brown": "Robert Brown", "alan-jones": "Alan Robert Jones", "kim-lee": "Kim Lee"}
+    places: dict[str, str] = {}
     analyses, assignment = [], {}
     for source, sentences in articles:
         mentions, events = [], []
@@ -594,7 +595,8 @@ def _story(*articles, event_class="arrest"):
                                         start + k))
                 assignment[(source, start + k)] = person
         analyses.append(ArticleAnalysis(Article(source, "x"), tuple(mentions), (), (), events=tuple(events)))
-    resolution = Resolution(tuple(Entity(i, n, "Person") for i, n in names.items()), assignment)
+    resolution = Resolution(tuple(Entity(i, n, "Place" if i in places else "Person") for i, n in names.items()),
+                            assignment)
     found = assign_events(analyses, {a.article.id: "story:1" for a in analyses}, resolution)
     return {(m.source, m.start): found.of_trigger(m.source, m.start) for a in analyses for m in a.events}
 
@@ -683,3 +685,18 @@ def test_firing_with_no_object_is_a_shooting_and_firing_someone_a_dismissal():
                        ". PUNCT punct 2")
     for doc in (sacked, passive):
         assert [m.event_class for *_, m in _events(doc) if m.text == "fired"] == [event_class("dismiss")]
+
+
+def test_a_lead_that_names_nobody_is_about_the_first_person_the_next_sentence_names():
+    told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+            ("c", [(0, 10, [], "alan-jones")]), ("d", [(0, 10, [], "alan-jones")]), *_brown(5)]
+    # "A man was arrested on Friday. Jones, 32, …": the lead describes before it names
+    events = _story(*told, ("e", [(0, 10, [], None), (10, 20, ["alan-jones", "robert-brown"], None)]),
+                    ("f", [(0, 10, [], None), (10, 20, [], None), (20, 30, ["alan-jones"], None)]),
+                    ("g", [(0, 10, ["kim-lee"], None), (10, 20, [], None), (20, 30, [], None),
+                           (30, 40, [], None), (40, 50, ["alan-jones"], None)]))
+    brown, jones = events[("a", 0)], events[("c", 0)]
+    assert brown != jones and events[("e", 0)] == jones
+    assert events[("f", 0)] == brown  # the next sentence names nobody: the class's event
+    assert events[("g", 30)] == brown  # no lead: Lee is named before it, too far back to tell
+
