@@ -13,7 +13,9 @@ person), and so are the mentions naming nobody whose sentence, or the two before
 is decided over the mentions of one build (one ingest chunk): a later chunk that names only one of the people
 puts its mentions on the class's event, which is the main person's event only if that chunk agrees on who it is.
 A reaction ("we're disappointed") names nobody as a rule; its mentions are told apart by the person their context
-names ("… the issue involving Smith. Obviously we're disappointed"), for deciding the split as well.
+names ("… the issue involving Smith. Obviously we're disappointed"), for deciding the split as well. A mention
+with no person in its context either goes by the places its sentence names: "the man fell near the Mount Sefton
+Bivvy" is the fall of the one whose named falls were on Mount Sefton.
 
 Also here: the relation class of a triple and its event, what ``build_graph`` projects the analysts' edges from.
 """
@@ -117,12 +119,14 @@ def person_groups(named: Iterable[frozenset[str]], words: Mapping[str, tuple[str
 @dataclass(frozen=True)
 class _Context:
     """What the articles of one build say around their event mentions, by article: the people named (start of
-    each name mention → person id, speakers left out) and each sentence's start → the start of the sentence
-    before and of the one after."""
+    each name mention → person id, speakers left out), the other named things (→ entity id), each sentence's
+    start → the start of the sentence before and of the one after, and the words of every named thing's name."""
 
     named: Mapping[str, Sequence[tuple[int, str]]]
+    things: Mapping[str, Sequence[tuple[int, str]]]
     before: Mapping[str, Mapping[int, int]]
     after: Mapping[str, Mapping[int, int]]
+    thing_words: Mapping[str, frozenset[str]]
 
 
 def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
@@ -170,10 +174,48 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
     main = min(apart, key=lambda g: (-size[g], g))
     of_mention = {(source, mention.start): {group[p] for p in people} or told(source, mention)
                   for source, mention, people in mentions}
+    if context is not None:
+        of_mention |= _placed(mentions, of_mention, apart, context)
     out = {}
     for key, groups in of_mention.items():
         if len(groups) == 1 and groups <= apart - {main}:
             out[key] = f"\x1fwith {min(groups)}"
+    return out
+
+
+def _placed(mentions: Sequence[tuple[str, EventMention, frozenset[str]]],
+            of_mention: Mapping[tuple[str, int], set[str]],
+            apart: set[str], context: _Context) -> dict[tuple[str, int], set[str]]:
+    """The group of each mention that neither names a person nor has one in its context, by the named places
+    (and other named things) of its sentence: a thing the sentences of exactly one group's mentions name, or a
+    thing whose name holds the name of one they name ("fell near the Mount Sefton Bivvy" where one climber's
+    named falls were "on Mount Sefton"), places the mention with that group. Things of several groups' sentences
+    ("New Zealand") tell nothing."""
+    def things(source: str, mention: EventMention) -> set[str]:
+        return {t for at, t in context.things.get(source, ())
+                if mention.sentence_start <= at < mention.sentence_end}
+
+    seen: dict[str, set[str]] = defaultdict(set)
+    for source, mention, _ in mentions:
+        groups = of_mention[(source, mention.start)]
+        if len(groups) == 1 and groups <= apart:
+            seen[min(groups)] |= things(source, mention)
+    empty: frozenset[str] = frozenset()
+
+    def holds(thing: str, other: str) -> bool:
+        inner = context.thing_words.get(other, empty)
+        return other == thing or bool(inner) and inner <= context.thing_words.get(thing, empty)
+
+    out = {}
+    for source, mention, _ in mentions:
+        if of_mention[(source, mention.start)]:
+            continue
+        found: set[str] = set()
+        for thing in things(source, mention):
+            groups = {g for g, named in seen.items() if any(holds(thing, other) for other in named)}
+            found |= groups if len(groups) == 1 else set()
+        if len(found) == 1:
+            out[(source, mention.start)] = found
     return out
 
 
@@ -213,6 +255,9 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
              for e in (resolution.entities if resolution is not None else ()) if e.type == "Person"}
     of_class: dict[tuple[str, str], list[tuple[str, EventMention, frozenset[str]]]] = defaultdict(list)
     named: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    things: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    thing_words = {e.id: frozenset(w for w in re.findall(r"[a-z]+", e.name.lower()) if len(w) > 1)
+                   for e in (resolution.entities if resolution is not None else ()) if e.type != "Person"}
     before: dict[str, dict[int, int]] = {}
     after: dict[str, dict[int, int]] = {}
     analyses = list(analyses)
@@ -228,11 +273,13 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
             if person in words and not any(m.start <= a.start < m.end or a.start <= m.start < a.end
                                            for a in speakers):
                 named[source].append((m.start, person))
+            elif person in thing_words:
+                things[source].append((m.start, person))
         for mention in analysis.events:
             if mention.kind != "speech":
                 of_class[(story_of.get(source, source), mention.event_class)].append(
                     (source, mention, _people(mention, source, assignment, words)))
-    context = _Context(named, before, after)
+    context = _Context(named, things, before, after, thing_words)
     suffix: dict[tuple[str, int], str] = {}
     for (_, event_class), mentions in of_class.items():
         suffix.update(_split(mentions, words, context, is_reaction_class(event_class)))

@@ -569,12 +569,14 @@ def test_a_participant_with_a_named_apposition_is_the_name():
 def _story(*articles, event_class="arrest"):
     """Analyses and a resolution from ``(source, [(sentence_start, sentence_end, named, befalls[, speaker])])``:
     each sentence has one mention of ``event_class`` (an arrest) at its start, befalling ``befalls`` (a person id
-    or None), names ``named`` (person ids, one name mention each, after the trigger) and, given
+    or None), names ``named`` (person or place ids, one name mention each, after the trigger) and, given
     ``speaker``, ends in "..., <speaker> said" (a name mention that is the subject of a speech act)."""
     from newsgraph.model import Arg, Entity, EventMention, Mention, Participant, Resolution
 
     names = {"robert-brown": "Robert Brown", "alan-jones": "Alan Robert Jones", "kim-lee": "Kim Lee"}
-    places: dict[str, str] = {}
+    places = {"mount-hill": "Mount Hill", "hill-hut": "Mount Hill Hut", "big-park": "Big Park",
+              "new-land": "New Land"}
+    names |= places
     analyses, assignment = [], {}
     for source, sentences in articles:
         mentions, events = [], []
@@ -700,3 +702,15 @@ def test_a_lead_that_names_nobody_is_about_the_first_person_the_next_sentence_na
     assert events[("f", 0)] == brown  # the next sentence names nobody: the class's event
     assert events[("g", 30)] == brown  # no lead: Lee is named before it, too far back to tell
 
+
+def test_a_mention_with_nobody_in_its_context_takes_the_group_whose_sentences_name_its_place():
+    told = [("a", [(0, 10, ["big-park", "new-land"], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+            ("c", [(0, 10, ["mount-hill", "new-land"], "alan-jones")]), ("d", [(0, 10, [], "alan-jones")]),
+            *_brown(5)]
+    events = _story(*told, ("e", [(0, 10, ["hill-hut"], None)]),  # "near the Mount Hill Hut": on Mount Hill
+                    ("f", [(0, 10, ["mount-hill", "new-land"], None)]),  # New Land tells nothing, Mount Hill does
+                    ("g", [(0, 10, ["new-land"], None)]),  # named with both: nothing
+                    ("h", [(0, 10, ["big-park", "hill-hut"], None)]))  # one place of each: nothing
+    brown, jones = events[("a", 0)], events[("c", 0)]
+    assert brown != jones and events[("e", 0)] == events[("f", 0)] == jones
+    assert events[("g", 0)] == events[("h", 0)] == brown
