@@ -14,8 +14,8 @@ is decided over the mentions of one build (one ingest chunk): a later chunk that
 puts its mentions on the class's event, which is the main person's event only if that chunk agrees on who it is.
 A reaction ("we're disappointed") names nobody as a rule; its mentions are told apart by the person their context
 names ("… the issue involving Smith. Obviously we're disappointed"), for deciding the split as well. A mention
-with no person in its context either goes by the places its sentence names: "the man fell near the Mount Sefton
-Bivvy" is the fall of the one whose named falls were on Mount Sefton.
+with no person in its context either goes by the places its sentence names: "the man fell near the Mount Hill
+Hut" is the fall of the one whose named falls were on Mount Hill.
 
 Also here: the relation class of a triple and its event, what ``build_graph`` projects the analysts' edges from.
 """
@@ -143,7 +143,7 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
     named in the two sentences before it (``before``: each article's sentence starts → the start of the
     sentence before), as "he" would be read: "Smith was stopped for speeding. He was arrested"; or, in a lead
     that describes before it names (no person named before it in its article), the first person named in the
-    sentence after it: "A British man has been killed after falling … Robert Buckley, 32, was climbing …". It
+    sentence after it: "A local man has been killed after falling … John Smith, 32, was climbing …". It
     takes that person's group when that is one of the groups apart but the main one, and otherwise stays on
     the class's event.
 
@@ -188,8 +188,8 @@ def _placed(mentions: Sequence[tuple[str, EventMention, frozenset[str]]],
             apart: set[str], context: _Context) -> dict[tuple[str, int], set[str]]:
     """The group of each mention that neither names a person nor has one in its context, by the named places
     (and other named things) of its sentence: a thing the sentences of exactly one group's mentions name, or a
-    thing whose name holds the name of one they name ("fell near the Mount Sefton Bivvy" where one climber's
-    named falls were "on Mount Sefton"), places the mention with that group. Things of several groups' sentences
+    thing whose name holds the name of one they name ("fell near the Mount Hill Hut" where one climber's
+    named falls were "on Mount Hill"), places the mention with that group. Things of several groups' sentences
     ("New Zealand") tell nothing."""
     def things(source: str, mention: EventMention) -> set[str]:
         return {t for at, t in context.things.get(source, ())
