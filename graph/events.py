@@ -256,8 +256,7 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
     of_class: dict[tuple[str, str], list[tuple[str, EventMention, frozenset[str]]]] = defaultdict(list)
     named: dict[str, list[tuple[int, str]]] = defaultdict(list)
     things: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    thing_words = {e.id: frozenset(w for w in re.findall(r"[a-z]+", e.name.lower()) if len(w) > 1)
-                   for e in (resolution.entities if resolution is not None else ()) if e.type != "Person"}
+    thing_names = {e.id: e.name for e in (resolution.entities if resolution is not None else ()) if e.type != "Person"}
     before: dict[str, dict[int, int]] = {}
     after: dict[str, dict[int, int]] = {}
     analyses = list(analyses)
@@ -273,12 +272,14 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
             if person in words and not any(m.start <= a.start < m.end or a.start <= m.start < a.end
                                            for a in speakers):
                 named[source].append((m.start, person))
-            elif person in thing_words:
+            elif person in thing_names:
                 things[source].append((m.start, person))
         for mention in analysis.events:
             if mention.kind != "speech":
                 of_class[(story_of.get(source, source), mention.event_class)].append(
                     (source, mention, _people(mention, source, assignment, words)))
+    thing_words = {t: frozenset(w for w in re.findall(r"[a-z]+", thing_names[t].lower()) if len(w) > 1)
+                   for t in {t for found in things.values() for _, t in found}}
     context = _Context(named, things, before, after, thing_words)
     suffix: dict[tuple[str, int], str] = {}
     for (_, event_class), mentions in of_class.items():
