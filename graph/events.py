@@ -12,6 +12,10 @@ name), the mentions naming a person other than the most named one are that perso
 person), and so are the mentions naming nobody whose sentence, or the two before it, tell of that person. That
 is decided over the mentions of one build (one ingest chunk): a later chunk that names only one of the people
 puts its mentions on the class's event, which is the main person's event only if that chunk agrees on who it is.
+A reaction ("we're disappointed") names nobody as a rule; its mentions are told apart by the person their context
+names ("… the issue involving Smith. Obviously we're disappointed"), for deciding the split as well. A mention
+with no person in its context either goes by the places its sentence names: "the man fell near the Mount Hill
+Hut" is the fall of the one whose named falls were on Mount Hill.
 
 Also here: the relation class of a triple and its event, what ``build_graph`` projects the analysts' edges from.
 """
@@ -20,10 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsgraph.ingest.lexicon import is_reaction_class
 from newsgraph.model import ArticleAnalysis, EventMention, Resolution
 
 
@@ -110,10 +116,23 @@ def person_groups(named: Iterable[frozenset[str]], words: Mapping[str, tuple[str
     return {person: find(person) for person in sorted(parent)}
 
 
+@dataclass(frozen=True)
+class _Context:
+    """What the articles of one build say around their event mentions, by article: the people named (start of
+    each name mention → person id, speakers left out), the other named things (→ entity id), each sentence's
+    start → the start of the sentence before and of the one after, and the words of every named thing's name."""
+
+    named: Mapping[str, Sequence[tuple[int, str]]]
+    things: Mapping[str, Sequence[tuple[int, str]]]
+    before: Mapping[str, Mapping[int, int]]
+    after: Mapping[str, Mapping[int, int]]
+    thing_words: Mapping[str, frozenset[str]]
+
+
 def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
            words: Mapping[str, tuple[str, ...]],
-           named: Mapping[str, Sequence[tuple[int, str]]] | None = None,
-           before: Mapping[str, Mapping[int, int]] | None = None) -> dict[tuple[str, int], str]:
+           context: _Context | None = None,
+           reaction: bool = False) -> dict[tuple[str, int], str]:
     """Within the mentions of one class in one story, the key suffix of each mention that befalls someone other
     than the class's main person, when the mentions clearly befall different people: two groups of people or
     more (``person_groups``), each named in at least two articles. The group named by most mentions keeps the
@@ -122,45 +141,101 @@ def _split(mentions: list[tuple[str, EventMention, frozenset[str]]],
     sentence names (``named``: each article's people by the start of their named mentions, speakers left out):
     "Smith, 32, was stopped for speeding but was arrested"; or, when its sentence names nobody, the last person
     named in the two sentences before it (``before``: each article's sentence starts → the start of the
-    sentence before), as "he" would be read: "Smith was stopped for speeding. He was arrested". It takes that
-    person's group when that is one of the groups apart but the main one, and otherwise stays on the class's
-    event."""
-    before = before or {}
+    sentence before), as "he" would be read: "Smith was stopped for speeding. He was arrested"; or, in a lead
+    that describes before it names (no person named before it in its article), the first person named in the
+    sentence after it: "A local man has been killed after falling … John Smith, 32, was climbing …". It
+    takes that person's group when that is one of the groups apart but the main one, and otherwise stays on
+    the class's event.
+
+    A reaction (``reaction``: "we're disappointed", "it's shocking") seldom names as a participant what it
+    reacts to: its context does ("… the issue involving Smith. Obviously we're disappointed"). For a reaction
+    class, a mention that names nobody counts towards telling the groups apart by the person its sentence or the
+    two before tell of, so reactions to two people's arrests, each told in two articles, are two events. (For
+    other classes it does not: a happening of two parties, each sentence naming one, is one event.)"""
     group = person_groups((people for _, _, people in mentions), words)
+
+    def told(source: str, mention: EventMention) -> set[str]:
+        if context is None:
+            return set()
+        return _told_of(context.named.get(source, ()), mention, context.before.get(source, {}),
+                        context.after.get(source, {}), group)
+
     size: Counter[str] = Counter()
     articles: dict[str, set[str]] = defaultdict(set)
-    for source, _, people in mentions:
-        groups = {group[p] for p in people}
+    for source, mention, people in mentions:
+        groups = {group[p] for p in people} or (told(source, mention) if reaction else set())
         for g in groups:
             articles[g].add(source)
         if len(groups) == 1:
-            size[groups.pop()] += 1
+            size[min(groups)] += 1
     apart = {g for g in size if len(articles[g]) >= 2}
     if len(apart) < 2:
         return {}
     main = min(apart, key=lambda g: (-size[g], g))
+    of_mention = {(source, mention.start): {group[p] for p in people} or told(source, mention)
+                  for source, mention, people in mentions}
+    if context is not None:
+        of_mention |= _placed(mentions, of_mention, apart, context)
     out = {}
-    for source, mention, people in mentions:
-        groups = {group[p] for p in people}
-        if not groups and named:
-            groups = _told_of(named.get(source, ()), mention, before.get(source, {}), group)
+    for key, groups in of_mention.items():
         if len(groups) == 1 and groups <= apart - {main}:
-            out[(source, mention.start)] = f"\x1fwith {min(groups)}"
+            out[key] = f"\x1fwith {min(groups)}"
+    return out
+
+
+def _placed(mentions: Sequence[tuple[str, EventMention, frozenset[str]]],
+            of_mention: Mapping[tuple[str, int], set[str]],
+            apart: set[str], context: _Context) -> dict[tuple[str, int], set[str]]:
+    """The group of each mention that neither names a person nor has one in its context, by the named places
+    (and other named things) of its sentence: a thing the sentences of exactly one group's mentions name, or a
+    thing whose name holds the name of one they name ("fell near the Mount Hill Hut" where one climber's
+    named falls were "on Mount Hill"), places the mention with that group. Things of several groups' sentences
+    ("New Zealand") tell nothing."""
+    def things(source: str, mention: EventMention) -> set[str]:
+        return {t for at, t in context.things.get(source, ())
+                if mention.sentence_start <= at < mention.sentence_end}
+
+    seen: dict[str, set[str]] = defaultdict(set)
+    for source, mention, _ in mentions:
+        groups = of_mention[(source, mention.start)]
+        if len(groups) == 1 and groups <= apart:
+            seen[min(groups)] |= things(source, mention)
+    empty: frozenset[str] = frozenset()
+
+    def holds(thing: str, other: str) -> bool:
+        inner = context.thing_words.get(other, empty)
+        return other == thing or bool(inner) and inner <= context.thing_words.get(thing, empty)
+
+    out = {}
+    for source, mention, _ in mentions:
+        if of_mention[(source, mention.start)]:
+            continue
+        found: set[str] = set()
+        for thing in things(source, mention):
+            groups = {g for g, named in seen.items() if any(holds(thing, other) for other in named)}
+            found |= groups if len(groups) == 1 else set()
+        if len(found) == 1:
+            out[(source, mention.start)] = found
     return out
 
 
 def _told_of(named: Sequence[tuple[int, str]], mention: EventMention, before: Mapping[int, int],
-             group: Mapping[str, str]) -> set[str]:
+             after: Mapping[int, int], group: Mapping[str, str]) -> set[str]:
     """The group of the one person a mention that names nobody is about: the person its sentence names when it
     names one (surnames joined: ``group``, a person in no group being one of its own), else the last person
-    named in the two sentences before it; nobody (an empty set) when its sentence names several."""
+    named in the two sentences before it, else, when its article names nobody before it (a lead), the first
+    person named in the sentence after it; nobody (an empty set) when its sentence names several."""
     start, end = mention.sentence_start, mention.sentence_end
     here = {group.get(p, p) for at, p in named if start <= at < end}
     if here:
         return here if len(here) == 1 else set()
     back = before.get(start, -1)
     earlier = [group.get(p, p) for at, p in named if before.get(back, back) <= at < start]
-    return set(earlier[-1:])
+    if earlier or any(at < start for at, _ in named) or start not in after:
+        return set(earlier[-1:])
+    stop = after.get(after[start], sys.maxsize)
+    later = next((group.get(p, p) for at, p in named if end <= at < stop), None)
+    return set() if later is None else {later}
 
 
 def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, str],
@@ -180,12 +255,16 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
              for e in (resolution.entities if resolution is not None else ()) if e.type == "Person"}
     of_class: dict[tuple[str, str], list[tuple[str, EventMention, frozenset[str]]]] = defaultdict(list)
     named: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    things: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    thing_names = {e.id: e.name for e in (resolution.entities if resolution is not None else ()) if e.type != "Person"}
     before: dict[str, dict[int, int]] = {}
+    after: dict[str, dict[int, int]] = {}
     analyses = list(analyses)
     for analysis in analyses:
         source = analysis.article.id
         starts = sorted({e.sentence_start for e in analysis.events} | {t.sentence_start for t in analysis.triples})
         before[source] = dict(zip(starts[1:], starts))
+        after[source] = dict(zip(starts, starts[1:]))
         speakers = [p.arg for e in analysis.events if e.kind == "speech" for p in e.participants
                     if p.role == "subject"]
         for m in analysis.mentions:
@@ -193,13 +272,18 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
             if person in words and not any(m.start <= a.start < m.end or a.start <= m.start < a.end
                                            for a in speakers):
                 named[source].append((m.start, person))
+            elif person in thing_names:
+                things[source].append((m.start, person))
         for mention in analysis.events:
             if mention.kind != "speech":
                 of_class[(story_of.get(source, source), mention.event_class)].append(
                     (source, mention, _people(mention, source, assignment, words)))
+    thing_words = {t: frozenset(w for w in re.findall(r"[a-z]+", thing_names[t].lower()) if len(w) > 1)
+                   for t in {t for found in things.values() for _, t in found}}
+    context = _Context(named, things, before, after, thing_words)
     suffix: dict[tuple[str, int], str] = {}
-    for mentions in of_class.values():
-        suffix.update(_split(mentions, words, named, before))
+    for (_, event_class), mentions in of_class.items():
+        suffix.update(_split(mentions, words, context, is_reaction_class(event_class)))
     for analysis in analyses:
         source = analysis.article.id
         story = story_of.get(source, source)

@@ -46,6 +46,7 @@ from newsgraph.ingest.trigger_rules import (
     manner_trigger,
     named_occasions,
     names_a_time,
+    objectless_trigger,
     occasion_trigger,
     run_away_trigger,
     taken_person_trigger,
@@ -127,6 +128,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             trigger = trigger if phrase is None else (phrase[0], trigger[1])
         trigger = run_away_trigger(table[i], trigger)  # "a hit-and-run": the running away
         trigger = taken_person_trigger(table[i], trigger)  # "captured 23 pirates": an arrest
+        trigger = objectless_trigger(table[i], trigger)  # "we fired in self-defence": a shooting
         token = table[i]
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)

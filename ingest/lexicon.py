@@ -252,6 +252,17 @@ def is_speech_verb(lemma: str) -> bool:
     return lemma.strip().lower() in tables().speech
 
 
+def is_reaction_class(event_class: str) -> bool:
+    """True for an event class that is a WordNet verb of emotion: a reaction ("we're disappointed", "shocked",
+    "outraged"), which seldom names what it reacts to as a participant.
+
+    >>> is_reaction_class("disappoint"), is_reaction_class("shock"), is_reaction_class("arrest")
+    (True, True, False)
+    """
+    known = tables().verbs.get(" ".join(event_class.lower().split()))
+    return known is not None and known.lexname == "emotion"
+
+
 def _class_of(step: list[str]) -> tuple[str, int]:
     """(class name, polarity) of one normalised chain step."""
     t = tables()

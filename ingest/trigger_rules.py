@@ -260,6 +260,33 @@ def _partitive_of(token: Token) -> list[Token]:
             if g.dep_ == "pobj"]
 
 
+#: Verbs whose use with no object is another happening: "the police fired", "we fired in self-defence" is
+#: shooting, where "fired the manager", "he was fired" is a dismissal. Event verb → the event it makes.
+OBJECTLESS_EVENTS = {"fire": "shoot"}
+
+
+def objectless_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
+    """The trigger of an active verb of ``OBJECTLESS_EVENTS`` with no direct object (nor a clause or particle
+    in its place), or ``trigger``: "troops fired into the crowd" is a shooting; "fired the coach", "was fired",
+    "the fired coach" are not.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["We", "fired", "in", "defence", ";", "they", "fired", "him"],
+    ...           heads=[1, 1, 1, 2, 1, 6, 6, 6], deps=["nsubj", "ROOT", "prep", "pobj", "punct", "nsubj", "ROOT",
+    ...                                                 "dobj"], pos=["PRON", "VERB", "ADP", "NOUN", "PUNCT",
+    ...                                                               "PRON", "VERB", "PRON"])
+    >>> objectless_trigger(doc[1], ("fire", "verbal")), objectless_trigger(doc[6], ("fire", "verbal"))
+    (('shoot', 'verbal'), ('fire', 'verbal'))
+    """
+    event = OBJECTLESS_EVENTS.get(trigger[0])
+    if event is None or token.pos_ != "VERB" or token.dep_ in {"amod", "acl"}:
+        return trigger
+    if any(c.dep_ in {"dobj", "nsubjpass", "auxpass", "ccomp", "xcomp", "prt", "dative"} for c in token.children):
+        return trigger
+    return event, trigger[1]
+
+
 def _is_person(token: Token) -> bool:
     return token.ent_type_ in _PERSON_LABELS or noun_class(token.lemma_.lower()) == "PERSON"
 

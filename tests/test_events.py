@@ -566,14 +566,17 @@ def test_a_participant_with_a_named_apposition_is_the_name():
     assert [(p.role, p.arg.text, p.arg.local_id) for p in arrested.participants] == [("object", "Smith", 7)]
 
 
-def _story(*articles):
+def _story(*articles, event_class="arrest"):
     """Analyses and a resolution from ``(source, [(sentence_start, sentence_end, named, befalls[, speaker])])``:
-    each sentence has one arrest mention at its start, befalling ``befalls`` (a person id or None), names
-    ``named`` (person ids, one name mention each, after the trigger) and, given ``speaker``, ends in "...,
-    <speaker> said" (a name mention that is the subject of a speech act)."""
+    each sentence has one mention of ``event_class`` (an arrest) at its start, befalling ``befalls`` (a person id
+    or None), names ``named`` (person or place ids, one name mention each, after the trigger) and, given
+    ``speaker``, ends in "..., <speaker> said" (a name mention that is the subject of a speech act)."""
     from newsgraph.model import Arg, Entity, EventMention, Mention, Participant, Resolution
 
     names = {"robert-brown": "Robert Brown", "alan-jones": "Alan Robert Jones", "kim-lee": "Kim Lee"}
+    places = {"mount-hill": "Mount Hill", "hill-hut": "Mount Hill Hut", "big-park": "Big Park",
+              "new-land": "New Land"}
+    names |= places
     analyses, assignment = [], {}
     for source, sentences in articles:
         mentions, events = [], []
@@ -587,14 +590,15 @@ def _story(*articles):
             if befalls is not None:
                 parts = (Participant("object", Arg(names[befalls], start, start + 1, local_id=start)),)
                 assignment[(source, start)] = befalls
-            events.append(EventMention(source, start, start + 1, "x", "arrest", "arrest", "verbal", start, end,
-                                       parts))
+            events.append(EventMention(source, start, start + 1, "x", event_class, event_class, "verbal", start,
+                                       end, parts))
             for k, person in enumerate(named, 1):
                 mentions.append(Mention(source, start + 2 * k, start + 2 * k + 1, names[person], "PERSON", "name",
                                         start + k))
                 assignment[(source, start + k)] = person
         analyses.append(ArticleAnalysis(Article(source, "x"), tuple(mentions), (), (), events=tuple(events)))
-    resolution = Resolution(tuple(Entity(i, n, "Person") for i, n in names.items()), assignment)
+    resolution = Resolution(tuple(Entity(i, n, "Place" if i in places else "Person") for i, n in names.items()),
+                            assignment)
     found = assign_events(analyses, {a.article.id: "story:1" for a in analyses}, resolution)
     return {(m.source, m.start): found.of_trigger(m.source, m.start) for a in analyses for m in a.events}
 
@@ -655,3 +659,58 @@ def test_mentions_naming_nobody_do_not_count_towards_telling_people_apart():
                     ("c", [(0, 10, ["kim-lee"], None)]),
                     ("d", [(0, 10, ["kim-lee"], None)]))
     assert len(set(events.values())) == 1
+
+
+def test_reactions_naming_nobody_tell_apart_the_people_their_context_names():
+    # "... the issue involving Brown. Obviously we're disappointed" in two articles, "It's disappointing to hear
+    # about the issue involving Jones" in two more: reactions to two people's arrests, two events
+    told = [("a", [(0, 10, ["robert-brown"], None), (10, 20, [], None)]),
+            ("b", [(0, 10, ["robert-brown"], None), (10, 20, [], None)]),
+            ("c", [(0, 10, ["alan-jones"], None)]),
+            ("d", [(0, 10, ["alan-jones"], None)]),
+            ("e", [(0, 10, [], None)])]  # a reaction with no one in its context: the class's event
+    events = _story(*told, event_class="disappoint")
+    assert events[("a", 10)] == events[("b", 10)] == events[("a", 0)] == events[("e", 0)]
+    assert events[("c", 0)] == events[("d", 0)] != events[("a", 10)]
+    once = _story(*told[:3], event_class="disappoint")  # Jones's told in one article only: no clear conflict
+    assert len(set(once.values())) == 1
+    assert len(set(_story(*told, event_class="arrest").values())) == 1  # no reaction: as before
+
+
+def test_firing_with_no_object_is_a_shooting_and_firing_someone_a_dismissal():
+    shot = make_doc("Troops NOUN nsubj 1", "fired VERB ROOT 1 lemma=fire", "in ADP prep 1", "self-defence NOUN pobj 2",
+                    ". PUNCT punct 1")
+    assert [m.event_class for *_, m in _events(shot) if m.text == "fired"] == [event_class("shoot")]
+    sacked = make_doc("The DET det 1", "club NOUN nsubj 2", "fired VERB ROOT 2 lemma=fire", "the DET det 4",
+                      "coach NOUN dobj 2 lemma=coach", ". PUNCT punct 2")
+    passive = make_doc("He PRON nsubjpass 2", "was AUX auxpass 2 lemma=be", "fired VERB ROOT 2 lemma=fire tag=VBN",
+                       ". PUNCT punct 2")
+    for doc in (sacked, passive):
+        assert [m.event_class for *_, m in _events(doc) if m.text == "fired"] == [event_class("dismiss")]
+
+
+def test_a_lead_that_names_nobody_is_about_the_first_person_the_next_sentence_names():
+    told = [("a", [(0, 10, [], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+            ("c", [(0, 10, [], "alan-jones")]), ("d", [(0, 10, [], "alan-jones")]), *_brown(5)]
+    # "A man was arrested on Friday. Jones, 32, …": the lead describes before it names
+    events = _story(*told, ("e", [(0, 10, [], None), (10, 20, ["alan-jones", "robert-brown"], None)]),
+                    ("f", [(0, 10, [], None), (10, 20, [], None), (20, 30, ["alan-jones"], None)]),
+                    ("g", [(0, 10, ["kim-lee"], None), (10, 20, [], None), (20, 30, [], None),
+                           (30, 40, [], None), (40, 50, ["alan-jones"], None)]))
+    brown, jones = events[("a", 0)], events[("c", 0)]
+    assert brown != jones and events[("e", 0)] == jones
+    assert events[("f", 0)] == brown  # the next sentence names nobody: the class's event
+    assert events[("g", 30)] == brown  # no lead: Lee is named before it, too far back to tell
+
+
+def test_a_mention_with_nobody_in_its_context_takes_the_group_whose_sentences_name_its_place():
+    told = [("a", [(0, 10, ["big-park", "new-land"], "robert-brown")]), ("b", [(0, 10, [], "robert-brown")]),
+            ("c", [(0, 10, ["mount-hill", "new-land"], "alan-jones")]), ("d", [(0, 10, [], "alan-jones")]),
+            *_brown(5)]
+    events = _story(*told, ("e", [(0, 10, ["hill-hut"], None)]),  # "near the Mount Hill Hut": on Mount Hill
+                    ("f", [(0, 10, ["mount-hill", "new-land"], None)]),  # New Land tells nothing, Mount Hill does
+                    ("g", [(0, 10, ["new-land"], None)]),  # named with both: nothing
+                    ("h", [(0, 10, ["big-park", "hill-hut"], None)]))  # one place of each: nothing
+    brown, jones = events[("a", 0)], events[("c", 0)]
+    assert brown != jones and events[("e", 0)] == events[("f", 0)] == jones
+    assert events[("g", 0)] == events[("h", 0)] == brown
