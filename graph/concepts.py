@@ -3,7 +3,9 @@
 A concept mention (``newsgraph.model.ConceptMention``) is keyed by its head noun and the modifiers that tell two
 things of that head apart (``newsgraph.ingest.concepts``); the mentions of one key in one story are one concept
 node, whatever article they come from: "mobilisation" and "mobilization", "the truce" and "a limited ceasefire",
-"the actress" in two reports of one event. A generic noun ("time", "way") is kept to its article. Node ids derive
+"the actress" in two reports of one event. A generic noun ("time", "way") is kept to its article, unless the
+mention is a time expression ("yesterday", "last week", "next year": the model tags it a date or time): the reports
+of one happening write it of the same time, so it is a concept of the story like a named day. Node ids derive
 from the scope (the story, or the article for a generic noun) and the key, so a later chunk or run MERGEs into the
 same node, and two stories never share a concept: "time" or "decision" cannot tie unrelated stories together.
 A concept is named after the most informative phrase of its mentions ("Somali pirates", "truce"), not its key.
@@ -82,7 +84,7 @@ def article_concepts(analysis: ArticleAnalysis, story: str,
             found._by_start.append((mention.start, mention.end, tie.entity_id))
             continue
         key = concept_key(mention)
-        node = scoped_concept_id(key, found._scope(mention.generic))
+        node = scoped_concept_id(key, found._scope(mention.generic and not mention.time))
         found.names.setdefault(node, key)
         found.spans.setdefault(node, []).append({**span, "kind": "phrase"})
         if not mention.time:  # "for the moment", "on Saturday": when, not what a relation is about

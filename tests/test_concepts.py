@@ -66,7 +66,7 @@ def test_every_noun_phrase_is_a_mention_keyed_by_head_and_named_possessor():
                      ("Ukraine 's mobilisation", "mobilization", ("ukraine",)), ("Tuesday", "tuesday", ())]
 
 
-def test_a_named_day_is_a_concept_of_its_story_and_a_day_relative_to_the_article_stays_with_it():
+def test_a_named_day_is_a_concept_of_its_story_and_a_day_relative_to_the_article_is_a_generic_time():
     doc = _doc([("Police", "NOUN", "police", 1, "nsubj", "O"), ("acted", "VERB", "act", 1, "ROOT", "O"),
                 ("on", "ADP", "on", 1, "prep", "O"), ("Saturday", "PROPN", "Saturday", 2, "pobj", "B-DATE"),
                 ("and", "CCONJ", "and", 1, "cc", "O"), ("yesterday", "NOUN", "yesterday", 1, "npadvmod", "B-DATE"),
@@ -154,6 +154,30 @@ def test_concepts_merge_within_a_story_and_never_across_stories():
     assert len([n for n in sources if n.endswith(":time")]) == 3  # a generic noun stays with its article
     mention = graph.edges["a", scoped_concept_id("mobilization", "story:war"), "MENTIONS"]["mentions"][0]
     assert (mention["text"], war[mention["start"]:mention["end"]]) == ("the mobilisation", "the mobilisation")
+
+
+def test_a_generic_time_is_one_concept_of_its_story_and_a_generic_noun_stays_with_its_article():
+    first = "The gunman was arrested yesterday. It took time."
+    second = "Police arrested the gunman yesterday, a week after the attack. It took time."
+    other = "The quake struck yesterday. It took time."
+
+    def analysis(source: str, text: str) -> ArticleAnalysis:
+        found = []
+        for phrase, head, time in (("yesterday", "yesterday", True), ("a week", "week", True),
+                                   ("time", "time", False)):
+            if phrase in text:
+                start = text.index(phrase)
+                found.append(ConceptMention(source, start, start + len(phrase), phrase, head, generic=True,
+                                            time=time))
+        return ArticleAnalysis(Article(source, text), (), (), (), concepts=tuple(found))
+
+    graph = build_graph([analysis("a", first), analysis("b", second), analysis("c", other)], Resolution(()),
+                        _stories(a="story:arrest", b="story:arrest", c="story:quake"))
+    sources = _sources_of(graph)
+    assert sources[scoped_concept_id("yesterday", "story:arrest")] == {"a", "b"}  # one story's "yesterday"
+    assert sources[scoped_concept_id("yesterday", "story:quake")] == {"c"}  # never another story's
+    assert sources[scoped_concept_id("week", "story:arrest")] == {"b"}
+    assert len([n for n in sources if n.endswith(":time")]) == 3  # "time", no date, stays with its article
 
 
 def test_concept_ids_are_the_same_in_every_chunk():
