@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from newsgraph.graph.story_days import DAY_PARTS, WEEKDAYS, names_weekday, relative_day
 from newsgraph.graph.story_ties import StoryTie
 from newsgraph.ingest.concept_words import GENERIC_NOUNS
 from newsgraph.ingest.names import slug
@@ -68,13 +69,15 @@ class ArticleConcepts:
 
 
 def article_concepts(analysis: ArticleAnalysis, story: str,
-                     ties: Mapping[tuple[str, str], StoryTie] | None = None) -> ArticleConcepts:
+                     ties: Mapping[tuple[str, str], StoryTie] | None = None, day: str = "") -> ArticleConcepts:
     """The concept nodes of an article in a story (its id; "" for an article with no story: it is one on its own),
     with the spans of each node's mentions in text order. A mention the story ties to an entity (``ties``, from
     ``newsgraph.graph.story_ties.story_ties``: its key is the bare head noun, singular) is a mention of that entity
-    instead, in ``linked``."""
+    instead, in ``linked``. ``day`` is the story's day (``newsgraph.graph.story_days.story_days``): a relative day
+    ("yesterday") of an article that names no weekday is a mention of it."""
     source = analysis.article.id
     found = ArticleConcepts(source, story)
+    day = day if story and not names_weekday(analysis) else ""
     for mention in sorted(analysis.concepts, key=lambda m: (m.start, m.end)):
         span = {"source": source, "start": mention.start, "end": mention.end, "text": mention.text}
         tie = _tie(mention, story, ties, analysis.article.text[mention.end:mention.end + 12]) if ties else None
@@ -83,18 +86,13 @@ def article_concepts(analysis: ArticleAnalysis, story: str,
             found.ties[tie.entity_id] = tie
             found._by_start.append((mention.start, mention.end, tie.entity_id))
             continue
-        key = concept_key(mention)
+        key = day if day and relative_day(mention) else concept_key(mention)
         node = scoped_concept_id(key, found._scope(mention.generic and not mention.time))
         found.names.setdefault(node, key)
         found.spans.setdefault(node, []).append({**span, "kind": "phrase"})
         if not mention.time:  # "for the moment", "on Saturday": when, not what a relation is about
             found._by_start.append((mention.start, mention.end, node))
     return found
-
-
-#: Parts of a day: "Friday night", "early Tuesday morning" are mentions of the day ("Friday").
-DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def concept_key(mention: ConceptMention) -> str:

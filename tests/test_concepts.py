@@ -302,6 +302,40 @@ def test_a_part_of_a_day_written_with_its_weekday_is_that_days_concept_in_the_st
     assert sources[scoped_concept_id("night", "story:s")] == {"b"}  # a night of no named day stays a night
 
 
+def _timed(source: str, text: str, phrases: dict[str, tuple[str, tuple[str, ...]]]) -> ArticleAnalysis:
+    found = []
+    for phrase, (head, mods) in phrases.items():
+        if phrase in text:
+            start = text.index(phrase)
+            found.append(ConceptMention(source, start, start + len(phrase), phrase, head, mods,
+                                        generic=head in {"yesterday", "today", "tomorrow"}, time=True))
+    return ArticleAnalysis(Article(source, text), (), (), (), concepts=tuple(found))
+
+
+TIMES = {"Tuesday": ("tuesday", ()), "Tuesday morning": ("morning", ()), "yesterday": ("yesterday", ()),
+         "last night": ("night", ("last",)), "tomorrow": ("tomorrow", ()), "Monday": ("monday", ())}
+
+
+def test_a_relative_day_of_an_article_naming_no_weekday_is_the_day_its_story_names():
+    texts = {"a": "The receiver was arrested early Tuesday morning.", "b": "He was arrested on Tuesday.",
+             "c": "He was arrested yesterday and appears in court tomorrow.", "d": "He was stopped last night.",
+             "e": "He spoke on Monday about his arrest yesterday."}
+    graph = build_graph([_timed(s, t, TIMES) for s, t in texts.items()], Resolution(()),
+                        _stories(**dict.fromkeys(texts, "story:s")))
+    sources = _sources_of(graph)
+    assert sources[scoped_concept_id("tuesday", "story:s")] == {"a", "b", "c", "d"}  # yesterday, last night
+    assert sources[scoped_concept_id("tomorrow", "story:s")] == {"c"}  # ahead: another day
+    assert sources[scoped_concept_id("yesterday", "story:s")] == {"e"}  # "e" names a weekday of its own
+
+
+def test_a_story_whose_articles_name_two_days_as_often_has_no_day_of_its_own():
+    texts = {"a": "He was arrested on Tuesday.", "b": "He was arrested on Tuesday.", "c": "She was hurt on Monday.",
+             "d": "She was hurt on Monday.", "e": "He was arrested yesterday."}
+    graph = build_graph([_timed(s, t, TIMES) for s, t in texts.items()], Resolution(()),
+                        _stories(**dict.fromkeys(texts, "story:s")))
+    assert _sources_of(graph)[scoped_concept_id("yesterday", "story:s")] == {"e"}
+
+
 def test_its_standing_for_a_common_noun_subject_is_a_mention_of_that_subjects_concept():
     # "The index fell to its lowest level ." / "Markets resumed its slide ." (number disagrees: no mention)
     doc = Doc(spacy.blank("en").vocab, words=["The", "index", "fell", "to", "its", "lowest", "level", "."],
