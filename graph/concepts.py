@@ -117,7 +117,8 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
          after: str = "") -> StoryTie | None:
     """The story's tie of a concept mention: only a bare, singular head noun ("the host", "the host's", not "the
     next host" or "hosts") that is no time and no generic noun, nor an indefinite one with an "of" phrase (``after``
-    is the text after the mention): "a host of other equipment", "a region of potential cooperation".
+    is the text after the mention): "a host of other equipment", "a region of potential cooperation". A name word
+    tie is found by the word as written ("Colts", "76ers"), capitalised or starting with a digit.
 
     >>> tie = StoryTie("story:s", "host", "e", 2, 2)
     >>> [_tie(ConceptMention("a", 0, 8, text, "host", mods), "story:s", {("story:s", "host"): tie}, after) is tie
@@ -131,10 +132,13 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
     if words and words[0].lower() in {"a", "an"} and after.split()[:1] == ["of"]:
         return None  # a quantity or a kind, not the one in view
     last = words[-1].lower().removesuffix("'s").rstrip("'") if words else ""
-    if last.endswith("s") and not mention.head.endswith("s"):
-        return None  # a plural: "the hosts"
-    tie = ties.get((story, mention.head))
-    if tie is not None and tie.name_word and not words[-1][:1].isupper():
+    # a plural ("the hosts") is no tie of its head; a name word as written may be one ("Colts", "76ers": the
+    # model's lemma is "colt", "76er")
+    tie = ties.get((story, mention.head)) if not (last.endswith("s") and not mention.head.endswith("s")) else None
+    if tie is None:
+        written = ties.get((story, last))
+        tie = written if written is not None and written.name_word else None
+    if tie is not None and tie.name_word and not words[-1][:1].isupper() and not words[-1][:1].isdigit():
         return None  # "colts" in lower case: the animals, not the Colts the story names
     return tie
 
