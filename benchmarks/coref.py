@@ -9,7 +9,9 @@ the articles only; gold data is used here, after the fact, to score what it expo
 2. **Heads.** Each gold span is reduced to its head token: the spaCy parse of the article (a ``Doc`` built from
    those tokens and sentences, so token indices and offsets are the gold ones) gives the token of the span whose
    syntactic head lies outside it; from a preposition, determiner or particle it descends to the content word
-   ("in the Gulf of Aden" → Gulf, "under the control" → control).
+   ("in the Gulf of Aden" → Gulf, "under the control" → control). A gold token that holds a possessive or
+   contracted ending ("Buckley's", "Chargers'": ECB+ writes some so) is its word without it (``clitic_length``),
+   as the product's tokenizer cuts it.
 3. **Mapping.** A gold mention takes the ``node_id`` of the product mention that covers its head token's
    characters, among the product mentions whose ``node_label`` is one the scorer accepts (``Event`` for events;
    ``Entity`` and ``Concept`` for entities). When several do, the one containing the whole head token wins over
@@ -143,8 +145,26 @@ def gold_heads(corpus: GoldCorpus, docs: dict[str, Doc]) -> dict[tuple[str, str]
         doc = docs[m.doc_id]
         i = head_token(doc, m.tokens)
         start, end = offsets[m.doc_id][i]
-        heads[m.key] = Head(start, end, doc[i].lemma_.lower(), doc[i].pos_)
+        heads[m.key] = Head(start, end - clitic_length(doc[i].text), doc[i].lemma_.lower(), doc[i].pos_)
     return heads
+
+
+#: Possessive and contracted endings a corpus may write inside one token ("Buckley's", "Chargers'", "she's").
+_CLITICS = ("'s", "’s", "'", "’")
+
+
+def clitic_length(word: str) -> int:
+    """The length of the possessive or contracted ending of a gold token that holds one: the word is its head,
+    which a product mention of the name ("Buckley", cut before "'s" as the product's tokenizer cuts it) covers,
+    while a phrase that holds the whole token ("Buckley's death") would otherwise win the mapping.
+
+    >>> [clitic_length(w) for w in ("Buckley's", "Chargers'", "she's", "Games’", "'s", "O'Brien", "Buckley")]
+    [2, 1, 2, 1, 0, 0, 0]
+    """
+    for clitic in _CLITICS:
+        if word.endswith(clitic) and len(word) > len(clitic) + 1:
+            return len(clitic)
+    return 0
 
 
 # --------------------------------------------------------------------------------------------- mapping

@@ -34,6 +34,7 @@ from newsgraph.gcpause import paused_gc
 from newsgraph.graph.concepts import ArticleConcepts, article_concepts, name_concepts
 from newsgraph.graph.copies import CopyAssignment
 from newsgraph.graph.events import EventAssignment, assign_events
+from newsgraph.graph.story_days import story_days
 from newsgraph.graph.story_ties import story_ties
 from newsgraph.ingest.lexicon import relation_class
 from newsgraph.ingest.names import clean_name, slug
@@ -105,6 +106,7 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
     story_of = dict(stories.assignment) if stories is not None else {}
     events = assign_events(analyses, story_of, resolution)
     ties = story_ties(analyses, resolution, story_of)
+    days = story_days(analyses, story_of)
     for story in stories.stories if stories is not None else ():
         graph.add_node(story.id, kind="Story", name=story.name, size=story.size, first=story.first,
                        last=story.last, terms=[t for t, _ in story.terms],
@@ -130,7 +132,8 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
             if entity_id is not None:
                 spans[entity_id].append({"source": article.id, "start": mention.start, "end": mention.end,
                                          "text": mention.text, "kind": mention.kind})
-        concepts = article_concepts(analysis, story_of.get(article.id, ""), ties)
+        story_id = story_of.get(article.id, "")
+        concepts = article_concepts(analysis, story_id, ties, days.get(story_id, ""))
         for entity_id, found in concepts.linked.items():  # concept mentions the story ties to an entity
             spans[entity_id].extend(found)
             tie = concepts.ties[entity_id]

@@ -3,7 +3,9 @@
 A concept mention (``newsgraph.model.ConceptMention``) is keyed by its head noun and the modifiers that tell two
 things of that head apart (``newsgraph.ingest.concepts``); the mentions of one key in one story are one concept
 node, whatever article they come from: "mobilisation" and "mobilization", "the truce" and "a limited ceasefire",
-"the actress" in two reports of one event. A generic noun ("time", "way") is kept to its article. Node ids derive
+"the actress" in two reports of one event. A generic noun ("time", "way") is kept to its article, unless the
+mention is a time expression ("yesterday", "last week", "next year": the model tags it a date or time): the reports
+of one happening write it of the same time, so it is a concept of the story like a named day. Node ids derive
 from the scope (the story, or the article for a generic noun) and the key, so a later chunk or run MERGEs into the
 same node, and two stories never share a concept: "time" or "decision" cannot tie unrelated stories together.
 A concept is named after the most informative phrase of its mentions ("Somali pirates", "truce"), not its key.
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from newsgraph.graph.story_days import DAY_PARTS, WEEKDAYS, names_weekday, relative_day
 from newsgraph.graph.story_ties import StoryTie
 from newsgraph.ingest.concept_words import GENERIC_NOUNS
 from newsgraph.ingest.names import slug
@@ -66,13 +69,15 @@ class ArticleConcepts:
 
 
 def article_concepts(analysis: ArticleAnalysis, story: str,
-                     ties: Mapping[tuple[str, str], StoryTie] | None = None) -> ArticleConcepts:
+                     ties: Mapping[tuple[str, str], StoryTie] | None = None, day: str = "") -> ArticleConcepts:
     """The concept nodes of an article in a story (its id; "" for an article with no story: it is one on its own),
     with the spans of each node's mentions in text order. A mention the story ties to an entity (``ties``, from
     ``newsgraph.graph.story_ties.story_ties``: its key is the bare head noun, singular) is a mention of that entity
-    instead, in ``linked``."""
+    instead, in ``linked``. ``day`` is the story's day (``newsgraph.graph.story_days.story_days``): a relative day
+    ("yesterday") of an article that names no weekday is a mention of it."""
     source = analysis.article.id
     found = ArticleConcepts(source, story)
+    day = day if story and not names_weekday(analysis) else ""
     for mention in sorted(analysis.concepts, key=lambda m: (m.start, m.end)):
         span = {"source": source, "start": mention.start, "end": mention.end, "text": mention.text}
         tie = _tie(mention, story, ties, analysis.article.text[mention.end:mention.end + 12]) if ties else None
@@ -81,18 +86,13 @@ def article_concepts(analysis: ArticleAnalysis, story: str,
             found.ties[tie.entity_id] = tie
             found._by_start.append((mention.start, mention.end, tie.entity_id))
             continue
-        key = concept_key(mention)
-        node = scoped_concept_id(key, found._scope(mention.generic))
+        key = day if day and relative_day(mention) else concept_key(mention)
+        node = scoped_concept_id(key, found._scope(mention.generic and not mention.time))
         found.names.setdefault(node, key)
         found.spans.setdefault(node, []).append({**span, "kind": "phrase"})
         if not mention.time:  # "for the moment", "on Saturday": when, not what a relation is about
             found._by_start.append((mention.start, mention.end, node))
     return found
-
-
-#: Parts of a day: "Friday night", "early Tuesday morning" are mentions of the day ("Friday").
-DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def concept_key(mention: ConceptMention) -> str:
@@ -117,7 +117,8 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
          after: str = "") -> StoryTie | None:
     """The story's tie of a concept mention: only a bare, singular head noun ("the host", "the host's", not "the
     next host" or "hosts") that is no time and no generic noun, nor an indefinite one with an "of" phrase (``after``
-    is the text after the mention): "a host of other equipment", "a region of potential cooperation".
+    is the text after the mention): "a host of other equipment", "a region of potential cooperation". A name word
+    tie is found by the word as written ("Colts", "76ers"), capitalised or starting with a digit.
 
     >>> tie = StoryTie("story:s", "host", "e", 2, 2)
     >>> [_tie(ConceptMention("a", 0, 8, text, "host", mods), "story:s", {("story:s", "host"): tie}, after) is tie
@@ -131,10 +132,13 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
     if words and words[0].lower() in {"a", "an"} and after.split()[:1] == ["of"]:
         return None  # a quantity or a kind, not the one in view
     last = words[-1].lower().removesuffix("'s").rstrip("'") if words else ""
-    if last.endswith("s") and not mention.head.endswith("s"):
-        return None  # a plural: "the hosts"
-    tie = ties.get((story, mention.head))
-    if tie is not None and tie.name_word and not words[-1][:1].isupper():
+    # a plural ("the hosts") is no tie of its head; a name word as written may be one ("Colts", "76ers": the
+    # model's lemma is "colt", "76er")
+    tie = ties.get((story, mention.head)) if not (last.endswith("s") and not mention.head.endswith("s")) else None
+    if tie is None:
+        written = ties.get((story, last))
+        tie = written if written is not None and written.name_word else None
+    if tie is not None and tie.name_word and not words[-1][:1].isupper() and not words[-1][:1].isdigit():
         return None  # "colts" in lower case: the animals, not the Colts the story names
     return tie
 

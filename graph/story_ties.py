@@ -13,8 +13,10 @@ nouns its articles tie to an entity:
 
 A name word no entity mention covers ("the Colts" where the model found no name, "SEACOM") is a concept mention
 (``newsgraph.ingest.concepts``); it ties to the entity the story's articles name by that one word ("Colts" of
-the Indianapolis Colts, "Seacom"), when they name no other entity so, and only where it is capitalised ("colts"
-stays the animals). A head noun's tie wins over a name word's.
+the Indianapolis Colts, "Seacom"), when they name no other entity so, and only where it is capitalised or starts
+with a digit ("colts" stays the animals; "76ers" is a name). The word is matched as written, not by the model's
+lemma ("Colts", "Saints", "76ers" may be lemmatised "colt", "saint", "76er"). A head noun's tie wins over a name
+word's.
 
 A head ties to an entity when one entity alone has it in the story, or when one entity has it in two articles or
 more and in at least ``MAJORITY`` of the articles that tie it to anyone ("the host" is this year's host in most
@@ -133,7 +135,7 @@ def _name_word_ties(analyses: list[ArticleAnalysis], resolution: Resolution, sto
             if entity_id is None or entity_id not in entities or mention.kind != "name":
                 continue
             key = name_key(mention.text)
-            if key.isalpha() and len(key) >= 2:
+            if key.isalnum() and not key.isdigit() and len(key) >= 2:
                 named[(story, key)][entity_id].add(source)
     return {(story, key): StoryTie(story, key, entity_id, len(sources), len(sources), name_word=True)
             for (story, key), by_entity in sorted(named.items()) if len(by_entity) == 1

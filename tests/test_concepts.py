@@ -66,7 +66,7 @@ def test_every_noun_phrase_is_a_mention_keyed_by_head_and_named_possessor():
                      ("Ukraine 's mobilisation", "mobilization", ("ukraine",)), ("Tuesday", "tuesday", ())]
 
 
-def test_a_named_day_is_a_concept_of_its_story_and_a_day_relative_to_the_article_stays_with_it():
+def test_a_named_day_is_a_concept_of_its_story_and_a_day_relative_to_the_article_is_a_generic_time():
     doc = _doc([("Police", "NOUN", "police", 1, "nsubj", "O"), ("acted", "VERB", "act", 1, "ROOT", "O"),
                 ("on", "ADP", "on", 1, "prep", "O"), ("Saturday", "PROPN", "Saturday", 2, "pobj", "B-DATE"),
                 ("and", "CCONJ", "and", 1, "cc", "O"), ("yesterday", "NOUN", "yesterday", 1, "npadvmod", "B-DATE"),
@@ -154,6 +154,30 @@ def test_concepts_merge_within_a_story_and_never_across_stories():
     assert len([n for n in sources if n.endswith(":time")]) == 3  # a generic noun stays with its article
     mention = graph.edges["a", scoped_concept_id("mobilization", "story:war"), "MENTIONS"]["mentions"][0]
     assert (mention["text"], war[mention["start"]:mention["end"]]) == ("the mobilisation", "the mobilisation")
+
+
+def test_a_generic_time_is_one_concept_of_its_story_and_a_generic_noun_stays_with_its_article():
+    first = "The gunman was arrested yesterday. It took time."
+    second = "Police arrested the gunman yesterday, a week after the attack. It took time."
+    other = "The quake struck yesterday. It took time."
+
+    def analysis(source: str, text: str) -> ArticleAnalysis:
+        found = []
+        for phrase, head, time in (("yesterday", "yesterday", True), ("a week", "week", True),
+                                   ("time", "time", False)):
+            if phrase in text:
+                start = text.index(phrase)
+                found.append(ConceptMention(source, start, start + len(phrase), phrase, head, generic=True,
+                                            time=time))
+        return ArticleAnalysis(Article(source, text), (), (), (), concepts=tuple(found))
+
+    graph = build_graph([analysis("a", first), analysis("b", second), analysis("c", other)], Resolution(()),
+                        _stories(a="story:arrest", b="story:arrest", c="story:quake"))
+    sources = _sources_of(graph)
+    assert sources[scoped_concept_id("yesterday", "story:arrest")] == {"a", "b"}  # one story's "yesterday"
+    assert sources[scoped_concept_id("yesterday", "story:quake")] == {"c"}  # never another story's
+    assert sources[scoped_concept_id("week", "story:arrest")] == {"b"}
+    assert len([n for n in sources if n.endswith(":time")]) == 3  # "time", no date, stays with its article
 
 
 def test_concept_ids_are_the_same_in_every_chunk():
@@ -276,6 +300,40 @@ def test_a_part_of_a_day_written_with_its_weekday_is_that_days_concept_in_the_st
     assert sources[scoped_concept_id("friday", "story:s")] == {"a", "b"}  # "Friday night" and "late Friday"
     assert sources[scoped_concept_id("wednesday", "story:s")] == {"a"}  # not Friday's night
     assert sources[scoped_concept_id("night", "story:s")] == {"b"}  # a night of no named day stays a night
+
+
+def _timed(source: str, text: str, phrases: dict[str, tuple[str, tuple[str, ...]]]) -> ArticleAnalysis:
+    found = []
+    for phrase, (head, mods) in phrases.items():
+        if phrase in text:
+            start = text.index(phrase)
+            found.append(ConceptMention(source, start, start + len(phrase), phrase, head, mods,
+                                        generic=head in {"yesterday", "today", "tomorrow"}, time=True))
+    return ArticleAnalysis(Article(source, text), (), (), (), concepts=tuple(found))
+
+
+TIMES = {"Tuesday": ("tuesday", ()), "Tuesday morning": ("morning", ()), "yesterday": ("yesterday", ()),
+         "last night": ("night", ("last",)), "tomorrow": ("tomorrow", ()), "Monday": ("monday", ())}
+
+
+def test_a_relative_day_of_an_article_naming_no_weekday_is_the_day_its_story_names():
+    texts = {"a": "The receiver was arrested early Tuesday morning.", "b": "He was arrested on Tuesday.",
+             "c": "He was arrested yesterday and appears in court tomorrow.", "d": "He was stopped last night.",
+             "e": "He spoke on Monday about his arrest yesterday."}
+    graph = build_graph([_timed(s, t, TIMES) for s, t in texts.items()], Resolution(()),
+                        _stories(**dict.fromkeys(texts, "story:s")))
+    sources = _sources_of(graph)
+    assert sources[scoped_concept_id("tuesday", "story:s")] == {"a", "b", "c", "d"}  # yesterday, last night
+    assert sources[scoped_concept_id("tomorrow", "story:s")] == {"c"}  # ahead: another day
+    assert sources[scoped_concept_id("yesterday", "story:s")] == {"e"}  # "e" names a weekday of its own
+
+
+def test_a_story_whose_articles_name_two_days_as_often_has_no_day_of_its_own():
+    texts = {"a": "He was arrested on Tuesday.", "b": "He was arrested on Tuesday.", "c": "She was hurt on Monday.",
+             "d": "She was hurt on Monday.", "e": "He was arrested yesterday."}
+    graph = build_graph([_timed(s, t, TIMES) for s, t in texts.items()], Resolution(()),
+                        _stories(**dict.fromkeys(texts, "story:s")))
+    assert _sources_of(graph)[scoped_concept_id("yesterday", "story:s")] == {"e"}
 
 
 def test_its_standing_for_a_common_noun_subject_is_a_mention_of_that_subjects_concept():

@@ -100,6 +100,20 @@ def test_gold_heads_give_the_head_tokens_characters_and_lemma():
     assert article.text[heads[("d", "2")].start:heads[("d", "2")].end] == "Gulf"
 
 
+def test_a_gold_token_with_its_possessive_is_headed_by_the_word_the_product_cuts_it_to():
+    # ECB+ writes "Buckley's" as one token; the product's mention of the name ends before "'s"
+    words = "Buckley's death shocked climbers .".split(" ")
+    article = corpora.Article("d", " ".join(words), (tuple(words),), "1")
+    doc = make_doc("Buckley's PROPN poss 1", "death NOUN nsubj 2", "shocked VERB ROOT 2", "climbers NOUN dobj 2",
+                   ". PUNCT punct 2")
+    corpus = corpora.GoldCorpus("toy", (article,), (corpora.GoldMention("d", "1", (0,), "c", "Buckley's"),))
+    heads = coref.gold_heads(corpus, {"d": doc})
+    assert article.text[heads[("d", "1")].start:heads[("d", "1")].end] == "Buckley"
+    product = [ProductMention("d", 0, 7, "robert-buckley", "Entity"),
+               ProductMention("d", 0, 15, "concept:buckley-death", "Concept")]
+    assert coref.map_to_nodes(heads, product, ["Entity", "Concept"]) == {("d", "1"): "robert-buckley"}
+
+
 # --------------------------------------------------------------------------------------------- mapping
 
 

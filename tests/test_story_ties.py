@@ -144,3 +144,17 @@ def test_a_name_word_two_entities_of_the_story_go_by_ties_to_neither():
     third = _article("c", "The Colts were there.", concepts=(("The Colts", "colts", ()),))
     _, _, graph = _build([first, second, third], {"a": "s", "b": "s", "c": "s"}, (colts, other_colts))
     assert graph.nodes[_node_of(graph, "c", "The Colts")]["kind"] == "Concept"
+
+
+def test_a_name_word_ties_as_written_whatever_its_lemma_and_a_name_may_start_with_a_digit():
+    sixers = Entity("philadelphia-76ers", "Philadelphia 76ers", "Organization")
+    saints = Entity("new-orleans-saints", "New Orleans Saints", "Organization")
+    named = _article("a", "The 76ers fired their coach; the Saints won.",
+                     (("The 76ers", "name", sixers), ("the Saints", "name", saints)))
+    other = _article("b", "The Philadelphia 76ers lost to the Saints. The saints of the church prayed.",
+                     concepts=(("The Philadelphia 76ers", "76er", ()), ("the Saints", "saint", ()),
+                               ("The saints", "saint", ())))
+    _, _, graph = _build([named, other], {"a": "s", "b": "s"}, (sixers, saints))
+    assert _node_of(graph, "b", "The Philadelphia 76ers") == sixers.id  # the lemma "76er" is no name word
+    assert _node_of(graph, "b", "the Saints") == saints.id
+    assert graph.nodes[_node_of(graph, "b", "The saints")]["kind"] == "Concept"  # in lower case: other saints
