@@ -30,16 +30,22 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from newsgraph.ingest.names import CANONICAL_NAMES, TITLE_WORDS, acronym, fold, name_key, slug, titled_key
+from newsgraph.ingest.names import (
+    CANONICAL_NAMES,
+    GENERATIONS,
+    TITLE_WORDS,
+    acronym,
+    fold,
+    name_key,
+    slug,
+    titled_key,
+)
 from newsgraph.ingest.noun_classes import noun_class
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity
 
 if TYPE_CHECKING:
     from newsgraph.graph.resolve import _Cluster
 
-#: Generational suffixes after a person's name ("Jr.", "III"): no part of the surname, but two of them tell a
-#: father from a son (``generation_clash``).
-GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _LEADING_INITIAL = re.compile(r"^[a-z]\.$")
 #: How common (``wordfreq`` Zipf frequency) a word ending in "-ing" must be to be taken for a headline's verb
 #: rather than a name ("Having", "Choosing", "Picking" are; "Sterling", "Irving", "Fleming" are not).

@@ -63,6 +63,7 @@ from newsgraph.ingest.place_names_orgs import place_named_organisations
 from newsgraph.ingest.predicates import predicate_nouns
 from newsgraph.ingest.pronouns import pronouns
 from newsgraph.ingest.spaced_names import spaced_names, title_start as spaced_title_start
+from newsgraph.ingest.surnames import link_surnames
 from newsgraph.model import LocalEntity, Mention
 
 _CONTENT_POS = frozenset({NOUN, VERB, ADJ})
@@ -94,7 +95,8 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     """
     found = place_named_organisations(doc, spaced_names(doc, _named(doc)))
     _type_cues(doc, found)
-    found = _link_surnames(_headline_names(doc, found))
+    found = link_surnames(_headline_names(doc, found))
+    _link_short_org_names(found)
     found += name_variants(doc, found)
     _weaken_lone_names(doc, found)
     found += repeated_names(doc, found)
@@ -274,36 +276,6 @@ def _headline_names(doc: Doc, found: list[_Found]) -> list[_Found]:
                                   item.weight))
                 break
     return out
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-def _link_surnames(found: list[_Found]) -> list[_Found]:
-    """Give a lone surname (or a first-and-last name with extra initials) the key of the full name it ends, when
-    the article names one person of that surname only ("Williams" in an article about Sam and Esther Williams
-    stays apart)."""
-    counts = Counter(item.key for item in found if item.label == "PERSON" and len(item.key.split()) >= 2)
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(counts, key=lambda k: (-counts[k], len(k.split()), k)):  # the most frequent, shortest name
-        by_surname[key.split()[-1]].append(key)
-    # a surname the model also tags a place ("took Chohan to hospital" beside "Chohan, who …") is the person's
-    # when the article writes it alone as a person's name elsewhere
-    lone = {item.key for item in found if item.label == "PERSON" and len(item.key.split()) == 1}
-    for item in found:
-        words = item.key.split()
-        if item.label in _PLACE_LABELS and item.kind == "name" and len(words) == 1 and words[0] in lone:
-            item.label, item.weight = "PERSON", 0
-        if item.label in {"PERSON", "ORG", "NORP"} and words and words[-1] in by_surname and len(words) <= 2:
-            fits = [k for k in by_surname[words[-1]] if len(words) == 1 or words[0] == k.split()[0]]
-            if len({k.split()[0] for k in fits}) == 1:
-                full = fits[0]
-                item.key = full
-                if item.label == "ORG" and item.kind != "title":
-                    item.label = "PERSON"
-                    item.weight = 0  # a linked surname does not vote for ORG
-    _link_short_org_names(found)
-    return found
 
 
 def _link_short_org_names(found: list[_Found]) -> None:

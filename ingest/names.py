@@ -38,6 +38,10 @@ economy energy home""".split())
 NOT_CURRENT = frozenset("""former ex late first second third fourth fifth previous next future then past
 incoming would-be last""".split())
 
+#: Generational suffixes after a person's name ("Jr.", "III"): no part of the surname ("Anthony LaCalamita III" goes by
+#: LaCalamita), but two of them tell a father from a son.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
 #: Legal-form suffixes of company names, dropped by ``name_key`` ("Apple Inc." = "Apple").
 COMPANY_SUFFIXES = frozenset("""inc incorporated corp corporation co company ltd limited plc llc llp gmbh ag sa nv
 bv""".split())

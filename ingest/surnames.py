@@ -1,0 +1,83 @@
+"""A lone surname inside one article given the key of the person it stands for.
+
+"Williams" written alone joins the full name it ends when the article names one person of that surname, and
+stays apart when it names two ("Sam Williams" and "Esther Williams"). Two refinements make that choice as a reader
+makes it:
+
+- **a generational suffix is no part of the surname**: "Anthony LaCalamita III" has the surname LaCalamita, so
+  "LaCalamita" finds him (it used to find only names whose last word it is);
+- **a lone surname refers back**: of the people of that surname, those the article has named before it are its
+  candidates, when any are. "LaCalamita" in the body of a report that names "Anthony LaCalamita III" in its second
+  sentence and his wife "Michele LaCalamita" in its last is him; a surname written before any full name of it
+  (a headline) still joins the one person the whole article gives that surname.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from newsgraph.ingest.anaphora import Found
+from newsgraph.ingest.names import GENERATIONS
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def surname_of(key: str) -> str:
+    """The surname of a person's name key: its last word, or the word before a generational suffix.
+
+    >>> surname_of("anthony lacalamita iii"), surname_of("sam williams"), surname_of("king iii")
+    ('lacalamita', 'williams', 'iii')
+    """
+    words = key.split()
+    if len(words) >= 3 and words[-1] in GENERATIONS:
+        return words[-2]
+    return words[-1] if words else ""
+
+
+def link_surnames(found: list[Found]) -> list[Found]:
+    """Give a lone surname (or a first-and-last name with extra initials) the key of the full name it stands for:
+    of the article's people of that surname, those named before it if any are, else all of them; linked when they
+    share one first name. A lone surname the model tags a place is a person where the article also writes it
+    alone as a person's name ("took Chohan to hospital" beside "Chohan, who …"); a lone word the model tags an
+    organisation that starts or ends an organisation's name in the article is that organisation ("Ford" beside
+    "Ford Motor Company" and "William Clay Ford Jr.").
+
+    >>> found = [Found(0, 3, "Anthony LaCalamita III", "PERSON", "name", "anthony lacalamita iii"),
+    ...          Found(9, 10, "LaCalamita", "PERSON", "name", "lacalamita"),
+    ...          Found(30, 32, "Michele LaCalamita", "PERSON", "name", "michele lacalamita")]
+    >>> [item.key for item in link_surnames(found)]
+    ['anthony lacalamita iii', 'anthony lacalamita iii', 'michele lacalamita']
+    >>> found = [Found(0, 3, "Ford Motor Company", "ORG", "name", "ford motor company"),
+    ...          Found(5, 9, "William Clay Ford Jr.", "PERSON", "name", "william clay ford jr"),
+    ...          Found(12, 13, "Ford", "ORG", "name", "ford"), Found(20, 21, "Ford", "PERSON", "name", "ford")]
+    >>> [item.key for item in link_surnames(found)]
+    ['ford motor company', 'william clay ford jr', 'ford', 'william clay ford jr']
+    """
+    counts = Counter(item.key for item in found if item.label == "PERSON" and len(item.key.split()) >= 2)
+    first_named: dict[str, int] = {}
+    for item in found:
+        if item.key in counts:
+            first_named[item.key] = min(first_named.get(item.key, item.start), item.start)
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(counts, key=lambda k: (-counts[k], len(k.split()), k)):  # the most frequent, shortest name
+        by_surname[surname_of(key)].append(key)
+    lone = {item.key for item in found if item.label == "PERSON" and len(item.key.split()) == 1}
+    org_ends = {end for item in found if item.label == "ORG" and len(item.key.split()) >= 2
+                for end in (item.key.split()[0], item.key.split()[-1])}
+    for item in found:
+        words = item.key.split()
+        if item.label in _PLACE_LABELS and item.kind == "name" and len(words) == 1 and words[0] in lone:
+            item.label, item.weight = "PERSON", 0
+        if item.label == "ORG" and len(words) == 1 and words[0] in org_ends:
+            continue  # "Ford" beside "Ford Motor Company" is the company, whoever else is named Ford
+        if item.label in {"PERSON", "ORG", "NORP"} and words and words[-1] in by_surname and len(words) <= 2:
+            fits = [k for k in by_surname[words[-1]] if len(words) == 1 or words[0] == k.split()[0]]
+            before = [k for k in fits if first_named[k] < item.start]
+            if before:
+                fits = before
+            if len({k.split()[0] for k in fits}) == 1:
+                item.key = fits[0]
+                if item.label == "ORG" and item.kind != "title":
+                    item.label = "PERSON"
+                    item.weight = 0  # a linked surname does not vote for ORG
+    return found
