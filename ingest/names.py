@@ -42,6 +42,10 @@ incoming would-be last""".split())
 #: LaCalamita), but two of them tell a father from a son.
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
+#: Abbreviations that begin place names, as written out ("Mt Cook" / "Mount Cook", "St. Louis" / "Saint Louis",
+#: "Ft. Worth" / "Fort Worth"): the first word of a name only ("Main St." is a street).
+PLACE_ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort", "st": "saint", "ste": "sainte"}
+
 #: Legal-form suffixes of company names, dropped by ``name_key`` ("Apple Inc." = "Apple").
 COMPANY_SUFFIXES = frozenset("""inc incorporated corp corporation co company ltd limited plc llc llp gmbh ag sa nv
 bv""".split())
@@ -137,6 +141,8 @@ def name_key(text: str) -> str:
     ('ford motor', 'motors')
     >>> name_key("html Ellen DeGeneres"), name_key("Charles de Gaulle"), name_key("de Gaulle")
     ('ellen degeneres', 'charles de gaulle', 'de gaulle')
+    >>> name_key("Mt. Cook"), name_key("St Louis"), name_key("Main St.")
+    ('mount cook', 'saint louis', 'main st')
     """
     return _key(text, strip_title=True)
 
@@ -160,6 +166,8 @@ def _key(text: str, *, strip_title: bool) -> str:
         return fold(CANONICAL_NAMES[cleaned.replace(".", "")])
     tokens = cleaned.replace("-", " - ").split()
     tokens = strip_titles(tokens) if strip_title else tokens
+    if len(tokens) > 1 and tokens[0].strip(".") in PLACE_ABBREVIATIONS:  # "Mt. Cook" is Mount Cook
+        tokens = [PLACE_ABBREVIATIONS[tokens[0].strip(".")], *tokens[1:]]
     tokens = [t for i, t in enumerate(tokens) if not (_INITIAL.match(t) and 0 < i < len(tokens) - 1)]
     key = " ".join(tokens).replace(" - ", "-")
     key = re.sub(r"[^\w\s'.-]", "", key).strip(" .")

@@ -40,3 +40,4 @@ def test_a_lone_word_that_starts_an_organisations_name_stays_the_organisation():
                  (20, "Ford", "PERSON"))
     assert keys[2] == "ford" and keys[3] == "william clay ford jr"
     assert _keys((5, "William Clay Ford Jr.", "PERSON"), (12, "Ford", "ORG"))[1] == "william clay ford jr"
+
