@@ -104,10 +104,10 @@ def fold(text: str) -> str:
 def clean_name(text: str) -> str:
     """Strip a leading article, a trailing possessive and surrounding punctuation from a name as written.
 
-    >>> clean_name("the Kremlin’s")
-    'Kremlin'
+    >>> clean_name("the Kremlin’s"), clean_name("Eric Allen Kirkpatrick -")
+    ('Kremlin', 'Eric Allen Kirkpatrick')
     """
-    text = " ".join(text.split()).strip(" \t\n,.;:\"“”()[]")
+    text = " ".join(text.split()).strip(" \t\n,.;:\"“”()[]-–—")
     text = _POSSESSIVE.sub("", text)
     if text.lower().startswith("the "):
         text = text[4:]

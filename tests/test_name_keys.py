@@ -14,3 +14,9 @@ def test_a_place_names_leading_abbreviation_is_written_out_in_its_key():
 def test_only_a_first_word_is_taken_for_an_abbreviation():
     assert name_key("Main St.") == "main st"
     assert name_key("Mt") == "mt"  # nothing after it: no place name to begin
+
+
+def test_a_dash_left_at_either_end_of_a_name_is_no_part_of_it():
+    # "A 61-year-old man - John Smith - was charged": the model's span may take the dash after the name
+    assert name_key("Eric Allen Kirkpatrick -") == name_key("Eric Allen Kirkpatrick") == "eric allen kirkpatrick"
+    assert name_key("– Jean-Luc Picard") == "jean-luc picard"
