@@ -295,8 +295,8 @@ class EmbeddedFalkorDB:
     def _await_server(self) -> None:
         """Wait until the launched server answers (for as long as it says it is loading); stop it and raise
         StoreUnavailable if it exits or stays silent. A server alive but silent for ``startup_timeout`` seconds is
-        killed and launched once more: FalkorDB's loader can deadlock, rarely, before the server answers anything
-        (a large snapshot keeps answering that it is loading), and a second load goes through."""
+        killed and launched once more: a server can hang in its load, rarely, before it answers anything (a large
+        snapshot keeps answering that it is loading), and a second load goes through."""
         assert self._proc is not None
         offset, relaunched = self._log_offset, False
         deadline, loading = time.monotonic() + self.startup_timeout, False
