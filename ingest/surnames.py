@@ -5,7 +5,7 @@ stays apart when it names two ("Sam Williams" and "Esther Williams"). Two refine
 makes it:
 
 - **a generational suffix is no part of the surname**: "Anthony LaCalamita III" has the surname LaCalamita, so
-  "LaCalamita" finds him (it used to find only names whose last word it is);
+  "LaCalamita" finds him, not only the names whose last word it is;
 - **a lone surname refers back**: of the people of that surname, those the article has named before it are its
   candidates, when any are. "LaCalamita" in the body of a report that names "Anthony LaCalamita III" in its second
   sentence and his wife "Michele LaCalamita" in its last is him; a surname written before any full name of it
