@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from newsgraph.graph.story_days import DAY_PARTS, WEEKDAYS, names_weekday, relative_day
+from newsgraph.graph.story_days import DAY_PARTS, names_weekday, relative_day, weekday_of
 from newsgraph.graph.story_ties import StoryTie
 from newsgraph.ingest.concept_words import GENERIC_NOUNS
 from newsgraph.ingest.names import slug
@@ -77,7 +77,7 @@ def article_concepts(analysis: ArticleAnalysis, story: str,
     ("yesterday") of an article that names no weekday is a mention of it."""
     source = analysis.article.id
     found = ArticleConcepts(source, story)
-    day = day if story and not names_weekday(analysis) else ""
+    day = day if day and story and not names_weekday(analysis) else ""
     for mention in sorted(analysis.concepts, key=lambda m: (m.start, m.end)):
         span = {"source": source, "start": mention.start, "end": mention.end, "text": mention.text}
         tie = _tie(mention, story, ties, analysis.article.text[mention.end:mention.end + 12]) if ties else None
@@ -106,10 +106,8 @@ def concept_key(mention: ConceptMention) -> str:
     ...                                         ("the night", "night"), ("Friday", "friday"))]
     ['friday', 'tuesday', 'night', 'friday']
     """
-    if mention.time and mention.head in DAY_PARTS:
-        days = {w for w in (w.strip(".,;:'’\"").lower() for w in mention.text.split()) if w in WEEKDAYS}
-        if len(days) == 1:
-            return days.pop()
+    if mention.head in DAY_PARTS and (day := weekday_of(mention)):
+        return day
     return mention.key
 
 

@@ -39,6 +39,7 @@ from newsgraph.ingest.names import (
     name_key,
     slug,
     titled_key,
+    without_generation,
 )
 from newsgraph.ingest.noun_classes import noun_class
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity
@@ -219,9 +220,8 @@ def person_key(text: str, kind: str) -> str:
     """
     key = name_key(text)
     words = key.split()
-    if kind == "Person" and len(words) >= 3 and words[-1] in GENERATIONS:
-        words = words[:-1]  # "Anthony LaCalamita III" is Anthony LaCalamita, surname LaCalamita
-        key = " ".join(words)
+    if kind == "Person" and (shorter := without_generation(words)) is not words:
+        words, key = shorter, " ".join(shorter)  # "Anthony LaCalamita III" is Anthony LaCalamita, surname LaCalamita
     if kind == "Person" and len(words) >= 3 and _LEADING_INITIAL.match(words[0]) and len(words[1]) > 2:
         words = words[1:]  # "W. Mark Felt" goes by Mark Felt
         key = " ".join(words)

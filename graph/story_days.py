@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
+from newsgraph.graph.story_ties import MAJORITY
 from newsgraph.model import ArticleAnalysis, ConceptMention
 
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -27,10 +28,9 @@ RELATIVE_DAYS = frozenset({"today", "yesterday", "tonight"})
 #: Parts of a day: "Friday night" is Friday (``newsgraph.graph.concepts.concept_key``); with "this" or "last" one
 #: names the day of writing or the day before it ("this morning", "last night").
 DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
-#: The least number of articles that must name the story's day, and their least share of the story's articles
-#: that name any weekday.
+#: The least number of articles that must name the story's day; their least share of the story's articles that name
+#: any weekday is ``MAJORITY``, as for a story tie.
 MIN_ARTICLES = 2
-MAJORITY = 2 / 3
 
 
 def relative_day(mention: ConceptMention) -> bool:

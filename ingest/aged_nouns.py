@@ -18,13 +18,9 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.ages import stated_age, years_old
 from newsgraph.ingest.anaphora import Found, _noun_start
-from newsgraph.ingest.noun_classes import noun_class, noun_sex
+from newsgraph.ingest.noun_classes import AGENT_ENDINGS, noun_class, noun_sex
 from newsgraph.ingest.pronoun_sexes import linked_sexes
 from newsgraph.ingest.pronouns import person_sexes, resolve_pronouns
-
-#: Endings of agent nouns WordNet files under no person sense first ("climber" is a plant there): with an age,
-#: a person.
-_AGENT_ENDINGS = ("er", "or", "ist")
 
 
 def aged_nouns(doc: Doc, found: list[Found]) -> list[Found]:
@@ -78,4 +74,4 @@ def _person_noun(noun: Token) -> bool:
         return noun.dep_ not in {"amod", "acomp", "compound"}
     lemma = noun.lemma_.lower()
     kind = noun_class(lemma)
-    return noun.pos_ == "NOUN" and (kind == "PERSON" or kind is None and lemma.endswith(_AGENT_ENDINGS))
+    return noun.pos_ == "NOUN" and (kind == "PERSON" or kind is None and lemma.endswith(AGENT_ENDINGS))

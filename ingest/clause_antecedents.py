@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.ingest.noun_classes import noun_class, noun_sex
+from newsgraph.ingest.noun_classes import AGENT_ENDINGS, noun_class, noun_sex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -31,7 +31,6 @@ THING = frozenset({"it", "itself"})
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself"})
 #: The pronouns this module finds an antecedent for.
 PRONOUNS = MALE | FEMALE | PLURAL | THING
-_AGENT_ENDINGS = ("er", "or", "ist")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLAUSE_LINKS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "pcomp", "conj", "prep", "pobj", "dobj",
                            "nsubj", "nsubjpass", "attr", "oprd", "dative", "agent", "npadvmod", "advmod"})
@@ -84,7 +83,7 @@ def _person_noun(lemma: str) -> bool:
     """A noun of a person: one the noun classes call so, or an agent noun they leave open ("driver", "climber",
     "motorist")."""
     found = noun_class(lemma)
-    return found == "PERSON" or found is None and lemma.endswith(_AGENT_ENDINGS) and len(lemma) > 5
+    return found == "PERSON" or found is None and lemma.endswith(AGENT_ENDINGS) and len(lemma) > 5
 
 
 def _agrees(word: str, noun: Token) -> bool:

@@ -42,6 +42,15 @@ incoming would-be last""".split())
 #: LaCalamita), but two of them tell a father from a son.
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
+
+def without_generation(words: list[str]) -> list[str]:
+    """The words of a person's name key without a generational suffix, when two words or more remain.
+
+    >>> without_generation(["anthony", "lacalamita", "iii"]), without_generation(["king", "iii"])
+    (['anthony', 'lacalamita'], ['king', 'iii'])
+    """
+    return words[:-1] if len(words) >= 3 and words[-1] in GENERATIONS else words
+
 #: Abbreviations that begin place names, as written out ("Mt Cook" / "Mount Cook", "St. Louis" / "Saint Louis",
 #: "Ft. Worth" / "Fort Worth"): the first word of a name only ("Main St." is a street).
 PLACE_ABBREVIATIONS = {"mt": "mount", "mtn": "mountain", "ft": "fort", "st": "saint", "ste": "sainte"}

@@ -14,6 +14,10 @@ import re
 from functools import lru_cache
 from importlib.resources import files
 
+#: Endings of agent nouns ("climber", "investor", "motorist"), a person where WordNet files the word under no
+#: person sense first ("climber" is a plant there).
+AGENT_ENDINGS = ("er", "or", "ist")
+
 #: Nouns that in news name a company or other organisation, whatever their first WordNet sense.
 ORG_NOUNS = frozenset("""maker automaker carmaker chipmaker drugmaker toymaker retailer broadcaster carrier airline
 lender bank insurer giant conglomerate startup start-up firm company outfit operator developer publisher

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from newsgraph.ingest.anaphora import Found
-from newsgraph.ingest.names import GENERATIONS
+from newsgraph.ingest.names import without_generation
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -28,9 +28,7 @@ def surname_of(key: str) -> str:
     >>> surname_of("anthony lacalamita iii"), surname_of("sam williams"), surname_of("king iii")
     ('lacalamita', 'williams', 'iii')
     """
-    words = key.split()
-    if len(words) >= 3 and words[-1] in GENERATIONS:
-        return words[-2]
+    words = without_generation(key.split())
     return words[-1] if words else ""
 
 

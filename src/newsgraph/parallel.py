@@ -283,10 +283,7 @@ def _init_worker(parent: int, model: str, barrier: Any, progress: Any = None) ->
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_without, args=(parent,), name="newsgraph-watchdog", daemon=True).start()
     _barrier, _progress_queue = barrier, progress
-    from newsgraph.ingest.nlp import load_pipeline
-
-    with contextlib.suppress(NewsgraphError):
-        load_pipeline(model)
+    _load_quietly(model)
 
 
 def _exit_without(parent: int) -> None:
