@@ -9,7 +9,8 @@ story's day (``story_days``), and a relative day of the past or of the day of wr
 no weekday of its own is a mention of it (``relative_day``): a report that only says "yesterday" speaks of the day
 the others name. "Tomorrow" and "next week" look ahead, to another day than the one reported; an article that
 names a weekday itself may say "yesterday" of another day, so its relative days keep their own key. The share
-matters where one story holds reports of two happenings on different days: neither day is then the story's.
+matters where one story holds reports of two happenings on different days: neither day is then the story's, nor
+is either of two weekdays named in as many articles (which one comes first would depend on the order of a set).
 
 Scope: the articles of one chunk of an ingest, as with ``newsgraph.graph.story_ties``.
 """
@@ -84,6 +85,8 @@ def story_days(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, str])
     >>> split = [art("a", "Tuesday"), art("c", "Monday"), art("d", "Tuesday"), art("e", "Monday")]
     >>> story_days(split, {"a": "s", "c": "s", "d": "s", "e": "s"})  # two weekdays in as many articles: no day
     {}
+    >>> story_days([art("a", "Tuesday", "Monday"), art("b", "Monday", "Tuesday")], {"a": "s", "b": "s"})  # a tie
+    {}
     """
     named: dict[str, Counter] = defaultdict(Counter)
     naming: Counter = Counter()
@@ -95,8 +98,9 @@ def story_days(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, str])
             naming[story] += 1
     days = {}
     for story, counts in named.items():
-        day, articles = counts.most_common(1)[0]
-        if articles >= MIN_ARTICLES and articles >= MAJORITY * naming[story]:
+        (day, articles), *rest = counts.most_common(2)
+        tied = bool(rest) and rest[0][1] == articles  # two weekdays named as often: neither is the story's
+        if not tied and articles >= MIN_ARTICLES and articles >= MAJORITY * naming[story]:
             days[story] = day
     return days
 
