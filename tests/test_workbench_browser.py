@@ -62,20 +62,42 @@ def _click_edge_once(page, predicate: str, target: str) -> None:
         const drawn = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
         if (cy.laidOut) await cy.laidOut;
         const edge = cy.edges().filter((e) => e.data("predicate") === predicate && e.data("target") === target)[0];
-        const box = cy.container().getBoundingClientRect();
-        // a point of the edge that no other edge or label covers (the renderer's own hit test), closer in until
-        // one is found: the busier the neighbourhood, the more the view must zoom in on the edge
-        for (const padding of [120, 60, 20]) {
+        // where the renderer puts its drawing area on the page: inside the container's border and padding (the
+        // container's own box is a pixel off, and a pixel decides between two edges that cross close by)
+        const [left, top] = cy.renderer().findContainerClientCoords();
+        const around = [[0, 0], [-2, 0], [2, 0], [0, -2], [0, 2], [-2, -2], [2, 2], [-2, 2], [2, -2]];
+        // a point of the edge that no other edge or label covers within a few pixels (the renderer's own hit test)
+        const clean = async (padding) => {
             cy.fit(edge, padding);
             await drawn();
             const a = edge.renderedSourceEndpoint(), b = edge.renderedTargetEndpoint();
             const pan = cy.pan(), zoom = cy.zoom();
+            const hits = (x, y) => {
+                const hit = cy.renderer().findNearestElement((x - pan.x) / zoom, (y - pan.y) / zoom, true, false);
+                return hit && hit.id() === edge.id();
+            };
             for (let i = 0; i <= 16; i++) {
                 const t = 0.5 + (i % 2 ? -1 : 1) * Math.ceil(i / 2) * 0.05;  // 0.5, 0.55, 0.45, 0.6, …
                 const p = {x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t};
-                const hit = cy.renderer().findNearestElement((p.x - pan.x) / zoom, (p.y - pan.y) / zoom, true, false);
-                if (hit && hit.id() === edge.id()) return {x: box.left + p.x, y: box.top + p.y};
+                if (around.every(([dx, dy]) => hits(p.x + dx, p.y + dy))) return {x: left + p.x, y: top + p.y};
             }
+            return null;
+        };
+        // closer in until one is found: the busier the neighbourhood, the more the view must zoom in on the edge
+        for (const padding of [120, 60, 20]) {
+            const point = await clean(padding);
+            if (point) return point;
+        }
+        // a layout can put the far end right beside a hub, under the labels of its other edges: as a user would,
+        // drag that end out of the crowd, beyond every other node, one direction after another
+        const from = edge.source().position();
+        const away = (n) => Math.hypot(n.position().x - from.x, n.position().y - from.y);
+        const reach = 1.5 * Math.max(...cy.nodes().map(away));
+        for (let k = 0; k < 12; k++) {
+            const angle = (k * Math.PI) / 6;
+            edge.target().position({x: from.x + reach * Math.cos(angle), y: from.y + reach * Math.sin(angle)});
+            const point = await clean(60);
+            if (point) return point;
         }
         return null;
     }""", [predicate, target])
