@@ -22,7 +22,7 @@ import networkx as nx
 
 from newsgraph.graph.story_days import DAY_PARTS, names_weekday, relative_day, weekday_of
 from newsgraph.graph.story_ties import StoryTie
-from newsgraph.ingest.concept_words import GENERIC_NOUNS
+from newsgraph.ingest.concept_words import GENERIC_NOUNS, PRONOUN_WORDS
 from newsgraph.ingest.names import slug
 from newsgraph.model import Arg, ArticleAnalysis, ConceptMention
 
@@ -152,9 +152,10 @@ NAME_WORDS = 4
 
 def concept_name(texts: Iterable[str], key: str) -> str:
     """The name of a concept: the most informative phrase of its mentions, without a leading article or possessive
-    pronoun. A phrase of two or three words said twice or more ("Somali pirates") wins over a shorter one; else
-    the most frequent phrase ("truce" over "ceasefire" in a story that says "truce" most), the key's own spelling
-    first among equals; ``key`` when no mention gives a phrase of at most ``NAME_WORDS`` words.
+    pronoun, never a pronoun that stands for it. A phrase of two or three words said twice or more ("Somali
+    pirates") wins over a shorter one; else the most frequent phrase ("truce" over "ceasefire" in a story that says
+    "truce" most), the key's own spelling first among equals; ``key`` when no mention gives a phrase of at most
+    ``NAME_WORDS`` words.
 
     >>> concept_name(["the truce", "a ceasefire", "The truce", "the limited truce"], "ceasefire")
     'truce'
@@ -162,6 +163,8 @@ def concept_name(texts: Iterable[str], key: str) -> str:
     'Somali pirates'
     >>> concept_name(["the mobilisation", "the mobilization"], "mobilization")
     'mobilization'
+    >>> concept_name(["a wider 30-day stop", "which"], "stop")
+    'wider 30-day stop'
     """
     counts: Counter = Counter()
     spellings: dict[str, Counter] = defaultdict(Counter)
@@ -174,6 +177,8 @@ def concept_name(texts: Iterable[str], key: str) -> str:
         while words and words[0].lower() in _LEADING:
             words.pop(0)
         if not words or len(words) > NAME_WORDS or "\n" in text:
+            continue
+        if len(words) == 1 and words[0].lower() in PRONOUN_WORDS:
             continue
         phrase = " ".join(words)
         counts[phrase.lower()] += 1

@@ -3,7 +3,8 @@
 ``DISTINGUISHING`` are the modifiers that tell two things of one head noun apart ("the first quake" and "the
 second quake" are two quakes; "the quake" and "the deadly quake" may be one); ``GENERIC_NOUNS`` are nouns too
 general to stand for one thing across sentences ("time", "way"); ``SPELLING_RULES`` rewrite British endings to
-American ones, each applied only when the rewritten word is itself a common English word.
+American ones, each applied only when the rewritten word is itself a common English word; ``PRONOUN_WORDS``
+stand for a concept without naming it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ yesterday tomorrow tonight now
 
 #: (British ending, American ending, shortest word the rule applies to): "mobilisation" → "mobilization",
 #: "defence" → "defense", "centre" → "center", "labour" → "labor".
+#: Pronouns, personal and relative: a mention of a concept ("the new planes, which …"; "they"), never its name.
+PRONOUN_WORDS = frozenset("""
+i me myself we us ourselves you yourself yourselves he him himself she her herself it itself they them themselves
+which who whom whose what that this these those
+""".split())
+
 SPELLING_RULES = (
     ("isation", "ization", 8),
     ("yse", "yze", 6),

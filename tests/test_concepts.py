@@ -268,6 +268,13 @@ def test_a_concept_name_is_no_long_description_and_keeps_the_keys_spelling_among
     assert concept_name(["Truce", "the truce", "a truce"], "ceasefire") == "truce"
 
 
+def test_a_pronoun_that_stands_for_a_concept_never_names_it():
+    assert concept_name(["which", "a wider 30-day stop"], "stop") == "wider 30-day stop"
+    assert concept_name(["who", "a misdemeanor"], "misdemeanor") == "misdemeanor"
+    assert concept_name(["they", "They", "pirates"], "pirate") == "pirates"
+    assert concept_name(["which"], "stop") == "stop"  # no phrase but the pronoun: the key
+
+
 def test_a_time_is_a_concept_mention_but_never_the_argument_a_relation_is_about():
     text = "Putin agreed on Saturday to a limited ceasefire."
     saturday, ceasefire = text.index("Saturday"), text.index("a limited ceasefire")
