@@ -36,6 +36,7 @@ from newsgraph.ingest.concept_words import (
     SPELLING_RULES,
     SPELLING_WORDS,
 )
+from newsgraph.ingest.credits import credit_tokens
 from newsgraph.model import ConceptMention
 
 if TYPE_CHECKING:
@@ -74,8 +75,9 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
     text = doc_text(doc)
     pos_col, ent_col, punct = columns(doc, [POS, ENT_TYPE, IS_PUNCT])
     firsts = doc_table(doc).firsts
+    credited = credit_tokens(doc)  # a picture credit's words: its photographer and agency are no concepts either
     for i, (pos, ent) in enumerate(zip(pos_col, ent_col)):
-        if pos not in _POS_IDS or i in covered or ent in _NOT_CONCEPT_ENT_IDS:
+        if pos not in _POS_IDS or i in covered or ent in _NOT_CONCEPT_ENT_IDS or i in credited:
             continue
         token = doc[i]
         if not any(c.isalpha() for c in token.text):

@@ -43,6 +43,7 @@ from newsgraph.ingest.anaphora import (
     repeated_names,
 )
 from newsgraph.ingest.columns import ByString, columns
+from newsgraph.ingest.credits import credit_tokens
 from newsgraph.ingest.institutions import institutions
 from newsgraph.ingest.name_variants import name_variants
 from newsgraph.ingest.names import (
@@ -117,8 +118,11 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
 def _named(doc: Doc) -> list[_Found]:
     found = []
     common = _common_words(doc)
+    credits = credit_tokens(doc)  # a photographer or agency of a picture credit is no entity of the news
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES or _is_noise(ent, common):
+            continue
+        if ent.start in credits:
             continue
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in {"the", "a", "an"}:
