@@ -9,8 +9,9 @@ attributes and must not become relation objects.
 A phrase is classified by its preposition and its object, in this order:
 
 * **time** (``when``): an object the model labels DATE or TIME, or a time word (``TIME_WORDS``: "Tuesday",
-  "March", "yesterday", "week"), after a time preposition (``TIME_PREPOSITIONS``); also a bare noun-phrase
-  adverbial ("last week", "Tuesday") or a time adverb ("yesterday"). Resolved with
+  "March", "yesterday", "week"), after a time preposition (``TIME_PREPOSITIONS``); a determined moment after one
+  or after "for" ("for the moment", "for the first time", "at the same time"; ``MOMENT_WORDS``); also a bare
+  noun-phrase adverbial ("last week", "Tuesday") or a time adverb ("yesterday"). Resolved with
   ``newsgraph.ingest.dates.resolve_when`` against the article's publication date; the phrase is kept as written.
 * **channel** (``via``): the medium or message something was said through — "in a statement", "in an
   interview", "during the call", "at a press conference" (``MESSAGE_NOUNS``), "on Truth Social", "on television"
@@ -56,6 +57,9 @@ TIME_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight", "weekend", 
                         "night", "overnight", "week", "month", "year", "decade", "century", "hour", "minute",
                         "spring", "summer", "autumn", "winter", "midnight", "noon", "dawn", "dusk"})
 _CAPITALISED_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+#: Nouns of an occasion in time that name no date: with a determiner after a time preposition or "for" they say
+#: when, never what ("refused for the moment to accept", "agreed for the first time", "at the same time").
+MOMENT_WORDS = frozenset({"moment", "time", "times"})
 #: Adverbs that name a time on their own.
 TIME_ADVERBS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 #: Messages and exchanges something is said in ("in a statement", "during the call").
@@ -199,7 +203,7 @@ def _kind(prep: Token) -> tuple[str, Token] | None:
     obj = _object(prep)
     if obj is None:
         return None
-    if word in TIME_PREPOSITIONS and _is_time(obj):
+    if word in TIME_PREPOSITIONS and _is_time(obj) or (word in TIME_PREPOSITIONS or word == "for") and _moment(obj):
         return "when", obj
     head = prep.head
     if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in SELECTED_PREPOSITIONS.get(word, ()):
@@ -247,6 +251,12 @@ def _is_time(token: Token) -> bool:
     lower = token.lower_
     return lower in TIME_WORDS and token.pos_ in {"NOUN", "PROPN", "ADV"} \
         or lower in _CAPITALISED_TIME_WORDS and token.text[:1].isupper()
+
+
+def _moment(token: Token) -> bool:
+    """A determined moment or time ("the moment", "the first time", "that time"), not "more time" (an amount)."""
+    return token.pos_ == "NOUN" and token.lower_ in MOMENT_WORDS and any(
+        c.dep_ == "det" and c.lower_ in {"the", "a", "an", "this", "that", "each", "every"} for c in token.lefts)
 
 
 def _eventive(token: Token) -> bool:

@@ -86,6 +86,21 @@ def test_a_time_word_without_a_label_is_when_but_a_lower_case_month_word_is_not(
     assert (found.when_text, found.occasion) == ("", "in a march")  # a gathering, not a month
 
 
+def test_a_determined_moment_is_when_not_an_object_but_an_amount_of_time_is_an_object():
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "declined VERB ROOT 1 lemma=decline", "for ADP prep 1",
+                   "the DET det 4", "moment NOUN pobj 2", ". PUNCT punct 1")
+    found = circumstances(_verb(doc), WEDNESDAY)
+    assert (found.when, found.when_text) == ("", "for the moment")
+    assert _triples(doc) == []  # no "Putin –decline for→ moment"
+    doc = make_doc("Kyiv PROPN nsubj 1 ent=GPE", "voted VERB ROOT 1 lemma=vote", "for ADP prep 1", "the DET det 5",
+                   "first ADJ amod 5", "time NOUN pobj 2", ". PUNCT punct 1")
+    assert circumstances(_verb(doc), WEDNESDAY).when_text == "for the first time"
+    doc = make_doc("Kyiv PROPN nsubj 1 ent=GPE", "asked VERB ROOT 1 lemma=ask", "for ADP prep 1",
+                   "more ADJ amod 4", "time NOUN pobj 2", ". PUNCT punct 1")
+    assert circumstances(_verb(doc), WEDNESDAY).when_text == ""
+    assert [(s, p, o) for s, p, o, _ in _triples(doc)] == [("Kyiv", "ask for", "[more time]")]
+
+
 # --- place -------------------------------------------------------------------------------------------------------
 def test_a_named_place_is_where_not_an_object():
     doc = make_doc("Russia PROPN nsubj 1 ent=GPE", "raised VERB ROOT 1 lemma=raise", "fears NOUN dobj 1 lemma=fear",
