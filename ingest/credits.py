@@ -1,9 +1,11 @@
-"""Picture credits in article text: who took or supplied a photograph is no part of the news.
+"""Credits in article text: who took a photograph or reported the story is no part of the news.
 
 A text copied from a news page keeps the credit line of each picture ("… in the Ivano-Frankivsk region, Ukraine.
-Photograph: Igor Tkachenko/EPA"; "(AP Photo/Evan Vucci)"; "Photo by Jane Doe/Getty Images"). Its names are the
-photographer and the agency: taken as entities, the one agency that supplied the pictures of many unrelated stories
-would connect them all. The caption before the credit describes the picture and stays.
+Photograph: Igor Tkachenko/EPA"; "(AP Photo/Evan Vucci)"; "Photo by Jane Doe/Getty Images") and the lines that
+credit its reporters ("Reporting by Jane Doe; Editing by John Roe", "John Roe contributed reporting from Kyiv.",
+"Additional reporting by …", a byline "By Jane Doe" on a line of its own). Their names are photographers,
+reporters and agencies: taken as entities, the one agency or reporter behind many unrelated stories would connect
+them all. The caption before a picture credit describes the picture and stays.
 """
 
 from __future__ import annotations
@@ -14,18 +16,24 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-#: A credit: a label ("Photograph:", "Photo by", "Image credit:") and the rest of its line, at most a few words
-#: and never a sentence (no full stop, question or exclamation mark before the line ends); or an agency's
+#: A picture credit: a label ("Photograph:", "Photo by", "Image credit:") and the rest of its line, at most a few
+#: words and never a sentence (no full stop, question or exclamation mark before the line ends); or an agency's
 #: bracketed credit ("(AP Photo/Evan Vucci)", "(Reuters/Kevin Lamarque)").
-_CREDIT = re.compile(
-    r"(?:(?<=\s)|^)(?:(?:photo(?:graph)?s?|picture|image|illustration|composite|video)(?:\s+credit)?\s*:|"
-    r"(?:photo(?:graph)?s?|picture|image)\s+by\b)[^\S\n]*[^\n.!?]{1,80}?[^\S\n]*$"
-    r"|\((?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu)(?:\s+photo)?\s*/[^()\n]{1,60}\)",
-    re.IGNORECASE | re.MULTILINE)
+_PICTURE = (r"(?i:(?:(?<=\s)|^)(?:(?:photo(?:graph)?s?|picture|image|illustration|composite|video)(?:\s+credit)?\s*:"
+            r"|(?:photo(?:graph)?s?|picture|image)\s+by\b)[^\S\n]*[^\n.!?]{1,80}?[^\S\n]*$)"
+            r"|(?i:\((?:AP|AFP|Reuters|Getty Images|EPA|Xinhua|Anadolu)(?:\s+photo)?\s*/[^()\n]{1,60}\))")
+#: A line that credits reporters: "Reporting by …; Editing by …", "Additional reporting by …", "… contributed
+#: reporting from Kyiv.", "… contributed to this report."; or a byline of names alone ("By Jane Doe and John Roe").
+_REPORTING = (r"(?i:^[^\S\n]*(?:(?:additional\s+)?reporting\s+by|(?:editing|writing|compiled)\s+by"
+              r"|reporting\s+was\s+contributed\s+by)\b[^\n]{1,200}$)"
+              r"|(?i:^[^\n]{1,160}?\bcontributed\s+(?:reporting|research|to\s+this\s+(?:report|article|story))\b"
+              r"[^\n]{0,100}$)"
+              r"|^[^\S\n]*(?i:by)\s+[A-Z][\w'.-]*(?:[^\S\n]+(?:[A-Z][\w'.-]*|and|&)|,)*[^\S\n]*$")
+_CREDIT = re.compile(f"{_PICTURE}|{_REPORTING}", re.MULTILINE)
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
-    """The character spans of the picture credits in ``text`` (module notes).
+    """The character spans of the picture and reporting credits in ``text`` (module notes).
 
     >>> text = "People inspect the damage. Photograph: Igor Tkachenko/EPA\\nThe talks went on."
     >>> [text[a:b] for a, b in credit_spans(text)]
@@ -34,6 +42,14 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in credit_spans(text)]
     ['(AP Photo/Evan Vucci)']
     >>> credit_spans("The photo: a crowd in Kyiv. It went round the world.")  # a sentence, not a credit
+    []
+    >>> text = "By Jane Doe and John Roe\\nKyiv fell quiet.\\nReporting by Jane Doe; Editing by Kim Lee"
+    >>> [text[a:b] for a, b in credit_spans(text)]
+    ['By Jane Doe and John Roe', 'Reporting by Jane Doe; Editing by Kim Lee']
+    >>> text = "The talks ended.\\nJohn Roe contributed reporting from Kyiv."
+    >>> [text[a:b] for a, b in credit_spans(text)]
+    ['John Roe contributed reporting from Kyiv.']
+    >>> credit_spans("By Tuesday the talks had ended.\\nThe firm contributed $5 million to the fund.")
     []
     """
     return [(m.start(), m.end()) for m in _CREDIT.finditer(text)]

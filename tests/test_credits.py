@@ -1,4 +1,4 @@
-"""Picture credits on hand-built Docs: their photographer and agency are no entity or concept of the article."""
+"""Credits on hand-built Docs: their photographers, reporters and agencies are no entity or concept of the article."""
 
 from handmade import make_doc
 from newsgraph.ingest.concepts import extract_concepts
@@ -27,3 +27,18 @@ def test_the_same_names_outside_a_credit_are_entities():
     assert credit_tokens(doc) == frozenset()
     names = {e.name for e in extract_mentions(doc, "a1").entities}
     assert names == {"Igor Tkachenko", "EPA"}
+
+
+def test_the_reporters_of_a_credit_line_are_no_mentions():
+    doc = make_doc("Reporting NOUN ROOT 0", "by ADP prep 0", "Jane PROPN compound 3 ent=PERSON",
+                   "Doe PROPN pobj 1 ent=PERSON", "; PUNCT punct 0", "Editing NOUN appos 0", "by ADP prep 5",
+                   "Kim PROPN compound 8 ent=PERSON", "Lee PROPN pobj 6 ent=PERSON")
+    assert extract_mentions(doc, "a1").entities == ()
+    doc = make_doc("Jane PROPN compound 1 ent=PERSON", "Doe PROPN nsubj 2 ent=PERSON",
+                   "contributed VERB ROOT 2 lemma=contribute", "reporting NOUN dobj 2", "from ADP prep 2",
+                   "Kyiv PROPN pobj 4 ent=GPE", ". PUNCT punct 2")
+    assert extract_mentions(doc, "a1").entities == ()
+    doc = make_doc("Jane PROPN compound 1 ent=PERSON", "Doe PROPN nsubj 2 ent=PERSON",
+                   "contributed VERB ROOT 2 lemma=contribute", "$ SYM dobj 2", "5 NUM nummod 3", "to ADP prep 2",
+                   "Kyiv PROPN pobj 5 ent=GPE", ". PUNCT punct 2")
+    assert {e.name for e in extract_mentions(doc, "a1").entities} == {"Jane Doe", "Kyiv"}
