@@ -106,6 +106,7 @@ def _resolve(doc: Doc, found: list[Found], sexes: Mapping[str, str]) -> dict[int
     firsts, starts = table.firsts, table.starts  # each token's sentence's first token; each sentence's
     quotes = quote_spans(doc)
     resolved: dict[int, Found] = {}
+    chain: dict[str, tuple[int, Found]] = {}  # by sex: the last personal pronoun linked to a person, and its person
     for token in _tokens(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):
         word = token.lower_
         if word in RELATIVE_PRONOUNS:
@@ -157,6 +158,11 @@ def _resolve(doc: Doc, found: list[Found], sexes: Mapping[str, str]) -> dict[int
                       and _governs(doc[p.end - 1], token)]
         if not window:
             earlier = [p for p in fits if starts[max(n - 4, 0)] <= p.start < token.i]
+            if not earlier and sex in chain and chain[sex][0] >= starts[max(n - 4, 0)] and sexes.get(
+                    chain[sex][1].key) == sex and not any(chain[sex][0] < p.start < token.i for p in persons + lone):
+                resolved[token.i] = chain[sex][1]  # "He said … . He added …": no one named since the last "he"
+                chain[sex] = (token.i, chain[sex][1])
+                continue
             if len({p.key for p in earlier}) != 1:
                 continue
             window = earlier
@@ -164,6 +170,7 @@ def _resolve(doc: Doc, found: list[Found], sexes: Mapping[str, str]) -> dict[int
         subjects = [p for p in window if doc[p.end - 1].dep_ in {"nsubj", "nsubjpass"}]
         keys = {p.key for p in window}
         resolved[token.i] = (subjects or window)[-1] if len(keys) > 1 else window[-1]
+        chain[sex] = (token.i, resolved[token.i])
     resolved.update(_first_person(doc, found, quotes, person_at, resolved))
     return resolved
 

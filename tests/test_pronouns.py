@@ -144,3 +144,30 @@ def test_linked_sexes_keeps_what_titles_say_and_takes_the_majority_of_the_linked
     assert linked_sexes(doc, resolved, {"cy moe": "male"}) == {"ann lee": "female", "bob ray": "male",
                                                                "cy moe": "male"}
     assert linked_sexes(doc, {2: ann, 4: ann}, {}) == {}
+
+
+def _story(*middle):
+    """John Smith spoke . He left . <middle sentences> He returned ."""
+    tokens = ["John PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",
+              ". PUNCT punct 2", "He PRON nsubj 5", "left VERB ROOT 5", ". PUNCT punct 5"]
+    for sentence in middle:
+        at = len(tokens)
+        words = sentence.split()
+        root = len(words) - 1  # the last word is the verb
+        tokens += [f"{w} {'VERB' if n == root else 'PROPN' if w.istitle() else 'CCONJ' if w == 'and' else 'NOUN'} "
+                   f"{'ROOT' if n == root else 'nsubj'} {at + root}" + (" ent=PERSON" if w.istitle() else "")
+                   for n, w in enumerate(words)] + [f". PUNCT punct {at + root}"]
+    at = len(tokens)
+    return tokens + [f"He PRON nsubj {at + 1}", f"returned VERB ROOT {at + 1}", f". PUNCT punct {at + 1}"]
+
+
+def test_a_pronoun_far_from_any_name_continues_the_chain_of_the_pronoun_before_it():
+    # three sentences name no one between the first "He" and the last: the last is John Smith's still
+    assert _links(*_story("rain fell", "snow fell", "wind rose")) == [
+        ("He", "John Smith"), ("He", "John Smith")]
+
+
+def test_a_pronoun_chain_never_jumps_over_another_named_person():
+    # "Bob Brown and Tom Green arrived ." between the two: the last "He" could be any of three men
+    links = _links(*_story("rain fell", "Bob Brown and Tom Green arrived", "wind rose"))
+    assert links == [("He", "John Smith")]
