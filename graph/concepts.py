@@ -111,24 +111,31 @@ def concept_key(mention: ConceptMention) -> str:
     return mention.key
 
 
+#: Pronouns that stand for many: a concept mention written so is no mention of one entity.
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "these", "those", "we", "us", "our"})
+
+
 def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], StoryTie],
          after: str = "") -> StoryTie | None:
     """The story's tie of a concept mention: only a bare, singular head noun ("the host", "the host's", not "the
-    next host" or "hosts") that is no time and no generic noun, nor an indefinite one with an "of" phrase (``after``
-    is the text after the mention): "a host of other equipment", "a region of potential cooperation". A name word
-    tie is found by the word as written ("Colts", "76ers"), capitalised or starting with a digit.
+    next host" or "hosts", nor a plural pronoun that stands for it) that is no time and no generic noun, nor an
+    indefinite one with an "of" phrase (``after`` is the text after the mention): "a host of other equipment", "a
+    region of potential cooperation". A name word tie is found by the word as written ("Colts", "76ers"),
+    capitalised or starting with a digit.
 
     >>> tie = StoryTie("story:s", "host", "e", 2, 2)
     >>> [_tie(ConceptMention("a", 0, 8, text, "host", mods), "story:s", {("story:s", "host"): tie}, after) is tie
     ...  for text, mods, after in (("the host", (), " said"), ("the host's", (), " show"), ("a host", (), " of tools"),
-    ...                            ("the next host", ("next",), ""), ("hosts", (), ""))]
-    [True, True, False, False, False]
+    ...                            ("the next host", ("next",), ""), ("hosts", (), ""), ("their", (), " shows"))]
+    [True, True, False, False, False, False]
     """
     if mention.generic or mention.time or mention.key != mention.head or not story:
         return None
     words = mention.text.replace("’", "'").split()
     if words and words[0].lower() in {"a", "an"} and after.split()[:1] == ["of"]:
         return None  # a quantity or a kind, not the one in view
+    if len(words) == 1 and words[0].lower() in _PLURAL_PRONOUNS:
+        return None  # "their" of "the two leaders": many, never the one the story ties the head to
     last = words[-1].lower().removesuffix("'s").rstrip("'") if words else ""
     # a plural ("the hosts") is no tie of its head; a name word as written may be one ("Colts", "76ers": the
     # model's lemma is "colt", "76er")
