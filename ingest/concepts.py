@@ -75,9 +75,11 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
     pos_col, ent_col, punct = columns(doc, [POS, ENT_TYPE, IS_PUNCT])
     firsts = doc_table(doc).firsts
     for i, (pos, ent) in enumerate(zip(pos_col, ent_col)):
-        if pos not in _POS_IDS or i in covered or ent in _NOT_CONCEPT_ENT_IDS:
+        if pos not in _POS_IDS or i in covered:
             continue
         token = doc[i]
+        if ent in _NOT_CONCEPT_ENT_IDS and not numbered_name(token.text):
+            continue
         if not any(c.isalpha() for c in token.text):
             continue
         word = token.lemma_ or token.text
@@ -90,6 +92,16 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
                                     head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS,
                                     time=token.ent_type_ in _TIME_ENTS))
     return tuple(sorted(found + _bound_possessives(doc, source, covered, found), key=lambda m: m.start))
+
+
+def numbered_name(word: str) -> bool:
+    """Whether a word the model may tag a number is a name word: a digit first and three letters or more after it
+    ("76ers", "49ers"; not "1990s", "21st", "4x4").
+
+    >>> numbered_name("76ers"), numbered_name("49ers"), numbered_name("1990s"), numbered_name("21st")
+    (True, True, False, False)
+    """
+    return word[:1].isdigit() and sum(c.isalpha() for c in word) >= 3
 
 
 def _bound_possessives(doc: Doc, source: str, covered: Collection[int],
