@@ -24,8 +24,8 @@ from typing import Any
 from newsgraph.ingest.names import acronym, name_key
 from newsgraph.model import ArticleAnalysis, LocalEntity
 
-#: An all-capital word of two to five letters ending the text before a name ("... warship INS ").
-_CAPITALS_BEFORE = re.compile(r"(?:^|[\s(\"'])([A-Z]{2,5})\s+$")
+#: An all-capital word of two to five letters ending the text before a name on its line ("... warship INS ").
+_CAPITALS_BEFORE = re.compile(r"(?:^|[\s(\"'])([A-Z]{2,5})[ \t\u00a0]+$")
 _CAPITALS = re.compile(r"^[A-Z]{2,5}$")
 
 

@@ -91,13 +91,15 @@ def concept_age(mention: ConceptMention) -> str:
     >>> def m(text, head):
     ...     return ConceptMention("a", 0, len(text), text, head)
     >>> [concept_age(m(t, h)) for t, h in (("a 61-year-old former employee", "employee"), ("A 36 - year - old man",
-    ...  "man"), ("two 20-year-old men", "man"), ("his 8-year-old son", "son"), ("an 18-year-old war", "war"))]
-    ['61', '36', '', '', '']
+    ...  "man"), ("two 20-year-old men", "man"), ("his 8-year-old son", "son"), ("the victim 's 8-year-old son",
+    ...  "son"), ("an 18-year-old war", "war"))]
+    ['61', '36', '', '', '', '']
     """
     found = _AGE_IN.search(mention.text)
     words = mention.text.replace("’", "'").split()
-    if found is None or mention.generic or mention.time or words[0].lower() in _POSSESSIVES:
-        return ""
+    if found is None or mention.generic or mention.time or words[0].lower() in _POSSESSIVES or any(
+            w == "'s" or w.endswith("'s") for w in words):
+        return ""  # "his 8-year-old son", "the victim's 8-year-old son"
     last = words[-1].lower()
     if (last.endswith("s") and not mention.head.endswith("s") or last.endswith("men")
             or last in {"people", "children"}):

@@ -57,6 +57,8 @@ _POS = frozenset({"NOUN", "PROPN"})
 _SPELLING_MIN_ZIPF = 2.5
 _POS_IDS = frozenset(get_string_id(p) for p in _POS)
 _NOT_CONCEPT_ENT_IDS = frozenset(get_string_id(e) for e in _NOT_CONCEPT_ENTS)
+#: A number the model may have read into a name word ("76ers"); a measure ("100mph") stays a measure.
+_CARDINAL = get_string_id("CARDINAL")
 #: The words ``_bound_possessives`` looks at: possessives and relative pronouns.
 _BOUND_WORD_IDS = hashes({"its", "their", "which", "that", "who"})
 _PERSONAL_IDS = hashes(PERSONAL_PRONOUNS)
@@ -78,7 +80,7 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
         if pos not in _POS_IDS or i in covered:
             continue
         token = doc[i]
-        if ent in _NOT_CONCEPT_ENT_IDS and not numbered_name(token.text):
+        if ent in _NOT_CONCEPT_ENT_IDS and not (ent == _CARDINAL and numbered_name(token.text)):
             continue
         if not any(c.isalpha() for c in token.text):
             continue

@@ -291,3 +291,6 @@ def test_initials_join_nothing_unless_written_and_fit_by_one_long_name():
                         _article("b", ("Indian Naval Ship Sukhoi", "Work"))]).entities) == 2
     assert len(resolve([_written("a", "The warship ins Sukanya left.", "Sukanya"),
                         _article("b", ("Indian Naval Ship Sukanya", "Work"))]).entities) == 2
+    # capitals that end the line before the name (a headline, a dateline) are no part of it
+    assert len(resolve([_written("a", "NEWS OF INS\nSukanya left.", "Sukanya"),
+                        _article("b", ("Indian Naval Ship Sukanya", "Work"))]).entities) == 2
