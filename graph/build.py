@@ -34,6 +34,7 @@ from newsgraph.gcpause import paused_gc
 from newsgraph.graph.concepts import ArticleConcepts, article_concepts, name_concepts
 from newsgraph.graph.copies import CopyAssignment
 from newsgraph.graph.events import EventAssignment, assign_events
+from newsgraph.graph.story_ages import story_ages
 from newsgraph.graph.story_days import story_days
 from newsgraph.graph.story_ties import story_ties
 from newsgraph.ingest.lexicon import relation_class
@@ -105,7 +106,7 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
     entities = {e.id: e for e in resolution.entities}
     story_of = dict(stories.assignment) if stories is not None else {}
     events = assign_events(analyses, story_of, resolution)
-    ties = story_ties(analyses, resolution, story_of)
+    ties = {**story_ties(analyses, resolution, story_of), **story_ages(analyses, resolution, story_of)}
     days = story_days(analyses, story_of)
     for story in stories.stories if stories is not None else ():
         graph.add_node(story.id, kind="Story", name=story.name, size=story.size, first=story.first,

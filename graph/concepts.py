@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from newsgraph.graph.story_ages import age_key, concept_age
 from newsgraph.graph.story_days import DAY_PARTS, names_weekday, relative_day, weekday_of
 from newsgraph.graph.story_ties import StoryTie
 from newsgraph.ingest.concept_words import GENERIC_NOUNS, PRONOUN_WORDS
@@ -129,7 +130,11 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
     ...                            ("the next host", ("next",), ""), ("hosts", (), ""), ("their", (), " shows"))]
     [True, True, False, False, False, False]
     """
-    if mention.generic or mention.time or mention.key != mention.head or not story:
+    if not story:
+        return None
+    if (age := concept_age(mention)) and (aged := ties.get((story, age_key(age)))) is not None:
+        return aged  # "a 61-year-old former employee": the story's one person of that age
+    if mention.generic or mention.time or mention.key != mention.head:
         return None
     words = mention.text.replace("’", "'").split()
     if words and words[0].lower() in {"a", "an"} and after.split()[:1] == ["of"]:

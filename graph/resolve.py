@@ -18,7 +18,9 @@ so far, which start with the ones already in the store:
 4. ``short name`` — an organisation's acronym written in capitals ("AMA" = American Medical Association, "IBM" =
    International Business Machines Corp.) or a lone last word of exactly one organisation's name ("Chargers");
    never a first word, which names a company's product line as often as the company ("Microsoft Office"); a lone
-   word met before the longer name joins it once the chunk is placed (``newsgraph.graph.lone_names``);
+   word met before the longer name joins it once the chunk is placed (``newsgraph.graph.lone_names``); before
+   the rules 1-4, ``initials``: a short form written with the initials of a longer name's leading words ("INS
+   Sukanya" / "Indian Naval Ship Sukanya") joins the one entity of that name (``newsgraph.graph.initials``);
 5. ``role in another article`` — a role description an article does not settle ("the Russian leader" where it
    names no Russian leader) joins the one person the other articles within ``role_window_days`` name as holding
    that role ("President Vladimir V. Putin of Russia"), the sentence that says so logged as evidence;
@@ -53,6 +55,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from newsgraph.graph.initials import Initials, written_short_keys
 from newsgraph.graph.lone_names import join_named_later
 from newsgraph.graph.name_rules import (
     article_surnames,
@@ -164,6 +167,7 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
 
     holders: dict[tuple[str, str], list[RoleHolder]] = defaultdict(list)
     described: list[tuple[LocalEntity, str]] = []
+    initials = Initials()
     for analysis in sorted(analyses, key=lambda a: a.article.id):
         surnames, titled = article_surnames(analysis.entities), titled_organisations(analysis)
         for local in analysis.entities:
@@ -183,6 +187,9 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
                 target, rule, detail = (by_key.get(person), "surname in the article",
                                         f"{local.name!r} ends the name of {person!r}, the article's only person of "
                                         "that surname")
+            written = written_short_keys(analysis, local)
+            if target is None and (found := initials.find(written, keys))[0] is not None and allowed(found[0]):
+                target, rule, detail = found[0], "initials", found[1]
             if target is None:
                 target, rule, detail = _match(local, main, keys, by_key, by_block, fuzzy_threshold, allowed)
             if target is None:
@@ -201,6 +208,7 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
                 votes = {"Person" if person else "Organization": sum(votes.values())}
             target.vote(votes)
             index(target, keys)
+            initials.add(target, written, keys)
             merges.append((target, local, rule, detail, local.source))
             for country, role, evidence in local.roles:
                 if country:
@@ -259,7 +267,6 @@ def _analyst_role(local: LocalEntity, published: str, roles: Roles, by_key):
         cluster.vote({"Person": 1})
     return cluster, "analyst role", (f"{local.name!r} ({role} of {country}, {published or 'undated'}): "
                                      f"{line.origin} names {line.holder!r}")
-
 
 
 def _forced(keys: set[str], overrides: Overrides, by_key, allowed):

@@ -61,9 +61,13 @@ class StoryTie:
     #: A name word ("Colts"): the story's articles name the entity by that word; only a capitalised mention of it
     #: is the entity's.
     name_word: bool = False
+    #: An age ("61-year-old"): the story's articles give the entity that age, and no other (``story_ages``).
+    age: bool = False
 
     @property
     def detail(self) -> str:
+        if self.age:
+            return f"{self.articles} of the articles of the story give this person the age {self.head!r}, no other"
         if self.name_word:
             return (f"{self.articles} of the articles of the story name this entity {self.head!r}, and no other "
                     "entity of the story")

@@ -58,6 +58,8 @@ _POS = frozenset({"NOUN", "PROPN"})
 _SPELLING_MIN_ZIPF = 2.5
 _POS_IDS = frozenset(get_string_id(p) for p in _POS)
 _NOT_CONCEPT_ENT_IDS = frozenset(get_string_id(e) for e in _NOT_CONCEPT_ENTS)
+#: A number the model may have read into a name word ("76ers"); a measure ("100mph") stays a measure.
+_CARDINAL = get_string_id("CARDINAL")
 #: The words ``_bound_possessives`` looks at: possessives and relative pronouns.
 _BOUND_WORD_IDS = hashes({"its", "their", "which", "that", "who"})
 _PERSONAL_IDS = hashes(PERSONAL_PRONOUNS)
@@ -75,11 +77,13 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
     text = doc_text(doc)
     pos_col, ent_col, punct = columns(doc, [POS, ENT_TYPE, IS_PUNCT])
     firsts = doc_table(doc).firsts
-    credited = credit_tokens(doc)  # a picture credit's words: its photographer and agency are no concepts either
+    credited = credit_tokens(doc)  # a credit's words: its photographers, reporters and agencies are no concepts either
     for i, (pos, ent) in enumerate(zip(pos_col, ent_col)):
-        if pos not in _POS_IDS or i in covered or ent in _NOT_CONCEPT_ENT_IDS or i in credited:
+        if pos not in _POS_IDS or i in covered or i in credited:
             continue
         token = doc[i]
+        if ent in _NOT_CONCEPT_ENT_IDS and not (ent == _CARDINAL and numbered_name(token.text)):
+            continue
         if not any(c.isalpha() for c in token.text):
             continue
         word = token.lemma_ or token.text
@@ -92,6 +96,16 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
                                     head in GENERIC_NOUNS or token.lower_ in GENERIC_NOUNS,
                                     time=token.ent_type_ in _TIME_ENTS))
     return tuple(sorted(found + _bound_possessives(doc, source, covered, found), key=lambda m: m.start))
+
+
+def numbered_name(word: str) -> bool:
+    """Whether a word the model may tag a number is a name word: a digit first and three letters or more after it
+    ("76ers", "49ers"; not "1990s", "21st", "4x4").
+
+    >>> numbered_name("76ers"), numbered_name("49ers"), numbered_name("1990s"), numbered_name("21st")
+    (True, True, False, False)
+    """
+    return word[:1].isdigit() and sum(c.isalpha() for c in word) >= 3
 
 
 def _bound_possessives(doc: Doc, source: str, covered: Collection[int],

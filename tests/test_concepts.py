@@ -381,3 +381,14 @@ def test_its_standing_for_a_proper_noun_subject_left_a_concept_is_a_mention_of_t
               lemmas=["the", "Industrial", "Average", "close", "at", "its", "low", "level", "."])
     found = [(m.text, m.head) for m in extract_concepts(doc, "a1")]
     assert ("its", found[0][1]) in found and found[0][0].endswith("Average")
+
+
+def test_a_name_word_starting_with_a_digit_is_a_concept_mention_though_tagged_a_number():
+    doc = _doc([("But", "CCONJ", "but", 3, "cc", "O"), ("the", "DET", "the", 2, "det", "O"),
+                ("76ers", "NOUN", "76er", 3, "nsubj", "B-CARDINAL"), ("lost", "VERB", "lose", 3, "ROOT", "O"),
+                ("in", "ADP", "in", 3, "prep", "O"), ("the", "DET", "the", 6, "det", "O"),
+                ("1990s", "NOUN", "1990", 4, "pobj", "B-CARDINAL"), ("and", "CCONJ", "and", 3, "cc", "O"),
+                ("21st", "NOUN", "21st", 3, "conj", "B-CARDINAL"), ("at", "ADP", "at", 3, "prep", "O"),
+                ("100mph", "NOUN", "100mph", 9, "pobj", "B-QUANTITY")])
+    # a decade, an ordinal and a measure stay numbers
+    assert [m.text for m in extract_concepts(doc, "a1")] == ["the 76ers"]

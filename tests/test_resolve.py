@@ -256,3 +256,41 @@ def test_a_short_first_name_or_a_middle_name_joins_the_one_person_it_fits():
     # a middle name is compared with the name without one only: two different middle names stay apart
     middle = resolve([_article("a", ("John Paul Jones", "Person")), _article("b", ("John Quincy Jones", "Person"))])
     assert len(middle.entities) == 2
+
+
+def _written(source, text, name, kind="Person"):
+    """An article whose text writes ``name`` once, its one name mention."""
+    from newsgraph.model import Mention
+
+    start = text.index(name)
+    mention = Mention(source, start, start + len(name), name, "PERSON", "name", 0)
+    return ArticleAnalysis(Article(source, text), (mention,), (_local(source, 0, name, kind),), ())
+
+
+def test_a_short_form_written_with_initials_joins_the_one_name_they_abbreviate():
+    # the model tagged "Sukanya" and left the capitals before it out; the other report writes the name out
+    short = _written("a", "The warship INS Sukanya foiled an attack.", "Sukanya")
+    long_ = _article("b", ("Indian Naval Ship Sukanya", "Work"))
+    for order in ([short, long_], [long_, short]):
+        res = resolve(order)
+        assert len(res.entities) == 1 and res.assignment[("a", 0)] == res.assignment[("b", 0)]
+    assert [m.rule for m in resolve([short, long_]).merges if m.source == "b"] == ["initials"]
+    # a name kept whole by the model is its own written short form
+    assert len(resolve([_article("a", ("LA Times", "Organization")),
+                        _article("b", ("Los Angeles Times", "Organization"))]).entities) == 1
+
+
+def test_initials_join_nothing_unless_written_and_fit_by_one_long_name():
+    # two long names whose initials agree never meet through them, and the short form joins neither
+    courts = [_article("a", ("Brooklyn Supreme Court", "Organization")),
+              _article("b", ("Bellflower Superior Court", "Organization"))]
+    assert len(resolve(courts).entities) == 2
+    assert len(resolve([*courts, _written("c", "At the BS Court today.", "Court", "Organization")]).entities) == 3
+    # the rest of the name must be the same words; a lower-case word before the name is no short form
+    assert len(resolve([_written("a", "The warship INS Sukanya left.", "Sukanya"),
+                        _article("b", ("Indian Naval Ship Sukhoi", "Work"))]).entities) == 2
+    assert len(resolve([_written("a", "The warship ins Sukanya left.", "Sukanya"),
+                        _article("b", ("Indian Naval Ship Sukanya", "Work"))]).entities) == 2
+    # capitals that end the line before the name (a headline, a dateline) are no part of it
+    assert len(resolve([_written("a", "NEWS OF INS\nSukanya left.", "Sukanya"),
+                        _article("b", ("Indian Naval Ship Sukanya", "Work"))]).entities) == 2
