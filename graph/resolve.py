@@ -12,8 +12,9 @@ so far, which start with the ones already in the store:
    ("Williams" joins no one when Sam and Esther Williams are known); a lone surname the model tagged as an
    organisation still joins the person ("Trump" tagged ORG); a full name joins a lone surname seen before when no
    other person has that surname;
-3. ``spelling variant`` — a fuzzy match (rapidfuzz ratio ≥ ``fuzzy_threshold``) of the keys, blocked on the
-   first letter of the last word, with compatible types and first names ("Zelenskyy"/"Zelensky"); a lone word
+3. ``spelling variant`` — a fuzzy match (rapidfuzz ratio ≥ ``fuzzy_threshold``) of the keys that keeps the first
+   or the last half of the name as written (``newsgraph.graph.spellings``), blocked on the first letter of the last
+   word, with compatible types and first names ("Zelenskyy"/"Zelensky"); a lone word
    that matches two entities equally well ("Commission") joins neither;
 4. ``short name`` — an organisation's acronym written in capitals ("AMA" = American Medical Association, "IBM" =
    International Business Machines Corp.) or a lone last word of exactly one organisation's name ("Chargers");
