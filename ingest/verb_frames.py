@@ -69,6 +69,8 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
             for grand in child.children:
                 if grand.dep_ == "prep":
                     yield from _prep_objects(grand, f"{child.lemma_} {grand.lower_}")
+    for state in clauses.described_states(verb):
+        yield None, state  # "was an inexperienced climber": inexperienced, as "was inexperienced" says
 
 
 def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:

@@ -443,6 +443,27 @@ def test_predicate_adjective_is_a_state_of_the_subject():
     assert _simple(doc) == [("Buckley", "wear", "[crampon]"), ("Buckley", "be", "[inexperienced]")]
 
 
+def test_adjective_of_an_indefinite_predicate_noun_is_a_state_of_the_subject_too():
+    # Buckley was an inexperienced climber: he was inexperienced, as "Buckley was inexperienced" says
+    doc = make_doc("Buckley PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "an DET det 4",
+                   "inexperienced ADJ amod 4", "climber NOUN attr 1", ". PUNCT punct 1")
+    assert _simple(doc) == [("Buckley", "be", "[inexperienced climber]"), ("Buckley", "be", "[inexperienced]")]
+    # Smith was not an experienced driver: the state is negated with the clause
+    doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "not PART neg 1", "an DET det 5",
+                   "experienced ADJ amod 5", "driver NOUN attr 1", ". PUNCT punct 1")
+    assert [(o, t.negated) for _, _, o, t in _triples(doc)] == [("[experienced driver]", True),
+                                                                  ("[experienced]", True)]
+
+
+def test_adjective_of_rank_degree_or_a_definite_predicate_noun_is_no_state():
+    # Smith was a former champion / a big fan / the youngest climber / the main suspect: none says what Smith is
+    for det, adjective, tag in (("a", "former", "JJ"), ("a", "big", "JJ"), ("the", "youngest", "JJS"),
+                                ("the", "main", "JJ")):
+        doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", f"{det} DET det 4",
+                       f"{adjective} ADJ amod 4 tag={tag}", "climber NOUN attr 1", ". PUNCT punct 1")
+        assert [o for _, _, o in _simple(doc)] == [f"[{adjective} climber]"], adjective
+
+
 def test_coordinated_predicate_adjectives_each_a_state_and_not_a_negated_one():
     # the pirates were Somali and Yemeni; Jackson was not drunk
     doc = make_doc("Pirates NOUN nsubj 1 lemma=pirate", "were AUX ROOT 1 lemma=be", "Somali ADJ acomp 1",
