@@ -20,6 +20,8 @@ from newsgraph.ingest.qualifiers import SPEECH_VERBS, verb_lemma
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
 #: Verbs whose direct object means the same as their prepositional one ("agreed a ceasefire" = "agreed to").
 IMPLIED_PREPOSITION = {"agree": "to", "commit": "to", "consent": "to", "object": "to"}
+#: Adjectives of ability: "was able to", "were unable to" (whose negation ``qualifiers.is_negated`` reads).
+_ABILITY = frozenset({"able", "unable", "incapable"})
 #: What a demonym as a predicate adjective says of its subject: "the pirates were Somali" → be from Somalia.
 _STATE_PREPOSITION = "from"
 
@@ -106,7 +108,11 @@ def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
 
 def predicate(chain: tuple[Token, ...], prep: str | None, active: bool, complement: str = "") -> str:
     """The readable relation: lemmas of the chain, "be" for the passive, particles, a complement that completes
-    the last verb's phrase ("into custody"), the preposition."""
+    the last verb's phrase ("into custody"), the preposition. An adjective of ability before the verb it takes is a
+    modal, as "could" is, not part of the predicate: "were unable to reach him" is "reach" (negated), as "could not
+    reach him" is."""
+    if len(chain) > 2 and verb_lemma(chain[0]) == "be" and chain[1].pos_ == "ADJ" and chain[1].lower_ in _ABILITY:
+        chain, active = chain[2:], not clauses.is_passive(chain[2])
     words = []
     for i, verb in enumerate(chain):
         if verb.pos_ == "ADJ":

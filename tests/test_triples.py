@@ -521,6 +521,20 @@ def test_an_evidential_passive_hedges_the_complement_s_fact_and_is_not_its_predi
     assert doc.text[triple.trigger_start:triple.trigger_end] == "rescued"
 
 
+def test_an_adjective_of_ability_is_a_modal_not_part_of_the_predicate():
+    # rescuers were unable to reach Smith: reach, negated, as "could not reach Smith" is; were able to: reach
+    for adjective, negated in (("unable", True), ("able", False)):
+        doc = make_doc("Rescuers NOUN nsubj 1 lemma=rescuer", "were AUX ROOT 1 lemma=be", f"{adjective} ADJ acomp 1",
+                       "to PART aux 4 tag=TO", "reach VERB xcomp 2 tag=VB", "Smith PROPN dobj 4 ent=PERSON",
+                       ". PUNCT punct 1")
+        ((subject, predicate, obj, triple),) = _triples(doc)
+        assert (subject, predicate, obj, triple.negated) == ("[rescuer]", "reach", "Smith", negated), adjective
+    # Putin was ready to sign the deal: readiness is no ability, the chain stays
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "ready ADJ acomp 1",
+                   "to PART aux 4", "sign VERB xcomp 2", "the DET det 6", "deal NOUN dobj 4", ". PUNCT punct 1")
+    assert _simple(doc) == [("Putin", "be ready to sign", "[deal]")]
+
+
 def test_adjective_with_its_own_object_or_clause_is_no_state():
     # Jackson was aware of the issue (a relation of its own); Putin was ready to sign the deal (a chain)
     doc = make_doc("Jackson PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "aware ADJ acomp 1",
