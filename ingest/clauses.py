@@ -124,6 +124,50 @@ def predicate_adjectives(verb: Token) -> list[Token]:
     return found
 
 
+#: Adjectives before a noun that do not say what the noun's referent is: of time, belief, rank, role or degree
+#: ("a former champion", "an alleged killer", "a key witness", "a big fan" of someone who is not big, "a heavy
+#: favourite", "an inside source", "a senior official").
+NON_STATE_ADJECTIVES = frozenset("""former late alleged suspected presumed reported apparent possible potential
+probable likely would-be so-called future then current previous next last first only sole mere main key chief
+principal major minor top big huge great good close real true total complete whole entire same other own fellow
+longtime long-time old new certain particular various such early heavy leading favorite favourite senior junior
+inside secret special different vice deputy acting assistant associate underwater upper high further single
+similar recent full""".split())
+#: Endings of relational adjectives, which say what kind of thing the noun is, not a state of it ("a presidential
+#: candidate", "a federal agent", "a social drinker", "a democratic step", "a secondary school").
+RELATIONAL_ENDINGS = ("al", "ic", "ary", "ory", "ian")
+
+
+def described_states(verb: Token) -> list[Token]:
+    """The adjectives before a copula's indefinite predicate noun that are states of the subject as well: "X was
+    an inexperienced climber" says X was inexperienced, as "X was inexperienced" does. Not an adjective of time,
+    belief, rank, role or degree (``NON_STATE_ADJECTIVES``: "a former champion", "a big fan"), a relational one
+    (``RELATIONAL_ENDINGS``: "a presidential candidate"), a capitalised one (a nationality or a party: "an
+    American icon", told by the entity it names), an ordinal ("a third official"), a comparative or a
+    superlative, nor one after a definite or negative determiner ("the main suspect", "no experienced climber").
+
+    >>> from spacy.lang.en import English
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(English().vocab, words="He was an inexperienced presidential candidate".split(),
+    ...           pos=["PRON", "AUX", "DET", "ADJ", "ADJ", "NOUN"], lemmas=["he", "be", "an", "inexperienced",
+    ...           "presidential", "candidate"], heads=[1, 1, 5, 5, 5, 1], deps=["nsubj", "ROOT", "det", "amod",
+    ...           "amod", "attr"])
+    >>> [a.text for a in described_states(doc[1])]
+    ['inexperienced']
+    """
+    if verb.lemma_.lower() not in COPULAS:
+        return []
+    found = []
+    for noun in verb.children:
+        if noun.dep_ == "attr" and noun.pos_ == "NOUN" \
+                and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children):
+            found += [a for a in noun.children if a.dep_ == "amod" and a.pos_ == "ADJ" and a.i < noun.i
+                      and a.tag_ not in {"JJR", "JJS"} and a.text.islower() and not a.like_num
+                      and a.lower_ not in NON_STATE_ADJECTIVES
+                      and not a.lower_.endswith(RELATIONAL_ENDINGS)]
+    return found
+
+
 def is_event_predicate(token: Token, verb: Token) -> bool:
     """True when ``token`` is the predicate adjective or noun of the copula ``verb`` and names an event: the state
     or thing the subject is, is that event ("was dead": a death; "the deaths were a reminder": a reminding)."""

@@ -48,6 +48,7 @@ from newsgraph.ingest.trigger_rules import (
     names_a_time,
     objectless_trigger,
     occasion_trigger,
+    reached_person_trigger,
     run_away_trigger,
     taken_person_trigger,
 )
@@ -129,6 +130,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         trigger = run_away_trigger(table[i], trigger)  # "a hit-and-run": the running away
         trigger = taken_person_trigger(table[i], trigger)  # "captured 23 pirates": an arrest
         trigger = objectless_trigger(table[i], trigger)  # "we fired in self-defence": a shooting
+        trigger = reached_person_trigger(table[i], trigger)  # "rescuers reached him": no arrival at a place
         token = table[i]
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)

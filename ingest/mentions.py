@@ -94,7 +94,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
         doc: the parsed article.
         source: the article id, recorded on every mention.
     """
-    found = place_named_organisations(doc, spaced_names(doc, _named(doc)))
+    found = place_named_organisations(doc, spaced_names(doc, _named(doc) + _predicate_demonyms(doc)))
     _type_cues(doc, found)
     found = link_surnames(_headline_names(doc, found))
     _link_short_org_names(found)
@@ -148,6 +148,21 @@ def _named(doc: Doc) -> list[_Found]:
         if not key or all(fold(w).strip(".") in TITLE_WORDS for w in name.split()):
             continue  # nothing but titles: "Dr", "President"
         found.append(_Found(title_start, end, name, label, kind, key, weight))
+    return found
+
+
+def _predicate_demonyms(doc: Doc) -> list[_Found]:
+    """A demonym the model left unnamed where it says where the subject is from, a copula's predicate adjective
+    or its conjunct ("12 are reported to be Somali", "were Somali and Yemeni"): a mention of the country, as the
+    demonyms the model names are (``_named``)."""
+    found = []
+    for token in doc:
+        if token.ent_type_ or token.pos_ not in {"ADJ", "PROPN"} or not (
+                token.dep_ == "acomp" or token.dep_ == "conj" and token.head.dep_ == "acomp"):
+            continue
+        country = demonym_country(token.text)
+        if country is not None:
+            found.append(_Found(token.i, token.i + 1, country, "GPE", "demonym", name_key(country), 1))
     return found
 
 

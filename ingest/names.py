@@ -80,6 +80,30 @@ DEMONYMS = {
     "palestinian": "Palestine", "palestinians": "Palestine", "syrian": "Syria", "indian": "India",
     "japanese": "Japan", "korean": "Korea", "canadian": "Canada", "italian": "Italy", "spanish": "Spain",
     "soviet": "Soviet Union",
+    **{word: country for country, words in (
+        ("Afghanistan", "afghan afghans"), ("Albania", "albanian"), ("Algeria", "algerian"),
+        ("Argentina", "argentine argentinian"), ("Armenia", "armenian"), ("Australia", "australian australians"),
+        ("Austria", "austrian"), ("Azerbaijan", "azerbaijani"), ("Bangladesh", "bangladeshi"),
+        ("Belgium", "belgian"), ("Bolivia", "bolivian"), ("Brazil", "brazilian brazilians"),
+        ("Bulgaria", "bulgarian"), ("Cambodia", "cambodian"), ("Chile", "chilean"), ("Colombia", "colombian"),
+        ("Croatia", "croatian"), ("Cuba", "cuban cubans"), ("Czech Republic", "czech"), ("Denmark", "danish"),
+        ("Netherlands", "dutch"), ("Egypt", "egyptian egyptians"), ("Eritrea", "eritrean"), ("Estonia", "estonian"),
+        ("Ethiopia", "ethiopian ethiopians"), ("Finland", "finnish"), ("Greece", "greek greeks"),
+        ("Haiti", "haitian haitians"), ("Hungary", "hungarian"), ("Indonesia", "indonesian"),
+        ("Iraq", "iraqi iraqis"), ("Ireland", "irish"), ("Jamaica", "jamaican"), ("Jordan", "jordanian"),
+        ("Kenya", "kenyan kenyans"), ("Kuwait", "kuwaiti"), ("Latvia", "latvian"), ("Lebanon", "lebanese"),
+        ("Libya", "libyan libyans"), ("Lithuania", "lithuanian"), ("Malaysia", "malaysian"),
+        ("Mexico", "mexican mexicans"), ("Mongolia", "mongolian"), ("Morocco", "moroccan"),
+        ("Nepal", "nepalese nepali"), ("Nigeria", "nigerian nigerians"), ("Norway", "norwegian"),
+        ("Pakistan", "pakistani pakistanis"), ("Peru", "peruvian"), ("Philippines", "filipino filipinos"),
+        ("Portugal", "portuguese"), ("Qatar", "qatari"), ("Romania", "romanian"), ("Rwanda", "rwandan"),
+        ("Serbia", "serbian"), ("Singapore", "singaporean"), ("Slovakia", "slovak"),
+        ("Somalia", "somali somalis somalian"), ("Sudan", "sudanese"), ("Sweden", "swedish"),
+        ("Switzerland", "swiss"), ("Taiwan", "taiwanese"),
+        ("Thailand", "thai"), ("Tunisia", "tunisian"), ("Uganda", "ugandan"), ("Uzbekistan", "uzbek uzbeks"),
+        ("Venezuela", "venezuelan venezuelans"), ("Vietnam", "vietnamese"), ("Yemen", "yemeni yemenis"),
+        ("Zimbabwe", "zimbabwean"))
+       for word in words.split()},
 }
 
 #: Spellings of one place or body that share nothing a string key would find.

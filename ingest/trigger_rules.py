@@ -287,6 +287,38 @@ def objectless_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str
     return event, trigger[1]
 
 
+#: Verbs of arriving whose happening, when what is reached is a person, is getting to that person: "rescuers
+#: reached him", "were unable to reach the climbers" (not "reached the hut", "arrived by helicopter", where the
+#: arrival is at a place). Event verb → the event it makes.
+PERSON_REACHED_EVENTS = {"reach": "get to someone"}
+#: Personal pronouns that stand for a person as an object.
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you"})
+
+
+def reached_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
+    """The trigger of a verb of ``PERSON_REACHED_EVENTS`` whose direct object (or a conjunct of it) is a person
+    (a person's name, a noun of a person, a personal pronoun): getting to someone, its own happening; else
+    ``trigger``.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["rescuers", "reached", "him", ";", "they", "reached", "the", "hut"],
+    ...           lemmas=["rescuer", "reach", "he", ";", "they", "reach", "the", "hut"],
+    ...           heads=[1, 1, 1, 1, 5, 5, 7, 5], deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "det",
+    ...                                                 "dobj"])
+    >>> reached_person_trigger(doc[1], ("reach", "verbal")), reached_person_trigger(doc[5], ("reach", "verbal"))
+    (('get to someone', 'verbal'), ('reach', 'verbal'))
+    """
+    event = PERSON_REACHED_EVENTS.get(trigger[0])
+    if event is None or token.pos_ == "NOUN":
+        return trigger
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass"} and any(
+                t.text.lower() in _PERSON_PRONOUNS or _is_person(t) for t in (child, *child.conjuncts)):
+            return event, trigger[1]
+    return trigger
+
+
 def _is_person(token: Token) -> bool:
     return token.ent_type_ in _PERSON_LABELS or noun_class(token.lemma_.lower()) == "PERSON"
 

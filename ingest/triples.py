@@ -119,10 +119,13 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
         speaker = clause_speaker(clause.verb, sent.start, ctx.quotes, ctx.quoted)
         full = verb_frames.full_chain(clause.chain)
         read: dict[int, Circumstances] = {}  # the circumstances of each verb of the chain, read when first needed
+        # "12 are reported to be Somali", "were said to have been rescued": a hedge on the complement's fact
+        skip = 1 if verb_frames.evidential(full, clause.passive) else 0
+        passive = clauses.is_passive(full[1]) if skip else clause.passive
         for k, last in enumerate(full):
-            if last.pos_ == "ADJ":  # "are ready to sign": the adjective belongs to the next verb's predicate
+            if last.pos_ == "ADJ" or k < skip:  # "are ready to sign": the adjective belongs to the next predicate
                 continue
-            chain = full[:k + 1]
+            chain = full[skip:k + 1]
             objects = list(verb_frames.objects(last))
             completed = clauses.completing_phrase(last)
             tail = completed[1].split(" ", 1)[1] if completed is not None else ""
@@ -133,13 +136,13 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
             # "the deal (that) Russia signed"
             if last is full[-1] and clause.relative_object is not None and verb_lemma(last) not in SPEECH_VERBS:
                 objects.append((None, clause.relative_object))
-            chain_negations = sum(is_negated(v) for v in chain[1:])  # "did not agree to stop": one scope each
+            chain_negations = sum(is_negated(v) for v in full[1:k + 1])  # "did not agree to stop": one scope each
             negated = (is_negated(clause.verb) + chain_negations) % 2 == 1
-            hedged = is_hedged(last, chain[:-1])
-            conditional = is_conditional(last, chain[:-1])
+            hedged = is_hedged(last, full[:k])
+            conditional = is_conditional(last, full[:k])
             penalty = clause.penalty + 0.05 * (len(chain) - 1) - 0.05 * (clause.verb.dep_ == "ROOT")
             circ = _clause_circumstances(chain, speaker, ctx, read) if objects else Circumstances()
-            if clause.passive and len(chain) == 1:
+            if passive and len(chain) == 1:
                 agents = [obj for prep, obj in objects if prep == "by"]
                 if agents:  # "strikes were suspended by Russia" → Russia –suspend– strikes
                     predicate = verb_frames.predicate(chain, None, True, tail)
@@ -151,7 +154,7 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                     continue
             for subj in clause.subjects:
                 for prep, obj in objects:
-                    yield from _emit(sent, ctx, subj, verb_frames.predicate(chain, prep, not clause.passive, tail), obj,
+                    yield from _emit(sent, ctx, subj, verb_frames.predicate(chain, prep, not passive, tail), obj,
                                      speaker=speaker,
                                      negated=(is_negated(clause.verb, (obj,)) + chain_negations) % 2 == 1,
                                      hedged=hedged, conditional=conditional, penalty=penalty + 0.1 * bool(prep),
@@ -210,7 +213,7 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
           negated: bool, hedged: bool, penalty: float, speech: bool = False, as_concept: bool = False,
           trigger: Token | None = None, circ: Circumstances = Circumstances(),
           conditional: bool = False) -> Iterator[Triple]:
-    if obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS:
+    if obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS and _counted(subj) is None:
         return
     said = attribution(speaker, subj, ctx.token_entity, ctx.entity_spans)
     attributed = said.speaker
@@ -276,6 +279,9 @@ def _argument(token: Token, ctx: _Context) -> Arg | None:
     if token.lower_ in QUANTIFIERS:
         of = _of_object(token)
         return _argument(of, ctx) if of is not None else None
+    counted = _counted(token)
+    if counted is not None:  # "12 of the pirates are Somali", "Of the 23 pirates arrested, 12 are Somali"
+        return _argument(counted, ctx)
     if token.lower_ in PRONOUNS or token.pos_ in {"PRON", "DET", "SCONJ", "ADP", "PART", "PUNCT"}:
         return None
     if token.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ", "X"}:
@@ -317,6 +323,27 @@ def _of_object(token: Token) -> Token | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return obj
+    return None
+
+
+def _counted(token: Token) -> Token | None:
+    """What a bare number subject counts out of: its own "of" phrase ("12 of the pirates") or its clause's
+    fronted one (``_partitive_of``); None for any other token."""
+    if token.pos_ != "NUM" or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    return _of_object(token) or _partitive_of(token.head)
+
+
+def _partitive_of(verb: Token) -> Token | None:
+    """The plural noun a clause's fronted "of" or "out of" phrase names, that a bare number subject counts out
+    of: "Of the 23 pirates arrested, 12 are Somali", "Out of 23 arrested pirates, 12 are from Somalia"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.lower_ not in {"of", "out"}:
+            continue
+        inner = prep if prep.lower_ == "of" else next((c for c in prep.children if c.lower_ == "of"), None)
+        for obj in inner.children if inner is not None else ():
+            if obj.dep_ == "pobj" and obj.tag_ in {"NNS", "NNPS"}:
+                return obj
     return None
 
 

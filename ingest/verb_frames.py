@@ -13,11 +13,17 @@ from newsgraph.ingest import clauses
 from newsgraph.ingest.circumstances import is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, split_conjuncts
 from newsgraph.ingest.lexicon import event_verb, is_empty_verb
+from newsgraph.ingest.names import demonym_country
+from newsgraph.ingest.qualifier_words import EVIDENTIAL_PASSIVES
 from newsgraph.ingest.qualifiers import SPEECH_VERBS, verb_lemma
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative"}
 #: Verbs whose direct object means the same as their prepositional one ("agreed a ceasefire" = "agreed to").
 IMPLIED_PREPOSITION = {"agree": "to", "commit": "to", "consent": "to", "object": "to"}
+#: Adjectives of ability: "was able to", "were unable to" (whose negation ``qualifiers.is_negated`` reads).
+_ABILITY = frozenset({"able", "unable", "incapable"})
+#: What a demonym as a predicate adjective says of its subject: "the pirates were Somali" → be from Somalia.
+_STATE_PREPOSITION = "from"
 
 
 def trigger(chain: tuple[Token, ...], obj: Token | None = None) -> Token:
@@ -44,6 +50,23 @@ def full_chain(chain: tuple[Token, ...]) -> tuple[Token, ...]:
         chain = chain + (nxt[0],)
 
 
+def evidential(chain: tuple[Token, ...], passive: bool) -> bool:
+    """True when a chain opens with an evidential passive before its complement ("are reported to be Somali",
+    "were said to have been rescued", "is thought to have fallen"): the report is a hedge on the complement's
+    fact (``qualifiers.is_hedged``), not its predicate, which is the complement's own ("be from", "be rescue").
+
+    >>> from spacy.lang.en import English
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(English().vocab, words="Pirates were said to be Somali".split(), pos=["NOUN", "AUX", "VERB",
+    ...           "PART", "AUX", "ADJ"], lemmas=["pirate", "be", "say", "to", "be", "somali"], heads=[2, 2, 2, 4, 2, 4],
+    ...           deps=["nsubjpass", "auxpass", "ROOT", "aux", "xcomp", "acomp"])
+    >>> evidential((doc[2], doc[4]), True), evidential((doc[2],), True)
+    (True, False)
+    """
+    return passive and len(chain) > 1 and chain[0].pos_ == "VERB" and verb_lemma(chain[0]) in EVIDENTIAL_PASSIVES \
+        and chain[1].pos_ in {"VERB", "AUX"}
+
+
 def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
     """(preposition or None, object head) pairs of a verb, split on coordination."""
     states = clauses.predicate_adjectives(verb)
@@ -63,12 +86,15 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
                 and any(g.dep_ == "nsubj" and g.lower_ in {"it", "this", "that"} for g in child.children):
             yield None, child  # "would like to see it end" → like to see –– end
         elif child.dep_ == "acomp" and child in states:
-            yield None, child  # "was inexperienced": a state of the subject, the adjective its object
-            yield from ((None, c) for c in states if c.i > child.i and c.head.i != verb.i)
+            # "was inexperienced": a state of the subject, the adjective its object; "were Somali": from Somalia
+            yield from ((_STATE_PREPOSITION if demonym_country(c.text) else None, c) for c in states
+                        if c.i == child.i or c.i > child.i and c.head.i != verb.i)
         elif child.dep_ == "acomp":
             for grand in child.children:
                 if grand.dep_ == "prep":
                     yield from _prep_objects(grand, f"{child.lemma_} {grand.lower_}")
+    for state in clauses.described_states(verb):
+        yield None, state  # "was an inexperienced climber": inexperienced, as "was inexperienced" says
 
 
 def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
@@ -82,7 +108,11 @@ def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
 
 def predicate(chain: tuple[Token, ...], prep: str | None, active: bool, complement: str = "") -> str:
     """The readable relation: lemmas of the chain, "be" for the passive, particles, a complement that completes
-    the last verb's phrase ("into custody"), the preposition."""
+    the last verb's phrase ("into custody"), the preposition. An adjective of ability before the verb it takes is a
+    modal, as "could" is, not part of the predicate: "were unable to reach him" is "reach" (negated), as "could not
+    reach him" is."""
+    if len(chain) > 2 and verb_lemma(chain[0]) == "be" and chain[1].pos_ == "ADJ" and chain[1].lower_ in _ABILITY:
+        chain, active = chain[2:], not clauses.is_passive(chain[2])
     words = []
     for i, verb in enumerate(chain):
         if verb.pos_ == "ADJ":

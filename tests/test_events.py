@@ -714,3 +714,17 @@ def test_a_mention_with_nobody_in_its_context_takes_the_group_whose_sentences_na
     brown, jones = events[("a", 0)], events[("c", 0)]
     assert brown != jones and events[("e", 0)] == events[("f", 0)] == jones
     assert events[("g", 0)] == events[("h", 0)] == brown
+
+
+def test_reaching_a_person_is_getting_to_them_and_reaching_a_place_an_arrival():
+    # rescuers were unable to reach him or his companions / the team reached the hut / the helicopter arrived
+    person = make_doc("Rescuers NOUN nsubj 1 lemma=rescuer", "reached VERB ROOT 1 lemma=reach", "him PRON dobj 1",
+                      "or CCONJ cc 2", "his PRON poss 5", "companions NOUN conj 2 lemma=companion", ". PUNCT punct 1")
+    place = make_doc("The DET det 1", "team NOUN nsubj 2", "reached VERB ROOT 2 lemma=reach", "the DET det 4",
+                     "hut NOUN dobj 2", ". PUNCT punct 2")
+    arrival = make_doc("The DET det 1", "helicopter NOUN nsubj 2", "arrived VERB ROOT 2 lemma=arrive",
+                       ". PUNCT punct 2")
+    classes = {doc: [m.event_class for *_, m in _events(doc) if m.text in {"reached", "arrived"}]
+               for doc in (person, place, arrival)}
+    assert classes[place] == classes[arrival] == [event_class("arrive")]
+    assert classes[person] != classes[place] and len(classes[person]) == 1

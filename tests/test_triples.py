@@ -443,15 +443,96 @@ def test_predicate_adjective_is_a_state_of_the_subject():
     assert _simple(doc) == [("Buckley", "wear", "[crampon]"), ("Buckley", "be", "[inexperienced]")]
 
 
+def test_adjective_of_an_indefinite_predicate_noun_is_a_state_of_the_subject_too():
+    # Buckley was an inexperienced climber: he was inexperienced, as "Buckley was inexperienced" says
+    doc = make_doc("Buckley PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "an DET det 4",
+                   "inexperienced ADJ amod 4", "climber NOUN attr 1", ". PUNCT punct 1")
+    assert _simple(doc) == [("Buckley", "be", "[inexperienced climber]"), ("Buckley", "be", "[inexperienced]")]
+    # Smith was not an experienced driver: the state is negated with the clause
+    doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "not PART neg 1", "an DET det 5",
+                   "experienced ADJ amod 5", "driver NOUN attr 1", ". PUNCT punct 1")
+    assert [(o, t.negated) for _, _, o, t in _triples(doc)] == [("[experienced driver]", True),
+                                                                  ("[experienced]", True)]
+
+
+def test_adjective_of_rank_degree_or_a_definite_predicate_noun_is_no_state():
+    # Smith was a former champion / a big fan / the youngest climber / the main suspect: none says what Smith is
+    for det, adjective, tag in (("a", "former", "JJ"), ("a", "big", "JJ"), ("the", "youngest", "JJS"),
+                                ("the", "main", "JJ")):
+        doc = make_doc("Smith PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", f"{det} DET det 4",
+                       f"{adjective} ADJ amod 4 tag={tag}", "climber NOUN attr 1", ". PUNCT punct 1")
+        assert [o for _, _, o in _simple(doc)] == [f"[{adjective} climber]"], adjective
+
+
 def test_coordinated_predicate_adjectives_each_a_state_and_not_a_negated_one():
-    # the pirates were Somali and Yemeni; Jackson was not drunk
-    doc = make_doc("Pirates NOUN nsubj 1 lemma=pirate", "were AUX ROOT 1 lemma=be", "Somali ADJ acomp 1",
-                   "and CCONJ cc 2", "Yemeni ADJ conj 2", ". PUNCT punct 1")
-    assert _simple(doc) == [("[pirate]", "be", "[somali]"), ("[pirate]", "be", "[yemeni]")]
+    # the pirates were tired and hungry; Jackson was not drunk
+    doc = make_doc("Pirates NOUN nsubj 1 lemma=pirate", "were AUX ROOT 1 lemma=be", "tired ADJ acomp 1",
+                   "and CCONJ cc 2", "hungry ADJ conj 2", ". PUNCT punct 1")
+    assert _simple(doc) == [("[pirate]", "be", "[tired]"), ("[pirate]", "be", "[hungry]")]
     doc = make_doc("Jackson PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "not PART neg 1",
                    "drunk ADJ acomp 1", ". PUNCT punct 1")
     (subject, predicate, obj, triple), = _triples(doc)
     assert (subject, predicate, obj, triple.negated) == ("Jackson", "be", "[drunk]", True)
+
+
+def test_a_demonym_as_predicate_adjective_says_where_the_subject_is_from():
+    # the pirates were Somali and Yemeni (the model named neither): from Somalia and from Yemen, the edges of
+    # "the pirates were from Somalia and Yemen"
+    doc = make_doc("Pirates NOUN nsubj 1 lemma=pirate", "were AUX ROOT 1 lemma=be", "Somali ADJ acomp 1",
+                   "and CCONJ cc 2", "Yemeni ADJ conj 2", ". PUNCT punct 1")
+    assert _simple(doc) == [("[pirate]", "be from", "Somalia"), ("[pirate]", "be from", "Yemen")]
+    doc = make_doc("Pirates NOUN nsubj 1 lemma=pirate", "were AUX ROOT 1 lemma=be", "from ADP prep 1",
+                   "Somalia PROPN pobj 2 ent=GPE", ". PUNCT punct 1")
+    assert _simple(doc) == [("[pirate]", "be from", "Somalia")]
+
+
+def test_a_bare_number_subject_counts_out_of_its_of_phrase_or_the_clause_s_fronted_one():
+    # Out of 23 arrested pirates, 12 are from Somalia / 12 of the pirates are from Somalia
+    doc = make_doc("Out ADP prep 7", "of ADP prep 0", "23 NUM nummod 4 ent=CARDINAL",
+                   "arrested VERB amod 4 lemma=arrest tag=VBN", "pirates NOUN pobj 1 lemma=pirate tag=NNS",
+                   ", PUNCT punct 7", "12 NUM nsubj 7 ent=CARDINAL", "are AUX ROOT 7 lemma=be", "from ADP prep 7",
+                   "Somalia PROPN pobj 8 ent=GPE", ". PUNCT punct 7")
+    assert _simple(doc) == [("[23 arrested pirate]", "be from", "Somalia")]
+    doc = make_doc("12 NUM nsubj 4 ent=CARDINAL", "of ADP prep 0", "the DET det 3",
+                   "pirates NOUN pobj 1 lemma=pirate tag=NNS", "are AUX ROOT 4 lemma=be", "from ADP prep 4",
+                   "Somalia PROPN pobj 5 ent=GPE", ". PUNCT punct 4")
+    assert _simple(doc) == [("[pirate]", "be from", "Somalia")]
+    # 12 were arrested in Aden: no "of" phrase, no subject to count out of
+    doc = make_doc("12 NUM nsubjpass 2 ent=CARDINAL", "were AUX auxpass 2 lemma=be",
+                   "arrested VERB ROOT 2 lemma=arrest tag=VBN", "in ADP prep 2", "Aden PROPN pobj 3 ent=GPE",
+                   ". PUNCT punct 2")
+    assert _simple(doc) == []
+
+
+def test_an_evidential_passive_hedges_the_complement_s_fact_and_is_not_its_predicate():
+    # the pirates are reported to be Somali: be from Somalia, hedged (not "be report to be from", a report)
+    doc = make_doc("Pirates NOUN nsubjpass 2 lemma=pirate", "are AUX auxpass 2 lemma=be",
+                   "reported VERB ROOT 2 lemma=report tag=VBN", "to PART aux 4 tag=TO", "be AUX xcomp 2 lemma=be",
+                   "Somali ADJ acomp 4", ". PUNCT punct 2")
+    ((subject, predicate, obj, triple),) = _triples(doc)
+    assert (subject, predicate, obj, triple.hedged) == ("[pirate]", "be from", "Somalia", True)
+    # Smith was said to have been rescued: be rescue, hedged, on the rescue's trigger
+    doc = make_doc("Smith PROPN nsubjpass 2 ent=PERSON", "was AUX auxpass 2 lemma=be",
+                   "said VERB ROOT 2 lemma=say tag=VBN", "to PART aux 6 tag=TO", "have AUX aux 6 lemma=have",
+                   "been AUX auxpass 6 lemma=be", "rescued VERB xcomp 2 lemma=rescue tag=VBN", "by ADP agent 6",
+                   "police NOUN pobj 7", ". PUNCT punct 2")
+    ((subject, predicate, obj, triple),) = _triples(doc)
+    assert (subject, predicate, obj, triple.hedged) == ("[police]", "rescue", "Smith", True)
+    assert doc.text[triple.trigger_start:triple.trigger_end] == "rescued"
+
+
+def test_an_adjective_of_ability_is_a_modal_not_part_of_the_predicate():
+    # rescuers were unable to reach Smith: reach, negated, as "could not reach Smith" is; were able to: reach
+    for adjective, negated in (("unable", True), ("able", False)):
+        doc = make_doc("Rescuers NOUN nsubj 1 lemma=rescuer", "were AUX ROOT 1 lemma=be", f"{adjective} ADJ acomp 1",
+                       "to PART aux 4 tag=TO", "reach VERB xcomp 2 tag=VB", "Smith PROPN dobj 4 ent=PERSON",
+                       ". PUNCT punct 1")
+        ((subject, predicate, obj, triple),) = _triples(doc)
+        assert (subject, predicate, obj, triple.negated) == ("[rescuer]", "reach", "Smith", negated), adjective
+    # Putin was ready to sign the deal: readiness is no ability, the chain stays
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "ready ADJ acomp 1",
+                   "to PART aux 4", "sign VERB xcomp 2", "the DET det 6", "deal NOUN dobj 4", ". PUNCT punct 1")
+    assert _simple(doc) == [("Putin", "be ready to sign", "[deal]")]
 
 
 def test_adjective_with_its_own_object_or_clause_is_no_state():
