@@ -118,7 +118,7 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
 def _named(doc: Doc) -> list[_Found]:
     found = []
     common = _common_words(doc)
-    credits = credit_tokens(doc)  # a photographer or agency of a picture credit is no entity of the news
+    credits = credit_tokens(doc)  # a credit's photographer, reporter or agency is no entity of the news
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPES or _is_noise(ent, common):
             continue
