@@ -11,7 +11,9 @@ them all. The caption before a picture credit describes the picture and stays.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from newsgraph.ingest.columns import doc_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -56,14 +58,14 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
 
 
 def credit_tokens(doc: Doc) -> frozenset[int]:
-    """The indices of the tokens of ``doc`` that stand in a picture credit: no entity or concept mention is made of
-    them."""
-    spans = credit_spans(doc.text)
-    if not spans:
-        return frozenset()
-    found: set[int] = set()
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            found.update(range(span.start, span.end))
-    return frozenset(found)
+    """The indices of the tokens of ``doc`` that stand in a credit: no entity or concept mention is made of them.
+    Found once a Doc (the mention and the concept passes both ask)."""
+    memo = doc_table(doc).memo("credits")
+    if None not in memo:
+        found: set[int] = set()
+        for start, end in credit_spans(doc.text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                found.update(range(span.start, span.end))
+        memo[None] = frozenset(found)
+    return cast(frozenset[int], memo[None])
