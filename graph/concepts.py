@@ -23,7 +23,7 @@ import networkx as nx
 from newsgraph.graph.story_ages import age_key, concept_age
 from newsgraph.graph.story_days import DAY_PARTS, names_weekday, relative_day, weekday_of
 from newsgraph.graph.story_ties import StoryTie
-from newsgraph.ingest.concept_words import GENERIC_NOUNS, PRONOUN_WORDS
+from newsgraph.ingest.concept_words import GENERIC_NOUNS, PLURAL_PRONOUN_WORDS, PRONOUN_WORDS
 from newsgraph.ingest.names import slug
 from newsgraph.model import Arg, ArticleAnalysis, ConceptMention
 
@@ -112,10 +112,6 @@ def concept_key(mention: ConceptMention) -> str:
     return mention.key
 
 
-#: Pronouns that stand for many: a concept mention written so is no mention of one entity.
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves", "these", "those", "we", "us", "our"})
-
-
 def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], StoryTie],
          after: str = "") -> StoryTie | None:
     """The story's tie of a concept mention: only a bare, singular head noun ("the host", "the host's", not "the
@@ -139,7 +135,7 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
     words = mention.text.replace("’", "'").split()
     if words and words[0].lower() in {"a", "an"} and after.split()[:1] == ["of"]:
         return None  # a quantity or a kind, not the one in view
-    if len(words) == 1 and words[0].lower() in _PLURAL_PRONOUNS:
+    if len(words) == 1 and words[0].lower() in PLURAL_PRONOUN_WORDS:
         return None  # "their" of "the two leaders": many, never the one the story ties the head to
     last = words[-1].lower().removesuffix("'s").rstrip("'") if words else ""
     # a plural ("the hosts") is no tie of its head; a name word as written may be one ("Colts", "76ers": the

@@ -37,6 +37,9 @@ PRONOUN_WORDS = frozenset("""
 i me myself we us ourselves you yourself yourselves he him himself she her herself it itself they them themselves
 which who whom whose what that this these those
 """.split())
+#: Pronouns that stand for many ("their" of "the two leaders"): never a mention of one thing.
+PLURAL_PRONOUN_WORDS = frozenset({"they", "them", "their", "theirs", "themselves", "these", "those", "we", "us",
+                                  "our"})
 
 SPELLING_RULES = (
     ("isation", "ization", 8),
