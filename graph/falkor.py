@@ -12,7 +12,10 @@ from redis.exceptions import ConnectionError as RedisConnectionError, ResponseEr
 
 from newsgraph.errors import QueryRefused, StoreUnavailable, WriteRefused
 from newsgraph.graph import cypher
-from newsgraph.graph.store import GraphStore, Statement, chunks
+from newsgraph.graph.cypher_params import header
+from newsgraph.graph.falkor_replies import GraphElement, element, plain, scalar, typed_rows
+from newsgraph.graph.store import GraphStore, Statement, check_values, chunks
+from newsgraph.model import value_problem
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +54,12 @@ class FalkorStore(GraphStore):
             return []
         names = [column[1] for column in reply[0]]
         try:
-            return [dict(zip(names, [v if t == 2 or t == 3 else _scalar(t, v) for t, v in row])) for row in reply[1]]
-        except _GraphElement:
+            return [dict(zip(names, [v if t == 2 or t == 3 else scalar(t, v) for t, v in row])) for row in reply[1]]
+        except GraphElement:
             from falkordb.query_result import QueryResult
 
             result = QueryResult(self._graph, reply)
-            return [dict(zip(names, (_plain(v) for v in row))) for row in result.result_set]
+            return [dict(zip(names, (plain(v) for v in row))) for row in result.result_set]
 
     def read_rows(self, query: str, params: dict[str, Any] | None = None, *,
                   types: Sequence[type] | None = None) -> list[list[Any]]:
@@ -75,15 +78,15 @@ class FalkorStore(GraphStore):
             StoreUnavailable: the connection was lost.
         """
         if types is not None:
-            rows = _typed_rows(self._read_reply(query, params, compact=False), types)
+            rows = typed_rows(self._read_reply(query, params, compact=False), types)
             if rows is not None:
                 return rows
         reply = self._read_reply(query, params, compact=True)
         if len(reply) < 3:
             return []
         try:
-            return [[v if t == 2 or t == 3 else _scalar(t, v) for t, v in row] for row in reply[1]]
-        except _GraphElement as exc:
+            return [[v if t == 2 or t == 3 else scalar(t, v) for t, v in row] for row in reply[1]]
+        except GraphElement as exc:
             raise QueryRefused("read_rows takes scalars and lists only, not nodes, relationships or paths") from exc
 
     def _read_reply(self, query: str, params: dict[str, Any] | None, *, compact: bool) -> list:
@@ -94,12 +97,8 @@ class FalkorStore(GraphStore):
               rejected: tuple[type[Exception], str]) -> list:
         """The raw reply of ``command`` for ``query`` with its parameters in a ``CYPHER`` header. A lost connection
         raises ``StoreUnavailable``; a statement the server rejects, ``rejected``'s error class naming the kind."""
-        from falkordb.helpers import stringify_param_value
-
-        header = "CYPHER " + " ".join(f"`{k}`={stringify_param_value(v)}" for k, v in params.items()) + " " \
-            if params else ""
         try:
-            reply = self._client.connection.execute_command(command, self.graph_name, header + query,
+            reply = self._client.connection.execute_command(command, self.graph_name, header(params) + query,
                                                             *(["--compact"] if compact else []))
             if reply and isinstance(reply[-1], ResponseError):  # a run-time error comes as the last element
                 raise reply[-1]
@@ -124,7 +123,7 @@ class FalkorStore(GraphStore):
                 raise WriteRefused("refused: the statement writes to the graph, and only read-only Cypher runs "
                                    "here (FalkorDB GRAPH.RO_QUERY)") from exc
             raise QueryRefused(f"FalkorDB rejected the statement: {message}") from exc
-        convert = _element if graph_elements else _plain
+        convert = element if graph_elements else plain
         header = [column[1] for column in (result.header or [])]
         return [dict(zip(header, (convert(v) for v in row))) for row in result.result_set]
 
@@ -188,6 +187,15 @@ class FalkorStore(GraphStore):
                     parts.append(key)
         return [(cypher.merge_relations_chain(parts, new=frozenset(created)), params)]
 
+    def _write_checked(self, units: Sequence[Sequence[Statement]]) -> None:
+        """``GraphStore._write_checked``, checking the statements' text as sent: every string value is in it as it
+        is (only ``\\`` and ``"`` escaped), so one search of each finds what the row-by-row check would; only
+        then are the rows searched, for the error to name the source."""
+        texts = _texts(units)
+        if any(value_problem(text) for unit in texts for text in unit):
+            check_values(units)
+        self._send_units(units, texts)
+
     def _write_units(self, units: Sequence[Sequence[Statement]]) -> None:
         """The statements of one graph in one MULTI/EXEC (one round trip; the client gone before EXEC, nothing is
         applied), then, once every reply says it was applied, the ledger rows (the trailing ``MARK_SOURCES_DONE``
@@ -197,22 +205,24 @@ class FalkorStore(GraphStore):
         say the chunk's sources are complete, is sent only after all the rest is confirmed: a chunk that fails is
         not in the ledger, and running the ingest again writes it whole (every write is a MERGE).
         """
+        self._send_units(units, _texts(units))
+
+    def _send_units(self, units: Sequence[Sequence[Statement]], texts: list[list[str]]) -> None:
+        """``_write_units`` with each statement's text (``_texts``) already written."""
         cut = len(units)
         while cut and units[cut - 1] and all(query == cypher.MARK_SOURCES_DONE for query, _ in units[cut - 1]):
             cut -= 1
-        for part in (units[:cut], units[cut:]):
+        for part in (texts[:cut], texts[cut:]):
             if part:
                 self._multi_exec(part)
 
-    def _multi_exec(self, units: Sequence[Sequence[Statement]]) -> None:
-        """Run ``units`` in one MULTI/EXEC; raise StoreUnavailable if any statement failed."""
-        from falkordb.helpers import stringify_param_value
-
+    def _multi_exec(self, units: Sequence[Sequence[str]]) -> None:
+        """Run the statement texts of ``units`` in one MULTI/EXEC; raise StoreUnavailable if any statement
+        failed."""
         pipe = self._client.connection.pipeline(transaction=True)
         for statements in units:
-            for query, params in statements:
-                header = "CYPHER " + " ".join(f"`{k}`={stringify_param_value(v)}" for k, v in params.items()) + " "
-                pipe.execute_command("GRAPH.QUERY", self.graph_name, (header if params else "") + query, "--compact")
+            for text in statements:
+                pipe.execute_command("GRAPH.QUERY", self.graph_name, text, "--compact")
         try:
             replies = pipe.execute(raise_on_error=False)
         except RedisConnectionError as exc:
@@ -285,117 +295,6 @@ def relation_aggregates(evidence: Iterable[dict], groups: Mapping[str, str] | No
     }
 
 
-_FLAGS = {"true": True, "false": False}
-
-
-def _typed_rows(reply: list, types: Sequence[type]) -> list[list[Any]] | None:
-    """The rows of a plain (not compact) FalkorDB reply, each column made its type: ``float`` from the text of a
-    double, ``bool`` from ``true``/``false``; ``str`` and ``int`` as they come. None when a value is not what its
-    column's type can be read back from (then the caller reads the compact reply). A ``str`` column is not
-    checked (a list, double or flag in it would come as its text), nor text in a number column that reads as a
-    number: neither is newsgraph's doing.
-
-    >>> _typed_rows([["a", "b", "c", "d"], [["x", 3, "0.5", "true"], [None, None, 2, None]], []],
-    ...             [str, int, float, bool])
-    [['x', 3, 0.5, True], [None, None, 2, None]]
-    >>> _typed_rows([["a"], [["[1, 2]"]], []], [float]) is None
-    True
-    """
-    if len(reply) < 3:
-        return []
-    rows = reply[1]
-    if rows and len(rows[0]) != len(types):
-        raise ValueError(f"{len(types)} column types for {len(rows[0])} columns")
-    for k, kind in enumerate(types):
-        if kind is str:  # text, or an integer: as the compact reply gives them
-            continue
-        for row in rows:
-            value = row[k]
-            if value is None or type(value) is int:  # an integer in a number or flag column: as stored
-                continue
-            if kind is int or not isinstance(value, str):
-                return None
-            if kind is float:
-                try:
-                    row[k] = float(value)
-                except ValueError:
-                    return None
-            elif kind is bool and value in _FLAGS:
-                row[k] = _FLAGS[value]
-            else:
-                return None
-    return rows
-
-
-class _GraphElement(Exception):
-    """A compact value that is a node, relationship, path or other non-plain type."""
-
-
-def _compact(cell: list) -> Any:
-    """A plain Python value from one compact-format cell ``[type, value]`` of a FalkorDB reply: null, string,
-    integer, boolean, double, array or map; raises ``_GraphElement`` for anything else.
-
-    >>> _compact([6, [[2, "a"], [3, 1], [4, "true"], [5, "0.5"], [1, None], [6, [[2, "b"]]]]])
-    ['a', 1, True, 0.5, None, ['b']]
-    >>> _compact([10, ["k", [6, [[2, "v"]]], "n", [1, None]]])
-    {'k': ['v'], 'n': None}
-    """
-    kind, value = cell
-    if kind == 2 or kind == 3:  # string (decoded by redis-py), integer
-        return value
-    if kind == 6:  # a list, mostly of strings and integers: no call per item for those
-        return [v if t == 2 or t == 3 else _scalar(t, v) for t, v in value]
-    if kind == 10:
-        return dict(zip(value[0::2], [v if t == 2 or t == 3 else _scalar(t, v) for t, v in value[1::2]]))
-    return _scalar(kind, value)
-
-
-def _scalar(kind: int, value: Any) -> Any:
-    """``_compact`` of a cell of any other type than string and integer."""
-    if kind == 2 or kind == 3:
-        return value
-    if kind == 1:
-        return None
-    if kind == 4:
-        return value == "true"
-    if kind == 5:
-        return float(value)
-    if kind == 6 or kind == 10:
-        return _compact([kind, value])
-    raise _GraphElement(kind)
-
-
-def _element(value: Any) -> Any:
-    """Like ``_plain``, but nodes, edges and paths as tagged dicts with their ids (``GraphStore.run_read_only``)."""
-    from falkordb.edge import Edge
-    from falkordb.node import Node
-    from falkordb.path import Path
-
-    if isinstance(value, Node):
-        return {"element": "node", "id": str(value.id), "labels": list(value.labels or []),
-                "properties": _plain(dict(value.properties))}
-    if isinstance(value, Edge):
-        ends = [str(end.id if isinstance(end, Node) else end) for end in (value.src_node, value.dest_node)]
-        return {"element": "relationship", "id": str(value.id), "type": value.relation, "start": ends[0],
-                "end": ends[1], "properties": _plain(dict(value.properties))}
-    if isinstance(value, Path):
-        return {"element": "path", "nodes": [_element(n) for n in value.nodes()],
-                "relationships": [_element(e) for e in value.edges()]}
-    if isinstance(value, dict):
-        return {k: _element(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_element(v) for v in value]
-    return value
-
-
-def _plain(value: Any) -> Any:
-    """Turn FalkorDB's result values (OrderedDicts, nodes) into plain dicts and lists."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if hasattr(value, "properties") and hasattr(value, "labels"):
-        return {"labels": list(value.labels), **_plain(dict(value.properties))}
-    if hasattr(value, "properties") and hasattr(value, "relation"):
-        return {"type": value.relation, **_plain(dict(value.properties))}
-    return value
+def _texts(units: Sequence[Sequence[Statement]]) -> list[list[str]]:
+    """Each statement as FalkorDB is sent it: its parameters in a ``CYPHER`` header, then the query."""
+    return [[header(params) + query for query, params in statements] for statements in units]

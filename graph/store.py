@@ -154,11 +154,15 @@ class GraphStore(ABC):
             StoreUnavailable: the store failed.
         """
         units = list(self._statements(graph))
-        _check_values(units)
-        self._write_units(units)
+        self._write_checked(units)
         if progress:
             progress(len(units))
         return sum(len(d.get("evidence", [])) for *_, d in graph.edges(data=True))
+
+    def _write_checked(self, units: Sequence[Sequence[Statement]]) -> None:
+        """Check every value of ``units`` (``check_values``), then ``_write_units`` them."""
+        check_values(units)
+        self._write_units(units)
 
     def _write_units(self, units: Sequence[Sequence[Statement]]) -> None:
         """Run the units of one graph in order; backends that can make them one atomic unit do so."""
@@ -272,7 +276,7 @@ class GraphStore(ABC):
                 "corroborated": int(rel["corroborated"] or 0)}
 
 
-def _check_values(units: Sequence[Sequence[Statement]]) -> None:
+def check_values(units: Sequence[Sequence[Statement]]) -> None:
     """Raise BadArticle, naming the row's source, if any value of any statement cannot be stored."""
     def problem(value: Any) -> str | None:
         if isinstance(value, str):
