@@ -91,7 +91,7 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
                         if c.i == child.i or c.i > child.i and c.head.i != verb.i)
         elif child.dep_ == "acomp":
             for grand in child.children:
-                if grand.dep_ == "prep":
+                if grand.dep_ == "prep" and not is_circumstantial(grand):  # "well equipped at the time"
                     yield from _prep_objects(grand, f"{child.lemma_} {grand.lower_}")
     for state in clauses.described_states(verb):
         yield None, state  # "was an inexperienced climber": inexperienced, as "was inexperienced" says

@@ -275,3 +275,10 @@ def test_evidence_records_and_their_export_carry_the_circumstances(tmp_path):
 def test_argument_prepositions_are_not_circumstances(words):
     doc = make_doc(*words)
     assert not any(is_circumstantial(t) for t in doc if t.dep_ == "prep") and not circumstances(_verb(doc))
+
+
+def test_a_time_phrase_of_a_predicate_adjective_is_no_argument_either():
+    doc = make_doc("Buckley PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "well ADV advmod 3",
+                   "equipped ADJ acomp 1", "at ADP prep 3", "the DET det 6", "time NOUN pobj 4", "for ADP prep 3",
+                   "the DET det 9", "climb NOUN pobj 7", ". PUNCT punct 1")
+    assert [(s, p, o) for s, p, o, _ in _triples(doc)] == [("Buckley", "be equipped for", "[climb]")]
