@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from newsgraph.ingest import clauses
 from newsgraph.ingest.circumstances import is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, split_conjuncts
+from newsgraph.ingest.complex_prepositions import NO_ARGUMENT, complex_preposition, written
 from newsgraph.ingest.lexicon import event_verb, is_empty_verb
 from newsgraph.ingest.names import demonym_country
 from newsgraph.ingest.qualifier_words import EVIDENTIAL_PASSIVES
@@ -100,6 +101,12 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
 def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
     for obj in prep.children:
         if obj.dep_ == "pobj":
+            inner = complex_preposition(prep, obj)
+            if inner == NO_ARGUMENT:  # "in order to", "in any case"
+                continue
+            if inner is not None and not isinstance(inner, str):  # "as part of a force": the argument is the force
+                yield from _prep_objects(inner, label[:len(label) - len(prep.lower_)] + written(prep, obj, inner))
+                continue
             for part in split_conjuncts(obj):
                 yield label, part
         elif obj.dep_ == "pcomp" and obj.pos_ == "ADP":  # "back against", "out of"
