@@ -132,6 +132,12 @@ def _circumstances(token: Token, published: str) -> Circumstances:
     for child in token.children:
         for kind, value, text in _phrases(child):
             found.setdefault(kind, (value, text))
+    for child in token.children:  # "was well equipped at the time": the predicate adjective's phrases, after
+        if child.dep_ == "acomp":
+            for grand in child.children:
+                if grand.dep_ == "prep":
+                    for kind, value, text in _phrases(grand):
+                        found.setdefault(kind, (value, text))
     when, when_text = found.get("when", ("", ""))
     if when_text:
         when = resolve_when(when, published, future=_future(token))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsgraph.ingest.circumstances import is_circumstantial
 from newsgraph.ingest.lexicon import event_verb, phrasal_verb
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -112,14 +113,15 @@ def subjects_of(verb: Token) -> tuple[list[Token], float]:
 def predicate_adjectives(verb: Token) -> list[Token]:
     """The predicate adjectives of a copula that are a state of the subject, split on coordination ("the pirates
     were Somali and Yemeni" → Somali, Yemeni): not one with a prepositional object ("aware of", a relation of
-    its own), nor one that governs a clause ("ready to sign", "clear that ...").
+    its own; a phrase of time or place is no object: "was well equipped at the time"), nor one that governs a
+    clause ("ready to sign", "clear that ...").
     """
     if verb.lemma_.lower() not in COPULAS:
         return []
     found = []
     for child in verb.children:
-        if child.dep_ == "acomp" and child.pos_ == "ADJ" \
-                and not any(g.dep_ in {"prep", "xcomp", "ccomp"} for g in child.children):
+        if child.dep_ == "acomp" and child.pos_ == "ADJ" and not any(
+                g.dep_ in {"xcomp", "ccomp"} or g.dep_ == "prep" and not is_circumstantial(g) for g in child.children):
             found += [child] + [c for c in child.conjuncts if c.i > child.i and c.pos_ == "ADJ"]
     return found
 

@@ -282,3 +282,7 @@ def test_a_time_phrase_of_a_predicate_adjective_is_no_argument_either():
                    "equipped ADJ acomp 1", "at ADP prep 3", "the DET det 6", "time NOUN pobj 4", "for ADP prep 3",
                    "the DET det 9", "climb NOUN pobj 7", ". PUNCT punct 1")
     assert [(s, p, o) for s, p, o, _ in _triples(doc)] == [("Buckley", "be equipped for", "[climb]")]
+    doc = make_doc("Buckley PROPN nsubj 1 ent=PERSON", "was AUX ROOT 1 lemma=be", "well ADV advmod 3",
+                   "equipped ADJ acomp 1", "at ADP prep 3", "the DET det 6", "time NOUN pobj 4", ". PUNCT punct 1")
+    [(s, p, o, t)] = _triples(doc)  # a state of the subject, its time an attribute
+    assert (s, p, o, t.when_text) == ("Buckley", "be", "[equipped]", "at the time")
