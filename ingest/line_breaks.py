@@ -1,9 +1,13 @@
-"""A dateline ends the sentence it stands in, set before the parser runs (no model needed here).
+"""A dateline or a credit line ends the sentence it stands in, set before the parser runs (no model needed here).
 
 A news text often puts its date on a line of its own between the headline and the lead ("GM posts first annual
 loss since 1992", "January 27, 2006", "General Motors Corporation (GM) has posted its first annual loss …"); the
 parser left to itself runs the three into one sentence and parses them as one clause. So the first word after a
-line that holds nothing but a date starts a sentence.
+line that holds nothing but a date starts a sentence. A picture or reporting credit (``credits.credit_spans``)
+ends its line with no full stop ("… Ukraine. Photograph: Igor Tkachenko/EPA", then the next paragraph): the
+parser ran it into the next sentence, whose evidence then quoted the credit. So a credit that ends its line is a
+sentence of its own; an agency's bracketed credit inside a sentence ("Biden waves (AP Photo/Evan Vucci) before
+leaving") is left as it is.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Doc
+
+from newsgraph.ingest.credits import credit_spans
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -21,12 +27,16 @@ DATELINE = re.compile(
 
 
 def mark_datelines(doc: Doc) -> Doc:
-    """Mark the first word after a dateline as a sentence start (module notes); returns ``doc``.
+    """Mark the first word after a dateline, and the first word of a credit that ends its line and of the line
+    after it, as sentence starts (module notes); returns ``doc``.
 
     >>> from spacy.lang.en import English
     >>> doc = mark_datelines(English()("Markets fall\\nMay 2 , 2009\\nStocks fell on Monday.\\nThe end."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['Markets', 'Stocks']
+    >>> doc = mark_datelines(English()("Crowds gather. Photograph: Jo Roe/EPA\\nThere was no deal."))
+    >>> [t.text for t in doc if t.is_sent_start]
+    ['Crowds', 'Photograph', 'There']
     """
     text = doc.text
     if "\n" not in text:
@@ -34,11 +44,21 @@ def mark_datelines(doc: Doc) -> Doc:
     at = 0
     for line in text.split("\n")[:-1]:  # the lines a line break ends (the text's last line has nothing after it)
         at += len(line) + 1
-        if not DATELINE.match(line.strip()):
-            continue
-        after = len(text) - len(text[at:].lstrip())  # the first character of the next word
-        if after < len(text):
-            word = doc.char_span(after, after + 1, alignment_mode="expand")
-            if word is not None and word[0].is_sent_start is None:
-                word[0].is_sent_start = True
+        if DATELINE.match(line.strip()):
+            _start_at(doc, at)
+    for start, end in credit_spans(text):
+        if end == len(text) or text[end] == "\n":  # a credit that ends its line
+            if text[start] != "(":
+                _start_at(doc, start)
+            _start_at(doc, end)
     return doc
+
+
+def _start_at(doc: Doc, at: int) -> None:
+    """Mark the first word at or after character ``at`` as a sentence start, unless something marked it already."""
+    text = doc.text
+    after = len(text) - len(text[at:].lstrip())  # the first character of the next word
+    if 0 < after < len(text):
+        word = doc.char_span(after, after + 1, alignment_mode="expand")
+        if word is not None and word[0].is_sent_start is None:
+            word[0].is_sent_start = True

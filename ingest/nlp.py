@@ -25,14 +25,15 @@ _BATCH_CHARS = 4 * SECTION_CHARS
 
 @Language.component("newsgraph_datelines")
 def _datelines(doc: Doc) -> Doc:
-    """A line holding only a date ends its sentence (``newsgraph.ingest.line_breaks``); runs before the parser."""
+    """A line holding only a date, or a credit ending its line, ends its sentence (``newsgraph.ingest.line_breaks``);
+    runs before the parser."""
     return mark_datelines(doc)
 
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path; it must have a dependency parser and NER. A component that
-    ends a sentence at a dateline runs before the parser (``newsgraph.ingest.line_breaks``).
+    ends a sentence at a dateline or a credit line runs before the parser (``newsgraph.ingest.line_breaks``).
 
     Raises:
         ModelUnavailable: the pipeline is not installed or lacks a parser or an entity recognizer.
