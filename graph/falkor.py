@@ -188,13 +188,8 @@ class FalkorStore(GraphStore):
         return [(cypher.merge_relations_chain(parts, new=frozenset(created)), params)]
 
     def _write_checked(self, units: Sequence[Sequence[Statement]]) -> None:
-        """``GraphStore._write_checked``, checking the statements' text as sent: every string value is in it as it
-        is (only ``\\`` and ``"`` escaped), so one search of each finds what the row-by-row check would; only
-        then are the rows searched, for the error to name the source."""
-        texts = _texts(units)
-        if any(value_problem(text) for unit in texts for text in unit):
-            check_values(units)
-        self._send_units(units, texts)
+        """``_write_units``, which checks the values as it writes the statements out."""
+        self._write_units(units)
 
     def _write_units(self, units: Sequence[Sequence[Statement]]) -> None:
         """The statements of one graph in one MULTI/EXEC (one round trip; the client gone before EXEC, nothing is
@@ -204,11 +199,15 @@ class FalkorStore(GraphStore):
         MULTI/EXEC does not roll back: when one statement fails the others still apply. So the ledger, which would
         say the chunk's sources are complete, is sent only after all the rest is confirmed: a chunk that fails is
         not in the ledger, and running the ingest again writes it whole (every write is a MERGE).
-        """
-        self._send_units(units, _texts(units))
 
-    def _send_units(self, units: Sequence[Sequence[Statement]], texts: list[list[str]]) -> None:
-        """``_write_units`` with each statement's text (``_texts``) already written."""
+        Nothing is sent when a value cannot be stored (``BadArticle``, as ``check_values`` raises it). The check
+        searches each statement's text as sent: every string value is in it as it is (only ``\\`` and ``"``
+        escaped), so one search of each finds what the row-by-row check would; only then are the rows searched,
+        for the error to name the source.
+        """
+        texts = [[header(params) + query for query, params in statements] for statements in units]
+        if any(value_problem(text) for unit in texts for text in unit):
+            check_values(units)
         cut = len(units)
         while cut and units[cut - 1] and all(query == cypher.MARK_SOURCES_DONE for query, _ in units[cut - 1]):
             cut -= 1
@@ -293,8 +292,3 @@ def relation_aggregates(evidence: Iterable[dict], groups: Mapping[str, str] | No
                                             if v.get("attributed_to_name") is not None)),
         "confidence": max([0.0, *confidences]),
     }
-
-
-def _texts(units: Sequence[Sequence[Statement]]) -> list[list[str]]:
-    """Each statement as FalkorDB is sent it: its parameters in a ``CYPHER`` header, then the query."""
-    return [[header(params) + query for query, params in statements] for statements in units]
