@@ -10,7 +10,8 @@ A phrase is classified by its preposition and its object, in this order:
 
 * **time** (``when``): an object the model labels DATE or TIME, or a time word (``TIME_WORDS``: "Tuesday",
   "March", "yesterday", "week"), after a time preposition (``TIME_PREPOSITIONS``); a determined moment after one
-  or after "for" ("for the moment", "for the first time", "at the same time"; ``MOMENT_WORDS``); also a bare
+  or after "for" ("for the moment", "for the first time", "at the same time"; ``MOMENT_WORDS``); a period of
+  office with its holder or rank ("in his first term", "during her presidency"; ``OFFICE_PERIODS``); also a bare
   noun-phrase adverbial ("last week", "Tuesday") or a time adverb ("yesterday"). Resolved with
   ``newsgraph.ingest.dates.resolve_when`` against the article's publication date; the phrase is kept as written.
 * **channel** (``via``): the medium or message something was said through — "in a statement", "in an
@@ -60,6 +61,12 @@ _CAPITALISED_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 #: Nouns of an occasion in time that name no date: with a determiner after a time preposition or "for" they say
 #: when, never what ("refused for the moment to accept", "agreed for the first time", "at the same time").
 MOMENT_WORDS = frozenset({"moment", "time", "times"})
+#: Periods of office, a time when their holder or their rank is given ("in his first term", "during her
+#: presidency", "in the previous mandate").
+OFFICE_PERIODS = frozenset({"term", "mandate", "presidency", "tenure", "reign", "premiership", "chairmanship",
+                            "incumbency", "stint", "governorship", "papacy"})
+_RANKS = frozenset({"first", "second", "third", "fourth", "last", "previous", "current", "next", "final", "latest",
+                    "early", "earlier", "later"})
 #: Adverbs that name a time on their own.
 TIME_ADVERBS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 #: Messages and exchanges something is said in ("in a statement", "during the call").
@@ -209,7 +216,8 @@ def _kind(prep: Token) -> tuple[str, Token] | None:
     obj = _object(prep)
     if obj is None:
         return None
-    if word in TIME_PREPOSITIONS and _is_time(obj) or (word in TIME_PREPOSITIONS or word == "for") and _moment(obj):
+    if word in TIME_PREPOSITIONS and (_is_time(obj) or _office_period(obj)) \
+            or (word in TIME_PREPOSITIONS or word == "for") and _moment(obj):
         return "when", obj
     head = prep.head
     if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() in SELECTED_PREPOSITIONS.get(word, ()):
@@ -263,6 +271,13 @@ def _moment(token: Token) -> bool:
     """A determined moment or time ("the moment", "the first time", "that time"), not "more time" (an amount)."""
     return token.pos_ == "NOUN" and token.lower_ in MOMENT_WORDS and any(
         c.dep_ == "det" and c.lower_ in {"the", "a", "an", "this", "that", "each", "every"} for c in token.lefts)
+
+
+def _office_period(token: Token) -> bool:
+    """A period of office told by its holder or its rank ("his first term", "her presidency", "the previous
+    mandate"), not a term or mandate of anything else ("the terms of the deal", "a UN mandate")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in OFFICE_PERIODS and any(
+        c.dep_ == "poss" or c.lower_ in _RANKS for c in token.lefts)
 
 
 def _eventive(token: Token) -> bool:

@@ -286,3 +286,14 @@ def test_a_time_phrase_of_a_predicate_adjective_is_no_argument_either():
                    "equipped ADJ acomp 1", "at ADP prep 3", "the DET det 6", "time NOUN pobj 4", ". PUNCT punct 1")
     [(s, p, o, t)] = _triples(doc)  # a state of the subject, its time an attribute
     assert (s, p, o, t.when_text) == ("Buckley", "be", "[equipped]", "at the time")
+
+
+def test_a_period_of_office_with_its_holder_or_rank_is_when():
+    doc = make_doc("In ADP prep 5", "his PRON poss 3 tag=PRP$", "first ADJ amod 3", "mandate NOUN pobj 0",
+                   "Trump PROPN nsubj 5 ent=PERSON", "refused VERB ROOT 5 lemma=refuse", "the DET det 7",
+                   "treaty NOUN dobj 5", ". PUNCT punct 5")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o, t.when_text) == ("Trump", "refuse", "[treaty]", "In his first mandate")
+    doc = make_doc("They PRON nsubj 1", "agreed VERB ROOT 1 lemma=agree", "on ADP prep 1", "the DET det 4",
+                   "terms NOUN pobj 2 lemma=term", "of ADP prep 4", "the DET det 7", "deal NOUN pobj 5")
+    assert not is_circumstantial(doc[2])  # the terms of a deal are no time
