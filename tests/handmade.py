@@ -43,6 +43,20 @@ def entity_spans(doc: Doc, mentions) -> dict[int, tuple[int, int]]:
     return spans
 
 
+def named_triples(doc: Doc, published: str = ""):
+    """(subject, predicate, object, triple) of each triple ``extract_triples`` finds in ``doc`` after
+    ``extract_mentions``, an entity end by its name and a concept end as "[concept]"."""
+    from newsgraph.ingest.mentions import extract_mentions
+    from newsgraph.ingest.triples import extract_triples
+
+    found = extract_mentions(doc, "a1")
+    names = {e.local_id: e.name for e in found.entities}
+    side = lambda a: names[a.local_id] if a.is_entity else f"[{a.concept}]"  # noqa: E731
+    return [(side(t.subject), t.predicate, side(t.object), t)
+            for t in extract_triples(doc, "a1", found.token_entity, entity_spans=entity_spans(doc, found.mentions),
+                                     published=published)]
+
+
 def quote_over_two_sentences() -> Doc:
     """Anna Smith spoke. “Russia rejected the plan. Kyiv accepted the deal,” she said."""
     return make_doc("Anna PROPN compound 1 ent=PERSON", "Smith PROPN nsubj 2 ent=PERSON", "spoke VERB ROOT 2",

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from handmade import make_doc
+from handmade import make_doc, named_triples
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.export import export
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
@@ -18,16 +18,7 @@ WEDNESDAY = "2025-03-19"
 
 
 def _triples(doc, published=WEDNESDAY):
-    found = extract_mentions(doc, "a1")
-    spans = {}
-    for m in found.mentions:
-        span = doc.char_span(m.start, m.end)
-        for token in span:
-            spans[token.i] = (span.start, span.end)
-    names = {e.local_id: e.name for e in found.entities}
-    side = lambda a: names[a.local_id] if a.is_entity else f"[{a.concept}]"  # noqa: E731
-    return [(side(t.subject), t.predicate, side(t.object), t)
-            for t in extract_triples(doc, "a1", found.token_entity, entity_spans=spans, published=published)]
+    return named_triples(doc, published)
 
 
 def _simple(triples):

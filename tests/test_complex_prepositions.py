@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from handmade import make_doc
+from handmade import make_doc, named_triples
 from newsgraph.ingest.complex_prepositions import NO_ARGUMENT, complex_preposition
-from newsgraph.ingest.mentions import extract_mentions
-from newsgraph.ingest.triples import extract_triples
 
 
 def _triples(doc):
-    found = extract_mentions(doc, "a1")
-    spans = {}
-    for m in found.mentions:
-        span = doc.char_span(m.start, m.end)
-        for token in span:
-            spans[token.i] = (span.start, span.end)
-    names = {e.local_id: e.name for e in found.entities}
-    side = lambda a: names[a.local_id] if a.is_entity else f"[{a.concept}]"  # noqa: E731
-    return [(side(t.subject), t.predicate, side(t.object))
-            for t in extract_triples(doc, "a1", found.token_entity, entity_spans=spans)]
+    return [(s, p, o) for s, p, o, _ in named_triples(doc)]
 
 
 def test_as_part_of_takes_the_object_of_of():
