@@ -5,8 +5,12 @@ entities resolution found in it, names, numbers and content lemmas, each weighte
 English (``wordfreq``) so that "say" and "year" count for nothing and "ceasefire" or "Klitschko" for much — form a
 unit vector; the article joins the story whose profile it is most similar to (cosine) when the similarity
 reaches ``threshold`` and its date (when both are known) lies within ``window_days`` of the story's dates, else it
-starts a story of its own. A story's profile is the sum of its articles' vectors, its heaviest ``PROFILE_TERMS``
-terms kept, to three decimals (what the store keeps: thousandths as integers).
+starts a story of its own. A short article (``SHORT_TERMS`` terms or fewer: a news brief, a one-sentence lead)
+needs ``SHORT_SHARE`` of the threshold: two one-sentence reports of one happening share two or three rare words at
+most ("a climber who watched his brother fall …", "a climber who survived two nights after seeing his brother
+die"), which makes a cosine of 0.15-0.2 however alike the reports are. A story's profile is the sum of its
+articles' vectors, its heaviest ``PROFILE_TERMS`` terms kept, to three decimals (what the store keeps:
+thousandths as integers).
 
 Deterministic for a given input order. Stored stories carry their profile, so ingesting a corpus in one run or
 in several gives the same grouping as long as the articles arrive in the same order (chunks are processed in
@@ -31,6 +35,11 @@ from newsgraph.model import Story, StoryAssignment
 PROFILE_TERMS = 150
 #: Default similarity an article needs to join a story (chosen on the ECB+ train topics; see the README).
 DEFAULT_THRESHOLD = 0.3
+#: An article of at most this many terms (distinct weighted ones) is short: its cosine with a story rests on a few
+#: words (chosen on the ECB+ train topics with ``SHORT_SHARE``; see the README).
+SHORT_TERMS = 25
+#: The share of the threshold a short article's similarity needs to reach.
+SHORT_SHARE = 0.5
 #: Default window: an article dated more than this many days from every article of a story starts another.
 DEFAULT_WINDOW_DAYS = 10
 #: Weight of a resolved entity relative to a word of the same rarity.
@@ -135,9 +144,10 @@ class StoryIndex:
                 changed[sid] = self._stories[sid]
                 continue
             vec = vector(article.terms)
+            threshold = self.threshold * (SHORT_SHARE if len(vec) <= SHORT_TERMS else 1.0)
             best, best_sim = None, 0.0
             for sid, sim in self._similarities(vec).items():
-                if sim >= self.threshold and self._in_window(self._stories[sid], article.published) and (
+                if sim >= threshold and self._in_window(self._stories[sid], article.published) and (
                         sim > best_sim or sim == best_sim and best is not None and sid < best):
                     best, best_sim = sid, sim
             story = self._grow(best, article, vec)

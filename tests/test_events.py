@@ -728,3 +728,12 @@ def test_reaching_a_person_is_getting_to_them_and_reaching_a_place_an_arrival():
                for doc in (person, place, arrival)}
     assert classes[place] == classes[arrival] == [event_class("arrive")]
     assert classes[person] != classes[place] and len(classes[person]) == 1
+
+
+def test_alive_is_the_state_of_survival_as_dead_is_of_death():
+    """ "is lucky to be alive" tells the survival "survived two nights" tells: one event class."""
+    doc = make_doc("The DET det 1", "climber NOUN nsubj 2", "is AUX ROOT 2 lemma=be", "lucky ADJ acomp 2",
+                   "to PART aux 5", "be AUX xcomp 3 lemma=be", "alive ADJ acomp 5", ". PUNCT punct 2")
+    [(text, lemma, kind, _, mention)] = _events(doc)
+    assert (text, lemma, kind) == ("alive", "survive", "nominal")
+    assert mention.event_class == event_class("survive")

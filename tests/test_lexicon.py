@@ -150,8 +150,8 @@ def test_rel_type_sanitises_any_name():
     ("decision", "NOUN", "decide"), ("attack", "NOUN", "attack"), ("meeting", "NOUN", "meet"),
     ("fire", "NOUN", "burn"), ("explosion", "NOUN", "explode"), ("killing", "NOUN", "kill"),
     ("ceasefire", "NOUN", "ceasefire"), ("statement", "NOUN", "state"),
-    ("dead", "ADJ", "die"), ("injured", "ADJ", "injure"), ("wounded", "ADJ", "injure"), ("stolen", "ADJ", "rob"),
-    ("arrested", "ADJ", "arrest"),
+    ("dead", "ADJ", "die"), ("alive", "ADJ", "survive"), ("injured", "ADJ", "injure"), ("wounded", "ADJ", "injure"),
+    ("stolen", "ADJ", "rob"), ("arrested", "ADJ", "arrest"),
     ("disappointed", "ADJ", "disappoint"), ("disappointing", "ADJ", "disappoint"), ("shocked", "ADJ", "shock"),
     ("worried", "ADJ", "worry"), ("frightened", "ADJ", "frighten"),  # reactions: participles of emotion verbs
     ("shoot", "VERB", "shoot"), ("say", "VERB", "say"), ("frobnicate", "VERB", "frobnicate"),

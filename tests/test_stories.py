@@ -3,7 +3,7 @@ one pass or in several (the stored profiles carried over) gives the same stories
 
 from hypothesis import given, settings, strategies as st
 
-from newsgraph.graph.stories import StoryIndex, StoryInput, vector
+from newsgraph.graph.stories import DEFAULT_THRESHOLD, SHORT_SHARE, SHORT_TERMS, StoryIndex, StoryInput, vector
 
 
 def _article(source, terms, published=""):
@@ -36,6 +36,30 @@ def test_an_article_far_from_a_storys_dates_starts_another():
 
 def test_common_words_carry_no_weight():
     assert set(vector([("w:say", 4), ("w:year", 2), ("w:ceasefire", 1)])) == {"w:ceasefire"}
+
+
+def _names(prefix, n):
+    return {f"n:{prefix}{chr(97 + i // 26)}{chr(97 + i % 26)}": 1 for i in range(n)}
+
+
+def _cosine(one, other):
+    a, b = vector(one.items()), vector(other.items())
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def test_a_short_article_joins_a_story_at_a_lower_similarity_than_a_long_one():
+    """A one-sentence report shares two or three rare words with its story at most: the share of the threshold
+    it needs is ``SHORT_SHARE``; a longer article with a higher cosine still starts a story of its own."""
+    story = _names("qzv", 30)
+    shared = list(story)
+    short = {**dict.fromkeys(shared[:3], 1), **_names("xkw", 5)}
+    long = {**dict.fromkeys(shared[:6], 1), **_names("jbq", 20)}
+    assert len(short) <= SHORT_TERMS < len(long)
+    assert DEFAULT_THRESHOLD * SHORT_SHARE <= _cosine(short, story) < _cosine(long, story) < DEFAULT_THRESHOLD
+    grouped = StoryIndex().assign([_article("a", story), _article("short", short)])
+    assert grouped.assignment["short"] == grouped.assignment["a"]
+    grouped = StoryIndex().assign([_article("a", story), _article("long", long)])
+    assert grouped.assignment["long"] != grouped.assignment["a"]
 
 
 TERMS = st.dictionaries(st.sampled_from(["e:a", "e:b", "w:quake", "w:host", "n:aceh", "#:12", "w:truce", "n:kyiv"]),

@@ -108,7 +108,8 @@ def ingest(
     roles: Annotated[Optional[Path], typer.Option(help="Analyst roles file for role descriptions ('the Russian "
                                                   "leader'): lines 'country | role | holder [| from [| until]]'.",
                                                   **_env("roles"))] = None,
-    story_threshold: Annotated[Optional[float], typer.Option(help="Similarity (0-1) an article needs to join a story.",
+    story_threshold: Annotated[Optional[float], typer.Option(help="Similarity (0-1) an article needs to join a story "
+                                                             "(half of it for a short article).",
                                                              **_env("story_threshold"))] = None,
     story_window_days: Annotated[Optional[int], typer.Option(help="Days an article's date may lie outside a story's "
                                                              "dates.", **_env("story_window_days"))] = None,
