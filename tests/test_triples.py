@@ -2,21 +2,14 @@
 
 import pytest
 
-from handmade import entity_spans, make_doc
+from handmade import make_doc, named_triples
 from newsgraph.ingest.lexicon import relation_class
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.triples import extract_triples
 
 
 def _triples(doc):
-    found = extract_mentions(doc, "a1")
-    spans = entity_spans(doc, found.mentions)
-    names = {e.local_id: e.name for e in found.entities}
-    out = []
-    for t in extract_triples(doc, "a1", found.token_entity, entity_spans=spans):
-        side = lambda a: names[a.local_id] if a.is_entity else f"[{a.concept}]"  # noqa: E731
-        out.append((side(t.subject), t.predicate, side(t.object), t))
-    return out
+    return named_triples(doc)
 
 
 def _simple(doc):
