@@ -154,9 +154,10 @@ def _circumstances(token: Token, published: str) -> Circumstances:
                          via_text=via_text, occasion=found.get("occasion", ("", ""))[1])
 
 
-def is_circumstantial(prep: Token) -> bool:
-    """True when the prepositional phrase headed by ``prep`` is a time, place, channel or occasion phrase."""
-    return _kind(prep) is not None
+def is_circumstantial(prep: Token, obj: Token | None = None) -> bool:
+    """True when the prepositional phrase headed by ``prep`` is a time, place, channel or occasion phrase; with
+    ``obj``, as if that were its object (the noun a relative pronoun stands for: "the city in which …")."""
+    return _kind(prep, obj) is not None
 
 
 def combine(*found: Circumstances) -> Circumstances:
@@ -210,10 +211,11 @@ def _classify(prep: Token) -> tuple[str, str, str] | None:
     return kind, value, _text(prep, obj)
 
 
-def _kind(prep: Token) -> tuple[str, Token] | None:
-    """(kind, object) of the phrase ``prep`` heads, or None: the classification alone, no text built."""
+def _kind(prep: Token, obj: Token | None = None) -> tuple[str, Token] | None:
+    """(kind, object) of the phrase ``prep`` heads (with ``obj`` for its object when given), or None: the
+    classification alone, no text built."""
     word = prep.lower_
-    obj = _object(prep)
+    obj = _object(prep) if obj is None else obj
     if obj is None:
         return None
     if word in TIME_PREPOSITIONS and (_is_time(obj) or _office_period(obj)) \

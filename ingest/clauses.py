@@ -17,6 +17,8 @@ from spacy.tokens import Span, Token
 
 from newsgraph.ingest.circumstances import is_circumstantial
 from newsgraph.ingest.lexicon import event_verb, phrasal_verb
+from newsgraph.ingest.quotes import quote_spans
+from newsgraph.ingest.reported_speech import speaking_verb
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
 RELATIVE = frozenset({"which", "who", "that", "whom", "whose", "where", "when"})
@@ -26,6 +28,21 @@ RELATIVE = frozenset({"which", "who", "that", "whom", "whose", "where", "when"})
 _SUBJECT_SHARING_PREPOSITIONS = frozenset({"after", "before", "since", "upon", "while", "by"})
 #: Copulas: verbs whose predicate adjective says what their subject is ("was inexperienced", "remained calm").
 COPULAS = frozenset({"be", "become", "remain", "stay", "seem", "appear", "look"})
+#: Nouns whose to-infinitive says what the noun is about, not what the noun does: "Putin's idea to hold
+#: tournaments" (Putin would hold them), "gave Ukraine the opportunity to rearm", "the need to stop proliferation".
+#: Their infinitive's subject is the noun's possessor, the one it is given to or the one who has or makes it
+#: (``HOLDING_VERBS``), never the noun; with none of them the infinitive has no subject. Unlike "the first climber
+#: to reach the top", whose noun does what its infinitive says.
+COMPLEMENT_NOUNS = frozenset("""ability agreement approval attempt authority bid call campaign capacity chance
+commitment consent courage deal decision demand desire determination effort failure freedom go-ahead idea incentive
+initiative instruction intention invitation licence license mandate motion move necessity need obligation offer
+opportunity order permission plan pledge power pressure promise proposal push readiness reason recommendation
+refusal request resolve right scheme strategy suggestion temptation tendency threat time urge vote warning way
+willingness wish""".split())
+#: Verbs whose subject is the one who has the complement noun they take ("has the right to", "made the decision to",
+#: "seized the chance to").
+HOLDING_VERBS = frozenset({"have", "make", "get", "gain", "seize", "lose", "miss", "exercise", "use", "reach",
+                           "announce", "take"})
 
 
 @dataclass(frozen=True)
@@ -88,8 +105,12 @@ def subjects_of(verb: Token) -> tuple[list[Token], float]:
     if own:
         return split_conjuncts(own[0]), 0.0
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        subs, pen = subjects_of(verb.head)
-        return subs, pen + 0.05
+        reporter = _reporter_outside(verb)
+        subs, pen = subjects_of(reporter if reporter is not None else verb.head)
+        return subs, pen + (0.1 if reporter is not None else 0.05)
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_.lower() in COMPLEMENT_NOUNS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return _complement_subjects(verb.head)
     if verb.dep_ == "acl" or _noun_conjunct(verb):
         return [verb.head], 0.1
     if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"} and verb.head.pos_ in {"VERB", "AUX"}:
@@ -108,6 +129,48 @@ def subjects_of(verb: Token) -> tuple[list[Token], float]:
         subs, pen = subjects_of(head)
         return subs, pen + 0.1
     return [], 0.0
+
+
+def relative_preposition(verb: Token) -> Token | None:
+    """The preposition a relative clause's verb takes its relative pronoun with ("the deal on which they agreed"
+    → "on"), else None."""
+    for child in verb.children:
+        if child.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in {"which", "whom"} for g in child.children):
+            return child
+    return None
+
+
+def _complement_subjects(noun: Token) -> tuple[list[Token], float]:
+    """Who does what a complement noun's to-infinitive says (``COMPLEMENT_NOUNS``): the noun's possessor ("Putin's
+    idea to hold"), the one it is given to ("gave Ukraine the opportunity to"), or the subject of a verb of having
+    or making it ("Russia has the right to"); else nobody."""
+    possessors = [c for c in noun.children if c.dep_ == "poss"]
+    if possessors:
+        return split_conjuncts(possessors[0]), 0.15
+    if noun.dep_ == "dobj":
+        recipients = [c for c in noun.head.children if c.dep_ == "dative" and c.pos_ in {"NOUN", "PROPN", "PRON"}]
+        if recipients:
+            return split_conjuncts(recipients[0]), 0.15
+        if noun.head.lemma_.lower() in HOLDING_VERBS and not any(
+                c.dep_ == "prep" for c in noun.head.children if c.i < noun.i):  # not "take into account the need"
+            subs, pen = subjects_of(noun.head)
+            return subs, pen + 0.15
+    return [], 0.0
+
+
+def _reporter_outside(verb: Token) -> Token | None:
+    """The speech verb outside a quotation whose quoted clause ``verb`` is coordinated with from outside it: in
+    'he said that Putin had “rejected the proposal” and accused Russia', who accused is who said, not Putin."""
+    head = verb.head
+    for first, last in quote_spans(verb.doc):
+        if first < head.i < last < verb.i:
+            outer = head
+            while first <= outer.i <= last and outer.head.i != outer.i:
+                outer = outer.head
+            if not first <= outer.i <= last and speaking_verb(outer) and outer.i < first:
+                return outer
+            return None
+    return None
 
 
 def predicate_adjectives(verb: Token) -> list[Token]:

@@ -187,7 +187,7 @@ def phrasal_verb(verb: str, particle: str = "", preposition: str = "", noun: str
     >>> phrasal_verb("take", complement="into custody"), phrasal_verb("set", complement="free")
     ('take into custody', 'set free')
     >>> phrasal_verb("take", complement="into account"), phrasal_verb("take", complement="to hospital")
-    (None, None)
+    ('take into account', None)
     """
     t = tables()
     verb = " ".join(verb.lower().split())

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.ingest import clauses, verb_frames
 from newsgraph.ingest.attribution import attribution, clause_speaker
-from newsgraph.ingest.circumstances import circumstances, combine
+from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import antecedent, appositions, find_clauses
 from newsgraph.ingest.columns import doc_text, span_text
 from newsgraph.ingest.qualifiers import (
@@ -135,7 +135,11 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                     objects.append((None, completed[0]))
             # "the deal (that) Russia signed"
             if last is full[-1] and clause.relative_object is not None and verb_lemma(last) not in SPEECH_VERBS:
-                objects.append((None, clause.relative_object))
+                # "the deal on which they agreed": agree on –– deal; "the countries in which they compete": a place
+                objects = [(p, o) for p, o in objects if o.lower_ not in clauses.RELATIVE]
+                through = clauses.relative_preposition(last)
+                if through is None or not is_circumstantial(through, clause.relative_object):
+                    objects.append((through.lower_ if through is not None else None, clause.relative_object))
             chain_negations = sum(is_negated(v) for v in full[1:k + 1])  # "did not agree to stop": one scope each
             negated = (is_negated(clause.verb) + chain_negations) % 2 == 1
             hedged = is_hedged(last, full[:k])

@@ -72,7 +72,7 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
     """(preposition or None, object head) pairs of a verb, split on coordination."""
     states = clauses.predicate_adjectives(verb)
     for child in verb.children:
-        if child.dep_ in OBJECT_DEPS and child.lower_ not in RELATIVE:
+        if child.dep_ in OBJECT_DEPS and child.lower_ not in RELATIVE and not _apposed_object(child):
             for obj in split_conjuncts(child):
                 yield None, obj
         elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"according", "despite"} \
@@ -96,6 +96,15 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
                     yield from _prep_objects(grand, f"{child.lemma_} {grand.lower_}")
     for state in clauses.described_states(verb):
         yield None, state  # "was an inexperienced climber": inexperienced, as "was inexperienced" says
+
+
+def _apposed_object(obj: Token) -> bool:
+    """A second direct object set off by a comma after the first: an apposition the parser hung on the verb
+    ("discuss the fate of the plant, the largest in Europe"), not a thing the verb acts on."""
+    if obj.dep_ != "dobj" or obj.left_edge.i == 0:
+        return False
+    return obj.doc[obj.left_edge.i - 1].text == "," and any(
+        c.dep_ == "dobj" and c.i < obj.i for c in obj.head.children)
 
 
 def _prep_objects(prep: Token, label: str) -> Iterator[tuple[str, Token]]:
