@@ -37,7 +37,7 @@ from newsgraph.graph.events import EventAssignment, assign_events
 from newsgraph.graph.story_ages import story_ages
 from newsgraph.graph.story_days import story_days
 from newsgraph.graph.story_ties import story_ties
-from newsgraph.ingest.lexicon import relation_class
+from newsgraph.ingest.lexicon import RelationClass, light_noun_class, relation_class
 from newsgraph.ingest.names import clean_name, slug
 from newsgraph.model import (
     CIRCUMSTANCE_FIELDS,
@@ -247,6 +247,16 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
                 graph.add_edge(node, entity.id, key=key, type="HAS_PARTICIPANT", role=participant.role)
 
 
+def triple_class(triple: Triple) -> RelationClass:
+    """The relation class of a triple: its predicate's, or, for a light verb whose direct object is an event noun,
+    the noun's ("Ukraine carried out strikes" is an attack, "held talks" talks, not "end" or "continue")."""
+    if not triple.object.is_entity and triple.object.concept and not triple.predicate.startswith("be "):
+        light = light_noun_class(triple.predicate.rsplit(" to ", 1)[-1], triple.object.concept.split()[-1])
+        if light is not None:
+            return light
+    return relation_class(triple.predicate)
+
+
 def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events: EventAssignment,
                 relations: dict[tuple[str, str, str], list[Evidence]], concepts: ArticleConcepts | None = None) -> None:
     """The evidence of one triple, added to ``relations`` under its relation (subject, class key, object); the
@@ -255,7 +265,7 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
     obj, object_info = _node_of(triple.object, triple.source, resolution, entities, graph, concepts)
     if subject == obj:
         return
-    cls = relation_class(triple.predicate)
+    cls = triple_class(triple)
     key = cls.name
     if triple.predicate.startswith("be ") and not key.startswith("be"):
         key = f"be {key}"  # a passive with no doer: the subject is the one the event happened to

@@ -243,6 +243,22 @@ def is_empty_verb(lemma: str) -> bool:
     return not word or word in tables().empty
 
 
+def light_noun_class(verb: str, noun: str) -> RelationClass | None:
+    """The relation class a light verb takes from the event noun that is its object ("carry out" + "strike" →
+    attack, "hold" + "talk" → talk), or None when the verb is no light verb or the noun no event of its own.
+
+    >>> light_noun_class("carry out", "strike").name, light_noun_class("hold", "talk").name
+    ('attack', 'talk')
+    >>> light_noun_class("hold", "tournament"), light_noun_class("sign", "deal")
+    (None, None)
+    """
+    verb = " ".join(verb.lower().split())
+    if verb not in tables().light:
+        return None
+    whole = relation_class(f"{verb} {noun.lower()}")
+    return whole if whole.normalised.split()[:1] != verb.split()[:1] else None
+
+
 def is_speech_verb(lemma: str) -> bool:
     """True for a reporting verb: its event is a speech act whose content is another event.
 

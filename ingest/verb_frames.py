@@ -13,7 +13,7 @@ from newsgraph.ingest import clauses
 from newsgraph.ingest.circumstances import is_circumstantial
 from newsgraph.ingest.clauses import RELATIVE, split_conjuncts
 from newsgraph.ingest.complex_prepositions import NO_ARGUMENT, complex_preposition, written
-from newsgraph.ingest.lexicon import event_verb, is_empty_verb
+from newsgraph.ingest.lexicon import event_verb, is_empty_verb, light_noun_class
 from newsgraph.ingest.names import demonym_country
 from newsgraph.ingest.qualifier_words import EVIDENTIAL_PASSIVES
 from newsgraph.ingest.qualifiers import SPEECH_VERBS, verb_lemma
@@ -71,13 +71,20 @@ def evidential(chain: tuple[Token, ...], passive: bool) -> bool:
 def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
     """(preposition or None, object head) pairs of a verb, split on coordination."""
     states = clauses.predicate_adjectives(verb)
+    noun = _light_noun(verb)
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and child.lower_ not in RELATIVE and not _apposed_object(child):
             for obj in split_conjuncts(child):
                 yield None, obj
+            if child is noun:  # "carried out strikes on refineries": carry out strike on –– refineries (attack)
+                for prep in child.children:
+                    if prep.dep_ == "prep" and not is_circumstantial(prep):
+                        yield from _prep_objects(prep, f"{child.lemma_.lower()} {prep.lower_}")
         elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"according", "despite"} \
                 and not is_circumstantial(child):  # "said in a statement", "met in Riyadh": attributes
-            yield from _prep_objects(child, child.lower_)
+            # "made reference to the treaty", the phrase hung on the verb: make reference to –– treaty
+            label = f"{noun.lemma_.lower()} {child.lower_}" if noun is not None and child.i > noun.i else child.lower_
+            yield from _prep_objects(child, label)
         elif child.dep_ == "prt":
             for grand in child.children:
                 if grand.dep_ == "pobj":
@@ -96,6 +103,15 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
                     yield from _prep_objects(grand, f"{child.lemma_} {grand.lower_}")
     for state in clauses.described_states(verb):
         yield None, state  # "was an inexperienced climber": inexperienced, as "was inexperienced" says
+
+
+def _light_noun(verb: Token) -> Token | None:
+    """The event noun a light verb takes as its direct object ("carried out strikes", "held talks"), else None."""
+    with_particle = " ".join([verb_lemma(verb)] + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and light_noun_class(with_particle, child.lemma_):
+            return child
+    return None
 
 
 def _apposed_object(obj: Token) -> bool:
