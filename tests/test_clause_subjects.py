@@ -112,3 +112,21 @@ def test_a_second_object_after_a_comma_is_an_apposition():
     doc = make_doc("Trump PROPN nsubj 1 ent=PERSON", "called VERB ROOT 1 lemma=call", "Putin PROPN dobj 1 ent=PERSON",
                    "a DET det 4", "friend NOUN dobj 1", ". PUNCT punct 1")
     assert ("Trump", "call", "Putin") in _triples(doc)
+
+
+def test_we_in_the_words_of_an_organisations_officer_is_the_organisation():
+    # '“We will appeal the ruling,” Acme CEO Smith said': Acme appeals, not Smith alone
+    doc = make_doc("“ PUNCT punct 3", "We PRON nsubj 3", "will AUX aux 3", "appeal VERB ccomp 11 lemma=appeal",
+                   "the DET det 5", "ruling NOUN dobj 3", ", PUNCT punct 11", "” PUNCT punct 11",
+                   "Acme PROPN compound 9 ent=ORG", "CEO NOUN compound 10 lemma=ceo",
+                   "Smith PROPN nsubj 11 ent=PERSON", "said VERB ROOT 11 lemma=say", ". PUNCT punct 11")
+    [(subject, predicate, obj, triple)] = named_triples(doc)
+    assert (subject, predicate, obj) == ("Acme", "appeal", "[ruling]")
+    assert triple.attributed_to is not None and triple.attributed_to.text.endswith("Smith")
+
+
+def test_we_of_a_speaker_with_no_organisation_stays_the_speaker():
+    doc = make_doc("“ PUNCT punct 3", "We PRON nsubj 3", "will AUX aux 3", "appeal VERB ccomp 9 lemma=appeal",
+                   "the DET det 5", "ruling NOUN dobj 3", ", PUNCT punct 9", "” PUNCT punct 9",
+                   "Smith PROPN nsubj 9 ent=PERSON", "said VERB ROOT 9 lemma=say", ". PUNCT punct 9")
+    assert [t[:3] for t in named_triples(doc)] == [("Smith", "appeal", "[ruling]")]
