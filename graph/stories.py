@@ -40,6 +40,13 @@ DEFAULT_THRESHOLD = 0.3
 SHORT_TERMS = 25
 #: The share of the threshold a short article's similarity needs to reach.
 SHORT_SHARE = 0.5
+#: How close to its nearest story a second one must be for an article to join the two (``_bridged``): this share
+#: of the nearest's similarity, and this multiple of the threshold (chosen on the ECB+ train topics; see the README).
+BRIDGE_SHARE = 0.9
+BRIDGE_MARGIN = 1.1
+#: The most articles a story may hold for a bridge to join it to another: a story of one or two first reports that
+#: shared too few words with the rest; one of several articles that stayed apart is a thread of its own.
+BRIDGE_SIZE = 2
 #: Default window: an article dated more than this many days from every article of a story starts another.
 DEFAULT_WINDOW_DAYS = 10
 #: Weight of a resolved entity relative to a word of the same rarity.
@@ -134,9 +141,15 @@ class StoryIndex:
         return [self._stories[k] for k in sorted(self._stories)]
 
     def assign(self, articles: Sequence[StoryInput]) -> StoryAssignment:
-        """Put each article (in order) into its story; return the assignment and the stories that changed."""
+        """Put each article (in order) into its story; return the assignment and the stories that changed.
+
+        An article as close to two stories (``_bridged``) joins them when the other holds ``BRIDGE_SIZE``
+        articles or fewer, all of this call (none of them stored yet): the story it joins takes that one's articles
+        and profile.
+        """
         assignment: dict[str, str] = {}
         changed: dict[str, Story] = {}
+        started: set[str] = set()  # stories this call started
         for article in articles:
             if article.source in self.members and self.members[article.source] in self._stories:
                 sid = self.members[article.source]  # ingested again (forced): its story does not grow
@@ -146,15 +159,44 @@ class StoryIndex:
             vec = vector(article.terms)
             threshold = self.threshold * (SHORT_SHARE if len(vec) <= SHORT_TERMS else 1.0)
             best, best_sim = None, 0.0
+            near: dict[str, float] = {}
             for sid, sim in self._similarities(vec).items():
-                if sim >= threshold and self._in_window(self._stories[sid], article.published) and (
-                        sim > best_sim or sim == best_sim and best is not None and sid < best):
-                    best, best_sim = sid, sim
+                if sim >= threshold and self._in_window(self._stories[sid], article.published):
+                    near[sid] = sim
+                    if sim > best_sim or sim == best_sim and best is not None and sid < best:
+                        best, best_sim = sid, sim
             story = self._grow(best, article, vec)
+            if best is None:
+                started.add(story.id)
+            for other in _bridged(near, best_sim, self.threshold):
+                if other != story.id and other in started and self._stories[other].size <= BRIDGE_SIZE:
+                    story = self._absorb(story.id, other, assignment, changed)
+                    started.discard(other)
             self.members[article.source] = story.id
             assignment[article.source] = story.id
             changed[story.id] = story
         return StoryAssignment(assignment, tuple(changed[k] for k in sorted(changed)))
+
+    def _absorb(self, sid: str, other: str, assignment: dict[str, str], changed: dict[str, Story]) -> Story:
+        """Story ``sid`` takes the articles and profile of story ``other``, which is gone."""
+        kept, gone = self._stories[sid], self._stories[other]
+        profile = dict(self._profiles[sid])
+        for term, weight in self._profiles[other].items():
+            profile[term] = profile.get(term, 0.0) + weight
+        self._drop(sid)
+        self._drop(other)
+        del self._stories[other], self._norms[other]
+        changed.pop(other, None)
+        for source, held in list(assignment.items()):  # a story this call started holds its articles only
+            if held == other:
+                self.members[source] = sid
+                assignment[source] = sid
+        dates = [d for d in (kept.first, kept.last, gone.first, gone.last) if d]
+        top = sorted(profile.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
+        story = Story(sid, kept.name, tuple((t, round(w, 3)) for t, w in top), kept.size + gone.size,
+                      min(dates) if dates else "", max(dates) if dates else "")
+        self._put(story)
+        return story
 
     def _similarities(self, vec: dict[str, float]) -> dict[str, float]:
         dots: dict[str, float] = defaultdict(float)
@@ -201,6 +243,18 @@ class StoryIndex:
             ids.discard(sid)
             if not ids:
                 del self._by_term[term]
+
+
+def _bridged(near: Mapping[str, float], best: float, threshold: float) -> list[str]:
+    """The stories an article is about as close to as to its nearest (``BRIDGE_SHARE`` of that similarity or
+    more), each clearly above the full ``threshold`` (``BRIDGE_MARGIN`` times it; a short article's lower
+    threshold is not enough), in id order: two stories one report belongs to that much are one.
+
+    >>> _bridged({"a": 0.52, "b": 0.5, "c": 0.2}, 0.52, 0.3), _bridged({"a": 0.35, "b": 0.32}, 0.35, 0.3)
+    (['a', 'b'], ['a'])
+    """
+    floor = max(threshold * BRIDGE_MARGIN, BRIDGE_SHARE * best)
+    return sorted(sid for sid, sim in near.items() if sim >= floor)
 
 
 def _headline(vec: dict[str, float]) -> str:
