@@ -221,8 +221,8 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
         return
     said = attribution(speaker, subj, ctx.token_entity, ctx.entity_spans)
     attributed = said.speaker
-    # "we" that pronoun resolution gave an organisation (the speaker's employer: "“We are aware of it,” Chargers
-    # general manager A.J. Smith said") is that organisation; else the speaker speaks for "we" and "I"
+    # "we" that pronoun resolution gave an organisation (the speaker's employer: "“We will appeal,” Acme CEO John
+    # Smith said") is that organisation; else the speaker speaks for "we" and "I"
     first_person = (said.speaker if subj.lower_ == "i" else said.speaker or said.on_behalf_of) \
         if subj.lower_ in FIRST_PERSON and not (subj.lower_ == "we" and subj.i in ctx.token_entity) else None
     if first_person is not None:
