@@ -191,12 +191,7 @@ class StoryIndex:
             if held == other:
                 self.members[source] = sid
                 assignment[source] = sid
-        dates = [d for d in (kept.first, kept.last, gone.first, gone.last) if d]
-        top = sorted(profile.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
-        story = Story(sid, kept.name, tuple((t, round(w, 3)) for t, w in top), kept.size + gone.size,
-                      min(dates) if dates else "", max(dates) if dates else "")
-        self._put(story)
-        return story
+        return self._store(kept, profile, kept.size + gone.size, [kept.first, kept.last, gone.first, gone.last])
 
     def _similarities(self, vec: dict[str, float]) -> dict[str, float]:
         dots: dict[str, float] = defaultdict(float)
@@ -222,10 +217,15 @@ class StoryIndex:
             self._drop(sid)
         for term, weight in vec.items():
             profile[term] = profile.get(term, 0.0) + weight
+        return self._store(old, profile, old.size + 1, [old.first, old.last, _iso_day(article.published)])
+
+    def _store(self, base: Story, profile: dict[str, float], size: int, dates: list[str]) -> Story:
+        """Story ``base`` with a new profile (its heaviest ``PROFILE_TERMS`` kept, to three decimals), size and
+        dates ("" for unknown ones), put in the index."""
         kept = sorted(profile.items(), key=lambda kv: (-kv[1], kv[0]))[:PROFILE_TERMS]
-        dates = [d for d in (old.first, old.last, _iso_day(article.published)) if d]
-        story = Story(old.id, old.name, tuple((t, round(w, 3)) for t, w in kept), old.size + 1,
-                      min(dates) if dates else "", max(dates) if dates else "")
+        known = [d for d in dates if d]
+        story = Story(base.id, base.name, tuple((t, round(w, 3)) for t, w in kept), size,
+                      min(known) if known else "", max(known) if known else "")
         self._put(story)
         return story
 
