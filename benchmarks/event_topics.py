@@ -59,6 +59,25 @@ def article_stories(path: Path) -> dict[str, str]:
     return {source: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for source, c in counts.items()}
 
 
+def story_b3(stories: Mapping[str, str]) -> tuple[float, float, float]:
+    """Document-level B³ (precision, recall, F1, 0–1) of the product stories (article → story) against the gold
+    sub-topics (``subtopic``).
+
+    >>> [round(x, 3) for x in story_b3({"1_1ecb": "s1", "1_2ecb": "s1", "1_3ecbplus": "s1", "1_4ecbplus": "s2"})]
+    [0.667, 0.75, 0.706]
+    """
+    by_story: dict[str, set[str]] = defaultdict(set)
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    for doc, story in stories.items():
+        by_story[story].add(doc)
+        by_gold[subtopic(doc)].add(doc)
+    shared = {doc: len(by_story[story] & by_gold[subtopic(doc)]) for doc, story in stories.items()}
+    n = len(stories) or 1
+    precision = sum(shared[d] / len(by_story[s]) for d, s in stories.items()) / n
+    recall = sum(shared[d] / len(by_gold[subtopic(d)]) for d in stories) / n
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def topic_losses(corpus: GoldCorpus, mapped: Mapped, stories: Mapping[str, str] | None = None) -> list[TopicLoss]:
     """Each gold topic's loss (see the module notes), the costliest first."""
     key = coref.key_clusters(corpus)

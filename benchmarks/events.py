@@ -80,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(report(corpus, heads, product, how)))
     if args.by_topic:
         mapped = coref.map_to_nodes(heads, product, ["Event"])
+        precision, recall, f1 = event_topics.story_b3(stories)
+        print(f"stories against the gold sub-topics, document B3: P {precision:.3f} R {recall:.3f} F {100 * f1:.1f} "
+              f"({len(stories)} articles in {len(set(stories.values()))} stories)")
         print("where the CoNLL F1 is lost, by gold topic (gain in points if the topic's mentions were clustered as "
               "the gold, its nodes split by gold cluster, or split by gold sub-topic):")
         print("\n".join(event_topics.lines(event_topics.topic_losses(corpus, mapped, stories))))
