@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from newsgraph.errors import BadArticle, ModelUnavailable
+from newsgraph.ingest import attachments  # noqa: F401  (registers the newsgraph_relatives component)
 from newsgraph.ingest.line_breaks import mark_datelines
 from newsgraph.ingest.sections import SECTION_CHARS, join_sections, section_spans
 from newsgraph.model import Article, ArticleAnalysis, Skipped
@@ -33,7 +34,8 @@ def _datelines(doc: Doc) -> Doc:
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path; it must have a dependency parser and NER. A component that
-    ends a sentence at a dateline or a credit line runs before the parser (``newsgraph.ingest.line_breaks``).
+    ends a sentence at a dateline or a credit line runs before the parser (``newsgraph.ingest.line_breaks``); one
+    that hangs a "which" clause after "the N of Name" on the name runs last (``newsgraph.ingest.attachments``).
 
     Raises:
         ModelUnavailable: the pipeline is not installed or lacks a parser or an entity recognizer.
@@ -50,6 +52,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         raise ModelUnavailable(f"spaCy pipeline {name!r} has no {' and no '.join(missing)}; newsgraph needs both")
     if "newsgraph_datelines" not in nlp.pipe_names:
         nlp.add_pipe("newsgraph_datelines", before="parser")
+    if "newsgraph_relatives" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_relatives", last=True)
     log.info("loaded spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
     return nlp
 
