@@ -243,8 +243,8 @@ def is_event_predicate(token: Token, verb: Token) -> bool:
 def completing_phrase(verb: Token) -> tuple[Token, str] | None:
     """The complement that makes one curated phrase with ``verb`` although the verb's object stands between them,
     as (the complement's head, the phrase): a prepositional phrase ("took 23 pirates into custody", "were taken
-    into custody", "took the company to court") or a predicate word ("set the hostages free"); else None. The
-    complement is then part of the predicate, not an object of its own.
+    into custody", "took the company to court"), a predicate word ("set the hostages free") or an adverb ("take
+    the allegations seriously"); else None. The complement is then part of the predicate, not an object of its own.
     """
     lemma = verb.lemma_.lower()
     for child in verb.children:
@@ -254,8 +254,10 @@ def completing_phrase(verb: Token) -> tuple[Token, str] | None:
                     phrase = phrasal_verb(lemma, complement=f"{child.lower_} {obj.lemma_.lower()}")
                     if phrase is not None:
                         return obj, phrase
-        elif (child.dep_ in {"oprd", "acomp"} and child.pos_ in {"ADJ", "NOUN"} or child.dep_ == "dobj"
-              and child.pos_ == "ADJ") and not list(child.children):  # the parser makes "free" an object too
+        elif ((child.dep_ in {"oprd", "acomp"} and child.pos_ in {"ADJ", "NOUN"} or child.dep_ == "dobj"
+               and child.pos_ == "ADJ") and not list(child.children)  # the parser makes "free" an object too
+              or child.dep_ == "advmod" and child.pos_ == "ADV"
+              and all(c.dep_ == "advmod" for c in child.children)):  # "take these issues very seriously"
             phrase = phrasal_verb(lemma, complement=child.lower_)
             if phrase is not None:
                 return child, phrase

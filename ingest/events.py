@@ -31,7 +31,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.attribution import event_attribution
-from newsgraph.ingest.clauses import is_passive, split_conjuncts, subjects_of
+from newsgraph.ingest.clauses import completing_phrase, is_passive, split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns, doc_text, span_text
 from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
@@ -113,7 +113,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 trigger = _phrasal_trigger(table[i], strings[word].lower()) or trigger
                 lemma_word = strings[word].lower()
                 if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
-                    trigger = _light_verb_trigger(table[i]) or trigger
+                    trigger = _light_verb_trigger(table[i]) or _completed_trigger(table[i]) or trigger
             if (trigger is None and pos != _ADJ and table[i].text[:1].isupper()
                     and in_headline(doc, text, starts, i, headlines)):
                 trigger = _proper_trigger(strings, lower_col[i], 1, False, True)  # "Fred LaRue, 75, Dies": a noun
@@ -323,6 +323,15 @@ def _light_verb_trigger(verb: Token) -> tuple[str, str] | None:
             if noun_verb is not None:
                 return noun_verb, "speech" if is_speech_verb(noun_verb) else "verbal"
     return None
+
+
+def _completed_trigger(verb: Token) -> tuple[str, str] | None:
+    """A light verb that makes a curated phrase with a complement after its object ("took the allegations
+    seriously" → take seriously, "took them into account"): (the phrase, kind); None without one."""
+    completed = completing_phrase(verb)
+    if completed is None:
+        return None
+    return completed[1], "speech" if is_speech_verb(completed[1]) else "verbal"
 
 
 def _participants(token: Token, token_entity: Mapping[int, int],

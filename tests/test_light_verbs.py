@@ -48,3 +48,19 @@ def test_the_relation_class_of_a_light_verb_and_its_event_noun_is_the_nouns():
     assert triple_class(triple("carry out", Arg("Strike", 20, 26, local_id=2))).name != "attack"
     assert triple_class(triple("sign", Arg("deal", 20, 24, concept="deal"))).name == "sign"
     assert triple_class(triple("be carry out", strikes)).name != "attack"
+
+
+def test_take_with_an_adverb_that_completes_a_phrase_is_that_phrase_as_relation_and_event():
+    from newsgraph.ingest.events import extract_events
+
+    doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "takes VERB ROOT 1 lemma=take tag=VBZ",
+                   "the DET det 3", "allegations NOUN dobj 1 lemma=allegation", "very ADV advmod 5",
+                   "seriously ADV advmod 1", ". PUNCT punct 1")
+    assert ("Acme", "take seriously", "[allegation]") in _triples(doc)
+    (event,) = [e for e in extract_events(doc, "a1") if e.text == "takes"]
+    assert (event.lemma, event.event_class) == ("take seriously", "heed")
+    # an adverb that makes no curated phrase leaves the light verb as it was: no event
+    quickly = make_doc("Acme PROPN nsubj 1 ent=ORG", "took VERB ROOT 1 lemma=take tag=VBD",
+                       "the DET det 3", "money NOUN dobj 1 lemma=money", "quickly ADV advmod 1", ". PUNCT punct 1")
+    assert ("Acme", "take", "[money]") in _triples(quickly)
+    assert not [e for e in extract_events(quickly, "a1") if e.text == "took"]
