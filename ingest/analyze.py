@@ -8,7 +8,8 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle
 from newsgraph.gcpause import paused_gc
-from newsgraph.ingest.columns import word_and_sentence_counts
+from newsgraph.ingest.address_lines import address_lines, in_lines
+from newsgraph.ingest.columns import doc_text, word_and_sentence_counts
 from newsgraph.ingest.concepts import extract_concepts
 from newsgraph.ingest.events import extract_events
 from newsgraph.ingest.mentions import extract_mentions
@@ -56,8 +57,14 @@ def analyze(article: Article, doc: Doc, *, entity_triples_only: bool = True) -> 
         triples = tuple(replace(t, quantities=measures[t.trigger_start]) if t.trigger_start in measures else t
                         for t in triples)
         events = tuple(replace(e, quantities=measures[e.start]) if e.start in measures else e for e in events)
+    concepts = extract_concepts(doc, article.id, spans)
+    addresses = address_lines(doc_text(doc))
+    if addresses:  # a line that is only the page's address: no events, triples or concepts ("http", "www")
+        triples = tuple(t for t in triples if not in_lines(t.trigger_start, addresses))
+        gone = {e.start for e in events if in_lines(e.start, addresses)}
+        events = tuple(e if e.content not in gone else replace(e, content=-1) for e in events if e.start not in gone)
+        concepts = tuple(c for c in concepts if not in_lines(c.start, addresses, c.end))
     return ArticleAnalysis(
         article=article, mentions=found.mentions, entities=found.entities, triples=triples,
-        sentence_count=sentences, word_count=words, events=events, terms=story_terms(doc),
-        concepts=extract_concepts(doc, article.id, spans),
+        sentence_count=sentences, word_count=words, events=events, terms=story_terms(doc), concepts=concepts,
     )

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.attrs import IS_STOP, LEMMA, LIKE_NUM, LOWER, POS
+from spacy.attrs import IDX, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from newsgraph.ingest.columns import columns
+from newsgraph.ingest.address_lines import address_lines, in_lines
+from newsgraph.ingest.columns import columns, doc_text
 
 #: Terms too common in news to tell one story from another (besides stop words).
 _STORY_SKIP_POS = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "SPACE", "X",
@@ -22,13 +23,16 @@ def story_terms(doc: Doc) -> tuple[tuple[str, int], ...]:
     """The content terms of an article with their counts, for grouping it into a story: lemmas of nouns, verbs
     and adjectives (``w:``), names as written (``n:``, lower case) and numbers (``#:``), stop words left out.
 
-    Sorted by term, so the record is the same whatever order the tokens come in.
+    A line that is only a web address (``address_lines``) brings no terms. Sorted by term, so the record is the
+    same whatever order the tokens come in.
     """
     counts: Counter[str] = Counter()
-    pos_col, stop_col, num_col, lower_col, lemma_col = columns(doc, [POS, IS_STOP, LIKE_NUM, LOWER, LEMMA])
+    pos_col, stop_col, num_col, lower_col, lemma_col, idx_col = columns(
+        doc, [POS, IS_STOP, LIKE_NUM, LOWER, LEMMA, IDX])
     strings = doc.vocab.strings
-    for pos, stop, num, lower, lemma in zip(pos_col, stop_col, num_col, lower_col, lemma_col):
-        if stop or pos in _STORY_SKIP_POS_IDS:
+    skipped = address_lines(doc_text(doc))
+    for pos, stop, num, lower, lemma, idx in zip(pos_col, stop_col, num_col, lower_col, lemma_col, idx_col):
+        if stop or pos in _STORY_SKIP_POS_IDS or skipped and in_lines(idx, skipped):
             continue
         if num or pos == _NUM:
             value = strings[lower].replace(",", "")
