@@ -47,6 +47,9 @@ BRIDGE_MARGIN = 1.1
 #: The most articles a story may hold for a bridge to join it to another: a story of one or two first reports that
 #: shared too few words with the rest; one of several articles that stayed apart is a thread of its own.
 BRIDGE_SIZE = 2
+#: The most articles a story this run started may hold for them to join a story that grew after they came
+#: (``StoryIndex.assign``, its last step): one report that came before the rest of its story.
+LATE_JOIN_SIZE = 1
 #: Default window: an article dated more than this many days from every article of a story starts another.
 DEFAULT_WINDOW_DAYS = 10
 #: Weight of a resolved entity relative to a word of the same rarity.
@@ -145,19 +148,25 @@ class StoryIndex:
 
         An article as close to two stories (``_bridged``) joins them when the other holds ``BRIDGE_SIZE``
         articles or fewer, all of this call (none of them stored yet): the story it joins takes that one's articles
-        and profile.
+        and profile. Last, a story this call started that still holds ``LATE_JOIN_SIZE`` article(s) joins the story
+        its article is now most similar to, when that reaches the threshold: the article came before the reports
+        that made the other story what it is ("Man dead after ex-employee opens fire at Christmas party" arrived
+        first; the twelve reports after it named the gunman and the victim, and the story's profile took their
+        names, which the first report lacks). Grouped in input order, the first of a happening's reports is the
+        one most likely to be left on its own.
         """
         assignment: dict[str, str] = {}
         changed: dict[str, Story] = {}
         started: set[str] = set()  # stories this call started
+        vectors: dict[str, dict[str, float]] = {}
         for article in articles:
             if article.source in self.members and self.members[article.source] in self._stories:
                 sid = self.members[article.source]  # ingested again (forced): its story does not grow
                 assignment[article.source] = sid
                 changed[sid] = self._stories[sid]
                 continue
-            vec = vector(article.terms)
-            threshold = self.threshold * (SHORT_SHARE if len(vec) <= SHORT_TERMS else 1.0)
+            vec = vectors[article.source] = vector(article.terms)
+            threshold = self._threshold(vec)
             best, best_sim = None, 0.0
             near: dict[str, float] = {}
             for sid, sim in self._similarities(vec).items():
@@ -175,7 +184,30 @@ class StoryIndex:
             self.members[article.source] = story.id
             assignment[article.source] = story.id
             changed[story.id] = story
+        self._late_joins(articles, vectors, started, assignment, changed)
         return StoryAssignment(assignment, tuple(changed[k] for k in sorted(changed)))
+
+    def _threshold(self, vec: dict[str, float]) -> float:
+        return self.threshold * (SHORT_SHARE if len(vec) <= SHORT_TERMS else 1.0)
+
+    def _late_joins(self, articles: Sequence[StoryInput], vectors: Mapping[str, dict[str, float]],
+                    started: set[str], assignment: dict[str, str], changed: dict[str, Story]) -> None:
+        """Each story this call started that holds ``LATE_JOIN_SIZE`` articles or fewer joins, in input order,
+        the other story nearest to one of its articles, if that one reaches the threshold (``assign``)."""
+        for article in articles:
+            sid = assignment.get(article.source)
+            if (sid not in started or article.source not in vectors
+                    or self._stories[sid].size > LATE_JOIN_SIZE):
+                continue
+            vec = vectors[article.source]
+            best, best_sim = None, self._threshold(vec)
+            for other, sim in sorted(self._similarities(vec).items()):
+                if other != sid and sim >= best_sim and (sim > best_sim or best is None) and self._in_window(
+                        self._stories[other], article.published):
+                    best, best_sim = other, sim
+            if best is not None:
+                changed[best] = self._absorb(best, sid, assignment, changed)
+                started.discard(sid)
 
     def _absorb(self, sid: str, other: str, assignment: dict[str, str], changed: dict[str, Story]) -> Story:
         """Story ``sid`` takes the articles and profile of story ``other``, which is gone."""

@@ -72,10 +72,11 @@ TERMS = st.dictionaries(st.sampled_from(["e:a", "e:b", "w:quake", "w:host", "n:a
 @settings(max_examples=60, deadline=None)
 @given(st.lists(TERMS, min_size=1, max_size=12), st.integers(0, 12))
 def test_grouping_in_two_runs_equals_one_run(articles, cut):
-    """The same grouping in one run and in two, bridges aside: an article that bridges two stories joins them
-    only when the other was started in the same run (its articles not stored yet; the test below)."""
+    """The same grouping in one run and in two, bridges and late joins aside: an article that bridges two stories
+    joins them, and a story of one article joins one that grew after it, only when the story was started in the
+    same run (its articles not stored yet; the tests below)."""
     inputs = [_article(f"s{i}", terms) for i, terms in enumerate(articles)]
-    with patch.object(stories, "BRIDGE_SHARE", float("inf")):
+    with patch.object(stories, "BRIDGE_SHARE", float("inf")), patch.object(stories, "LATE_JOIN_SIZE", 0):
         _split_equals_once(inputs, cut)
 
 
@@ -120,8 +121,31 @@ def test_an_article_as_close_to_two_stories_of_its_run_joins_them():
 def test_an_article_much_closer_to_one_story_joins_only_that_one():
     lopsided = {**VINAR_A, "n:xqwplk": 2}  # 0.82 with one story, 0.40 with the other: above the threshold only
     assert DEFAULT_THRESHOLD * stories.BRIDGE_MARGIN <= _cosine(lopsided, VINAR_B) < 0.9 * _cosine(lopsided, VINAR_A)
-    grouped = StoryIndex().assign([_article("a", VINAR_A), _article("b", VINAR_B), _article("c", lopsided)])
+    with patch.object(stories, "LATE_JOIN_SIZE", 0):  # the bridge alone (b would join the grown story late)
+        grouped = StoryIndex().assign([_article("a", VINAR_A), _article("b", VINAR_B), _article("c", lopsided)])
     assert grouped.assignment["c"] == grouped.assignment["a"] != grouped.assignment["b"]
+
+
+def test_a_first_report_joins_the_story_that_grew_after_it():
+    """The first report of a happening shares too little with each later one to be grouped with it, but the story
+    the later reports make is close enough to it: it joins that story at the end of the run, as it would have had
+    it come last; a report of another happening stays on its own. (Hand-made reports of a few rare names, so
+    short ones: at a threshold of 0.8 they need a cosine of 0.4.)"""
+    first_names = list(_names("qzv", 8))  # eight details of the happening, two in each later report
+    shared = _names("kwx", 2)  # what the later reports add: the names the first report lacks
+    first = dict.fromkeys(first_names, 1)
+    later = [_article(f"r{i}", {**dict.fromkeys(first_names[2 * i: 2 * i + 2], 1), **shared}) for i in range(4)]
+    index = StoryIndex(threshold=0.8)
+    assert max(_cosine(first, dict(r.terms)) for r in later) < 0.8 * SHORT_SHARE
+    inputs = [_article("first", first), *later, _article("other", OSCARS)]
+    with patch.object(stories, "LATE_JOIN_SIZE", 0):
+        apart = StoryIndex(threshold=0.8).assign(inputs).assignment
+    assert apart["first"] != apart["r0"] == apart["r3"]
+    grouped = index.assign(inputs)
+    last = StoryIndex(threshold=0.8).assign([*later, _article("first", first), _article("other", OSCARS)])
+    assert grouped.assignment["first"] == grouped.assignment["r0"] == grouped.assignment["r3"]
+    assert grouped.assignment["other"] != grouped.assignment["r0"]
+    assert sorted(s.size for s in grouped.stories) == sorted(s.size for s in last.stories) == [1, 5]
 
 
 def test_a_story_of_several_articles_is_not_joined_by_a_bridge():
