@@ -44,6 +44,7 @@ from newsgraph.ingest.trigger_rules import (
     american_form,
     in_headline,
     manner_trigger,
+    named_kinds,
     named_occasions,
     names_a_time,
     objectless_trigger,
@@ -154,6 +155,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             participants=participants, negated=negated, hedged=hedged,
             conditional=conditional, attributed_to=said.speaker, on_behalf_of=said.on_behalf_of,
             speaker_text=said.text))
+    named_kinds(found, by_token, table, pos_col, ent_col)
     for k, token in speech:  # what a reporting verb reports: the head of its clausal complement
         reported = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.i in by_token), None)
         if reported is None and token.dep_ in {"parataxis", "ccomp"} and token.head.i in by_token:

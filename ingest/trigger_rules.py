@@ -1,12 +1,17 @@
 """Trigger rules for words whose event depends on their context: an acronym the parser took for a name ("arrested
 for DUI"), a noun that is an event only as an occasion ("the office Christmas party", not "the ruling party"), and
-an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey); and
-what makes a headline line, where a word inside a misread name may still be an event ("Office Shooting").
+an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey); a noun
+that only says what kind of happening a named one is ("the Watergate scandal"); and what makes a headline line,
+where a word inside a misread name may still be an event ("Office Shooting").
 
-Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event verb, kind) or None.
+Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event verb, kind) or None, but
+``named_kinds``, which rewrites the mentions of an article's kind nouns once they are all found.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
 
 from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.strings import get_string_id
@@ -16,10 +21,11 @@ from newsgraph.ingest.circumstances import TIME_PREPOSITIONS, TIME_WORDS
 from newsgraph.ingest.columns import columns, head_indices
 from newsgraph.ingest.concepts import american_spelling
 from newsgraph.ingest.dates import MONTHS, WEEKDAYS
-from newsgraph.ingest.lexicon import event_verb, is_speech_verb
+from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb
 from newsgraph.ingest.names import titled_key
 from newsgraph.ingest.noun_classes import noun_class
 from newsgraph.ingest.words import words
+from newsgraph.model import EventMention
 
 
 def acronym_trigger(token: Token) -> tuple[str, str] | None:
@@ -128,6 +134,42 @@ _NOT_OCCASION_LABELS = frozenset({"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME"
 
 
 _PROPN, _DOBJ = get_string_id("PROPN"), get_string_id("dobj")
+#: Nouns that say only what kind of happening a named one is: "the Watergate scandal" is Watergate, "the Academy
+#: Awards ceremony" the Academy Awards, "the Oscars telecast" the Oscars.
+KIND_NOUNS = frozenset({"affair", "broadcast", "ceremony", "controversy", "crisis", "gala", "saga", "scandal",
+                        "show", "telecast"})
+
+
+def named_kind(token: Token, named: Mapping[int, str]) -> str | None:
+    """The name key of the named event a kind noun (``KIND_NOUNS``) is said of, when one of those names (token
+    index → key of the named events found in the article) modifies it; else None. A noun of any other kind keeps
+    its own event: "the Boston Marathon bombing" is a bombing, not the marathon.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["the", "Watergate", "scandal", "and", "the", "Watergate", "bombing"],
+    ...           lemmas=["the", "Watergate", "scandal", "and", "the", "Watergate", "bombing"],
+    ...           heads=[2, 2, 2, 2, 6, 6, 2], deps=["det", "compound", "ROOT", "cc", "det", "compound", "conj"])
+    >>> named_kind(doc[2], {1: "watergate", 5: "watergate"}), named_kind(doc[6], {1: "watergate", 5: "watergate"})
+    ('watergate', None)
+    """
+    if token.lemma_.lower() not in KIND_NOUNS:
+        return None
+    return next((named[c.i] for c in token.children if c.dep_ == "compound" and c.i in named), None)
+
+
+def named_kinds(found: list[EventMention], by_token: Mapping[int, int], table: list[Token], pos_col: list[int],
+                 ent_col: list[int]) -> None:
+    """A kind noun's mention ("scandal", "ceremony") takes the event of the name that modifies it ("the Watergate
+    scandal": a mention of Watergate; ``named_kind``); in place."""
+    named = {i: found[k].lemma for i, k in by_token.items()
+             if pos_col[i] == _PROPN and ent_col[i] != 0 and found[k].kind == "nominal"}
+    if not named:
+        return
+    for i, k in by_token.items():
+        if found[k].kind == "nominal" and (key := named_kind(table[i], named)) is not None:
+            found[k] = replace(found[k], lemma=key, event_class=event_class(key))
+
 _NOT_OCCASION_LABEL_IDS = frozenset(get_string_id(label) for label in _NOT_OCCASION_LABELS)
 
 

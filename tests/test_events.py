@@ -737,3 +737,16 @@ def test_alive_is_the_state_of_survival_as_dead_is_of_death():
     [(text, lemma, kind, _, mention)] = _events(doc)
     assert (text, lemma, kind) == ("alive", "survive", "nominal")
     assert mention.event_class == event_class("survive")
+
+
+def test_a_kind_noun_is_a_mention_of_the_named_event_modifying_it():
+    """"the Watergate scandal" tells of Watergate: one class with "Watergate" alone; "the Watergate break-in
+    trial" would be a trial (only nouns that say what kind of happening a named one is count)."""
+    doc = make_doc("the DET det 2", "Watergate PROPN compound 2 ent=EVENT", "scandal NOUN nsubj 3 lemma=scandal",
+                   "toppled VERB ROOT 3 lemma=topple", "Nixon PROPN dobj 3 ent=PERSON", ". PUNCT punct 3")
+    named = {m.text: m for m in extract_events(doc, "a1")}
+    assert named["scandal"].event_class == named["Watergate"].event_class == "watergate"
+    assert named["scandal"].lemma == "watergate" and named["scandal"].kind == "nominal"
+    other = make_doc("the DET det 2", "Watergate PROPN compound 2 ent=EVENT", "trial NOUN nsubj 3 lemma=trial",
+                     "began VERB ROOT 3 lemma=begin", ". PUNCT punct 3")
+    assert {m.text: m.event_class for m in extract_events(other, "a1")}["trial"] != "watergate"
