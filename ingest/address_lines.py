@@ -4,8 +4,9 @@ A text saved from the web often starts with its address on a line of its own, an
 with spaces around its punctuation ("http : / / www . ny1 . com / content / news / woman - killed - in - queens").
 Its words are the outlet's host and the page's slug: taken as prose they make concepts and events of "http" and
 "www", and give every article of one outlet the same rare words to be grouped into one story by. Story terms
-(``newsgraph.ingest.story_terms``), events, concepts and triples (``newsgraph.ingest.analyze``) leave such a line
-out. An address inside a sentence ("see https://example.org for more") is prose and stays.
+(``newsgraph.ingest.story_terms``), entity mentions (``newsgraph.ingest.mentions``), events, concepts and triples
+(``newsgraph.ingest.analyze``) leave such a line out. An address inside a sentence ("see https://example.org for
+more") is prose and stays.
 """
 
 from __future__ import annotations

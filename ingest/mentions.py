@@ -31,6 +31,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TIT
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span
 
+from newsgraph.ingest.address_lines import address_lines, in_lines
 from newsgraph.ingest.aged_nouns import aged_nouns
 from newsgraph.ingest.anaphora import (
     Found as _Found,
@@ -42,7 +43,7 @@ from newsgraph.ingest.anaphora import (
     learned_roles,
     repeated_names,
 )
-from newsgraph.ingest.columns import ByString, columns
+from newsgraph.ingest.columns import ByString, columns, doc_text
 from newsgraph.ingest.credits import credit_tokens
 from newsgraph.ingest.institutions import institutions
 from newsgraph.ingest.name_variants import name_variants
@@ -65,6 +66,7 @@ from newsgraph.ingest.predicates import predicate_nouns
 from newsgraph.ingest.pronouns import pronouns
 from newsgraph.ingest.spaced_names import spaced_names, title_start as spaced_title_start
 from newsgraph.ingest.surnames import link_surnames
+from newsgraph.ingest.words import as_tokens
 from newsgraph.model import LocalEntity, Mention
 
 _CONTENT_POS = frozenset({NOUN, VERB, ADJ})
@@ -112,7 +114,20 @@ def extract_mentions(doc: Doc, source: str) -> ArticleMentions:
     found += pronouns(doc, found)
     found += predicate_nouns(doc, found, frozenset({"pronoun"}))
     found += gendered_nouns(doc, found)
-    return _assemble(doc, source, sorted(found, key=lambda f: f.start), describing_nouns(doc, found), roles)
+    learned = describing_nouns(doc, found)
+    return _assemble(doc, source, sorted(_off_address_lines(doc, found), key=lambda f: f.start), learned, roles)
+
+
+def _off_address_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
+    """The mentions not wholly on a line that is only the page's web address (``address_lines``: "htm - woman -
+    killed" is no entity). Taken out last, so that a name there still keys its mentions in the text as before,
+    and a mention the parser ran from the address into the headline is the headline's."""
+    addresses = address_lines(doc_text(doc))
+    if not addresses:
+        return found
+    table = as_tokens(doc)
+    return [f for f in found
+            if not in_lines(table[f.start].idx, addresses, table[f.end - 1].idx + len(table[f.end - 1].text))]
 
 
 def _named(doc: Doc) -> list[_Found]:

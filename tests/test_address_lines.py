@@ -1,4 +1,5 @@
-"""A line that is only the page's web address brings no story terms, events, concepts or triples."""
+"""A line that is only the page's web address brings no story terms, entity mentions, events, concepts or
+triples."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def test_analysis_of_an_article_under_its_address_is_the_analysis_of_the_article
     found = analyze(Article("a", with_address), nlp(with_address))
     plain = analyze(Article("b", alone), nlp(alone))
     assert not [e for e in found.events if e.start < shift]
+    assert not [m for m in found.mentions if m.end < shift]
     assert not [c for c in found.concepts if c.end < shift]  # one the parser ran on into the text stays
     assert not [t for t in found.triples if t.trigger_start < shift]
     assert not [t for t, _ in found.terms if t in {"n:ny1", "n:www", "n:http", "w:content"}]
