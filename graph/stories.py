@@ -200,11 +200,10 @@ class StoryIndex:
                     or self._stories[sid].size > LATE_JOIN_SIZE):
                 continue
             vec = vectors[article.source]
-            best, best_sim = None, self._threshold(vec)
-            for other, sim in sorted(self._similarities(vec).items()):
-                if other != sid and sim >= best_sim and (sim > best_sim or best is None) and self._in_window(
-                        self._stories[other], article.published):
-                    best, best_sim = other, sim
+            floor = self._threshold(vec)
+            near = sorted((-sim, other) for other, sim in self._similarities(vec).items()
+                          if other != sid and sim >= floor)
+            best = next((other for _, other in near if self._in_window(self._stories[other], article.published)), None)
             if best is not None:
                 changed[best] = self._absorb(best, sid, assignment, changed)
                 started.discard(sid)

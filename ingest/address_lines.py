@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from newsgraph.ingest.columns import doc_table, doc_text
+
 #: A web address, once the spaces a tokenised text puts around its punctuation are taken out.
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
@@ -31,6 +35,14 @@ def address_lines(text: str) -> list[tuple[int, int]]:
             found.append((start, start + len(line)))
         start += len(line) + 1
     return found
+
+
+def doc_address_lines(doc: Doc) -> list[tuple[int, int]]:
+    """``address_lines`` of ``doc``'s text, worked out once per Doc for the passes that leave them out."""
+    memo = doc_table(doc).memo("address lines")
+    if None not in memo:
+        memo[None] = address_lines(doc_text(doc))
+    return memo[None]
 
 
 def in_lines(at: int, lines: list[tuple[int, int]], end: int | None = None) -> bool:

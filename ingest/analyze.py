@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 
 from newsgraph.errors import BadArticle
 from newsgraph.gcpause import paused_gc
-from newsgraph.ingest.address_lines import address_lines, in_lines
-from newsgraph.ingest.columns import doc_text, word_and_sentence_counts
+from newsgraph.ingest.address_lines import doc_address_lines, in_lines
+from newsgraph.ingest.columns import word_and_sentence_counts
 from newsgraph.ingest.concepts import extract_concepts
 from newsgraph.ingest.events import extract_events
 from newsgraph.ingest.mentions import extract_mentions
@@ -58,7 +58,7 @@ def analyze(article: Article, doc: Doc, *, entity_triples_only: bool = True) -> 
                         for t in triples)
         events = tuple(replace(e, quantities=measures[e.start]) if e.start in measures else e for e in events)
     concepts = extract_concepts(doc, article.id, spans)
-    addresses = address_lines(doc_text(doc))
+    addresses = doc_address_lines(doc)
     if addresses:  # a line that is only the page's address: no events, triples or concepts ("http", "www")
         triples = tuple(t for t in triples if not in_lines(t.trigger_start, addresses))
         gone = {e.start for e in events if in_lines(e.start, addresses)}

@@ -31,7 +31,7 @@ from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TIT
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span
 
-from newsgraph.ingest.address_lines import address_lines, in_lines
+from newsgraph.ingest.address_lines import doc_address_lines, in_lines
 from newsgraph.ingest.aged_nouns import aged_nouns
 from newsgraph.ingest.anaphora import (
     Found as _Found,
@@ -43,7 +43,7 @@ from newsgraph.ingest.anaphora import (
     learned_roles,
     repeated_names,
 )
-from newsgraph.ingest.columns import ByString, columns, doc_text
+from newsgraph.ingest.columns import ByString, columns
 from newsgraph.ingest.credits import credit_tokens
 from newsgraph.ingest.institutions import institutions
 from newsgraph.ingest.name_variants import name_variants
@@ -122,7 +122,7 @@ def _off_address_lines(doc: Doc, found: list[_Found]) -> list[_Found]:
     """The mentions not wholly on a line that is only the page's web address (``address_lines``: "htm - woman -
     killed" is no entity). Taken out last, so that a name there still keys its mentions in the text as before,
     and a mention the parser ran from the address into the headline is the headline's."""
-    addresses = address_lines(doc_text(doc))
+    addresses = doc_address_lines(doc)
     if not addresses:
         return found
     table = as_tokens(doc)

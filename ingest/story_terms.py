@@ -9,8 +9,8 @@ from spacy.attrs import IDX, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from newsgraph.ingest.address_lines import address_lines, in_lines
-from newsgraph.ingest.columns import columns, doc_text
+from newsgraph.ingest.address_lines import doc_address_lines, in_lines
+from newsgraph.ingest.columns import columns
 
 #: Terms too common in news to tell one story from another (besides stop words).
 _STORY_SKIP_POS = frozenset({"PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "SPACE", "X",
@@ -30,7 +30,7 @@ def story_terms(doc: Doc) -> tuple[tuple[str, int], ...]:
     pos_col, stop_col, num_col, lower_col, lemma_col, idx_col = columns(
         doc, [POS, IS_STOP, LIKE_NUM, LOWER, LEMMA, IDX])
     strings = doc.vocab.strings
-    skipped = address_lines(doc_text(doc))
+    skipped = doc_address_lines(doc)
     for pos, stop, num, lower, lemma, idx in zip(pos_col, stop_col, num_col, lower_col, lemma_col, idx_col):
         if stop or pos in _STORY_SKIP_POS_IDS or skipped and in_lines(idx, skipped):
             continue
