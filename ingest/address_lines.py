@@ -23,8 +23,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 def address_lines(text: str) -> list[tuple[int, int]]:
     r"""The (start, end) characters of the lines of ``text`` that hold nothing but a web address, written as one
-    word or tokenised ("http : / / www . example . com / n / us / woman - killed"): where the page was found, not
-    what it says. Its words are the outlet's host and the page's slug, which every article of that outlet shares.
+    word or tokenised ("http : / / www . example . com / n / us / woman - killed"; module notes).
 
     >>> address_lines("http : / / www . ny1 . com / news / a - b\nWoman Killed\nSee https://x.org/a for more")
     [(0, 41)]
@@ -46,7 +45,7 @@ def doc_address_lines(doc: Doc) -> list[tuple[int, int]]:
 
 
 def in_lines(at: int, lines: list[tuple[int, int]], end: int | None = None) -> bool:
-    """True when character ``at`` (the characters ``at`` to ``end``, when given) lies in one of ``lines``
+    r"""True when character ``at`` (the characters ``at`` to ``end``, when given) lies in one of ``lines``
     ((start, end) pairs). A phrase the parser ran from the address into the headline below it ("htm\nMich.
     accountant") is not in the line: it is the headline's.
 
