@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Token
 from newsgraph.ingest.attribution import event_attribution
 from newsgraph.ingest.clauses import completing_phrase, is_passive, split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns, doc_text, span_text
-from newsgraph.ingest.lexicon import event_class, event_verb, is_known_verb, is_speech_verb, phrasal_verb
+from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb, phrasal_verb
+from newsgraph.ingest.proper_triggers import case_tells_nothing, proper_trigger
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
 from newsgraph.ingest.quotes import Quotations, find_quotations
@@ -103,8 +104,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         if pos == _PROPN and i in occasions:  # "will host the Oscars": a named event, its class its name
             trigger = occasions[i], "nominal"
         elif pos == _PROPN:
-            trigger = _proper_trigger(strings, lower_col[i], ent_col[i], continued,
-                                      ent_col[i] != 0 and in_headline(doc, text, starts, i, headlines))
+            trigger = proper_trigger(strings, lower_col[i], ent_col[i], continued,
+                                     in_headline(doc, text, i, headlines), case_tells_nothing(text, table, starts, i))
             if trigger is None and ent_col[i] != 0 and iob_col[i] == _BEGIN and not continued:
                 trigger = acronym_trigger(table[i])
         else:
@@ -116,8 +117,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 if lemma_word in LIGHT_VERBS and (trigger is None or trigger[0] == lemma_word):
                     trigger = _light_verb_trigger(table[i]) or _completed_trigger(table[i]) or trigger
             if (trigger is None and pos != _ADJ and table[i].text[:1].isupper()
-                    and in_headline(doc, text, starts, i, headlines)):
-                trigger = _proper_trigger(strings, lower_col[i], 1, False, True)  # "Fred LaRue, 75, Dies": a noun
+                    and in_headline(doc, text, i, headlines)):
+                trigger = proper_trigger(strings, lower_col[i], 1, False, True)  # "Fred LaRue, 75, Dies": a noun
             if trigger is None and pos == _NOUN and lemma_col[i] in OCCASION_NOUN_IDS:
                 trigger = occasion_trigger(table[i])
             elif trigger is not None and trigger[0] in MANNER_EVENTS:
@@ -125,7 +126,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         if trigger is None:
             continue
         if (pos != _VERB and trigger[1] == "nominal" and table[i].text[:1].isupper()
-                and in_headline(doc, text, starts, i, headlines)):  # "Lohan Checks Into Rehab": check into
+                and in_headline(doc, text, i, headlines)):  # "Lohan Checks Into Rehab": check into
             phrase = _phrasal_trigger(table[i], trigger[0])
             trigger = trigger if phrase is None else (phrase[0], trigger[1])
         trigger = run_away_trigger(table[i], trigger)  # "a hit-and-run": the running away
@@ -192,7 +193,6 @@ def _sentence_around(doc: Doc, text: str, starts: list[int], i: int) -> tuple[in
 
 
 _NOUN, _ADJ, _PROPN, _VERB = (get_string_id(p) for p in ("NOUN", "ADJ", "PROPN", "VERB"))
-_EVENT_ENT = get_string_id("EVENT")
 _INSIDE, _BEGIN = 1, 3  # ENT_IOB: 1 inside an entity, 3 its first token
 _VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
 _TRIGGER_POS_IDS = frozenset(get_string_id(p) for p in _TRIGGER_POS)
@@ -255,59 +255,6 @@ def _phrasal_trigger(token: Token, lemma: str) -> tuple[str, str] | None:
         if phrase is not None:
             return phrase, "speech" if is_speech_verb(phrase) else "verbal"
     return None
-
-
-def _proper_trigger(strings, lower: int, ent: int, continued: bool, headline: bool = False) -> tuple[str, str] | None:
-    """A proper noun as a trigger: the last word of a named event ("the Academy Awards", "the Oscars"), or a word
-    outside any name that the lexicon knows as an event once lower-cased and uninflected — what title-case
-    headlines make of common words ("Actress Dies", "Police Arrest Suspect"). In a title-case sentence the names
-    are no guide (the parser reads "Lindsay Lohan Checks" as one organisation), so there a word inside a name
-    counts too when it is an event noun, an event adjective or a verb the lexicon knows ("Checks", "Dead", not
-    "Lohan"); and a capitalised noun or verb whose lemma the lexicon does not know is read as one of these
-    (the tagger's lemma of a headline word is no guide: "Dies" as the noun "dy")."""
-    if ent == _EVENT_ENT:
-        if continued:
-            return None
-        word = strings[lower]
-        return (word, "nominal") if any(ch.isalpha() for ch in word) else None
-    if ent and not headline:
-        return None
-    key = (lower, _PROPN, bool(ent))
-    if key not in _LOOKUPS:
-        word = strings[lower]
-        verb = event_verb(word, "NOUN") or next((v for v in map(_as_known_verb, _uninflected(word)) if v), None)
-        verb = verb or event_verb(word, "ADJ")  # "Esther Williams Dead"
-        if verb is None and not ent:
-            verb = _as_verb(word)
-        _LOOKUPS[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
-    return _LOOKUPS[key]
-
-
-def _as_verb(word: str) -> str | None:
-    return event_verb(word, "VERB")
-
-
-def _as_known_verb(word: str) -> str | None:
-    """The event verb of a word that is a verb the lexicon knows (not a name: "Lohan")."""
-    return event_verb(word, "VERB") if is_known_verb(word) else None
-
-
-def _uninflected(word: str) -> list[str]:
-    """Candidate base forms of an inflected word, the word itself first.
-
-    >>> _uninflected("dies")[:3], "charge" in _uninflected("charged"), "ship" in _uninflected("shipped")
-    (['dies', 'dy', 'die'], True, True)
-    """
-    forms = [word]
-    if word.endswith("ies"):
-        forms.append(word[:-3] + "y")
-    if word.endswith("s"):
-        forms += [word[:-1], word[:-2]]
-    if word.endswith("ed"):
-        forms += [word[:-1], word[:-2], word[:-3]]
-    if word.endswith("ing"):
-        forms += [word[:-3], word[:-3] + "e", word[:-4]]
-    return [f for f in dict.fromkeys(forms) if len(f) > 1]
 
 
 def _has_event_object(verb: Token) -> bool:

@@ -106,23 +106,21 @@ def line_span(text: str, at: int) -> tuple[int, int]:
     return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
 
 
-def in_headline(doc: Doc, text: str, starts: list[int], i: int, known: dict[int, bool]) -> bool:
-    """True when the line of token ``i`` within its sentence is in title case (a headline; ``title_case``): a
-    sentence the parser ran over a line break (a URL line above the headline) is judged line by line. ``text`` is
-    ``doc.text`` (which spaCy joins anew on every access), ``starts`` the SENT_START column; ``known`` remembers each
-    line's answer by its first character."""
-    first = i
-    while first > 0 and starts[first] != 1:
-        first -= 1
-    table = words(doc)  # no spaCy Token per token of the sentence
+def in_headline(doc: Doc, text: str, i: int, known: dict[int, bool]) -> bool:
+    """True when the line of token ``i`` is in title case (a headline; ``title_case``), judged over the whole line
+    whatever sentences the parser cut it into ("Ellen DeGeneres | To Host Oscars") or ran it into (a URL line
+    above the headline). ``text`` is ``doc.text`` (which spaCy joins anew on every access); ``known`` remembers
+    each line's answer by its first character."""
+    table = words(doc)  # no spaCy Token per token of the line
     lo, hi = line_span(text, table[i].idx)
-    key = max(lo, table[first].idx)
-    if key not in known:
-        end = i + 1
-        while end < len(starts) and starts[end] != 1:
+    if lo not in known:
+        first, end = i, i + 1
+        while first > 0 and table[first - 1].idx >= lo:
+            first -= 1
+        while end < len(table) and table[end].idx < hi:
             end += 1
-        known[key] = title_case([w.text for w in table[first:end] if lo <= w.idx < hi])
-    return known[key]
+        known[lo] = title_case([w.text for w in table[first:end]])
+    return known[lo]
 
 
 #: Verbs whose object is an occasion: what is hosted or emceed is an event ("host the Oscars", "stage the

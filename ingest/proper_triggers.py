@@ -1,0 +1,92 @@
+"""Capitalised words as event triggers: named events, headline words, and the capitals that tell nothing.
+
+A proper noun is an event trigger in three cases only. The last word of a named event ("the Academy Awards",
+"the Oscars"). A word outside any name that the lexicon knows as an event noun ("a Shooting at the Mall"). And a
+word whose capital is no sign of a name: in a title-case line (a headline) every word is capitalised, and the
+tagger's parts of speech, lemmas and names are no guide there ("Lindsay Lohan Checks Into Rehab" read as one
+organisation, "Dies" as the noun "dy"); a word that opens its sentence or line is capitalised for its place
+("Sacked worker shoots ex-colleagues"); and a word in lower case tagged a name is a tagger's slip ("protection of
+endangered species"). Anywhere else a capitalised word outside a name is a name the model missed ("President",
+"Sixers", "the Chargers"), not an event: read as a verb, every such word made an event of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.strings import StringStore, get_string_id
+from spacy.tokens import Token
+
+from newsgraph.ingest.lexicon import event_verb, is_known_verb, is_speech_verb
+
+_EVENT_ENT = get_string_id("EVENT")
+#: Answers by (word, inside a name, headline, case tells nothing): the lexicon asked once per distinct key.
+_SEEN: dict[tuple[int, bool, bool, bool], tuple[str, str] | None] = {}
+
+
+def proper_trigger(strings: StringStore, lower: int, ent: int, continued: bool, headline: bool = False,
+                   caseless: bool = False) -> tuple[str, str] | None:
+    """(event verb, kind) of a proper noun (``lower``: its lower-case form's hash; ``ent``: its entity label's,
+    0 outside a name; ``continued``: the name goes on after it) or None, as the module notes tell: in a
+    ``headline`` an event noun, a verb the lexicon knows once uninflected ("Checks"), an event adjective ("Dead"),
+    and outside a name any other word read as a verb; where the word's case tells nothing (``caseless``) an event
+    noun or an inflected form of a known verb; elsewhere an event noun outside a name."""
+    if ent == _EVENT_ENT:
+        if continued:
+            return None
+        word = strings[lower]
+        return (word, "nominal") if any(ch.isalpha() for ch in word) else None
+    if ent and not headline:
+        return None
+    key = (lower, bool(ent), headline, caseless)
+    if key not in _SEEN:
+        if len(_SEEN) > 1 << 18:
+            _SEEN.clear()
+        word = strings[lower]
+        verb = event_verb(word, "NOUN")
+        if headline:
+            verb = verb or next((v for v in map(_as_known_verb, uninflected(word)) if v), None)
+            verb = verb or event_verb(word, "ADJ")  # "Esther Williams Dead"
+            if verb is None and not ent:
+                verb = event_verb(word, "VERB")
+        elif caseless:
+            verb = verb or next((v for v in map(_as_known_verb, uninflected(word)[1:]) if v), None)
+        _SEEN[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
+    return _SEEN[key]
+
+
+def case_tells_nothing(text: str, table: Sequence[Token], starts: Sequence[int], i: int) -> bool:
+    r"""Whether the case of token ``i`` tells nothing of a name: it opens its sentence (``starts``: the SENT_START
+    column) or its line of ``text``, or it is in lower case."""
+    word = table[i]
+    if i == 0 or starts[i] == 1 or word.text.islower():
+        return True
+    return not text[text.rfind("\n", 0, word.idx) + 1:word.idx].strip()
+
+
+def _as_known_verb(word: str) -> str | None:
+    """The event verb of a word that is a verb the lexicon knows (not a name: "Lohan")."""
+    return event_verb(word, "VERB") if is_known_verb(word) else None
+
+
+def uninflected(word: str) -> list[str]:
+    """Candidate base forms of an inflected word, the word itself first; two letters go only from "-es" (a
+    "charger" is no "charge").
+
+    >>> uninflected("dies")[:3], "charge" in uninflected("charged"), "ship" in uninflected("shipped")
+    (['dies', 'dy', 'die'], True, True)
+    >>> uninflected("crashes"), uninflected("chargers")
+    (['crashes', 'crashe', 'crash'], ['chargers', 'charger'])
+    """
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("ed"):
+        forms += [word[:-1], word[:-2], word[:-3]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e", word[:-4]]
+    return [f for f in dict.fromkeys(forms) if len(f) > 1]
