@@ -34,6 +34,7 @@ from newsgraph.ingest.attribution import event_attribution
 from newsgraph.ingest.clauses import completing_phrase, is_passive, split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns, doc_text, span_text
 from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb, phrasal_verb
+from newsgraph.ingest.named_events import named_kinds, named_occasions
 from newsgraph.ingest.proper_triggers import case_tells_nothing, proper_trigger
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
 from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
@@ -45,8 +46,6 @@ from newsgraph.ingest.trigger_rules import (
     american_form,
     in_headline,
     manner_trigger,
-    named_kinds,
-    named_occasions,
     names_a_time,
     objectless_trigger,
     occasion_trigger,
@@ -156,7 +155,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             participants=participants, negated=negated, hedged=hedged,
             conditional=conditional, attributed_to=said.speaker, on_behalf_of=said.on_behalf_of,
             speaker_text=said.text))
-    named_kinds(found, by_token, table, pos_col, ent_col)
+    named_kinds(found, by_token, table, pos_col, ent_col, occasions)
     for k, token in speech:  # what a reporting verb reports: the head of its clausal complement
         reported = next((c for c in token.children if c.dep_ in {"ccomp", "xcomp"} and c.i in by_token), None)
         if reported is None and token.dep_ in {"parataxis", "ccomp"} and token.head.i in by_token:

@@ -428,7 +428,7 @@ def test_a_british_spelling_is_the_event_class_of_the_american_one():
 
 
 def test_a_headline_verb_read_as_part_of_a_hosted_name_is_not_in_its_key():
-    from newsgraph.ingest.trigger_rules import named_occasions
+    from newsgraph.ingest.named_events import named_occasions
 
     # DeGeneres To Host Oscars. She will host the Oscars.
     doc = make_doc("DeGeneres PROPN ROOT 0 ent=PERSON", "To PART aux 2", "Host PROPN compound 3",
@@ -750,3 +750,23 @@ def test_a_kind_noun_is_a_mention_of_the_named_event_modifying_it():
     other = make_doc("the DET det 2", "Watergate PROPN compound 2 ent=EVENT", "trial NOUN nsubj 3 lemma=trial",
                      "began VERB ROOT 3 lemma=begin", ". PUNCT punct 3")
     assert {m.text: m.event_class for m in extract_events(other, "a1")}["trial"] != "watergate"
+
+
+def test_a_bare_kind_noun_is_a_mention_of_the_one_occasion_its_article_names():
+    """"Smith will host the Academy Awards. The ceremony airs in March": the ceremony is the Academy Awards; with
+    a second occasion named, or said with a name of its own ("her talk show"), a kind noun keeps its own event."""
+    host = ("Smith PROPN nsubj 2 ent=PERSON", "will AUX aux 2", "host VERB ROOT 2", "the DET det 5 ent=ORG",
+            "Academy PROPN compound 5 ent=ORG", "Awards PROPN dobj 2 ent=ORG", ". PUNCT punct 2")
+    ceremony = ("The DET det 8", "ceremony NOUN nsubj 9", "airs VERB ROOT 9 lemma=air", "in ADP prep 9",
+                "March PROPN pobj 10 ent=DATE", ". PUNCT punct 9")
+    talk_show = ("Her PRON poss 15", "talk NOUN compound 15", "show NOUN nsubj 16", "resumes VERB ROOT 16 lemma=resume",
+                 ". PUNCT punct 16")
+    found = {m.text: m.event_class for m in extract_events(make_doc(*host, *ceremony, *talk_show), "a1")}
+    assert found["ceremony"] == found["Awards"] == "academy awards" and found["show"] != "academy awards"
+    alone = {m.text: m.event_class for m in extract_events(make_doc(
+        "The DET det 1", "ceremony NOUN nsubj 2", "airs VERB ROOT 2 lemma=air", ". PUNCT punct 2"), "a1")}
+    assert alone["ceremony"] != "academy awards"  # no occasion named: its own event
+    second = ("Jones PROPN nsubj 15 ent=PERSON", "will AUX aux 15", "host VERB ROOT 15", "the DET det 17 ent=ORG",
+              "Grammys PROPN dobj 15 ent=ORG", ". PUNCT punct 15")
+    two = {m.text: m.event_class for m in extract_events(make_doc(*host, *ceremony, *second), "a1")}
+    assert two["ceremony"] not in {"academy awards", "grammys"}  # two occasions: which one is not said
