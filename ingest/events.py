@@ -90,7 +90,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         doc, [POS, DEP, LEMMA, LOWER, SENT_START, ENT_TYPE, ENT_IOB])
     strings = doc.vocab.strings
     sentence: tuple[int, int, int] = (-1, 0, 0)  # (sentence end token, start char, end char)
-    headlines: dict[int, bool] = {}  # a sentence's line's first character → whether it is in title case
+    headlines: dict[int, bool] = {}  # a line's first character → whether it is in title case
     quotations = quotations if quotations is not None else find_quotations(doc)
     quotes, quoted = quotations.spans, quotations.speakers
     occasions = named_occasions(doc)
@@ -103,8 +103,9 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         if pos == _PROPN and i in occasions:  # "will host the Oscars": a named event, its class its name
             trigger = occasions[i], "nominal"
         elif pos == _PROPN:
-            trigger = proper_trigger(strings, lower_col[i], ent_col[i], continued,
-                                     in_headline(doc, text, i, headlines), case_tells_nothing(text, table, starts, i))
+            headline = in_headline(doc, text, i, headlines)
+            caseless = not ent_col[i] and not headline and case_tells_nothing(text, table, starts, i)
+            trigger = proper_trigger(strings, lower_col[i], ent_col[i], continued, headline, caseless)
             if trigger is None and ent_col[i] != 0 and iob_col[i] == _BEGIN and not continued:
                 trigger = acronym_trigger(table[i])
         else:

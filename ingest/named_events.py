@@ -32,6 +32,9 @@ _PROPN, _DOBJ = get_string_id("PROPN"), get_string_id("dobj")
 #: Awards ceremony" the Academy Awards, "the Oscars telecast" the Oscars.
 KIND_NOUNS = frozenset({"affair", "broadcast", "ceremony", "controversy", "crisis", "gala", "saga", "scandal",
                         "show", "telecast"})
+#: The kind nouns of staged occasions: said bare ("the ceremony") in an article that hosts one, they are it; "the
+#: crisis" or "the scandal" seldom is an occasion hosted beside it.
+STAGED_KINDS = frozenset({"broadcast", "ceremony", "gala", "show", "telecast"})
 
 
 def named_kind(token: Token, named: Mapping[int, str]) -> str | None:
@@ -62,14 +65,14 @@ def named_kinds(found: list[EventMention], by_token: Mapping[int, int], table: l
     guide ("the telecast" of the Oscars beside "the Super Bowl"). In place."""
     named = {i: found[k].lemma for i, k in by_token.items()
              if pos_col[i] == _PROPN and ent_col[i] != 0 and found[k].kind == "nominal"}
-    if not named:
+    if not named and not occasions:
         return
     hosted = {found[by_token[i]].lemma for i in occasions if i in by_token}
     only = next(iter(hosted)) if len(hosted) == 1 else None
     for i, k in by_token.items():
         if found[k].kind != "nominal" or i in named:
             continue
-        key = named_kind(table[i], named)
+        key = named_kind(table[i], named) if named else None
         if key is None and only is not None and bare_kind(table[i]):
             key = only
         if key is not None:
@@ -128,19 +131,19 @@ _NAMING_DEPS = frozenset({"compound", "poss", "nmod", "appos"})
 
 
 def bare_kind(token: Token) -> bool:
-    """Whether ``token`` is a kind noun (``KIND_NOUNS``) said with "the" and nothing that names or narrows it ("the
-    ceremony", "the televised show"; not "a show", "her talk show", "the show of support").
+    """Whether ``token`` is the kind noun of a staged occasion (``STAGED_KINDS``) said with "the" and nothing that
+    names or narrows it ("the ceremony", "the televised show"; not "a show", "the talk show", "the show of support").
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
-    >>> doc = Doc(Vocab(), words=["the", "ceremony", "and", "her", "talk", "show", "and", "the", "show", "of", "force"],
-    ...           lemmas=["the", "ceremony", "and", "her", "talk", "show", "and", "the", "show", "of", "force"],
+    >>> doc = Doc(Vocab(), words=["the", "ceremony", "and", "the", "talk", "show", "and", "the", "show", "of", "force"],
+    ...           lemmas=["the", "ceremony", "and", "the", "talk", "show", "and", "the", "show", "of", "force"],
     ...           heads=[1, 1, 1, 5, 5, 1, 1, 8, 1, 8, 9],
-    ...           deps=["det", "ROOT", "cc", "poss", "compound", "conj", "cc", "det", "conj", "prep", "pobj"])
+    ...           deps=["det", "ROOT", "cc", "det", "compound", "conj", "cc", "det", "conj", "prep", "pobj"])
     >>> bare_kind(doc[1]), bare_kind(doc[5]), bare_kind(doc[8])
     (True, False, False)
     """
-    if token.lemma_.lower() not in KIND_NOUNS:
+    if token.lemma_.lower() not in STAGED_KINDS:
         return False
     children = list(token.children)
     return (any(c.dep_ == "det" and c.text.lower() in _THE for c in children)

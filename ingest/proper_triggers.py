@@ -5,9 +5,11 @@ A proper noun is an event trigger in three cases only. The last word of a named 
 word whose capital is no sign of a name: in a title-case line (a headline) every word is capitalised, and the
 tagger's parts of speech, lemmas and names are no guide there ("Lindsay Lohan Checks Into Rehab" read as one
 organisation, "Dies" as the noun "dy"); a word that opens its sentence or line is capitalised for its place
-("Sacked worker shoots ex-colleagues"); and a word in lower case tagged a name is a tagger's slip ("protection of
-endangered species"). Anywhere else a capitalised word outside a name is a name the model missed ("President",
-"Sixers", "the Chargers"), not an event: read as a verb, every such word made an event of its own.
+("Sacked worker shoots ex-colleagues"), and a word in lower case tagged a name is a tagger's slip ("protection of
+endangered species"): such a word is read as the past participle it may be, and as nothing else (names open
+sentences too: "Banks", "Fields" or "Manning" would be the verbs bank, field and man). Anywhere else a capitalised
+word outside a name is a name the model missed ("President", "Sixers", "the Chargers"), not an event: read as a
+verb, every such word made an event of its own.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def proper_trigger(strings: StringStore, lower: int, ent: int, continued: bool, 
     0 outside a name; ``continued``: the name goes on after it) or None, as the module notes tell: in a
     ``headline`` an event noun, a verb the lexicon knows once uninflected ("Checks"), an event adjective ("Dead"),
     and outside a name any other word read as a verb; where the word's case tells nothing (``caseless``) an event
-    noun or an inflected form of a known verb; elsewhere an event noun outside a name."""
+    noun or the "-ed" form of a known verb; elsewhere an event noun outside a name."""
     if ent == _EVENT_ENT:
         if continued:
             return None
@@ -49,19 +51,32 @@ def proper_trigger(strings: StringStore, lower: int, ent: int, continued: bool, 
             verb = verb or event_verb(word, "ADJ")  # "Esther Williams Dead"
             if verb is None and not ent:
                 verb = event_verb(word, "VERB")
-        elif caseless:
+        elif caseless and word.endswith("ed"):
             verb = verb or next((v for v in map(_as_known_verb, uninflected(word)[1:]) if v), None)
         _SEEN[key] = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
     return _SEEN[key]
 
 
 def case_tells_nothing(text: str, table: Sequence[Token], starts: Sequence[int], i: int) -> bool:
-    r"""Whether the case of token ``i`` tells nothing of a name: it opens its sentence (``starts``: the SENT_START
-    column) or its line of ``text``, or it is in lower case."""
+    r"""Whether the case of token ``i`` tells nothing of a name: it is in lower case, or nothing but punctuation
+    comes before it in its sentence (``starts``: the SENT_START column) or on its line of ``text`` ("“Sacked
+    worker …", "• Sacked worker …").
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["a", "url", "\n", "“", "Sacked", "worker", "met", "Sacked"])
+    >>> starts = [1, 0, 0, 0, 0, 0, 0, 0]
+    >>> [case_tells_nothing(doc.text, list(doc), starts, i) for i in (4, 7)]
+    [True, False]
+    """
     word = table[i]
-    if i == 0 or starts[i] == 1 or word.text.islower():
+    if word.text.islower():
         return True
-    return not text[text.rfind("\n", 0, word.idx) + 1:word.idx].strip()
+    first = i
+    while first > 0 and starts[first] != 1:
+        first -= 1
+    line = text.rfind("\n", 0, word.idx) + 1
+    return not any(ch.isalnum() for ch in text[max(line, table[first].idx):word.idx])
 
 
 def _as_known_verb(word: str) -> str | None:

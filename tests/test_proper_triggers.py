@@ -57,3 +57,26 @@ def test_a_headline_is_judged_over_its_whole_line_whatever_the_sentences():
                      "will AUX aux 3", "host VERB ROOT 3", "the DET det 5", "show NOUN dobj 3", "again ADV advmod 3",
                      "this DET det 8", "year NOUN npadvmod 3")
     assert not in_headline(plain, plain.text, 3, {})
+
+
+def test_a_word_opening_its_line_inside_a_sentence_is_read_as_its_past_participle():
+    # the parser ran a URL line into the headline under it: "Sacked" opens its line, not its sentence
+    words = ["http", "voices", "yahoo", "\n", "Sacked", "worker", "shoots", "colleagues"]
+    doc = Doc(make_doc("x NOUN ROOT 0").vocab, words=words, spaces=[True, True, False, False, True, True, True, False],
+              pos=["NOUN", "NOUN", "NOUN", "SPACE", "PROPN", "NOUN", "VERB", "NOUN"],
+              deps=["compound", "compound", "npadvmod", "dep", "amod", "nsubj", "ROOT", "dobj"],
+              heads=[2, 2, 6, 2, 5, 6, 6, 6],
+              lemmas=["http", "voice", "yahoo", "\n", "Sacked", "worker", "shoot", "colleague"])
+    assert [t.is_sent_start for t in doc].count(True) == 1
+    assert _triggers(doc)["Sacked"] == "sack"
+    quoted = make_doc("“ PUNCT punct 3", "Sacked PROPN amod 2", "worker NOUN nsubj 3", "shoots VERB ROOT 3 lemma=shoot",
+                      "colleagues NOUN dobj 3 lemma=colleague")
+    assert _triggers(quoted)["Sacked"] == "sack"  # only punctuation before it
+
+
+def test_a_name_opening_its_sentence_is_no_verb_it_may_spell():
+    # "Banks" and "Fields" open sentences as names; only a past participle is read as the verb
+    for name in ("Banks", "Fields", "Manning"):
+        doc = make_doc(f"{name} PROPN nsubj 1", "said VERB ROOT 1 lemma=say", "nothing PRON dobj 1",
+                       ". PUNCT punct 1")
+        assert name not in _triggers(doc)
