@@ -67,7 +67,7 @@ def named_kinds(found: list[EventMention], by_token: Mapping[int, int], table: l
              if pos_col[i] == _PROPN and ent_col[i] != 0 and found[k].kind == "nominal"}
     if not named and not occasions:
         return
-    hosted = {found[by_token[i]].lemma for i in occasions if i in by_token}
+    hosted = set(occasions.values())
     only = next(iter(hosted)) if len(hosted) == 1 else None
     for i, k in by_token.items():
         if found[k].kind != "nominal" or i in named:
@@ -125,7 +125,6 @@ def named_occasions(doc: Doc) -> dict[int, str]:
     return {i: key for i, key, _ in keyed if key and key in occasions}
 
 
-_THE = frozenset({"the"})
 #: What names or narrows a kind noun: "her talk show", "Obama's inauguration ceremony", "the show of support".
 _NAMING_DEPS = frozenset({"compound", "poss", "nmod", "appos"})
 
@@ -146,5 +145,5 @@ def bare_kind(token: Token) -> bool:
     if token.lemma_.lower() not in STAGED_KINDS:
         return False
     children = list(token.children)
-    return (any(c.dep_ == "det" and c.text.lower() in _THE for c in children)
+    return (any(c.dep_ == "det" and c.text.lower() == "the" for c in children)
             and not any(c.dep_ in _NAMING_DEPS or c.dep_ == "prep" and c.text.lower() == "of" for c in children))

@@ -20,6 +20,7 @@ from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Token
 
 from newsgraph.ingest.lexicon import event_verb, is_known_verb, is_speech_verb
+from newsgraph.ingest.trigger_rules import line_span
 
 _EVENT_ENT = get_string_id("EVENT")
 #: Answers by (word, inside a name, headline, case tells nothing): the lexicon asked once per distinct key.
@@ -75,7 +76,7 @@ def case_tells_nothing(text: str, table: Sequence[Token], starts: Sequence[int],
     first = i
     while first > 0 and starts[first] != 1:
         first -= 1
-    line = text.rfind("\n", 0, word.idx) + 1
+    line, _ = line_span(text, word.idx)
     return not any(ch.isalnum() for ch in text[max(line, table[first].idx):word.idx])
 
 
