@@ -39,6 +39,7 @@ from newsgraph.graph.story_days import story_days
 from newsgraph.graph.story_ties import story_ties
 from newsgraph.ingest.lexicon import RelationClass, light_noun_class, relation_class
 from newsgraph.ingest.names import clean_name, slug
+from newsgraph.ingest.trigger_rules import context_senses
 from newsgraph.model import (
     CIRCUMSTANCE_FIELDS,
     QUANTITY_FIELDS,
@@ -149,8 +150,10 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
         if article.id in story_of:
             graph.add_edge(article.id, story_of[article.id], key="IN_STORY", type="IN_STORY")
         _add_events(graph, analysis, events, resolution, entities, story_of.get(article.id, ""))
+        senses = {m.start: m.lemma for m in analysis.events if m.kind == "verbal" and m.lemma in context_senses()}
         for triple in analysis.triples:
-            _add_triple(graph, triple, resolution, entities, events, relations, concepts)
+            _add_triple(graph, triple, resolution, entities, events, relations, concepts,
+                        senses.get(triple.trigger_start, ""))
     for copy in copies.copies:
         if copy.source in graph and copy.original in graph:
             graph.add_edge(copy.source, copy.original, key="COPY_OF", type="COPY_OF", similarity=copy.similarity)
@@ -247,25 +250,30 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
                 graph.add_edge(node, entity.id, key=key, type="HAS_PARTICIPANT", role=participant.role)
 
 
-def triple_class(triple: Triple) -> RelationClass:
+def triple_class(triple: Triple, sense: str = "") -> RelationClass:
     """The relation class of a triple: its predicate's, or, for a light verb whose direct object is an event noun,
-    the noun's ("Ukraine carried out strikes" is an attack, "held talks" talks, not "end" or "continue")."""
+    the noun's ("Ukraine carried out strikes" is an attack, "held talks" talks, not "end" or "continue"); or the
+    class of ``sense``, the event a context rule read its trigger as (``trigger_rules.context_senses``: "we fired
+    in self-defence" is a shooting, "captured 23 pirates" an arrest; ``relation_class``), so that the relation and
+    its event say one thing."""
     if not triple.object.is_entity and triple.object.concept and not triple.predicate.startswith("be "):
         light = light_noun_class(triple.predicate.rsplit(" to ", 1)[-1], triple.object.concept.split()[-1])
         if light is not None:
             return light
-    return relation_class(triple.predicate)
+    return relation_class(triple.predicate, sense)
 
 
 def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events: EventAssignment,
-                relations: dict[tuple[str, str, str], list[Evidence]], concepts: ArticleConcepts | None = None) -> None:
+                relations: dict[tuple[str, str, str], list[Evidence]], concepts: ArticleConcepts | None = None,
+                sense: str = "") -> None:
     """The evidence of one triple, added to ``relations`` under its relation (subject, class key, object); the
-    relation's edge is added on its first evidence, its attributes once all evidence is in (``Relation``)."""
+    relation's edge is added on its first evidence, its attributes once all evidence is in (``Relation``).
+    ``sense`` is the event a context rule read its trigger as, if one did (``triple_class``)."""
     subject, subject_info = _node_of(triple.subject, triple.source, resolution, entities, graph, concepts)
     obj, object_info = _node_of(triple.object, triple.source, resolution, entities, graph, concepts)
     if subject == obj:
         return
-    cls = triple_class(triple)
+    cls = triple_class(triple, sense)
     key = cls.name
     if triple.predicate.startswith("be ") and not key.startswith("be"):
         key = f"be {key}"  # a passive with no doer: the subject is the one the event happened to

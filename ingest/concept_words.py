@@ -2,9 +2,8 @@
 
 ``DISTINGUISHING`` are the modifiers that tell two things of one head noun apart ("the first quake" and "the
 second quake" are two quakes; "the quake" and "the deadly quake" may be one); ``GENERIC_NOUNS`` are nouns too
-general to stand for one thing across sentences ("time", "way"); ``SPELLING_RULES`` rewrite British endings to
-American ones, each applied only when the rewritten word is itself a common English word; ``PRONOUN_WORDS``
-stand for a concept without naming it.
+general to stand for one thing across sentences ("time", "way"); ``PRONOUN_WORDS`` stand for a concept without
+naming it. (British spellings are read in ``newsgraph.ingest.spelling``.)
 """
 
 from __future__ import annotations
@@ -40,21 +39,3 @@ which who whom whose what that this these those
 #: Pronouns that stand for many ("their" of "the two leaders"): never a mention of one thing.
 PLURAL_PRONOUN_WORDS = frozenset({"they", "them", "their", "theirs", "themselves", "these", "those", "we", "us",
                                   "our"})
-
-SPELLING_RULES = (
-    ("isation", "ization", 8),
-    ("yse", "yze", 6),
-    ("ise", "ize", 6),
-    ("our", "or", 6),
-    ("ence", "ense", 7),
-    ("tre", "ter", 5),
-    ("ogue", "og", 7),
-)
-
-#: Spellings no ending rule covers (British → American).
-SPELLING_WORDS = {
-    "programme": "program", "programmes": "programs", "jewellery": "jewelry", "tyre": "tire", "tyres": "tires",
-    "aluminium": "aluminum", "grey": "gray", "cheque": "check", "kerb": "curb", "plough": "plow",
-    "manoeuvre": "maneuver", "paediatrician": "pediatrician", "foetus": "fetus", "storey": "story",
-    "draught": "draft", "pyjamas": "pajamas", "moustache": "mustache", "sceptic": "skeptic",
-}

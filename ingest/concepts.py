@@ -33,10 +33,9 @@ from newsgraph.ingest.concept_words import (
     DISTINGUISHING,
     EXTENT,
     GENERIC_NOUNS,
-    SPELLING_RULES,
-    SPELLING_WORDS,
 )
 from newsgraph.ingest.credits import credit_tokens
+from newsgraph.ingest.spelling import american_spelling
 from newsgraph.model import ConceptMention
 
 if TYPE_CHECKING:
@@ -54,8 +53,6 @@ _LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "qu
                         "predet", "npadvmod", "nn"})
 #: The parts of speech of a concept's head: common nouns, and names no entity mention covers ("Sixers").
 _POS = frozenset({"NOUN", "PROPN"})
-#: The least Zipf frequency (``wordfreq``) a respelt word needs to be taken for the same word.
-_SPELLING_MIN_ZIPF = 2.5
 _POS_IDS = frozenset(get_string_id(p) for p in _POS)
 _NOT_CONCEPT_ENT_IDS = frozenset(get_string_id(e) for e in _NOT_CONCEPT_ENTS)
 #: A number the model may have read into a name word ("76ers"); a measure ("100mph") stays a measure.
@@ -231,24 +228,3 @@ def noun_synonyms() -> Mapping[str, str]:
         curated = next((found[n] for n in nouns if n in found), key)
         found.update((noun, curated) for noun in nouns if noun not in found and noun != curated)
     return found
-
-
-@lru_cache(maxsize=65536)
-def american_spelling(word: str) -> str:
-    """The American spelling of a British one ("mobilisation" → "mobilization"), when the respelt word is a common
-    English word; any other word as it is.
-
-    >>> [american_spelling(w) for w in ("colour", "labour", "detour", "licence", "science", "theatre", "genre")]
-    ['color', 'labor', 'detour', 'license', 'science', 'theater', 'genre']
-    """
-    if word in SPELLING_WORDS:
-        return SPELLING_WORDS[word]
-    from wordfreq import zipf_frequency
-
-    for ending, american, shortest in SPELLING_RULES:
-        for suffix in ("", "s"):
-            if len(word) >= shortest and word.endswith(ending + suffix):
-                respelt = word[: len(word) - len(ending + suffix)] + american + suffix
-                if zipf_frequency(respelt, "en") >= _SPELLING_MIN_ZIPF:
-                    return respelt
-    return word

@@ -29,6 +29,7 @@ from newsgraph.ingest.lexicon_data import (
     rel_type,
     tables,
 )
+from newsgraph.ingest.spelling import american_spelling
 
 PARTICLES = frozenset(
     "up down out off over back away in on through around about along forward together apart aside".split())
@@ -76,12 +77,20 @@ def normalise_predicate(predicate: str) -> str:
     ('arrest in', 'push back against')
     >>> normalise_predicate("agree to stop"), normalise_predicate("be"), normalise_predicate("be in")
     ('agree to stop', 'be', 'be in')
+    >>> normalise_predicate("apologise to"), normalise_predicate("make an apology to")
+    ('apologize to', 'apologize')
     """
     return " to ".join(" ".join(step) for step in _steps(predicate))
 
 
-def relation_class(predicate: str) -> RelationClass:
+def relation_class(predicate: str, sense: str = "") -> RelationClass:
     """The canonical relation class of a predicate, with its polarity.
+
+    ``sense`` is the event the analysis of its clause read the predicate's last verb as, where the context makes it
+    another happening than the verb's own ("fired in self-defence": shoot; "captured 23 pirates": arrest): the
+    class is then that event's, the polarity still the predicate's. A sense is taken only for the verb that ends
+    the predicate (the trigger), not over a copula or a light verb (``light_noun_class`` reads those from their
+    object), nor where its verb is a word of the predicate ("file charges": the predicate says it, and better).
 
     >>> c = relation_class("decline to commit to")
     >>> c.name, c.rel_type, c.polarity
@@ -92,19 +101,30 @@ def relation_class(predicate: str) -> RelationClass:
     [1, -1, -1, 1]
     >>> relation_class("be sack by").rel_type, relation_class("carry out strikes on").rel_type
     ('DISMISS', 'ATTACK')
+    >>> relation_class("fire in", sense="shoot").name, relation_class("refuse to fire", sense="shoot").polarity
+    ('shoot', -1)
+    >>> relation_class("be capture by", sense="arrest").rel_type, relation_class("be", sense="die").name
+    ('ARREST', 'be')
+    >>> relation_class("file charge against", sense="file").name, relation_class("hold", sense="talk").name
+    ('charge', 'continue')
     """
-    return _relation_class(predicate)
+    return _relation_class(predicate, " ".join(sense.lower().split()))
 
 
 @lru_cache(maxsize=65536)
-def _relation_class(predicate: str) -> RelationClass:
+def _relation_class(predicate: str, sense: str = "") -> RelationClass:
     steps = _steps(predicate)
     normalised = " to ".join(" ".join(step) for step in steps)
     t = tables()
     content = [step for step in steps if step and step[0] not in t.empty]
     last = content[-1] if content else steps[-1]
     polarity = -1 if sum(step[0] in t.negative for step in steps if step is not last) % 2 else 1
-    name, own_polarity = _class_of(last)
+    senses = sense.split()
+    if (senses and last and last is steps[-1] and last[0] not in t.empty | t.light
+            and " ".join(last[:2]) not in t.light and senses[0] not in predicate.lower().split()):
+        name, own_polarity = _class_of(senses)
+    else:
+        name, own_polarity = _class_of(last)
     return RelationClass(name, rel_type(name), polarity * own_polarity, predicate, normalised)
 
 
@@ -135,12 +155,21 @@ def event_verb(lemma: str, pos: str) -> str | None:
     ('disappoint', 'disappoint')
     >>> event_verb("fire", "VERB"), event_verb("be", "AUX"), event_verb("make", "VERB")
     ('fire', None, None)
+    >>> event_verb("apology", "NOUN"), event_verb("criticism", "NOUN"), event_verb("criticise", "VERB")
+    ('apologize', 'criticize', 'criticize')
     """
     return _event_verb(lemma, pos)
 
 
 @lru_cache(maxsize=65536)
 def _event_verb(lemma: str, pos: str) -> str | None:
+    verb = _event_word(lemma, pos)
+    # WordNet links some nouns to a verb's British form ("apology" → apologise, "criticism" → criticise), where
+    # "apologized" is the American one: the verb in American spelling, so that both are one event class.
+    return None if verb is None else _american(verb, tables())
+
+
+def _event_word(lemma: str, pos: str) -> str | None:
     word = lemma.strip().lower()
     if not word or not any(c.isalpha() for c in word):
         return None
@@ -339,11 +368,19 @@ def _is_verb(word: str) -> bool:
 def _normalise_step(step: list[str], t) -> list[str]:
     if not step:
         return step
-    step = [t.irregular.get(w, w) if w not in t.verbs and w not in t.nouns else w for w in step]
+    step = [_american(t.irregular.get(w, w) if w not in t.verbs and w not in t.nouns else w, t) for w in step]
     if step[0] == "be" and len(step) > 1 and step[1] in t.verbs and step[1] not in PREPOSITIONS:
         step = step[1:]  # the passive: "be arrest in" → "arrest in"
     collapsed = _collapse_light_verb(step, t)
     return collapsed if collapsed is not None else step
+
+
+def _american(word: str, t) -> str:
+    """A word in American spelling where that spelling is a verb or an event noun the tables know ("mobilise" →
+    mobilize, "manoeuvre" → maneuver), so that an outlet's spelling does not choose the class; else the word.
+    WordNet lists some British forms under another sense than the American one ("apologise": defend)."""
+    respelt = american_spelling(word)
+    return respelt if respelt != word and (respelt in t.verbs or respelt in t.nouns or respelt in t.members) else word
 
 
 def _collapse_light_verb(step: list[str], t) -> list[str] | None:

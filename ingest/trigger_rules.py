@@ -13,10 +13,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.circumstances import TIME_PREPOSITIONS, TIME_WORDS
-from newsgraph.ingest.concepts import american_spelling
 from newsgraph.ingest.dates import MONTHS, WEEKDAYS
 from newsgraph.ingest.lexicon import event_verb, is_speech_verb
 from newsgraph.ingest.noun_classes import noun_class
+from newsgraph.ingest.spelling import american_spelling
 from newsgraph.ingest.words import words
 
 
@@ -118,6 +118,7 @@ def in_headline(doc: Doc, text: str, i: int, known: dict[int, bool]) -> bool:
 #: Idioms whose "run" is the running away: "a hit-and-run", "Hit & Run", "cut and run" (not the "run" of running a
 #: company or a race).
 _RUN_AWAY_AFTER = frozenset({"hit", "cut"})
+RUN_AWAY_EVENT = "flee"
 _IDIOM_JOINERS = frozenset({"and", "&", "-", "n", "'n", "n'", "'n'"})
 
 
@@ -137,13 +138,14 @@ def run_away_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
     while i >= 0 and token.doc[i].text.lower() in _IDIOM_JOINERS:
         i -= 1
     if i < token.i - 1 and i >= 0 and token.doc[i].text.lower() in _RUN_AWAY_AFTER:
-        return "flee", trigger[1]
+        return RUN_AWAY_EVENT, trigger[1]
     return trigger
 
 
 #: Verbs of taking whose happening, when what is taken is a person, is an arrest: "captured 23 pirates", "the
 #: suspect was seized", "the capture of the gunman" (not "captured the city", "seized arms").
 TAKING_VERBS = frozenset({"capture", "seize", "recapture", "catch"})
+TAKEN_PERSON_EVENT = "arrest"
 #: Name labels of people: a person, or a group named by its nationality ("23 Somalis").
 _PERSON_LABELS = frozenset({"PERSON", "NORP"})
 
@@ -166,7 +168,7 @@ def taken_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, s
     if trigger[0] not in TAKING_VERBS:
         return trigger
     if token.dep_ == "acl" and token.tag_ == "VBN" and _is_person(token.head):
-        return "arrest", trigger[1]
+        return TAKEN_PERSON_EVENT, trigger[1]
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "poss"}:
             taken = [child]
@@ -175,7 +177,7 @@ def taken_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, s
         else:
             continue
         if any(_is_person(x) for t in taken for x in (t, *_partitive_of(t))):
-            return "arrest", trigger[1]
+            return TAKEN_PERSON_EVENT, trigger[1]
     return trigger
 
 
@@ -282,3 +284,15 @@ def names_a_time(preposition: Token) -> bool:
     return preposition.lower_ in TIME_PREPOSITIONS and any(
         c.dep_ == "pobj" and (c.ent_type_ in {"DATE", "TIME"} or c.lower_ in TIME_WORDS or c.lower_ in WEEKDAYS
                               or c.lower_ in MONTHS) for c in preposition.children)
+
+
+def context_senses() -> frozenset[str]:
+    """The events this module's context rules read a verb as, in place of its own ("fired in self-defence":
+    shoot; "captured 23 pirates": arrest; "hit and run": flee): a relation whose trigger was so read takes that
+    event's class (``newsgraph.graph.build.triple_class``).
+
+    >>> sorted(context_senses())
+    ['arrest', 'drive drunk', 'flee', 'get to someone', 'shoot']
+    """
+    return frozenset({TAKEN_PERSON_EVENT, RUN_AWAY_EVENT, *OBJECTLESS_EVENTS.values(),
+                      *PERSON_REACHED_EVENTS.values(), *(event for _, event in MANNER_EVENTS.values())})

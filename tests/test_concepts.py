@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.concepts import article_concepts, concept_name, scoped_concept_id
-from newsgraph.ingest.concepts import american_spelling, concept_head, extract_concepts
+from newsgraph.ingest.concepts import concept_head, extract_concepts
+from newsgraph.ingest.spelling import american_spelling
 from newsgraph.model import Arg, Article, ArticleAnalysis, ConceptMention, Resolution, Story, StoryAssignment
 
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case, numbers); no model

@@ -75,3 +75,24 @@ def test_a_traffic_stop_and_a_sighting_worded_apart_land_on_one_edge(empty_store
         "MATCH (v:Evidence) WHERE v.relation_class = $cls RETURN v.predicate AS predicate",
         {"cls": rel_type.lower()})}
     assert len(surfaces) == 2, surfaces  # each outlet's own wording stays on its evidence
+
+
+FIFTH = ("Coast guard officers captured Tomas Varga off Malta on Friday. Tomas Varga apologised to the crew of the "
+         "Santa Lucia.")
+SIXTH = ("Tomas Varga was arrested by coast guard officers off Malta on Friday, officials said. Tomas Varga "
+         "apologized to the crew of the Santa Lucia.")
+
+
+def test_a_capture_of_a_person_and_an_arrest_are_one_fact_and_spellings_do_not_part_a_class(
+        empty_store, seed_settings, tmp_path):
+    (tmp_path / "e.txt").write_text(FIFTH, encoding="utf-8")
+    (tmp_path / "f.txt").write_text(SIXTH, encoding="utf-8")
+    ingest([tmp_path], empty_store, seed_settings)
+    rows = empty_store.run(
+        "MATCH (a)-[r:ARREST]->(b:Entity) WHERE b.name = 'Tomas Varga' RETURN r.sources AS sources")
+    assert [sorted(r["sources"]) for r in rows] == [["e", "f"]], rows
+    said = empty_store.run(
+        "MATCH (v:Evidence) WHERE v.predicate IN ['apologise to', 'apologize to'] "
+        "RETURN v.source AS source, v.relation_class AS cls, v.edge_id AS edge ORDER BY source")
+    assert [r["source"] for r in said] == ["e", "f"], said
+    assert said[0]["cls"] == said[1]["cls"] and said[0]["edge"] == said[1]["edge"], said

@@ -266,3 +266,40 @@ def test_a_reaction_in_a_copula_is_an_event_mention_of_its_class():
     [other] = [e for e in extract_events(second, "b") if e.text == "disappointing"]
     assert reaction.lemma == other.lemma == "disappoint"
     assert reaction.event_class == other.event_class
+
+
+def test_a_british_and_an_american_spelling_of_a_verb_are_one_class():
+    from newsgraph.ingest.spelling import american_spelling
+
+    t = lexicon_data.tables()
+    pairs = [(verb, american_spelling(verb)) for verb in t.verbs]
+    pairs = [(verb, respelt) for verb, respelt in pairs if respelt != verb and respelt in t.verbs]
+    assert len(pairs) > 50  # WordNet lists both spellings of many verbs, some under other senses
+    for verb, respelt in pairs:
+        assert relation_class(verb).rel_type == relation_class(respelt).rel_type, verb
+        assert event_class(event_verb(verb, "VERB")) == event_class(event_verb(respelt, "VERB")), verb
+    # WordNet links some event nouns to the British verb: the event is still the American verb's
+    for noun, verb in (("apology", "apologize"), ("criticism", "criticize"), ("mobilisation", "mobilize"),
+                       ("mobilization", "mobilize")):
+        assert event_verb(noun, "NOUN") == verb
+    assert relation_class("make an apology to").rel_type == relation_class("apologize to").rel_type
+
+
+def test_a_relation_takes_the_event_a_context_rule_read_its_verb_as():
+    from newsgraph.graph.build import triple_class
+    from newsgraph.ingest.trigger_rules import context_senses
+    from newsgraph.model import Arg, Triple
+
+    def triple(predicate: str, obj: Arg) -> Triple:
+        return Triple(Arg("the navy", 0, 8, concept="navy"), predicate, obj, "a1", "…", 0, 40)
+
+    pirates, defence = Arg("23 pirates", 20, 30, concept="pirate"), Arg("self-defence", 20, 32, concept="defence")
+    assert {"arrest", "shoot"} <= context_senses()
+    assert triple_class(triple("capture", pirates), "arrest").rel_type == "ARREST"  # "captured 23 pirates"
+    assert triple_class(triple("capture", pirates)).rel_type != "ARREST"  # no such reading: the verb's own
+    assert triple_class(triple("fire in", defence), "shoot").rel_type == "SHOOT"  # "fired in self-defence"
+    refused = triple_class(triple("refuse to fire", defence), "shoot")
+    assert (refused.rel_type, refused.polarity, refused.surface) == ("SHOOT", -1, "refuse to fire")
+    # the sense belongs to the trigger, the chain's last verb; a copula or a light verb keeps its own reading
+    assert triple_class(triple("be expect to have", pirates), "shoot").rel_type != "SHOOT"
+    assert triple_class(triple("be", pirates), "shoot").rel_type == "BE"
