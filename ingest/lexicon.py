@@ -12,7 +12,7 @@ to" is ``AGREE_TO`` with polarity -1, like "reject". Prepositions stay in a clas
 verb ("refer to", "push back against"); circumstantial ones ("die in", "say at") do not make classes.
 
 Every predicate gets one of a bounded set of relationship types (``relation_types()``): curated classes, the
-~470 most frequent WordNet verbs no curated class covers, fifteen coarse classes for rarer verbs by their kind
+~210 most frequent WordNet verbs no curated class covers, fifteen coarse classes for rarer verbs by their kind
 (motion, contact, ...), ``BE`` / ``BE_IN`` for copulas and ``RELATE_TO`` for words WordNet does not know.
 """
 
@@ -106,7 +106,7 @@ def relation_class(predicate: str, sense: str = "") -> RelationClass:
     >>> relation_class("be capture by", sense="arrest").rel_type, relation_class("be", sense="die").name
     ('ARREST', 'be')
     >>> relation_class("file charge against", sense="file").name, relation_class("hold", sense="talk").name
-    ('charge', 'continue')
+    ('charge', 'hold')
     """
     return _relation_class(predicate, " ".join(sense.lower().split()))
 

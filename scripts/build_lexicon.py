@@ -20,8 +20,9 @@ Tables written (tab-separated, ``#`` comments):
   ``verb`` is the derivationally related verb of those senses ("dismissal" → "dismiss"), or the noun itself
   ("earthquake").
 - ``wordnet_verbs.tsv``: ``verb, lexname, via, count``: every WordNet verb lemma with the lexicographer file of its
-  first sense (verb.motion → ``motion``), the curated class member whose own first sense is that sense or its
-  direct hypernym (``-`` when none), and its SemCor count.
+  first sense (verb.motion → ``motion``), the curated class member whose first sense is that sense or its direct
+  hypernym, where that is a sense of the member's group (``_group_senses``; ``-`` when none), and its SemCor
+  count.
 - ``wordnet_participles.tsv``: ``form, verb``: irregular verb forms (``verb.exc``: "stolen" → "steal").
 """
 
@@ -65,12 +66,37 @@ def _reader(wordnet_dir: Path, work: Path):
     return WordNetCorpusReader(str(root), None)
 
 
-def _curated_members(path: Path) -> set[str]:
-    members = set()
-    for line in path.read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            members.update(m.strip() for m in line.split("\t")[2].split(","))
-    return members
+def _curated_groups(path: Path) -> list[list[str]]:
+    """The members of each curated synonym group, in file order (its first member names the group)."""
+    return [[m.strip() for m in line.split("\t")[2].split(",")] for line in path.read_text().splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _group_senses(wn, groups: list[list[str]]) -> dict[object, set[str]]:
+    """Each WordNet verb synset that is the sense of a curated group → the group's members whose first sense it is.
+
+    A group's core senses are the first sense of its first member WordNet knows, and any member's first sense that
+    holds another member too; a member's first sense outside the core counts where it is next to the core (one is
+    the other's hypernym, or they share one). A member may be curated in another of its senses, and its first
+    sense then says nothing of the group: "demonstrate" is in the protest group, but its first sense is to prove,
+    which "show" and "establish" share; "crush" is in the defeat group in its first sense, next to "defeat".
+    """
+    senses: dict[object, set[str]] = {}
+    for group in groups:
+        members = set(group)
+        firsts = {}
+        for member in group:
+            found = wn.synsets(member.replace(" ", "_"), "v")
+            if found:
+                firsts[member] = found[0]
+        head = next(iter(firsts.values()), None)
+        core = {s for s in firsts.values() if s == head
+                or len({lemma.name().replace("_", " ") for lemma in s.lemmas()} & members) >= 2}
+        near = {h for s in core for h in (*s.hypernyms(), *s.hyponyms())}
+        for member, first in firsts.items():
+            if first in core or first in near or set(first.hypernyms()) & (near | core):
+                senses.setdefault(first, set()).add(member)
+    return senses
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -107,7 +133,8 @@ def event_nouns(wn, threshold: float) -> list[tuple[str, str]]:
     return rows
 
 
-def verbs(wn, members: set[str]) -> list[tuple[str, str, str, int]]:
+def verbs(wn, groups: list[list[str]]) -> list[tuple[str, str, str, int]]:
+    senses = _group_senses(wn, groups)
     rows = []
     for verb in sorted(wn.all_lemma_names("v")):
         synsets = wn.synsets(verb, "v")
@@ -119,10 +146,7 @@ def verbs(wn, members: set[str]) -> list[tuple[str, str, str, int]]:
         via = "-"
         level = [first]
         for _ in range(2):  # the first sense itself, then its hypernyms
-            found = sorted(  # a member counts where this synset is the member's own first sense
-                lemma.name().replace("_", " ") for s in level for lemma in s.lemmas()
-                if lemma.name().replace("_", " ") in members and s == wn.synsets(lemma.name(), "v")[0]
-            )
+            found = sorted({m for s in level for m in senses.get(s, ())})  # the group members of a group sense
             if found:
                 via = name if name in found else found[0]
                 break
@@ -150,11 +174,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as work:
         wn = _reader(args.wordnet, Path(work))
-        members = _curated_members(args.out / "relation_classes.tsv")
+        groups = _curated_groups(args.out / "relation_classes.tsv")
         nouns = event_nouns(wn, args.threshold)
         (args.out / "wordnet_event_nouns.tsv").write_text(
             HEADER + "# noun\tverb\n" + "".join(f"{n}\t{v}\n" for n, v in nouns))
-        table = verbs(wn, members)
+        table = verbs(wn, groups)
         (args.out / "wordnet_verbs.tsv").write_text(
             HEADER + "# verb\tlexname\tvia\tcount\n" + "".join(f"{v}\t{lx}\t{via}\t{c}\n" for v, lx, via, c in table))
     forms = participles(args.wordnet)
