@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from redis.exceptions import ConnectionError as RedisConnectionError, ResponseError
+from redis.exceptions import ConnectionError as RedisConnectionError, ResponseError, TimeoutError as RedisTimeout
 
 from newsgraph.errors import QueryRefused, StoreUnavailable, WriteRefused
 from newsgraph.graph import cypher
@@ -89,6 +89,13 @@ class FalkorStore(GraphStore):
         except GraphElement as exc:
             raise QueryRefused("read_rows takes scalars and lists only, not nodes, relationships or paths") from exc
 
+    def _lost(self, exc: Exception, doing: str = "") -> StoreUnavailable:
+        """The error for a connection lost, or a reply not come within the client's ``socket_timeout``."""
+        if isinstance(exc, RedisTimeout):
+            waited = self._client.connection.connection_pool.connection_kwargs.get("socket_timeout")
+            return StoreUnavailable(f"FalkorDB did not answer{doing} within {waited:g} s (NEWSGRAPH_STORE_TIMEOUT)")
+        return StoreUnavailable(f"FalkorDB connection lost{doing}: {exc}")
+
     def _read_reply(self, query: str, params: dict[str, Any] | None, *, compact: bool) -> list:
         """The raw reply of a ``GRAPH.RO_QUERY``."""
         return self._send("GRAPH.RO_QUERY", query, params, compact=compact, rejected=(QueryRefused, "statement"))
@@ -102,8 +109,8 @@ class FalkorStore(GraphStore):
                                                             *(["--compact"] if compact else []))
             if reply and isinstance(reply[-1], ResponseError):  # a run-time error comes as the last element
                 raise reply[-1]
-        except RedisConnectionError as exc:
-            raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
+        except (RedisConnectionError, RedisTimeout) as exc:
+            raise self._lost(exc) from exc
         except ResponseError as exc:
             error, kind = rejected
             raise error(f"FalkorDB rejected the {kind}: {' '.join(str(exc).split())}") from exc
@@ -115,8 +122,8 @@ class FalkorStore(GraphStore):
         try:
             result = self._graph.ro_query(query, params or {},
                                           timeout=None if timeout is None else max(1, int(timeout * 1000)))
-        except RedisConnectionError as exc:
-            raise StoreUnavailable(f"FalkorDB connection lost: {exc}") from exc
+        except (RedisConnectionError, RedisTimeout) as exc:
+            raise self._lost(exc) from exc
         except ResponseError as exc:
             message = " ".join(str(exc).split())
             if "read-only" in message:
@@ -131,8 +138,8 @@ class FalkorStore(GraphStore):
         for query, params in statements:
             try:
                 self._graph.query(query, params)
-            except RedisConnectionError as exc:
-                raise StoreUnavailable(f"FalkorDB connection lost while writing: {exc}") from exc
+            except (RedisConnectionError, RedisTimeout) as exc:
+                raise self._lost(exc, " while writing") from exc
             except ResponseError as exc:
                 raise StoreUnavailable(f"FalkorDB rejected a write: {' '.join(str(exc).split())}") from exc
 
@@ -224,8 +231,8 @@ class FalkorStore(GraphStore):
                 pipe.execute_command("GRAPH.QUERY", self.graph_name, text, "--compact")
         try:
             replies = pipe.execute(raise_on_error=False)
-        except RedisConnectionError as exc:
-            raise StoreUnavailable(f"FalkorDB connection lost while writing: {exc}") from exc
+        except (RedisConnectionError, RedisTimeout) as exc:
+            raise self._lost(exc, " while writing") from exc
         except ResponseError as exc:
             raise StoreUnavailable(f"FalkorDB rejected a write: {' '.join(str(exc).split())}") from exc
         failed = next((r for r in replies if isinstance(r, Exception)), None)

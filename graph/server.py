@@ -34,6 +34,7 @@ from newsgraph.errors import BadSetting, StoreUnavailable
 from newsgraph.graph import bolt_guard, locks
 from newsgraph.graph.server_dirs import prepare_dirs, socket_path
 from newsgraph.graph.server_io import (
+    answers as _answers,
     bgsave_failed as _bgsave_failed,
     binaries as _binaries,
     loading as _loading,
@@ -109,6 +110,7 @@ class EmbeddedFalkorDB:
         self._proc: subprocess.Popen[bytes] | None = None  # the keeper, when we started the server
         self._relaunch: tuple[str, str, bool] = ("", "", False)  # what _launch ran: server, module, delay_indexing
         self._running = False
+        self._hung = False  # it stopped answering while in use (``failure``): killed, not asked, when stopped
         self._legacy_log = False
         self._clients: weakref.WeakSet[falkordb.FalkorDB] = weakref.WeakSet()
 
@@ -163,7 +165,7 @@ class EmbeddedFalkorDB:
         try:
             with locks.exclusive(self._lock_file, _STOP_TIMEOUT, unlink=True):
                 if self._users_fd is not None and locks.release_if_last(self._users_fd):
-                    self._shutdown()
+                    self._shutdown(graceful=not self._hung)
                 else:
                     log.debug("FalkorDB server for %s left running for its other users", self.data_dir)
         except StoreUnavailable as exc:
@@ -179,8 +181,10 @@ class EmbeddedFalkorDB:
         self._prepare_dirs()
         return locks.one_writer(self.data_dir, on_wait)
 
-    def client(self) -> falkordb.FalkorDB:
-        """Return a new FalkorDB client on the unix socket; it is closed when this object stops.
+    def client(self, reply_timeout: float | None = None) -> falkordb.FalkorDB:
+        """Return a new FalkorDB client on the unix socket; it is closed when this object stops. With
+        ``reply_timeout``, a command the server does not answer within that many seconds raises redis-py's
+        ``TimeoutError`` (a hung server ends the command instead of holding it forever).
 
         Raises:
             StoreUnavailable: The server is not running; call start() first.
@@ -189,18 +193,24 @@ class EmbeddedFalkorDB:
             raise StoreUnavailable(f"embedded FalkorDB for {self.data_dir} is not running; call start() first")
         import falkordb
 
-        db = falkordb.FalkorDB(unix_socket_path=str(self.socket_path))
+        db = falkordb.FalkorDB(unix_socket_path=str(self.socket_path), socket_timeout=reply_timeout)
         self._clients.add(db)
         return db
 
     def failure(self) -> str | None:
-        """Why the running server cannot go on, if it cannot: it has died, or its last background save failed
-        (it then refuses every write). None if it is fine. For turning a failed command into a message."""
+        """Why the running server cannot go on, if it cannot: it has died, it no longer answers (hung), or its last
+        background save failed (it then refuses every write). None if it is fine. For turning a failed command
+        into a message."""
         if self.pid is not None and not _server_alive(self.pid):
             return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) stopped while in use; the store "
                     f"there is as of its last save: run the command again to finish the job")
         if _bgsave_failed(self.socket_path):
             return self._save_failure()
+        if self.pid is not None and not _answers(self.socket_path):
+            self._hung = True
+            ender = "this command stops it" if self.owned else f"stop it: kill {self.pid}"
+            return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) stopped answering while in use "
+                    f"({ender}); the store there is as of its last save: run the command again to finish the job")
         return None
 
     def _stop_at_exit(self) -> None:
@@ -385,7 +395,7 @@ class EmbeddedFalkorDB:
             if refused:  # a successful SHUTDOWN closes the connection without a reply
                 failure = self._save_failure()
                 _shutdown_command(self.socket_path, save=False, timeout=_STOP_TIMEOUT)
-        end_server(pid, self._proc, wait=_STOP_TIMEOUT if graceful else 0.0)
+        end_server(pid, self._proc, wait=_STOP_TIMEOUT if graceful else 0.0, hung=self._hung)
         if pid is not None and self._read_pid() == pid:
             self._pid_file.unlink(missing_ok=True)
         self._bolt_file.unlink(missing_ok=True)

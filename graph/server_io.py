@@ -93,6 +93,17 @@ def ping(path: Path, timeout: float = 1.0) -> bool:
         return False
 
 
+def answers(path: Path, timeout: float = 1.0) -> bool:
+    """True if the server on unix socket ``path`` replies to PING within ``timeout`` seconds, even with an error (a
+    server that is loading, or refuses writes after a failed save, answers); false for one that is gone or hung."""
+    from redis.exceptions import ResponseError
+
+    try:
+        return command(path, "PING", timeout=timeout) is not None
+    except ResponseError:
+        return True
+
+
 def loading(path: Path, timeout: float = 1.0) -> bool:
     """Return True if the server on ``path`` says it is still loading its data (replaying its append-only log)."""
     from redis.exceptions import BusyLoadingError, RedisError

@@ -56,17 +56,18 @@ def redis_args(server: str, module: str, *, data_dir: Path, socket_path: Path, l
     return args
 
 
-def end_server(pid: int | None, keeper: subprocess.Popen[bytes] | None, *, wait: float) -> None:
+def end_server(pid: int | None, keeper: subprocess.Popen[bytes] | None, *, wait: float, hung: bool = False) -> None:
     """Wait up to ``wait`` seconds for server ``pid`` to exit (after a SHUTDOWN), then send it SIGTERM, then
-    SIGKILL (5 s each); a server whose pid is not known yet is ended through its keeper. Then wait for the keeper."""
-    steps = ((None, wait), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0))
+    SIGKILL (5 s each); a server whose pid is not known yet is ended through its keeper. Then wait for the keeper.
+    A ``hung`` server (one that stopped answering: it handles no SIGTERM either) gets SIGKILL at once."""
+    steps = ((signal.SIGKILL, 5.0),) if hung else ((None, wait), (signal.SIGTERM, 5.0), (signal.SIGKILL, 5.0))
     for sig, seconds in steps:
         if pid is None:
             if keeper is not None and keeper.poll() is None:  # not up yet: end it through its keeper
                 keeper.kill()
             break
         if sig is not None and alive(pid):
-            log.warning("FalkorDB pid %d is still running; sending %s", pid, sig.name)
+            (log.info if hung else log.warning)("FalkorDB pid %d is still running; sending %s", pid, sig.name)
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, sig)
         deadline = time.monotonic() + seconds

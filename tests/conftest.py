@@ -260,6 +260,18 @@ def generated_dir(tmp_path_factory) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def clean_ingest(generated_dir, tmp_path_factory) -> tuple[Path, str]:
+    """The generated corpus ingested once by the command line, without trouble: its data dir and its evidence and
+    entities exports (``tests/faults.py``), for the fault tests to compare a store that had trouble with."""
+    from faults import exported, ingest_args, newsgraph
+
+    data = tmp_path_factory.mktemp("clean") / "data"
+    result = newsgraph(*ingest_args(data, generated_dir))
+    assert result.returncode == 0, result.stderr
+    return data, exported(data, tmp_path_factory.mktemp("clean-export"))
+
+
 @pytest.fixture()
 def evidence_of(tmp_path):
     """``evidence_of(store)``: the store's evidence-jsonl and entities-jsonl exports, as text."""

