@@ -313,16 +313,19 @@ def _class_of(step: list[str]) -> tuple[str, int]:
     t = tables()
     if not step:
         return UNKNOWN_CLASS, 1
-    for k in range(len(step), 0, -1):
+    # A WordNet phrasal verb where its second word cannot be a circumstantial preposition ("carry out", "take
+    # part"; not "work in", which is mostly "worked in Paris"), then the head verb alone.
+    phrases = [" ".join(step[:2])] if len(step) > 1 and (step[1] not in PREPOSITIONS or step[1] in PARTICLES
+                                                         and step[1] not in LOCATIVE | _ROLE_PREPOSITIONS) else []
+    # A curated member the step starts with, unless it is only the head of such a phrasal verb: "call off" (to
+    # cancel) and "pick up" (a signal) are not "call" and "pick" (to choose).
+    shortest = 2 if phrases and phrases[0] in t.verbs else 1
+    for k in range(len(step), shortest - 1, -1):
         member = t.members.get(" ".join(step[:k]))
         if member is not None:
             return member.relation, member.polarity
     if step[0] == "be":
         return ("be in" if len(step) > 1 and step[1] in LOCATIVE else "be"), 1
-    # A WordNet phrasal verb where its second word cannot be a circumstantial preposition ("carry out", "take
-    # part"; not "work in", which is mostly "worked in Paris"), then the head verb alone.
-    phrases = [" ".join(step[:2])] if len(step) > 1 and (step[1] not in PREPOSITIONS or step[1] in PARTICLES
-                                                         and step[1] not in LOCATIVE | _ROLE_PREPOSITIONS) else []
     phrases.append(step[0])
     for verb in phrases:
         member = member_of(verb)

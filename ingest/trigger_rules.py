@@ -9,6 +9,8 @@ Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event 
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -286,6 +288,7 @@ def names_a_time(preposition: Token) -> bool:
                               or c.lower_ in MONTHS) for c in preposition.children)
 
 
+@cache
 def context_senses() -> frozenset[str]:
     """The events this module's context rules read a verb as, in place of its own ("fired in self-defence":
     shoot; "captured 23 pirates": arrest; "hit and run": flee): a relation whose trigger was so read takes that

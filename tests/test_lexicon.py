@@ -303,3 +303,12 @@ def test_a_relation_takes_the_event_a_context_rule_read_its_verb_as():
     # the sense belongs to the trigger, the chain's last verb; a copula or a light verb keeps its own reading
     assert triple_class(triple("be expect to have", pirates), "shoot").rel_type != "SHOOT"
     assert triple_class(triple("be", pirates), "shoot").rel_type == "BE"
+
+
+def test_a_phrasal_verb_is_not_the_curated_member_its_head_verb_is():
+    assert relation_class("pick up").rel_type != relation_class("pick").rel_type == "DECIDE"  # a signal, not a choice
+    assert relation_class("give up").rel_type != relation_class("give").rel_type
+    assert relation_class("call off").rel_type == "HALT" != relation_class("call").rel_type
+    # a preposition after the member is no phrasal verb; a phrasal member is its own
+    assert relation_class("arrive at").rel_type == relation_class("arrive").rel_type == "ARRIVE"
+    assert relation_class("take over").rel_type == "BUY" and relation_class("pass away").rel_type == "DIE"
