@@ -6,7 +6,10 @@
 Every measurement runs in a fresh Python process (so peak RSS is its own), with the spaCy model loaded before the
 clock starts:
 
-- raw spaCy: ``nlp.pipe(texts, batch_size=B, n_process=W)`` over the texts, every Doc consumed;
+- raw spaCy: ``nlp.pipe(texts, batch_size=B, n_process=W)`` over the texts, every Doc consumed, ``nlp`` the model
+  as ``spacy.load`` gives it (newsgraph's pipeline adds two small components of its own and swaps two of spaCy's
+  for faster ones with the same output: ``newsgraph.ingest.nlp.load_pipeline``; ``benchmarks/components.py``
+  compares the two pipelines);
 - newsgraph: ``newsgraph.pipeline.ingest`` of the same texts (written as JSON Lines) into a fresh embedded
   FalkorDB with ``workers=W`` worker processes: read, parse, extract, resolve, build, write, ledger — everything
   but the server start and the workers' start-up (spaCy import, model load: what raw spaCy does before its
@@ -127,10 +130,11 @@ class RssSampler:
 
 
 def child_raw(args: argparse.Namespace) -> dict:
-    from newsgraph.ingest.articles import read_articles
-    from newsgraph.ingest.nlp import load_pipeline
+    import spacy
 
-    nlp = load_pipeline(args.model)
+    from newsgraph.ingest.articles import read_articles
+
+    nlp = spacy.load(args.model)
     texts = [a.text for a in read_articles([args.input])]
     with RssSampler() as rss:
         started = time.perf_counter()
