@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from newsgraph.ingest.fast_components import ColumnLemmatizer, ColumnMatcher, speed_up
 
 #: Patterns of every kind ColumnMatcher compiles: by value, IN, NOT_IN, REGEX, a flag, two tokens with an index,
-#: two alternatives under one rule, and a later rule overriding an earlier one on the same token.
+#: alternatives under one rule, and later rules overriding earlier ones on the same token.
 PATTERNS = [
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Sing"}},
     {"patterns": [[{"TAG": "VBZ"}]], "attrs": {"POS": "VERB", "MORPH": "Number=Sing|Person=3"}},
@@ -29,6 +29,8 @@ PATTERNS = [
     {"patterns": [[{"IS_SPACE": True, "DEP": {"NOT_IN": [""]}}]], "attrs": {"DEP": "dep"}},
     {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "are", "was"]}}]], "attrs": {"POS": "VERB"},
      "index": 1},
+    # two alternatives that can match one token: spaCy reports the match once
+    {"patterns": [[{"TAG": "NN"}], [{"LOWER": "dog"}]], "attrs": {"MORPH": "Number=Sing"}},
 ]
 WORDS = ["is", "'s", "gets", "got", "gon", "na", "nothin'", "nuthin", "there", "that", "to", "dog", "\n", "Is"]
 TAGS = ["NN", "VBZ", "VBD", "IN", "TO", "EX", "_SP"]
