@@ -149,6 +149,17 @@ def test_random_docs_get_spacys_lemmas(mode, overwrite, tokens):
     _check_lemmas(mode, overwrite, tokens)
 
 
+def test_the_lemmatizer_given_keeps_its_word_lists():
+    nlp, lemmatizer = _lemmatizer("rule")
+    faster = ColumnLemmatizer()
+    faster.adopt(lemmatizer)
+    assert lemmatizer.lookups.get_table("lemma_index").get("noun") == ["fly", "dog"]
+    assert faster._lemmatizer.lookups.get_table("lemma_index").get("noun") == frozenset({"fly", "dog"})
+    doc = faster(Doc(nlp.vocab, words=["flies", "dogs"], pos=["NOUN", "NOUN"]))
+    assert [t.lemma_ for t in doc] == ["fly", "dog"]
+    assert lemmatizer.cache == {}  # the words were worked out by the copy
+
+
 def test_only_lemmatizers_that_read_word_tag_and_morphology_are_replaced():
     nlp, lemmatizer = _lemmatizer("rule")
     assert ColumnLemmatizer.applies(lemmatizer)
