@@ -77,9 +77,8 @@ def main() -> None:
     texts = _texts(args)
     print(f"{len(texts)} articles; components made faster: {', '.join(changed) or 'none'}")
     for number, (a, b) in enumerate(zip(stock.pipe(texts, batch_size=16), faster.pipe(texts, batch_size=16))):
-        if not (a.to_array(list(COLUMNS)) == b.to_array(list(COLUMNS))).all() or (
-                [t.lemma_ for t in a] != [t.lemma_ for t in b] or [str(t.morph) for t in a] != [str(t.morph)
-                                                                                            for t in b]):
+        # lemmas and morphology are compared by their string hashes, equal exactly where the strings are
+        if not (a.to_array(list(COLUMNS)) == b.to_array(list(COLUMNS))).all():
             print(f"article {number}: the annotations differ", file=sys.stderr)
             sys.exit(1)
     print(f"every token's {', '.join(COLUMNS).lower()} the same in both pipelines")
