@@ -25,6 +25,7 @@ from newsgraph.ingest.attribution import attribution, clause_speaker
 from newsgraph.ingest.circumstances import circumstances, combine, is_circumstantial
 from newsgraph.ingest.clauses import antecedent, appositions, find_clauses
 from newsgraph.ingest.columns import doc_text, span_text
+from newsgraph.ingest.lexicon import light_noun_class
 from newsgraph.ingest.qualifiers import (
     SPEECH_VERBS,
     is_conditional,
@@ -92,7 +93,39 @@ def extract_triples(doc: Doc, source: str, token_entity: Mapping[int, int] | Non
             if key not in seen:
                 seen.add(key)
                 triples.append(triple)
-    return tuple(triples)
+    return _without_light_nouns(triples)
+
+
+def _without_light_nouns(triples: list[Triple]) -> tuple[Triple, ...]:
+    """The triples but a light verb's whose object is the event noun another triple of its clause has taken into
+    its predicate: "made no reference to this part" gives "make reference to | this part", and "make | no
+    reference" would add only a relation to its own event noun (its class is the noun's, "refer to"). Without such
+    a sibling ("Russia gave no indication") the light verb's triple stays: it is the clause's one relation; and so
+    it does when its object names whose the noun is ("put Portugal's bond rating on review")."""
+    extended: dict[tuple[int, int], list[str]] = {}
+    for t in triples:
+        extended.setdefault((t.trigger_start, t.subject.start), []).append(t.predicate)
+    kept = []
+    for t in triples:
+        siblings = extended[(t.trigger_start, t.subject.start)]
+        concept = "" if t.object.is_entity else t.object.concept
+        if concept and " of " not in concept and len(siblings) > 1 and any(
+                _takes_noun(t.predicate, other, concept.split()) for other in siblings):
+            continue
+        kept.append(t)
+    return tuple(kept)
+
+
+def _takes_noun(predicate: str, other: str, words: list[str]) -> bool:
+    """True when ``other`` is ``predicate`` with one of ``words`` after it, a noun that makes it a light verb's
+    event, and more ("make" → "make reference to").
+
+    >>> _takes_noun("make", "make reference to", ["reference"]), _takes_noun("sign", "sign deal with", ["deal"])
+    (True, False)
+    """
+    rest = other[len(predicate) + 1:].split() if other.startswith(predicate + " ") else []
+    return len(rest) > 1 and rest[0] in words and \
+        light_noun_class(predicate.rsplit(" to ", 1)[-1], rest[0]) is not None
 
 
 def _may_report(sent: Span, ctx: _Context) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from handmade import make_doc, named_triples
 from newsgraph.graph.build import triple_class
 from newsgraph.ingest.lexicon import light_noun_class
+from newsgraph.ingest.triples import _without_light_nouns
 from newsgraph.model import Arg, Triple
 
 
@@ -18,8 +19,32 @@ def test_the_event_nouns_own_phrase_is_an_argument_of_the_light_verb():
                    "strikes NOUN dobj 1 lemma=strike", "on ADP prep 3", "Russian ADJ amod 7",
                    "oil NOUN compound 7", "refineries NOUN pobj 4 lemma=refinery", ". PUNCT punct 1")
     triples = _triples(doc)
-    assert ("Ukraine", "carry out", "[strike]") in triples
     assert any(s == "Ukraine" and p == "carry out strike on" and "refinery" in o for s, p, o in triples)
+    # the noun is in that predicate: a relation to the noun itself would say nothing more
+    assert ("Ukraine", "carry out", "[strike]") not in triples
+
+
+def test_a_light_verb_keeps_its_event_noun_as_object_when_that_is_all_the_clause_says():
+    alone = make_doc("Ukraine PROPN nsubj 1 ent=GPE", "carried VERB ROOT 1 lemma=carry", "out ADP prt 1",
+                     "strikes NOUN dobj 1 lemma=strike", ". PUNCT punct 1")
+    assert ("Ukraine", "carry out", "[strike]") in _triples(alone)
+    # whose rating it is says more than "put rating on"
+    owned = make_doc("Moody PROPN nsubj 2 ent=ORG", "'s PART case 0", "put VERB ROOT 2 lemma=put",
+                     "Portugal PROPN poss 5 ent=GPE", "'s PART case 3", "rating NOUN dobj 2 lemma=rating",
+                     "on ADP prep 5", "review NOUN pobj 6 lemma=review", ". PUNCT punct 2")
+    assert {("Moody", "put", "[rating of portugal]"), ("Moody", "put rating on", "[review]")} <= set(_triples(owned))
+
+
+def test_only_a_light_verb_with_its_event_noun_loses_the_noun_as_object():
+    def triples(verb: str, noun: str) -> tuple[Triple, ...]:
+        subject = Arg("Acme", 0, 4, local_id=1)
+        return (Triple(subject, verb, Arg(noun, 10, 20, concept=noun), "a1", "…", 0, 40, trigger_start=5),
+                Triple(subject, f"{verb} {noun} with", Arg("Initech", 26, 33, local_id=2), "a1", "…", 0, 40,
+                       trigger_start=5))
+
+    assert [t.predicate for t in _without_light_nouns(list(triples("hold", "talk")))] == ["hold talk with"]
+    # "signed a deal with Initech": a deal is no event, and "sign" no light verb
+    assert [t.predicate for t in _without_light_nouns(list(triples("sign", "deal")))] == ["sign", "sign deal with"]
 
 
 def test_a_phrase_the_parser_hung_on_the_light_verb_is_the_nouns_too():
