@@ -38,6 +38,7 @@ from newsgraph.ingest.anaphora import FEMALE_PRONOUNS, PERSON_PRONOUNS, RELATIVE
 
 __all__ = ["FEMALE_PRONOUNS", "PERSON_PRONOUNS", "linked_sexes", "person_sexes", "pronouns", "resolve_pronouns"]
 from newsgraph.ingest.columns import columns, doc_table, hashes
+from newsgraph.ingest.empty_it import empty_it
 from newsgraph.ingest.names import ROLE_NOUNS, TITLE_WORDS, fold
 from newsgraph.ingest.noun_classes import noun_class, noun_sex
 from newsgraph.ingest.pronoun_sexes import linked_sexes
@@ -53,14 +54,8 @@ ORG_PRONOUNS = SINGULAR_THING_PRONOUNS | PLURAL_PRONOUNS | FIRST_PLURAL_PRONOUNS
 REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "duchess"})
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "duke"})
-#: Verbs whose "it" is usually no entity: "it is likely", "it seems", "it takes time".
-EMPTY_IT_VERBS = frozenset({"be", "seem", "appear", "take", "remain", "become", "look", "sound", "rain", "matter"})
-#: Of those, the ones whose "it" is an entity unless a clause follows: "it is likely that …" / "it could be
-#: profitable", "it seems that …" / "it remains open".
-LINKING_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "look", "sound"})
 #: Titles of a company's officers: "Acme CEO John Smith" makes Acme an organisation whatever the model tagged it.
 OFFICER_NOUNS = frozenset({"ceo", "chairman", "chairwoman", "executive", "officer", "founder", "director"})
-_CLAUSES = frozenset({"ccomp", "xcomp", "csubj", "csubjpass"})
 #: Relative pronouns of things: "the Camry, which then fled", "a company that makes chips".
 THING_RELATIVES = frozenset({"which", "that"})
 #: Times the pronouns are linked again with the sexes their links give the persons (one settles almost every
@@ -283,7 +278,7 @@ def _organisation(token: Token, orgs: list[Found], org_at: Mapping[int, Found], 
             return org_at[speaker.i]  # "'We will appeal,' the club said"
         principals = [org_at[p.i] for p in speaker_phrase(speaker).principals if p.i in org_at]
         return principals[0] if len({p.key for p in principals}) == 1 else None  # "…, an Acme spokesman said"
-    if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or _expletive(token)):
+    if word == "it" and (token.dep_ not in {"nsubj", "nsubjpass"} or empty_it(token)):
         return None  # "it is likely that", "it is feared that", "it takes time": no entity
     window = sorted((f for f in orgs if previous <= f.start and f.end <= token.i), key=lambda f: f.start)
     if quoted is not None:
@@ -340,22 +335,6 @@ def _governs(name: Token, pronoun: Token) -> bool:
     """Whether ``name`` is the subject of a clause that holds ``pronoun`` in its sentence ("Gupta confirmed that
     he …", "Jackman said his …")."""
     return name.dep_ in {"nsubj", "nsubjpass"} and name.i < pronoun.i and name.head.is_ancestor(pronoun)
-
-
-def _expletive(it: Token) -> bool:
-    """Whether a subject "it" stands for no entity: the subject of "take" or "matter" ("it takes time"), of a
-    linking verb with a clause after it or its complement ("it is likely that …", "it is important to …", "it seems
-    that …"), or of a passive with a that-clause ("it was reported that …")."""
-    verb = it.head
-    lemma = verb.lemma_.lower()
-    if lemma in EMPTY_IT_VERBS - LINKING_VERBS:
-        return True
-    if it.dep_ == "nsubjpass":
-        return any(c.dep_ == "ccomp" for c in verb.children)
-    if lemma not in LINKING_VERBS:
-        return False
-    complements = [c for c in verb.children if c.dep_ in {"acomp", "attr"}]
-    return any(c.dep_ in _CLAUSES for head in [verb, *complements] for c in head.children)
 
 
 def _clause_subject(token: Token) -> Token | None:

@@ -53,6 +53,23 @@ def test_it_of_a_linking_verb_or_passive_is_the_organisation_unless_a_clause_fol
                   "note VERB xcomp 5", ". PUNCT punct 4") == []
 
 
+def test_it_of_take_is_the_organisation_only_when_take_is_its_doing():
+    # "Acme said it will take delivery of jets ." / "Acme said it had not taken the measures ."
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "said VERB ROOT 1", "it PRON nsubj 4", "will AUX aux 4",
+                  "take VERB ccomp 1 lemma=take", "delivery NOUN dobj 4", "of ADP prep 5", "jets NOUN pobj 6 tag=NNS",
+                  ". PUNCT punct 1") == [("it", "Acme")]
+    assert _links("Acme PROPN nsubj 1 ent=ORG", "said VERB ROOT 1", "it PRON nsubj 5", "had AUX aux 5",
+                  "not PART neg 5", "taken VERB ccomp 1 lemma=take", "the DET det 7", "measures NOUN dobj 5 tag=NNS",
+                  ". PUNCT punct 1") == [("it", "Acme")]
+    # "Acme said it takes time ." / "… it took two hours ." / "… it took 40 men to lift it ." / "… it took place ."
+    needs = [["time NOUN dobj 3"], ["two NUM nummod 4 ent=TIME", "hours NOUN dobj 3 tag=NNS ent=TIME"],
+             ["40 NUM nummod 4 ent=CARDINAL", "men NOUN dobj 3 tag=NNS", "to PART aux 6", "lift VERB xcomp 3"],
+             ["place NOUN dobj 3"]]
+    for words in needs:
+        assert _links("Acme PROPN nsubj 1 ent=ORG", "said VERB ROOT 1", "it PRON nsubj 3",
+                      "took VERB ccomp 1 lemma=take", *words, ". PUNCT punct 1") == [], words
+
+
 def test_a_person_of_the_pronouns_own_sentence_comes_before_the_subject_of_the_sentence_before():
     # "Maurice Cheeks smiled . The Sixers fired Jim Brien and replaced him ."
     assert _links("Maurice PROPN compound 1 ent=PERSON", "Cheeks PROPN nsubj 2 ent=PERSON", "smiled VERB ROOT 2",
