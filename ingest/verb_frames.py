@@ -72,6 +72,7 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
     """(preposition or None, object head) pairs of a verb, split on coordination."""
     states = clauses.predicate_adjectives(verb)
     noun = _light_noun(verb)
+    subject_at = min((c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), default=None)
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS and child.lower_ not in RELATIVE and not _apposed_object(child):
             for obj in split_conjuncts(child):
@@ -81,7 +82,8 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
                     if prep.dep_ == "prep" and not is_circumstantial(prep):
                         yield from _prep_objects(prep, f"{child.lemma_.lower()} {prep.lower_}")
         elif child.dep_ in {"prep", "agent"} and child.lower_ not in {"according", "despite"} \
-                and not is_circumstantial(child):  # "said in a statement", "met in Riyadh": attributes
+                and not is_circumstantial(child) and not _fronted(child, subject_at):
+            # "said in a statement", "met in Riyadh" are attributes, and so is "For Page, …" (_fronted)
             # "made reference to the treaty", the phrase hung on the verb: make reference to –– treaty
             label = f"{noun.lemma_.lower()} {child.lower_}" if noun is not None and child.i > noun.i else child.lower_
             yield from _prep_objects(child, label)
@@ -103,6 +105,15 @@ def objects(verb: Token) -> Iterator[tuple[str | None, Token]]:
                     yield from _prep_objects(grand, f"{child.lemma_} {grand.lower_}")
     for state in clauses.described_states(verb):
         yield None, state  # "was an inexperienced climber": inexperienced, as "was inexperienced" says
+
+
+def _fronted(prep: Token, subject_at: int | None) -> bool:
+    """A phrase set before its clause's subject frames the clause, as a viewpoint, purpose, reason or span ("For
+    Page, the photos were harmless fun", "For these reasons, he has been described as …", "For the second game in
+    a row, the Jaguars started aggressively"), and is none of the verb's arguments; a relative "on which" before
+    the subject is ("the deal on which they agreed")."""
+    return subject_at is not None and prep.i < subject_at and not any(
+        g.dep_ == "pobj" and g.lower_ in RELATIVE for g in prep.children)
 
 
 def _light_noun(verb: Token) -> Token | None:

@@ -210,6 +210,22 @@ def test_before_a_person_after_a_selecting_verb_is_no_occasion():
     assert _simple(_triples(doc)) == [("Smith", "testify before", "[committee]")]
 
 
+def test_a_phrase_before_the_subject_frames_the_clause_and_is_no_object():
+    # "For Trump , a ceasefire is a first step ." / "In her profile , Benjamin writes about her calling ."
+    doc = make_doc("For ADP prep 5", "Trump PROPN pobj 0 ent=PERSON", ", PUNCT punct 5", "a DET det 4",
+                   "ceasefire NOUN nsubj 5", "is AUX ROOT 5 lemma=be", "a DET det 9", "first ADJ amod 9",
+                   "step NOUN attr 5", ". PUNCT punct 5")
+    assert not any(o == "Trump" for _, _, o in _simple(_triples(doc)))
+    doc = make_doc("In ADP prep 5", "her PRON poss 2", "profile NOUN pobj 0", ", PUNCT punct 5",
+                   "Benjamin PROPN nsubj 5 ent=PERSON", "writes VERB ROOT 5 lemma=write", "about ADP prep 5",
+                   "her PRON poss 8", "calling NOUN pobj 6", ". PUNCT punct 5")
+    assert _simple(_triples(doc)) == [("Benjamin", "write about", "[calling]")]
+    # the same kind of phrase after the subject is an argument
+    doc = make_doc("Trump PROPN nsubj 1 ent=PERSON", "voted VERB ROOT 1 lemma=vote", "for ADP prep 1",
+                   "the DET det 4", "ceasefire NOUN pobj 2", ". PUNCT punct 1")
+    assert _simple(_triples(doc)) == [("Trump", "vote for", "[ceasefire]")]
+
+
 # --- the record and the pieces -----------------------------------------------------------------------------------
 def test_every_kind_on_one_clause():
     doc = make_doc("The DET det 1", "Kremlin PROPN nsubj 2 ent=ORG", "said VERB ROOT 2 lemma=say", "in ADP prep 2",
