@@ -1,7 +1,7 @@
 """An "it" that stands for no entity, which pronoun resolution leaves unlinked: "it is likely that …", "it is
 important to …", "it seems that …", "it was reported that …", "it takes time", "it took place on Monday". Its
-verb decides; "it could be profitable", "it will be compensated", "it will take delivery of six jets" are some
-thing's or organisation's (``newsgraph.ingest.pronouns``).
+verb decides; "it could be profitable", "it will be compensated", "it will take delivery of six jets" are a
+thing's or an organisation's (``newsgraph.ingest.pronouns``).
 """
 
 from __future__ import annotations
