@@ -257,7 +257,7 @@ def triple_class(triple: Triple, sense: str = "") -> RelationClass:
     in self-defence" is a shooting, "captured 23 pirates" an arrest; ``relation_class``), so that the relation and
     its event say one thing."""
     if not triple.object.is_entity and triple.object.concept and not triple.predicate.startswith("be "):
-        light = light_noun_class(triple.predicate.rsplit(" to ", 1)[-1], triple.object.concept.split()[-1])
+        light = light_noun_class(triple.predicate, triple.object.concept.split()[-1])
         if light is not None:
             return light
     return relation_class(triple.predicate, sense)

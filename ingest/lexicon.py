@@ -275,13 +275,14 @@ def is_empty_verb(lemma: str) -> bool:
 def light_noun_class(verb: str, noun: str) -> RelationClass | None:
     """The relation class a light verb takes from the event noun that is its object ("carry out" + "strike" →
     attack, "hold" + "talk" → talk), or None when the verb is no light verb or the noun no event of its own.
+    ``verb`` may be a complement chain's predicate: its last verb counts ("agree to hold" + "talk" → talk).
 
-    >>> light_noun_class("carry out", "strike").name, light_noun_class("hold", "talk").name
+    >>> light_noun_class("carry out", "strike").name, light_noun_class("agree to hold", "talk").name
     ('attack', 'talk')
     >>> light_noun_class("hold", "tournament"), light_noun_class("sign", "deal")
     (None, None)
     """
-    verb = " ".join(verb.lower().split())
+    verb = " ".join(verb.lower().rsplit(" to ", 1)[-1].split())
     if verb not in tables().light:
         return None
     whole = relation_class(f"{verb} {noun.lower()}")

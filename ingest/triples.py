@@ -125,7 +125,7 @@ def _takes_noun(predicate: str, other: str, words: list[str]) -> bool:
     """
     rest = other[len(predicate) + 1:].split() if other.startswith(predicate + " ") else []
     return len(rest) > 1 and rest[0] in words and \
-        light_noun_class(predicate.rsplit(" to ", 1)[-1], rest[0]) is not None
+        light_noun_class(predicate, rest[0]) is not None
 
 
 def _may_report(sent: Span, ctx: _Context) -> bool:
