@@ -18,6 +18,7 @@ from pathlib import Path
 from newsgraph.errors import StoreUnavailable
 
 _POLL = 0.05
+_writing: set[str] = set()  # the write locks this process holds (``one_writer`` nests within a process)
 
 
 def _open(path: Path) -> int:
@@ -95,7 +96,8 @@ def release_if_last(fd: int) -> bool:
 
 @contextlib.contextmanager
 def one_writer(data_dir: Path, on_wait: Callable[[int | None], None] | None = None) -> Iterator[None]:
-    """Be the only writer of ``data_dir`` (its ``.write.lock``) until the block ends, waiting for the holder.
+    """Be the only writer of ``data_dir`` (its ``.write.lock``) until the block ends, waiting for the holder. Within
+    a block of this process's, another block on the same data dir is part of it (it neither waits nor releases).
 
     Args:
         data_dir: The data directory (it must exist).
@@ -105,6 +107,10 @@ def one_writer(data_dir: Path, on_wait: Callable[[int | None], None] | None = No
         StoreUnavailable: the lock file cannot be created.
     """
     path = data_dir / ".write.lock"
+    key = os.path.realpath(path)
+    if key in _writing:  # this process writes there already: a nested block of the same writer
+        yield
+        return
     fd = _open(path)
     try:
         try:
@@ -120,8 +126,10 @@ def one_writer(data_dir: Path, on_wait: Callable[[int | None], None] | None = No
         with contextlib.suppress(OSError):  # a full disk: the pid stays unknown to a waiting writer
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        _writing.add(key)
         yield
     finally:
+        _writing.discard(key)
         with contextlib.suppress(OSError):
             os.ftruncate(fd, 0)
         os.close(fd)

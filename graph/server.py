@@ -51,6 +51,7 @@ from newsgraph.graph.server_io import (
     tcp_answers as _tcp_answers,
 )
 from newsgraph.graph.server_process import end_server, redis_args
+from newsgraph.graph.watchdog import HangWatch, end_waits, watch_server
 
 if TYPE_CHECKING:
     import falkordb
@@ -62,6 +63,9 @@ _STOP_TIMEOUT = 30.0
 #: Seconds between checks whether a starting server answers: each is a connection attempt, and a command that
 #: starts the server waits for the first answer, so a short interval is what it waits beyond the server's load.
 _START_POLL = 0.01
+#: The longest a server may be silent and idle before it is called hung (``newsgraph.graph.watchdog``); a client
+#: with a shorter reply timeout shortens it to that.
+HANG_WINDOW = 30.0
 
 
 class EmbeddedFalkorDB:
@@ -111,6 +115,7 @@ class EmbeddedFalkorDB:
         self._relaunch: tuple[str, str, bool] = ("", "", False)  # what _launch ran: server, module, delay_indexing
         self._running = False
         self._hung = False  # it stopped answering while in use (``failure``): killed, not asked, when stopped
+        self._watch: HangWatch | None = None  # from the first client on: calls a silent, idle server hung
         self._legacy_log = False
         self._clients: weakref.WeakSet[falkordb.FalkorDB] = weakref.WeakSet()
 
@@ -160,6 +165,9 @@ class EmbeddedFalkorDB:
             return
         self._running = False
         atexit.unregister(self._stop_at_exit)
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
         for client in list(self._clients):
             client.close()
         try:
@@ -184,7 +192,10 @@ class EmbeddedFalkorDB:
     def client(self, reply_timeout: float | None = None) -> falkordb.FalkorDB:
         """Return a new FalkorDB client on the unix socket; it is closed when this object stops. With
         ``reply_timeout``, a command the server does not answer within that many seconds raises redis-py's
-        ``TimeoutError`` (a hung server ends the command instead of holding it forever).
+        ``TimeoutError`` (a hung server ends the command instead of holding it forever). From the first client on,
+        the server is watched: one silent and idle for ``HANG_WINDOW`` seconds (or ``reply_timeout``, if shorter) is
+        hung (``newsgraph.graph.watchdog``): a server this object started is killed there and then, the clients of
+        one it reuses are disconnected, so that a statement waiting for it fails at once; ``failure`` then says so.
 
         Raises:
             StoreUnavailable: The server is not running; call start() first.
@@ -195,12 +206,28 @@ class EmbeddedFalkorDB:
 
         db = falkordb.FalkorDB(unix_socket_path=str(self.socket_path), socket_timeout=reply_timeout)
         self._clients.add(db)
+        if self._watch is None:
+            window = HANG_WINDOW if reply_timeout is None else min(HANG_WINDOW, reply_timeout)
+            self._watch = watch_server(self.socket_path, self.pid, self._on_hang, window=window)
         return db
+
+    @property
+    def hung(self) -> bool:
+        """True once the server stopped answering while in use (seen by the watch or by ``failure``)."""
+        return self._hung
+
+    def _on_hang(self) -> None:
+        """The watch found the server hung: end every wait for it (from the watch's thread)."""
+        self._hung = True
+        log.info("FalkorDB server for %s (pid %s) stopped answering", self.data_dir, self.pid)
+        end_waits(self.pid if self.owned else None, list(self._clients))
 
     def failure(self) -> str | None:
         """Why the running server cannot go on, if it cannot: it has died, it no longer answers (hung), or its last
         background save failed (it then refuses every write). None if it is fine. For turning a failed command
         into a message."""
+        if self._hung:
+            return self._hung_message()
         if self.pid is not None and not _server_alive(self.pid):
             return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) stopped while in use; the store "
                     f"there is as of its last save: run the command again to finish the job")
@@ -208,10 +235,13 @@ class EmbeddedFalkorDB:
             return self._save_failure()
         if self.pid is not None and not _answers(self.socket_path):
             self._hung = True
-            ender = "this command stops it" if self.owned else f"stop it: kill {self.pid}"
-            return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) stopped answering while in use "
-                    f"({ender}); the store there is as of its last save: run the command again to finish the job")
+            return self._hung_message()
         return None
+
+    def _hung_message(self) -> str:
+        ender = "this command stops it" if self.owned else f"stop it: kill {self.pid}"
+        return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) stopped answering while in use "
+                f"({ender}); the store there is as of its last save: run the command again to finish the job")
 
     def _stop_at_exit(self) -> None:
         try:

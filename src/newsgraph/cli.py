@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, ServerHung
 from newsgraph.settings import ENV_PREFIX, Settings
 
 app: typer.Typer = typer.Typer(  # annotated: the command modules import it back (an import cycle)
@@ -129,8 +129,8 @@ def ingest(
         from newsgraph.graph.overrides import load_overrides
         from newsgraph.graph.roles import load_roles
         from newsgraph.inputs import spooled_stdin
-        from newsgraph.pipeline import ingest as run_ingest
-        from newsgraph.stores import open_store
+        from newsgraph.pipeline import IngestReport, ingest as run_ingest
+        from newsgraph.stores import one_writer, open_store
 
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph, model=model, batch_size=batch_size, workers=workers,
@@ -149,12 +149,19 @@ def ingest(
 
         if "-" in paths and sys.stdin.isatty():
             typer.echo("newsgraph: reading JSON Lines from stdin (one article a line); end with Ctrl-D", err=True)
-        with spooled_stdin(paths, sys.stdin) as (inputs, shown), \
-                open_store(settings, write=True, on_wait=waiting) as graph_store:
-            with _progress_bar(quiet) as progress:
-                report = run_ingest(inputs, graph_store, settings, force=force, progress=progress)
-            counts = graph_store.counts()
-            top = _examples(graph_store, examples) if examples and not quiet else []
+        def once(inputs: list[Path]) -> tuple[IngestReport, dict[str, int], list[dict]]:
+            with open_store(settings, write=True, on_wait=waiting) as graph_store:
+                with _progress_bar(quiet) as progress:
+                    report = run_ingest(inputs, graph_store, settings, force=force, progress=progress)
+                return report, graph_store.counts(), _examples(graph_store, examples) if examples and not quiet else []
+
+        with spooled_stdin(paths, sys.stdin) as (inputs, shown), one_writer(settings, waiting):  # for both runs
+            try:
+                report, counts, top = once(inputs)
+            except ServerHung as exc:  # a FalkorDB deadlock, rare: the run again that the message asks for, once
+                typer.echo(f"newsgraph: the FalkorDB server for {exc.data_dir} (pid {exc.pid}) stopped answering and "
+                           f"was killed; starting it again to finish the job from its last save", err=True)
+                report, counts, top = once(inputs)
             skipped = [f"newsgraph: skipped {shown(item.path)}: {item.reason}" for item in report.skipped]
         for line in skipped:
             typer.echo(line, err=True)

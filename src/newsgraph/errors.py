@@ -35,6 +35,21 @@ class StoreUnavailable(NewsgraphError):
     exit_code = 4
 
 
+class ServerHung(StoreUnavailable):
+    """The embedded FalkorDB server the command started stopped answering in use and was killed; the data dir holds
+    the graph as of its last save, so running the command again finishes the job (``newsgraph ingest`` does that
+    once by itself).
+
+    Attributes:
+        data_dir: The data directory the server ran on.
+        pid: The killed server's pid, when known.
+    """
+
+    def __init__(self, message: str, *, data_dir: object, pid: int | None) -> None:
+        super().__init__(message)
+        self.data_dir, self.pid = data_dir, pid
+
+
 class WorkerFailed(NewsgraphError):
     """A parsing worker (a process of the pool, a Dask worker) failed for a reason other than newsgraph's own."""
 

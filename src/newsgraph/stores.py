@@ -7,11 +7,24 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from newsgraph.errors import BadSetting, StoreUnavailable
+from newsgraph.errors import BadSetting, ServerHung, StoreUnavailable
 from newsgraph.settings import Settings
 
 if TYPE_CHECKING:
     from newsgraph.graph.store import GraphStore
+
+
+@contextmanager
+def one_writer(settings: Settings, on_wait: Callable[[int | None], None] | None = None) -> Iterator[None]:
+    """Be the only writer of the embedded store's data dir for the block, as ``open_store(write=True)`` is, so that
+    several stores opened within it write as one writer (``newsgraph.graph.locks.one_writer``). Neo4j: nothing."""
+    if settings.store == "neo4j":
+        yield
+        return
+    from newsgraph.graph.server import EmbeddedFalkorDB
+
+    with EmbeddedFalkorDB(settings.data_dir).one_writer(on_wait):
+        yield
 
 
 @contextmanager
@@ -27,7 +40,8 @@ def open_store(settings: Settings, *, write: bool = False,
 
     Raises:
         StoreUnavailable: the server cannot be started or reached, or failed under the block (it died, or cannot
-            save the graph: the message names the data dir and the cause, e.g. no space left on device).
+            save the graph: the message names the data dir and the cause, e.g. no space left on device);
+            ``ServerHung`` when the server this block started stopped answering (it has been killed).
         BadSetting: Neo4j is chosen without a URI.
     """
     if settings.store == "neo4j":
@@ -65,4 +79,6 @@ def open_store(settings: Settings, *, write: bool = False,
             failure = server.failure()
             if failure is None:
                 raise
+            if server.hung and server.owned:
+                raise ServerHung(failure, data_dir=server.data_dir, pid=server.pid) from exc
             raise StoreUnavailable(failure) from exc
