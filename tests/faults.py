@@ -62,7 +62,7 @@ def ledger_size(data: Path) -> int:
     import falkordb
 
     try:
-        client = falkordb.FalkorDB(unix_socket_path=str(data / "falkordb.sock"))
+        client = falkordb.FalkorDB(unix_socket_path=str(data / "falkordb.sock"), socket_timeout=5)  # never hangs
         try:
             rows = client.select_graph("newsgraph").ro_query(
                 "MATCH (s:Source) WHERE s.sha256 IS NOT NULL RETURN count(s)").result_set
