@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.ingest.attribution import event_attribution
 from newsgraph.ingest.clauses import completing_phrase, is_passive, split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns, doc_text, span_text
+from newsgraph.ingest.hyphens import compound_event_verb, hyphen_words
 from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.named_events import named_kinds, named_occasions
 from newsgraph.ingest.proper_triggers import case_tells_nothing, proper_trigger
@@ -59,6 +60,12 @@ from newsgraph.model import Arg, EventMention, Participant
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 _NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass"})
+#: Participles that, heading a prepositional phrase, work as prepositions naming a relation, not a happening:
+#: "elements were discussed, including the fact that …", "concerns regarding the talks". Others used so stay
+#: events ("following the earthquake", "charges involving fraud", "according to police": a speech act).
+_PREPOSITION_PARTICIPLES = frozenset(get_string_id(w) for w in ("including", "excluding", "regarding",
+                                                                 "concerning", "respecting"))
+_PREP = get_string_id("prep")
 #: Light verbs: with an event noun as object ("carried out strikes", "held talks") the noun is the event.
 LIGHT_VERBS = frozenset({"make", "take", "give", "have", "hold", "carry", "conduct", "launch", "stage", "do",
                          "get", "put", "pay", "deliver", "mount", "undertake", "perform", "issue"})
@@ -95,8 +102,12 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     quotes, quoted = quotations.spans, quotations.speakers
     occasions = named_occasions(doc)
     table = as_tokens(doc)
+    compounds = hyphen_words(doc)  # "cease-fire": its last part stands for the word, its first part is none
+    first_parts = {first + k for first, _ in compounds.values() for k in (0, 1)}
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
-        if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS:
+        if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS or i in first_parts:
+            continue
+        if dep == _PREP and lower_col[i] in _PREPOSITION_PARTICIPLES:
             continue
         continued = i + 1 < len(iob_col) and iob_col[i + 1] == _INSIDE
         trigger: tuple[str, str] | None
@@ -108,6 +119,9 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             trigger = proper_trigger(strings, lower_col[i], ent_col[i], continued, headline, caseless)
             if trigger is None and ent_col[i] != 0 and iob_col[i] == _BEGIN and not continued:
                 trigger = acronym_trigger(table[i])
+        elif i in compounds:
+            verb = compound_event_verb(compounds[i][1])
+            trigger = None if verb is None else (verb, "speech" if is_speech_verb(verb) else "nominal")
         else:
             word = lower_col[i] if pos == _ADJ or pos in _VERBAL and lower_col[i] in _FIXED else lemma_col[i]
             trigger = _lookup(strings, word, pos)
@@ -150,8 +164,9 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         by_token[i] = len(found)
         if kind == "speech":
             speech.append((len(found), token))
+        start, end = (table[compounds[i][0]] if i in compounds else token).idx, token.idx + len(token.text)
         found.append(EventMention(
-            source=source, start=token.idx, end=token.idx + len(token.text), text=token.text, lemma=lemma,
+            source=source, start=start, end=end, text=text[start:end], lemma=lemma,
             event_class=event_class(lemma), kind=kind, sentence_start=sentence[1], sentence_end=sentence[2],
             participants=participants, negated=negated, hedged=hedged,
             conditional=conditional, attributed_to=said.speaker, on_behalf_of=said.on_behalf_of,

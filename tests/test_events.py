@@ -121,6 +121,46 @@ def test_noun_modifier_that_is_no_event_is_no_trigger():
     assert [text for text, *_ in _events(doc)] == ["raids", "resumed"]
 
 
+def test_a_participle_working_as_a_preposition_of_relation_is_no_trigger():
+    doc = make_doc("Ministers NOUN nsubjpass 2 lemma=minister", "were AUX auxpass 2 lemma=be",
+                   "discussed VERB ROOT 2 lemma=discuss", ", PUNCT punct 2", "including VERB prep 2 lemma=include",
+                   "the DET det 7", "ceasefire NOUN pobj 4 lemma=ceasefire", ", PUNCT punct 2",
+                   "following VERB prep 2 lemma=follow", "the DET det 11", "talks NOUN pobj 8 lemma=talk",
+                   ". PUNCT punct 2")
+    found = [text for text, *_ in _events(doc)]
+    assert "including" not in found and "discussed" in found
+    assert "following" in found  # "following the talks" tells of a sequence of happenings: kept
+
+
+def _agreed_to(first: str, last: str, *, spaced: bool = False):
+    """ "Both sides agreed to a <first>-<last>.", the hyphenated word split in three as spaCy splits it."""
+    return make_doc("Both DET det 1", "sides NOUN nsubj 2 lemma=side", "agreed VERB ROOT 2 lemma=agree",
+                    "to ADP prep 2", "a DET det 7", f"{first} NOUN compound 7", "- PUNCT punct 7",
+                    f"{last} NOUN pobj 3", ". PUNCT punct 2",
+                    spaces=[True] * 5 + [spaced, spaced, False, False])
+
+
+def test_a_hyphenated_word_the_lexicon_knows_is_one_trigger_and_one_concept():
+    from newsgraph.ingest.concepts import extract_concepts
+
+    doc = _agreed_to("cease", "fire")
+    assert doc.text == "Both sides agreed to a cease-fire."
+    found = [(text, lemma, kind) for text, lemma, kind, *_ in _events(doc)]
+    assert ("cease-fire", "ceasefire", "nominal") in found  # a truce, not a burning and a ceasing
+    assert not any(text in {"fire", "cease"} for text, *_ in found)
+    concepts = [(c.text, c.head) for c in extract_concepts(doc, "a1")]
+    assert ("a cease-fire", "ceasefire") in concepts and not any(head in {"fire", "cease"} for _, head in concepts)
+
+
+def test_a_hyphenated_word_the_lexicon_does_not_know_or_written_apart_is_read_part_by_part():
+    doc = _agreed_to("anti", "piracy")
+    assert doc.text == "Both sides agreed to a anti-piracy."
+    assert [text for text, *_ in _events(doc) if text != "agreed"] == ["piracy"]
+    spaced = _agreed_to("cease", "fire", spaced=True)
+    assert spaced.text == "Both sides agreed to a cease - fire."
+    assert "fire" in [text for text, *_ in _events(spaced)]
+
+
 def test_headline_word_inside_a_misread_name_is_a_trigger():
     # title case: the parser takes "Lindsay Lohan Checks" for an organisation
     doc = make_doc("Lindsay PROPN compound 2 ent=ORG", "Lohan PROPN compound 2 ent=ORG", "Checks PROPN ROOT 2 ent=ORG",
