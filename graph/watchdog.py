@@ -51,16 +51,16 @@ class HangWatch:
     thread, when the server has been silent and idle for ``window`` seconds (see the module docstring).
 
     Args:
-        answers: Whether the server answers a probe (PING on a fresh connection, an error reply counting as one)
+        probe: Whether the server answers a probe (PING on a fresh connection, an error reply counting as one)
             within the given number of seconds.
         cpu: The server's CPU seconds so far, None when they cannot be read.
         on_hang: What to do about it (the caller ends its own wait).
         window: Seconds of silence and idleness that make a hang.
     """
 
-    def __init__(self, answers: Callable[[float], bool], cpu: Callable[[], float | None],
+    def __init__(self, probe: Callable[[float], bool], cpu: Callable[[], float | None],
                  on_hang: Callable[[], None], *, window: float) -> None:
-        self._answers, self._cpu, self._on_hang = answers, cpu, on_hang
+        self._probe, self._cpu, self._on_hang = probe, cpu, on_hang
         self.window = window
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="newsgraph-hang-watch", daemon=True)
@@ -80,7 +80,7 @@ class HangWatch:
         silent_since: float | None = None
         cpu_then: float | None = None
         while not self._stop.wait(step):
-            if self._answers(step):
+            if self._probe(step):
                 silent_since = None
                 continue
             now, cpu_now = time.monotonic(), self._cpu()

@@ -76,23 +76,23 @@ def extract_concepts(doc: Doc, source: str, covered: Collection[int] = ()) -> tu
     pos_col, ent_col, punct = columns(doc, [POS, ENT_TYPE, IS_PUNCT])
     firsts = doc_table(doc).firsts
     credited = credit_tokens(doc)  # a credit's words: its photographers, reporters and agencies are no concepts either
-    compounds = hyphen_words(doc)  # "cease-fire" is a ceasefire, not a cease and a fire
-    first_parts = {first + k for first, _ in compounds.values() for k in (0, 1)}
+    hyphened = hyphen_words(doc)  # "cease-fire" is a ceasefire, not a cease and a fire
     for i, (pos, ent) in enumerate(zip(pos_col, ent_col)):
-        if pos not in _POS_IDS or i in covered or i in credited or i in first_parts:
+        if pos not in _POS_IDS or i in covered or i in credited or i in hyphened.parts:
             continue
         token = doc[i]
         if ent in _NOT_CONCEPT_ENT_IDS and not (ent == _CARDINAL and numbered_name(token.text)):
             continue
         if not any(c.isalpha() for c in token.text):
             continue
-        compound = compounds.get(i)
+        compound = hyphened.words.get(i)
         word = compound[1] if compound else token.lemma_ or token.text
         head = " ".join(word.lower().split()) if token.pos_ == "PROPN" else concept_head(word)
         if not head:
             continue
-        first = _first_word(token, firsts, punct) if compound is None else min(_first_word(token, firsts, punct),
-                                                                                compound[0])
+        first = _first_word(token, firsts, punct)
+        if compound is not None:  # "a cease-fire": from "a", the compound's first part being no word of its own
+            first = min(first, compound[0])
         start, end = doc[first].idx, token.idx + len(token.text)
         written = compound[1] if compound else token.lower_
         found.append(ConceptMention(source, start, end, text[start:end], head, _modifiers(token),

@@ -102,10 +102,10 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     quotes, quoted = quotations.spans, quotations.speakers
     occasions = named_occasions(doc)
     table = as_tokens(doc)
-    compounds = hyphen_words(doc)  # "cease-fire": its last part stands for the word, its first part is none
-    first_parts = {first + k for first, _ in compounds.values() for k in (0, 1)}
+    hyphened = hyphen_words(doc)  # "cease-fire": its last part stands for the word, its first part is none
+    compounds = hyphened.words
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
-        if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS or i in first_parts:
+        if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS or i in hyphened.parts:
             continue
         if dep == _PREP and lower_col[i] in _PREPOSITION_PARTICIPLES:
             continue

@@ -10,6 +10,7 @@ outlet's "cease-fire" and another's "ceasefire" are one event and one concept. A
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -26,25 +27,38 @@ if TYPE_CHECKING:
 _HYPHEN = get_string_id("-")
 
 
-def hyphen_words(doc: Doc) -> dict[int, tuple[int, str]]:
-    """The known hyphenated nouns of ``doc``: index of the last part → (index of the first part, the lexicon's
-    word, as written where it knows that spelling). Both parts alphabetic, written with no space around the hyphen,
-    the last one a common noun.
+@dataclass(frozen=True)
+class HyphenWords:
+    """The known hyphenated nouns of a Doc.
+
+    Attributes:
+        words: index of each one's last part → (index of its first part, the lexicon's word, as written where the
+            lexicon knows that spelling).
+        parts: the indices of their first parts and hyphens: no words of their own.
+    """
+
+    words: dict[int, tuple[int, str]]
+    parts: frozenset[int]
+
+
+def hyphen_words(doc: Doc) -> HyphenWords:
+    """The known hyphenated nouns of ``doc``: both parts alphabetic, written with no space around the hyphen, the
+    last one a common noun, the whole a word the lexicon knows (``known_compound``). Made once per Doc.
 
     >>> from spacy.lang.en import English
     >>> from spacy.tokens import Doc
     >>> doc = Doc(English().vocab, words=["a", "cease", "-", "fire", "and", "anti", "-", "piracy", "laws"],
     ...           spaces=[True, False, False, True, True, False, False, True, False],
     ...           pos=["DET", "NOUN", "PUNCT", "NOUN", "CCONJ", "ADJ", "PUNCT", "NOUN", "NOUN"])
-    >>> hyphen_words(doc)
-    {3: (1, 'cease-fire')}
+    >>> found = hyphen_words(doc)
+    >>> found.words, sorted(found.parts)
+    ({3: (1, 'cease-fire')}, [1, 2])
     """
     memo = doc_table(doc).memo("hyphen_words")  # asked by the event and the concept pass of each article
     if "found" in memo:
         return memo["found"]
     lower, alpha = columns(doc, [LOWER, IS_ALPHA])
-    found: dict[int, tuple[int, str]] = {}
-    memo["found"] = found
+    words: dict[int, tuple[int, str]] = {}
     for i in range(1, len(doc) - 1):
         if lower[i] != _HYPHEN or not alpha[i - 1] or not alpha[i + 1]:
             continue
@@ -56,7 +70,8 @@ def hyphen_words(doc: Doc) -> dict[int, tuple[int, str]]:
             continue  # a chain of three words or more
         word = known_compound(first.lower_, (last.lemma_ or last.text).lower())
         if word is not None:
-            found[i + 1] = (i - 1, word)
+            words[i + 1] = (i - 1, word)
+    found = memo["found"] = HyphenWords(words, frozenset(i for last in words for i in (last - 2, last - 1)))
     return found
 
 
