@@ -119,7 +119,7 @@ def test_a_reused_server_that_stops_is_left_to_its_owner_and_our_wait_ends(tmp_p
         owner.stop()
 
 
-def test_store_unavailable_is_what_a_hung_reply_becomes():
+def test_server_hung_is_a_store_error_naming_its_data_dir_and_pid():
     from newsgraph.errors import ServerHung
 
     assert issubclass(ServerHung, StoreUnavailable)
