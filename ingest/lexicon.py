@@ -30,6 +30,7 @@ from newsgraph.ingest.lexicon_data import (
     tables,
 )
 from newsgraph.ingest.spelling import american_spelling
+from newsgraph.ingest.word_forms import gerund_verb, participle_verb, reaction_verb
 
 PARTICLES = frozenset(
     "up down out off over back away in on through around about along forward together apart aside".split())
@@ -181,10 +182,10 @@ def _event_word(lemma: str, pos: str) -> str | None:
         if verb is None and word.endswith("s") and word not in t.verbs:
             verb = t.nouns.get(word[:-1])
         if (verb is None or verb == word) and word.endswith("ing") and word not in t.not_nouns:
-            verb = _gerund(word) or verb
+            verb = gerund_verb(word) or verb
         return verb
     if pos == "ADJ":
-        return t.adjectives.get(word) or _participle(word) or _reaction(word)
+        return t.adjectives.get(word) or participle_verb(word) or reaction_verb(word)
     return None
 
 
@@ -402,54 +403,4 @@ def _collapse_light_verb(step: list[str], t) -> list[str] | None:
         rest = step[i + 1:]  # after "of" comes the object ("have an exchange of prisoners"), not a preposition
         prep = [p for p in rest[:1] if p != "of" and f"{verb} {p}" in t.members]
         return verb.split() + prep
-    return None
-
-
-def _gerund(word: str) -> str | None:
-    """The curated verb a noun in -ing names the act of ("stabbing" → stab, "burning" → burn), or None.
-
-    >>> _gerund("stabbing"), _gerund("burning"), _gerund("raising"), _gerund("ceiling")
-    ('stab', 'burn', 'raise', None)
-    """
-    members = tables().members
-    stem = word[:-3]
-    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
-        if verb in members:
-            return verb
-    return None
-
-
-def _reaction(word: str) -> str | None:
-    """The verb of a participle of a WordNet verb of emotion used as an adjective: a reaction is a state the news
-    reports as an event ("disappointed", "it's disappointing" → disappoint; "shocked" → shock).
-
-    >>> _reaction("disappointed"), _reaction("disappointing"), _reaction("worried"), _reaction("shocked")
-    ('disappoint', 'disappoint', 'worry', 'shock')
-    >>> _reaction("tired"), _reaction("red"), _reaction("ceiling")
-    (None, None, None)
-    """
-    verbs = tables().verbs
-    for suffix in ("ed", "ing"):
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            stem = word[:-len(suffix)]
-            for verb in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else "",
-                         stem[:-1] + "y" if stem.endswith("i") else ""):
-                known = verbs.get(verb) if verb else None
-                if known is not None and known.lexname == "emotion":
-                    return verb
-    return None
-
-
-def _participle(word: str) -> str | None:
-    """The verb of a past participle used as an adjective, for non-stative curated verbs ("injured" → injure)."""
-    t = tables()
-    candidates = [t.irregular.get(word, "")]
-    if word.endswith("ed"):
-        stem = word[:-2]
-        candidates += [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
-                       stem[:-1] + "y" if stem.endswith("i") else ""]
-    for verb in candidates:
-        member = t.members.get(verb) if verb else None
-        if member is not None and member.relation not in t.stative and member.polarity > 0:
-            return verb
     return None
