@@ -6,6 +6,7 @@
                                              a date a day YYYY-MM-DD or "" for none)
     // param: hops int = 3 — longest path     (with "= default" a parameter is optional; "" for an empty string)
     // example: a=Trump                       (a value for the Neo4j Browser script)
+    // values: kind = any | hedged | conditional   (a string parameter that takes one of these words only)
 
 Every value reaches the store as a parameter. Where Neo4j needs other text, ``<name>.neo4j.cypher`` (same
 header) holds it and is used when the store is Neo4j.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -45,24 +46,30 @@ class Param:
         type: One of ``string``, ``int``, ``float``, ``bool``.
         default: The typed default, or None when the parameter is required.
         description: What the parameter means.
+        values: The words a ``string`` parameter must be one of (any case; empty for any string).
     """
 
     name: str
     type: str
     default: Any
     description: str
+    values: tuple[str, ...] = ()
 
     @property
     def required(self) -> bool:
         return self.default is None
 
     def signature(self) -> str:
-        """``name (type)`` or ``name (type = default)``.
+        """``name (type)`` or ``name (type = default)``, with the words it takes if it takes only some.
 
         >>> Param("hops", "int", 3, "").signature()
         'hops (int = 3)'
+        >>> Param("kind", "string", "any", "", ("any", "hedged")).signature()
+        "kind (string = 'any'; any|hedged)"
         """
-        return f"{self.name} ({self.type})" if self.required else f"{self.name} ({self.type} = {self.default!r})"
+        words = f"; {'|'.join(self.values)}" if self.values else ""
+        kind = f"{self.type}{words}" if self.required else f"{self.type} = {self.default!r}{words}"
+        return f"{self.name} ({kind})"
 
 
 @dataclass(frozen=True)
@@ -178,6 +185,15 @@ def _parse(stem: str, source: str, where: str) -> tuple[str, tuple[Param, ...], 
             default = default[1:-1] if default.startswith('"') and default.endswith('"') else default
             default = _checked(default, m["type"], where)
         params.append(Param(m["name"], m["type"], default, m["desc"].strip()))
+    for spec in fields.get("values", []):
+        key, sep, value = spec.partition("=")
+        words = tuple(w.strip().lower() for w in value.split("|"))
+        at = next((k for k, p in enumerate(params) if p.name == key.strip() and p.type == "string"), None)
+        if not sep or at is None or not all(words) or params[at].values:
+            raise ValueError(f"{where}: bad '// values: {spec}' (want '<declared string param> = word | word ...')")
+        if params[at].default is not None and params[at].default.lower() not in words:
+            raise ValueError(f"{where}: the default of {key.strip()!r} is not one of its values")
+        params[at] = replace(params[at], values=words)
     examples = {}
     for spec in fields.get("example", []):
         key, sep, value = spec.partition("=")
@@ -185,6 +201,9 @@ def _parse(stem: str, source: str, where: str) -> tuple[str, tuple[Param, ...], 
         if not sep or key.strip() not in types:
             raise ValueError(f"{where}: bad '// example: {spec}' (want '<declared param>=<value>')")
         _checked(value.strip(), types[key.strip()], where)
+        allowed = next(p.values for p in params if p.name == key.strip())
+        if allowed and value.strip().lower() not in allowed:
+            raise ValueError(f"{where}: bad '// example: {spec}' (not one of {'|'.join(allowed)})")
         examples[key.strip()] = value.strip()
     return fields["answers"][0], tuple(params), examples, "\n".join(lines).strip() + "\n"
 
@@ -251,6 +270,13 @@ def bind(query: CannedQuery, raw: dict[str, Any]) -> dict[str, Any]:
                 raise BadQueryParameter(f"query {query.name!r} needs parameter {param.name!r} ({param.type}): "
                                         f"give it as {param.name}=<{param.type}>")
             bound[param.name] = param.default
+            continue
+        if param.values:
+            word = str(raw[param.name]).strip().lower()
+            if word not in param.values:
+                raise BadQueryParameter(f"parameter {param.name!r} of query {query.name!r} must be one of "
+                                        f"{', '.join(param.values)}; got {raw[param.name]!r}")
+            bound[param.name] = word
             continue
         try:
             bound[param.name] = convert(raw[param.name], param.type)

@@ -1,6 +1,7 @@
 // name: hedged
 // answers: What is reported only as possible, intended or expected (hedged), or only under a condition (conditional)?
 // param: kind string = "any" — "hedged" (may, reportedly, expected to, …), "conditional" (if, unless) or "any"
+// values: kind = any | hedged | conditional
 // param: limit int = 100 — at most this many statements
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)

@@ -1,6 +1,7 @@
 // name: negated
 // answers: What is reported as not happening (negated evidence), by whom and where?
 // param: hedged string = "any" — "yes" for only hedged or conditional statements, "no" for only plain ones, "any" for all
+// values: hedged = any | yes | no
 // param: limit int = 100 — at most this many statements
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)

@@ -10,7 +10,8 @@
 // the other participants) unless a relation row of the same source already stands for that event. Rows are in the
 // order of their source's publication date (undated last), then of the text; "when" is the time the sentence
 // itself names ("on Tuesday" resolved against the date), when it names one. An event row's sentence is that of
-// evidence of the event in the same source; where there is none, its trigger words (sources keep no full text).
+// evidence of the event in the same source; where there is none, the sentence its report keeps (the first plain
+// mention's, else the first negated one's); only for a report of hedged mentions alone, its trigger words.
 // Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
 OPTIONAL MATCH (w:Source)
 WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
@@ -60,7 +61,11 @@ WITH e, relations, collect(CASE WHEN shown THEN {
        other: reduce(t = '', y IN others | t + CASE WHEN t = '' THEN '' ELSE ', ' END + y),
        negated: size(r.negated) > 0 AND all(y IN r.negated WHERE y),
        hedged: size(r.hedged) > 0 AND all(y IN r.hedged WHERE y), time: '', outlet: coalesce(src.outlet, src.id),
-       source: src.id, start: r.sentence_starts[0], sentence: coalesce(sentences[0], r.texts[0]), event: ev.id}
+       source: src.id, start: r.sentence_starts[0], event: ev.id,
+       sentence: CASE WHEN size(sentences) > 0 THEN sentences[0]
+                      WHEN coalesce(r.affirmed_sentence, '') <> '' THEN r.affirmed_sentence
+                      WHEN coalesce(r.negated_sentence, '') <> '' THEN r.negated_sentence
+                      ELSE r.texts[0] END}
      END) AS events
 UNWIND relations + events AS row
 RETURN e.name AS entity, row.date AS date, row.kind AS kind, row.class AS class, row.predicate AS predicate,

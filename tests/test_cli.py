@@ -77,9 +77,10 @@ def test_query_formats(runner, data_dir):
 def test_query_errors_are_one_line(runner, data_dir):
     for args, needle in [(("query", "nope"), "nope"), (("query", "corroborated", "-p", "min_sources=x"), "min_sources"),
                          (("query", "corroborated", "-p", "bogus"), "key=value"),
-                         (("query", "corroborated", "-f", "xml"), "xml")]:
+                         (("query", "corroborated", "-f", "xml"), "xml"),
+                         (("query", "negated", "-p", "hedged=bogus"), "must be one of any, yes, no")]:
         result = _run(runner, data_dir, *args)
-        assert result.exit_code != 0
+        assert result.exit_code == 2
         assert needle in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
@@ -98,12 +99,16 @@ def test_entities_list_and_explain(runner, data_dir):
 
 @pytest.mark.parametrize("fmt,name", [("graphml", "g.graphml"), ("gexf", "g.gexf"), ("json", "g.json"),
                                       ("csv", "g.zip"), ("evidence-jsonl", "evidence.jsonl"),
-                                      ("entities-jsonl", "entities.jsonl")])
+                                      ("entities-jsonl", "entities.jsonl"), ("mentions-jsonl", "mentions.jsonl")])
 def test_export_every_format(runner, data_dir, tmp_path, fmt, name):
     target = tmp_path / name
     result = _run(runner, data_dir, "export", "--format", fmt, "-o", str(target))
     assert result.exit_code == 0, result.output
     assert target.exists()
+    if fmt.endswith("-jsonl"):  # the summary counts what the file holds: one record a line
+        assert f"({len(target.read_bytes().splitlines())} lines)" in result.output
+    else:
+        assert re.search(r"\(\d+ nodes, \d+ edges\)", result.output)
     if fmt == "graphml":
         assert nx.read_graphml(target).number_of_nodes() > 20
     if fmt == "csv":

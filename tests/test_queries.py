@@ -99,6 +99,13 @@ def test_a_neo4j_variant_is_loaded_and_must_match_the_parameters(tmp_path):
     ("// name: q\n// answers: Something.\n// param: n int = x — x\n", "q.cypher: 'x' is not of type int"),
     ("// name: q\n// answers: Something.\n// example: n=1\n", "bad '// example"),
     ("// name: q\n// answers: Something.\n// param: n int — x\n// example: n=one\n", "'one' is not of type int"),
+    ("// name: q\n// answers: Something.\n// param: n int — x\n// values: n = a | b\n", "bad '// values"),
+    ("// name: q\n// answers: Something.\n// values: k = a | b\n", "bad '// values"),
+    ("// name: q\n// answers: Something.\n// param: k string — x\n// values: k = a | | b\n", "bad '// values"),
+    ("// name: q\n// answers: Something.\n// param: k string = \"c\" — x\n// values: k = a | b\n",
+     "default of 'k' is not one of its values"),
+    ("// name: q\n// answers: Something.\n// param: k string — x\n// values: k = a | b\n// example: k=c\n",
+     r"bad '// example: k=c' \(not one of a\|b\)"),
 ])
 def test_a_bad_header_is_refused(tmp_path, header, problem):
     (tmp_path / "q.cypher").write_text(header + "RETURN 1\n")
@@ -117,6 +124,17 @@ def test_bind_converts_and_fills_defaults():
     assert bind(flag, {"on": "False"}) == {"on": False, "x": 0.5}
 
 
+def test_a_parameter_with_values_takes_one_of_them_in_any_case(tmp_path):
+    (tmp_path / "q.cypher").write_text("// name: q\n// answers: Something.\n// param: kind string = \"any\" — x\n"
+                                       "// values: kind = Any | hedged | conditional\nRETURN $kind AS kind\n")
+    [query] = load_queries(tmp_path)
+    assert query.params[0].values == ("any", "hedged", "conditional")
+    assert bind(query, {"kind": " Hedged "}) == {"kind": "hedged"}
+    assert bind(query, {}) == {"kind": "any"}
+    assert get_query("negated").params[0].values == ("any", "yes", "no")
+    assert get_query("hedged").params[0].values == ("any", "hedged", "conditional")
+
+
 @pytest.mark.parametrize("name, raw, message", [
     ("connections", {"a": "Trump", "b": "Putin", "hops": "three"}, r"'hops'.*must be of type int.*'three'"),
     ("connections", {"a": "Trump", "b": "Putin", "hops": "2.5"}, r"'hops'.*int"),
@@ -126,6 +144,9 @@ def test_bind_converts_and_fills_defaults():
     ("sources", {"limit": "3"}, r"no parameter 'limit'.*since \(date = ''\), until"),
     ("sources", {"since": "18/03/2025"}, r"'since'.*must be of type date \(a day written YYYY-MM-DD\).*'18/03/2025'"),
     ("sources", {"until": "2025-02-30"}, r"'until'.*type date"),
+    ("negated", {"hedged": "bogus"}, r"'hedged' of query 'negated' must be one of any, yes, no; got 'bogus'"),
+    ("hedged", {"kind": "maybe"}, r"'kind' of query 'hedged' must be one of any, hedged, conditional; got 'maybe'"),
+    ("negated", {"hedged": "yes", "nmae": "x"}, r"no parameter 'nmae'.*hedged \(string = 'any'; any\|yes\|no\)"),
 ])
 def test_bad_parameters(name, raw, message):
     with pytest.raises(BadQueryParameter, match=message):

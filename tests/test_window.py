@@ -251,6 +251,10 @@ def test_timeline_shows_events_no_relation_row_stands_for(seed_store):
     assert declined["negated"] is True and declined["kind"] == "relation"
     events = [r for r in rows if r["kind"] == "event"]
     assert events and all(r["role"] and r["class"] for r in events)
+    # an event row quotes its sentence, from the evidence or its report; trigger words only for hedged mentions
+    worded = [r for r in events if len(r["sentence"].split()) < 4]
+    assert len(worded) <= 1 and all(r["sentence"] == r["predicate"] for r in worded)
+    assert any(r["predicate"] == "declined" and "declined to commit" in r["sentence"] for r in events)
 
 
 @pytest.mark.store

@@ -223,7 +223,8 @@ def _print_summary(report, counts: dict[str, int], top: list[dict], settings: Se
     where = f"FalkorDB in {settings.data_dir}" if settings.store == "falkordb" else f"Neo4j at {settings.neo4j_uri}"
     typer.echo(f"ingested {len(report.ingested)} article(s) ({report.words} words, {report.sentences} sentences) "
                f"in {report.seconds:.1f} s; {len(report.already)} already stored; {len(report.skipped)} skipped")
-    typer.echo(f"graph ({where}): {counts['sources']} articles, {counts['entities']} entities, "
+    articles = f"{counts['sources']} article{'' if counts['sources'] == 1 else 's'}"
+    typer.echo(f"graph ({where}): {articles}, {counts['entities']} entities, "
                f"{counts['concepts']} concepts, {counts['relations']} relations "
                f"({counts['corroborated']} reported by 2+ sources), {counts['evidence']} evidence sentences")
     if top:

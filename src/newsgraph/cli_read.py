@@ -39,8 +39,8 @@ def list_queries_command(
         if browser:
             typer.echo(f"// {query.name}: {query.answers}\n{browser_script(query)}\n")
             continue
-        params = " ".join(f"{p.name}={p.type}" + (f"[{p.default}]" if p.default is not None else "")
-                          for p in query.params)
+        params = " ".join(f"{p.name}={'|'.join(p.values) or p.type}" + (f"[{p.default}]" if p.default is not None
+                                                                             else "") for p in query.params)
         typer.echo(f"{query.name:16} {query.answers}" + (f"\n{'':16}   params: {params}" if params else ""))
 
 
@@ -248,7 +248,14 @@ def export(
             written = [export_html(subgraph, output, title=f"newsgraph: {title}", start=around or ())]
         else:
             written = write_export(subgraph, output_format, output)
-        typer.echo(f"wrote {', '.join(map(str, written))} ({subgraph.number_of_nodes()} nodes, "
-                   f"{subgraph.number_of_edges()} edges)")
+        typer.echo(f"wrote {', '.join(map(str, written))} ({_export_size(output_format, written, subgraph)})")
 
     _guarded(body)
+
+
+def _export_size(output_format: str, written: list[Path], subgraph: Any) -> str:
+    """What an export wrote: the lines of a JSON Lines file (one record each), else the graph's nodes and edges."""
+    if output_format.endswith("-jsonl") and len(written) == 1 and written[0].is_file():
+        with written[0].open("rb") as lines:
+            return f"{sum(1 for _ in lines)} lines"
+    return f"{subgraph.number_of_nodes()} nodes, {subgraph.number_of_edges()} edges"
