@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,7 +19,8 @@ from pathlib import Path
 from newsgraph.errors import StoreUnavailable
 
 _POLL = 0.05
-_writing: set[str] = set()  # the write locks this process holds (``one_writer`` nests within a process)
+#: The write locks this process holds, with the thread holding each (``one_writer`` nests within a thread).
+_writing: set[tuple[str, int]] = set()
 
 
 def _open(path: Path) -> int:
@@ -97,7 +99,9 @@ def release_if_last(fd: int) -> bool:
 @contextlib.contextmanager
 def one_writer(data_dir: Path, on_wait: Callable[[int | None], None] | None = None) -> Iterator[None]:
     """Be the only writer of ``data_dir`` (its ``.write.lock``) until the block ends, waiting for the holder. Within
-    a block of this process's, another block on the same data dir is part of it (it neither waits nor releases).
+    a block of this thread's, another block on the same data dir is part of it (it neither waits nor releases); a
+    block of another thread of this process waits as another process's would (each opens the lock file anew, and
+    ``flock`` locks of two open files exclude each other).
 
     Args:
         data_dir: The data directory (it must exist).
@@ -107,11 +111,12 @@ def one_writer(data_dir: Path, on_wait: Callable[[int | None], None] | None = No
         StoreUnavailable: the lock file cannot be created.
     """
     path = data_dir / ".write.lock"
-    key = os.path.realpath(path)
-    if key in _writing:  # this process writes there already: a nested block of the same writer
+    key = (os.path.realpath(path), threading.get_ident())
+    if key in _writing:  # this thread writes there already: a nested block of the same writer
         yield
         return
     fd = _open(path)
+    held = False
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -123,6 +128,7 @@ def one_writer(data_dir: Path, on_wait: Callable[[int | None], None] | None = No
                     holder = _holder(fd)
                 on_wait(holder)
             fcntl.flock(fd, fcntl.LOCK_EX)  # blocks until the holder ends (or dies: the kernel releases it)
+        held = True
         with contextlib.suppress(OSError):  # a full disk: the pid stays unknown to a waiting writer
             os.ftruncate(fd, 0)
             os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
@@ -130,8 +136,9 @@ def one_writer(data_dir: Path, on_wait: Callable[[int | None], None] | None = No
         yield
     finally:
         _writing.discard(key)
-        with contextlib.suppress(OSError):
-            os.ftruncate(fd, 0)
+        if held:  # a wait given up (Ctrl-C, on_wait raising) leaves the holder's pid in place
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
         os.close(fd)
 
 

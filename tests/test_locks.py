@@ -44,3 +44,51 @@ def test_the_same_dir_under_another_spelling_is_the_same_lock(tmp_path):
     with locks.one_writer(tmp_path), locks.one_writer(tmp_path / "sub" / ".."):
         assert _other_process_sees(tmp_path).startswith("held")
     assert _other_process_sees(tmp_path) == "free"
+
+
+def test_another_thread_of_the_process_waits_for_the_writer(tmp_path):
+    import threading
+
+    order: list[str] = []
+    waits: list[int | None] = []
+    first_in, second_done = threading.Event(), threading.Event()
+
+    def second() -> None:
+        first_in.wait()
+        with locks.one_writer(tmp_path, waits.append):
+            order.append("second in")
+            assert _other_process_sees(tmp_path) == f"held {os.getpid()}"
+        second_done.set()
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    with locks.one_writer(tmp_path):
+        first_in.set()
+        assert not second_done.wait(0.5)  # the other thread waits instead of nesting in this block
+        order.append("first out")
+    thread.join(10)
+    assert order == ["first out", "second in"] and waits == [os.getpid()]
+    assert _other_process_sees(tmp_path) == "free"
+
+
+def test_a_wait_given_up_leaves_the_holders_pid_in_the_lock_file(tmp_path):
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, os, sys, time\n"
+                               "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+                               "fcntl.flock(fd, fcntl.LOCK_EX); os.pwrite(fd, b'4242\\n', 0)\n"
+                               "print('in', flush=True); time.sleep(30)", str(tmp_path / ".write.lock")],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "in"
+
+        def give_up(pid: int | None) -> None:
+            raise KeyboardInterrupt
+
+        try:
+            with locks.one_writer(tmp_path, give_up):
+                raise AssertionError("the lock is held by the other process")
+        except KeyboardInterrupt:
+            pass
+        assert (tmp_path / ".write.lock").read_text() == "4242\n"
+    finally:
+        holder.kill()
+        holder.wait()
