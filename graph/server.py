@@ -51,7 +51,7 @@ from newsgraph.graph.server_io import (
     tcp_answers as _tcp_answers,
 )
 from newsgraph.graph.server_process import end_server, redis_args
-from newsgraph.graph.watchdog import HangWatch, end_waits, watch_server
+from newsgraph.graph.watchdog import HangWatch, end_waits, idle_while, process_start, watch_server
 
 if TYPE_CHECKING:
     import falkordb
@@ -66,6 +66,8 @@ _START_POLL = 0.01
 #: The longest a server may be silent and idle before it is called hung (``newsgraph.graph.watchdog``); a client
 #: with a shorter reply timeout shortens it to that.
 HANG_WINDOW = 30.0
+#: Seconds ``failure`` watches the CPU of a server that does not answer, to tell a hung one from a busy one.
+FAILURE_LOOK = 2.0
 
 
 class EmbeddedFalkorDB:
@@ -116,6 +118,7 @@ class EmbeddedFalkorDB:
         self._running = False
         self._hung = False  # it stopped answering while in use (``failure``): killed, not asked, when stopped
         self._watch: HangWatch | None = None  # from the first client on: calls a silent, idle server hung
+        self._pid_start: int | None = None  # the watched server's start time (``watchdog.process_start``)
         self._legacy_log = False
         self._clients: weakref.WeakSet[falkordb.FalkorDB] = weakref.WeakSet()
 
@@ -208,7 +211,9 @@ class EmbeddedFalkorDB:
         self._clients.add(db)
         if self._watch is None:
             window = HANG_WINDOW if reply_timeout is None else min(HANG_WINDOW, reply_timeout)
-            self._watch = watch_server(self.socket_path, self.pid, self._on_hang, window=window)
+            self._pid_start = None if self.pid is None else process_start(self.pid)
+            self._watch = watch_server(self.socket_path, self.pid, self._on_hang, window=window,
+                                       repeat=not self.owned)
         return db
 
     @property
@@ -218,9 +223,10 @@ class EmbeddedFalkorDB:
 
     def _on_hang(self) -> None:
         """The watch found the server hung: end every wait for it (from the watch's thread)."""
+        if not self._hung:
+            log.info("FalkorDB server for %s (pid %s) stopped answering", self.data_dir, self.pid)
         self._hung = True
-        log.info("FalkorDB server for %s (pid %s) stopped answering", self.data_dir, self.pid)
-        end_waits(self.pid if self.owned else None, list(self._clients))
+        end_waits(self.pid if self.owned else None, list(self._clients), self._pid_start)
 
     def failure(self) -> str | None:
         """Why the running server cannot go on, if it cannot: it has died, it no longer answers (hung), or its last
@@ -234,8 +240,14 @@ class EmbeddedFalkorDB:
         if _bgsave_failed(self.socket_path):
             return self._save_failure()
         if self.pid is not None and not _answers(self.socket_path):
-            self._hung = True
-            return self._hung_message()
+            # A command given up after NEWSGRAPH_STORE_TIMEOUT: hung only if the server also works no more (the
+            # watch's test, over a short look); one still busy with a long statement is slow, not hung.
+            if idle_while(self.pid, FAILURE_LOOK) and not _answers(self.socket_path):
+                self._hung = True
+                return self._hung_message()
+            return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) is still working on a statement "
+                    f"this command stopped waiting for (NEWSGRAPH_STORE_TIMEOUT); the store there keeps what it "
+                    f"finishes: run the command again, with a longer timeout if this recurs")
         return None
 
     def _hung_message(self) -> str:
