@@ -33,9 +33,8 @@ from typing import TYPE_CHECKING
 from newsgraph.errors import BadSetting, StoreUnavailable
 from newsgraph.graph import bolt_guard, locks
 from newsgraph.graph.server_dirs import prepare_dirs, socket_path
+from newsgraph.graph.server_failure import failure_of
 from newsgraph.graph.server_io import (
-    answers as _answers,
-    bgsave_failed as _bgsave_failed,
     binaries as _binaries,
     loading as _loading,
     log_tail,
@@ -51,7 +50,7 @@ from newsgraph.graph.server_io import (
     tcp_answers as _tcp_answers,
 )
 from newsgraph.graph.server_process import end_server, redis_args
-from newsgraph.graph.watchdog import HangWatch, end_waits, idle_while, process_start, watch_server
+from newsgraph.graph.watchdog import HangWatch, end_waits, process_start, watch_server
 
 if TYPE_CHECKING:
     import falkordb
@@ -66,8 +65,6 @@ _START_POLL = 0.01
 #: The longest a server may be silent and idle before it is called hung (``newsgraph.graph.watchdog``); a client
 #: with a shorter reply timeout shortens it to that.
 HANG_WINDOW = 30.0
-#: Seconds ``failure`` watches the CPU of a server that does not answer, to tell a hung one from a busy one.
-FAILURE_LOOK = 2.0
 
 
 class EmbeddedFalkorDB:
@@ -221,6 +218,10 @@ class EmbeddedFalkorDB:
         """True once the server stopped answering while in use (seen by the watch or by ``failure``)."""
         return self._hung
 
+    def mark_hung(self) -> None:
+        """Call the server hung from now on (``newsgraph.graph.server_failure`` found it silent and idle)."""
+        self._hung = True
+
     def _on_hang(self) -> None:
         """The watch found the server hung: end every wait for it (from the watch's thread)."""
         if not self._hung:
@@ -229,31 +230,11 @@ class EmbeddedFalkorDB:
         end_waits(self.pid if self.owned else None, list(self._clients), self._pid_start)
 
     def failure(self) -> str | None:
-        """Why the running server cannot go on, if it cannot: it has died, it no longer answers (hung), or its last
-        background save failed (it then refuses every write). None if it is fine. For turning a failed command
-        into a message."""
-        if self._hung:
-            return self._hung_message()
-        if self.pid is not None and not _server_alive(self.pid):
-            return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) stopped while in use; the store "
-                    f"there is as of its last save: run the command again to finish the job")
-        if _bgsave_failed(self.socket_path):
-            return self._save_failure()
-        if self.pid is not None and not _answers(self.socket_path):
-            # A command given up after NEWSGRAPH_STORE_TIMEOUT: hung only if the server also works no more (the
-            # watch's test, over a short look); one still busy with a long statement is slow, not hung.
-            if idle_while(self.pid, FAILURE_LOOK) and not _answers(self.socket_path):
-                self._hung = True
-                return self._hung_message()
-            return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) is still working on a statement "
-                    f"this command stopped waiting for (NEWSGRAPH_STORE_TIMEOUT); the store there keeps what it "
-                    f"finishes: run the command again, with a longer timeout if this recurs")
-        return None
-
-    def _hung_message(self) -> str:
-        ender = "this command stops it" if self.owned else f"stop it: kill {self.pid}"
-        return (f"the FalkorDB server for {self.data_dir} (pid {self.pid}) stopped answering while in use "
-                f"({ender}); the store there is as of its last save: run the command again to finish the job")
+        """Why the running server cannot go on, if it cannot: it has died, it no longer answers (hung), its last
+        background save failed (it then refuses every write), or it is still busy with a statement the command
+        stopped waiting for. None if it is fine. For turning a failed command into a message
+        (``newsgraph.graph.server_failure``)."""
+        return failure_of(self)
 
     def _stop_at_exit(self) -> None:
         try:
