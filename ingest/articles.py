@@ -98,9 +98,9 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
             yield from problems
         else:
             files = [path]
-        metadata = _sidecar(path if path.is_dir() else path.parent)
+        sidecars: dict[Path, dict[str, _ArticleRecord]] = {}
         for file in files:
-            for item in _read_file(file, metadata):
+            for item in _read_file(file, _metadata_for(file, path if path.is_dir() else path.parent, sidecars)):
                 if isinstance(item, Article):
                     other = seen_ids.get(item.id)
                     if other is not None and other != item.sha256:
@@ -170,6 +170,19 @@ def _not_regular(path: Path) -> str:
     if stat.S_ISSOCK(mode):
         return "a socket"
     return "a directory" if stat.S_ISDIR(mode) else "not a file"
+
+
+def _metadata_for(file: Path, top: Path, sidecars: dict[Path, dict[str, _ArticleRecord]]) -> dict[str, _ArticleRecord]:
+    """The metadata a file's articles take: the sidecars of the folders from ``top`` (the directory named) down to
+    the file's own, a nearer one's entry for an id winning; each folder's read once (``sidecars``)."""
+    folders = [file.parent, *file.parent.parents]
+    chain = folders[: folders.index(top) + 1] if top in folders else [file.parent]
+    merged: dict[str, _ArticleRecord] = {}
+    for folder in reversed(chain):
+        if folder not in sidecars:
+            sidecars[folder] = _sidecar(folder)
+        merged.update(sidecars[folder])
+    return merged
 
 
 def _sidecar(directory: Path) -> dict[str, _ArticleRecord]:

@@ -218,3 +218,18 @@ def test_a_directory_with_only_other_files_raises_naming_one(tmp_path):
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
     with pytest.raises(BadArticle, match=r"no articles here .*found only other files, e\.g\. .*scan\.pdf"):
         _read(tmp_path)
+
+
+def test_a_subfolder_s_sidecar_describes_its_files_and_a_nearer_entry_wins(tmp_path):
+    import json
+
+    sub = tmp_path / "top" / "sub"
+    sub.mkdir(parents=True)
+    (sub / "g00.txt").write_text("Smith was arrested in Paris on Monday.\n")
+    (sub / "g01.txt").write_text("Jones was released in Lyon on Tuesday.\n")
+    (tmp_path / "top" / "metadata.json").write_text(json.dumps({
+        "g00": {"outlet": "Top Outlet", "published": "2024-01-01"}, "g01": {"outlet": "Top Outlet"}}))
+    (sub / "metadata.json").write_text(json.dumps({"g00": {"outlet": "Sub Outlet", "published": "2024-05-02"}}))
+    found = {a.id: (a.outlet, a.published) for a in read_articles([tmp_path / "top"])}
+    assert found == {"g00": ("Sub Outlet", "2024-05-02"), "g01": ("Top Outlet", "")}
+    assert {a.id: a.outlet for a in read_articles([sub])} == {"g00": "Sub Outlet", "g01": ""}
