@@ -221,9 +221,10 @@ def _device(tmp_path: Path, name: str, minor: int) -> Path:
     return node
 
 
-def test_export_to_dev_full_says_no_space_and_leaves_the_device(clean, tmp_path):
+@pytest.mark.parametrize("fmt", ["evidence-jsonl", "json", "html"])
+def test_export_to_dev_full_says_no_space_and_leaves_the_device(clean, tmp_path, fmt):
     full = _device(tmp_path, "full", 7)
-    one_line_error(_export(clean, full), 2, str(full), "no space left")
+    one_line_error(_export(clean, full, fmt), 2, str(full), "no space left")
     assert stat.S_ISCHR(os.stat(full).st_mode)
 
 
@@ -234,19 +235,21 @@ def test_export_to_dev_null_and_dev_stdout_writes_to_them(clean, tmp_path):
     assert _export(clean, tmp_path / "file.jsonl").returncode == 0
     piped = _export(clean, "/dev/stdout")  # stdout is a pipe here: written into, whatever it is
     assert piped.returncode == 0, piped.stderr
-    assert piped.stdout.startswith((tmp_path / "file.jsonl").read_text(encoding="utf-8"))
+    assert piped.stdout == (tmp_path / "file.jsonl").read_text(encoding="utf-8")  # the data alone
+    assert piped.stderr.startswith("wrote /dev/stdout (")
 
 
-def test_export_through_a_symlink_replaces_the_file_it_points_to(clean, tmp_path):
-    real = tmp_path / "real.jsonl"
+@pytest.mark.parametrize("fmt", ["evidence-jsonl", "html"])
+def test_export_through_a_symlink_replaces_the_file_it_points_to(clean, tmp_path, fmt):
+    real = tmp_path / "real.out"
     real.write_text("old\n")
     real.chmod(0o640)
-    link = tmp_path / "link.jsonl"
+    link = tmp_path / "link.out"
     link.symlink_to(real)
-    assert _export(clean, link).returncode == 0
+    assert _export(clean, link, fmt).returncode == 0
     assert link.is_symlink() and os.readlink(link) == str(real)
-    assert _export(clean, tmp_path / "direct.jsonl").returncode == 0
-    assert real.read_bytes() == (tmp_path / "direct.jsonl").read_bytes()
+    assert _export(clean, tmp_path / "direct.out", fmt).returncode == 0
+    assert real.read_bytes() == (tmp_path / "direct.out").read_bytes()
     assert stat.S_IMODE(real.stat().st_mode) == 0o640
 
 

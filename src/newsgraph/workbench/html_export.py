@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from newsgraph.errors import BadSetting
+from newsgraph.graph.output import write_file
 from newsgraph.model import Evidence
 from newsgraph.workbench.server import static_file
 from newsgraph.workbench.shapes import edge_of, evidence_item, node_of
@@ -33,22 +34,21 @@ def export_html(graph: nx.MultiDiGraph, path: str | os.PathLike, *, title: str, 
     Args:
         graph: The subgraph: Entity and Concept nodes, relation edges with their ``evidence``; Source nodes give
             the outlets, dates and URLs of the sentences.
-        path: The file to write; its folder must exist. Written to a temporary name first, then renamed.
+        path: The file to write; its folder must exist. Written as every export is
+            (``newsgraph.graph.output.write_file``): a file replaced whole, a device or FIFO written to.
         title: The page's title.
         start: The nodes to mark as where the subgraph was taken from.
 
     Raises:
-        BadSetting: the folder of ``path`` does not exist, or ``path`` is a folder.
+        BadSetting: the folder of ``path`` does not exist, ``path`` is a folder or a socket, or the write
+            failed (the message gives the cause: no space left on device, permission denied, ...).
     """
     target = Path(path)
-    if not target.parent.is_dir():
-        raise BadSetting(f"cannot export to {target}: its folder {target.parent} does not exist")
-    if target.is_dir():
-        raise BadSetting(f"cannot export html to {target}: it is a folder, give a file name")
     page = render(payload(graph, title=title, start=start))
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(page, encoding="utf-8")
-    temporary.replace(target)
+    try:  # as every export is written: a device or FIFO written to, a file replaced whole (newsgraph.graph.output)
+        write_file(target, page.encode("utf-8"), what="html")
+    except OSError as exc:
+        raise BadSetting(f"cannot export to {target}: {(exc.strerror or str(exc)).lower()}") from exc
     return target
 
 
