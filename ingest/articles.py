@@ -322,7 +322,7 @@ def _jsonl_record(path: Path, where: str, line: str) -> Iterator[Article | Skipp
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        yield Skipped(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
+        yield Skipped(where, f"malformed JSON line: {_json_message(exc)} at column {exc.colno}")
         return
     yield from _record(path, where, data)
 
@@ -338,7 +338,7 @@ def _read_json(path: Path) -> Iterator[Article | Skipped]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield Skipped(str(path), f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        yield Skipped(str(path), f"malformed JSON: {_json_message(exc)} at line {exc.lineno} column {exc.colno}")
         return
     except RecursionError:
         yield Skipped(str(path), "malformed JSON: nested too deeply")
@@ -366,7 +366,7 @@ def _record(path: Path, where: str, data: object) -> Iterator[Article | Skipped]
     try:
         record = _ArticleRecord.model_validate(data)
     except ValidationError as exc:
-        yield Skipped(where, f"malformed article record: {_one_line(exc)}")
+        yield Skipped(where, f"malformed article record: {_record_message(exc)}")
         return
     if not record.text.strip():
         yield Skipped(where, "article has no text")
@@ -402,3 +402,18 @@ def _json_kind(value: object) -> str:
 
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
+
+
+def _json_message(exc: json.JSONDecodeError) -> str:
+    """The decoder's message without the "at" some end with ("Invalid control character at"), which the caller's
+    own "at column N" follows."""
+    return exc.msg.removesuffix(" at")
+
+
+def _record_message(exc: ValidationError) -> str:
+    """What is wrong with an article record, in one line: the first bad field and why ("text: Input should be a
+    valid string"), not pydantic's whole report."""
+    error = exc.errors()[0]
+    field = ".".join(str(part) for part in error["loc"]) or "record"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{field}: {' '.join(str(error['msg']).split())}{more}"

@@ -233,3 +233,25 @@ def test_a_subfolder_s_sidecar_describes_its_files_and_a_nearer_entry_wins(tmp_p
     found = {a.id: (a.outlet, a.published) for a in read_articles([tmp_path / "top"])}
     assert found == {"g00": ("Sub Outlet", "2024-05-02"), "g01": ("Top Outlet", "")}
     assert {a.id: a.outlet for a in read_articles([sub])} == {"g00": "Sub Outlet", "g01": ""}
+
+
+def test_an_id_over_the_byte_limit_is_skipped_with_its_line(tmp_path):
+    import json
+
+    from newsgraph.model import MAX_ID_BYTES, Skipped
+
+    lines = [{"id": "ok", "text": "Smith spoke."}, {"id": "é" * (MAX_ID_BYTES // 2 + 1), "text": "Jones spoke."}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    found = list(read_articles([tmp_path / "in.jsonl"]))
+    assert [a.id for a in found if not isinstance(a, Skipped)] == ["ok"]
+    [skipped] = [s for s in found if isinstance(s, Skipped)]
+    assert skipped.path.endswith("in.jsonl:2") and f"over the {MAX_ID_BYTES:,}-byte limit for an id" in skipped.reason
+
+
+def test_a_bad_record_or_json_line_is_one_plain_reason(tmp_path):
+    from newsgraph.model import Skipped
+
+    (tmp_path / "in.jsonl").write_text('{"id": "a", "text": 12345}\n{"id": "b", "text": "x\x01y"}\n', encoding="utf-8")
+    reasons = [s.reason for s in read_articles([tmp_path / "in.jsonl"]) if isinstance(s, Skipped)]
+    assert reasons == ["malformed article record: text: Input should be a valid string",
+                       "malformed JSON line: Invalid control character at column 23"]

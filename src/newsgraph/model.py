@@ -60,6 +60,11 @@ def value_problem(value: str, *, one_line: bool = False) -> str | None:
     return f"{what} at position {found.start()}"
 
 
+#: The longest article id, in UTF-8 bytes: a source id is a key of the store's index (FalkorDB's leaves a node
+#: whose indexed string is over 4 KB out of it, and the ledger then never finds the source), and an id is a name.
+MAX_ID_BYTES = 1024
+
+
 def article_problem(text: str, metadata: dict[str, str]) -> str | None:
     r"""Why an article with this text and these metadata fields cannot be stored, or None if it can.
 
@@ -69,7 +74,12 @@ def article_problem(text: str, metadata: dict[str, str]) -> str | None:
     "the article's text holds a NUL character at position 5; newsgraph cannot store it"
     >>> article_problem("Putin spoke.", {"id": "a\nb"})
     "the article's id holds a control character U+000A at position 1"
+    >>> article_problem("Putin spoke.", {"id": "x" * 2000})
+    "the article's id is 2,000 bytes long, over the 1,024-byte limit for an id"
     """
+    size = len(metadata.get("id", "").encode("utf-8", "surrogatepass"))
+    if size > MAX_ID_BYTES:
+        return f"the article's id is {size:,} bytes long, over the {MAX_ID_BYTES:,}-byte limit for an id"
     for name, value in metadata.items():
         problem = value_problem(value, one_line=True)
         if problem:
