@@ -78,7 +78,9 @@ def test_query_errors_are_one_line(runner, data_dir):
     for args, needle in [(("query", "nope"), "nope"), (("query", "corroborated", "-p", "min_sources=x"), "min_sources"),
                          (("query", "corroborated", "-p", "bogus"), "key=value"),
                          (("query", "corroborated", "-f", "xml"), "xml"),
-                         (("query", "negated", "-p", "hedged=bogus"), "must be one of any, yes, no")]:
+                         (("query", "negated", "-p", "hedged=bogus"), "must be one of any, yes, no"),
+                         (("entities", "--type", "Bogus"), "choose one of Person, Organization"),
+                         (("export", "-f", "json", "-o", "x.json", "--entity", "Putin", "--hops", "-1"), "-1")]:
         result = _run(runner, data_dir, *args)
         assert result.exit_code == 2
         assert needle in result.stderr and len(result.stderr.strip().splitlines()) == 1

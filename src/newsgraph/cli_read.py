@@ -158,12 +158,16 @@ def entities(
     sources of those dates mention, and only the merges made in them."""
 
     def body() -> None:
+        from newsgraph.errors import BadSetting
         from newsgraph.graph import cypher
         from newsgraph.graph.window import check_window, window_entities, window_sources
+        from newsgraph.model import ENTITY_TYPES
         from newsgraph.stores import open_store
 
         if output != "text":
             _check_format(output)
+        if kind is not None and kind.lower() not in {t.lower() for t in ENTITY_TYPES}:
+            raise BadSetting(f"--type {kind!r}: choose one of {', '.join(ENTITY_TYPES)}")
         window = check_window(since, until)
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
@@ -224,11 +228,14 @@ def export(
         from newsgraph.errors import BadSetting
         from newsgraph.graph.export import FORMATS, export as write_export
         from newsgraph.graph.line_export import STREAMED, export_whole
+        from newsgraph.graph.output import is_stream
         from newsgraph.graph.window import check_window, window_graph
         from newsgraph.stores import open_store
 
         if output_format not in (*FORMATS, "html"):
             raise BadSetting(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}, html")
+        if hops < 0:
+            raise BadSetting(f"--hops {hops}: give a number of relations, 0 or more")
         window = check_window(since, until)
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
@@ -238,7 +245,7 @@ def export(
             around = None if found is None else [found.id]
             if around is None and window == ("", "") and output_format in STREAMED:  # no graph needed
                 done = export_whole(graph_store, output_format, output)
-                typer.echo(f"wrote {done.path} ({done.lines} lines)")
+                typer.echo(f"wrote {done.path} ({done.lines} lines)", err=is_stream(output))
                 return
             subgraph = window_graph(graph_store.read_graph(around, hops=hops), *window, around=around, hops=hops)
         if output_format == "html":
@@ -248,7 +255,9 @@ def export(
             written = [export_html(subgraph, output, title=f"newsgraph: {title}", start=around or ())]
         else:
             written = write_export(subgraph, output_format, output)
-        typer.echo(f"wrote {', '.join(map(str, written))} ({_export_size(output_format, written, subgraph)})")
+        # Where the export itself goes to a stream (/dev/stdout, a pipe), the line that says so goes to stderr.
+        typer.echo(f"wrote {', '.join(map(str, written))} ({_export_size(output_format, written, subgraph)})",
+                   err=is_stream(output))
 
     _guarded(body)
 
