@@ -209,7 +209,7 @@ class EmbeddedFalkorDB:
         if self._watch is None:
             window = HANG_WINDOW if reply_timeout is None else min(HANG_WINDOW, reply_timeout)
             self._pid_start = None if self.pid is None else process_start(self.pid)
-            self._watch = watch_server(self.socket_path, self.pid, self._on_hang, window=window,
+            self._watch = watch_server(self.socket_path, self.pid, self._pid_start, self._on_hang, window=window,
                                        repeat=not self.owned)
         return db
 
@@ -393,7 +393,7 @@ class EmbeddedFalkorDB:
         with contextlib.suppress(OSError):
             self._bolt_file.write_text(f"{self.bolt_host} {self.bolt_port}\n")
 
-    def _save_failure(self) -> str:
+    def save_failure(self) -> str:
         reason = save_error(self.data_dir, self._log_file, self._log_offset)
         return (f"cannot save the graph in {self.data_dir}: {reason}; the store there stays as of its "
                 f"last successful save: fix that and run the command again to finish the job")
@@ -416,7 +416,7 @@ class EmbeddedFalkorDB:
             save = not _saved(self.socket_path, self.data_dir)
             refused = _shutdown_command(self.socket_path, save=save, timeout=_STOP_TIMEOUT)
             if refused:  # a successful SHUTDOWN closes the connection without a reply
-                failure = self._save_failure()
+                failure = self.save_failure()
                 _shutdown_command(self.socket_path, save=False, timeout=_STOP_TIMEOUT)
         end_server(pid, self._proc, wait=_STOP_TIMEOUT if graceful else 0.0, hung=self._hung)
         if pid is not None and self._read_pid() == pid:

@@ -30,7 +30,7 @@ def failure_of(server: EmbeddedFalkorDB) -> str | None:
     if pid is not None and not server_alive(pid):
         return stopped_message(server.data_dir, pid)
     if bgsave_failed(server.socket_path):
-        return server._save_failure()
+        return server.save_failure()
     if pid is None or answers(server.socket_path):
         return None
     idle = idle_while(pid, FAILURE_LOOK)

@@ -68,7 +68,7 @@ def cpu_seconds(pid: int, started: int | None = None) -> float | None:
 def idle_while(pid: int, seconds: float) -> bool:
     """Whether process ``pid`` uses (almost) no CPU over the next ``seconds``; false when that cannot be read.
 
-    >>> idle_while(os.getpid(), 0.05)  # this process works meanwhile? it sleeps
+    >>> idle_while(os.getpid(), 0.05)  # this process only sleeps meanwhile
     True
     """
     started = process_start(pid)
@@ -138,11 +138,10 @@ class HangWatch:
                 log.exception("FalkorDB hang watch: probe failed")
 
 
-def watch_server(socket_path: Path, pid: int | None, on_hang: Callable[[], None], *, window: float,
-                 repeat: bool = False) -> HangWatch:
-    """Start watching the server on ``socket_path`` (process ``pid``, as started now; None: unknown, so never called
-    hung)."""
-    started = None if pid is None else process_start(pid)
+def watch_server(socket_path: Path, pid: int | None, started: int | None, on_hang: Callable[[], None], *,
+                 window: float, repeat: bool = False) -> HangWatch:
+    """Start watching the server on ``socket_path``: process ``pid`` that ``started`` then (``process_start``; either
+    None: unknown, so never called hung)."""
     return HangWatch(lambda seconds: answers(socket_path, seconds),
                      lambda: None if pid is None or started is None else cpu_seconds(pid, started), on_hang,
                      window=window, repeat=repeat).start()

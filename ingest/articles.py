@@ -172,17 +172,14 @@ def _not_regular(path: Path) -> str:
     return "a directory" if stat.S_ISDIR(mode) else "not a file"
 
 
-def _metadata_for(file: Path, top: Path, sidecars: dict[Path, dict[str, _ArticleRecord]]) -> dict[str, _ArticleRecord]:
+def _metadata_for(file: Path, top: Path, merged: dict[Path, dict[str, _ArticleRecord]]) -> dict[str, _ArticleRecord]:
     """The metadata a file's articles take: the sidecars of the folders from ``top`` (the directory named) down to
-    the file's own, a nearer one's entry for an id winning; each folder's read once (``sidecars``)."""
-    folders = [file.parent, *file.parent.parents]
-    chain = folders[: folders.index(top) + 1] if top in folders else [file.parent]
-    merged: dict[str, _ArticleRecord] = {}
-    for folder in reversed(chain):
-        if folder not in sidecars:
-            sidecars[folder] = _sidecar(folder)
-        merged.update(sidecars[folder])
-    return merged
+    the file's own, a nearer one's entry for an id winning; worked out once per folder (``merged``)."""
+    folder = file.parent
+    if folder not in merged:
+        above = folder.parent if folder != top and top in folder.parents else None
+        merged[folder] = {**(_metadata_for(folder, top, merged) if above is not None else {}), **_sidecar(folder)}
+    return merged[folder]
 
 
 def _sidecar(directory: Path) -> dict[str, _ArticleRecord]:
