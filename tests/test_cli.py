@@ -51,6 +51,8 @@ def test_ingest_again_changes_nothing(runner, data_dir, seeds_dir):
     assert counts.exit_code == 0 and "2 already stored" in counts.output
     forced = _run(runner, data_dir, "ingest", str(seeds_dir), "--force", "--examples", "0")
     assert forced.exit_code == 0, forced.output
+    assert "0 skipped; 2 stored before, taken out and written again" in forced.output
+    assert "written again" not in counts.output
     assert forced.output.splitlines()[-1] == counts.output.splitlines()[-1]
     after = json.loads(_run(runner, data_dir, "query", "sources", "--format", "json").output)
     assert before == after

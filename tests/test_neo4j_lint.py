@@ -1,11 +1,11 @@
 """Every Cypher statement newsgraph can send to Neo4j passes Neo4j's own parser and semantic analysis.
 
-The statements: every upper-case string of ``graph/cypher.py`` (the writers and the reads), ``merge_entities`` for
-every entity type, ``merge_relations`` for a sample of relationship types and every label pair, the constraint DDL,
-the statements of ``graph/neo4j_store.py`` itself, the whole-graph line export's reads (``graph/export_reads.py``,
-its evidence statements with every column, the scalars and the lists), every canned query in its Neo4j form, and
-the workbench's reads
-(``newsgraph.workbench.cypher``, its per-label statements for both labels). Only the statements
+The statements: every upper-case string of ``graph/cypher.py`` (the writers and the reads), of
+``graph/reresolve_cypher.py`` and of ``graph/forget.py``, ``merge_entities`` for every entity type,
+``merge_relations`` for a sample of relationship types and every label pair, the constraint DDL, the statements of
+``graph/neo4j_store.py`` itself, the whole-graph line export's reads (``graph/export_reads.py``, its evidence
+statements with every column, the scalars and the lists), every canned query in its Neo4j form, and the
+workbench's reads (``newsgraph.workbench.cypher``, its per-label statements for both labels). Only the statements
 the store sends solely to FalkorDB's Bolt port (``FALKORDB_ONLY``) are left out. ``test_neo4j_bolt`` checks that
 everything the store really sends is in this set.
 
@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import cypherlint
-from newsgraph.graph import cypher, export_reads, neo4j_store, reresolve_cypher
+from newsgraph.graph import cypher, export_reads, forget, neo4j_store, reresolve_cypher
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.queries import list_queries
 from newsgraph.workbench import cypher as workbench_cypher
@@ -35,7 +35,7 @@ FALKORDB_ONLY = frozenset({neo4j_store.FALKORDB_INDEXES, *cypher.falkordb_indexe
 def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
     """Name → text of every statement the Neo4j store may send to a Neo4j server."""
     found = {}
-    for module in (cypher, neo4j_store, reresolve_cypher, export_reads):
+    for module in (cypher, neo4j_store, reresolve_cypher, export_reads, forget):
         for name, value in vars(module).items():
             if name.isupper() and not name.startswith("_") and isinstance(value, str) and value not in FALKORDB_ONLY:
                 found[f"{module.__name__.rsplit('.', 1)[1]}.{name}"] = value

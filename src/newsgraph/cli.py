@@ -116,7 +116,8 @@ def ingest(
     copy_threshold: Annotated[Optional[float], typer.Option(help="Share (0-1) of an article's word shingles another "
                                                             "must have for one to be a copy of the other.",
                                                             **_env("copy_threshold"))] = None,
-    force: Annotated[bool, typer.Option(help="Process articles again even if their text is already stored.")] = False,
+    force: Annotated[bool, typer.Option(help="Analyse articles again even if their text is already stored, taking "
+                                             "out what their earlier run wrote first.")] = False,
     examples: Annotated[int, typer.Option(help="How many example connections to print.")] = 5,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors (no progress bar).")] = False,
 ) -> None:
@@ -222,7 +223,8 @@ def _examples(graph_store, limit: int) -> list[dict]:
 def _print_summary(report, counts: dict[str, int], top: list[dict], settings: Settings) -> None:
     where = f"FalkorDB in {settings.data_dir}" if settings.store == "falkordb" else f"Neo4j at {settings.neo4j_uri}"
     typer.echo(f"ingested {len(report.ingested)} article(s) ({report.words} words, {report.sentences} sentences) "
-               f"in {report.seconds:.1f} s; {len(report.already)} already stored; {len(report.skipped)} skipped")
+               f"in {report.seconds:.1f} s; {len(report.already)} already stored; {len(report.skipped)} skipped"
+               + (f"; {len(report.redone)} stored before, taken out and written again" if report.redone else ""))
     articles = f"{counts['sources']} article{'' if counts['sources'] == 1 else 's'}"
     typer.echo(f"graph ({where}): {articles}, {counts['entities']} entities, "
                f"{counts['concepts']} concepts, {counts['relations']} relations "

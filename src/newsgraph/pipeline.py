@@ -9,10 +9,11 @@ back in input order before resolution, so the graph does not depend on the numbe
 Resumable: the ledger (a ``sha256`` on each completely written source) is in the store, and a chunk's ledger
 entries are written last, once the rest of its graph is in (last in one transaction on Neo4j; on FalkorDB in a
 MULTI/EXEC of their own after the chunk's MULTI/EXEC has been applied whole), so a chunk that fails is not in the
-ledger and the next run writes it again. One id stands for one text: an article whose id is stored with another
-text is skipped with a reason. Chunks are cut from
-the input as it is read, ledgered articles included, so a run killed after chunk *k* and started again processes
-exactly the chunks after *k*, the same as the uninterrupted run did.
+ledger and the next run writes it again, after taking out what the failed write left of its sources
+(``newsgraph.graph.forget``; so does ``force`` of what stored sources' earlier run wrote). One id stands for one
+text: an article whose id is stored with another text is skipped with a reason. Chunks are cut from the input as
+it is read, ledgered articles included, so a run killed after chunk *k* and started again processes exactly the
+chunks after *k*, the same as the uninterrupted run did.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from newsgraph.gcpause import freezing
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.copies import CopyIndex, fingerprint
 from newsgraph.graph.entity_index import EntityIndex
+from newsgraph.graph.forget import forget_sources, unfinished_sources
 from newsgraph.graph.overrides import Overrides, load_overrides
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.roles import Roles, load_roles
@@ -91,7 +93,8 @@ def _reporting(parser: Analyzer, progress: Progress | None) -> Analyzer:
 @dataclass(frozen=True)
 class IngestReport:
     """What one ingest did. ``entities`` counts distinct entities written; ``relations`` and ``evidence`` count
-    relation writes and evidence rows summed over the chunks."""
+    relation writes and evidence rows summed over the chunks; ``redone`` are the stored sources whose earlier
+    write was taken out before they were written again (forced, or left unfinished)."""
 
     ingested: tuple[str, ...]
     already: tuple[str, ...]
@@ -103,6 +106,7 @@ class IngestReport:
     sentences: int
     seconds: float
     chunks: int = 0
+    redone: tuple[str, ...] = ()
 
 
 @dataclass
@@ -127,6 +131,7 @@ class _Totals:
     words: int = 0
     sentences: int = 0
     chunks: int = 0
+    redone: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -134,15 +139,16 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
            progress: Progress | None = None, analyzer: Analyzer | None = None) -> IngestReport:
     """Ingest articles into ``store``, streaming them through in chunks (see the module notes).
 
-    Articles whose text is already stored (same sha256) are not processed again unless ``force``; writing is
-    idempotent either way. Unreadable inputs and articles with nothing to analyse are reported as skipped; the
-    rest still go in.
+    Articles whose text is already stored (same sha256) are not processed again unless ``force``, which first
+    takes out what their earlier run wrote (``newsgraph.graph.forget``), as is done for input sources a failed
+    write left out of the ledger. Unreadable inputs and articles with nothing to analyse are reported as skipped;
+    the rest still go in.
 
     Args:
         paths: files and directories of articles.
         store: where the graph goes.
         settings: model, batch and chunk sizes, workers, Dask.
-        force: process articles even if their text is already stored.
+        force: process articles even if their text is already stored, as if for the first time.
         progress: called as articles are done (see ``Progress``). The inputs are read twice: once to count
             them (and fail on a missing path before anything is written), once to process them.
         analyzer: where to parse (``newsgraph.parallel.open_analyzer``), for a caller that keeps one open
@@ -183,10 +189,15 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
         load_roles(settings.roles)  # fails before any write; read again where it is applied
     stored = store.stored_texts()  # id → sha256: an id never stands for two texts
     ledger = set() if force else set(stored.values())
+    unfinished = unfinished_sources(store)
     total = todo = 0
+    redo: list[str] = []  # sources whose first write is taken out before they are written again
     for item in read_articles(paths):  # a missing path or an empty directory fails before any write
         total += 1
-        todo += isinstance(item, Article) and item.sha256 not in ledger
+        if isinstance(item, Article):
+            todo += item.sha256 not in ledger
+            if item.id in unfinished or force and stored.get(item.id) == item.sha256:
+                redo.append(item.id)
     if progress:
         progress("total", total)
     totals = _Totals()
@@ -197,6 +208,9 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     opened = contextlib.nullcontext(analyzer) if analyzer else open_analyzer(settings, in_process=in_process)
     with opened as parser:  # worker processes load the pipeline while the input is cut into chunks
         parser = _reporting(parser, progress)
+        if redo:  # before the stored entities and stories are read: the articles are resolved as if new
+            totals.redone = sorted(set(redo))
+            forget_sources(store, totals.redone)
         # The stored entities, stories and copies, indexed once, updated with each chunk's: read when the first
         # chunk is finished, so that the workers are parsing by then (reading and indexing them, the copy index's
         # imports included, took about a second before the first batch was sent).
@@ -380,4 +394,5 @@ def _report(totals: _Totals, started: float) -> IngestReport:
         ingested=tuple(totals.ingested), already=tuple(totals.already), skipped=tuple(totals.skipped),
         entities=len(totals.entities), relations=totals.relations, evidence=totals.evidence, words=totals.words,
         sentences=totals.sentences, seconds=time.perf_counter() - started, chunks=totals.chunks,
+        redone=tuple(totals.redone),
     )

@@ -1,0 +1,189 @@
+"""Forget what ingesting some sources wrote, so that they can be ingested again as if for the first time.
+
+``ingest --force`` analyses sources whose text is stored again (a new version of newsgraph, another model, an
+overrides or roles file), and a rerun completes sources whose write was cut off before their ledger row. Writing
+the new analysis over the old one would keep whatever of the old one the new one does not repeat: a relation whose
+ends the new resolution names differently would keep its counts with no evidence, and the first run's mentions,
+event reports and merge log rows would stay beside the second's. So their ingest first takes out, per source:
+
+- its ``Evidence`` nodes (with their links to events and speakers), its ``MENTIONS`` and ``REPORTS``, and the
+  merge log rows (``Resolution``) of its mentions (those of ``resolve --overrides`` name a file and stay);
+- then recomputes what those fed: every relation its evidence supported gets the aggregates of the evidence left
+  (``moves.relation_statements``) or goes when none is left; events, entities and concepts it touched get their
+  counts again, and go when nothing is left at them (an event no source reports; an entity or concept with no
+  mention and no relationship but merge log rows);
+- and takes the source out of the ledger (``sha256``): interrupted here, a rerun ingests it again.
+
+What stays is what comes of the text alone, which is the same text (a text under a stored id with another text is
+refused before this): the ``Source`` node and its properties, its story (``IN_STORY``), its copy links and
+fingerprint. What the store keeps only as a merged whole is not taken apart either: an event's participants
+(``HAS_PARTICIPANT`` records no source) and a surviving entity's name, type and aliases; the new analysis MERGEs
+into them.
+
+Each batch of sources is one unit: one transaction (Neo4j), one MULTI/EXEC (FalkorDB).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsgraph.graph import cypher, reresolve_cypher as rc
+from newsgraph.graph.moves import Part, relation_statements
+from newsgraph.graph.store import GraphStore, Statement, chunks
+
+#: The entities and concepts sources mention, and the events they report with those events' participants.
+MENTIONED_BY_SOURCES = """
+UNWIND $ids AS id
+MATCH (:Source {id: id})-[:MENTIONS]->(n)
+RETURN DISTINCT n.id AS id, 'Concept' IN labels(n) AS concept
+"""
+
+REPORTED_BY_SOURCES = """
+UNWIND $ids AS id
+MATCH (:Source {id: id})-[:REPORTS]->(v:Event)
+OPTIONAL MATCH (v)-[:HAS_PARTICIPANT]->(e:Entity)
+RETURN DISTINCT v.id AS event, e.id AS entity
+"""
+
+#: The entities the sources' evidence names as speakers or principals.
+SPOKEN_IN_SOURCES = """
+UNWIND $ids AS id
+MATCH (:Source {id: id})<-[:IN_SOURCE]-(:Evidence)-[:ATTRIBUTED_TO|ON_BEHALF_OF]->(e:Entity)
+RETURN DISTINCT e.id AS id
+"""
+
+DROP_SOURCE_EVIDENCE = """
+UNWIND $ids AS id
+MATCH (:Source {id: id})<-[:IN_SOURCE]-(v:Evidence)
+DETACH DELETE v
+"""
+
+DROP_SOURCE_LINKS = """
+UNWIND $ids AS id
+MATCH (:Source {id: id})-[m:MENTIONS|REPORTS]->()
+DELETE m
+"""
+
+#: The merge log rows of the sources: their ingest's (an overrides or roles file applied then among them) and
+#: ``resolve --roles``' links in them. The rows of ``resolve --overrides`` name the file, not a source, and stay.
+DROP_SOURCE_RESOLUTIONS = """
+UNWIND $ids AS id
+MATCH (m:Resolution)
+WHERE m.source = id AND m.override_alias IS NULL AND coalesce(m.rule, '') <> 'analyst never'
+DETACH DELETE m
+"""
+
+DROP_UNREPORTED_EVENTS = """
+UNWIND $ids AS id
+MATCH (v:Event {id: id})
+OPTIONAL MATCH (v)<-[r:REPORTS|OF_EVENT]-()
+WITH v, count(r) AS told
+WHERE told = 0
+DETACH DELETE v
+"""
+
+#: The merge log rows of entities left with nothing else (dropped with them, next).
+DROP_LOG_OF_BARE_ENTITIES = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (e)-[r]-(x)
+WHERE NOT x:Resolution
+WITH e, count(r) AS edges
+WHERE edges = 0
+MATCH (m:Resolution)-[:RESOLVES_TO]->(e)
+DETACH DELETE m
+"""
+
+DROP_BARE_ENTITIES = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (e)-[r]-()
+WITH e, count(r) AS edges
+WHERE edges = 0
+DELETE e
+"""
+
+#: Sources written but not marked complete: a write cut off before its ledger row, or a forgetting.
+UNFINISHED_SOURCES = "MATCH (s:Source) WHERE s.sha256 IS NULL RETURN s.id AS id"
+
+#: Out of the ledger: a source without ``sha256`` is not completely ingested, and the next ingest writes it.
+UNMARK_SOURCES = """
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+SET s.sha256 = null
+"""
+
+
+def forget_sources(store: GraphStore, ids: Iterable[str], *, batch: int = 200) -> int:
+    """Take out what ingesting the sources ``ids`` wrote (see the module notes), ``batch`` sources a unit;
+    return how many sources there were.
+
+    Raises:
+        StoreUnavailable: the store failed; the batches before the failing one are forgotten, and their sources
+            are out of the ledger (the next ingest writes them).
+    """
+    todo = sorted(set(ids))
+    for start in range(0, len(todo), batch):
+        store._write_units([forget_statements(store, todo[start:start + batch])])
+    return len(todo)
+
+
+def unfinished_sources(store: GraphStore) -> set[str]:
+    """The ids of the sources in ``store`` that are not completely ingested (``UNFINISHED_SOURCES``)."""
+    return {row["id"] for row in store.run(UNFINISHED_SOURCES)}
+
+
+def forget_statements(store: GraphStore, ids: Sequence[str]) -> list[Statement]:
+    """The statements, in order, that forget the sources ``ids`` (read from ``store`` as it is now)."""
+    run = store.run
+    relations = _relations(run, ids)
+    evidence = [{**dict(r["props"]), "copy_group": r["copy_group"]}
+                for r in run(rc.EVIDENCE_BY_EDGE, {"ids": sorted(relations)})]
+    gone = set(ids)
+    kept = {e["id"]: e for e in evidence if e["source"] not in gone}
+    entities: set[str] = set()
+    concepts: set[str] = set()
+    for row in run(MENTIONED_BY_SOURCES, {"ids": list(ids)}):
+        (concepts if row["concept"] else entities).add(row["id"])
+    for rel in relations.values():
+        for end, concept in ((rel["subject"], rel["subject_concept"]), (rel["object"], rel["object_concept"])):
+            (concepts if concept else entities).add(end)
+    events: set[str] = set()
+    for row in run(REPORTED_BY_SOURCES, {"ids": list(ids)}):
+        events.add(row["event"])
+        if row["entity"] is not None:
+            entities.add(row["entity"])
+    entities.update(row["id"] for row in run(SPOKEN_IN_SOURCES, {"ids": list(ids)}))
+
+    out: list[Statement] = list(relation_statements(Part(relations, tuple(kept.values())), kept, set(relations),
+                                                    store.batch_size))
+
+    def batched(query: str, values: Iterable[str]) -> None:
+        out.extend((query, {"ids": part}) for part in chunks(sorted(values), store.batch_size))
+
+    batched(DROP_SOURCE_EVIDENCE, ids)
+    batched(DROP_SOURCE_LINKS, ids)
+    batched(DROP_SOURCE_RESOLUTIONS, ids)
+    batched(cypher.REFRESH_EVENT_COUNTS, events)
+    batched(DROP_UNREPORTED_EVENTS, events)
+    batched(cypher.REFRESH_ENTITY_COUNTS, entities)
+    batched(DROP_LOG_OF_BARE_ENTITIES, entities)
+    batched(DROP_BARE_ENTITIES, entities)
+    batched(rc.DROP_BARE_CONCEPTS, concepts)
+    batched(UNMARK_SOURCES, ids)
+    return out
+
+
+def _relations(run: Any, ids: Sequence[str]) -> dict[str, dict]:
+    """The relations the sources' evidence supports: id → type, predicate, ends and whether each is a concept."""
+    by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in run(cypher.RELATIONS_OF_SOURCES, {"ids": list(ids)}):
+        labels = ("Concept" if row["subject_concept"] else "Entity", "Concept" if row["object_concept"] else "Entity")
+        by_labels[labels].append({"id": row["edge"], "subject": row["subject"], "object": row["object"]})
+    relations: dict[str, dict] = {}
+    for (sl, ol), rows in sorted(by_labels.items()):
+        for found in run(rc.relations_between(sl, ol), {"rows": rows}):
+            relations[found["id"]] = {**found, "subject_concept": sl == "Concept", "object_concept": ol == "Concept"}
+    return relations
