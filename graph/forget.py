@@ -96,14 +96,7 @@ MATCH (m:Resolution)-[:RESOLVES_TO]->(e)
 DETACH DELETE m
 """
 
-DROP_BARE_ENTITIES = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-OPTIONAL MATCH (e)-[r]-()
-WITH e, count(r) AS edges
-WHERE edges = 0
-DELETE e
-"""
+DROP_BARE_ENTITIES = rc.drop_bare("Entity")
 
 #: Sources written but not marked complete: a write cut off before its ledger row, or a forgetting.
 UNFINISHED_SOURCES = "MATCH (s:Source) WHERE s.sha256 IS NULL RETURN s.id AS id"

@@ -222,12 +222,17 @@ MATCH (s:Source {id: row.source})-[r:REPORTS]->(v:Event {id: row.event})
 RETURN s.id AS source, v.id AS event, properties(r) AS props
 """
 
-#: Concepts left with no relationship at all (a role description's, once it is linked to its holder).
-DROP_BARE_CONCEPTS = """
+def drop_bare(node_label: str) -> str:
+    """Delete the nodes of a label, given by id, that are left with no relationship at all."""
+    return f"""
 UNWIND $ids AS id
-MATCH (c:Concept {id: id})
-OPTIONAL MATCH (c)-[r]-()
-WITH c, count(r) AS edges
+MATCH (n:{label(node_label)} {{id: id}})
+OPTIONAL MATCH (n)-[r]-()
+WITH n, count(r) AS edges
 WHERE edges = 0
-DELETE c
+DELETE n
 """
+
+
+#: Concepts left with no relationship at all (a role description's, once it is linked to its holder).
+DROP_BARE_CONCEPTS = drop_bare("Concept")
