@@ -6,7 +6,7 @@ The corpus: each paragraph of the two seed articles as an article of its own (th
 chunks of three resolve names against earlier chunks. The stores are compared whole (nodes, relations with their
 aggregates, mention spans, reports, participants, evidence with its links, merge log rows), and checked for what
 a half-redone store shows: a relation whose counts have no evidence behind them, an event no source reports, an
-entity whose counts are not its mentions', one alias of one source logged twice.
+entity whose counts are not its mentions', an alias one source's run both made new and found stored.
 """
 
 from __future__ import annotations
@@ -43,9 +43,11 @@ CONSISTENCY = {
         RETURN e.id AS id, n, c""",
     "evidence of a source out of the ledger": """
         MATCH (v:Evidence)-[:IN_SOURCE]->(s:Source) WHERE s.sha256 IS NULL RETURN v.id AS id""",
-    "one alias of one source logged twice": """
-        MATCH (m:Resolution) WITH m.source AS source, m.alias AS alias, collect(m.rule) AS rules
-        WHERE size(rules) > 1 RETURN source, alias, rules""",
+    # One run of a source cannot both make an entity of a name and find it stored under that name.
+    "an alias one source both made and found stored": """
+        MATCH (m:Resolution)-[:RESOLVES_TO]->(e:Entity)
+        WITH m.source AS source, m.alias AS alias, e.id AS entity, collect(m.rule) AS rules
+        WHERE 'new' IN rules AND 'same name' IN rules RETURN source, alias, entity, rules""",
 }
 
 EXTRA = {
