@@ -92,6 +92,8 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
+            if path.is_symlink():  # a link to nothing, or a loop of links
+                raise BadArticle(f"{path}: a symbolic link that leads to no file ({_stat_error(path)})")
             raise BadArticle(f"{path}: no such file or directory")
         if path.is_dir():
             files, problems = _files_in(path)
@@ -109,6 +111,15 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
                         continue
                     seen_ids[item.id] = item.sha256
                 yield item
+
+
+def _stat_error(path: Path) -> str:
+    """Why ``path`` cannot be followed, as the system says it ("too many levels of symbolic links")."""
+    try:
+        path.stat()
+    except OSError as exc:
+        return (exc.strerror or str(exc)).lower()
+    return "it leads nowhere"
 
 
 def _files_in(directory: Path) -> tuple[list[Path], list[Skipped]]:

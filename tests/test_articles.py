@@ -108,6 +108,16 @@ def test_missing_path_and_empty_directory_raise(tmp_path):
         _read(tmp_path)
 
 
+def test_a_link_that_leads_to_no_file_is_named_as_such(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(BadArticle, match=r"a\.txt: a symbolic link that leads to no file \(too many levels"):
+        _read(tmp_path / "a.txt")
+    with pytest.raises(BadArticle, match=r"gone\.txt: a symbolic link that leads to no file \(no such file"):
+        _read(tmp_path / "gone.txt")
+
+
 def test_malformed_sidecar_raises(tmp_path):
     (tmp_path / "a.txt").write_text("Putin met Trump.", encoding="utf-8")
     (tmp_path / "metadata.json").write_text("[1, 2]", encoding="utf-8")

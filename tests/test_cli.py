@@ -170,6 +170,17 @@ def test_fatal_errors_are_one_line_with_nothing_written(runner, tmp_path, seeds_
         assert json.loads(check.output) == []
 
 
+def test_a_file_name_with_a_line_break_is_one_line_of_the_messages(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "two\nlines.txt").write_text("", encoding="utf-8")
+    (folder / "ring\x07.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(folder), "--data-dir", str(tmp_path / "store")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"newsgraph: skipped {folder}/ring\\x07.txt: empty file",
+                                          f"newsgraph: skipped {folder}/two\\nlines.txt: empty file"]
+
+
 def test_store_that_cannot_start(runner, tmp_path, seeds_dir):
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("x")

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from newsgraph.errors import NewsgraphError, ServerHung
+from newsgraph.errors import NewsgraphError, ServerHung, printable
 from newsgraph.settings import ENV_PREFIX, Settings
 
 app: typer.Typer = typer.Typer(  # annotated: the command modules import it back (an import cycle)
@@ -70,7 +70,7 @@ def _settings(**flags: Any) -> Settings:
 
 
 def _fail(exc: NewsgraphError) -> typer.Exit:
-    typer.echo(f"newsgraph: error: {' '.join(str(exc).split())}", err=True)
+    typer.echo(f"newsgraph: error: {printable(' '.join(str(exc).split()))}", err=True)
     return typer.Exit(exc.exit_code)
 
 
@@ -163,7 +163,7 @@ def ingest(
                 typer.echo(f"newsgraph: the FalkorDB server for {exc.data_dir} (pid {exc.pid}) stopped answering and "
                            f"was killed; starting it again to finish the job from its last save", err=True)
                 report, counts, top = once(inputs)
-            skipped = [f"newsgraph: skipped {shown(item.path)}: {item.reason}" for item in report.skipped]
+            skipped = [printable(f"newsgraph: skipped {shown(item.path)}: {item.reason}") for item in report.skipped]
         for line in skipped:
             typer.echo(line, err=True)
         if not quiet:

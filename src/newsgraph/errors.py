@@ -5,6 +5,16 @@ them into a one-line message on stderr and a non-zero exit code.
 """
 
 
+def printable(text: str) -> str:
+    r"""``text`` with every character a terminal would act on (a line break, an escape sequence, a file name's
+    control characters) written as a Python escape, so that it prints as one line that shows what is there.
+
+    >>> printable("new\nline.txt\x1b[2J")
+    'new\\nline.txt\\x1b[2J'
+    """
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 class NewsgraphError(Exception):
     """Base class of every error newsgraph raises on purpose."""
 
