@@ -7,7 +7,9 @@ ends the new resolution names differently would keep its counts with no evidence
 event reports and merge log rows would stay beside the second's. So their ingest first takes out, per source:
 
 - its ``Evidence`` nodes (with their links to events and speakers), its ``MENTIONS`` and ``REPORTS``, and the
-  merge log rows (``Resolution``) of its mentions (those of ``resolve --overrides`` name a file and stay);
+  merge log rows (``Resolution``) of its mentions (those of ``resolve --overrides`` name a file and stay); a
+  source left unfinished may have relations its evidence does not lead to (a refused evidence statement: FalkorDB's
+  MULTI/EXEC does not roll back), which are found by their ``sources``;
 - then recomputes what those fed: every relation its evidence supported gets the aggregates of the evidence left
   (``moves.relation_statements``) or goes when none is left; events, entities and concepts it touched get their
   counts again, and go when nothing is left at them (an event no source reports; an entity or concept with no
@@ -26,25 +28,36 @@ Each batch of sources is one unit: one transaction (Neo4j), one MULTI/EXEC (Falk
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from newsgraph.graph import cypher, reresolve_cypher as rc
 from newsgraph.graph.moves import Part, relation_statements
 from newsgraph.graph.store import GraphStore, Statement, chunks
 
-#: The entities and concepts sources mention, and the events they report with those events' participants.
+#: The entities and concepts sources mention.
 MENTIONED_BY_SOURCES = """
 UNWIND $ids AS id
 MATCH (:Source {id: id})-[:MENTIONS]->(n)
 RETURN DISTINCT n.id AS id, 'Concept' IN labels(n) AS concept
 """
 
+#: The events sources report, with those events' participants.
 REPORTED_BY_SOURCES = """
 UNWIND $ids AS id
 MATCH (:Source {id: id})-[:REPORTS]->(v:Event)
 OPTIONAL MATCH (v)-[:HAS_PARTICIPANT]->(e:Entity)
 RETURN DISTINCT v.id AS event, e.id AS entity
+"""
+
+#: The relations whose ``sources`` name some sources: a write that stored a relation but not its evidence
+#: (FalkorDB's MULTI/EXEC does not roll back) left no other way to them. Reads every relationship.
+RELATIONS_NAMING_SOURCES = """
+MATCH (a)-[r]->(b)
+WHERE r.sources IS NOT NULL AND any(s IN r.sources WHERE s IN $ids) AND (a:Entity OR a:Concept)
+  AND (b:Entity OR b:Concept)
+RETURN r.id AS id, type(r) AS type, r.predicate AS predicate, a.id AS subject, b.id AS object,
+       'Concept' IN labels(a) AS subject_concept, 'Concept' IN labels(b) AS object_concept
 """
 
 #: The entities the sources' evidence names as speakers or principals.
@@ -109,9 +122,12 @@ SET s.sha256 = null
 """
 
 
-def forget_sources(store: GraphStore, ids: Iterable[str], *, batch: int = 200) -> int:
+def forget_sources(store: GraphStore, ids: Iterable[str], *, batch: int = 200,
+                   unfinished: Collection[str] = ()) -> int:
     """Take out what ingesting the sources ``ids`` wrote (see the module notes), ``batch`` sources a unit;
-    return how many sources there were.
+    return how many sources there were. The relations of the ``unfinished`` ones (written, not in the ledger) are
+    also looked for by their ``sources`` (``RELATIONS_NAMING_SOURCES``), which reads every relationship of the
+    store: their write may have stored a relation and not its evidence.
 
     Raises:
         StoreUnavailable: the store failed; the batches before the failing one are forgotten, and their sources
@@ -119,7 +135,8 @@ def forget_sources(store: GraphStore, ids: Iterable[str], *, batch: int = 200) -
     """
     todo = sorted(set(ids))
     for start in range(0, len(todo), batch):
-        store._write_units([forget_statements(store, todo[start:start + batch])])
+        part = todo[start:start + batch]
+        store._write_units([forget_statements(store, part, unfinished=[x for x in part if x in unfinished])])
     return len(todo)
 
 
@@ -128,10 +145,14 @@ def unfinished_sources(store: GraphStore) -> set[str]:
     return {row["id"] for row in store.run(UNFINISHED_SOURCES)}
 
 
-def forget_statements(store: GraphStore, ids: Sequence[str]) -> list[Statement]:
-    """The statements, in order, that forget the sources ``ids`` (read from ``store`` as it is now)."""
+def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequence[str] = ()) -> list[Statement]:
+    """The statements, in order, that forget the sources ``ids`` (read from ``store`` as it is now); the
+    relations of the ``unfinished`` ones are also looked for by their ``sources``."""
     run = store.run
     relations = _relations(run, ids)
+    for part in chunks(list(unfinished), 20):  # a short list: FalkorDB's Bolt port takes about 4 KB of parameters
+        for row in run(RELATIONS_NAMING_SOURCES, {"ids": part}):
+            relations.setdefault(row["id"], row)
     evidence = [{**dict(r["props"]), "copy_group": r["copy_group"]}
                 for r in run(rc.EVIDENCE_BY_EDGE, {"ids": sorted(relations)})]
     gone = set(ids)

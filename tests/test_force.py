@@ -200,3 +200,34 @@ def test_a_corrected_text_under_an_unfinished_id_replaces_the_old_one(stores, pa
                        "m.texts AS texts", {"id": first.stem})
     assert spans and all(text[s:e] == t for r in spans for s, e, t in zip(r["starts"], r["ends"], r["texts"]))
     assert not inconsistencies(redone)
+
+
+def test_a_chunk_whose_evidence_write_was_refused_is_redone_without_a_second_relation(stores, paragraphs, settings,
+                                                                                      analyzer, monkeypatch):
+    """FalkorDB's MULTI/EXEC does not roll back: the first chunk's evidence refused, its relations went in all the
+    same, with no evidence to find them by. The rerun finds them by their sources instead of creating them twice."""
+    from newsgraph.errors import StoreUnavailable
+    from newsgraph.graph import cypher
+
+    fresh, redone = stores
+    ingest([paragraphs], fresh, settings, analyzer=analyzer)
+    real = FalkorStore._write_units
+    calls = []
+
+    def refusing(self, units):
+        calls.append(1)
+        if len(calls) == 1:
+            units = [[("UNWIND $rows AS row RETURN row +", {"rows": [1]}) if q == cypher.MERGE_EVIDENCE else (q, p)
+                      for q, p in unit] for unit in units]
+        return real(self, units)
+
+    monkeypatch.setattr(FalkorStore, "_write_units", refusing)
+    with pytest.raises(StoreUnavailable, match="rejected a write"):
+        ingest([paragraphs], redone, settings, analyzer=analyzer)
+    relations = "MATCH ()-[r]->() WHERE r.evidence_count IS NOT NULL RETURN count(r) AS n"
+    assert redone.counts()["evidence"] == 0 and redone.run(relations)[0]["n"] > 0
+    ingest([paragraphs], redone, settings, analyzer=analyzer)
+    twice = "MATCH ()-[r]->() WHERE r.evidence_count IS NOT NULL WITH r.id AS id, count(*) AS n WHERE n > 1 RETURN id"
+    assert redone.run(twice) == []
+    assert not inconsistencies(redone)
+    assert snapshot(redone) == snapshot(fresh)

@@ -210,7 +210,7 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
         parser = _reporting(parser, progress)
         if redo:  # before the stored entities and stories are read: the articles are resolved as if new
             totals.redone = sorted(set(redo))
-            forget_sources(store, totals.redone)
+            forget_sources(store, totals.redone, unfinished=unfinished)
         # The stored entities, stories and copies, indexed once, updated with each chunk's: read when the first
         # chunk is finished, so that the workers are parsing by then (reading and indexing them, the copy index's
         # imports included, took about a second before the first batch was sent).
