@@ -89,7 +89,7 @@ def falkordb_indexes(existing: Collection[tuple[str, str]] = ()) -> list[str]:
     """The CREATE INDEX statements of the indexes newsgraph reads FalkorDB through, less the (label, property)
     pairs in ``existing`` (as ``FALKORDB_INDEX_LIST`` lists them)."""
     targets = [(label(node), "id") for node in _ID_LABELS] + [
-        ("Evidence", "edge_id"), ("Entity", "name"), ("Evidence", "event_id")]
+        ("Evidence", "edge_id"), ("Entity", "name"), ("Evidence", "event_id"), ("Resolution", "source")]
     return [f"CREATE INDEX FOR (n:{node}) ON (n.{prop})" for node, prop in targets if (node, prop) not in existing]
 
 
@@ -101,6 +101,7 @@ def neo4j_constraints() -> list[str]:
         "CREATE INDEX evidence_edge_id IF NOT EXISTS FOR (n:Evidence) ON (n.edge_id)",
         "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
         "CREATE INDEX evidence_event_id IF NOT EXISTS FOR (n:Evidence) ON (n.event_id)",
+        "CREATE INDEX resolution_source IF NOT EXISTS FOR (n:Resolution) ON (n.source)",
     ]
 
 

@@ -4,21 +4,22 @@
 overrides or roles file), and a rerun completes sources whose write was cut off before their ledger row. Writing
 the new analysis over the old one would keep whatever of the old one the new one does not repeat: a relation whose
 ends the new resolution names differently would keep its counts with no evidence, and the first run's mentions,
-event reports and merge log rows would stay beside the second's. So their ingest first takes out, per source:
+event reports and merge log rows would stay beside the second's. So their ingest first, per source:
 
-- its ``Evidence`` nodes (with their links to events and speakers), its ``MENTIONS`` and ``REPORTS``, and the
-  merge log rows (``Resolution``) of its mentions (those of ``resolve --overrides`` name a file and stay); a
-  source left unfinished may have relations its evidence does not lead to (a refused evidence statement: FalkorDB's
-  MULTI/EXEC does not roll back), which are found by their ``sources``;
-- then recomputes what those fed: every relation its evidence supported gets the aggregates of the evidence left
+- takes it out of the ledger (``sha256``): interrupted after this, a rerun ingests it again;
+- takes out its ``Evidence`` nodes (with their links to events and speakers), its ``MENTIONS`` and ``REPORTS``,
+  and the merge log rows (``Resolution``) of its mentions (those of ``resolve --overrides`` name a file and stay);
+  a source left unfinished may have relations its evidence does not lead to (a refused evidence statement:
+  FalkorDB's MULTI/EXEC does not roll back), which are found by their ``sources``;
+- recomputes what those fed: every relation its evidence supported gets the aggregates of the evidence left
   (``moves.relation_statements``) or goes when none is left; events, entities and concepts it touched get their
   counts again, and go when nothing is left at them (an event no source reports; an entity or concept with no
-  mention and no relationship but merge log rows);
-- and takes the source out of the ledger (``sha256``): interrupted here, a rerun ingests it again.
+  mention and no relationship but merge log rows).
 
 What stays is what comes of the text alone, which is the same text (a text under a stored id with another text is
 refused before this): the ``Source`` node and its properties, its story (``IN_STORY``), its copy links and
-fingerprint. What the store keeps only as a merged whole is not taken apart either: an event's participants
+fingerprint (for an unfinished source given a corrected text, the first text's). What the store keeps only as a
+merged whole is not taken apart either: an event's participants
 (``HAS_PARTICIPANT`` records no source) and a surviving entity's name, type and aliases; the new analysis MERGEs
 into them.
 
@@ -28,7 +29,7 @@ Each batch of sources is one unit: one transaction (Neo4j), one MULTI/EXEC (Falk
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from newsgraph.graph import cypher, reresolve_cypher as rc
@@ -83,8 +84,8 @@ DELETE m
 #: ``resolve --roles``' links in them. The rows of ``resolve --overrides`` name the file, not a source, and stay.
 DROP_SOURCE_RESOLUTIONS = """
 UNWIND $ids AS id
-MATCH (m:Resolution)
-WHERE m.source = id AND m.override_alias IS NULL AND coalesce(m.rule, '') <> 'analyst never'
+MATCH (m:Resolution {source: id})
+WHERE m.override_alias IS NULL AND coalesce(m.rule, '') <> 'analyst never'
 DETACH DELETE m
 """
 
@@ -150,8 +151,8 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
     relations of the ``unfinished`` ones are also looked for by their ``sources``."""
     run = store.run
     relations = _relations(run, ids)
-    for part in chunks(list(unfinished), 20):  # a short list: FalkorDB's Bolt port takes about 4 KB of parameters
-        for row in run(RELATIONS_NAMING_SOURCES, {"ids": part}):
+    for part in _id_lists(list(unfinished), 2000 if getattr(store, "splices_parameters", False) else None):
+        for row in run(RELATIONS_NAMING_SOURCES, {"ids": part}):  # one read of every relationship a list
             relations.setdefault(row["id"], row)
     evidence = [{**dict(r["props"]), "copy_group": r["copy_group"]}
                 for r in run(rc.EVIDENCE_BY_EDGE, {"ids": sorted(relations)})]
@@ -177,6 +178,9 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
     def batched(query: str, values: Iterable[str]) -> None:
         out.extend((query, {"ids": part}) for part in chunks(sorted(values), store.batch_size))
 
+    # Out of the ledger first: where a failing statement stops the rest (FalkorDB's Bolt port applies each as it
+    # runs), the sources are not left marked complete with their evidence gone.
+    out[:0] = [(UNMARK_SOURCES, {"ids": part}) for part in chunks(sorted(ids), store.batch_size)]
     batched(DROP_SOURCE_EVIDENCE, ids)
     batched(DROP_SOURCE_LINKS, ids)
     batched(DROP_SOURCE_RESOLUTIONS, ids)
@@ -186,8 +190,31 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
     batched(DROP_LOG_OF_BARE_ENTITIES, entities)
     batched(DROP_BARE_ENTITIES, entities)
     batched(rc.DROP_BARE_CONCEPTS, concepts)
-    batched(UNMARK_SOURCES, ids)
     return out
+
+
+def _id_lists(ids: list[str], most_bytes: int | None) -> Iterator[list[str]]:
+    """``ids`` in one list, or in lists of at most about ``most_bytes`` of text each (a store that pastes its
+    parameters into the statement's text).
+
+    >>> [len(x) for x in _id_lists(["a" * 900, "b" * 900, "c" * 900], 2000)], list(_id_lists(["a", "b"], None))
+    ([2, 1], [['a', 'b']])
+    """
+    if most_bytes is None:
+        if ids:
+            yield ids
+        return
+    part: list[str] = []
+    size = 0
+    for one in ids:
+        cost = len(one.encode()) + 4
+        if part and size + cost > most_bytes:
+            yield part
+            part, size = [], 0
+        part.append(one)
+        size += cost
+    if part:
+        yield part
 
 
 def _relations(run: Any, ids: Sequence[str]) -> dict[str, dict]:

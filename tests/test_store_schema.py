@@ -26,7 +26,7 @@ def test_a_new_graph_gets_every_index(falkor_server):
     store.delete_all()
     try:
         store.ensure_schema()
-        assert len(_indexed(store)) == len(falkordb_indexes()) == 10
+        assert len(_indexed(store)) == len(falkordb_indexes()) == 11
     finally:
         store.delete_all()
 
