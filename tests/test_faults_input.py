@@ -266,6 +266,24 @@ def test_an_int_parameter_out_of_range_is_one_line(runner, stored, value):
                                 f"(a whole number from 0 to 2147483647), got '{value}'")
 
 
+@pytest.mark.parametrize("value", [str(2**63), str(-2**63 - 1), f"[1, {2**64}]"])
+def test_an_ad_hoc_parameter_beyond_64_bits_is_one_line_naming_it(runner, stored, value):
+    """FalkorDB took 2^63 as 2^63-1 and returned the rows of another value."""
+    result = runner.invoke(app, ["cypher", "RETURN $v AS v", "-p", f"v={value}", "--data-dir", str(stored)])
+    assert result.exit_code == 2
+    assert one_line(result).startswith("newsgraph: error: parameter 'v': ")
+    assert "beyond the 64-bit whole numbers" in result.stderr
+
+
+@pytest.mark.parametrize("value,want", [("NaN", "NaN"), ("Infinity", "Infinity"), (str(2**63 - 1), 2**63 - 1)])
+def test_an_ad_hoc_parameter_that_is_no_json_is_text(runner, stored, value, want):
+    """Python's JSON reader takes NaN and Infinity, which FalkorDB's parser then failed on."""
+    result = runner.invoke(app, ["cypher", "RETURN $v AS v", "-p", f"v={value}", "-f", "json",
+                                 "--data-dir", str(stored)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"v": want}]
+
+
 def test_the_largest_int_parameter_still_returns_rows(runner, stored):
     result = runner.invoke(app, ["query", "top-entities", "-p", "limit=2147483647", "-f", "json",
                                  "--data-dir", str(stored)])

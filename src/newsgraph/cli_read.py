@@ -128,10 +128,7 @@ def cypher_command(
             key, sep, value = item.partition("=")
             if not sep or not key.strip().isidentifier():
                 raise BadQueryParameter(f"--param {item!r}: write key=value with a name of letters, digits and _")
-            try:
-                params[key.strip()] = json.loads(value)
-            except ValueError:
-                params[key.strip()] = value
+            params[key.strip()] = _param_value(key.strip(), value)
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         require_graph(settings)
@@ -140,6 +137,39 @@ def cypher_command(
         _print_rows(rows, output)
 
     _guarded(body)
+
+
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not JSON")
+
+
+def _param_value(key: str, value: str) -> Any:
+    """An ad-hoc statement's parameter: ``value`` read as JSON when it is JSON (``NaN`` and ``Infinity``, which
+    Python's reader takes, are not), else as text.
+
+    >>> _param_value("n", "3"), _param_value("s", "NaN"), _param_value("l", '["a", 2]')
+    (3, 'NaN', ['a', 2])
+
+    Raises:
+        BadQueryParameter: a whole number beyond 64 bits, which the store would not hold as given.
+    """
+    from newsgraph.errors import BadQueryParameter
+
+    try:
+        parsed = json.loads(value, parse_constant=_not_json)
+    except ValueError:
+        return value
+    stack = [parsed]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, int) and not isinstance(item, bool) and not -2**63 <= item < 2**63:
+            raise BadQueryParameter(f"parameter {key!r}: {item} is beyond the 64-bit whole numbers the store holds "
+                                    f"(-2^63 to 2^63-1); quote it (-p '{key}=\"{item}\"') to pass it as text")
+    return parsed
 
 
 @app.command()
