@@ -247,7 +247,10 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
             _add_entity(graph, entity)
             key = f"HAS_PARTICIPANT:{participant.role}"
             if not graph.has_edge(node, entity.id, key):
-                graph.add_edge(node, entity.id, key=key, type="HAS_PARTICIPANT", role=participant.role)
+                graph.add_edge(node, entity.id, key=key, type="HAS_PARTICIPANT", role=participant.role, sources=[])
+            told = graph.edges[node, entity.id, key]["sources"]
+            if source not in told:
+                told.append(source)
 
 
 def triple_class(triple: Triple, sense: str = "") -> RelationClass:

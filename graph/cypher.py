@@ -273,11 +273,16 @@ MERGE (s)-[r:REPORTS]->(e)
 SET r = row.props
 """
 
+#: An event's participant in a role, with the sources that name it so (``sources``, added to; a participation
+#: stored by a version before has none, and is then left without: which sources named it is not known).
 MERGE_PARTICIPANTS = """
 UNWIND $rows AS row
 MATCH (e:Event {id: row.event})
 MATCH (x:Entity {id: row.entity})
 MERGE (e)-[p:HAS_PARTICIPANT {role: row.role}]->(x)
+ON CREATE SET p.sources = row.sources
+ON MATCH SET p.sources = CASE WHEN p.sources IS NULL THEN NULL
+                              ELSE [s IN p.sources WHERE NOT s IN row.sources] + row.sources END
 """
 
 #: An event's aggregates from its REPORTS: how often and by which sources it is told, how often negated/hedged.

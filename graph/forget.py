@@ -13,15 +13,14 @@ event reports and merge log rows would stay beside the second's. So their ingest
   FalkorDB's MULTI/EXEC does not roll back), which are found by their ``sources``;
 - recomputes what those fed: every relation its evidence supported gets the aggregates of the evidence left
   (``moves.relation_statements``) or goes when none is left; events, entities and concepts it touched get their
-  counts again, and go when nothing is left at them (an event no source reports; an entity or concept with no
-  mention and no relationship but merge log rows).
+  counts again, and go when nothing is left at them (an event no source reports; a participation no source names;
+  an entity or concept with no mention and no relationship but merge log rows).
 
 What stays is what comes of the text alone, which is the same text (a text under a stored id with another text is
 refused before this): the ``Source`` node and its properties, its story (``IN_STORY``), its copy links and
 fingerprint (for an unfinished source given a corrected text, the first text's). What the store keeps only as a
-merged whole is not taken apart either: an event's participants
-(``HAS_PARTICIPANT`` records no source) and a surviving entity's name, type and aliases; the new analysis MERGEs
-into them.
+merged whole is not taken apart either: a surviving entity's name, type and aliases, and the participations a
+version before stored without their sources; the new analysis MERGEs into them.
 
 Each batch of sources is one unit: one transaction (Neo4j), one MULTI/EXEC (FalkorDB).
 """
@@ -43,12 +42,20 @@ MATCH (:Source {id: id})-[:MENTIONS]->(n)
 RETURN DISTINCT n.id AS id, 'Concept' IN labels(n) AS concept
 """
 
-#: The events sources report, with those events' participants.
+#: The events sources report, with those events' participants (the role, and the sources that name it so).
 REPORTED_BY_SOURCES = """
 UNWIND $ids AS id
 MATCH (:Source {id: id})-[:REPORTS]->(v:Event)
-OPTIONAL MATCH (v)-[:HAS_PARTICIPANT]->(e:Entity)
-RETURN DISTINCT v.id AS event, e.id AS entity
+OPTIONAL MATCH (v)-[p:HAS_PARTICIPANT]->(e:Entity)
+RETURN DISTINCT v.id AS event, e.id AS entity, p.role AS role, p.sources AS sources
+"""
+
+#: Which sources name a participation, once some no longer do.
+SET_PARTICIPANT_SOURCES = """
+UNWIND $rows AS row
+MATCH (:Event {id: row.event})-[p:HAS_PARTICIPANT]->(:Entity {id: row.entity})
+WHERE p.role = row.role
+SET p.sources = row.sources
 """
 
 #: The relations whose ``sources`` name some sources: a write that stored a relation but not its evidence
@@ -166,10 +173,17 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
         for end, concept in ((rel["subject"], rel["subject_concept"]), (rel["object"], rel["object_concept"])):
             (concepts if concept else entities).add(end)
     events: set[str] = set()
+    named: dict[tuple[str, str, str], dict] = {}  # participations with the sources still naming them ([]: none)
     for row in run(REPORTED_BY_SOURCES, {"ids": list(ids)}):
         events.add(row["event"])
-        if row["entity"] is not None:
-            entities.add(row["entity"])
+        if row["entity"] is None:
+            continue
+        entities.add(row["entity"])
+        sources = row["sources"]  # None: stored before participations kept their sources; left as it is
+        if sources is not None and gone.intersection(sources):
+            named[(row["event"], row["entity"], row["role"])] = {
+                "event": row["event"], "entity": row["entity"], "role": row["role"],
+                "sources": [s for s in sources if s not in gone]}
     entities.update(row["id"] for row in run(SPOKEN_IN_SOURCES, {"ids": list(ids)}))
 
     out: list[Statement] = list(relation_statements(Part(relations, tuple(kept.values())), kept, set(relations),
@@ -181,6 +195,11 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
     # Out of the ledger first: where a failing statement stops the rest (FalkorDB's Bolt port applies each as it
     # runs), the sources are not left marked complete with their evidence gone.
     out[:0] = [(UNMARK_SOURCES, {"ids": part}) for part in chunks(sorted(ids), store.batch_size)]
+    rows = [named[key] for key in sorted(named)]
+    out.extend((SET_PARTICIPANT_SOURCES, {"rows": part})
+               for part in chunks([r for r in rows if r["sources"]], store.batch_size))
+    out.extend((rc.DROP_PARTICIPANTS, {"rows": part})
+               for part in chunks([r for r in rows if not r["sources"]], store.batch_size))
     batched(DROP_SOURCE_EVIDENCE, ids)
     batched(DROP_SOURCE_LINKS, ids)
     batched(DROP_SOURCE_RESOLUTIONS, ids)

@@ -296,14 +296,15 @@ def _participants(part: Part, sel: Selection, events: set[str | None], staying: 
     drops: list[dict] = []
     moved = 0
     for (event, entity, role), props in sorted(have.items(), key=lambda kv: tuple(map(str, kv[0]))):
+        told = _told(props)
         if sel.marked:
             if entity != sel.origin or sel.marked not in (props.get("folded") or []):
                 continue
             moved += 1
-            puts[(event, sel.target, role)] = {"role": role}
+            puts[(event, sel.target, role)] = {"role": role, **told}
             folded = [x for x in props["folded"] if x != sel.marked]
             if folded or props.get("kept"):
-                rest = {"role": role, **({"folded": folded, "kept": bool(props.get("kept"))} if folded else {})}
+                rest = {"role": role, **({"folded": folded, "kept": bool(props.get("kept"))} if folded else {}), **told}
                 puts[(event, entity, role)] = rest
             else:
                 drops.append({"event": event, "entity": entity, "role": role})
@@ -317,11 +318,26 @@ def _participants(part: Part, sel: Selection, events: set[str | None], staying: 
         if sel.mark:
             folded = [*(there or {}).get("folded", []), sel.mark]
             kept = there is not None and (bool(there.get("kept")) or not there.get("folded"))
-            puts[(event, sel.target, role)] = {"role": role, "folded": folded, "kept": kept}
+            puts[(event, sel.target, role)] = {"role": role, "folded": folded, "kept": kept,
+                                               **_told(props, there)}
         elif there is None:
-            puts[(event, sel.target, role)] = {"role": role}
+            puts[(event, sel.target, role)] = {"role": role, **told}
     rows = [{"event": e, "entity": x, "role": r, "props": p} for (e, x, r), p in sorted(puts.items())]
     return rows, drops, moved
+
+
+def _told(props: dict, there: dict | None = None) -> dict:
+    """The ``sources`` that name a participation moved (``props``), with those of the one it joins (``there``):
+    none when either was stored without them (which sources name it is then not known). When a merge is undone,
+    both sides keep the sources of the whole: a participation is kept too long rather than lost
+    (``newsgraph.graph.forget`` takes out one no source names).
+
+    >>> _told({"sources": ["a"]}, {"sources": ["b", "a"]}), _told({"sources": ["a"]}, {}), _told({})
+    ({'sources': ['b', 'a']}, {}, {})
+    """
+    if props.get("sources") is None or there is not None and there.get("sources") is None:
+        return {}
+    return {"sources": list(dict.fromkeys([*((there or {}).get("sources") or []), *props["sources"]]))}
 
 
 def _reports(part: Part, sel: Selection) -> list[dict]:

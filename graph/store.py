@@ -208,7 +208,8 @@ class GraphStore(ABC):
             elif key == "IN_STORY":
                 in_story.append({"source": subject, "story": obj})
             elif edge_type == "HAS_PARTICIPANT":
-                participants.append({"event": subject, "entity": obj, "role": data["role"]})
+                participants.append({"event": subject, "entity": obj, "role": data["role"],
+                                     "sources": list(data.get("sources") or ())})
             elif edge_type in {"PART_OF", "COPY_OF"}:
                 continue  # written with the event; copies from the sources' copy records below
             else:

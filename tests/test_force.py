@@ -41,6 +41,10 @@ CONSISTENCY = {
         WITH e, count(m) AS n, sum(m.count) AS c
         WHERE n = 0 OR n <> e.source_count OR c <> e.mention_count
         RETURN e.id AS id, n, c""",
+    "participation a source names that does not report its event": """
+        MATCH (v:Event)-[p:HAS_PARTICIPANT]->(:Entity) UNWIND coalesce(p.sources, [null]) AS s
+        OPTIONAL MATCH (src:Source {id: s})-[r:REPORTS]->(v)
+        WITH v, p, s, r WHERE s IS NULL OR r IS NULL RETURN v.id AS event, p.role AS role, s AS source""",
     "evidence of a source out of the ledger": """
         MATCH (v:Evidence)-[:IN_SOURCE]->(s:Source) WHERE s.sha256 IS NULL RETURN v.id AS id""",
     # One run of a source cannot both make an entity of a name and find it stored under that name.
@@ -125,6 +129,31 @@ def test_forced_with_a_new_overrides_file_is_a_fresh_ingest_with_it(stores, anal
     assert not inconsistencies(redone)
     # The story keeps the term profile of its first articles' text and entities (README, Known limitations).
     assert snapshot(redone, story_profiles=False) == snapshot(fresh, story_profiles=False)
+
+
+def test_taking_sources_out_takes_their_names_off_participations(stores, paragraphs, settings, analyzer):
+    """A participation keeps the sources that name it; taking sources out takes them off it, and one no source
+    names any more goes, though its event stays for the others (before, participations recorded no source and
+    stayed whatever the new run said)."""
+    from newsgraph.graph.forget import forget_sources
+
+    _, redone = stores
+    ingest([paragraphs], redone, settings, analyzer=analyzer)
+    participations = ("MATCH (v:Event)-[p:HAS_PARTICIPANT]->(e:Entity) "
+                      "RETURN v.id AS event, e.id AS entity, p.role AS role, p.sources AS sources")
+    before = {(r["event"], r["entity"], r["role"]): r["sources"] for r in redone.run(participations)}
+    gone = {f.stem for f in sorted(paragraphs.glob("004_*.txt"))}
+    assert all(before.values())
+    shared = [k for k, told in before.items() if gone.intersection(told) and not gone.issuperset(told)]
+    only = [k for k, told in before.items() if gone.issuperset(told)]
+    assert shared and only
+    forget_sources(redone, gone)
+    after = {(r["event"], r["entity"], r["role"]): r["sources"] for r in redone.run(participations)}
+    assert after == {k: [s for s in told if s not in gone] for k, told in before.items() if not gone.issuperset(told)}
+    ingest([paragraphs], redone, settings, analyzer=analyzer)
+    assert not inconsistencies(redone)
+    assert {(r["event"], r["entity"], r["role"]): sorted(r["sources"]) for r in redone.run(participations)} == {
+        k: sorted(told) for k, told in before.items()}
 
 
 def test_forcing_the_last_chunk_again_gives_the_first_run(stores, paragraphs, settings, analyzer):
