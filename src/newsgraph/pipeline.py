@@ -194,8 +194,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     redo: list[str] = []  # sources whose first write is taken out before they are written again
     for item in read_articles(paths):  # a missing path or an empty directory fails before any write
         total += 1
-        if isinstance(item, Article):
-            todo += item.sha256 not in ledger
+        if isinstance(item, Article) and item.sha256 not in ledger:  # in the ledger: skipped as already stored
+            todo += 1
             if item.id in unfinished or force and stored.get(item.id) == item.sha256:
                 redo.append(item.id)
     if progress:
