@@ -19,8 +19,9 @@ event reports and merge log rows would stay beside the second's. So their ingest
 What stays is what comes of the text alone, which is the same text (a text under a stored id with another text is
 refused before this): the ``Source`` node and its properties, its story (``IN_STORY``), its copy links and
 fingerprint (for an unfinished source given a corrected text, the first text's). What the store keeps only as a
-merged whole is not taken apart either: a surviving entity's name, type and aliases, and the participations a
-version before stored without their sources; the new analysis MERGEs into them.
+merged whole is not taken apart either: a surviving entity's name and type (its aliases lose those no mention
+or merge log row left gives), and the participations a version before stored without their sources; the new
+analysis MERGEs into them.
 
 Each batch of sources is one unit: one transaction (Neo4j), one MULTI/EXEC (FalkorDB).
 """
@@ -34,6 +35,7 @@ from typing import Any
 from newsgraph.graph import cypher, reresolve_cypher as rc
 from newsgraph.graph.moves import Part, relation_statements
 from newsgraph.graph.store import GraphStore, Statement, chunks
+from newsgraph.ingest.names import name_key
 
 #: The entities and concepts sources mention.
 MENTIONED_BY_SOURCES = """
@@ -48,6 +50,29 @@ UNWIND $ids AS id
 MATCH (:Source {id: id})-[:REPORTS]->(v:Event)
 OPTIONAL MATCH (v)-[p:HAS_PARTICIPANT]->(e:Entity)
 RETURN DISTINCT v.id AS event, e.id AS entity, p.role AS role, p.sources AS sources
+"""
+
+#: The entities' aliases, and the texts of each source's mentions of them.
+ENTITY_TEXTS = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (s:Source)-[m:MENTIONS]->(e)
+RETURN e.id AS id, e.aliases AS aliases, s.id AS source, m.texts AS texts
+"""
+
+#: The names the merge log resolves to the entities, with the source whose ingest logged each (and whether the row
+#: stays whatever is taken out: the analyst's, which name a file).
+ENTITY_LOG_NAMES = """
+UNWIND $ids AS id
+MATCH (m:Resolution)-[:RESOLVES_TO]->(e:Entity {id: id})
+RETURN e.id AS id, m.alias AS alias, m.source AS source,
+       m.override_alias IS NOT NULL OR coalesce(m.rule, '') = 'analyst never' AS kept
+"""
+
+SET_ALIASES = """
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e.aliases = row.aliases
 """
 
 #: Which sources name a participation, once some no longer do.
@@ -205,11 +230,35 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
     batched(DROP_SOURCE_RESOLUTIONS, ids)
     batched(cypher.REFRESH_EVENT_COUNTS, events)
     batched(DROP_UNREPORTED_EVENTS, events)
+    out.extend((SET_ALIASES, {"rows": part}) for part in chunks(_aliases_left(run, sorted(entities), gone),
+                                                                store.batch_size))
     batched(cypher.REFRESH_ENTITY_COUNTS, entities)
     batched(DROP_LOG_OF_BARE_ENTITIES, entities)
     batched(DROP_BARE_ENTITIES, entities)
     batched(rc.DROP_BARE_CONCEPTS, concepts)
     return out
+
+
+def _aliases_left(run: Any, ids: list[str], gone: set[str]) -> list[dict]:
+    """The entities among ``ids`` some of whose aliases only the sources ``gone`` wrote, each with the aliases
+    left: those a mention of another source or a merge log row that stays still gives (by ``name_key``, so that
+    "Mr. Putin" keeps "Putin"). An alias a first run's misreading gave ("Trump Tower" on Donald Trump) would
+    otherwise draw the new run's mentions back to it."""
+    aliases: dict[str, list[str]] = {}
+    said: dict[str, set[str]] = defaultdict(set)
+    for row in run(ENTITY_TEXTS, {"ids": ids}):
+        aliases[row["id"]] = list(row["aliases"] or [])
+        if row["source"] is not None and row["source"] not in gone:
+            said[row["id"]].update(name_key(text) for text in row["texts"] or ())
+    for row in run(ENTITY_LOG_NAMES, {"ids": ids}):
+        if row["kept"] or row["source"] not in gone:
+            said[row["id"]].add(name_key(row["alias"] or ""))
+    rows = []
+    for entity, names in sorted(aliases.items()):
+        left = [name for name in names if name_key(name) in said[entity]]
+        if left != names:
+            rows.append({"id": entity, "aliases": left})
+    return rows
 
 
 def _id_lists(ids: list[str], most_bytes: int | None) -> Iterator[list[str]]:
