@@ -242,7 +242,7 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
 def _aliases_left(run: Any, ids: list[str], gone: set[str]) -> list[dict]:
     """The entities among ``ids`` some of whose aliases only the sources ``gone`` wrote, each with the aliases
     left: those a mention of another source or a merge log row that stays still gives (by ``name_key``, so that
-    "Mr. Putin" keeps "Putin"). An alias a first run's misreading gave ("Trump Tower" on Donald Trump) would
+    "Mr. Ford" keeps "Ford"). An alias a first run's misreading gave ("Ford Motor" on Henry Ford) would
     otherwise draw the new run's mentions back to it."""
     aliases: dict[str, list[str]] = {}
     said: dict[str, set[str]] = defaultdict(set)
