@@ -58,7 +58,9 @@ CONSISTENCY = {
 EXTRA = {
     "resolutions": "MATCH (m:Resolution)-[:RESOLVES_TO]->(e) RETURN m.id AS id, e.id AS e, properties(m) AS p",
     "evidence links": "MATCH (v:Evidence)-[l]->(x) RETURN v.id AS v, type(l) AS t, x.id AS x",
-    "participants": "MATCH (v:Event)-[p:HAS_PARTICIPANT]->(e) RETURN v.id AS v, p.role AS r, e.id AS e",
+    # The sources naming a participation, as a set: a redone source's name is added back at the end of the list.
+    "participants": "MATCH (v:Event)-[p:HAS_PARTICIPANT]->(e) RETURN v.id AS v, p.role AS r, e.id AS e, "
+                    "p.sources AS sources",
 }
 
 
@@ -74,7 +76,8 @@ def snapshot(store, *, story_profiles: bool = True):
                    for n, d in graph.nodes(data=True))
     edges = sorted((u, v, k, sorted((a, str(b)) for a, b in d.items()))
                    for u, v, k, d in graph.edges(keys=True, data=True))
-    extra = {name: sorted(str(row) for row in store.run(query)) for name, query in EXTRA.items()}
+    extra = {name: sorted(str({k: sorted(v) if k == "sources" and v else v for k, v in row.items()})
+                          for row in store.run(query)) for name, query in EXTRA.items()}
     return nodes, edges, store.counts(), extra
 
 
