@@ -33,7 +33,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from newsgraph.graph import cypher, reresolve_cypher as rc
-from newsgraph.graph.moves import Part, relation_statements
+from newsgraph.graph.moves import Part, evidence_of_relations, relation_statements, relations_of_evidence
 from newsgraph.graph.store import GraphStore, Statement, chunks
 from newsgraph.ingest.names import name_key
 
@@ -182,14 +182,12 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
     """The statements, in order, that forget the sources ``ids`` (read from ``store`` as it is now); the
     relations of the ``unfinished`` ones are also looked for by their ``sources``."""
     run = store.run
-    relations = _relations(run, ids)
+    relations = relations_of_evidence(run, run(cypher.RELATIONS_OF_SOURCES, {"ids": list(ids)}))
     for part in _id_lists(list(unfinished), 2000 if getattr(store, "splices_parameters", False) else None):
         for row in run(RELATIONS_NAMING_SOURCES, {"ids": part}):  # one read of every relationship a list
             relations.setdefault(row["id"], row)
-    evidence = [{**dict(r["props"]), "copy_group": r["copy_group"]}
-                for r in run(rc.EVIDENCE_BY_EDGE, {"ids": sorted(relations)})]
     gone = set(ids)
-    kept = {e["id"]: e for e in evidence if e["source"] not in gone}
+    kept = {e["id"]: e for e in evidence_of_relations(run, relations) if e["source"] not in gone}
     entities: set[str] = set()
     concepts: set[str] = set()
     for row in run(MENTIONED_BY_SOURCES, {"ids": list(ids)}):
@@ -284,15 +282,3 @@ def _id_lists(ids: list[str], most_bytes: int | None) -> Iterator[list[str]]:
     if part:
         yield part
 
-
-def _relations(run: Any, ids: Sequence[str]) -> dict[str, dict]:
-    """The relations the sources' evidence supports: id → type, predicate, ends and whether each is a concept."""
-    by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in run(cypher.RELATIONS_OF_SOURCES, {"ids": list(ids)}):
-        labels = ("Concept" if row["subject_concept"] else "Entity", "Concept" if row["object_concept"] else "Entity")
-        by_labels[labels].append({"id": row["edge"], "subject": row["subject"], "object": row["object"]})
-    relations: dict[str, dict] = {}
-    for (sl, ol), rows in sorted(by_labels.items()):
-        for found in run(rc.relations_between(sl, ol), {"rows": rows}):
-            relations[found["id"]] = {**found, "subject_concept": sl == "Concept", "object_concept": ol == "Concept"}
-    return relations
