@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import generated_article
+from conftest import SEEDS, generated_article
 from newsgraph.cli import app
 from newsgraph.ingest.html import html_article
 
@@ -66,6 +66,18 @@ def test_a_read_command_on_a_file_for_a_data_dir_names_it(runner, tmp_path):
 def test_the_data_dir_from_the_environment_is_named_too(runner, tmp_path):
     result = runner.invoke(app, ["entities"], env={"NEWSGRAPH_DATA_DIR": str(tmp_path / "nope")})
     assert result.exit_code == 2 and f"no graph in {tmp_path / 'nope'}: no such directory" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["ingest", "SEEDS"], *READ_COMMANDS], ids=lambda c: " ".join(c[:2]))
+def test_an_empty_data_dir_is_refused_not_taken_for_the_current_directory(runner, tmp_path, monkeypatch, command):
+    """``--data-dir "$DIR"`` with DIR unset: before, the ingest wrote its store into the current directory."""
+    monkeypatch.chdir(tmp_path)
+    args = [str(SEEDS) if a == "SEEDS" else str(tmp_path / "out.json") if a == "OUT" else a for a in command]
+    result = runner.invoke(app, [*args, "--data-dir", ""])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == ["newsgraph: error: bad setting data_dir (--data-dir or NEWSGRAPH_DATA_DIR): "
+                                          "an empty path; give a directory (. for the current one) (got '')"]
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- ingesting ------------------------------------------------------------------------------------------------

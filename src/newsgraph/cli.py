@@ -27,7 +27,10 @@ def _env(name: str, **kw: Any) -> dict[str, Any]:
     return {"envvar": f"{ENV_PREFIX}{name.upper()}", "show_envvar": True, "show_default": shown, **kw}
 
 
-DataDir = Annotated[Optional[Path], typer.Option("--data-dir", help="Embedded store directory.", **_env("data_dir"))]
+#: Text, not a Path: an empty value ("--data-dir $UNSET") must reach the settings as one, to be refused, where a Path
+#: would make it the current directory and an ingest would write its store there.
+DataDir = Annotated[Optional[str], typer.Option("--data-dir", metavar="DIR", help="Embedded store directory.",
+                                                **_env("data_dir"))]
 Store = Annotated[Optional[str], typer.Option("--store", help="falkordb (embedded) or neo4j.", **_env("store"))]
 Uri = Annotated[Optional[str], typer.Option("--uri", help="Neo4j URI, e.g. bolt://localhost:7687.",
                                             **_env("neo4j_uri"))]

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from newsgraph.errors import BadSetting
 
@@ -54,6 +54,14 @@ class Settings(BaseModel):
     copy_threshold: float = Field(0.5, gt=0, le=1,
                                   description="share of an article's word shingles another must have to be its copy")
 
+    @field_validator("data_dir", mode="before")
+    @classmethod
+    def _not_empty(cls, value: Any) -> Any:
+        """An empty data dir is a mistake (an unset shell variable), not the current directory ("." is that)."""
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("an empty path; give a directory (. for the current one)")
+        return value
+
     @classmethod
     def build(cls, flags: Mapping[str, Any], environ: Mapping[str, str]) -> Settings:
         """Settings from flags (``None`` means not given) over ``NEWSGRAPH_<NAME>`` variables over defaults.
@@ -78,5 +86,5 @@ class Settings(BaseModel):
             name = str(error["loc"][0]) if error["loc"] else "?"
             raise BadSetting(
                 f"bad setting {name} (--{name.replace('_', '-')} or {ENV_PREFIX}{name.upper()}): "
-                f"{error['msg']} (got {error.get('input')!r})"
+                f"{error['msg'].removeprefix('Value error, ')} (got {error.get('input')!r})"
             ) from exc
