@@ -19,21 +19,24 @@ event reports and merge log rows would stay beside the second's. So their ingest
 What stays is what comes of the text alone, which is the same text (a text under a stored id with another text is
 refused before this): the ``Source`` node and its properties, its story (``IN_STORY``), its copy links and
 fingerprint (for an unfinished source given a corrected text, the first text's). What the store keeps only as a
-merged whole is not taken apart either: a surviving entity's name and type (its aliases lose those no mention
-or merge log row left gives), and the participations a version before stored without their sources; the new
-analysis MERGEs into them.
+merged whole is not taken apart either: a surviving entity's type, and the participations a version before
+stored without their sources; the new analysis MERGEs into them. A surviving entity's aliases lose those no
+mention or merge log row left gives, and its name, if nothing left gives it, becomes the alias left resolution
+would choose.
 
 Each batch of sources is one unit: one transaction (Neo4j), one MULTI/EXEC (FalkorDB).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from newsgraph.graph import cypher, reresolve_cypher as rc
 from newsgraph.graph.moves import Part, evidence_of_relations, relation_statements, relations_of_evidence
+from newsgraph.graph.name_rules import canonical_name
+from newsgraph.graph.resolve import _Cluster
 from newsgraph.graph.store import GraphStore, Statement, chunks
 from newsgraph.ingest.names import name_key
 
@@ -52,12 +55,12 @@ OPTIONAL MATCH (v)-[p:HAS_PARTICIPANT]->(e:Entity)
 RETURN DISTINCT v.id AS event, e.id AS entity, p.role AS role, p.sources AS sources
 """
 
-#: The entities' aliases, and the texts of each source's mentions of them.
+#: The entities' names, types and aliases, and the texts of each source's mentions of them.
 ENTITY_TEXTS = """
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 OPTIONAL MATCH (s:Source)-[m:MENTIONS]->(e)
-RETURN e.id AS id, e.aliases AS aliases, s.id AS source, m.texts AS texts
+RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases, s.id AS source, m.texts AS texts
 """
 
 #: The names the merge log resolves to the entities, with the source whose ingest logged each (and whether the row
@@ -69,10 +72,10 @@ RETURN e.id AS id, m.alias AS alias, m.source AS source,
        m.override_alias IS NOT NULL OR coalesce(m.rule, '') = 'analyst never' AS kept
 """
 
-SET_ALIASES = """
+SET_NAMES = """
 UNWIND $rows AS row
 MATCH (e:Entity {id: row.id})
-SET e.aliases = row.aliases
+SET e.name = row.name, e.aliases = row.aliases
 """
 
 #: Which sources name a participation, once some no longer do.
@@ -228,8 +231,8 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
     batched(DROP_SOURCE_RESOLUTIONS, ids)
     batched(cypher.REFRESH_EVENT_COUNTS, events)
     batched(DROP_UNREPORTED_EVENTS, events)
-    out.extend((SET_ALIASES, {"rows": part}) for part in chunks(_aliases_left(run, sorted(entities), gone),
-                                                                store.batch_size))
+    out.extend((SET_NAMES, {"rows": part}) for part in chunks(_names_left(run, sorted(entities), gone),
+                                                              store.batch_size))
     batched(cypher.REFRESH_ENTITY_COUNTS, entities)
     batched(DROP_LOG_OF_BARE_ENTITIES, entities)
     batched(DROP_BARE_ENTITIES, entities)
@@ -237,25 +240,33 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
     return out
 
 
-def _aliases_left(run: Any, ids: list[str], gone: set[str]) -> list[dict]:
-    """The entities among ``ids`` some of whose aliases only the sources ``gone`` wrote, each with the aliases
-    left: those a mention of another source or a merge log row that stays still gives (by ``name_key``, so that
-    "Mr. Ford" keeps "Ford"). An alias a first run's misreading gave ("Ford Motor" on Henry Ford) would
-    otherwise draw the new run's mentions back to it."""
-    aliases: dict[str, list[str]] = {}
-    said: dict[str, set[str]] = defaultdict(set)
+def _names_left(run: Any, ids: list[str], gone: set[str]) -> list[dict]:
+    """The entities among ``ids`` some of whose names only the sources ``gone`` wrote, each with its name and the
+    aliases left: those a mention of another source or a merge log row that stays still gives (by ``name_key``, so
+    that "Mr. Ford" keeps "Ford"). An alias a first run's misreading gave ("Ford Motor" on Henry Ford) would
+    otherwise draw the new run's mentions back to it. A name nothing left gives is replaced by the one of the
+    aliases left that resolution would choose (``canonical_name``: two words or more first, then the most
+    mentioned), unless no alias is left."""
+    known: dict[str, tuple[str, str, list[str]]] = {}
+    said: dict[str, Counter[str]] = defaultdict(Counter)
     for row in run(ENTITY_TEXTS, {"ids": ids}):
-        aliases[row["id"]] = list(row["aliases"] or [])
+        known[row["id"]] = (row["name"] or "", row["type"] or "Other", list(row["aliases"] or []))
         if row["source"] is not None and row["source"] not in gone:
             said[row["id"]].update(name_key(text) for text in row["texts"] or ())
     for row in run(ENTITY_LOG_NAMES, {"ids": ids}):
         if row["kept"] or row["source"] not in gone:
-            said[row["id"]].add(name_key(row["alias"] or ""))
+            said[row["id"]][name_key(row["alias"] or "")] += 0  # given, though not a mention
     rows = []
-    for entity, names in sorted(aliases.items()):
-        left = [name for name in names if name_key(name) in said[entity]]
-        if left != names:
-            rows.append({"id": entity, "aliases": left})
+    for entity, (name, kind, names) in sorted(known.items()):
+        given = said[entity]
+        left = [alias for alias in names if name_key(alias) in given]
+        new_name = name
+        if name_key(name) not in given and left:
+            new_name = canonical_name(_Cluster(names=Counter({a: max(given[name_key(a)], 1) for a in left}),
+                                               type=kind))
+            left = [alias for alias in left if alias != new_name]
+        if (new_name, left) != (name, names):
+            rows.append({"id": entity, "name": new_name, "aliases": left})
     return rows
 
 
