@@ -9,8 +9,9 @@ event reports and merge log rows would stay beside the second's. So their ingest
 - takes it out of the ledger (``sha256``): interrupted after this, a rerun ingests it again;
 - takes out its ``Evidence`` nodes (with their links to events and speakers), its ``MENTIONS`` and ``REPORTS``,
   and the merge log rows (``Resolution``) of its mentions (those of ``resolve --overrides`` name a file and stay);
-  a source left unfinished may have relations its evidence does not lead to (a refused evidence statement:
-  FalkorDB's MULTI/EXEC does not roll back), which are found by their ``sources``;
+  a source left unfinished may have relations and event participations its evidence and reports do not lead to
+  (a refused statement: FalkorDB's MULTI/EXEC does not roll back), which are found by their ``sources``, events
+  nothing reports, and entities only its merge log rows lead to;
 - recomputes what those fed: every relation its evidence supported gets the aggregates of the evidence left
   (``moves.relation_statements``) or goes when none is left; events, entities and concepts it touched get their
   counts again, and go when nothing is left at them (an event no source reports; a participation no source names;
@@ -45,6 +46,14 @@ MENTIONED_BY_SOURCES = """
 UNWIND $ids AS id
 MATCH (:Source {id: id})-[:MENTIONS]->(n)
 RETURN DISTINCT n.id AS id, 'Concept' IN labels(n) AS concept
+"""
+
+#: The entities the sources' merge log rows resolve to: a write whose mentions were refused (MULTI/EXEC does not
+#: roll back) left entities that only these rows lead to.
+LOGGED_BY_SOURCES = """
+UNWIND $ids AS id
+MATCH (:Resolution {source: id})-[:RESOLVES_TO]->(e:Entity)
+RETURN DISTINCT e.id AS id
 """
 
 #: The events sources report, with those events' participants (the role, and the sources that name it so).
@@ -94,6 +103,22 @@ WHERE r.sources IS NOT NULL AND any(s IN r.sources WHERE s IN $ids) AND (a:Entit
   AND (b:Entity OR b:Concept)
 RETURN r.id AS id, type(r) AS type, r.predicate AS predicate, a.id AS subject, b.id AS object,
        'Concept' IN labels(a) AS subject_concept, 'Concept' IN labels(b) AS object_concept
+"""
+
+#: The participations whose ``sources`` name some sources, and the events nothing reports: what a write whose
+#: reports were refused left (MULTI/EXEC does not roll back). Each reads every participation, or every event.
+PARTICIPATIONS_NAMING_SOURCES = """
+MATCH (v:Event)-[p:HAS_PARTICIPANT]->(e:Entity)
+WHERE p.sources IS NOT NULL AND any(s IN p.sources WHERE s IN $ids)
+RETURN v.id AS event, e.id AS entity, p.role AS role, p.sources AS sources
+"""
+
+UNREPORTED_EVENTS = """
+MATCH (v:Event)
+OPTIONAL MATCH (v)<-[r:REPORTS]-(:Source)
+WITH v, count(r) AS told
+WHERE told = 0
+RETURN v.id AS event, null AS entity, null AS role, null AS sources
 """
 
 #: The entities the sources' evidence names as speakers or principals.
@@ -183,12 +208,17 @@ def unfinished_sources(store: GraphStore) -> set[str]:
 
 def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequence[str] = ()) -> list[Statement]:
     """The statements, in order, that forget the sources ``ids`` (read from ``store`` as it is now); the
-    relations of the ``unfinished`` ones are also looked for by their ``sources``."""
+    relations and event participations of the ``unfinished`` ones are also looked for by their ``sources``, and
+    events no source reports are counted again (and dropped) with theirs."""
     run = store.run
     relations = relations_of_evidence(run, run(cypher.RELATIONS_OF_SOURCES, {"ids": list(ids)}))
+    told = run(REPORTED_BY_SOURCES, {"ids": list(ids)})
     for part in _id_lists(list(unfinished), 2000 if getattr(store, "splices_parameters", False) else None):
         for row in run(RELATIONS_NAMING_SOURCES, {"ids": part}):  # one read of every relationship a list
             relations.setdefault(row["id"], row)
+        told += run(PARTICIPATIONS_NAMING_SOURCES, {"ids": part})
+    if unfinished:
+        told += run(UNREPORTED_EVENTS)
     gone = set(ids)
     kept = {e["id"]: e for e in evidence_of_relations(run, relations) if e["source"] not in gone}
     entities: set[str] = set()
@@ -200,7 +230,7 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
             (concepts if concept else entities).add(end)
     events: set[str] = set()
     named: dict[tuple[str, str, str], dict] = {}  # participations with the sources still naming them ([]: none)
-    for row in run(REPORTED_BY_SOURCES, {"ids": list(ids)}):
+    for row in told:
         events.add(row["event"])
         if row["entity"] is None:
             continue
@@ -211,6 +241,7 @@ def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequ
                 "event": row["event"], "entity": row["entity"], "role": row["role"],
                 "sources": [s for s in sources if s not in gone]}
     entities.update(row["id"] for row in run(SPOKEN_IN_SOURCES, {"ids": list(ids)}))
+    entities.update(row["id"] for row in run(LOGGED_BY_SOURCES, {"ids": list(ids)}))
 
     out: list[Statement] = list(relation_statements(Part(relations, tuple(kept.values())), kept, set(relations),
                                                     store.batch_size))

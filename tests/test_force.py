@@ -46,6 +46,9 @@ CONSISTENCY = {
         MATCH (v:Event)-[p:HAS_PARTICIPANT]->(:Entity) UNWIND coalesce(p.sources, [null]) AS s
         OPTIONAL MATCH (src:Source {id: s})-[r:REPORTS]->(v)
         WITH v, p, s, r WHERE s IS NULL OR r IS NULL RETURN v.id AS event, p.role AS role, s AS source""",
+    "entity with nothing but merge log rows": """
+        MATCH (e:Entity) OPTIONAL MATCH (e)-[r]-(x) WHERE NOT x:Resolution
+        WITH e, count(r) AS n WHERE n = 0 RETURN e.id AS id""",
     "evidence of a source out of the ledger": """
         MATCH (v:Evidence)-[:IN_SOURCE]->(s:Source) WHERE s.sha256 IS NULL RETURN v.id AS id""",
     # One run of a source cannot both make an entity of a name and find it stored under that name.
@@ -299,6 +302,51 @@ def test_a_chunk_whose_evidence_write_was_refused_is_redone_without_a_second_rel
     assert redone.run(twice) == []
     assert not inconsistencies(redone)
     assert snapshot(redone) == snapshot(fresh)
+
+
+def _refusing(statement: str):
+    """``FalkorStore._write_units`` with ``statement`` of its first unit refused by the server, the rest of that
+    unit applied (MULTI/EXEC does not roll back)."""
+    real = FalkorStore._write_units
+    calls = []
+
+    def refusing(self, units):
+        calls.append(1)
+        if len(calls) == 1:
+            units = [[("UNWIND $rows AS row RETURN row +", {"rows": [1]}) if q == statement else (q, p)
+                      for q, p in unit] for unit in units]
+        return real(self, units)
+
+    return refusing
+
+
+@pytest.mark.parametrize("refused", ["MERGE_MENTIONS", "MERGE_REPORTS"])
+@pytest.mark.parametrize("text", ["same", "corrected"])
+def test_a_chunk_whose_mentions_or_reports_were_refused_is_redone_whole(stores, paragraphs, settings, analyzer,
+                                                                         monkeypatch, tmp_path, refused, text):
+    """Before, the entities the refused chunk made were found by nothing but its merge log rows, which were taken
+    out: they stayed (bare, or found by name as if stored: "same name" where a clean run logs "new"); and the
+    events it made and the participations naming it were found only through the reports refused."""
+    from newsgraph.errors import StoreUnavailable
+    from newsgraph.graph import cypher
+
+    fresh, redone = stores
+    again = paragraphs
+    if text == "corrected":
+        again = tmp_path / "again"
+        shutil.copytree(paragraphs, again)
+        (again / "000_01.txt").write_text("Officials in Brussels said on Monday that the European Union would send "
+                                          "more aid to Kyiv next month.", encoding="utf-8")
+    ingest([again], fresh, settings, analyzer=analyzer)
+    monkeypatch.setattr(FalkorStore, "_write_units", _refusing(getattr(cypher, refused)))
+    with pytest.raises(StoreUnavailable, match="rejected a write"):
+        ingest([paragraphs], redone, settings, analyzer=analyzer)
+    monkeypatch.undo()
+    report = ingest([again], redone, settings, analyzer=analyzer)
+    assert report.redone == ("000_00", "000_01", "000_02")
+    assert not inconsistencies(redone)
+    if text == "same":
+        assert snapshot(redone) == snapshot(fresh)
 
 
 def test_a_forgetting_cut_off_halfway_is_finished_by_the_next_run(stores, paragraphs, settings, analyzer):
