@@ -234,6 +234,31 @@ def test_a_lone_surrogate_in_jsonl_skips_that_line_and_the_rest_is_stored(runner
     assert exported(runner, tmp_path / "data") == clean
 
 
+# --- 5b. An id FalkorDB's index cannot find -----------------------------------------------------------------------
+@pytest.mark.parametrize("name", [" lead.txt", "trail .txt", "jsonl"])
+def test_an_id_that_starts_or_ends_with_a_space_is_skipped_naming_it(runner, tmp_path, clean, name):
+    """Before, such an article was counted as ingested, never found complete (the index trims the spaces), and each
+    rerun stored it once more."""
+    folder = folder_with_good(tmp_path)
+    if name == "jsonl":
+        bad, article_id = folder / "more.jsonl", " other "
+        bad.write_text(json.dumps({"id": article_id, "text": OTHER}) + "\n", encoding="utf-8")
+        where = f"{bad}:1"
+    else:
+        bad, article_id = folder / name, name[:-4]
+        bad.write_text(OTHER, encoding="utf-8")
+        where = str(bad)
+    word = "starts" if article_id.startswith(" ") else "ends"
+    for _ in range(2):
+        result = ingest(runner, tmp_path / "data", folder)
+        assert result.exit_code == 2
+        assert one_line(result) == (f"newsgraph: skipped {where}: the article's id {article_id!r} {word} with a space, "
+                                    "which the store's index does not find; give it another id (a file's id is its "
+                                    "name)")
+        assert exported(runner, tmp_path / "data") == clean
+        assert list(sources(runner, tmp_path / "data")) == ["good"]
+
+
 # --- 6. One id, two texts --------------------------------------------------------------------------------------
 def test_the_same_id_with_another_text_in_a_later_run_is_skipped_naming_the_id(runner, tmp_path, clean):
     folder = folder_with_good(tmp_path)
