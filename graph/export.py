@@ -143,8 +143,23 @@ def _dumps(value: Any, **kw: Any) -> str:
 
 
 # --- graphml / gexf ----------------------------------------------------------------------------------------------
+#: What XML 1.0 cannot hold, even escaped: C0 controls but tab, line feed and carriage return; surrogates; U+FFFE
+#: and U+FFFF. An article's text keeps such characters (a bell, an escape); GraphML and GEXF would not parse.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    r"""``text`` with each character XML cannot hold as U+FFFD, one for one, so offsets into it still hold.
+
+    >>> _xml_text("bell\x07 and tab\t") == "bell\ufffd and tab\t", _xml_text("ok")
+    (True, 'ok')
+    """
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _flat(data: dict) -> dict:
-    """Scalar attributes only: lists of scalars joined with ';', nested values as JSON, ``None`` dropped."""
+    """Scalar attributes only: lists of scalars joined with ';', nested values as JSON, ``None`` dropped; text
+    as XML can hold it (``_xml_text``)."""
     out: dict[str, Any] = {}
     for name, value in data.items():
         if value is None:
@@ -159,7 +174,7 @@ def _flat(data: dict) -> dict:
     first = (data.get("evidence") or [{}])[0]
     if isinstance(first, dict) and first.get("sentence"):
         out.setdefault("sentence", first["sentence"])
-    return out
+    return {name: _xml_text(value) if isinstance(value, str) else value for name, value in out.items()}
 
 
 def _unify(rows: list[dict]) -> None:
@@ -232,17 +247,19 @@ def _flat_graph(graph: nx.MultiDiGraph, for_gexf: bool = False) -> nx.MultiDiGra
         if for_gexf:
             if "type" in data:
                 data["rel_type"] = data.pop("type")
-            data["id"] = edge_id
-            data["label"] = str(data.get("predicate", k))
+            data["id"] = _xml_text(edge_id)
+            data["label"] = _xml_text(str(data.get("predicate", k)))
     if for_gexf:
+        nodes = [(_xml_text(str(n)), d) for n, d in nodes]
+        edges = [(_xml_text(str(u)), _xml_text(str(v)), k, d) for u, v, k, d in edges]
         for n, data in nodes:
-            data["label"] = str(data.get("name", n))
+            data["label"] = _xml_text(str(data.get("name", n)))
     else:
         tokens = dict(zip([n for n, _ in nodes], _unique([_name_token(str(n)) for n, _ in nodes])))
         for n, data in nodes:
             if tokens[n] != str(n):
-                data["id"] = str(n)
-            data.setdefault("label", str(data.get("name", n)))
+                data["id"] = _xml_text(str(n))
+            data.setdefault("label", _xml_text(str(data.get("name", n))))
         nodes = [(tokens[n], d) for n, d in nodes]
         edges = [(tokens[u], tokens[v], edge_id, d) for (u, v, _, d), edge_id in zip(edges, ids)]
     _unify([d for _, d in nodes])

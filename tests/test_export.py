@@ -246,3 +246,19 @@ def test_failure_leaves_old_file_and_no_temp(graph, tmp_path):
     with pytest.raises(TypeError):
         export(broken, "json", path)
     assert path.read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == ["g.json"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_characters_xml_cannot_hold_are_replaced_one_for_one(tmp_path, fmt):
+    """An article's text keeps a bell or an escape character (README, Bad input); GraphML and GEXF did not parse."""
+    g = nx.MultiDiGraph()
+    g.add_node("acme", name="Acme\x07 Corp", kind="Entity", aliases=["Acme\x1b"])
+    g.add_node("beta", name="Beta", kind="Entity")
+    sentence = "Acme\x07 Corp met Beta\ufffe."
+    g.add_edge("acme", "beta", key="MEET", id="r1", type="MEET", predicate="meet", sources=["s1"],
+               evidence=[{"id": "e1", "source": "s1", "sentence": sentence}])
+    path = export(g, fmt, tmp_path / f"g.{fmt}")[0]
+    loaded = nx.read_graphml(path, force_multigraph=True) if fmt == "graphml" else nx.read_gexf(path)
+    assert loaded.nodes["acme"]["name"] == "Acme\ufffd Corp"
+    [data] = [d for *_, d in loaded.edges(data=True)]
+    assert data["sentence"] == "Acme\ufffd Corp met Beta\ufffd." and len(data["sentence"]) == len(sentence)
