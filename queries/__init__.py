@@ -285,6 +285,11 @@ def bind(query: CannedQuery, raw: dict[str, Any]) -> dict[str, Any]:
                     "date": " (a day written YYYY-MM-DD)"}.get(param.type, "")
             raise BadQueryParameter(f"parameter {param.name!r} of query {query.name!r} must be of type {param.type}"
                                     f"{want}, got {raw[param.name]!r}") from None
+    since, until = bound.get("since"), bound.get("until")
+    dated = all(name in declared and declared[name].type == "date" for name in ("since", "until"))
+    if dated and since and until and since > until:  # days written YYYY-MM-DD: text order is date order
+        raise BadQueryParameter(f"parameter 'since' of query {query.name!r} ({since}) is after 'until' ({until}): "
+                                "no day lies in that window")
     return bound
 
 

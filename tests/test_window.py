@@ -54,6 +54,20 @@ def test_a_bad_window_names_the_option_and_the_value(since, until, problem):
     assert check_window(" 2025-03-18 ", None) == ("2025-03-18", "")
 
 
+def test_a_backwards_window_given_as_parameters_is_refused_too():
+    """``-p since=… -p until=…`` is the same window as ``--since/--until``; before, a backwards one ran."""
+    from newsgraph.errors import BadQueryParameter
+    from newsgraph.queries import bind
+
+    sources = get_query("sources")
+    with pytest.raises(BadQueryParameter, match=r"'since' of query 'sources' \(2025-03-19\) is after 'until' "
+                                                r"\(2025-03-18\): no day lies in that window"):
+        bind(sources, {"since": "2025-03-19", "until": "2025-03-18"})
+    assert bind(sources, {"since": "2025-03-18", "until": "2025-03-18"}) == {"since": "2025-03-18",
+                                                                              "until": "2025-03-18"}
+    assert bind(sources, {"since": "2025-03-19"})["until"] == ""
+
+
 def _evidence(i: str, source: str, negated: bool = False) -> dict:
     return {"id": i, "edge_id": "r", "source": source, "sentence": "s", "sentence_start": 0, "negated": negated,
             "hedged": False, "attributed_to": None}
