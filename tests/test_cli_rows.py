@@ -98,6 +98,14 @@ def test_tables_fit_the_terminal_with_sentence_and_outlet_readable(runner, data_
     assert narrow != wide
 
 
+@pytest.mark.parametrize("columns", ["0", "1", "19"])
+def test_a_terminal_said_to_be_too_narrow_gets_80_columns_not_nothing(columns):
+    """``COLUMNS=0`` printed no row at all, exit 0."""
+    rows = [{"id": "a1", "sentence": "Leaders agreed to a limited ceasefire on energy strikes.", "outlet": "Wire"}]
+    assert render_rows(rows, "table", int(columns)) == render_rows(rows, "table", 80)
+    assert "limited ceasefire" in render_rows(rows, "table", int(columns))
+
+
 def test_version_help_and_completion(runner):
     from importlib.metadata import version
 
@@ -115,6 +123,24 @@ def test_env_var_reaches_the_setting(runner, data_dir, tmp_path):
     result = runner.invoke(app, ["cypher", "MATCH (s:Source) RETURN count(s) AS n", "-f", "json"],
                            env={"NEWSGRAPH_DATA_DIR": str(data_dir)})
     assert json.loads(result.output) == [{"n": 2}]
+
+
+@pytest.mark.parametrize(("env", "named"), [
+    ({"NEWSGRAPH_WRITE_BATCH_SIZE": "0"}, "write_batch_size (NEWSGRAPH_WRITE_BATCH_SIZE)"),  # no flag sets it
+    ({"NEWSGRAPH_STORE_TIMEOUT": "-1"}, "store_timeout (NEWSGRAPH_STORE_TIMEOUT)"),
+    ({"NEWSGRAPH_WORKERS": "0"}, "workers (--workers or NEWSGRAPH_WORKERS)"),
+])
+def test_a_bad_setting_names_the_flag_that_exists(runner, tmp_path, env, named):
+    """Before, every setting was named with a flag of its own name ("--write-batch-size": no such option)."""
+    from newsgraph.errors import BadSetting
+    from newsgraph.settings import Settings
+
+    with pytest.raises(BadSetting, match=named.replace("(", r"\(").replace(")", r"\)")):
+        Settings.build({}, env)
+    with pytest.raises(BadSetting, match=r"neo4j_uri \(--uri or NEWSGRAPH_NEO4J_URI\)"):
+        Settings.build({"neo4j_uri": 5}, {})
+    result = runner.invoke(app, ["entities", "--data-dir", str(tmp_path)], env=env)
+    assert result.exit_code == 2 and f"bad setting {named}:" in result.stderr
 
 
 def test_ingest_examples_show_negation_and_hedging(runner, tmp_path):

@@ -22,6 +22,7 @@ FORMATS = ("table", "json", "ndjson", "csv")
 _LONG = 40  # a column with values longer than this is prose: it wraps, at least _PROSE wide
 _PROSE = 30
 _WORD = 20  # the least width of any other column: its longest word, at most this
+_NARROWEST = 20  # a terminal said to be narrower than this is taken as 80 columns wide
 
 
 def render_rows(rows: list[dict[str, Any]], fmt: str, width: int | None = None) -> str:
@@ -50,6 +51,8 @@ def render_rows(rows: list[dict[str, Any]], fmt: str, width: int | None = None) 
         return "(no rows)"
     text = io.StringIO()
     console = Console(file=text, width=width, force_terminal=False, color_system=None, soft_wrap=False)
+    if console.width < _NARROWEST:  # COLUMNS=0, or a size no terminal has: rich printed nothing at all
+        console = Console(file=text, width=80, force_terminal=False, color_system=None, soft_wrap=False)
     table = _table(rows, columns)
     if sum(column.min_width or 1 for column in table.columns) + 3 * len(columns) + 1 > console.width:
         for number, row in enumerate(rows, 1):
