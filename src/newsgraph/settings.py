@@ -15,6 +15,11 @@ from newsgraph.errors import BadSetting
 
 DEFAULT_DATA_DIR = Path(".newsgraph")
 ENV_PREFIX = "NEWSGRAPH_"
+#: The flags whose name is not the setting's, and the settings no command has a flag for (only their environment
+#: variable sets them): what an error names.
+FLAGS = {"neo4j_uri": "--uri", "neo4j_user": "--user", "neo4j_password": "--password",
+         "neo4j_database": "--database", "websocket_port": "--websocket"}
+ENV_ONLY = frozenset({"write_batch_size", "store_timeout", "fuzzy_threshold"})
 
 
 class Settings(BaseModel):
@@ -84,7 +89,10 @@ class Settings(BaseModel):
         except ValidationError as exc:
             error = exc.errors()[0]
             name = str(error["loc"][0]) if error["loc"] else "?"
+            where = f"{ENV_PREFIX}{name.upper()}"
+            if name not in ENV_ONLY:
+                where = f"{FLAGS.get(name, '--' + name.replace('_', '-'))} or {where}"
             raise BadSetting(
-                f"bad setting {name} (--{name.replace('_', '-')} or {ENV_PREFIX}{name.upper()}): "
+                f"bad setting {name} ({where}): "
                 f"{error['msg'].removeprefix('Value error, ')} (got {error.get('input')!r})"
             ) from exc
