@@ -82,7 +82,28 @@ def load_overrides(path: str | Path) -> Overrides:
     if unknown:
         raise BadSetting(f"{path}: unknown key {unknown[0]!r}; only 'merge' and 'never' are allowed")
     pairs = {field: _pairs(path, field, data.get(field, [])) for field in ("merge", "never")}
+    _one_canonical(path, pairs["merge"])
     return Overrides.of(pairs["merge"], pairs["never"], origin=str(path))
+
+
+def _one_canonical(path: Path, merge: list[tuple[str, str]]) -> None:
+    """Refuse merge entries that give a name two canonical names, or that lead from a name back to it: either
+    way no entity would be the one the analyst meant (a cycle merged nothing, silently)."""
+    onto: dict[str, tuple[int, str]] = {}
+    for n, (alias, canonical) in enumerate(merge, 1):
+        key = name_key(alias)
+        if key in onto and onto[key][1] != name_key(canonical):
+            raise BadSetting(f"{path}: merge entries {onto[key][0]} and {n} put {alias!r} on two names; give each "
+                             "name one canonical name")
+        onto[key] = (n, name_key(canonical))
+    for start, (n, target) in onto.items():
+        seen = {start}
+        while target in onto and target not in seen:
+            seen.add(target)
+            target = onto[target][1]
+        if target in seen:
+            raise BadSetting(f"{path}: merge entry {n} leads from {merge[n - 1][0]!r} back to itself through other "
+                             "entries; give the names one canonical name, the second of each pair")
 
 
 def _pairs(path: Path, field: str, value) -> list[tuple[str, str]]:

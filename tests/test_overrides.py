@@ -31,6 +31,11 @@ def test_toml_and_json_files_load(tmp_path):
     ('never = "Trump"', "'never' must be a list"),
     ('merge = [["Putin", "Vladimir Putin"]]\nmaybe = []', "unknown key 'maybe'"),
     ('merge = [["Mr. Putin", "putin"]]', "names the same entity twice"),
+    ('merge = [["Zelenskyy", "Donald Trump"], ["Donald Trump", "Zelenskyy"]]',
+     "merge entry 1 leads from 'Zelenskyy' back to itself"),
+    ('merge = [["a b", "c d"], ["c d", "e f"], ["e f", "A B"]]', "merge entry 1 leads from 'a b' back to itself"),
+    ('merge = [["Tsar Vlad", "Vladimir Putin"], ["tsar vlad", "Ivan Grozny"]]',
+     "merge entries 1 and 2 put 'tsar vlad' on two names"),
 ])
 def test_bad_files_raise_one_line_naming_the_file(tmp_path, text, problem):
     path = tmp_path / "bad.toml"
