@@ -9,8 +9,10 @@ it filters, the same way in the canned queries (their ``since`` / ``until`` para
   date with a time counts by its day as written;
 * an **undated** source (no ``published``, or one that could not be read) is never in a window;
 * evidence is kept only from sources in the window; a relation left without evidence goes, and the counts of one
-  that stays (sources, evidence, negated, hedged) are those of its kept evidence;
-* an event no source in the window reports goes; so does a story with no source in the window;
+  that stays (sources, independent sources, evidence, negated, hedged, conditional) are those of its kept evidence;
+* an event no source in the window reports goes; so does a story with no source in the window; one that stays
+  counts only the window's sources (an event's sources, reports and their flags; a story's size, first and last
+  days), and so does an entity's mention count;
 * an entity goes when no source in the window mentions it and no relation is left to it; a concept when no
   relation is left to it.
 
@@ -110,16 +112,22 @@ def window_graph(graph: nx.MultiDiGraph, since: str = "", until: str = "",
     sources = {n for n, d in kept.nodes(data=True)
                if d.get("kind") == "Source" and in_window(d.get("published"), since, until)}
     kept.remove_nodes_from([n for n, d in graph.nodes(data=True) if d.get("kind") == "Source" and n not in sources])
+    groups = _groups(kept)
     for a, b, key, data in list(kept.edges(keys=True, data=True)):
         if "evidence" in data and data.get("type") not in BOOKKEEPING:
             evidence = [e for e in data["evidence"] if e.get("source") in sources]
             if evidence:
-                _recount(data, evidence)
+                _recount(data, evidence, groups)
             else:
                 kept.remove_edge(a, b, key)
     kept.remove_nodes_from([n for n, d in graph.nodes(data=True)  # reported (or told) only by sources gone
                             if d.get("kind") in {"Event", "Story"} and _linked_to_source(graph, n)
                             and not _linked_to_source(kept, n)])
+    recounts = {"Event": _recount_event, "Story": _recount_story, "Entity": _recount_entity}
+    for node, data in kept.nodes(data=True):
+        recount = recounts.get(str(data.get("kind")))
+        if recount is not None:
+            recount(graph, kept, node, data)
     if around is not None:
         _keep_near(kept, around, hops)
     kept.remove_nodes_from([n for n, d in kept.nodes(data=True) if _left_alone(kept, n, d.get("kind"))])
@@ -129,16 +137,75 @@ def window_graph(graph: nx.MultiDiGraph, since: str = "", until: str = "",
     return kept
 
 
-def _recount(data: dict, evidence: list[dict]) -> None:
+def _recount(data: dict, evidence: list[dict], groups: dict[str, str]) -> None:
     """A kept relation's aggregates from its kept evidence (as the store computes them from all of it)."""
     srcs = list(dict.fromkeys(e["source"] for e in evidence))
     names = [(e.get("attributed_to") or {}).get("name") for e in evidence]
     data.update(evidence=evidence, sources=srcs, source_count=len(srcs), evidence_count=len(evidence),
                 evidence_ids=[e["id"] for e in evidence], negated_count=sum(bool(e.get("negated")) for e in evidence),
                 hedged_count=sum(bool(e.get("hedged")) for e in evidence),
+                conditional_count=sum(bool(e.get("conditional")) for e in evidence),
                 attributed_to=list(dict.fromkeys(n for n in names if n)))
+    _independent(data, srcs, groups)
+
+
+def _independent(data: dict, sources: list[str], groups: dict[str, str]) -> None:
+    """``independent_sources`` of the kept sources: their copy groups (the whole graph's count is the most there
+    can be: a subgraph's sources may lack their group)."""
     if isinstance(data.get("independent_sources"), int):
-        data["independent_sources"] = min(data["independent_sources"], len(srcs))
+        data["independent_sources"] = min(data["independent_sources"], len({groups.get(s) or s for s in sources}))
+
+
+def _groups(graph: nx.MultiDiGraph) -> dict[str, str]:
+    return {n: d.get("copy_group") or n for n, d in graph.nodes(data=True) if d.get("kind") == "Source"}
+
+
+def _removed(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, link: str) -> tuple[list[dict], bool]:
+    """The ``link`` edges (REPORTS, IN_STORY, MENTIONS) of ``node`` from the sources the window removed, and
+    whether ``graph`` held every such edge of the node (a subgraph holds only those of the sources it read)."""
+    edges = [(s, d) for s, _, d in graph.in_edges(node, data=True) if d.get("type") == link]
+    stored = graph.nodes[node].get("size" if link == "IN_STORY" else "source_count")
+    return [d for s, d in edges if s not in kept], stored == len(edges)
+
+
+def _less(data: dict, name: str, n: int) -> None:
+    """``data[name]`` less ``n``, where the node has that count."""
+    if isinstance(data.get(name), int) and not isinstance(data[name], bool):
+        data[name] -= n
+
+
+def _recount_event(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, data: dict) -> None:
+    """A kept event's counts less the reports of the sources gone (``cypher.REFRESH_EVENT_COUNTS`` computes them
+    from all); its independent sources again when the graph holds all its reports."""
+    gone, whole = _removed(graph, kept, node, "REPORTS")
+    told = [span for d in gone for span in d.get("mentions") or []]
+    if isinstance(data.get("sources"), list):
+        data["sources"] = [s for s in data["sources"] if s in kept or s not in graph]
+    _less(data, "source_count", len(gone))
+    _less(data, "mention_count", len(told))
+    for flag in ("negated", "hedged", "conditional"):
+        _less(data, f"{flag}_count", sum(bool(span.get(flag)) for span in told))
+    if whole and isinstance(data.get("sources"), list):
+        _independent(data, data["sources"], _groups(kept))
+    elif isinstance(data.get("independent_sources"), int) and isinstance(data.get("source_count"), int):
+        data["independent_sources"] = min(data["independent_sources"], data["source_count"])
+
+
+def _recount_story(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, data: dict) -> None:
+    """A kept story's size less its sources gone; its first and last days again when the graph holds them all."""
+    gone, whole = _removed(graph, kept, node, "IN_STORY")
+    _less(data, "size", len(gone))
+    if whole and gone:
+        days = sorted(day for s, _, d in kept.in_edges(node, data=True)
+                      if d.get("type") == "IN_STORY" and (day := str(kept.nodes[s].get("published") or "")[:10]))
+        data.update(first=days[0] if days else None, last=days[-1] if days else None)
+
+
+def _recount_entity(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, data: dict) -> None:
+    """A kept entity's counts less the mentions of the sources gone (``cypher.REFRESH_ENTITY_COUNTS``)."""
+    gone, _ = _removed(graph, kept, node, "MENTIONS")
+    _less(data, "mention_count", sum(d.get("count") or 0 for d in gone))
+    _less(data, "source_count", len(gone))
 
 
 def _linked_to_source(graph: nx.MultiDiGraph, node: str) -> bool:

@@ -110,6 +110,52 @@ def test_window_graph_keeps_the_evidence_of_sources_in_the_window_and_what_it_su
     assert {"old", "a", "b", "c", "k", "lonely", "ev", "story", "unreported"} == set(before)
 
 
+def _copies_graph() -> nx.MultiDiGraph:
+    """Three sources, "copy" a wire copy of "wire" (one copy group), "later" a month on; one relation, one event,
+    one story and two entities with the counts the store gives them."""
+    graph = nx.MultiDiGraph()
+    for source, published in (("wire", "2024-01-10"), ("copy", "2024-01-11"), ("later", "2024-02-05")):
+        graph.add_node(source, kind="Source", published=published, copy_group="wire" if source != "later" else "")
+    graph.add_node("a", kind="Entity", name="A", mention_count=4, source_count=3)
+    graph.add_node("b", kind="Entity", name="B", mention_count=3, source_count=3)
+    evidence = [{**_evidence(f"e{i}", s), "conditional": s == "later"} for i, s in enumerate(("copy", "later", "wire"))]
+    graph.add_edge("a", "b", key="meet", type="MEET", id="r", sources=["copy", "later", "wire"], source_count=3,
+                   independent_sources=2, evidence_count=3, conditional_count=1, evidence=evidence)
+    graph.add_node("ev", kind="Event", name="meet", sources=["copy", "later", "wire"], source_count=3,
+                   independent_sources=2, mention_count=4, negated_count=2, hedged_count=0, conditional_count=2)
+    graph.add_node("story", kind="Story", name="meeting", size=3, first="2024-01-10", last="2024-02-05")
+    for source in ("wire", "copy", "later"):
+        later = source == "later"
+        spans = [{"source": source, "negated": later, "conditional": later}] * (2 if later else 1)
+        graph.add_edge(source, "ev", key="REPORTS", type="REPORTS", mentions=spans)
+        graph.add_edge(source, "story", key="IN_STORY", type="IN_STORY")
+        graph.add_edge(source, "a", key="MENTIONS", type="MENTIONS", count=2 if later else 1)
+        graph.add_edge(source, "b", key="MENTIONS", type="MENTIONS", count=1)
+    graph.add_edge("ev", "story", key="PART_OF", type="PART_OF")
+    return graph
+
+
+def test_window_graph_counts_again_what_the_kept_sources_give():
+    """Before, a windowed export kept the independent sources of the relation's sources out of the window (a copy
+    and its original counted two), its conditional count, and the whole graph's counts on events, stories and
+    entities."""
+    january = window_graph(_copies_graph(), "", "2024-01-31")
+    relation = january.edges["a", "b", "meet"]
+    assert (relation["sources"], relation["independent_sources"], relation["conditional_count"]) == (
+        ["copy", "wire"], 1, 0)
+    event = january.nodes["ev"]
+    assert (event["sources"], event["source_count"], event["independent_sources"], event["mention_count"],
+            event["negated_count"], event["conditional_count"]) == (["copy", "wire"], 2, 1, 2, 0, 0)
+    assert {k: january.nodes["story"][k] for k in ("size", "first", "last")} == {
+        "size": 2, "first": "2024-01-10", "last": "2024-01-11"}
+    assert (january.nodes["a"]["mention_count"], january.nodes["a"]["source_count"]) == (2, 2)
+    february = window_graph(_copies_graph(), "2024-02-01", "")
+    relation = february.edges["a", "b", "meet"]
+    assert (relation["independent_sources"], relation["conditional_count"]) == (1, 1)
+    assert (february.nodes["ev"]["mention_count"], february.nodes["ev"]["negated_count"]) == (2, 2)
+    assert february.nodes["story"]["first"] == "2024-02-05"
+
+
 def test_window_graph_around_an_entity_keeps_what_is_still_within_reach():
     kept = window_graph(_graph(), "2024-01-01", "2024-12-31", around=["a"], hops=1)
     assert {n for n, d in kept.nodes(data=True) if d["kind"] in {"Entity", "Concept"}} == {"a", "b"}
