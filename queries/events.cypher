@@ -6,7 +6,8 @@
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // example: name=Putin
 // Time order: by the date of the first source reporting the event (sources by date, undated last); with a date
-// window, only the reports of sources in it count, and an event none of them reports is left out.
+// window, only the reports of sources in it count, and an event none of them reports is left out, as is one only
+// sources out of it name the entity in (a participation keeps the sources that name it).
 // Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
 OPTIONAL MATCH (w:Source)
 WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
@@ -23,6 +24,7 @@ WITH dated, e, keys, collect(toLower(res.alias)) AS merged
 WHERE e.id = $name OR toLower(e.name) IN keys OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) IN keys)
    OR any(a IN merged WHERE a IN keys)
 MATCH (ev:Event)-[p:HAS_PARTICIPANT]->(e)
+WHERE dated IS NULL OR p.sources IS NULL OR any(x IN p.sources WHERE x IN dated)
 WITH dated, e, ev, p ORDER BY p.role
 WITH dated, e, ev, collect(DISTINCT p.role) AS roles
 MATCH (s:Source)-[r:REPORTS]->(ev)

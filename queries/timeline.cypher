@@ -11,7 +11,9 @@
 // order of their source's publication date (undated last), then of the text; "when" is the time the sentence
 // itself names ("on Tuesday" resolved against the date), when it names one. An event row's sentence is that of
 // evidence of the event in the same source; where there is none, the sentence its report keeps (the first plain
-// mention's, else the first negated one's); only for a report of hedged mentions alone, its trigger words.
+// mention's, else the first negated one's); only for a report of hedged mentions alone, its trigger words. With a
+// date window, an event takes part only where a source in it names the entity among its participants, and its
+// other participants are those sources in it name (a participation keeps the sources that name it).
 // Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
 OPTIONAL MATCH (w:Source)
 WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
@@ -41,10 +43,11 @@ WITH dated, e, collect(CASE WHEN v IS NULL THEN NULL ELSE {
        hedged: v.hedged, time: coalesce(v.when, ''), outlet: coalesce(s.outlet, v.source), source: v.source,
        start: v.sentence_start, sentence: v.sentence, event: v.event_id} END) AS relations
 OPTIONAL MATCH (ev:Event)-[p:HAS_PARTICIPANT]->(e)
+WHERE dated IS NULL OR p.sources IS NULL OR any(y IN p.sources WHERE y IN dated)
 WITH dated, e, relations, ev, p ORDER BY p.role
 WITH dated, e, relations, ev, collect(DISTINCT p.role) AS roles
-OPTIONAL MATCH (ev)-[:HAS_PARTICIPANT]->(x:Entity)
-WHERE x <> e
+OPTIONAL MATCH (ev)-[q:HAS_PARTICIPANT]->(x:Entity)
+WHERE x <> e AND (dated IS NULL OR q.sources IS NULL OR any(y IN q.sources WHERE y IN dated))
 WITH dated, e, relations, ev, roles, x ORDER BY x.name
 WITH dated, e, relations, ev, roles, collect(DISTINCT x.name) AS others
 OPTIONAL MATCH (src:Source)-[r:REPORTS]->(ev)

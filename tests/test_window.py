@@ -328,3 +328,32 @@ def test_every_canned_query_takes_the_window(seed_store, name):
     assert run_query(seed_store, name, {**params, "since": "2025-03-18", "until": "2025-03-18"}) == everything
     assert run_query(seed_store, name, {**params, "since": "2025-03-19"}) == []
     assert run_query(seed_store, name, {**params, "until": "2025-03-17"}) == []
+
+
+@pytest.mark.store
+def test_an_event_counts_for_an_entity_only_where_a_source_in_the_window_names_it(empty_store):
+    """One event told by two sources; only the first names "Ursula von der Leyen" among its participants. Before, a
+    window holding only the second still listed her in the event and in its other participants."""
+    empty_store.run("""// test-only
+        CREATE (a:Source {id: 'first', published: '2024-04-01', outlet: 'Le Monde'}),
+               (b:Source {id: 'second', published: '2024-04-03', outlet: 'DW'}),
+               (u:Entity:Person {id: 'ursula-von-der-leyen', name: 'Ursula von der Leyen', aliases: []}),
+               (o:Entity:Person {id: 'olaf-scholz', name: 'Olaf Scholz', aliases: []}),
+               (z:Entity:Person {id: 'volodymyr-zelensky', name: 'Volodymyr Zelensky', aliases: []}),
+               (v:Event {id: 'event:1', name: 'praise', event_class: 'praise'}),
+               (v)-[:HAS_PARTICIPANT {role: 'object', sources: ['first']}]->(u),
+               (v)-[:HAS_PARTICIPANT {role: 'object', sources: ['second']}]->(o),
+               (v)-[:HAS_PARTICIPANT {role: 'subject', sources: ['second']}]->(z),
+               (a)-[:REPORTS {starts: [7], texts: ['thanked'], sentence_starts: [0], negated: [false],
+                              hedged: [false], affirmed_sentence: 'Scholz thanked Ursula von der Leyen.'}]->(v),
+               (b)-[:REPORTS {starts: [9], texts: ['thanked'], sentence_starts: [0], negated: [false],
+                              hedged: [false], affirmed_sentence: 'Zelensky thanked Scholz.'}]->(v)""")
+    ursula = {"name": "Ursula von der Leyen"}
+    assert [r["sources"] for r in run_query(empty_store, "events", ursula)] == [["first", "second"]]
+    assert run_query(empty_store, "events", {**ursula, "since": "2024-04-02"}) == []
+    assert {r["source"] for r in run_query(empty_store, "timeline", ursula)} == {"first", "second"}
+    assert run_query(empty_store, "timeline", {**ursula, "since": "2024-04-02"}) == []
+    [row] = run_query(empty_store, "timeline", {"name": "Olaf Scholz", "since": "2024-04-02"})
+    assert (row["source"], row["other"]) == ("second", "Volodymyr Zelensky")
+    assert run_query(empty_store, "timeline", {"name": "Olaf Scholz"})[0]["other"] == (
+        "Ursula von der Leyen, Volodymyr Zelensky")
