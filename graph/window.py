@@ -249,6 +249,22 @@ RETURN DISTINCT e.id AS id
 """
 
 
+_MENTION_COUNTS = """
+UNWIND $ids AS id
+MATCH (:Source {id: id})-[m:MENTIONS]->(:Entity {id: $entity})
+RETURN toInteger(coalesce(sum(m.count), 0)) AS mentions, count(m) AS sources
+"""
+
+
+def window_mention_counts(store: _Runs, entity_id: str, sources: set[str]) -> tuple[int, int]:
+    """How many mentions of the entity ``entity_id`` the ``sources`` hold, and in how many of them."""
+    if not sources:
+        return 0, 0
+    [row] = store.run(_MENTION_COUNTS, {"ids": sorted(sources), "entity": entity_id}) or [{"mentions": 0,
+                                                                                          "sources": 0}]
+    return int(row["mentions"] or 0), int(row["sources"] or 0)
+
+
 def window_sources(store: _Runs, since: str = "", until: str = "") -> set[str]:
     """The ids of the stored sources in the window (every source when it is open at both ends)."""
     return {row["id"] for row in store.run(_SOURCE_DATES) if in_window(row["published"], since, until)}

@@ -246,6 +246,22 @@ def test_entity_and_events_queries_take_the_window(runner, dated_dir):
 
 @pytest.mark.store
 @pytest.mark.model
+def test_entities_explain_counts_the_window_and_refuses_an_entity_it_does_not_mention(runner, dated_dir):
+    """Before, --explain gave the whole graph's counts, and explained an entity no source in the window mentions."""
+    [everything] = _rows(runner, dated_dir, "entities", "--explain", "Macron")
+    [row] = _rows(runner, dated_dir, "entities", "--explain", "Macron", "--since", "2025-01-01")
+    [entity] = _rows(runner, dated_dir, "query", "entity", "-p", "name=Macron", "--since", "2025-01-01")
+    assert (row["source_count"], row["mention_count"]) == (2, entity["mentions"]) != (
+        everything["source_count"], everything["mention_count"])
+    result = runner.invoke(app, ["entities", "--explain", "Keir Starmer", "--until", "2024-12-31",
+                                 "--data-dir", str(dated_dir)])
+    assert result.exit_code == 2
+    assert result.stderr == ("newsgraph: error: no source in the window (until 2024-12-31) mentions 'Keir Starmer' "
+                             "[keir-starmer]\n")
+
+
+@pytest.mark.store
+@pytest.mark.model
 def test_entities_and_export_take_the_window(runner, dated_dir, tmp_path):
     names = {r["name"] for r in _rows(runner, dated_dir, "entities")}
     assert {"Olaf Scholz", "Keir Starmer", "Xi Jinping"} <= names

@@ -188,9 +188,9 @@ def entities(
     sources of those dates mention, and only the merges made in them."""
 
     def body() -> None:
-        from newsgraph.errors import BadSetting
+        from newsgraph.errors import BadSetting, UnknownEntity
         from newsgraph.graph import cypher
-        from newsgraph.graph.window import check_window, window_entities, window_sources
+        from newsgraph.graph.window import check_window, window_entities, window_mention_counts, window_sources
         from newsgraph.model import ENTITY_TYPES
         from newsgraph.stores import open_store
 
@@ -221,8 +221,13 @@ def entities(
             entity = graph_store.find_entity(explain)
             row = graph_store.run(cypher.EXPLAIN_ENTITY, {"name": entity.id})[0]
             if any(window):
+                if entity.id not in mentioned:
+                    ends = ", ".join(f"{word} {day}" for word, day in zip(("since", "until"), window) if day)
+                    raise UnknownEntity(f"no source in the window ({ends}) mentions {entity.name!r} [{entity.id}]")
                 dated = window_sources(graph_store, *window)
-                row = {**row, "merges": [m for m in row["merges"] if m and m.get("source") in dated]}
+                counts = window_mention_counts(graph_store, entity.id, dated)
+                row = {**row, "mention_count": counts[0], "source_count": counts[1],
+                       "merges": [m for m in row["merges"] if m and m.get("source") in dated]}
         if output != "text":
             _print_rows([{**row, "merges": [m for m in row["merges"] if m]}], output)
             return
