@@ -369,3 +369,41 @@ def test_a_forgetting_cut_off_halfway_is_finished_by_the_next_run(stores, paragr
     assert sorted(report.ingested) == sorted(report.redone) == last
     assert not inconsistencies(redone)
     assert snapshot(redone) == snapshot(fresh)
+
+
+def test_forcing_a_text_stored_under_another_id_leaves_it_stored_once(stores, paragraphs, settings, analyzer,
+                                                                      tmp_path):
+    """``--force`` writes a stored source's own text again; the same text under a new id is already stored, as
+    without ``--force``. Before, it went in as a second source, and every relation counted both."""
+    fresh, redone = stores
+    first = sorted(paragraphs.glob("*.txt"))[0]
+    ingest([first], fresh, settings, analyzer=analyzer)
+    ingest([first], redone, settings, analyzer=analyzer)
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    shutil.copy(first, copy / "renamed.txt")
+    report = ingest([copy], redone, settings, analyzer=analyzer, force=True)
+    assert (report.ingested, report.already, report.redone) == ((), ("renamed",), ())
+    report = ingest([copy, first], redone, settings, analyzer=analyzer, force=True)
+    assert (report.ingested, report.already, report.redone) == ((first.stem,), ("renamed",), (first.stem,))
+    assert not inconsistencies(redone)
+    assert snapshot(redone) == snapshot(fresh)
+
+
+def test_an_unfinished_source_whose_text_another_id_brings_is_taken_out_not_counted_as_redone(
+        stores, paragraphs, settings, analyzer, tmp_path):
+    """A source a failed write left unmarked, and in the next run's input after another id with its text: the
+    other id is written, the unfinished one only taken out. Before, it was reported redone and never written."""
+    fresh, redone = stores
+    files = sorted(paragraphs.glob("*.txt"))[:3]
+    ingest(files, redone, settings, analyzer=analyzer)
+    _cut_off_before_the_ledger(redone, files[0].stem)
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    shutil.copy(files[0], twin / "aaa_twin.txt")
+    report = ingest([twin, *files], redone, settings, analyzer=analyzer)
+    assert (report.ingested, report.already, report.redone) == (("aaa_twin",), tuple(f.stem for f in files), ())
+    assert not inconsistencies(redone)
+    left = "MATCH (s:Source {id: $id}) OPTIONAL MATCH (s)-[m:MENTIONS|REPORTS]->() " \
+           "OPTIONAL MATCH (v:Evidence)-[:IN_SOURCE]->(s) RETURN count(m) AS links, count(v) AS evidence"
+    assert redone.run(left, {"id": files[0].stem}) == [{"links": 0, "evidence": 0}]

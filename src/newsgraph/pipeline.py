@@ -188,16 +188,22 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     if settings.roles:
         load_roles(settings.roles)  # fails before any write; read again where it is applied
     stored = store.stored_texts()  # id → sha256: an id never stands for two texts
-    ledger = set() if force else set(stored.values())
+    ledger = set(stored.values())
     unfinished = unfinished_sources(store)
     total = todo = 0
     redo: list[str] = []  # sources whose first write is taken out before they are written again
+    left: list[str] = []  # sources a failed write left unmarked that this run does not write: only taken out
+    seen: set[str] = set()
     for item in read_articles(paths):  # a missing path or an empty directory fails before any write
         total += 1
-        if isinstance(item, Article) and item.sha256 not in ledger:  # in the ledger: skipped as already stored
+        if not isinstance(item, Article):
+            continue
+        if _sort(item, stored, ledger, seen, force) == "new":
             todo += 1
             if item.id in unfinished or force and stored.get(item.id) == item.sha256:
                 redo.append(item.id)
+        elif item.id in unfinished:  # its text is stored under another id, or comes earlier in the input
+            left.append(item.id)
     if progress:
         progress("total", total)
     totals = _Totals()
@@ -208,9 +214,9 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     opened = contextlib.nullcontext(analyzer) if analyzer else open_analyzer(settings, in_process=in_process)
     with opened as parser:  # worker processes load the pipeline while the input is cut into chunks
         parser = _reporting(parser, progress)
-        if redo:  # before the stored entities and stories are read: the articles are resolved as if new
+        if redo or left:  # before the stored entities and stories are read: the articles are resolved as if new
             totals.redone = sorted(set(redo))
-            forget_sources(store, totals.redone, unfinished=unfinished)
+            forget_sources(store, {*redo, *left}, unfinished=unfinished)
         # The stored entities, stories and copies, indexed once, updated with each chunk's: read when the first
         # chunk is finished, so that the workers are parsing by then (reading and indexing them, the copy index's
         # imports included, took about a second before the first batch was sent).
@@ -233,7 +239,7 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
             pending: deque[_Chunk] = deque()
             # Past the counted articles (an input that grew since it was counted), chunks of the usual size.
             sizes = chain(cuts, repeat(settings.chunk_size))
-            for n, chunk in enumerate(_chunks(read_articles(paths), ledger, sizes, stored)):
+            for n, chunk in enumerate(_chunks(read_articles(paths), ledger, sizes, stored, force)):
                 size = _batch_size(settings, last_chunk=n >= len(cuts) - 1)
                 chunk.handles = [parser.submit(batch) for batch in _batches(chunk.articles, size)]
                 pending.append(chunk)
@@ -337,12 +343,11 @@ def chunk_sizes(total: int, size: int) -> Iterator[int]:
 
 
 def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterable[int],
-            stored: dict[str, str] | None = None) -> Iterator[_Chunk]:
-    """Cut the input into chunks of the given sizes, in input order; sort each item into process/already/skipped.
+            stored: dict[str, str] | None = None, force: bool = False) -> Iterator[_Chunk]:
+    """Cut the input into chunks of the given sizes, in input order; sort each item into process/already/skipped
+    (``_sort``).
 
     Chunks are cut before the ledger is consulted, so a run that resumes cuts the same chunks as the first run.
-    An article whose id is ``stored`` (id → sha256) with another text is skipped: one source id never stands for
-    two texts (their offsets would point into both).
     """
     stored = stored or {}
     seen: set[str] = set()
@@ -355,14 +360,36 @@ def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterabl
         for item in batch:
             if isinstance(item, Skipped):
                 chunk.skipped.append(item)
-            elif stored.get(item.id, item.sha256) != item.sha256:
+                continue
+            kind = _sort(item, stored, ledger, seen, force)
+            if kind == "taken":
                 chunk.skipped.append(Skipped(item.path or item.id, _id_taken(item.id, stored[item.id])))
-            elif item.sha256 in ledger or item.sha256 in seen:
+            elif kind == "already":
                 chunk.already.append(item.id)
             else:
-                seen.add(item.sha256)
                 chunk.articles.append(item)
         yield chunk
+
+
+def _sort(item: Article, stored: dict[str, str], ledger: set[str], seen: set[str], force: bool) -> str:
+    """What a run does with an article: ``"taken"`` (its id is ``stored`` with another text: one source id never
+    stands for two texts, whose offsets would point into both), ``"already"`` (its text is in the ``ledger`` or
+    came earlier in the input, ``seen``), else ``"new"``: it is written (and its text added to ``seen``). With
+    ``force`` a stored source's own text is written again; the same text under another id stays already stored.
+
+    >>> a = Article("a", "Text.", path=None)
+    >>> [_sort(a, {}, set(), set(), False), _sort(a, {"a": a.sha256}, {a.sha256}, set(), False)]
+    ['new', 'already']
+    >>> [_sort(a, {"a": a.sha256}, {a.sha256}, set(), True), _sort(a, {"b": a.sha256}, {a.sha256}, set(), True)]
+    ['new', 'already']
+    """
+    if stored.get(item.id, item.sha256) != item.sha256:
+        return "taken"
+    again = force and stored.get(item.id) == item.sha256
+    if item.sha256 in seen or item.sha256 in ledger and not again:
+        return "already"
+    seen.add(item.sha256)
+    return "new"
 
 
 def _id_taken(article_id: str, sha256: str) -> str:
