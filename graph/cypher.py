@@ -105,11 +105,13 @@ def neo4j_constraints() -> list[str]:
     ]
 
 
+#: The first statement of a chunk's write: from here on the source may hold a partial write until its ledger row
+#: (``forgotten``, set when its earlier write was taken out, no longer says it holds nothing: ``graph.forget``).
 MERGE_SOURCES = """
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.url, s.published = row.published,
-    s.published_raw = row.published_raw, s.author = row.author
+    s.published_raw = row.published_raw, s.author = row.author, s.forgotten = null
 """
 
 #: What copy detection keeps of a source (``newsgraph.graph.copies``): its MinHash signature and shingle count.

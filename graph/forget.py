@@ -172,13 +172,17 @@ DETACH DELETE m
 
 DROP_BARE_ENTITIES = rc.drop_bare("Entity")
 
-#: Sources written but not marked complete: a write cut off before its ledger row, or a forgetting.
-UNFINISHED_SOURCES = "MATCH (s:Source) WHERE s.sha256 IS NULL RETURN s.id AS id"
+#: Sources written but not marked complete: a write cut off before its ledger row, or a forgetting (``forgotten``:
+#: taken out of the ledger when complete, and nothing written since).
+UNFINISHED_SOURCES = "MATCH (s:Source) WHERE s.sha256 IS NULL RETURN s.id AS id, s.forgotten AS forgotten"
 
-#: Out of the ledger: a source without ``sha256`` is not completely ingested, and the next ingest writes it.
+#: Out of the ledger: a source without ``sha256`` is not completely ingested, and the next ingest writes it. One
+#: complete until now is marked ``forgotten``: whatever of its write is left, its evidence leads to (a rerun cut off
+#: after this need not look for relations by their sources); ``cypher.MERGE_SOURCES`` unsets it.
 UNMARK_SOURCES = """
 UNWIND $ids AS id
 MATCH (s:Source {id: id})
+SET s.forgotten = CASE WHEN s.sha256 IS NULL THEN s.forgotten ELSE true END
 SET s.sha256 = null
 """
 
@@ -201,9 +205,11 @@ def forget_sources(store: GraphStore, ids: Iterable[str], *, batch: int = 200,
     return len(todo)
 
 
-def unfinished_sources(store: GraphStore) -> set[str]:
-    """The ids of the sources in ``store`` that are not completely ingested (``UNFINISHED_SOURCES``)."""
-    return {row["id"] for row in store.run(UNFINISHED_SOURCES)}
+def unfinished_sources(store: GraphStore) -> dict[str, bool]:
+    """The ids of the sources in ``store`` that are not completely ingested (``UNFINISHED_SOURCES``), each with
+    whether it was only taken out (complete before, nothing written since: its relations need no search by their
+    ``sources``)."""
+    return {row["id"]: row["forgotten"] is True for row in store.run(UNFINISHED_SOURCES)}
 
 
 def forget_statements(store: GraphStore, ids: Sequence[str], *, unfinished: Sequence[str] = ()) -> list[Statement]:

@@ -329,6 +329,7 @@ def test_a_chunk_whose_mentions_or_reports_were_refused_is_redone_whole(stores, 
     events it made and the participations naming it were found only through the reports refused."""
     from newsgraph.errors import StoreUnavailable
     from newsgraph.graph import cypher
+    from newsgraph.graph.forget import unfinished_sources
 
     fresh, redone = stores
     again = paragraphs
@@ -342,6 +343,7 @@ def test_a_chunk_whose_mentions_or_reports_were_refused_is_redone_whole(stores, 
     with pytest.raises(StoreUnavailable, match="rejected a write"):
         ingest([paragraphs], redone, settings, analyzer=analyzer)
     monkeypatch.undo()
+    assert unfinished_sources(redone) == {s: False for s in ("000_00", "000_01", "000_02")}  # a partial write
     report = ingest([again], redone, settings, analyzer=analyzer)
     assert report.redone == ("000_00", "000_01", "000_02")
     assert not inconsistencies(redone)
@@ -353,7 +355,7 @@ def test_a_forgetting_cut_off_halfway_is_finished_by_the_next_run(stores, paragr
     """The sources leave the ledger before anything of theirs is taken out: where a failing statement stops the
     rest of the unit (FalkorDB's Bolt port has no transactions), they are not left marked with their evidence
     gone, and the next run writes them whole."""
-    from newsgraph.graph.forget import UNMARK_SOURCES, forget_statements
+    from newsgraph.graph.forget import UNMARK_SOURCES, forget_statements, unfinished_sources
 
     fresh, redone = stores
     ingest([paragraphs], fresh, settings, analyzer=analyzer)
@@ -365,6 +367,8 @@ def test_a_forgetting_cut_off_halfway_is_finished_by_the_next_run(stores, paragr
     for query, params in statements[:len(statements) // 2]:
         redone.run(query, params)
     assert set(redone.ledger().values()).isdisjoint(last)
+    # Complete before, only taken out since: the next run need not read every relationship for them.
+    assert unfinished_sources(redone) == {source: True for source in last}
     report = ingest([paragraphs], redone, settings, analyzer=analyzer)
     assert sorted(report.ingested) == sorted(report.redone) == last
     assert not inconsistencies(redone)

@@ -216,7 +216,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
         parser = _reporting(parser, progress)
         if redo or left:  # before the stored entities and stories are read: the articles are resolved as if new
             totals.redone = sorted(set(redo))
-            forget_sources(store, {*redo, *left}, unfinished=unfinished)
+            forget_sources(store, {*redo, *left}, unfinished={i for i, only_taken_out in unfinished.items()
+                                                              if not only_taken_out})
         # The stored entities, stories and copies, indexed once, updated with each chunk's: read when the first
         # chunk is finished, so that the workers are parsing by then (reading and indexing them, the copy index's
         # imports included, took about a second before the first batch was sent).
