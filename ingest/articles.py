@@ -72,9 +72,14 @@ class _ArticleRecord(BaseModel):
     @field_validator("id", "title", "outlet", "url", "published", "author", mode="before")
     @classmethod
     def _stringify(cls, value: object) -> str:
-        if isinstance(value, list):  # several authors
-            return "; ".join(str(v) for v in value if v is not None)
-        return "" if value is None else str(value)
+        """Text as it is, a number as written (``"id": 17``), a list of them joined (several authors); an object
+        or ``true``/``false`` is refused (it was stored as Python's text of it, ``{'x': 1}``, ``True``)."""
+        values = value if isinstance(value, list) else [value]
+        for one in values:
+            if isinstance(one, (bool, dict, list)):
+                kind = {bool: "true/false", dict: "an object", list: "a list in a list"}[type(one)]
+                raise ValueError(f"should be text or a number, got {kind}")
+        return "; ".join(str(v) for v in values if v is not None)
 
     def fields(self) -> dict[str, str]:
         """The metadata fields of an Article."""
@@ -201,8 +206,16 @@ def _sidecar(directory: Path) -> dict[str, _ArticleRecord]:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
         if not isinstance(data, dict):
             raise ValueError("expected an object mapping article ids to metadata")
-        return {str(key): _ArticleRecord.model_validate(value) for key, value in data.items()}
-    except (ValueError, ValidationError, UnicodeDecodeError) as exc:
+        records = {}
+        for key, value in data.items():
+            if not isinstance(value, dict):
+                raise ValueError(f"entry {key!r}: should be an object of metadata fields, got {type(value).__name__}")
+            try:
+                records[str(key)] = _ArticleRecord.model_validate(value)
+            except ValidationError as exc:  # the entry and its first problem, not pydantic's whole report
+                raise ValueError(f"entry {key!r}: {_record_message(exc)}") from None
+        return records
+    except (ValueError, UnicodeDecodeError) as exc:
         raise BadArticle(f"{path}: malformed metadata sidecar: {_one_line(exc)}") from exc
 
 
@@ -424,4 +437,4 @@ def _record_message(exc: ValidationError) -> str:
     error = exc.errors()[0]
     field = ".".join(str(part) for part in error["loc"]) or "record"
     more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{field}: {' '.join(str(error['msg']).split())}{more}"
+    return f"{field}: {' '.join(str(error['msg']).removeprefix('Value error, ').split())}{more}"

@@ -265,3 +265,32 @@ def test_a_bad_record_or_json_line_is_one_plain_reason(tmp_path):
     reasons = [s.reason for s in read_articles([tmp_path / "in.jsonl"]) if isinstance(s, Skipped)]
     assert reasons == ["malformed article record: text: Input should be a valid string",
                        "malformed JSON line: Invalid control character at column 23"]
+
+
+def test_a_metadata_field_that_is_no_text_is_refused_and_a_number_or_list_is_kept(tmp_path):
+    """Before, an object or true/false was stored as Python's text of it ("{'x': 1}", "True")."""
+    from newsgraph.model import Skipped
+
+    lines = [{"id": "a", "outlet": {"x": 1}, "text": "Smith spoke."},
+             {"id": "b", "published": True, "text": "Smith spoke."},
+             {"id": 7, "author": ["Ann Lee", "Bo Chen"], "text": "Jones spoke."}]
+    (tmp_path / "in.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    found = list(read_articles([tmp_path / "in.jsonl"]))
+    assert [s.reason for s in found if isinstance(s, Skipped)] == [
+        "malformed article record: outlet: should be text or a number, got an object",
+        "malformed article record: published: should be text or a number, got true/false"]
+    [kept] = [a for a in found if not isinstance(a, Skipped)]
+    assert (kept.id, kept.author) == ("7", "Ann Lee; Bo Chen")
+
+
+@pytest.mark.parametrize(("sidecar", "problem"), [
+    ({"a": {"outlet": "Wire"}, "zzz": 5}, "entry 'zzz': should be an object of metadata fields, got int"),
+    ({"a": {"outlet": {"name": "Wire"}}}, "entry 'a': outlet: should be text or a number, got an object"),
+])
+def test_a_malformed_sidecar_entry_is_named_with_its_problem(tmp_path, sidecar, problem):
+    """Before: pydantic's whole report, naming an internal class and not the entry."""
+    (tmp_path / "a.txt").write_text("Putin met Trump.", encoding="utf-8")
+    (tmp_path / "metadata.json").write_text(json.dumps(sidecar), encoding="utf-8")
+    with pytest.raises(BadArticle) as info:
+        _read(tmp_path)
+    assert str(info.value) == f"{tmp_path / 'metadata.json'}: malformed metadata sidecar: {problem}"
