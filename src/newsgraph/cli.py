@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from newsgraph.errors import NewsgraphError, ServerHung, printable
+from newsgraph.errors import NewsgraphError, ServerHung, check_model_installed, printable
 from newsgraph.settings import ENV_PREFIX, Settings
 
 app: typer.Typer = typer.Typer(  # annotated: the command modules import it back (an import cycle)
@@ -145,6 +145,8 @@ def ingest(
             load_overrides(settings.overrides)
         if settings.roles:
             load_roles(settings.roles)
+        if not settings.dask:  # a model that is not there fails before a data dir is made (Dask's workers load theirs)
+            check_model_installed(settings.model)
 
         def waiting(pid: int | None) -> None:
             holder = f"pid {pid}" if pid else "another process"

