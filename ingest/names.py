@@ -6,6 +6,7 @@ demonyms map to their country; a few spelling variants of countries map to one n
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -350,10 +351,20 @@ def demonym_country(word: str) -> str | None:
     return DEMONYMS.get(fold(word).replace(".", ""))
 
 
-def slug(text: str) -> str:
-    """An id-safe slug of a name.
+#: Latin letters that are no letter plus a diacritic, so that ``fold`` keeps them: spelled as ASCII in a slug.
+_ASCII_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H",
+                                "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th",
+                                "Þ": "Th", "ð": "d", "Ð": "D"})
 
-    >>> slug("Volodymyr Zelenskyy")
-    'volodymyr-zelenskyy'
+
+def slug(text: str) -> str:
+    """An id-safe slug of a name: ASCII letters and digits; a name with none (another script) gets a slug from
+    its hash, the same whatever else a run holds.
+
+    >>> slug("Volodymyr Zelenskyy"), slug("Łukasz Ødegaard"), slug("Владимир Путин")
+    ('volodymyr-zelenskyy', 'lukasz-odegaard', 'x-dbb941d457')
     """
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+    out = re.sub(r"[^a-z0-9]+", "-", fold(text.translate(_ASCII_LETTERS))).strip("-")
+    if out or not text.strip():
+        return out or "x"
+    return "x-" + hashlib.sha1(text.strip().encode("utf-8", "surrogatepass")).hexdigest()[:10]

@@ -20,3 +20,15 @@ def test_a_dash_left_at_either_end_of_a_name_is_no_part_of_it():
     # "A 61-year-old man - John Smith - was charged": the model's span may take the dash after the name
     assert name_key("Eric Allen Kirkpatrick -") == name_key("Eric Allen Kirkpatrick") == "eric allen kirkpatrick"
     assert name_key("– Jean-Luc Picard") == "jean-luc picard"
+
+
+def test_slugs_spell_latin_letters_as_ascii_and_other_scripts_by_their_hash():
+    """Before, "Łukasz" was "ukasz" and every name in another script "x", numbered in the order names came."""
+    from newsgraph.ingest.names import slug
+
+    assert [slug(n) for n in ("Łukasz Kowalski", "Martin Ødegaard", "Straße", "Þóra Arnórsdóttir")] == [
+        "lukasz-kowalski", "martin-odegaard", "strasse", "thora-arnorsdottir"]
+    cyrillic, chinese = slug("Владимир Путин"), slug("习近平")
+    assert cyrillic.startswith("x-") and chinese.startswith("x-") and cyrillic != chinese
+    assert slug("Владимир Путин") == cyrillic and slug(" Владимир Путин ") == cyrillic
+    assert slug("") == slug("  ") == "x"
