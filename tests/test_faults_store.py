@@ -237,6 +237,8 @@ def test_export_to_dev_null_and_dev_stdout_writes_to_them(clean, tmp_path):
     assert piped.returncode == 0, piped.stderr
     assert piped.stdout == (tmp_path / "file.jsonl").read_text(encoding="utf-8")  # the data alone
     assert piped.stderr.startswith("wrote /dev/stdout (")
+    dash = _export(clean, "-")  # the usual name of standard output; before, a file named "-"
+    assert (dash.returncode, dash.stdout) == (0, piped.stdout) and not Path("-").exists()
 
 
 @pytest.mark.parametrize("fmt", ["evidence-jsonl", "html"])

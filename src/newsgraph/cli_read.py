@@ -247,8 +247,8 @@ def export(
     output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, "
                                                "entities-jsonl, mentions-jsonl, or html (the graph view and evidence "
                                                "panel in one self-contained file).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv).",
-                                         show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv); - for "
+                                         "standard output.", show_default=False)],
     entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.",
                                                   show_default=False)] = None,
     hops: Annotated[int, typer.Option(help="With --entity: how many relations away to go.")] = 2,
@@ -272,6 +272,7 @@ def export(
         if hops < 0:
             raise BadSetting(f"--hops {hops}: give a number of relations, 0 or more")
         window = check_window(since, until)
+        target = Path("/dev/stdout") if str(output) == "-" else output  # as a shell redirection would write it
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         require_graph(settings)
@@ -279,20 +280,20 @@ def export(
             found = None if entity is None else graph_store.find_entity(entity)
             around = None if found is None else [found.id]
             if around is None and window == ("", "") and output_format in STREAMED:  # no graph needed
-                done = export_whole(graph_store, output_format, output)
-                typer.echo(f"wrote {done.path} ({done.lines} lines)", err=is_stream(output))
+                done = export_whole(graph_store, output_format, target)
+                typer.echo(f"wrote {done.path} ({done.lines} lines)", err=is_stream(target))
                 return
             subgraph = window_graph(graph_store.read_graph(around, hops=hops), *window, around=around, hops=hops)
         if output_format == "html":
             from newsgraph.workbench.html_export import export_html
 
             title = "whole graph" if found is None else f"{found.name}, {hops} hop{'s' if hops != 1 else ''}"
-            written = [export_html(subgraph, output, title=f"newsgraph: {title}", start=around or ())]
+            written = [export_html(subgraph, target, title=f"newsgraph: {title}", start=around or ())]
         else:
-            written = write_export(subgraph, output_format, output)
+            written = write_export(subgraph, output_format, target)
         # Where the export itself goes to a stream (/dev/stdout, a pipe), the line that says so goes to stderr.
         typer.echo(f"wrote {', '.join(map(str, written))} ({_export_size(output_format, written, subgraph)})",
-                   err=is_stream(output))
+                   err=is_stream(target))
 
     _guarded(body)
 
