@@ -154,3 +154,17 @@ def test_ingest_examples_show_negation_and_hedging(runner, tmp_path):
     # refusal to approve; the object is the story's package, named by its phrase
     assert "Viktor Orban –allow→ sanctions package" in result.output
     assert "Viktor Orban –not approve→ budget (hedged)" in result.output
+
+
+def test_json_rows_are_strict_json():
+    """``RETURN 0.0/0.0`` printed a bare NaN, which JSON readers refuse; a duration printed as Python's text."""
+    from dateutil.relativedelta import relativedelta
+
+    def refuse(name):
+        raise ValueError(f"not JSON: {name}")
+
+    rows = [{"nan": float("nan"), "inf": [float("inf")], "d": relativedelta(days=1, minutes=30), "n": 1.5}]
+    for fmt in ("json", "ndjson"):
+        loaded = json.loads(render_rows(rows, fmt), parse_constant=refuse)
+        assert (loaded if fmt == "ndjson" else loaded[0]) == {"nan": "NaN", "inf": ["Infinity"], "d": "P1DT30M",
+                                                              "n": 1.5}
