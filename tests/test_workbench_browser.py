@@ -234,6 +234,15 @@ def test_html_export_works_offline(seed_store, tmp_path, chromium):
     click_edge(page, "agree to", CEASEFIRE)
     check_agree_to_panel(page)
     shot(page, "export")
+    # The predicate is marked as on the server's panel (before, never in the export): only the relation's own
+    # trigger, not another mention of its event in the sentence ("agreed", not "commit" of "declined to commit").
+    marks = page.locator("#evidence-panel .evidence-item mark.predicate")
+    assert marks.count() >= 1 and {marks.nth(i).inner_text() for i in range(marks.count())} == {"agreed"}
+    # Offsets count characters, not UTF-16 units: an emoji before the name shifted every mark after it.
+    marked = page.evaluate("""() => Array.from(NG.sentence({sentence: "😀 𝕏 Angela Merkel met Emmanuel Macron.",
+        spans: [{role: "subject", start: 4, end: 17}, {role: "predicate", start: 18, end: 21},
+                {role: "object", start: 22, end: 37}]}).querySelectorAll("mark"), (m) => m.textContent)""")
+    assert marked == ["Angela Merkel", "met", "Emmanuel Macron"]
     assert [u for u in requested if not u.startswith("file:")] == []
     assert problems == []
     context.close()

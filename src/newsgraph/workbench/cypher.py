@@ -200,7 +200,7 @@ ORDER BY evidence.edge_id, evidence.source, evidence.sentence_start
 EVENT_TRIGGERS = """
 UNWIND $pairs AS pair
 MATCH (s:Source {id: pair.source})-[rep:REPORTS]->(ev:Event {id: pair.event})
-RETURN s.id AS source, ev.id AS event, rep.starts AS starts, rep.ends AS ends
+RETURN s.id AS source, ev.id AS event, rep.starts AS starts, rep.ends AS ends, rep.lemmas AS lemmas
 """
 
 

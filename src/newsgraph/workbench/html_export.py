@@ -57,24 +57,27 @@ def payload(graph: nx.MultiDiGraph, *, title: str, start: Sequence[str] = ()) ->
     sources = {n: d for n, d in graph.nodes(data=True) if d.get("kind") == "Source"}
     nodes = [node_of(n, d.get("name"), [d.get("kind", "")], d.get("type"), d.get("source_count"))
              for n, d in sorted(graph.nodes(data=True)) if d.get("kind") in ("Entity", "Concept")]
+    triggers = {(source, event): [(m.get("start"), m.get("end"), m.get("lemma") or "") for m in d.get("mentions") or []]
+                for source, event, d in graph.edges(data=True) if d.get("type") == "REPORTS"}
     edges, evidence = [], {}
     for subject, obj, data in sorted(graph.edges(data=True), key=lambda e: str(e[2].get("id"))):
         if data.get("type") == "MENTIONS" or "id" not in data:
             continue
         edges.append(edge_of(data["type"], data, subject, obj))
-        evidence[data["id"]] = [_item(record, sources.get(record.get("source"), {}))
+        evidence[data["id"]] = [_item(record, sources.get(record.get("source"), {}),
+                                      triggers.get((record.get("source"), record.get("event_id")), []))
                                 for record in data.get("evidence", [])]
     return {"title": title, "graph": {"nodes": nodes, "edges": edges, "start": [s for s in start if s in graph]},
             "evidence": evidence}
 
 
-def _item(record: dict[str, Any], source: dict[str, Any]) -> dict[str, Any]:
+def _item(record: dict[str, Any], source: dict[str, Any], triggers: list[tuple[Any, Any, str]]) -> dict[str, Any]:
     """An evidence record (evidence.jsonl form) as a sentence of the evidence panel, which the workbench's server
-    makes from the Evidence node's properties."""
+    makes from the Evidence node's properties; ``triggers``: its source's trigger words of its event."""
     flat = Evidence.from_row(record).to_properties()
     row = {"evidence": flat, "outlet": source.get("outlet"), "title": source.get("title"),
            "published": source.get("published"), "url": source.get("url")}
-    return evidence_item(row, [])
+    return evidence_item(row, triggers)
 
 
 def script_json(value: Any) -> str:

@@ -174,10 +174,12 @@ class Pages:
         """Every sentence behind each relation: outlet, date, URL, and the spans to highlight in it."""
         rows = self.read(cypher.EVIDENCE, {"ids": list(edge_ids)})
         pairs = {(r["evidence"]["source"], r["evidence"]["event_id"]) for r in rows if r["evidence"].get("event_id")}
-        triggers: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        triggers: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
         if pairs and self.layers()["events"]:
             for row in self.read(cypher.EVENT_TRIGGERS, {"pairs": [{"source": s, "event": e} for s, e in pairs]}):
-                triggers[(row["source"], row["event"])] = list(zip(row["starts"] or [], row["ends"] or []))
+                starts = row["starts"] or []
+                lemmas = list(row["lemmas"] or [])[:len(starts)] + [""] * (len(starts) - len(row["lemmas"] or []))
+                triggers[(row["source"], row["event"])] = list(zip(starts, row["ends"] or [], lemmas))
         out: dict[str, list[dict]] = defaultdict(list)
         for row in rows:
             ev = row["evidence"]

@@ -209,13 +209,28 @@ def spans(evidence: dict[str, Any], triggers: Sequence[tuple[int, int]] = ()) ->
     return out
 
 
-def evidence_item(row: dict[str, Any], triggers: list[tuple[int, int]]) -> dict[str, Any]:
-    """One sentence of the evidence panel: the sentence, its spans, its source's outlet, date and URL."""
+def own_triggers(predicate: Any, triggers: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Of the trigger words (start, end, lemma) a source reports an evidence's event with, those of the relation's
+    own predicate: one event holds every mention of its class in the story, so a sentence can hold another of
+    them ("agreed … declined to commit": both the agree event's; only "agreed" is the predicate of "agree to").
+    A trigger without a lemma (a store written before reports kept them) is kept.
+
+    >>> own_triggers("agree to", [(5, 11, "agree"), (40, 46, "commit")]), own_triggers("meet", [(8, 13, "")])
+    ([(5, 11)], [(8, 13)])
+    """
+    words = set(str(predicate or "").lower().split())
+    return [(start, end) for start, end, lemma in triggers if not lemma or str(lemma).lower() in words]
+
+
+def evidence_item(row: dict[str, Any], triggers: Sequence[tuple[int, int, str]]) -> dict[str, Any]:
+    """One sentence of the evidence panel: the sentence, its spans (the predicate's from ``triggers``, the
+    event's trigger words in its source, where the evidence stores none), its source's outlet, date and URL."""
     ev = row["evidence"]
     return {"id": ev.get("id"), "edge_id": ev.get("edge_id"), "source": ev.get("source"),
             "outlet": row.get("outlet") or ev.get("source"), "title": row.get("title") or "",
             "published": row.get("published") or "", "url": safe_url(row.get("url")),
-            "sentence": ev.get("sentence") or "", "spans": spans(ev, triggers), "predicate": ev.get("predicate"),
+            "sentence": ev.get("sentence") or "", "spans": spans(ev, own_triggers(ev.get("predicate"), triggers)),
+            "predicate": ev.get("predicate"),
             "subject_id": ev.get("subject_id"), "subject_text": ev.get("subject_text"),
             "object_id": ev.get("object_id"), "object_text": ev.get("object_text"),
             "negated": bool(ev.get("negated")), "hedged": bool(ev.get("hedged")),

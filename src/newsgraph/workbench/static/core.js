@@ -68,17 +68,20 @@ NG.marks = (item) => [
   item.attributed_to ? h("span", {class: "badge"}, "according to " + item.attributed_to) : null,
 ];
 
-/* The sentence with its subject, predicate and object spans (offsets into the sentence) marked. */
+/* The sentence with its subject, predicate and object spans marked. The offsets count characters (code points,
+   as Python does), not JavaScript's UTF-16 units: an emoji before a name would shift every mark after it. */
 NG.sentence = function sentence(item) {
+  const chars = Array.from(item.sentence || "");
+  const text = (start, end) => chars.slice(start, end).join("");
   const parts = [];
   let at = 0;
   for (const span of item.spans || []) {
     if (span.start < at) continue;
-    parts.push(item.sentence.slice(at, span.start));
-    parts.push(h("mark", {class: span.role, title: span.role}, item.sentence.slice(span.start, span.end)));
+    parts.push(text(at, span.start));
+    parts.push(h("mark", {class: span.role, title: span.role}, text(span.start, span.end)));
     at = span.end;
   }
-  parts.push(item.sentence.slice(at));
+  parts.push(text(at));
   return h("div", {class: "sentence"}, parts);
 };
 
