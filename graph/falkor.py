@@ -10,11 +10,11 @@ from typing import Any
 
 from redis.exceptions import ConnectionError as RedisConnectionError, ResponseError, TimeoutError as RedisTimeout
 
-from newsgraph.errors import QueryRefused, StoreUnavailable, WriteRefused
+from newsgraph.errors import BadQueryParameter, QueryRefused, StoreUnavailable, WriteRefused
 from newsgraph.graph import cypher
 from newsgraph.graph.cypher_params import header
 from newsgraph.graph.falkor_replies import GraphElement, element, plain, scalar, typed_rows
-from newsgraph.graph.store import GraphStore, Statement, check_values, chunks
+from newsgraph.graph.store import GraphStore, Statement, _strings, check_values, chunks
 from newsgraph.model import value_problem
 
 log = logging.getLogger(__name__)
@@ -118,7 +118,16 @@ class FalkorStore(GraphStore):
 
     def run_read_only(self, query: str, params: dict[str, Any] | None = None, *, graph_elements: bool = False,
                       timeout: float | None = None) -> list[dict[str, Any]]:
-        """``GRAPH.RO_QUERY``: FalkorDB refuses any statement that would write (see ``GraphStore.run_read_only``)."""
+        """``GRAPH.RO_QUERY``: FalkorDB refuses any statement that would write (see ``GraphStore.run_read_only``).
+
+        Raises:
+            BadQueryParameter: a parameter holds a NUL character or a lone surrogate, which FalkorDB's parameter
+                parser cannot take (it answered with a parse error of the statement's header).
+        """
+        for name, value in (params or {}).items():
+            problem = value_problem("".join(_strings({name: value}, []))) if value is not None else None
+            if problem:
+                raise BadQueryParameter(f"parameter {name!r} holds {problem}, which the store cannot take")
         try:
             result = self._graph.ro_query(query, params or {},
                                           timeout=None if timeout is None else max(1, int(timeout * 1000)))

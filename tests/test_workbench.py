@@ -193,6 +193,42 @@ def test_server_headers_host_check_and_read_only_console(fact_store):
     assert fact_store.run("MATCH (n:Hack) RETURN count(n) AS n")[0]["n"] == 0
 
 
+def _raw(url: str, request: bytes) -> bytes:
+    """Send ``request`` as it is on one connection; everything the server answers until it closes (or 10 s)."""
+    import socket
+
+    host, port = url.split("//", 1)[1].strip("/").rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=10) as sock:
+        sock.sendall(request)
+        sock.shutdown(socket.SHUT_WR)
+        reply = b""
+        while chunk := sock.recv(65536):
+            reply += chunk
+    return reply
+
+
+def test_the_server_answers_bad_requests_and_never_reads_a_refused_body_as_a_request(fact_store):
+    """Before: a Host of "[" or a Content-Length of "abc" crashed the handler (no answer), a JSON body nested past
+    Python's stack too, and a refused POST's body was read as the next request on the connection."""
+    hidden = b"GET /api/nope-hidden HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    with serving(fact_store) as url:
+        host = url.split("//", 1)[1].strip("/")
+        for headers, body in (("Host: [", b""), (f"Host: {host}\r\nContent-Length: abc", b""),
+                              (f"Host: {host}\r\nContent-Type: application/json\r\nContent-Length: -1", b""),
+                              (f"Host: {host}\r\nContent-Type: application/json\r\nContent-Length: 200000",
+                               b"[" * 200000)):
+            reply = _raw(url, f"POST /api/query HTTP/1.1\r\n{headers}\r\n\r\n".encode() + body)
+            assert reply.split(b"\r\n", 1)[0].split()[1] in (b"400", b"415", b"421"), reply[:200]
+        for path, content_type in (("/api/query", "text/plain"), ("/api/other", "application/json")):
+            reply = _raw(url, f"POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {content_type}\r\n"
+                              f"Content-Length: {len(hidden)}\r\n\r\n".encode() + hidden)
+            assert reply.startswith(b"HTTP/1.1 4") and b"nope-hidden" not in reply
+        status, reply = _post(url + "api/query", {"cypher": "RETURN 0.0/0.0 AS nan, duration({days: 1}) AS d"})
+        assert status == 200 and reply["rows"] == [{"nan": "NaN", "d": "P1D"}]
+        status, _, body = _get(url + "api/search?q=%00")
+        assert status == 400 and "holds a NUL character" in json.loads(body)["error"]
+
+
 def test_browse_refuses_a_busy_port_with_one_line(fact_store):
     from newsgraph.errors import BadSetting
     from newsgraph.workbench.server import Workbench

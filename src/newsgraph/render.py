@@ -36,9 +36,9 @@ def render_rows(rows: list[dict[str, Any]], fmt: str, width: int | None = None) 
     'a,b\\n1,x; y'
     """
     if fmt == "json":
-        return json.dumps(_json_values(rows), ensure_ascii=False, indent=2, default=str)
+        return json.dumps(json_values(rows), ensure_ascii=False, indent=2, default=str)
     if fmt == "ndjson":
-        return "\n".join(json.dumps(_json_values(row), ensure_ascii=False, default=str) for row in rows)
+        return "\n".join(json.dumps(json_values(row), ensure_ascii=False, default=str) for row in rows)
     columns = list(dict.fromkeys(k for row in rows for k in row))
     if fmt == "csv":
         buffer = io.StringIO()
@@ -63,20 +63,20 @@ def render_rows(rows: list[dict[str, Any]], fmt: str, width: int | None = None) 
     return "\n".join(line.rstrip() for line in text.getvalue().rstrip("\n").splitlines())
 
 
-def _json_values(value: Any) -> Any:
+def json_values(value: Any) -> Any:
     """``value`` as strict JSON can hold it: a float that is not a number, or infinite, as its name
     (``"NaN"``, ``"Infinity"``: ``0.0/0.0`` in Cypher; Python's JSON writes them bare, which JSON readers refuse),
     and a Cypher duration in ISO 8601 (``"P1DT2H"``), not Python's text of it.
 
-    >>> _json_values({"a": [float("nan"), -float("inf"), 1.5]})
+    >>> json_values({"a": [float("nan"), -float("inf"), 1.5]})
     {'a': ['NaN', '-Infinity', 1.5]}
     """
     if isinstance(value, float) and not math.isfinite(value):
         return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
     if isinstance(value, dict):
-        return {k: _json_values(v) for k, v in value.items()}
+        return {k: json_values(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_json_values(v) for v in value]
+        return [json_values(v) for v in value]
     if type(value).__name__ == "relativedelta":  # dateutil's, as the FalkorDB client returns a duration
         return _iso_duration(value)
     return value

@@ -29,6 +29,7 @@ from newsgraph.errors import (
     UnknownQuery,
 )
 from newsgraph.graph.store import GraphStore
+from newsgraph.render import json_values
 from newsgraph.workbench import console
 from newsgraph.workbench.pages import Pages
 
@@ -176,13 +177,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _json(self, status: int, value: Any) -> None:
-        body = json.dumps(value, ensure_ascii=False, default=str).encode()
+        body = json.dumps(json_values(value), ensure_ascii=False, default=str).encode()
         self._send(status, body, "application/json; charset=utf-8")
+
+    def _refused(self, status: int, message: str) -> None:
+        """An error reply after which the connection closes: a request body left unread must not be taken for
+        the next request on the connection."""
+        self.close_connection = True
+        self._json(status, {"error": message})
 
     def _host_allowed(self) -> bool:
         if not self.workbench.loopback_only:
             return True
-        host = urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
+        try:
+            host = urlsplit("//" + (self.headers.get("Host") or "")).hostname or ""
+        except ValueError:  # "[": not a host at all
+            return False
         return is_loopback(host)
 
     def _guarded(self, work: Callable[[], Any]) -> None:
@@ -199,7 +209,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.do_GET()
 
     def do_GET(self) -> None:  # noqa: N802
+        if (self.headers.get("Content-Length") or "0").strip() != "0":  # a body no GET reads: not a next request
+            self.close_connection = True
         if not self._host_allowed():
+            self.close_connection = True
             self._send(HTTPStatus.MISDIRECTED_REQUEST, b"unknown host", "text/plain; charset=utf-8")
             return
         parts = urlsplit(self.path)
@@ -221,22 +234,27 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         if not self._host_allowed():
+            self.close_connection = True
             self._send(HTTPStatus.MISDIRECTED_REQUEST, b"unknown host", "text/plain; charset=utf-8")
             return
         if urlsplit(self.path).path != "/api/query":
-            self._json(HTTPStatus.METHOD_NOT_ALLOWED, {"error": "only /api/query takes POST"})
+            self._refused(HTTPStatus.METHOD_NOT_ALLOWED, "only /api/query takes POST")
             return
         if not (self.headers.get("Content-Type") or "").startswith("application/json"):
-            self._json(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, {"error": "send the query as application/json"})
+            self._refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send the query as application/json")
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not raw.isdigit():
+            self._refused(HTTPStatus.BAD_REQUEST, "Content-Length must be a whole number of bytes")
+            return
+        length = int(raw)
         if length > _MAX_BODY:
-            self._json(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "the query is larger than 1 MB"})
+            self._refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "the query is larger than 1 MB")
             return
         try:
             body = json.loads(self.rfile.read(length) or b"{}")
-        except (ValueError, UnicodeDecodeError):
-            self._json(HTTPStatus.BAD_REQUEST, {"error": "the body is not JSON"})
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: [[[[… nested past Python's stack
+            self._refused(HTTPStatus.BAD_REQUEST, "the body is not JSON")
             return
         if not isinstance(body, dict):
             self._json(HTTPStatus.BAD_REQUEST, {"error": "the body must be a JSON object"})
@@ -244,6 +262,6 @@ class _Handler(BaseHTTPRequestHandler):
         self._guarded(lambda: self.workbench.query(body))
 
     def _refuse(self) -> None:
-        self._json(HTTPStatus.METHOD_NOT_ALLOWED, {"error": "the workbench is read-only"})
+        self._refused(HTTPStatus.METHOD_NOT_ALLOWED, "the workbench is read-only")
 
     do_PUT = do_DELETE = do_PATCH = _refuse  # noqa: N815
