@@ -259,5 +259,8 @@ def test_cli_html_export_is_self_contained(tmp_path, seeds_dir):
     [edge] = [e for e in payload["graph"]["edges"] if e["predicate"] == "agree to"
               and e["target"] == CEASEFIRE]
     assert {i["outlet"] for i in payload["evidence"][edge["id"]]} == {"The Guardian", "The New York Times"}
+    # the summary counts what the page draws (before: the subgraph's sources, events and mention links too)
+    drawn = f"({len(payload['graph']['nodes'])} nodes, {len(payload['graph']['edges'])} relations drawn)"
+    assert result.stdout.strip() == f"wrote {out} {drawn}"
     bad = runner.invoke(app, ["export", "--format", "htm", "-o", str(out), "--data-dir", str(data)])
     assert bad.exit_code == 2 and "html" in bad.output

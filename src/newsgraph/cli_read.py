@@ -303,4 +303,9 @@ def _export_size(output_format: str, written: list[Path], subgraph: Any) -> str:
     if output_format.endswith("-jsonl") and len(written) == 1 and written[0].is_file():
         with written[0].open("rb") as lines:
             return f"{sum(1 for _ in lines)} lines"
+    if output_format == "html":
+        from newsgraph.workbench.html_export import view_size
+
+        nodes, relations = view_size(subgraph)
+        return f"{nodes} nodes, {relations} relations drawn"
     return f"{subgraph.number_of_nodes()} nodes, {subgraph.number_of_edges()} edges"

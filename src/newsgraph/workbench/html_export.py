@@ -56,12 +56,12 @@ def payload(graph: nx.MultiDiGraph, *, title: str, start: Sequence[str] = ()) ->
     """The data the page embeds: graph-view nodes and edges, and the evidence of every edge."""
     sources = {n: d for n, d in graph.nodes(data=True) if d.get("kind") == "Source"}
     nodes = [node_of(n, d.get("name"), [d.get("kind", "")], d.get("type"), d.get("source_count"))
-             for n, d in sorted(graph.nodes(data=True)) if d.get("kind") in ("Entity", "Concept")]
+             for n, d in sorted(graph.nodes(data=True)) if _shown_node(d)]
     triggers = {(source, event): [(m.get("start"), m.get("end"), m.get("lemma") or "") for m in d.get("mentions") or []]
                 for source, event, d in graph.edges(data=True) if d.get("type") == "REPORTS"}
     edges, evidence = [], {}
     for subject, obj, data in sorted(graph.edges(data=True), key=lambda e: str(e[2].get("id"))):
-        if data.get("type") == "MENTIONS" or "id" not in data:
+        if not _shown_edge(data):
             continue
         edges.append(edge_of(data["type"], data, subject, obj))
         evidence[data["id"]] = [_item(record, sources.get(record.get("source"), {}),
@@ -69,6 +69,20 @@ def payload(graph: nx.MultiDiGraph, *, title: str, start: Sequence[str] = ()) ->
                                 for record in data.get("evidence", [])]
     return {"title": title, "graph": {"nodes": nodes, "edges": edges, "start": [s for s in start if s in graph]},
             "evidence": evidence}
+
+
+def _shown_node(data: dict[str, Any]) -> bool:
+    return data.get("kind") in ("Entity", "Concept")
+
+
+def _shown_edge(data: dict[str, Any]) -> bool:
+    return data.get("type") != "MENTIONS" and "id" in data
+
+
+def view_size(graph: nx.MultiDiGraph) -> tuple[int, int]:
+    """How many nodes and relations the page of ``graph`` draws (not its sources, events and mentions)."""
+    return (sum(1 for _, d in graph.nodes(data=True) if _shown_node(d)),
+            sum(1 for *_, d in graph.edges(data=True) if _shown_edge(d)))
 
 
 def _item(record: dict[str, Any], source: dict[str, Any], triggers: list[tuple[Any, Any, str]]) -> dict[str, Any]:
