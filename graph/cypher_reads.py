@@ -91,10 +91,9 @@ WITH v.edge_id AS edge, count(DISTINCT v.source) AS sources
 RETURN count(edge) AS relations, sum(CASE WHEN sources >= 2 THEN 1 ELSE 0 END) AS corroborated
 """
 
+#: One entity (by id: ``GraphStore.find_entity`` has chosen it) with its merge log.
 EXPLAIN_ENTITY = """
-MATCH (e:Entity)
-WHERE toLower(e.name) = toLower($name) OR e.id = $name
-   OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = toLower($name))
+MATCH (e:Entity {id: $id})
 OPTIONAL MATCH (m:Resolution)-[:RESOLVES_TO]->(e)
 WITH e, m ORDER BY m.source, m.rule, m.alias
 RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases,

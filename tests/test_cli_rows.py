@@ -168,3 +168,22 @@ def test_json_rows_are_strict_json():
         loaded = json.loads(render_rows(rows, fmt), parse_constant=refuse)
         assert (loaded if fmt == "ndjson" else loaded[0]) == {"nan": "NaN", "inf": ["Infinity"], "d": "P1DT30M",
                                                               "n": 1.5}
+
+
+def test_entities_explain_shows_the_entity_found_not_one_of_its_name(runner, data_dir, tmp_path):
+    """``--explain`` finds one entity, then read "an entity whose id, name or alias is that id": with another
+    entity named as the first one's id, which of the two it printed depended on row order."""
+    import shutil
+
+    from newsgraph.settings import Settings
+    from newsgraph.stores import open_store
+
+    copy = tmp_path / "store"
+    shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("*.sock", "*.lock", "*.pid"))
+    with open_store(Settings.build({"data_dir": str(copy)}, {}), write=True) as store:
+        store.run("// test-only\nCREATE (:Entity:Organization {id: 'kremlin-press', name: 'kremlin', type: "
+                  "'Organization', aliases: ['KREMLIN'], mention_count: 0, source_count: 0})")
+    for _ in range(3):
+        result = _run(runner, copy, "entities", "--explain", "kremlin", "-f", "json")
+        assert result.exit_code == 0, result.output
+        assert [row["id"] for row in json.loads(result.stdout)] == ["kremlin"]

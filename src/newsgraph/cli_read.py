@@ -219,7 +219,7 @@ def entities(
                         typer.echo(f"{entity.type:13} {entity.name}  [{entity.id}]{aliases}")
                 return
             entity = graph_store.find_entity(explain)
-            row = graph_store.run(cypher.EXPLAIN_ENTITY, {"name": entity.id})[0]
+            row = graph_store.run(cypher.EXPLAIN_ENTITY, {"id": entity.id})[0]
             if any(window):
                 if entity.id not in mentioned:
                     ends = ", ".join(f"{word} {day}" for word, day in zip(("since", "until"), window) if day)
