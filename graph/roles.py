@@ -31,6 +31,21 @@ from newsgraph.model import LocalEntity
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
+def _real_date(text: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a year, month or day there is ("2021-13-45" is none).
+
+    >>> _real_date("2021"), _real_date("2021-02"), _real_date("2024-02-29"), _real_date("2021-13-45")
+    (True, True, True, False)
+    """
+    if not _DATE.match(text):
+        return False
+    try:
+        date.fromisoformat((text + "-01-01")[:10])
+    except ValueError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class RoleLine:
     """One line of a roles file: ``holder`` held ``role`` of ``country`` from ``start`` until ``end`` (ISO, "")."""
@@ -98,7 +113,7 @@ def load_roles(path: str | Path) -> Roles:
         if not name_key(country) or not name_key(holder) or not role_key(role):
             raise BadSetting(f"{where}: the country, role and holder must be names, got {raw.strip()!r}")
         for day in dates:
-            if day and not _DATE.match(day):
+            if day and not _real_date(day):
                 raise BadSetting(f"{where}: {day!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
         start, end = (dates + ["", ""])[:2]
         if start and end and end < start[:len(end)]:

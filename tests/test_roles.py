@@ -22,6 +22,8 @@ def test_roles_file_lines_comments_and_dates(tmp_path):
 @pytest.mark.parametrize("line,problem", [
     ("Russia | leader", "expected 'country | role | holder"),
     ("Russia | leader | Vladimir Putin | 7 May 2012", "is not an ISO date"),
+    ("United States | president | Joe Biden | 2021-13-45", "'2021-13-45' is not an ISO date"),
+    ("United States | president | Joe Biden | 2021-01-20 | 2025-02-30", "'2025-02-30' is not an ISO date"),
     ("Russia | leader | Vladimir Putin | 2012 | 2000", "ends (2000) before it starts (2012)"),
     ("Russia | leader | ... ", "must be names"),
 ])
