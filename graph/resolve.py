@@ -178,7 +178,10 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
             keys, main, person = local_keys(local, surnames, titled.get(local.local_id, ""))
             if not keys:
                 continue
-            enemies = set().union(*(partners[k] for k in keys)) if partners else set()
+            # The names an analyst keeps apart from this entity's; not its own: an article that groups both names
+            # of a never pair (its "Donald Trump" and its "Trump") could otherwise join no stored entity, and each
+            # such article made one more.
+            enemies = set().union(*(partners[k] for k in keys)) - keys if partners else set()
 
             def allowed(cluster: _Cluster, enemies=enemies, keys=keys) -> bool:
                 return not (enemies and enemies & cluster.keys) and not generation_clash(keys, cluster.keys)

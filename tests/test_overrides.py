@@ -82,3 +82,15 @@ def test_never_pair_keeps_apart_what_the_rules_would_merge():
     spelled = [_article("a", ("Volodymyr Zelenskyy", "Person")), _article("b", ("Volodymyr Zelensky", "Person"))]
     never = Overrides.of(never=[("Volodymyr Zelensky", "Volodymyr Zelenskyy")])
     assert len(resolve(spelled, overrides=never).entities) == 2
+
+
+def test_an_article_that_groups_both_names_of_a_never_pair_joins_a_stored_entity_not_a_new_one():
+    """An article's "Donald Trump … Trump" is one local entity with both names. Before, the never pair kept it from
+    every stored entity holding either name, so each such article made one more "Donald Trump"."""
+    both = ArticleAnalysis(Article("c", "text"), (), (
+        LocalEntity("c", 0, "Donald Trump", "Person", ("Donald Trump", "Trump"), (("Person", 1),)),), ())
+    never = Overrides.of(never=[("Trump", "Donald Trump")])
+    known = [Entity("donald-trump", "Donald Trump", "Person", ("Trump",)), Entity("trump", "Trump", "Person")]
+    res = resolve([both], known, overrides=never)
+    assert set(res.assignment.values()) == {"donald-trump"}
+    assert {e.id for e in res.entities} <= {"donald-trump", "trump"}
