@@ -123,23 +123,9 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) ->
                           f"merge {[rec.alias, rec.canonical]} is no longer in {origin}",
                           (restored, former), undone=rec.id, origin_name=holder.name))
         state[holder.id], state[former.id] = restored, former
-    for a, b in overrides.never:
-        split = next((e for e in sorted(state.values(), key=lambda e: e.id) if {a, b} <= _keys(e)), None)
-        if split is None:
-            continue
-        holder = split
-        key = b if name_key(holder.name) != b else a
-        names = tuple(n for n in holder.aliases if name_key(n) == key)
-        new_id = _free_id(slug(names[0]), state)
-        new = Entity(new_id, names[0], holder.type, names[1:])
-        kept = replace(holder, aliases=tuple(n for n in holder.aliases if n not in names))
-        line = f"never {[a, b]} ({origin})"
-        log = {"alias": new.name, "source": origin, "rule": "analyst never",
-               "detail": f"split from {holder.name!r} [{holder.id}]: {line}"}
-        log["id"] = resolution_id(new_id, new.name, origin, "analyst never")
-        steps.append(Step("split", Selection(holder.id, new_id, new.name, keys=frozenset({key})), line,
-                          (kept, new), record=log, origin_name=holder.name))
-        state[holder.id], state[new_id] = kept, new
+    for a, b in overrides.never:  # every entity holding both names is cut (not only the first found)
+        for holder in [e for e in sorted(state.values(), key=lambda e: e.id) if {a, b} <= _keys(e)]:
+            _split(holder, a, b, origin, state, steps)
     seq = max((r.seq for r in records), default=0)
     for alias, canonical in overrides.merge:
         final = overrides.canonical(alias) or canonical
@@ -225,6 +211,23 @@ def _apply(store: GraphStore, step: Step) -> Moved:
     statements.append((cypher.REFRESH_ENTITY_COUNTS, {"ids": kept}))
     store._write_units([statements])  # one unit: one transaction (Neo4j), one MULTI/EXEC (FalkorDB)
     return moved
+
+
+def _split(holder: Entity, a: str, b: str, origin: str, state: dict[str, Entity], steps: list[Step]) -> None:
+    """The step that cuts the name of the never pair (``a``, ``b``) that is not ``holder``'s own name out of it,
+    into a new entity (``state`` updated)."""
+    key = b if name_key(holder.name) != b else a
+    names = tuple(n for n in holder.aliases if name_key(n) == key)
+    new_id = _free_id(slug(names[0]), state)
+    new = Entity(new_id, names[0], holder.type, names[1:])
+    kept = replace(holder, aliases=tuple(n for n in holder.aliases if n not in names))
+    line = f"never {[a, b]} ({origin})"
+    log = {"alias": new.name, "source": origin, "rule": "analyst never",
+           "detail": f"split from {holder.name!r} [{holder.id}]: {line}"}
+    log["id"] = resolution_id(new_id, new.name, origin, "analyst never")
+    steps.append(Step("split", Selection(holder.id, new_id, new.name, keys=frozenset({key})), line,
+                      (kept, new), record=log, origin_name=holder.name))
+    state[holder.id], state[new_id] = kept, new
 
 
 def _keys(entity: Entity) -> set[str]:

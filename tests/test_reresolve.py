@@ -85,6 +85,17 @@ def test_plan_splits_a_never_pair_one_entity_holds():
     assert step.record["rule"] == "analyst never" and "maria-lopez" in step.record["detail"]
 
 
+def test_plan_splits_every_entity_that_holds_both_names_of_a_never_pair():
+    """Before, only the first entity found was split, so running the same file again kept splitting."""
+    ents = [Entity("donald-trump", "Donald Trump", "Person", ("Trump",)),
+            Entity("donald-trump-2", "Donald Trump", "Person", ("Trump",)), Entity("trump", "Trump", "Person")]
+    steps = plan(Overrides.of(never=[("Trump", "Donald Trump")], origin="o.toml"), ents, []).steps
+    assert [(s.kind, s.selection.origin, s.selection.target) for s in steps] == [
+        ("split", "donald-trump", "trump-2"), ("split", "donald-trump-2", "trump-3")]
+    after = [e for s in steps for e in s.entities] + [ents[2]]
+    assert plan(Overrides.of(never=[("Trump", "Donald Trump")]), after, []).steps == ()
+
+
 def test_a_pair_in_merge_and_never_is_refused_naming_the_file():
     both = Overrides.of(merge=[("A b", "C d")], never=[("C d", "A b")], origin="o.toml")
     with pytest.raises(BadSetting, match=r"^o\.toml: 'c d' and 'a b' are both in 'merge' and in 'never'"):
