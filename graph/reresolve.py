@@ -118,7 +118,13 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) ->
             continue
         holder = state[rec.entity_id]
         former = Entity(rec.former_id, rec.former_name, rec.former_type, rec.former_aliases)
-        restored = replace(holder, name=rec.target_name or holder.name, aliases=rec.target_aliases)
+        # The names this merge brought go; what the entity gained since (a later merge the file keeps) stays:
+        # the aliases it had then would drop those.
+        brought = {rec.former_name, *rec.former_aliases} - {rec.target_name, *rec.target_aliases}
+        kept = {n for r in records if r is not rec and r.entity_id == rec.entity_id
+                and (r.alias, r.canonical) in merges for n in (r.former_name, *r.former_aliases)}
+        restored = replace(holder, name=rec.target_name or holder.name,
+                           aliases=tuple(a for a in holder.aliases if a not in brought - kept and a != rec.target_name))
         steps.append(Step("undo", Selection(holder.id, former.id, former.name, marked=former.id),
                           f"merge {[rec.alias, rec.canonical]} is no longer in {origin}",
                           (restored, former), undone=rec.id, origin_name=holder.name))

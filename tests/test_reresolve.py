@@ -78,6 +78,20 @@ def test_plan_undoes_a_recorded_merge_the_file_no_longer_has_and_keeps_one_it_ha
     assert plan(kept, ents, [record]).steps == ()
 
 
+def test_undoing_an_older_merge_keeps_the_names_a_newer_one_the_file_keeps_brought():
+    """Before, an undo gave the entity the aliases it had when the undone merge was made, dropping "Donald Trump"
+    and "Trump", which a later merge (still in the file) had brought: no entity held those names any more."""
+    vance = Record("r1", "vladimir-putin", "jd vance", "vladimir putin", "jd-vance", "JD Vance", "Person", (),
+                   "Vladimir Putin", ("Putin",), 1)
+    trump = Record("r2", "vladimir-putin", "donald trump", "vladimir putin", "donald-trump", "Donald Trump", "Person",
+                   ("Trump",), "Vladimir Putin", ("JD Vance", "Putin"), 2)
+    ents = [Entity("vladimir-putin", "Vladimir Putin", "Person", ("Donald Trump", "JD Vance", "Putin", "Trump"))]
+    (step,) = plan(Overrides.of(merge=[("Donald Trump", "Vladimir Putin")]), ents, [vance, trump]).steps
+    assert step.kind == "undo" and step.undone == "r1"
+    assert [(e.id, e.aliases) for e in step.entities] == [
+        ("vladimir-putin", ("Donald Trump", "Putin", "Trump")), ("jd-vance", ())]
+
+
 def test_plan_splits_a_never_pair_one_entity_holds():
     (step,) = plan(Overrides.of(never=[("Lopez", "Maria Lopez")], origin="o.toml"), _entities(), []).steps
     assert (step.kind, step.selection.origin, step.selection.target, step.selection.keys) == (
