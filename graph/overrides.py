@@ -123,7 +123,7 @@ def _pairs(path: Path, field: str, value) -> list[tuple[str, str]]:
 def read_analyst_file(path: Path, what: str) -> str:
     """The text of an analyst's file (``what``: "overrides", "roles"), or BadSetting in one line naming it."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark (Windows editors) is no part of the text
     except (OSError, UnicodeDecodeError) as exc:
         raise BadSetting(f"{path}: cannot read the {what} file ({exc.__class__.__name__}: "
                          f"{' '.join(str(exc).split())[:120]})") from exc

@@ -94,3 +94,11 @@ def test_an_article_that_groups_both_names_of_a_never_pair_joins_a_stored_entity
     res = resolve([both], known, overrides=never)
     assert set(res.assignment.values()) == {"donald-trump"}
     assert {e.id for e in res.entities} <= {"donald-trump", "trump"}
+
+
+def test_a_file_with_a_byte_order_mark_loads(tmp_path):
+    """A UTF-8 byte-order mark (Windows editors write one) made the file "not valid TOML"."""
+    for name, text in (("o.toml", 'merge = [["Tsar Vlad", "Vladimir Putin"]]'),
+                       ("o.json", '{"merge": [["Tsar Vlad", "Vladimir Putin"]]}')):
+        (tmp_path / name).write_bytes(b"\xef\xbb\xbf" + text.encode())
+        assert load_overrides(tmp_path / name).merge == (("tsar vlad", "vladimir putin"),)
