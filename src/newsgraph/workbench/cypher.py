@@ -227,9 +227,12 @@ MATCH (ev:Event)-[:PART_OF]->(t:Story {id: $id})
 WHERE NOT ev:Entity
 OPTIONAL MATCH (s:Source)-[rep:REPORTS]->(ev)
 WITH ev, collect(CASE WHEN s IS NULL THEN NULL ELSE {source: s.id, outlet: s.outlet, published: s.published,
-                                                    negated: rep.negated, hedged: rep.hedged} END) AS reports
+                                                    negated: rep.negated, hedged: rep.hedged,
+                                                    affirmed: coalesce(rep.affirmed_sentence, '') > '',
+                                                    denied: coalesce(rep.negated_sentence, '') > ''} END) AS reports
 OPTIONAL MATCH (ev)-[p:HAS_PARTICIPANT]->(e:Entity)
 RETURN ev.id AS id, ev.name AS name, ev.event_class AS event_class, ev.source_count AS source_count, reports,
+       size([(ev)<-[:OF_EVENT]-(:Evidence) | 1]) > 0 AS projected,
        collect(CASE WHEN e IS NULL THEN NULL ELSE {role: p.role, id: e.id, name: e.name} END) AS participants
 LIMIT $limit
 """
@@ -239,7 +242,8 @@ MATCH (s:Source)-[:IN_STORY]->(t:Story {id: $id})
 MATCH (v:Evidence)-[:IN_SOURCE]->(s)
 RETURN v.edge_id AS edge, v.predicate AS predicate, v.relation_class AS relation_class,
        v.subject_id AS subject_id, v.subject_text AS subject_text, v.object_id AS object_id,
-       v.object_text AS object_text, s.id AS source, s.outlet AS outlet, v.negated AS negated, v.hedged AS hedged
+       v.object_text AS object_text, s.id AS source, s.outlet AS outlet, v.negated AS negated, v.hedged AS hedged,
+       coalesce(v.conditional, false) AS conditional
 LIMIT $limit
 """
 SOURCE = """

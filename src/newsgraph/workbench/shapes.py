@@ -244,8 +244,10 @@ def _flag(value: Any) -> bool:
 
 def story_facts(sources: list[dict], events: list[dict], evidence: list[dict]) -> dict[str, Any]:
     """A story's events and relations, each with the independent outlets reporting it (copies of another source of
-    the story not counted), sorted into corroborated (two or more), single-outlet and contested (reported both
-    as happening and as not).
+    the story not counted), sorted into corroborated (two or more), single-outlet and contested (told as happening
+    by one source and as not happening by another, neither a copy of the other, as the ``contested`` query has it:
+    a relation by its sentences that are neither hedged nor conditional; an event no relation was projected from by
+    its sources' affirmed and negated mentions).
 
     >>> facts = story_facts([{"id": "a", "outlet": "A", "copy_of": []}, {"id": "b", "outlet": "B", "copy_of": ["a"]}],
     ...     [], [{"edge": "r", "predicate": "agree to", "subject_id": "p", "subject_text": "Putin", "object_id": "c",
@@ -255,6 +257,10 @@ def story_facts(sources: list[dict], events: list[dict], evidence: list[dict]) -
     """
     copies = {s["id"] for s in sources if set(s.get("copy_of") or []) & {o["id"] for o in sources}}
     outlet_of = {s["id"]: s.get("outlet") or s["id"] for s in sources}
+    copy_pairs = {frozenset((s["id"], c)) for s in sources for c in s.get("copy_of") or []}
+
+    def contradicted(told: set[str], denied: set[str]) -> bool:
+        return any(a != b and frozenset((a, b)) not in copy_pairs for a in told for b in denied)
 
     def outlets(ids: set[str]) -> list[str]:
         return sorted({outlet_of.get(i, i) for i in ids if i not in copies} or {outlet_of.get(i, i) for i in ids})
@@ -262,21 +268,25 @@ def story_facts(sources: list[dict], events: list[dict], evidence: list[dict]) -
     facts: list[dict[str, Any]] = []
     for event in events:
         reports = [r for r in event.get("reports") or [] if r and r.get("source")]
-        flags = {_flag(r.get("negated")) for r in reports}
+        contested = not event.get("projected") and contradicted(
+            {r["source"] for r in reports if r.get("affirmed", not _flag(r.get("negated")))},
+            {r["source"] for r in reports if r.get("denied", _flag(r.get("negated")))})
         facts.append({"kind": "event", "id": event["id"], "name": event.get("name") or event["id"],
                       "event_class": event.get("event_class"), "outlets": outlets({r["source"] for r in reports}),
-                      "contested": len(flags) > 1,
+                      "contested": contested,
                       "participants": [p for p in event.get("participants") or [] if p and p.get("id")]})
     by_edge: dict[str, list[dict]] = defaultdict(list)
     for row in evidence:
         by_edge[row["edge"]].append(row)
     for edge, rows in by_edge.items():
         first = rows[0]
-        flags = {bool(r.get("negated")) for r in rows}
+        plain = [r for r in rows if not r.get("hedged") and not r.get("conditional")]
+        contested = contradicted({r["source"] for r in plain if not r.get("negated")},
+                                 {r["source"] for r in plain if r.get("negated")})
         facts.append({"kind": "relation", "id": edge, "name": f"{first.get('subject_text')} –{first.get('predicate')}→ "
                       f"{first.get('object_text')}", "subject_id": first.get("subject_id"),
                       "object_id": first.get("object_id"), "relation_class": first.get("relation_class"),
-                      "outlets": outlets({r["source"] for r in rows}), "contested": len(flags) > 1})
+                      "outlets": outlets({r["source"] for r in rows}), "contested": contested})
     facts.sort(key=lambda f: (-len(f["outlets"]), f["kind"] != "event", f["name"]))
     return {"events": [f for f in facts if f["kind"] == "event"],
             "corroborated": [f for f in facts if len(f["outlets"]) >= 2 and not f["contested"]],
