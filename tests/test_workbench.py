@@ -264,3 +264,32 @@ def test_cli_html_export_is_self_contained(tmp_path, seeds_dir):
     assert result.stdout.strip() == f"wrote {out} {drawn}"
     bad = runner.invoke(app, ["export", "--format", "htm", "-o", str(out), "--data-dir", str(data)])
     assert bad.exit_code == 2 and "html" in bad.output
+
+
+def test_a_story_fact_is_contested_only_as_the_contested_query_has_it():
+    """Before: any negated mention made an event contested (and took it off Corroborated), also one relations
+    were projected from (the query contests those through the relations) and one denied only by a copy of the
+    affirming source; a hedged denial made a relation contested."""
+    from newsgraph.workbench.shapes import story_facts
+
+    sources = [{"id": "a", "outlet": "A", "copy_of": []}, {"id": "b", "outlet": "B", "copy_of": []},
+               {"id": "c", "outlet": "C", "copy_of": ["a"]}]
+
+    def report(source, affirmed, denied):
+        return {"source": source, "negated": [denied], "affirmed": affirmed, "denied": denied}
+
+    events = [{"id": "mixed", "name": "agree", "reports": [report("a", True, True), report("b", True, False)]},
+              {"id": "denied", "name": "attack", "reports": [report("a", True, False), report("b", False, True)]},
+              {"id": "copied", "name": "sign", "reports": [report("a", True, False), report("c", False, True)]},
+              {"id": "projected", "name": "meet", "projected": True,
+               "reports": [report("a", True, False), report("b", False, True)]}]
+
+    def row(source, negated, hedged=False, conditional=False):
+        return {"edge": "r", "predicate": "block", "subject_id": "x", "subject_text": "X", "object_id": "y",
+                "object_text": "Y", "source": source, "negated": negated, "hedged": hedged, "conditional": conditional}
+
+    facts = story_facts(sources, events, [row("a", False), row("b", True, hedged=True)])
+    assert {f["id"] for f in facts["contested"]} == {"mixed", "denied"}  # b affirms what a also denies
+    assert {f["id"] for f in facts["corroborated"]} == {"projected", "r"}
+    assert [f["id"] for f in facts["single"]] == ["copied"]  # a copy is no second outlet
+    assert [f["id"] for f in story_facts(sources, [], [row("a", False), row("b", True)])["contested"]] == ["r"]
