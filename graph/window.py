@@ -127,7 +127,7 @@ def window_graph(graph: nx.MultiDiGraph, since: str = "", until: str = "",
     for node, data in kept.nodes(data=True):
         recount = recounts.get(str(data.get("kind")))
         if recount is not None:
-            recount(graph, kept, node, data)
+            recount(graph, kept, node, data, groups)
     if around is not None:
         _keep_near(kept, around, hops)
     kept.remove_nodes_from([n for n, d in kept.nodes(data=True) if _left_alone(kept, n, d.get("kind"))])
@@ -174,7 +174,8 @@ def _less(data: dict, name: str, n: int) -> None:
         data[name] -= n
 
 
-def _recount_event(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, data: dict) -> None:
+def _recount_event(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, data: dict,
+                   groups: dict[str, str]) -> None:
     """A kept event's counts less the reports of the sources gone (``cypher.REFRESH_EVENT_COUNTS`` computes them
     from all); its independent sources again when the graph holds all its reports."""
     gone, whole = _removed(graph, kept, node, "REPORTS")
@@ -186,12 +187,13 @@ def _recount_event(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, dat
     for flag in ("negated", "hedged", "conditional"):
         _less(data, f"{flag}_count", sum(bool(span.get(flag)) for span in told))
     if whole and isinstance(data.get("sources"), list):
-        _independent(data, data["sources"], _groups(kept))
+        _independent(data, data["sources"], groups)
     elif isinstance(data.get("independent_sources"), int) and isinstance(data.get("source_count"), int):
         data["independent_sources"] = min(data["independent_sources"], data["source_count"])
 
 
-def _recount_story(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, data: dict) -> None:
+def _recount_story(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, data: dict,
+                   groups: dict[str, str]) -> None:
     """A kept story's size less its sources gone; its first and last days again when the graph holds them all."""
     gone, whole = _removed(graph, kept, node, "IN_STORY")
     _less(data, "size", len(gone))
@@ -201,7 +203,8 @@ def _recount_story(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, dat
         data.update(first=days[0] if days else None, last=days[-1] if days else None)
 
 
-def _recount_entity(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, data: dict) -> None:
+def _recount_entity(graph: nx.MultiDiGraph, kept: nx.MultiDiGraph, node: str, data: dict,
+                    groups: dict[str, str]) -> None:
     """A kept entity's counts less the mentions of the sources gone (``cypher.REFRESH_ENTITY_COUNTS``)."""
     gone, _ = _removed(graph, kept, node, "MENTIONS")
     _less(data, "mention_count", sum(d.get("count") or 0 for d in gone))
