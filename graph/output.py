@@ -80,9 +80,12 @@ def _write_stream(target: Path, content: bytes) -> None:
     """Write ``content`` to a device, FIFO or inherited descriptor, as a shell redirection would."""
     if stat.S_ISSOCK(os.stat(target).st_mode):
         raise BadSetting(f"cannot export to {target}: it is a socket")
-    with open(target, "wb") as fh:
-        fh.write(content)
-        fh.flush()
+    try:
+        with open(target, "wb") as fh:
+            fh.write(content)
+            fh.flush()
+    except BrokenPipeError:  # the reader has read what it wanted (`| head`): stop, as a shell tool does, silently
+        return
 
 
 def _stage(folder: Path, name: str, content: bytes) -> Path:

@@ -241,6 +241,19 @@ def test_export_to_dev_null_and_dev_stdout_writes_to_them(clean, tmp_path):
     assert (dash.returncode, dash.stdout) == (0, piped.stdout) and not Path("-").exists()
 
 
+@pytest.mark.parametrize("fmt", ["json", "evidence-jsonl"])
+def test_an_export_into_a_pipe_its_reader_closes_ends_quietly(clean, fmt):
+    """``export -o - | head``: before, the reader's closing was "cannot export to /dev/stdout: broken pipe", exit 2."""
+    process = start("export", "-f", fmt, "-o", "-", "--data-dir", str(clean[0]))
+    assert process.stdout is not None and process.stderr is not None
+    assert len(process.stdout.read(10)) == 10
+    process.stdout.close()  # as head does once it has its lines
+    assert process.wait(timeout=120) == 0
+    assert "broken pipe" not in process.stderr.read()
+    whole = _export(clean, "/dev/stdout", fmt)
+    assert len(whole.stdout.encode()) > 2**17  # more than a pipe holds: the writer met the closed end
+
+
 @pytest.mark.parametrize("fmt", ["evidence-jsonl", "html"])
 def test_export_through_a_symlink_replaces_the_file_it_points_to(clean, tmp_path, fmt):
     real = tmp_path / "real.out"
