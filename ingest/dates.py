@@ -60,6 +60,11 @@ _STEPS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming"
 #: Parts of a day after a day expression ("Tuesday night", "yesterday morning").
 _PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "midday", "noon", "midnight", "overnight"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+#: A range or pair of days (the first is the publication day): "2025-03-18/2025-03-20", "2025-03-18 to …",
+#: and, beside a month's name, "March 18-20, 2025", "18–20 March 2025". Read whole, dateutil's fuzzy parse took
+#: the second day for a year, an hour or a time zone.
+_ISO_FIRST = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:/|,|–|—|-\s|to\b|and\b|&)")
+_DAY_RANGE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|and|&)\s*\d{1,2}(?:st|nd|rd|th)?\b")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^(1[5-9]|20|21)\d{2}$")
 # two different defaults: a field that comes back different was not in the text
@@ -80,10 +85,16 @@ def parse_published(raw: str, *, dayfirst: bool = False) -> str:
     '2025-03-18T17:00:00-04:00'
     >>> parse_published("Tue, 18 Mar 2025 14:00:00 GMT"), parse_published("March 2025"), parse_published("soon")
     ('2025-03-18T14:00:00+00:00', '2025-03', '')
+    >>> parse_published("March 18-20, 2025"), parse_published("2025-03-18/2025-03-20")
+    ('2025-03-18', '2025-03-18')
     """
     text = " ".join(str(raw).split())
     if not text:
         return ""
+    if first := _ISO_FIRST.match(text):
+        text = first.group(1)
+    elif _MONTH_WORDS & set(re.findall(r"[a-z]+", text.lower())):
+        text = _DAY_RANGE.sub(r"\1", text, count=1)
     if _ISO_DATE.match(text):
         try:
             value = datetime.fromisoformat(text)
@@ -127,7 +138,17 @@ def resolve_when(text: str, published: str = "", *, future: bool = False) -> str
     ('2025-03-21', '2025-03-17')
     >>> resolve_when("in September last year", "2025-03-19"), resolve_when("earlier this week", "2025-03-19")
     ('2024-09', '2025-W12')
+    >>> resolve_when("tomorrow", "9999-12-31"), resolve_when("next year", "9999-06-01")  # past the calendar's end
+    ('', '')
     """
+    try:
+        found = _resolve_when(text, published, future)
+    except (OverflowError, ValueError):  # a day before 0001-01-01 or after 9999-12-31
+        return ""
+    return found if re.match(r"(?!0000)\d{4}(?!\d)", found) else ""
+
+
+def _resolve_when(text: str, published: str, future: bool) -> str:
     words = re.findall(r"[a-z]+|\d+(?:st|nd|rd|th)?|[/.,:-]", str(text).lower())
     while words and words[0] in _LEADING | {","}:
         words.pop(0)
