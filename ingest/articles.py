@@ -87,6 +87,20 @@ class _ArticleRecord(BaseModel):
                 "published": self.published, "author": self.author}
 
 
+def check_paths(paths: Iterable[str | Path]) -> None:
+    """Fail for the first path that leads to nothing (so that a command can check before it opens a store).
+
+    Raises:
+        BadArticle: a path does not exist, or is a symbolic link to nothing or a loop of links.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            if path.is_symlink():  # a link to nothing, or a loop of links
+                raise BadArticle(f"{path}: a symbolic link that leads to no file ({_stat_error(path)})")
+            raise BadArticle(f"{path}: no such file or directory")
+
+
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
     """Yield every article found under ``paths``, or a ``Skipped`` record for each input that cannot be used.
 
@@ -96,10 +110,7 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
     seen_ids: dict[str, str] = {}
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            if path.is_symlink():  # a link to nothing, or a loop of links
-                raise BadArticle(f"{path}: a symbolic link that leads to no file ({_stat_error(path)})")
-            raise BadArticle(f"{path}: no such file or directory")
+        check_paths([path])
         if path.is_dir():
             files, problems = _files_in(path)
             yield from problems

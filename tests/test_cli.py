@@ -170,6 +170,16 @@ def test_fatal_errors_are_one_line_with_nothing_written(runner, tmp_path, seeds_
         assert json.loads(check.output) == []
 
 
+def test_a_missing_input_path_makes_no_data_dir(runner, tmp_path, seeds_dir):
+    """Before, the data dir was made and an empty store saved there before the path was found missing."""
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    for missing in ("typo_dir", "loop"):
+        result = runner.invoke(app, ["ingest", str(seeds_dir), str(tmp_path / missing), "--data-dir",
+                                     str(tmp_path / "d")])
+        assert result.exit_code == 2 and f"{tmp_path / missing}: " in result.stderr
+        assert not (tmp_path / "d").exists()
+
+
 @pytest.mark.parametrize("model", ["no_such_model_xyz", "no/such/folder", "os.path.nothing"])
 def test_a_model_that_is_not_installed_makes_no_data_dir(runner, tmp_path, seeds_dir, model):
     """Before, the data dir (its lock file, a server) was made before the model failed to load."""

@@ -132,6 +132,7 @@ def ingest(
     def body() -> int:
         from newsgraph.graph.overrides import load_overrides
         from newsgraph.graph.roles import load_roles
+        from newsgraph.ingest.articles import check_paths
         from newsgraph.inputs import spooled_stdin
         from newsgraph.pipeline import IngestReport, ingest as run_ingest
         from newsgraph.stores import one_writer, open_store
@@ -161,13 +162,15 @@ def ingest(
                     report = run_ingest(inputs, graph_store, settings, force=force, progress=progress)
                 return report, graph_store.counts(), _examples(graph_store, examples) if examples and not quiet else []
 
-        with spooled_stdin(paths, sys.stdin) as (inputs, shown), one_writer(settings, waiting):  # for both runs
-            try:
-                report, counts, top = once(inputs)
-            except ServerHung as exc:  # a FalkorDB deadlock, rare: the run again that the message asks for, once
-                typer.echo(f"newsgraph: the FalkorDB server for {exc.data_dir} (pid {exc.pid}) stopped answering and "
-                           f"was killed; starting it again to finish the job from its last save", err=True)
-                report, counts, top = once(inputs)
+        with spooled_stdin(paths, sys.stdin) as (inputs, shown):
+            check_paths(inputs)  # a mistyped path fails before the data dir is made or a server started
+            with one_writer(settings, waiting):  # for both runs
+                try:
+                    report, counts, top = once(inputs)
+                except ServerHung as exc:  # a FalkorDB deadlock, rare: the run again the message asks for, once
+                    typer.echo(f"newsgraph: the FalkorDB server for {exc.data_dir} (pid {exc.pid}) stopped answering "
+                               f"and was killed; starting it again to finish the job from its last save", err=True)
+                    report, counts, top = once(inputs)
             skipped = [printable(f"newsgraph: skipped {shown(item.path)}: {item.reason}") for item in report.skipped]
         for line in skipped:
             typer.echo(line, err=True)
