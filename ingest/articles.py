@@ -291,9 +291,11 @@ def _too_big(size: int | None, limit: int, whole_json: bool = False) -> str:
 
 
 def _decode(path: Path, whole_json: bool = False) -> str:
-    """The text of an article file (of a JSON file read whole), within its size limit (see ``decode_file``)."""
+    """The text of an article file (of a JSON file read whole), within its size limit (see ``decode_file``); a web
+    page may be in the charset it declares."""
     limit = MAX_JSON_BYTES if whole_json else MAX_ARTICLE_BYTES
-    return decode_file(path, limit, lambda size: _too_big(size, limit, whole_json))
+    return decode_file(path, limit, lambda size: _too_big(size, limit, whole_json),
+                       html=path.suffix.lower() in HTML_SUFFIXES)
 
 
 def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:

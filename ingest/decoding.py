@@ -1,10 +1,12 @@
-"""Bytes of an article file to text, or the one-line reason why not: UTF-8, or UTF-16/UTF-32 with a byte-order mark;
-binary data, UTF-16 without a byte-order mark, a file too big or not regular are refused."""
+"""Bytes of an article file to text, or the one-line reason why not: UTF-8, or UTF-16/UTF-32 with a byte-order mark,
+or for a web page the charset it declares; binary data, UTF-16 without a byte-order mark, a file too big or not
+regular are refused."""
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -17,14 +19,15 @@ class Unreadable(Exception):
     """A file that cannot be read as text; the message is the one-line reason."""
 
 
-def decode_file(path: Path, limit: int, too_big: Callable[[int | None], str]) -> str:
+def decode_file(path: Path, limit: int, too_big: Callable[[int | None], str], *, html: bool = False) -> str:
     """The text of a file: UTF-8 (a leading byte-order mark dropped), or UTF-32/UTF-16 when the file opens with
-    that byte-order mark.
+    that byte-order mark; with ``html``, a page that is not UTF-8 in the charset its ``<meta>`` declares.
 
     Args:
         path: A regular file (a FIFO or a device is refused, never waited on).
         limit: The most bytes read; a larger file is refused.
         too_big: Why a file of N bytes (None: it grew while being read) over ``limit`` is refused.
+        html: the file is a web page, which may declare another charset than UTF-8.
 
     Raises:
         Unreadable: the file cannot be read, is empty, too big, binary or not validly encoded; the message says
@@ -46,7 +49,36 @@ def decode_file(path: Path, limit: int, too_big: Callable[[int | None], str]) ->
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        declared = declared_charset(data) if html else None
+        if declared is not None:
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError as second:
+                raise Unreadable(f"not valid {declared} (byte {second.start}), the charset the page declares, nor "
+                                 f"UTF-8") from second
         raise Unreadable(f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def declared_charset(page: bytes) -> str | None:
+    """The charset a web page declares in its first 4 KB (``<meta charset>`` or an ``http-equiv`` Content-Type),
+    as Python names it, or None. ISO-8859-1 and ASCII are read as windows-1252, as browsers read them.
+
+    >>> declared_charset(b'<html><head><meta charset="ISO-8859-1">'), declared_charset(b"<p>no meta</p>")
+    ('cp1252', None)
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=koi8-r">')
+    'koi8-r'
+    """
+    found = _META_CHARSET.search(page[:4096])
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in {"latin-1", "iso8859-1", "ascii"} else name
 
 
 def _read_regular(path: Path, limit: int, too_big: Callable[[int | None], str]) -> bytes:

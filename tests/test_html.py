@@ -103,6 +103,22 @@ def test_a_page_without_article_text_is_skipped(tmp_path, page):
     assert skipped.reason in ("no article text found in this page", "empty article: no text")
 
 
+@pytest.mark.parametrize("declaration", ['<meta charset="ISO-8859-1">', '<meta charset="windows-1252">',
+                                         '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'])
+def test_a_page_in_the_charset_it_declares_is_read_in_it(tmp_path, declaration):
+    """Before: "not valid UTF-8", skipped, though the page says what it is written in (as browsers read it)."""
+    body = ("<p>Un incendie a ravagé un café de Montréal mardi soir, selon les pompiers de la ville, qui ont évacué "
+            "tout l’immeuble.</p>") * 3
+    page = f"<html><head>{declaration}<title>Café fire</title></head><body><article>{body}</article></body></html>"
+    (tmp_path / "page.html").write_bytes(page.encode("cp1252"))
+    [article] = list(read_articles([tmp_path / "page.html"]))
+    assert isinstance(article, Article)
+    assert "ravagé un café de Montréal" in article.text and "l’immeuble" in article.text
+    (tmp_path / "page.html").write_bytes(page.replace(declaration, "").encode("cp1252"))
+    [skipped] = list(read_articles([tmp_path / "page.html"]))
+    assert isinstance(skipped, Skipped) and skipped.reason.startswith("not valid UTF-8")
+
+
 def test_a_binary_html_file_is_still_refused_before_extraction(tmp_path):
     path = tmp_path / "bad.html"
     path.write_bytes(b"<html><body><p>Putin met Trump.\x00</p></body></html>")
