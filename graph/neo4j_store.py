@@ -181,8 +181,10 @@ class Neo4jStore(GraphStore):
             self._driver.verify_connectivity()
 
     def _auto(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run one read in an auto-commit transaction, without retries."""
-        with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+        """Run one probe (a read) in an auto-commit transaction, without retries. The session keeps the default
+        access mode: FalkorDB's Bolt port takes a read session's ``{"mode": "r"}`` for the name of a graph, and
+        made an empty graph ``mode`` on every connection."""
+        with self._driver.session(database=self.database) as session:
             return [record.data() for record in session.run(query, params or {})]
 
     def _detect_neo4j(self) -> bool:

@@ -201,6 +201,18 @@ class TestOverFalkorDBBolt(Neo4jEndToEnd):
     def test_detection_left_the_server_running(self, falkor_bolt, written):
         assert falkor_bolt._proc.poll() is None
 
+    def test_opening_the_store_makes_no_graph_of_the_sessions_mode(self, falkor_bolt, target):
+        """A read session's ``{"mode": "r"}`` was taken for a graph name: every connection made a graph ``mode``."""
+        import redis
+
+        # its first reply can take one socket timeout on this server (redis-py then tries again): a short one
+        server = redis.Redis(unix_socket_path=str(falkor_bolt.socket_path), socket_timeout=5)
+        if b"mode" in server.execute_command("GRAPH.LIST"):
+            server.execute_command("GRAPH.DELETE", "mode")
+        target.open(retry_time=0.5).close()
+        assert b"mode" not in server.execute_command("GRAPH.LIST")
+        server.close()
+
 
 # --- FalkorDB's Bolt quirks, handled by the store --------------------------------------------------------------
 @pytest.fixture()
