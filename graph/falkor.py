@@ -248,6 +248,14 @@ class FalkorStore(GraphStore):
         if failed is not None:
             raise StoreUnavailable(f"FalkorDB rejected a write: {' '.join(str(failed).split())}")
 
+    def graph_names(self) -> list[str]:
+        """The names of the graphs the server holds (``GRAPH.LIST``), sorted."""
+        try:
+            names = self._client.connection.execute_command("GRAPH.LIST")
+        except (RedisConnectionError, RedisTimeout) as exc:
+            raise self._lost(exc) from exc
+        return sorted(n.decode() if isinstance(n, bytes) else str(n) for n in names)
+
     def ensure_schema(self) -> None:
         """Create the indexes the graph lacks: one listing of those it has (a store opened again, to read it, sends
         no index statement), then a CREATE INDEX for each one missing."""

@@ -56,6 +56,26 @@ def test_a_read_command_on_a_missing_graph_fails_in_one_line_and_creates_nothing
     assert kind == "missing" or list(data.iterdir()) == []
 
 
+@pytest.mark.store
+@pytest.mark.model
+@pytest.mark.parametrize("command", [*READ_COMMANDS, ["browse"], ["resolve", "--overrides", "OVERRIDES"]],
+                         ids=lambda c: " ".join(c[:2]))
+def test_a_mistyped_graph_name_is_refused_and_leaves_no_empty_graph(runner, tmp_path, clean_ingest, command):
+    """Before, a reader ensured the schema of the graph named, which made an empty graph of a mistyped --graph that
+    every later command then read as the one meant (no rows, no error)."""
+    data, _ = clean_ingest
+    (tmp_path / "overrides.toml").write_text('merge = [["Ann Lee", "A. Lee"]]\n', encoding="utf-8")
+    args = [str(tmp_path / "out.json") if a == "OUT" else str(tmp_path / "overrides.toml") if a == "OVERRIDES"
+            else a for a in command]
+    for _ in range(2):  # the second time too: the first made nothing
+        result = runner.invoke(app, [*args, "--data-dir", str(data), "--graph", "newsgrpah"])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.splitlines() == [
+            f"newsgraph: error: no graph 'newsgrpah' in {data}: it holds 'newsgraph'; give --graph (or "
+            "NEWSGRAPH_GRAPH) the name the ingest used"]
+    assert not (tmp_path / "out.json").exists()
+
+
 def test_a_read_command_on_a_file_for_a_data_dir_names_it(runner, tmp_path):
     data = tmp_path / "graph.rdb"
     data.write_bytes(b"x")

@@ -77,7 +77,7 @@ def resolve_command(
                                f"{moved.relations_after}")
 
         dry = " to do (dry run: nothing written)" if dry_run else ""
-        with open_store(settings, write=not dry_run) as graph_store:
+        with open_store(settings, write=not dry_run, create=False) as graph_store:
             report = reresolve(graph_store, rules, dry_run=dry_run, progress=show) if rules is not None else None
             linking = apply_roles(graph_store, book, dry_run=dry_run, progress=linked) if book is not None else None
         if report is not None:

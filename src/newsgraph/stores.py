@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from newsgraph.errors import BadSetting, ServerHung, StoreUnavailable
+from newsgraph.errors import BadSetting, NoGraph, ServerHung, StoreUnavailable
 from newsgraph.settings import Settings
 
 if TYPE_CHECKING:
+    from newsgraph.graph.falkor import FalkorStore
     from newsgraph.graph.store import GraphStore
 
 
@@ -28,7 +29,7 @@ def one_writer(settings: Settings, on_wait: Callable[[int | None], None] | None 
 
 
 @contextmanager
-def open_store(settings: Settings, *, write: bool = False,
+def open_store(settings: Settings, *, write: bool = False, create: bool | None = None,
                on_wait: Callable[[int | None], None] | None = None) -> Iterator[GraphStore]:
     """Yield a ready store (schema ensured); stop what was started on exit.
 
@@ -36,6 +37,9 @@ def open_store(settings: Settings, *, write: bool = False,
         settings: which store, where.
         write: the caller writes: on the embedded store, be its only writer (the data dir's write lock) for the
             whole block, waiting while another process holds it. Readers need no lock.
+        create: make the graph when the embedded server holds none of that name (default: ``write``); a reader,
+            or a writer that only changes what is stored, is refused instead, so that a mistyped ``--graph`` does
+            not leave an empty graph behind that later commands take for the one meant.
         on_wait: called once with the pid of the writer being waited for (None if unknown).
 
     Raises:
@@ -43,6 +47,7 @@ def open_store(settings: Settings, *, write: bool = False,
             save the graph: the message names the data dir and the cause, e.g. no space left on device);
             ``ServerHung`` when the server this block started stopped answering (it has been killed).
         BadSetting: Neo4j is chosen without a URI.
+        NoGraph: ``create`` is false and the embedded server holds no graph of the settings' name.
     """
     if settings.store == "neo4j":
         from newsgraph.graph.neo4j_store import Neo4jStore
@@ -73,6 +78,8 @@ def open_store(settings: Settings, *, write: bool = False,
 
             store = FalkorStore(server.client(settings.store_timeout), settings.graph,
                                 batch_size=settings.write_batch_size)
+            if not (write if create is None else create):
+                _require_named_graph(store, settings)
             store.ensure_schema()
             yield store
         except Exception as exc:  # a store error, or the client's own: say what happened to the server
@@ -82,3 +89,13 @@ def open_store(settings: Settings, *, write: bool = False,
             if server.hung and server.owned:
                 raise ServerHung(failure, data_dir=server.data_dir, pid=server.pid) from exc
             raise StoreUnavailable(failure) from exc
+
+
+def _require_named_graph(store: FalkorStore, settings: Settings) -> None:
+    """Raise NoGraph naming the graphs there are when the server holds no graph of ``settings.graph``."""
+    names = store.graph_names()
+    if settings.graph in names:
+        return
+    held = f"it holds {', '.join(repr(n) for n in names)}" if names else "it holds no graph"
+    raise NoGraph(f"no graph {settings.graph!r} in {settings.data_dir}: {held}; give --graph (or NEWSGRAPH_GRAPH) "
+                  "the name the ingest used")
