@@ -295,7 +295,7 @@ class EmbeddedFalkorDB:
         except (OSError, ValueError):
             self.bolt_host = None
         if requested not in (None, self.bolt_port):
-            log.warning("reused FalkorDB server has Bolt port %s, not the requested %s", self.bolt_port, requested)
+            log.info("reused FalkorDB server has Bolt port %s, not the requested %s", self.bolt_port, requested)
         log.info("reusing FalkorDB server for %s (pid %s)", self.data_dir, self.pid)
         return True
 
@@ -379,8 +379,8 @@ class EmbeddedFalkorDB:
         """Keep the Bolt listener to ``bolt_host`` (or warn that it takes every interface), and record it."""
         assert self.bolt_port is not None and self.pid is not None and self.bolt_host is not None
         if self.bolt_host in bolt_guard.ALL_INTERFACES:
-            log.warning("Bolt on port %d accepts connections on every interface, with no authentication: anyone "
-                        "who can reach this machine can read and change the graph", self.bolt_port)
+            log.info("Bolt on port %d accepts connections on every interface, with no authentication: anyone "
+                     "who can reach this machine can read and change the graph", self.bolt_port)
         else:
             try:
                 bolt_guard.restrict(self.pid, self.bolt_port, self.bolt_host)

@@ -29,12 +29,14 @@ import signal
 import socket
 import stat
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
 from faults import (
+    clean_env,
     exported,
     ingest_args,
     ledger_size,
@@ -394,7 +396,37 @@ def test_bolt_on_every_interface_only_when_asked_and_with_a_warning(bolt_data):
         serve.send_signal(signal.SIGTERM)
         _, err = serve.communicate(timeout=15)
     assert serve.returncode == 0
-    assert "no authentication" in err
+    assert err.count("no authentication") == 1, err  # serve's warning, not the server's log line beside it
+
+
+def test_the_bolt_variable_opens_no_port_for_a_command_but_serve(bolt_data):
+    """Before, NEWSGRAPH_BOLT_PORT made every command's server listen: a `browse` or an `ingest` exposed the graph
+    on the network port a shell exported for `serve`."""
+    bolt, web = _free_port(), _free_port()
+    command = ["browse", "--data-dir", str(bolt_data), "--graph", "falkordb", "--port", str(web)]
+    browse = subprocess.Popen([sys.executable, "-m", "newsgraph", *command], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env={**clean_env(), "NEWSGRAPH_BOLT_PORT": str(bolt)})
+    try:
+        line = browse.stdout.readline()
+        assert "workbench on" in line, line + browse.stderr.read()
+        assert _connects("127.0.0.1", web)
+        assert not _connects("127.0.0.1", bolt)
+        assert not (bolt_data / "falkordb.bolt").exists()
+    finally:
+        browse.send_signal(signal.SIGINT)
+        browse.communicate(timeout=15)
+
+
+def test_serve_refuses_a_bolt_port_the_running_server_lacks(bolt_data):
+    """Before, `serve --bolt-port P` on a data dir whose server another command had started without Bolt said it
+    served and logged a warning: no Bolt client could connect."""
+    from newsgraph.graph.server import EmbeddedFalkorDB
+
+    port = _free_port()
+    with EmbeddedFalkorDB(bolt_data):
+        result = newsgraph("serve", "--data-dir", str(bolt_data), "--bolt-port", str(port), timeout=60)
+    one_line_error(result, 2, f"the server of {bolt_data} already runs", "with no Bolt port",
+                   f"--bolt-port {port} cannot be opened")
 
 
 def test_a_bolt_host_that_is_not_an_address_is_one_line(tmp_path):

@@ -59,7 +59,6 @@ def test_settings_default_data_dir_is_the_launchers():
 @pytest.mark.parametrize(("args", "environ"), [
     (["export", "-f", "json", "-o", "x"], {"NEWSGRAPH_STORE": "neo4j"}),
     (["query", "corroborated", "--store", "neo4j"], {}),
-    (["export", "-f", "json", "-o", "x"], {"NEWSGRAPH_BOLT_PORT": "7687"}),
     (["ingest", "a.txt"], {}),
     (["export", "--help"], {}),
 ])
@@ -67,6 +66,19 @@ def test_nothing_is_launched_for_other_stores_commands_or_help(tmp_path, args, e
     (tmp_path / "graph.rdb").write_bytes(b"")  # would be launched were it not for the command line
     assert launch_server([*args, "--data-dir", str(tmp_path)], environ) is None
     assert not (tmp_path / "falkordb.log").exists()
+
+
+def test_the_bolt_variables_count_for_serve_only(monkeypatch):
+    """A read command opens no Bolt port, whatever the shell exports for ``serve``: its launched server (which has
+    none) is the one its settings name."""
+    from newsgraph.cli import _settings
+
+    monkeypatch.setenv("NEWSGRAPH_BOLT_PORT", "7687")
+    monkeypatch.setenv("NEWSGRAPH_WEBSOCKET_PORT", "7688")
+    read = _settings(data_dir="d", graph=None)
+    assert (read.bolt_port, read.websocket_port) == (None, None)
+    served = _settings(data_dir="d", bolt_port=None, bolt_host=None, websocket_port=None, websocket_origin=None)
+    assert (served.bolt_port, served.websocket_port) == (7687, 7688)
 
 
 def test_nothing_is_launched_without_a_saved_graph(tmp_path):

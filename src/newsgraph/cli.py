@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -12,7 +12,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from newsgraph.errors import NewsgraphError, ServerHung, check_model_installed, printable
-from newsgraph.settings import ENV_PREFIX, Settings
+from newsgraph.settings import ENV_PREFIX, SERVE_ONLY, Settings
 
 app: typer.Typer = typer.Typer(  # annotated: the command modules import it back (an import cycle)
     name="newsgraph", no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
@@ -68,8 +68,15 @@ def _root(
 
 
 def _settings(**flags: Any) -> Settings:
+    """The settings of a command from its flags and the environment. The Bolt and WebSocket variables
+    (``SERVE_ONLY``) count only for a command that has their flags (``serve``): any other command's server opens no
+    port, whatever the shell exports."""
     renamed = {"uri": "neo4j_uri", "user": "neo4j_user", "password": "neo4j_password", "database": "neo4j_database"}
-    return Settings.build({renamed.get(k, k): v for k, v in flags.items()}, os.environ)
+    environ: Mapping[str, str] = os.environ
+    if "bolt_port" not in flags:
+        ignored = {ENV_PREFIX + name.upper() for name in SERVE_ONLY}
+        environ = {k: v for k, v in os.environ.items() if k not in ignored}
+    return Settings.build({renamed.get(k, k): v for k, v in flags.items()}, environ)
 
 
 def _fail(exc: NewsgraphError) -> typer.Exit:

@@ -82,6 +82,11 @@ def serve(
         with ExitStack() as running:
             server = running.enter_context(
                 EmbeddedFalkorDB(settings.data_dir, bolt_port=settings.bolt_port, bolt_host=settings.bolt_host))
+            if settings.bolt_port is not None and server.bolt_port != settings.bolt_port:
+                has = f"Bolt on port {server.bolt_port}" if server.bolt_port else "no Bolt port"
+                raise BadSetting(f"the server of {settings.data_dir} already runs (pid {server.pid}, started by "
+                                 f"another command) with {has}: --bolt-port {settings.bolt_port} cannot be opened on "
+                                 "it; start serve when no other command uses the data dir")
             websocket_note = ""
             if settings.websocket_port is not None:
                 if not server.bolt_port:

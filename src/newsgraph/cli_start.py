@@ -53,9 +53,9 @@ def launch_server(args: Sequence[str], environ: Mapping[str, str]) -> LaunchedFa
     its data dir holds a saved graph and no server runs there; return it, or None if none was launched.
 
     The data dir and store are those the settings will have: the ``--data-dir``/``--store`` flags over the
-    ``NEWSGRAPH_DATA_DIR``/``NEWSGRAPH_STORE`` variables over the defaults. Nothing is launched for another
-    command, ``--help``, Neo4j or a Bolt port (``NEWSGRAPH_BOLT_PORT``), and nothing is ever raised: a problem is
-    left for the command to meet and report.
+    ``NEWSGRAPH_DATA_DIR``/``NEWSGRAPH_STORE`` variables over the defaults (a read command opens no Bolt port,
+    whatever ``NEWSGRAPH_BOLT_PORT`` says: only ``serve`` does). Nothing is launched for another command,
+    ``--help`` or Neo4j, and nothing is ever raised: a problem is left for the command to meet and report.
 
     >>> launch_server(["ingest", "seeds"], {}), launch_server(["export", "--help"], {})
     (None, None)
@@ -64,7 +64,7 @@ def launch_server(args: Sequence[str], environ: Mapping[str, str]) -> LaunchedFa
         return None
     flags = option_values(args[1:], ("--data-dir", "--store"))
     store = flags.get("--store") or environ.get(f"{_ENV_PREFIX}STORE") or "falkordb"
-    if store != "falkordb" or environ.get(f"{_ENV_PREFIX}BOLT_PORT"):
+    if store != "falkordb":
         return None
     data_dir = Path(flags.get("--data-dir") or environ.get(f"{_ENV_PREFIX}DATA_DIR") or DEFAULT_DATA_DIR)
     if not (data_dir / "graph.rdb").is_file():

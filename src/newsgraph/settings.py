@@ -20,6 +20,8 @@ ENV_PREFIX = "NEWSGRAPH_"
 FLAGS = {"neo4j_uri": "--uri", "neo4j_user": "--user", "neo4j_password": "--password",
          "neo4j_database": "--database", "websocket_port": "--websocket"}
 ENV_ONLY = frozenset({"write_batch_size", "store_timeout", "fuzzy_threshold"})
+#: The settings that open a network port of the embedded server: only ``serve`` reads their variables.
+SERVE_ONLY = ("bolt_port", "bolt_host", "websocket_port", "websocket_origin")
 
 
 class Settings(BaseModel):
