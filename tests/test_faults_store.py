@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import ipaddress
+import json
 import os
 import random
 import shutil
@@ -397,6 +398,26 @@ def test_bolt_on_every_interface_only_when_asked_and_with_a_warning(bolt_data):
         _, err = serve.communicate(timeout=15)
     assert serve.returncode == 0
     assert err.count("no authentication") == 1, err  # serve's warning, not the server's log line beside it
+
+
+def test_serve_ends_in_one_line_when_its_server_is_killed(generated_dir, tmp_path):
+    """Before, serve went on saying it served a server that was gone, and its share of the server kept a later
+    command's own server running after that command ended."""
+    data = tmp_path / "data"
+    assert newsgraph(*ingest_args(data, first_articles(generated_dir, tmp_path / "two", 2))).returncode == 0
+    serve = start("serve", "--data-dir", str(data))
+    try:
+        assert "FalkorDB serving" in serve.stdout.readline(), serve.stderr.read()
+        os.kill(server_pid(data), signal.SIGKILL)
+        _, err = serve.communicate(timeout=30)  # a hang guard: it ends within a second
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+    assert serve.returncode == 4, err
+    [line] = err.strip().splitlines()
+    assert line.startswith(f"newsgraph: error: the FalkorDB server for {data} (pid ") and "stopped" in line
+    result = newsgraph("query", "sources", "-f", "json", "--data-dir", str(data))  # the store is as last saved
+    assert result.returncode == 0 and len(json.loads(result.stdout)) == 2, result.stderr
 
 
 def test_the_bolt_variable_opens_no_port_for_a_command_but_serve(bolt_data):

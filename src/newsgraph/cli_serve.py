@@ -66,8 +66,9 @@ def serve(
     commands share it."""
 
     def body() -> None:
-        from newsgraph.errors import BadSetting
+        from newsgraph.errors import BadSetting, StoreUnavailable
         from newsgraph.graph.server import EmbeddedFalkorDB
+        from newsgraph.graph.server_io import server_alive
         from newsgraph.graph.ws_bridge import WebSocketBridge, check_origins
 
         settings = _settings(data_dir=data_dir, graph=graph, bolt_port=bolt_port, bolt_host=bolt_host,
@@ -109,7 +110,10 @@ def serve(
                 typer.echo(f"newsgraph: note: Bolt clients see the graph 'falkordb', not {settings.graph!r}; "
                            "ingest with --graph falkordb (NEWSGRAPH_GRAPH=falkordb) to browse it over Bolt", err=True)
             while not stop.wait(0.5):
-                pass
+                if server.pid is not None and not server_alive(server.pid):
+                    raise StoreUnavailable(f"the FalkorDB server for {settings.data_dir} (pid {server.pid}) stopped "
+                                           "(killed, or it failed: see falkordb.log there); the store is as of its "
+                                           "last save: start serve again")
 
     _guarded(body)
 
