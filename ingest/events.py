@@ -38,7 +38,7 @@ from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb, ph
 from newsgraph.ingest.named_events import named_kinds, named_occasions
 from newsgraph.ingest.proper_triggers import case_tells_nothing, proper_trigger
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
-from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers
+from newsgraph.ingest.qualifiers import denied_complement, is_conditional, is_hedged, is_negated, noun_qualifiers
 from newsgraph.ingest.quotes import Quotations, find_quotations
 from newsgraph.ingest.trigger_rules import (
     MANNER_EVENTS,
@@ -156,7 +156,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
             negated = any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
             hedged, conditional = noun_qualifiers(token)
         else:
-            negated = is_negated(token, tuple(c for c in token.children if c.dep_ in {"dobj", "attr"}))
+            negated = is_negated(token, tuple(c for c in token.children if c.dep_ in {"dobj", "attr"})) \
+                != denied_complement(token)  # "denied firing him"
             hedged = is_hedged(token)
             conditional = is_conditional(token)
         said = event_attribution(token, kind, _sentence_first(starts, i), quotes, quoted, token_entity,

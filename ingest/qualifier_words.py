@@ -12,6 +12,20 @@ SPEECH_VERBS = frozenset(
     tweet describe characterize characterise concede indicate recall complain contend testify""".split()
 )
 
+#: Verbs of denial: their subject says that what their that-clause or gerund tells did not happen ("Acme denied
+#: (that) it bribed him", "denied firing him", "denied having fired him"); ``newsgraph.ingest.qualifiers`` reads
+#: the clause as negated and attributed to the denier, and ``ingest/data/lexicon_rules.tsv`` lists them as
+#: ``negative`` so that a chain ("deny to fire") has the opposite polarity of its last verb.
+DENIAL_VERBS = frozenset("deny dispute refute rebut contest contradict disavow gainsay disclaim".split())
+#: Verbs that deny what a report says when they take the report as object ("rejected allegations that …",
+#: "dismissed reports that …"), and a that-clause as the verbs of denial do.
+REBUTTAL_VERBS = DENIAL_VERBS | frozenset("reject dismiss debunk discount discredit repudiate".split())
+#: Nouns of what is said or rumoured: their content clause is reported, not asserted ("allegations that Acme
+#: bribed him": hedged), and denied when the noun is the object of a rebuttal verb.
+REPORT_NOUNS = frozenset(
+    """allegation claim accusation report rumour rumor suggestion assertion speculation insinuation""".split()
+)
+
 #: Every word that may negate a clause, where it stands (``newsgraph.ingest.qualifiers.is_negated``).
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 #: Words that negate the verb they hang on.

@@ -12,6 +12,7 @@ from newsgraph.ingest.qualifier_words import (
     BACKSHIFTED_MODALS,
     CONDITION_NOUNS,
     CONDITIONAL_MARKS,
+    DENIAL_VERBS,
     DOUBT_VERBS,
     EPISTEMIC_VERBS,
     EVIDENTIAL_PASSIVES,
@@ -30,11 +31,14 @@ from newsgraph.ingest.qualifier_words import (
     NOT_ONLY,
     QUESTION_HEADS,
     QUESTION_MARKS,
+    REBUTTAL_VERBS,
+    REPORT_NOUNS,
     SPEECH_VERBS,
 )
 
 __all__ = ["CONDITIONAL_MARKS", "HEDGE_ADVERBS", "HEDGE_MODALS", "HEDGE_VERBS", "NEGATORS", "SPEECH_VERBS",
-           "is_conditional", "is_hedged", "is_negated", "noun_qualifiers", "verb_lemma"]
+           "denied_complement", "denier", "is_conditional", "is_hedged", "is_negated", "noun_qualifiers",
+           "reported_noun", "verb_lemma"]
 
 
 
@@ -57,9 +61,12 @@ def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
     ("no one", "nobody", "neither X nor Y mentioned …"); a negative object ("gave no indication", "said nothing",
     "mentioned neither X nor Y"); the noun a clause complements ("no indication that …"); "without" ("left
     without paying"); inability ("unable to reach"); a negated belief read in what is believed ("don't think
-    charges will be filed") and doubt ("doubts it will hold"). Two of them cancel ("not without reason"). Verbs
-    negative in themselves ("refused to", "declined to") are not counted here: their relation class carries the
-    polarity, and the graph folds it in.
+    charges will be filed") and doubt ("doubts it will hold"); a denial of the clause ("Acme denied (that) it
+    bribed him", "rejected allegations that Acme bribed him": ``denier``), unless the denial is negated itself ("did
+    not deny that …" asserts nothing: hedged, see ``is_hedged``). Two of them cancel ("not without reason"). Verbs
+    negative in themselves ("refused to", "declined to", "denied firing") are not counted here: their relation
+    class carries the polarity of their complement, and the graph folds it in (``denied_complement`` is that
+    polarity for an event mention, which has no class of the chain).
     """
     count = sum(1 for child in verb.children
                 if (child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}) and not _not_only(child))
@@ -73,12 +80,63 @@ def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
     if verb.dep_ == "ccomp" and (believer in DOUBT_VERBS or believer in NEG_RAISING_VERBS and any(
             (c.dep_ == "neg" or c.lower_ in {"not", "n't", "never"}) and not _not_only(c) for c in verb.head.children)):
         count += 1  # "doubts it will hold", "I don't think charges will be filed"
+    denying = denier(verb)
+    if denying is not None and not is_negated(denying):
+        count += 1  # "denied that it bribed him", "dismissed reports that Acme paid him"
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     count += any(_negative_phrase(s) for s in subjects)
     count += any(_negative_phrase(o) for o in objects)
     return count % 2 == 1
+
+
+def _first_conjunct(verb: Token) -> Token:
+    """The first of coordinated verbs, which holds the dependency they share ("denied it bribed him or paid him")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def reported_noun(verb: Token) -> Token | None:
+    """The noun of what is said whose content is the clause headed by ``verb``: "allegations that Acme bribed
+    him", "reports it paid him", "claims he had bribed the mayor" (a relative clause, "the claims that he made",
+    is none)."""
+    clause = _first_conjunct(verb)
+    noun = clause.head
+    if clause.dep_ not in {"acl", "ccomp"} or noun.i > clause.i or noun.pos_ != "NOUN" or not (
+            noun.lemma_.lower() in REPORT_NOUNS or noun.lower_ in REPORT_NOUNS):
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lower_ in {"that", "which", "who"} for c in clause.children):
+        return None  # "the claims that were made": a relative clause
+    return noun
+
+
+def denier(verb: Token) -> Token | None:
+    """The verb that denies the clause headed by ``verb``: a verb of denial or rebuttal whose that-clause it is
+    ("Acme denied (that) it bribed him", "disputed that …"), or a rebuttal verb whose object is a report noun the
+    clause is the content of ("rejected allegations that Acme bribed him", "dismissed reports that Acme paid him").
+    Its subject says the clause did not happen (``newsgraph.ingest.reported_speech`` makes it the speaker)."""
+    clause = _first_conjunct(verb)
+    head = clause.head
+    if clause.dep_ == "ccomp" and head.pos_ in {"VERB", "AUX"} and verb_lemma(head) in REBUTTAL_VERBS:
+        return head
+    noun = reported_noun(verb)
+    if noun is not None:
+        noun = _first_conjunct(noun)
+        if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"} and verb_lemma(noun.head) in REBUTTAL_VERBS:
+            return noun.head
+    return None
+
+
+def denied_complement(verb: Token) -> bool:
+    """True when ``verb`` heads the gerund or infinitive a verb of denial denies and the denial stands ("Acme
+    denied firing him", "denied having fired him"; not "did not deny firing him"): the polarity an event mention
+    of ``verb`` takes, which a triple takes from its chain's relation class ("deny to fire")."""
+    clause = _first_conjunct(verb)
+    head = clause.head
+    return (clause.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"} and verb_lemma(head) in DENIAL_VERBS
+            and not is_negated(head))
 
 
 def _not_only(token: Token) -> bool:
@@ -106,12 +164,18 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
     hedging verbs up the complement chain ("hoped to", "planned to", "expected to", "seemed to"), verbs of belief
     ("didn't think charges would be filed") and evidential passives ("is said to have", "is thought to have") above
     it, a verb of belief in the passive ("is presumed dead", "feared dead"), an impression ("it looks like"),
-    hedging adverbs ("reportedly", "allegedly"), probable adjectives ("is likely to"), and "whether" clauses. A
+    hedging adverbs ("reportedly", "allegedly"), probable adjectives ("is likely to"), "whether" clauses, the
+    content of a report noun ("allegations that Acme bribed him": reported, not asserted; unless a rebuttal denies
+    it, ``denier``: then it is negated), and what a negated denial leaves open ("did not deny that …", "did not
+    deny firing him": a non-denial asserts nothing). A
     coordinated verb with no auxiliary of its own shares its head's ("would release ... and exchange"). Conditions
     ("if upheld") are ``is_conditional``, not hedges.
     """
     if verb_lemma(verb) in EPISTEMIC_VERBS and _passive(verb):
         return True
+    denying = denier(verb)
+    if denying is not None and is_negated(denying) or denying is None and reported_noun(verb) is not None:
+        return True  # "did not deny that it bribed him", "allegations that Acme bribed him"
     if verb_lemma(verb) in IMPRESSION_VERBS and any(c.dep_ in {"prep", "mark"} and c.lower_ in {"like", "though"}
                                                  or c.dep_ == "advcl" and any(m.lower_ in {"like", "if", "though"}
                                                                               for m in c.children if m.dep_ == "mark")
@@ -141,6 +205,8 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
         lemma = verb_lemma(head)
         if lemma in EPISTEMIC_VERBS or via == "xcomp" and lemma in EVIDENTIAL_PASSIVES and _passive(head):
             return True  # "didn't think it would", "is said to have been rescued"
+        if via == "xcomp" and lemma in DENIAL_VERBS and is_negated(head):
+            return True  # "did not deny firing him"
         if head.dep_ == "ccomp" and verb_lemma(head.head) in SPEECH_VERBS:
             break  # the report's own modality is not its content's
     return verb_lemma(verb) in {"seem", "appear"}

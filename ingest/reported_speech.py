@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from newsgraph.ingest.columns import doc_table
 from newsgraph.ingest.qualifier_words import REPRESENTATIVE_NOUNS, SPEECH_VERBS
-from newsgraph.ingest.qualifiers import verb_lemma
+from newsgraph.ingest.qualifiers import denier, verb_lemma
 from newsgraph.ingest.words import Word, words
 
 __all__ = ["Speaker", "speaker_of", "speaker_phrase", "speaking_subject", "speaking_verb"]
@@ -24,7 +24,8 @@ def speaker_of(verb: Token) -> Token | None:
     not reported when it sits in the speaker's own phrase ("the man who fell said …" does not report the fall).
     A report in a relative clause names its speaker by the noun the clause hangs on ("Gaskin, who said …"), one
     in a participle by its head's subject ("the navy defended its actions, saying …", "he was quoted as
-    saying …").
+    saying …"). A clause a rebuttal denies is the denier's ("Hill rejected allegations that Acme bribed him",
+    "Acme disputed that it owed the money": ``qualifiers.denier``).
 
     Returns the head noun of the speaker phrase ("Kremlin", "statement", "spokesman"); the caller decides whether
     it is an entity (``speaker_phrase`` splits a representative from whom they speak for).
@@ -61,6 +62,11 @@ def _walk_to_speaker(verb: Token, memo: dict[int, int], visited: list[int]) -> T
         parent = head.head
         if parent.i == head.i:
             return None
+        denying = denier(head) if head.dep_ in {"ccomp", "acl"} else None
+        if denying is not None and verb_lemma(denying) not in SPEECH_VERBS:
+            subject = _reporter(denying)  # "Hill rejected allegations that Acme bribed him": Hill says it did not
+            if subject is not None:
+                return subject
         if verb_lemma(parent) in SPEECH_VERBS and parent.pos_ in {"VERB", "AUX"}:
             if head.dep_ in _SUBJECT_DEPS:
                 return None  # the speaker's own phrase
