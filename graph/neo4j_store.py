@@ -49,6 +49,10 @@ from newsgraph.graph.neo4j_wire import (
 from newsgraph.graph.store import GraphStore, Statement
 
 log = logging.getLogger(__name__)
+# The driver logs each retry of a transaction ("Transaction failed and will be retried in 2.2s (Couldn't connect
+# ...)") as a warning, which Python prints on stderr when the program configures no logging: the store's own
+# error says in one line what failed once the driver gives up.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -141,6 +145,7 @@ class Neo4jStore(GraphStore):
         self.uri, self.database = check_uri(uri), database or None
         self.is_neo4j, self.splices_parameters, self.server_agent, self.server_version = False, False, "", ""
         self._detected = False
+        self._wrote = False  # a write transaction succeeded through this store
         if isinstance(_knock(self.uri, connection_timeout), TimeoutError):  # refused or unknown: the driver says
             raise StoreUnavailable(f"cannot reach Neo4j at {self.uri}: no answer in {connection_timeout:g} s; "
                                    "is the server running and the URI right?")
@@ -267,6 +272,7 @@ class Neo4jStore(GraphStore):
                 session.execute_write(work)  # raised errors roll the transaction back; transient ones are retried
         except (DriverError, Neo4jError, OSError) as exc:
             raise self._error(exc, current[0], writing=True) from exc
+        self._wrote = True
 
     def _write_units(self, units: Sequence[Sequence[Statement]]) -> None:
         """All statements of one graph (one chunk of an ingest) in one managed transaction."""
@@ -369,8 +375,8 @@ class Neo4jStore(GraphStore):
             return StoreUnavailable(f"{where} refused access while {doing} ({message}); "
                                     f"the user needs read and write access{on}")
         if isinstance(exc, (ServiceUnavailable, SessionExpired, OSError)) or not isinstance(exc, Neo4jError):
-            hint = f"; {_AOF_HINT}" if writing and self.splices_parameters else \
-                "; is the server running and the URI right?"
+            hint = f"; {_AOF_HINT}" if writing and self.splices_parameters and not self._wrote else \
+                "; is the server running and the URI right?"  # the hint is for a first write only
             return StoreUnavailable(f"cannot reach {where} while {doing}: {message}{hint}")
         hint = ""
         if code.endswith("General.UnknownError") and (self.splices_parameters or not self._detected):

@@ -10,7 +10,9 @@ is tested with the driver's own exception objects and a fake driver, and for rea
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import socket
 import time
 from contextlib import contextmanager, nullcontext
@@ -272,6 +274,29 @@ def test_falkordb_rolls_back_a_failed_unit(bolt_store):
 
 
 # --- error messages: one line, naming the problem --------------------------------------------------------------
+def test_a_server_lost_after_writes_is_named_quietly_without_the_first_write_hint(tmp_path, capfd):
+    """Before, the driver printed two lines per retry on stderr ("Transaction failed and will be retried ..."), and
+    the error blamed FalkorDB's append-only file, which aborts on a first write only."""
+    from conftest import _free_bolt_port
+    from newsgraph.graph.server import EmbeddedFalkorDB
+
+    server = EmbeddedFalkorDB(tmp_path / "data", bolt_port=_free_bolt_port()).start()
+    try:
+        server.client().connection.config_set("appendonly", "no")
+        store = Neo4jStore(f"bolt://127.0.0.1:{server.bolt_port}", "neo4j", "", retry_time=1.0)
+        store._write_unit([(cypher.MERGE_CONCEPTS, {"rows": [{"id": "concept:1", "name": "one"}]})])
+        os.kill(server.pid, signal.SIGKILL)
+        with pytest.raises(StoreUnavailable) as err:
+            store._write_unit([(cypher.MERGE_CONCEPTS, {"rows": [{"id": "concept:2", "name": "two"}]})])
+        store.close()
+    finally:
+        server.stop()
+    message = str(err.value)
+    assert message.startswith("cannot reach ") and message.endswith("is the server running and the URI right?")
+    assert "appendonly" not in message
+    assert "retried" not in capfd.readouterr().err
+
+
 def _closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
