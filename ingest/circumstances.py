@@ -35,6 +35,7 @@ lists are general English, not drawn from any corpus; one phrase per kind is kep
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import cast
 
@@ -115,6 +116,9 @@ SELECTED_PREPOSITIONS = {
 LOCATIVE_VERBS = frozenset("""be live reside stay remain settle base locate situate headquarter dwell hide
     station""".split())
 _DETERMINERS = frozenset({"det", "poss", "case", "predet"})
+#: Prepositions that place a clause before or after a time or a happening, not at it: "Before 1997" and "after
+#: nearly a quarter-century" are occasions (with the preposition), never ``when``.
+_RELATIVE = frozenset({"before", "after", "since", "until", "till", "by", "following"})
 
 
 def circumstances(token: Token, published: str = "") -> Circumstances:
@@ -136,9 +140,15 @@ def circumstances(token: Token, published: str = "") -> Circumstances:
 
 def _circumstances(token: Token, published: str) -> Circumstances:
     found: dict[str, tuple[str, str]] = {}
-    for child in token.children:
-        for kind, value, text in _phrases(child):
-            found.setdefault(kind, (value, text))
+    phrases = [(child, *phrase) for child in token.children for phrase in _phrases(child)]
+    for n, (child, kind, value, text) in enumerate(phrases):
+        before, before_kind, _, before_text = phrases[n - 1] if n else (child, "", "", "")
+        if kind == "when" and before_kind == "occasion" and before.lower_ in _RELATIVE | {"ahead", "prior"} \
+                and child.i == before.right_edge.i + 1:  # "before his re-arrest on Tuesday": the re-arrest's time
+            if found.get("occasion", ("", ""))[1] == before_text:
+                found["occasion"] = ("", token.doc.text[before.idx:child.idx + len(text)])
+            continue
+        found.setdefault(kind, (value, text))
     for child in token.children:  # "was well equipped at the time": the predicate adjective's phrases, after
         if child.dep_ == "acomp":
             for grand in child.children:
@@ -147,7 +157,7 @@ def _circumstances(token: Token, published: str) -> Circumstances:
                         found.setdefault(kind, (value, text))
     when, when_text = found.get("when", ("", ""))
     if when_text:
-        when = resolve_when(when, published, future=_future(token))
+        when = resolve_when(when, published, future=_future(token), past=_past(token))
     where, where_text = found.get("where", ("", ""))
     via, via_text = found.get("via", ("", ""))
     return Circumstances(when=when, when_text=when_text, where=where, where_text=where_text, via=via,
@@ -205,6 +215,8 @@ def _classify(prep: Token) -> tuple[str, str, str] | None:
     if found is None:
         return None
     kind, obj = found
+    if kind == "when" and prep.lower_ in _RELATIVE:  # "Before 1997, he had served": placed against the time
+        return "occasion", "", _time_text(prep, obj)
     if kind == "when":
         return kind, _time_text(obj, obj), _time_text(prep, obj)
     value = _channel_name(obj) if kind == "via" else _name(obj) if kind == "where" else ""
@@ -262,8 +274,8 @@ def _is_channel(word: str, obj: Token, lemma: str) -> bool:
 
 
 def _is_time(token: Token) -> bool:
-    if token.ent_type_ in TIME_ENTS:
-        return True
+    if token.ent_type_ in TIME_ENTS:  # a decimal the model took for a date ("at 6 . 1") is none
+        return not (token.like_num and re.fullmatch(r"\d+ ?\. ?\d+", _time_text(token, token)))
     lower = token.lower_
     return lower in TIME_WORDS and token.pos_ in {"NOUN", "PROPN", "ADV"} \
         or lower in _CAPITALISED_TIME_WORDS and token.text[:1].isupper()
@@ -298,6 +310,15 @@ def _future(token: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _past(token: Token) -> bool:
+    """True when the clause of ``token`` tells what happened ("rear-ended", "was hit", "has signed", "did sign"),
+    not what may or is to happen ("could be signed", "is to be signed")."""
+    auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.tag_ in {"MD", "TO"} for c in auxes):
+        return False
+    return token.tag_ in {"VBD", "VBN"} or any(c.tag_ == "VBD" for c in auxes)
 
 
 # --- text --------------------------------------------------------------------------------------------------------

@@ -20,7 +20,11 @@ Rules (general, not tuned to any corpus):
   style names the days of the past week, today included); with ``future=True`` (the clause is in the future
   tense) the first such day on or after it. "last Tuesday" is strictly before, "next Tuesday" strictly after.
 * **A day and month without a year** ("18 March") takes the year that puts it nearest the publication date; with
-  ``future=True`` the first such date on or after it. A month alone ("in December") likewise.
+  ``future=True`` the first such date on or after it, with ``past=True`` (the clause tells what happened: "was
+  hit on June 8" in an article of 3 May 2013 is 2012-06-08) the last such date on or before it. A month alone
+  ("in December") likewise.
+* **Numbers alone** are a date only with a year ("6/1/2013", "2013-06-01"): "6.1", "6 . 1" or "6/1" without a month's
+  name is a magnitude, a score or a ratio more often than a day.
 * **Weeks** are ISO weeks (Monday first): "last week" in an article of Wednesday 19 March 2025 is ``2025-W11``.
 
 Time-zone abbreviations are read from a small table of unambiguous ones (``TZ_OFFSETS``); an ambiguous one
@@ -121,7 +125,7 @@ def parse_published(raw: str, *, dayfirst: bool = False) -> str:
     return value.date().isoformat()
 
 
-def resolve_when(text: str, published: str = "", *, future: bool = False) -> str:
+def resolve_when(text: str, published: str = "", *, future: bool = False, past: bool = False) -> str:
     """The time ``text`` names, resolved against the publication date ``published`` (ISO 8601), or ``""``.
 
     Args:
@@ -129,6 +133,7 @@ def resolve_when(text: str, published: str = "", *, future: bool = False) -> str
         published: the article's publication date in ISO 8601 (``parse_published``); relative expressions need
             its day, a day or month without a year needs at least its year.
         future: the clause is in the future tense: a bare weekday, a day or month without a year is the next one.
+        past: the clause is in a past tense: a day or month without a year is the last one (``future`` wins).
 
     >>> resolve_when("on Tuesday", "2025-03-19"), resolve_when("last week", "2025-03-19")
     ('2025-03-18', '2025-W11')
@@ -138,17 +143,19 @@ def resolve_when(text: str, published: str = "", *, future: bool = False) -> str
     ('2025-03-21', '2025-03-17')
     >>> resolve_when("in September last year", "2025-03-19"), resolve_when("earlier this week", "2025-03-19")
     ('2024-09', '2025-W12')
+    >>> resolve_when("on June 8", "2013-05-03"), resolve_when("on June 8", "2013-05-03", past=True)
+    ('2013-06-08', '2012-06-08')
     >>> resolve_when("tomorrow", "9999-12-31"), resolve_when("next year", "9999-06-01")  # past the calendar's end
     ('', '')
     """
     try:
-        found = _resolve_when(text, published, future)
+        found = _resolve_when(text, published, 1 if future else -1 if past else 0)
     except (OverflowError, ValueError):  # a day before 0001-01-01 or after 9999-12-31
         return ""
     return found if re.match(r"(?!0000)\d{4}(?!\d)", found) else ""
 
 
-def _resolve_when(text: str, published: str, future: bool) -> str:
+def _resolve_when(text: str, published: str, tense: int) -> str:
     words = re.findall(r"[a-z]+|\d+(?:st|nd|rd|th)?|[/.,:-]", str(text).lower())
     while words and words[0] in _LEADING | {","}:
         words.pop(0)
@@ -159,14 +166,14 @@ def _resolve_when(text: str, published: str, future: bool) -> str:
     if not words:
         return ""
     ref = _day(published)
-    relative = _relative(words, ref, future)
+    relative = _relative(words, ref, tense > 0)
     if relative is not None:
         return relative
     if len(words) > 2 and words[-1] == "year" and words[-2] in _STEPS:  # "in September last year"
         if ref is None:
             return ""
-        return _absolute(" ".join(words[:-2]), None, f"{ref.year + _STEPS[words[-2]]:04d}", future)
-    return _absolute(" ".join(words), ref, published, future)
+        return _absolute(" ".join(words[:-2]), None, f"{ref.year + _STEPS[words[-2]]:04d}", tense)
+    return _absolute(" ".join(words), ref, published, tense)
 
 
 # --- relative expressions ----------------------------------------------------------------------------------------
@@ -219,7 +226,8 @@ def _period(ref: date, unit: str, step: int) -> str:
 
 
 # --- absolute expressions ----------------------------------------------------------------------------------------
-def _absolute(phrase: str, ref: date | None, published: str, future: bool) -> str:
+def _absolute(phrase: str, ref: date | None, published: str, tense: int) -> str:
+    """A calendar date; without its year the one nearest ``ref``, the next (``tense`` 1) or the last (-1)."""
     tokens = set(re.findall(r"[a-z]+", phrase))
     if not re.search(r"\d", phrase) and not tokens & _MONTH_WORDS:
         return ""
@@ -231,8 +239,8 @@ def _absolute(phrase: str, ref: date | None, published: str, future: bool) -> st
     if parsed is None:
         return ""
     value, has = parsed
-    if has["hour"] or not has["month"]:
-        return ""
+    if has["hour"] or not has["month"] or not has["year"] and not tokens & _MONTH_WORDS:
+        return ""  # numbers alone are a date only with their year: "6.1" and "6/1" are a magnitude, a score
     if has["year"]:
         return value.date().isoformat() if has["day"] else f"{value.year:04d}-{value.month:02d}"
     if ref is None:  # only the year is known: the date in that year
@@ -244,8 +252,10 @@ def _absolute(phrase: str, ref: date | None, published: str, future: bool) -> st
     if not has["day"]:
         months = [(y, value.month) for y in (year - 1, year, year + 1)]
         here = (ref.year, ref.month)
-        key = (lambda ym: (ym < here, ym)) if future else (lambda ym: abs((ym[0] - here[0]) * 12 + ym[1] - here[1]))
-        y, m = min(months, key=key)
+        if tense:
+            y, m = min(ym for ym in months if ym >= here) if tense > 0 else max(ym for ym in months if ym <= here)
+        else:
+            y, m = min(months, key=lambda ym: abs((ym[0] - here[0]) * 12 + ym[1] - here[1]))
         return f"{y:04d}-{m:02d}"
     candidates = []
     for y in (year - 1, year, year + 1):
@@ -255,9 +265,9 @@ def _absolute(phrase: str, ref: date | None, published: str, future: bool) -> st
             continue
     if not candidates:
         return ""
-    if future:
-        ahead = [d for d in candidates if d >= ref]
-        return min(ahead).isoformat() if ahead else ""
+    if tense:
+        side = [d for d in candidates if (d >= ref if tense > 0 else d <= ref)]
+        return (min(side) if tense > 0 else max(side)).isoformat() if side else ""
     return min(candidates, key=lambda d: (abs((d - ref).days), d > ref)).isoformat()
 
 

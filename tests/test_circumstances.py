@@ -304,3 +304,51 @@ def test_a_period_of_office_with_its_holder_or_rank_is_when():
     doc = make_doc("They PRON nsubj 1", "agreed VERB ROOT 1 lemma=agree", "on ADP prep 1", "the DET det 4",
                    "terms NOUN pobj 2 lemma=term", "of ADP prep 4", "the DET det 7", "deal NOUN pobj 5")
     assert not is_circumstantial(doc[2])  # the terms of a deal are no time
+
+
+# --- tense, decimals, relative times -----------------------------------------------------------------------------
+def test_a_day_without_a_year_in_a_past_clause_is_not_after_the_publication_date():
+    doc = make_doc("He PRON nsubj 1", "rear-ended VERB ROOT 1 lemma=rear-end tag=VBD", "a DET det 3",
+                   "truck NOUN dobj 1", "on ADP prep 1", "June PROPN pobj 4 ent=DATE", "8 NUM nummod 5 ent=DATE",
+                   ". PUNCT punct 1")
+    assert circumstances(_verb(doc), "2013-05-03").when == "2012-06-08"
+    doc = make_doc("He PRON nsubj 2", "will AUX aux 2 tag=MD", "face VERB ROOT 2 lemma=face tag=VB",
+                   "trial NOUN dobj 2", "on ADP prep 2", "June PROPN pobj 4 ent=DATE", "8 NUM nummod 5 ent=DATE",
+                   ". PUNCT punct 2")
+    assert circumstances(_verb(doc), "2013-05-03").when == "2013-06-08"
+    doc = make_doc("It PRON nsubjpass 4", "is AUX aux 4 tag=VBZ", "to PART aux 4 tag=TO", "be AUX auxpass 4 tag=VB",
+                   "signed VERB ROOT 4 lemma=sign tag=VBN", "on ADP prep 4", "June PROPN pobj 5 ent=DATE",
+                   "8 NUM nummod 6 ent=DATE", ". PUNCT punct 4")
+    assert circumstances(_verb(doc), "2013-05-03").when == "2013-06-08"  # to be signed: not what happened
+
+
+def test_a_decimal_the_model_labels_a_date_is_no_time():
+    doc = make_doc("USGS PROPN nsubj 1 ent=ORG", "puts VERB ROOT 1 lemma=put", "the DET det 3",
+                   "magnitude NOUN dobj 1", "at ADP prep 1", "6 NUM pobj 4 ent=DATE", ". PUNCT punct 5 ent=DATE",
+                   "1 NUM nummod 5 ent=DATE", ". PUNCT punct 1")
+    found = circumstances(_verb(doc), "2005-03-28")
+    assert (found.when, found.when_text) == ("", "")
+
+
+def test_a_time_after_before_or_since_is_an_occasion_not_when():
+    doc = make_doc("Before ADP prep 4", "1997 NUM pobj 0 ent=DATE", ", PUNCT punct 4", "Gigante PROPN nsubj 4",
+                   "served VERB ROOT 4 lemma=serve tag=VBN", ". PUNCT punct 4")
+    found = circumstances(_verb(doc), "2005-12-19")
+    assert (found.when, found.when_text, found.occasion) == ("", "", "Before 1997")
+    doc = make_doc("After ADP prep 7", "nearly ADV advmod 3", "a DET det 3", "quarter-century NOUN pobj 0 ent=DATE",
+                   ", PUNCT punct 7", "he PRON nsubjpass 7", "was AUX auxpass 7 tag=VBD",
+                   "freed VERB ROOT 7 lemma=free tag=VBN", ". PUNCT punct 7")
+    found = circumstances(_verb(doc), "2005-12-19")
+    assert (found.when, found.when_text, found.occasion) == ("", "", "After nearly a quarter-century")
+
+
+def test_a_time_right_after_a_happening_the_clause_is_placed_against_is_that_happening_s():
+    doc = make_doc("He PRON nsubjpass 2", "was AUX auxpass 2 tag=VBD", "convicted VERB ROOT 2 lemma=convict tag=VBN",
+                   "before ADP prep 2", "his PRON poss 5", "arrest NOUN pobj 3", "on ADP prep 2",
+                   "Tuesday PROPN pobj 6 ent=DATE", ". PUNCT punct 2")
+    found = circumstances(_verb(doc), WEDNESDAY)
+    assert (found.when, found.when_text, found.occasion) == ("", "", "before his arrest on Tuesday")
+    doc = make_doc("He PRON nsubjpass 2", "was AUX auxpass 2 tag=VBD", "convicted VERB ROOT 2 lemma=convict tag=VBN",
+                   "of ADP prep 2", "assault NOUN pobj 3", "on ADP prep 2", "Tuesday PROPN pobj 5 ent=DATE",
+                   ". PUNCT punct 2")
+    assert circumstances(_verb(doc), WEDNESDAY).when == "2025-03-18"  # "of" places nothing in time

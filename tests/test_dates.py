@@ -175,3 +175,23 @@ def test_a_weekday_resolves_to_that_weekday_within_a_week(published, weekday, fu
 def test_any_expression_resolves_to_iso_or_nothing(text, published):
     iso = resolve_when(text, published)
     assert iso == "" or iso[:4].isdigit()
+
+
+def test_a_past_clause_takes_the_last_day_or_month_not_after_the_publication_date():
+    assert resolve_when("on June 8", "2013-05-03") == "2013-06-08"  # nearest, when the tense is not known
+    assert resolve_when("on June 8", "2013-05-03", past=True) == "2012-06-08"
+    assert resolve_when("on May 3", "2013-05-03", past=True) == "2013-05-03"
+    assert resolve_when("in September", "2025-03-19", past=True) == "2024-09"
+    assert resolve_when("in March", "2025-03-19", past=True) == "2025-03"
+    assert resolve_when("on June 8", "2013-05-03", future=True, past=True) == "2013-06-08"  # future wins
+    assert resolve_when("on Friday", WEDNESDAY, past=True) == "2025-03-14"
+
+
+@pytest.mark.parametrize("text", ["at 6 . 1", "6.1", "at 4.6", "6/1", "3-1"])
+def test_numbers_alone_are_a_date_only_with_their_year(text):
+    assert resolve_when(text, "2005-03-28") == ""
+
+
+def test_numbers_with_their_year_or_a_month_name_stay_dates():
+    assert resolve_when("on 6/1/2005", "2005-03-28") == "2005-06-01"
+    assert resolve_when("on 1 June", "2005-03-28") == "2005-06-01"
