@@ -7,9 +7,14 @@ time rather than a length ("Tuesday", "5 p.m.", "two days ago": dates are resolv
 ``newsgraph.ingest.dates``), or cannot be read.
 
 Numbers are read in digits ("3", "1,200", "3.5", "1.5 million") and in words ("three", "twenty-one", "one
-hundred and five", "two dozen", "two and a half", "half a million"). Durations become ISO 8601 durations with
-the time part carried into the largest unit ("90 minutes" and "an hour and a half" are both ``PT1H30M``);
-days, weeks, months and years keep their unit (``P2D``, ``P3W``, ``P6M``, ``P1Y6M``). Leading approximators
+hundred and five", "two dozen", "two and a half", "half a million"). Durations become ISO 8601 durations in
+one canonical form, so that one length is one text: the time part is carried into the largest unit up to the
+day ("90 minutes" and "an hour and a half" are both ``PT1H30M``, "48 hours" and "two days" both ``P2D``), weeks
+become days ("a week" is ``P7D``) and months years ("18 months" is ``P1Y6M``). A day is 24 hours here, as news
+means it; months and years are never turned into days (a month is 28 to 31 days), so "a month" (``P1M``) and
+"30 days" (``P30D``) stay two texts of lengths that cannot be compared exactly, and a duration with a year or
+month part has the unit ``calendar`` (the others none), so that it is compared only with its like. Leading
+approximators
 ("about", "more than", "at least", "nearly") are dropped from the value and set ``approximate``.
 
 The maintained number-word parsers on PyPI read neither "1,200" nor "two dozen" nor "two and a half", so the
@@ -83,7 +88,7 @@ def normalise_quantity(text: str, label: str = "CARDINAL") -> Quantity | None:
     >>> normalise_quantity("two days ago", "DATE") is None, normalise_quantity("Tuesday", "DATE") is None
     (True, True)
     >>> normalise_quantity("a year and a half", "DATE").value, normalise_quantity("three weeks", "DATE").value
-    ('P1Y6M', 'P3W')
+    ('P1Y6M', 'P21D')
     """
     words = _words(text)
     approximate = False
@@ -102,7 +107,10 @@ def normalise_quantity(text: str, label: str = "CARDINAL") -> Quantity | None:
         if any(w in NOT_DURATION for w in words):
             return None
         value = _duration(singular)
-        return None if value is None else Quantity("duration", value, "", text, approximate)
+        if value is None:
+            return None
+        calendar = any(letter in value.split("T")[0] for letter in "YM")
+        return Quantity("duration", value, "calendar" if calendar else "", text, approximate)
     if label in {"DATE", "TIME"}:
         return None  # a point in time ("Tuesday", "5 p.m.", "2012"): dates are resolved elsewhere
     if label == "PERCENT" or words[-1] in {"%", "percent", "per"} or words[-2:] == ["per", "cent"] \
@@ -240,23 +248,25 @@ def _duration(words: list[str]) -> str | None:
 
 
 def _iso_duration(date_part: dict[str, float], seconds: float) -> str:
-    """ISO 8601 text of a duration: fractions of years go into months, of weeks and days into hours.
+    """ISO 8601 text of a duration in the canonical form (see the module notes): fractions of years go into
+    months and whole twelves of months into years; weeks into days; fractions of days into hours and whole days
+    of the time part into days.
 
     >>> _iso_duration({"Y": 1.5}, 0), _iso_duration({"W": 1.5}, 0), _iso_duration({}, 5400)
     ('P1Y6M', 'P10DT12H', 'PT1H30M')
+    >>> _iso_duration({}, 48 * 3600), _iso_duration({"W": 1}, 0), _iso_duration({"M": 18}, 0)
+    ('P2D', 'P7D', 'P1Y6M')
     """
     years, months = date_part.get("Y", 0.0), date_part.get("M", 0.0)
-    weeks, days = date_part.get("W", 0.0), date_part.get("D", 0.0)
+    days = date_part.get("D", 0.0) + date_part.get("W", 0.0) * 7
     months += (years % 1) * 12
-    years = float(int(years))
-    if weeks % 1 or days or seconds:
-        days += weeks * 7
-        weeks = 0.0
+    years, months = float(int(years) + int(months // 12)), months % 12
     seconds += (days % 1) * 86400
-    days = float(int(days))
-    hours, rest = divmod(round(seconds, 3), 3600)
+    whole, seconds = divmod(round(seconds, 3), 86400)
+    days = float(int(days) + int(whole))
+    hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
-    out = "P" + "".join(f"{_format(v)}{d}" for v, d in ((years, "Y"), (months, "M"), (weeks, "W"), (days, "D")) if v)
+    out = "P" + "".join(f"{_format(v)}{d}" for v, d in ((years, "Y"), (months, "M"), (days, "D")) if v)
     time = "".join(f"{_format(v)}{d}" for v, d in ((hours, "H"), (minutes, "M"), (secs, "S")) if v)
     return out + ("T" + time if time else "") if out != "P" or time else "PT0S"
 

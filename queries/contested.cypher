@@ -5,8 +5,11 @@
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // One row per contested fact and pair of values: what is contested (``kind``: polarity, or the quantity's kind and
 // unit), each side's value, source, outlet and sentence, and how many sources take part. Two sources are
-// independent when they are different articles with no COPY_OF between them. Hedged or conditional statements and
-// approximate quantities ("about two hours") contradict nothing; dates are compared only when both name a day (two
+// independent when they are different articles with no COPY_OF between them. Hedged or conditional statements, the
+// quantities of hedged or conditional mentions ("may cut 2,000 jobs") and approximate quantities ("about two
+// hours") contradict nothing. Values are compared as text, which ingest makes one text per value ("48 hours" and
+// "two days" are both P2D; a duration in months or years has the unit calendar, so it is never compared with one
+// in days or hours: a month is 28 to 31 days); dates are compared only when both name a day (two
 // years or months told of one kind of happening are, in news, mostly two happenings). Two mentions of a merged
 // event are taken for the same happening only when their sentences name a common entity (an event merges the
 // mentions of one kind in one story, often several happenings). An event that relations were projected from is
@@ -16,8 +19,9 @@
 // events no relation was projected from, told as happening by one source and as not happening by another. After
 // part 1 no clause may drop the last row (a part with nothing to say still passes the rows collected before):
 // optional matches, a placeholder for an empty UNWIND, CASE instead of WHERE; FalkorDB evaluates every branch of
-// a CASE, so no branch may index or range over a null. `es` lists the entities a claim's sentence names. With a
-// date window (README, "Dates") both sides' sources must lie in it.
+// a CASE, so no branch may index or range over a null (with no quantity at all, r is null: coalesce). A quantity
+// is left out when its mention (REPORTS starts[j] = quantity_starts[i]) is hedged or conditional. `es` lists the
+// entities a claim's sentence names. With a date window (README, "Dates") both sides' sources must lie in it.
 MATCH (v:Evidence) WHERE NOT v.hedged AND NOT coalesce(v.conditional, false)
 WITH v.edge_id AS edge, collect(v) AS vs
 UNWIND [x IN vs WHERE NOT x.negated] AS y
@@ -31,18 +35,20 @@ WITH collect({f: coalesce(s.name, p[0].subject_text) + ' –' + p[0].relation_cl
  p[0].object_text), k: 'polarity', va: 'happened', vb: 'did not happen', ta: p[0].predicate, tb: p[1].predicate,
  a: p[2], b: p[3], sa: p[0].sentence, sb: p[1].sentence, ids: ids, id: edge}) AS rr
 OPTIONAL MATCH (s:Source)-[r:REPORTS]->(ev:Event) WHERE size(r.quantity_kinds) > 0
-UNWIND CASE WHEN r IS NULL THEN [-1] ELSE range(0, size(r.quantity_kinds) - 1) END AS i
-WITH rr, ev, CASE WHEN i < 0 OR r.quantity_approximate[i] THEN null ELSE {k: r.quantity_kinds[i] +
+UNWIND [-1] + [i IN range(0, size(coalesce(r.quantity_kinds, []))-1) WHERE size([j IN range(0, size(r.starts)-1)
+ WHERE r.quantity_approximate[i] OR r.starts[j] = r.quantity_starts[i] AND (r.hedged[j] OR r.conditional[j])]) = 0]
+ AS i
+WITH rr, ev, CASE WHEN i < 0 THEN null ELSE {k: r.quantity_kinds[i] +
  CASE WHEN r.quantity_units[i] > '' THEN ' (' + r.quantity_units[i] + ')' ELSE '' END,
  v: r.quantity_values[i], t: r.quantity_texts[i], st: r.quantity_sentences[i], s: s,
- es: [(s)-[m:MENTIONS]->(e:Entity) WHERE any(x IN range(0, size(m.texts) - 1) WHERE m.kinds[x] <> 'pronoun'
+ es: [(s)-[m:MENTIONS]->(e:Entity) WHERE any(x IN range(0, size(m.texts)-1) WHERE m.kinds[x] <> 'pronoun'
  AND r.quantity_sentences[i] CONTAINS m.texts[x]) | e.id]}
  END AS c
 WITH rr, ev, c.k AS k, collect(c) AS cs
 UNWIND CASE WHEN size(cs) < 2 THEN [null] ELSE cs END AS x
 UNWIND CASE WHEN size(cs) < 2 THEN [null] ELSE cs END AS y
 WITH rr, ev, k, x, y, x.s AS a, y.s AS b
-WITH rr, ev, k, CASE WHEN x IS NOT NULL AND x.v < y.v AND a <> b AND (NOT k STARTS WITH 'date' OR size(x.v) = 10
+WITH rr, ev, k, CASE WHEN x.v < y.v AND a <> b AND (NOT k STARTS WITH 'date' OR size(x.v) = 10
  AND size(y.v) = 10) AND any(e IN x.es WHERE e IN y.es) AND size([(a)-[:COPY_OF]-(b) | b]) = 0 THEN [x, y] END AS p
 WITH rr, ev, k, p ORDER BY p[0].s.id, p[1].s.id
 WITH rr, ev, k, p[0].v AS va, p[1].v AS vb, collect(p) AS ps
@@ -54,8 +60,8 @@ OPTIONAL MATCH (b:Source)-[r:REPORTS]->(ev:Event) WHERE r.negated_sentence > '' 
 OPTIONAL MATCH (a:Source)-[q:REPORTS]->(ev) WHERE a <> b AND q.affirmed_sentence > '' AND NOT (a)-[:COPY_OF]-(b)
 WITH rr, er, ev, a, q, b, r ORDER BY a.id, b.id
 WITH rr, er, ev, collect(CASE WHEN a IS NULL OR NOT any(e IN [(a)-[m:MENTIONS]->(e:Entity) WHERE any(x IN
- range(0, size(m.texts) - 1) WHERE m.kinds[x] <> 'pronoun' AND q.affirmed_sentence CONTAINS m.texts[x]) | e.id]
- WHERE e IN [(b)-[m:MENTIONS]->(e:Entity) WHERE any(x IN range(0, size(m.texts) - 1) WHERE m.kinds[x] <> 'pronoun'
+ range(0, size(m.texts)-1) WHERE m.kinds[x] <> 'pronoun' AND q.affirmed_sentence CONTAINS m.texts[x]) | e.id]
+ WHERE e IN [(b)-[m:MENTIONS]->(e:Entity) WHERE any(x IN range(0, size(m.texts)-1) WHERE m.kinds[x] <> 'pronoun'
  AND r.negated_sentence CONTAINS m.texts[x]) | e.id]) THEN null ELSE [a, q, b, r] END) AS ps
 WITH rr, er, collect(CASE WHEN size(ps) = 0 THEN null ELSE {f: ev.name, k: 'polarity', va: 'happened',
  vb: 'did not happen', a: ps[0][0], b: ps[0][2], sa: ps[0][1].affirmed_sentence, sb: ps[0][3].negated_sentence,

@@ -99,3 +99,68 @@ def test_a_copy_is_no_independent_source(runner, data_dir):
             store.run("MATCH (:Source {id: $a})-[c:COPY_OF]->(:Source {id: $b}) DELETE c",
                       {"a": "herald-call", "b": "wire-call"})
     assert len(_contested(runner, data_dir)) == 2
+
+
+# --- small graphs of their own ------------------------------------------------------------------------------------
+def _ingest(runner, folder, articles):
+    lines = [json.dumps({"id": key, "outlet": outlet, "published": "2025-03-19", "text": text})
+             for key, (outlet, text) in articles.items()]
+    (folder / "articles.jsonl").write_text("\n".join(lines) + "\n")
+    data = folder / "store"
+    result = runner.invoke(app, ["ingest", str(folder / "articles.jsonl"), "--data-dir", str(data), "--examples", "0"])
+    assert result.exit_code == 0, result.output
+    return data
+
+
+def _rows(runner, data, *options):
+    result = runner.invoke(app, ["query", "contested", "--format", "json", "--data-dir", str(data), *options])
+    assert result.exit_code == 0, result.output
+    return [(r["kind"], r["value_a"], r["value_b"]) for r in json.loads(result.output)]
+
+
+@pytest.mark.parametrize("options", [(), ("--since", "2025-03-01"), ("--since", "2025-03-01", "--until", "2025-03-31")])
+def test_a_graph_without_any_quantity_gives_its_polarity_row(runner, tmp_path, options):
+    """Before: exit 4, "Type mismatch: expected Integer but was Null" (no REPORTS with quantities: a null range)."""
+    data = _ingest(runner, tmp_path, {"a1": ("Daily Wire", "Acme Corp bribed Tom Hill."),
+                                      "a2": ("Evening Times", "Acme Corp did not bribe Tom Hill.")})
+    assert _rows(runner, data, *options) == [("polarity", "happened", "did not happen")]
+
+
+@pytest.mark.parametrize("other,rows", [
+    ("Acme Corp may cut 2,000 jobs in Denver, according to union officials.", []),
+    ("Acme Corp would cut 2,000 jobs in Denver if the sale fails, according to union officials.", []),
+    ("Acme Corp will cut 2,000 jobs in Denver, according to union officials.", [("count (job)", "2000", "500")]),
+])
+def test_a_hedged_or_conditional_quantity_contradicts_nothing(runner, tmp_path, other, rows):
+    """Before, "may cut 2,000 jobs" (hedged) against "will cut 500 jobs" was a row 2000 vs 500."""
+    data = _ingest(runner, tmp_path, {
+        "b1": ("Daily Wire", "Acme Corp will cut 500 jobs at its Denver plant, the company said on Monday."),
+        "b2": ("Evening Times", other)})
+    assert _rows(runner, data) == rows
+
+
+@pytest.mark.parametrize("a,b,rows", [
+    ("lasted 48 hours", "lasted two days", []),
+    ("lasted a week", "lasted seven days", []),
+    ("lasted a month", "lasted 30 days", []),  # a month is 28 to 31 days: no exact comparison
+    ("lasted 48 hours", "lasted three days", [("duration", "P2D", "P3D")]),
+    ("lasted a month", "lasted two months", [("duration (calendar)", "P1M", "P2M")]),
+])
+def test_durations_are_compared_by_their_length(runner, tmp_path, a, b, rows):
+    """Before, PT48H vs P2D and P1W vs P7D were rows: the ISO texts differ, the lengths do not."""
+    data = _ingest(runner, tmp_path, {
+        "c1": ("Daily Wire", f"The strike at Acme Corp in Denver {a}."),
+        "c2": ("Evening Times", f"Workers at Acme Corp in Denver ended a strike that {b}.")})
+    assert _rows(runner, data) == rows
+
+
+def test_the_statement_fits_falkordb_bolt_with_the_widest_parameters():
+    """FalkorDB's Bolt port writes the parameters into the statement and aborts past about 4 KB of both."""
+    from newsgraph.graph.cypher import compact
+    from newsgraph.graph.neo4j_store import _SPLICED_BUDGET
+    from newsgraph.graph.neo4j_wire import _escaped, _text_size
+    from newsgraph.queries import get_query
+
+    params = {"limit": 10000, "since": "2025-03-01", "until": "2025-03-31"}
+    for name in ("contested", "corroborated"):
+        assert len(compact(get_query(name).text).encode()) + _text_size(_escaped(params)) <= _SPLICED_BUDGET, name

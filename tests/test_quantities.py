@@ -58,8 +58,8 @@ def test_a_duration_is_the_same_in_words_and_digits(n, unit):
     ("90 minutes", "TIME", "duration", "PT1H30M", ""),
     ("an hour and a half", "TIME", "duration", "PT1H30M", ""),
     ("three-day", "DATE", "duration", "P3D", ""),
-    ("a year and a half", "DATE", "duration", "P1Y6M", ""),
-    ("a 12-year", "DATE", "duration", "P12Y", ""),
+    ("a year and a half", "DATE", "duration", "P1Y6M", "calendar"),
+    ("a 12-year", "DATE", "duration", "P12Y", "calendar"),
     ("40%", "PERCENT", "percent", "40", "%"),
     ("3.5 per cent", "PERCENT", "percent", "3.5", "%"),
     ("two percentage points", "PERCENT", "percent", "2", "pp"),
@@ -91,6 +91,29 @@ def test_no_definite_value_is_none(text, label):
 def test_approximators_are_dropped_and_flagged(text, value):
     found = normalise_quantity(text, "TIME" if "minute" in text or "hour" in text else "CARDINAL")
     assert found.value == value and found.approximate
+
+
+@pytest.mark.parametrize("a,b,value", [
+    ("two hours", "120 minutes", "PT2H"),
+    ("48 hours", "two days", "P2D"),
+    ("a week", "seven days", "P7D"),
+    ("a fortnight", "14 days", "P14D"),
+    ("36 hours", "a day and a half", "P1DT12H"),
+    ("18 months", "a year and a half", "P1Y6M"),
+    ("a decade", "10 years", "P10Y"),
+])
+def test_one_length_is_one_text_whatever_its_units(a, b, value):
+    """Before, "48 hours" was PT48H and "two days" P2D, "a week" P1W and "seven days" P7D: `contested`, which
+    compares the texts, took each pair for two lengths."""
+    assert normalise_quantity(a, "TIME").value == normalise_quantity(b, "TIME").value == value
+
+
+@pytest.mark.parametrize("a,b", [("a month", "30 days"), ("a year", "365 days"), ("three months", "12 weeks")])
+def test_months_and_years_are_not_turned_into_days_and_are_told_apart_by_their_unit(a, b):
+    """A month is 28 to 31 days: "a month" and "30 days" are lengths `contested` must not compare, so the one
+    counted in months or years has the unit ``calendar`` (a quantity's kind and unit are what it compares)."""
+    calendar, days = normalise_quantity(a, "DATE"), normalise_quantity(b, "DATE")
+    assert calendar.value != days.value and (calendar.unit, days.unit) == ("calendar", "")
 
 
 @given(st.text(max_size=40), st.sampled_from(["CARDINAL", "QUANTITY", "TIME", "DATE", "PERCENT", "MONEY"]))
