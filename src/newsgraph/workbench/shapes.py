@@ -242,9 +242,24 @@ def _flag(value: Any) -> bool:
     return any(bool(v) for v in value) if isinstance(value, list) else bool(value)
 
 
+def _told_plainly(report: dict) -> bool:
+    """Whether a source's report of an event has a mention neither negated nor hedged (its ``negated`` and
+    ``hedged``: one flag per mention, or one for all).
+
+    >>> _told_plainly({"negated": [True, False], "hedged": [False, True]}), _told_plainly({"negated": False})
+    (False, True)
+    """
+    negated, hedged = report.get("negated"), report.get("hedged")
+    if not isinstance(negated, list):
+        return not negated and not _flag(hedged)
+    flags = hedged if isinstance(hedged, list) and len(hedged) == len(negated) else [_flag(hedged)] * len(negated)
+    return any(not n and not h for n, h in zip(negated, flags))
+
+
 def story_facts(sources: list[dict], events: list[dict], evidence: list[dict]) -> dict[str, Any]:
     """A story's events and relations, each with the independent outlets reporting it (copies of another source of
-    the story not counted), sorted into corroborated (two or more), single-outlet and contested (told as happening
+    the story not counted), sorted into corroborated (two or more state it plainly: neither negated, hedged nor
+    conditional, as the ``corroborated`` query has it), single-outlet and contested (told as happening
     by one source and as not happening by another, neither a copy of the other, as the ``contested`` query has it:
     a relation by its sentences that are neither hedged nor conditional; an event no relation was projected from by
     its sources' affirmed and negated mentions).
@@ -254,6 +269,15 @@ def story_facts(sources: list[dict], events: list[dict], evidence: list[dict]) -
     ...           "object_text": "a truce", "source": s, "outlet": s.upper(), "negated": False} for s in "ab"])
     >>> [r["outlets"] for r in facts["single"]], facts["corroborated"]
     ([['A']], [])
+    >>> rows = [{"edge": "r", "predicate": "approve", "subject_id": "p", "subject_text": "EU", "object_id": "c",
+    ...          "object_text": "merger", "source": s, "outlet": s.upper(), "negated": False, "hedged": s != "a"}
+    ...         for s in "abc"]
+    >>> three = [{"id": s, "outlet": s.upper()} for s in "abc"]
+    >>> story_facts(three, [], rows)["corroborated"]  # one plain statement, two hedged: not corroborated
+    []
+    >>> rows[1]["hedged"] = False
+    >>> [(f["outlets"], f["affirming"]) for f in story_facts(three, [], rows)["corroborated"]]
+    [(['A', 'B', 'C'], 2)]
     """
     copies = {s["id"] for s in sources if set(s.get("copy_of") or []) & {o["id"] for o in sources}}
     outlet_of = {s["id"]: s.get("outlet") or s["id"] for s in sources}
@@ -273,6 +297,7 @@ def story_facts(sources: list[dict], events: list[dict], evidence: list[dict]) -
             {r["source"] for r in reports if r.get("denied", _flag(r.get("negated")))})
         facts.append({"kind": "event", "id": event["id"], "name": event.get("name") or event["id"],
                       "event_class": event.get("event_class"), "outlets": outlets({r["source"] for r in reports}),
+                      "affirming": len(outlets({r["source"] for r in reports if _told_plainly(r)})),
                       "contested": contested,
                       "participants": [p for p in event.get("participants") or [] if p and p.get("id")]})
     by_edge: dict[str, list[dict]] = defaultdict(list)
@@ -286,9 +311,10 @@ def story_facts(sources: list[dict], events: list[dict], evidence: list[dict]) -
         facts.append({"kind": "relation", "id": edge, "name": f"{first.get('subject_text')} –{first.get('predicate')}→ "
                       f"{first.get('object_text')}", "subject_id": first.get("subject_id"),
                       "object_id": first.get("object_id"), "relation_class": first.get("relation_class"),
-                      "outlets": outlets({r["source"] for r in rows}), "contested": contested})
+                      "outlets": outlets({r["source"] for r in rows}), "contested": contested,
+                      "affirming": len(outlets({r["source"] for r in plain if not r.get("negated")}))})
     facts.sort(key=lambda f: (-len(f["outlets"]), f["kind"] != "event", f["name"]))
     return {"events": [f for f in facts if f["kind"] == "event"],
-            "corroborated": [f for f in facts if len(f["outlets"]) >= 2 and not f["contested"]],
+            "corroborated": [f for f in facts if f["affirming"] >= 2 and not f["contested"]],
             "single": [f for f in facts if len(f["outlets"]) == 1 and not f["contested"]],
             "contested": [f for f in facts if f["contested"]]}
