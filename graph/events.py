@@ -17,6 +17,10 @@ names ("… the issue involving Smith. Obviously we're disappointed"), for decid
 with no person in its context either goes by the places its sentence names: "the man fell near the Mount Hill
 Hut" is the fall of the one whose named falls were on Mount Hill.
 
+Mentions of one class placed in different years are different happenings (``newsgraph.graph.event_times``):
+"hosted the Emmys in 2001" and "will host the Oscars in 2014" are two hostings; undated mentions stay on the
+class's event.
+
 Also here: the relation class of a triple and its event, what ``build_graph`` projects the analysts' edges from.
 """
 
@@ -29,6 +33,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from newsgraph.graph.event_times import mention_years, time_split
 from newsgraph.ingest.lexicon import is_reaction_class
 from newsgraph.model import ArticleAnalysis, EventMention, Resolution
 
@@ -259,9 +264,13 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
     thing_names = {e.id: e.name for e in (resolution.entities if resolution is not None else ()) if e.type != "Person"}
     before: dict[str, dict[int, int]] = {}
     after: dict[str, dict[int, int]] = {}
+    years: dict[tuple[str, int], str] = {}
     analyses = list(analyses)
+    published = {a.article.id: a.article.published for a in analyses}
     for analysis in analyses:
         source = analysis.article.id
+        dated = mention_years(analysis.events, analysis.article.text)
+        years.update(((source, start), year) for start, year in dated.items())
         starts = sorted({e.sentence_start for e in analysis.events} | {t.sentence_start for t in analysis.triples})
         before[source] = dict(zip(starts[1:], starts))
         after[source] = dict(zip(starts, starts[1:]))
@@ -284,6 +293,8 @@ def assign_events(analyses: Iterable[ArticleAnalysis], story_of: Mapping[str, st
     suffix: dict[tuple[str, int], str] = {}
     for (_, event_class), mentions in of_class.items():
         suffix.update(_split(mentions, words, context, is_reaction_class(event_class)))
+        for at, apart in time_split(((s, m) for s, m, _ in mentions), years, published).items():
+            suffix[at] = suffix.get(at, "") + apart
     for analysis in analyses:
         source = analysis.article.id
         story = story_of.get(source, source)
