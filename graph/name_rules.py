@@ -26,10 +26,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from newsgraph.ingest.name_marks import apart, distinct, marks
 from newsgraph.ingest.names import (
     CANONICAL_NAMES,
     GENERATIONS,
@@ -285,3 +287,74 @@ def cluster_entity(cluster: _Cluster, entity_id: str) -> Entity:
     name = canonical_name(cluster)
     aliases = tuple(sorted(set(cluster.names) - {name}))
     return Entity(entity_id, name, cluster.type, aliases)
+
+
+def kept_apart(local: LocalEntity, cluster: _Cluster, blocks=None, ours: dict[str, set[str]] | None = None) -> bool:
+    """Whether a person's marks (``newsgraph.ingest.name_marks``) keep a local entity out of a cluster: names of one
+    first name and surname with other middle initials or generations ("George H.W. Bush" / "George W. Bush"),
+    a cluster holding an entity of the same article that the article told apart by its marks ("Donald Trump" beside
+    "Donald Trump Jr."), or a name without marks ("George Bush") that fits several marked people of the ``block``
+    (``resolve``'s blocks by the first letter of the last word) equally.
+    """
+    ours = marks((local.name, *local.names)) if ours is None else ours
+    if not ours:
+        return False
+    theirs = cluster_marks(cluster)
+    if not ours.keys() & theirs.keys():  # no name of one base: nothing to tell apart (its members' names are its)
+        return False
+    if distinct(ours, theirs):
+        return True
+    if any(m.source == local.source and m.local_id != local.local_id and apart(ours, marks((m.name, *m.names)))
+           for m in cluster.members):
+        return True
+    plain = [base for base in ours if base in theirs and not ours[base] - {""} and theirs[base] - {""}]
+    for base in plain if blocks is not None else ():
+        block = blocks.get(base.split()[-1][:1])
+        for n in block.persons_ending(base.split()[-1]) if block is not None else ():
+            other = block.entries[n][1]
+            found = marks(other.names).get(base) if other is not cluster else None
+            if found is not None and found - {""} != theirs[base] - {""}:
+                return True  # "George Bush": H.W. or W.?
+    return False
+
+
+def cluster_marks(cluster: _Cluster) -> dict[str, set[str]]:
+    """``marks`` of a cluster's names, read again only for the names it has gained (``resolve`` asks for them of
+    every candidate cluster of every person it places)."""
+    seen, found = cluster.name_marks or (0, {})
+    if seen > len(cluster.names):  # names taken out: read them all again
+        seen, found = 0, {}
+    if seen < len(cluster.names):  # a Counter keeps its names in the order they came: read the new ones
+        for base, more in marks(islice(cluster.names, seen, None)).items():
+            found[base] = found.get(base, set()) | more
+        cluster.name_marks = (len(cluster.names), found)
+    return found
+
+
+def across_types(local: LocalEntity, keys: set[str], cluster: _Cluster) -> bool:
+    """Whether a local entity and a cluster share only a person's surname across types, which is no evidence of one
+    entity: "Harrison Ford" (and his "Ford") and "Ford Motor Company" (and its "Ford"), "Michael Jordan" and the
+    "Jordan" an article also writes as a place. A full name never joins an entity of another kind whose own name
+    has two words or more through a one-word key alone; a lone word some mention of which the model took for a place
+    never joins a person's surname.
+
+    >>> from newsgraph.graph.resolve import _Cluster
+    >>> ford = _Cluster(keys={"ford motor", "ford"}, type="Organization")
+    >>> across_types(LocalEntity("b", 0, "Harrison Ford", "Person", ("Harrison Ford", "Ford")),
+    ...              {"harrison ford", "ford"}, ford)
+    True
+    >>> jordan = _Cluster(keys={"michael jordan", "jordan"}, surnames={"jordan"}, type="Person")
+    >>> across_types(LocalEntity("b", 1, "Jordan", "Person", ("Jordan",), (("Person", 1), ("Place", 1))),
+    ...              {"jordan"}, jordan), across_types(LocalEntity("c", 0, "Trump", "Organization", ("Trump",)),
+    ...                                                {"trump"}, _Cluster(keys={"donald trump", "trump"},
+    ...                                                                    surnames={"trump"}, type="Person"))
+    (True, False)
+    """
+    long_ours = {k for k in keys if " " in k}
+    person_ours, person_theirs = local.type == "Person", cluster.type == "Person"
+    if person_ours != person_theirs and long_ours and not long_ours & cluster.keys and any(
+            " " in k for k in cluster.keys):
+        return True  # "Harrison Ford" / "Ford Motor Company"
+    if not long_ours and person_theirs and keys & cluster.surnames:
+        return dict(local.type_votes).get("Place", 0) > 0 or local.type == "Place"
+    return False

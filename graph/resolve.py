@@ -59,10 +59,12 @@ from rapidfuzz import fuzz, process
 from newsgraph.graph.initials import Initials, written_short_keys
 from newsgraph.graph.lone_names import join_named_later
 from newsgraph.graph.name_rules import (
+    across_types,
     article_surnames,
     assign_ids,
     cluster_entity,
     generation_clash,
+    kept_apart,
     local_keys,
     name_similarity,
     same_first_name,
@@ -71,6 +73,7 @@ from newsgraph.graph.name_rules import (
 )
 from newsgraph.graph.overrides import Overrides
 from newsgraph.graph.roles import RoleHolder, Roles, holder_in_other_articles
+from newsgraph.ingest.name_marks import marks
 from newsgraph.ingest.names import acronym, name_key, role_key
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity, Merge, Resolution
 
@@ -92,6 +95,8 @@ class _Cluster:
     members: list[LocalEntity] = field(default_factory=list)
     known: Entity | None = None
     type: str = "Other"
+    #: ``name_rules.cluster_marks``: how many names the marks were read from, and the marks.
+    name_marks: tuple[int, dict[str, set[str]]] | None = None
 
     def vote(self, votes: dict[str, float]) -> None:
         self.votes.update(votes)
@@ -183,8 +188,12 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
             # such article made one more.
             enemies = set().union(*(partners[k] for k in keys)) - keys if partners else set()
 
-            def allowed(cluster: _Cluster, enemies=enemies, keys=keys) -> bool:
-                return not (enemies and enemies & cluster.keys) and not generation_clash(keys, cluster.keys)
+            ours = marks((local.name, *local.names)) if local.type == "Person" else {}
+
+            def allowed(cluster: _Cluster, enemies=enemies, keys=keys, local=local, ours=ours) -> bool:
+                return not (enemies and enemies & cluster.keys) and not generation_clash(keys, cluster.keys) and (
+                    not ours or not kept_apart(local, cluster, by_block, ours)) and not across_types(
+                    local, keys, cluster)
 
             target, rule, detail = _forced(keys, overrides, by_key, allowed)
             if target is None and person and by_key.get(person) is not None and allowed(by_key.get(person)):

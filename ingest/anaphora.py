@@ -51,7 +51,8 @@ class Found:
 
 def repeated_names(doc: Doc, found: list[Found]) -> list[Found]:
     """Where the model missed a name the article has already given: a capitalised surname or one-word name
-    ("Zelenskyy told reporters" after "Volodymyr Zelenskyy"), or a place written in lower case as a subject or
+    ("Zelenskyy told reporters" after "Volodymyr Zelenskyy", also first in its sentence whatever the model's tag),
+    or a place written in lower case as a subject or
     after a preposition ("kyiv will never accept", "aid to kyiv")."""
     covered = {i for item in found for i in range(item.start, item.end)}
     by_word: dict[str, Found] = {}
@@ -75,7 +76,12 @@ def repeated_names(doc: Doc, found: list[Found]) -> list[Found]:
         place = item.label in {"GPE", "LOC"}
         lower_place = place and token.is_lower and token.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "conj"}
         capitalised = _capitalised(token.text)  # "Zelenskyy", and "DeGeneres", "O'Brien", "McCain" too
-        if not (capitalised and not token.is_sent_start or lower_place or capitalised and token.pos_ == "PROPN"):
+        # A sentence's first word is capitalised anyway: there it counts where the model reads a proper noun, or
+        # where it is the surname of a full name the article gave before ("Starmer said" after "Sir Keir Starmer",
+        # which the model tags a common noun in places), whatever its tag.
+        surname = item.label == "PERSON" and len(item.key.split()) >= 2 and item.start < i
+        if not (capitalised and not token.is_sent_start or lower_place or capitalised and token.pos_ == "PROPN"
+                or capitalised and surname):
             continue
         out.append(Found(token.i, token.i + 1, item.name, item.label, "name", item.key, 0.5))
     return out
@@ -288,9 +294,9 @@ FEMALE_NOUNS = frozenset({"woman", "lady", "girl", "grandmother"})
 def gendered_nouns(doc: Doc, found: list[Found]) -> list[Found]:
     """ "the woman", "a 66-year-old woman" → the article's only named person its pronouns make a woman (she/her
     linked to her, never he/him), when there is exactly one and the article gives her no other age ("Jean Larson,
-    48," is no "63-year-old woman"). Singular nouns without a possessive only. Men are
-    not linked this way: news reports name many men (officers, spokesmen) that "he" refers to, so "the man" is
-    too often someone else."""
+    48," is no "63-year-old woman"); an indefinite noun with no age ("one woman", "a woman") is one of many.
+    Singular nouns without a possessive only. Men are not linked this way: news reports name many men (officers,
+    spokesmen) that "he" refers to, so "the man" is too often someone else."""
     sexes: dict[str, set[str]] = defaultdict(set)
     for item in found:
         if item.kind == "pronoun" and item.end - item.start == 1:
@@ -310,10 +316,21 @@ def gendered_nouns(doc: Doc, found: list[Found]) -> list[Found]:
         if (token.pos_ == "NOUN" and token.lemma_.lower() in FEMALE_NOUNS and token.i not in covered
                 and token.tag_ not in {"NNS", "NNPS"} and token.dep_ != "compound"
                 and not any(c.dep_ == "poss" for c in token.children)
+                and not (_indefinite(token) and not any(map(years_old, token.children)))
                 and not any(a is not None and ages and a not in ages for a in map(years_old, token.children))):
             start = _noun_start(token, covered)
             out.append(Found(start, token.i + 1, woman.name, "PERSON", "description", woman.key, 0))
     return out
+
+
+#: Words before a noun that say it is one of many, not the one in view: "one woman", "a woman", "another woman".
+INDEFINITE_WORDS = frozenset({"a", "an", "one", "another", "some", "any", "other"})
+
+
+def _indefinite(noun: Token) -> bool:
+    """Whether a noun is indefinite ("one woman", "a man", "another official"): such a phrase describes no named
+    person, unless an age says which ("a 66-year-old woman")."""
+    return any(c.lower_ in INDEFINITE_WORDS and c.dep_ in {"det", "nummod", "amod"} for c in noun.children)
 
 
 IDENTIFYING_VERBS = frozenset({"identify", "name"})

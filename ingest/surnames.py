@@ -9,7 +9,10 @@ makes it:
 - **a lone surname refers back**: of the people of that surname, those the article has named before it are its
   candidates, when any are. "LaCalamita" in the body of a report that names "Anthony LaCalamita III" in its second
   sentence and his wife "Michele LaCalamita" in its last is him; a surname written before any full name of it
-  (a headline) still joins the one person the whole article gives that surname.
+  (a headline) still joins the one person the whole article gives that surname;
+- **a full name with other initials or another generation is another person** (``newsgraph.ingest.name_marks``):
+  "George W. Bush" beside "George H.W. Bush", "Donald Trump" beside "Donald Trump Jr." (father and son share the
+  rest of their names); "Jerome Powell" still joins "Jerome H. Powell".
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from newsgraph.ingest.anaphora import Found
+from newsgraph.ingest.name_marks import apart, marks
 from newsgraph.ingest.names import without_generation
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -36,7 +40,8 @@ def link_surnames(found: list[Found]) -> list[Found]:
     """Give a lone surname (or a first-and-last name with extra initials) the key of the full name it stands for:
     of the article's people of that surname, those named before it if any are, else all of them; linked when they
     share one first name. A lone surname the model tags a place is a person where the article also writes it
-    alone as a person's name ("took Chohan to hospital" beside "Chohan, who …"); a lone word the model tags an
+    alone as a person's name and ends the full name of one of its people ("took Chohan to hospital" beside "Raj
+    Chohan" and "Chohan, who …"); a lone word the model tags an
     organisation that starts or ends an organisation's name in the article is that organisation ("Ford" beside
     "Ford Motor Company" and "William Clay Ford Jr.").
 
@@ -59,17 +64,23 @@ def link_surnames(found: list[Found]) -> list[Found]:
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in sorted(counts, key=lambda k: (-counts[k], len(k.split()), k)):  # the most frequent, shortest name
         by_surname[surname_of(key)].append(key)
+    written: dict[str, list[str]] = defaultdict(list)
+    for item in found:
+        if item.key in counts:
+            written[item.key].append(item.name)
     lone = {item.key for item in found if item.label == "PERSON" and len(item.key.split()) == 1}
     org_ends = {end for item in found if item.label == "ORG" and len(item.key.split()) >= 2
                 for end in (item.key.split()[0], item.key.split()[-1])}
     for item in found:
         words = item.key.split()
-        if item.label in _PLACE_LABELS and item.kind == "name" and len(words) == 1 and words[0] in lone:
+        if (item.label in _PLACE_LABELS and item.kind == "name" and len(words) == 1 and words[0] in lone
+                and words[0] in by_surname):  # "Jordan" of "King Abdullah of Jordan" is no person the article names
             item.label, item.weight = "PERSON", 0
         if item.label == "ORG" and len(words) == 1 and words[0] in org_ends:
             continue  # "Ford" beside "Ford Motor Company" is the company, whoever else is named Ford
         if item.label in {"PERSON", "ORG", "NORP"} and words and words[-1] in by_surname and len(words) <= 2:
-            fits = [k for k in by_surname[words[-1]] if len(words) == 1 or words[0] == k.split()[0]]
+            fits = [k for k in by_surname[words[-1]] if len(words) == 1 or words[0] == k.split()[0] and (
+                k == item.key or not apart(marks([item.name]), marks(written[k])))]
             before = [k for k in fits if first_named[k] < item.start]
             if before:
                 fits = before
