@@ -42,7 +42,7 @@ RETURN a.id AS subject, type(r) AS type, t.id AS object
 PARTICIPANTS_OF = """
 MATCH (e:Event)-[p:HAS_PARTICIPANT]->(x:Entity)
 WHERE $ids IS NULL OR e.id IN $ids
-RETURN e.id AS event, x.id AS entity, p.role AS role
+RETURN e.id AS event, x.id AS entity, p.role AS role, p.sources AS sources
 """
 NODES_BY_ID = """
 UNWIND $ids AS id

@@ -37,15 +37,15 @@ import io
 import json
 import os
 import re
-import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph.cypher import BOOKKEEPING
-from newsgraph.graph.neo4j_csv import csv_files as _csv_files, json_default
-from newsgraph.graph.output import is_stream, write_file, write_folder
+from newsgraph.graph.neo4j_csv import csv_tables as _csv_tables, csv_zip, json_default
+from newsgraph.graph.output import check_path, is_stream, write_file, write_folder
 from newsgraph.model import Evidence
 
 if TYPE_CHECKING:
@@ -53,6 +53,18 @@ if TYPE_CHECKING:
 
 FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl", "mentions-jsonl")
 _NESTED = {"evidence", "mentions"}
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What ``export_counted`` wrote: the files (sorted), how many nodes and edges they hold (for ``csv`` the rows
+    of ``nodes.csv`` and ``relationships.csv``, Evidence and Resolution nodes and their links included; else the
+    graph's nodes and edges), and whether all of it was written (False when a stream's reader stopped reading)."""
+
+    paths: list[Path]
+    nodes: int
+    edges: int
+    complete: bool = True
 
 
 def export(graph: nx.MultiDiGraph, fmt: str, path: str | os.PathLike) -> list[Path]:
@@ -70,26 +82,38 @@ def export(graph: nx.MultiDiGraph, fmt: str, path: str | os.PathLike) -> list[Pa
         The files written, sorted.
 
     Raises:
-        BadSetting: The format is unknown, the parent folder of ``path`` does not exist, ``path`` is a folder
-            where a file is expected (or the reverse) or a socket, or the write fails (the message gives the
-            cause: no space left on device, permission denied, ...).
+        BadSetting: The format is unknown, the path is empty, the parent folder of ``path`` does not exist (or is
+            not a folder), ``path`` is a folder where a file is expected (or ends with ``/``) or the reverse, or a
+            socket, or the write fails (the message gives the cause: no space left on device, permission denied,
+            ...).
     """
+    return export_counted(graph, fmt, path).paths
+
+
+def export_counted(graph: nx.MultiDiGraph, fmt: str, path: str | os.PathLike) -> Exported:
+    """``export(graph, fmt, path)``, telling what it wrote (``Exported``)."""
     if fmt not in FORMATS:
         raise BadSetting(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
     target = Path(path)
+    check_path(path, fmt, one_file=fmt != "csv" or target.suffix.lower() == ".zip")
     renderers: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
-        "graphml": _graphml, "gexf": _gexf, "json": _json, "csv": _csv_zip,
+        "graphml": _graphml, "gexf": _gexf, "json": _json,
         "evidence-jsonl": _evidence_jsonl, "entities-jsonl": _entities_jsonl, "mentions-jsonl": _mentions_jsonl,
     }
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     try:
-        if fmt == "csv" and target.suffix.lower() != ".zip" and not is_stream(target):
-            files = _csv_files(graph)
-            write_folder(target, files)
-            return [target / name for name in sorted(files)]
-        write_file(target, renderers[fmt](graph), what=fmt)
+        if fmt == "csv":
+            files, rows = _csv_tables(graph)
+            nodes, edges = rows["nodes.csv"], rows["relationships.csv"]
+            if target.suffix.lower() != ".zip" and not is_stream(target):
+                write_folder(target, files)
+                return Exported([target / name for name in sorted(files)], nodes, edges)
+            complete = write_file(target, csv_zip(files), what=fmt)
+        else:
+            complete = write_file(target, renderers[fmt](graph), what=fmt)
     except OSError as exc:
         raise BadSetting(f"cannot export to {target}: {(exc.strerror or str(exc)).lower()}") from exc
-    return [target]
+    return Exported([target], nodes, edges, complete)
 
 
 # --- canonical form ----------------------------------------------------------------------------------------------
@@ -301,18 +325,6 @@ def _json(graph: nx.MultiDiGraph) -> bytes:
 
     data = nx.node_link_data(_canonical(graph), edges="edges")
     return (_dumps(data, sort_keys=True, indent=2) + "\n").encode("utf-8")
-
-
-# --- csv -----------------------------------------------------------------------------------------------------------
-def _csv_zip(graph: nx.MultiDiGraph) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in sorted(_csv_files(graph).items()):
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # fixed: byte-identical archives
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, content)
-    return buffer.getvalue()
 
 
 # --- jsonl ---------------------------------------------------------------------------------------------------------

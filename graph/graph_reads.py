@@ -102,7 +102,7 @@ def _attach_events(run: Run, graph: nx.MultiDiGraph, *, whole: bool) -> None:
     for row in run(cypher.PARTICIPANTS_OF, {"ids": ids}):
         if row["event"] in graph and row["entity"] in graph:
             graph.add_edge(row["event"], row["entity"], key=f"HAS_PARTICIPANT:{row['role']}",
-                           type="HAS_PARTICIPANT", role=row["role"])
+                           type="HAS_PARTICIPANT", role=row["role"], sources=list(row.get("sources") or ()))
     story_ids = sorted(n for n, d in graph.nodes(data=True) if d["kind"] == "Story")
     for row in run(cypher.STORY_LINKS, {"ids": None if whole else story_ids}):
         if row["subject"] in graph and row["object"] in graph:

@@ -19,7 +19,7 @@ from typing import Any
 from newsgraph.errors import BadSetting
 from newsgraph.graph import export_reads
 from newsgraph.graph.evidence_lines import evidence_lines
-from newsgraph.graph.output import write_file
+from newsgraph.graph.output import check_path, write_file
 from newsgraph.graph.store import GraphStore
 
 #: The formats ``export_whole`` writes from the store's rows.
@@ -28,10 +28,12 @@ STREAMED = ("evidence-jsonl",)
 
 @dataclass(frozen=True)
 class LineExport:
-    """What ``export_whole`` wrote: the file and how many lines."""
+    """What ``export_whole`` wrote: the file, how many lines, and whether all of them (False when a stream's
+    reader stopped reading)."""
 
     path: Path
     lines: int
+    complete: bool = True
 
 
 def export_whole(store: GraphStore, fmt: str, path: str | os.PathLike) -> LineExport:
@@ -45,13 +47,14 @@ def export_whole(store: GraphStore, fmt: str, path: str | os.PathLike) -> LineEx
     """
     if fmt not in STREAMED:
         raise BadSetting(f"{fmt!r} is not written from the store's rows; choose one of: {', '.join(STREAMED)}")
+    check_path(path, fmt, one_file=True)
     target = Path(path)
     lines = _evidence_lines(store)
     try:
-        write_file(target, "".join(lines).encode("utf-8"), what=fmt)
+        complete = write_file(target, "".join(lines).encode("utf-8"), what=fmt)
     except OSError as exc:
         raise BadSetting(f"cannot export to {target}: {(exc.strerror or str(exc)).lower()}") from exc
-    return LineExport(target, len(lines))
+    return LineExport(target, len(lines), complete)
 
 
 def _evidence_lines(store: GraphStore) -> list[str]:

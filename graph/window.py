@@ -12,7 +12,8 @@ it filters, the same way in the canned queries (their ``since`` / ``until`` para
   that stays (sources, independent sources, evidence, negated, hedged, conditional) are those of its kept evidence;
 * an event no source in the window reports goes; so does a story with no source in the window; one that stays
   counts only the window's sources (an event's sources, reports and their flags; a story's size, first and last
-  days), and so does an entity's mention count;
+  days), and so does an entity's mention count; an entity takes part in an event only where a source in the
+  window names it among the event's participants (``HAS_PARTICIPANT.sources``, kept to those sources);
 * an entity goes when no source in the window mentions it and no relation is left to it; a concept when no
   relation is left to it.
 
@@ -118,6 +119,12 @@ def window_graph(graph: nx.MultiDiGraph, since: str = "", until: str = "",
             evidence = [e for e in data["evidence"] if e.get("source") in sources]
             if evidence:
                 _recount(data, evidence, groups)
+            else:
+                kept.remove_edge(a, b, key)
+        elif data.get("type") == "HAS_PARTICIPANT" and data.get("sources"):  # as `events` and `timeline` count
+            told = [s for s in data["sources"] if s in sources or s not in graph]  # a subgraph's unread: kept
+            if told:
+                data["sources"] = told
             else:
                 kept.remove_edge(a, b, key)
     kept.remove_nodes_from([n for n, d in graph.nodes(data=True)  # reported (or told) only by sources gone

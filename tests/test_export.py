@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from newsgraph.errors import BadSetting
-from newsgraph.graph.export import FORMATS, export
+from newsgraph.graph.export import FORMATS, export, export_counted
 from newsgraph.graph.neo4j_csv import ARRAY_DELIMITER
 
 pytestmark = [pytest.mark.store, pytest.mark.model]  # the seed graph, ingested into a FalkorDB the session starts
@@ -262,3 +262,46 @@ def test_characters_xml_cannot_hold_are_replaced_one_for_one(tmp_path, fmt):
     assert loaded.nodes["acme"]["name"] == "Acme\ufffd Corp"
     [data] = [d for *_, d in loaded.edges(data=True)]
     assert data["sentence"] == "Acme\ufffd Corp met Beta\ufffd." and len(data["sentence"]) == len(sentence)
+
+
+def test_participants_keep_their_sources_in_every_graph_format(graph, tmp_path):
+    """HAS_PARTICIPANT {role, sources}: the graph read back, and every export of it, dropped ``sources``, which
+    `events` and `timeline` filter on in a date window."""
+    told = {(u, v, k): d["sources"] for u, v, k, d in graph.edges(keys=True, data=True)
+            if d.get("type") == "HAS_PARTICIPANT"}
+    assert told and all(sources and all(graph.nodes[s]["kind"] == "Source" for s in sources)
+                        for sources in told.values())
+    data = json.loads(export(graph, "json", tmp_path / "g.json")[0].read_text(encoding="utf-8"))
+    assert {(e["source"], e["target"], e["key"]): e["sources"] for e in data["edges"]
+            if e.get("type") == "HAS_PARTICIPANT"} == told
+    read = nx.read_graphml(export(graph, "graphml", tmp_path / "g.graphml")[0], force_multigraph=True)
+    assert {(u, v, d["networkx_key"]): d["sources"] for u, v, d in read.edges(data=True)
+            if d.get("type") == "HAS_PARTICIPANT"} == {key: ";".join(s) for key, s in told.items()}
+    gexf = nx.read_gexf(export(graph, "gexf", tmp_path / "g.gexf")[0])
+    assert {(u, v, k): d["sources"] for u, v, k, d in gexf.edges(keys=True, data=True)
+            if d.get("rel_type") == "HAS_PARTICIPANT"} == {key: ";".join(s) for key, s in told.items()}
+    [_, relationships] = export(graph, "csv", tmp_path / "csv")
+    rows = [r for r in csv.DictReader(io.StringIO(relationships.read_text(encoding="utf-8")))
+            if r[":TYPE"] == "HAS_PARTICIPANT"]
+    assert len(rows) == len(told)
+    assert sorted(r["sources:string[]"].split(ARRAY_DELIMITER) for r in rows) == sorted(told.values())
+
+
+def test_csv_export_counts_the_rows_it_writes(graph, tmp_path):
+    done = export_counted(graph, "csv", tmp_path / "out")
+    tables = {p.name: list(csv.DictReader(io.StringIO(p.read_text(encoding="utf-8")))) for p in done.paths}
+    assert (done.nodes, done.edges) == (len(tables["nodes.csv"]), len(tables["relationships.csv"]))
+    assert done.nodes > graph.number_of_nodes() and done.edges > graph.number_of_edges()
+
+
+def test_a_path_no_export_can_mean_is_refused(graph, tmp_path):
+    with pytest.raises(BadSetting, match="the path is empty"):
+        export(graph, "json", "")
+    with pytest.raises(BadSetting, match="ends with / but graphml writes one file"):
+        export(graph, "graphml", f"{tmp_path / 'newdir'}/")
+    (tmp_path / "plain").write_text("x")
+    with pytest.raises(BadSetting, match="plain is not a folder"):
+        export(graph, "json", tmp_path / "plain" / "g.json")
+    with pytest.raises(BadSetting, match="plain is not a folder"):
+        export(graph, "csv", tmp_path / "plain" / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plain"]

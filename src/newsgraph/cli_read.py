@@ -247,11 +247,12 @@ def export(
     output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, "
                                                "entities-jsonl, mentions-jsonl, or html (the graph view and evidence "
                                                "panel in one self-contained file).", show_default=False)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv); - for "
-                                         "standard output.", show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv); - for "
+                                        "standard output.", metavar="PATH", show_default=False)],
     entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.",
                                                   show_default=False)] = None,
-    hops: Annotated[int, typer.Option(help="With --entity: how many relations away to go.")] = 2,
+    hops: Annotated[Optional[int], typer.Option(help="With --entity: how many relations away to go (2 when not "
+                                                "given).", show_default=False)] = None,
     since: Since = None, until: Until = None,
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
@@ -260,46 +261,62 @@ def export(
     --since/--until: only the evidence of sources of those dates, and what it supports."""
 
     def body() -> None:
-        from newsgraph.errors import BadSetting
-        from newsgraph.graph.export import FORMATS, export as write_export
+        from newsgraph.errors import BadSetting, UnknownEntity
+        from newsgraph.graph.export import FORMATS, export_counted
         from newsgraph.graph.line_export import STREAMED, export_whole
-        from newsgraph.graph.output import is_stream
-        from newsgraph.graph.window import check_window, window_graph
+        from newsgraph.graph.output import check_path, is_stream
+        from newsgraph.graph.window import check_window, window_entities, window_graph
         from newsgraph.stores import open_store
 
         if output_format not in (*FORMATS, "html"):
             raise BadSetting(f"--format {output_format!r}: choose one of {', '.join(FORMATS)}, html")
-        if hops < 0:
+        if hops is not None and entity is None:
+            raise BadSetting(f"--hops {hops}: --hops needs --entity; without it the whole graph is exported")
+        if hops is not None and hops < 0:
             raise BadSetting(f"--hops {hops}: give a number of relations, 0 or more")
+        distance = 2 if hops is None else hops
         window = check_window(since, until)
-        target = Path("/dev/stdout") if str(output) == "-" else output  # as a shell redirection would write it
+        target = Path("/dev/stdout") if output == "-" else Path(output)  # as a shell redirection would write it
+        if output != "-":
+            check_path(output, output_format, one_file=output_format != "csv" or target.suffix.lower() == ".zip")
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         require_graph(settings)
         with open_store(settings) as graph_store:
             found = None if entity is None else graph_store.find_entity(entity)
             around = None if found is None else [found.id]
+            if found is not None and any(window) and found.id not in window_entities(graph_store, *window):
+                ends = ", ".join(f"{word} {day}" for word, day in zip(("since", "until"), window) if day)
+                raise UnknownEntity(f"no source in the window ({ends}) mentions {found.name!r} [{found.id}]")
             if around is None and window == ("", "") and output_format in STREAMED:  # no graph needed
                 done = export_whole(graph_store, output_format, target)
-                typer.echo(f"wrote {done.path} ({done.lines} lines)", err=is_stream(target))
+                if done.complete:  # a reader that stopped early (`| head`) is told nothing
+                    typer.echo(f"wrote {done.path} ({done.lines} lines)", err=is_stream(target))
                 return
-            subgraph = window_graph(graph_store.read_graph(around, hops=hops), *window, around=around, hops=hops)
+            subgraph = window_graph(graph_store.read_graph(around, hops=distance), *window, around=around,
+                                    hops=distance)
         if output_format == "html":
             from newsgraph.workbench.html_export import export_html
 
-            title = "whole graph" if found is None else f"{found.name}, {hops} hop{'s' if hops != 1 else ''}"
+            title = "whole graph" if found is None else f"{found.name}, {distance} hop{'s' if distance != 1 else ''}"
             written = [export_html(subgraph, target, title=f"newsgraph: {title}", start=around or ())]
+            size = _export_size(output_format, written, subgraph)
         else:
-            written = write_export(subgraph, output_format, target)
+            done_graph = export_counted(subgraph, output_format, target)
+            if not done_graph.complete:
+                return
+            written = done_graph.paths
+            size = (f"{done_graph.nodes} nodes, {done_graph.edges} edges" if output_format == "csv"
+                    else _export_size(output_format, written, subgraph))
         # Where the export itself goes to a stream (/dev/stdout, a pipe), the line that says so goes to stderr.
-        typer.echo(f"wrote {', '.join(map(str, written))} ({_export_size(output_format, written, subgraph)})",
-                   err=is_stream(target))
+        typer.echo(f"wrote {', '.join(map(str, written))} ({size})", err=is_stream(target))
 
     _guarded(body)
 
 
 def _export_size(output_format: str, written: list[Path], subgraph: Any) -> str:
-    """What an export wrote: the lines of a JSON Lines file (one record each), else the graph's nodes and edges."""
+    """What an export wrote: the lines of a JSON Lines file (one record each), the nodes and relations an html
+    view draws, else the graph's nodes and edges (csv counts its rows: ``Exported``)."""
     if output_format.endswith("-jsonl") and len(written) == 1 and written[0].is_file():
         with written[0].open("rb") as lines:
             return f"{sum(1 for _ in lines)} lines"
