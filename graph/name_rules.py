@@ -352,9 +352,9 @@ def across_types(local: LocalEntity, keys: set[str], cluster: _Cluster) -> bool:
     """
     long_ours = {k for k in keys if " " in k}
     person_ours, person_theirs = local.type == "Person", cluster.type == "Person"
-    if person_ours != person_theirs and long_ours and not long_ours & cluster.keys and any(
+    if person_ours != person_theirs and long_ours and long_ours.isdisjoint(cluster.keys) and any(
             " " in k for k in cluster.keys):
         return True  # "Harrison Ford" / "Ford Motor Company"
-    if not long_ours and person_theirs and keys & cluster.surnames:
+    if not long_ours and person_theirs and not keys.isdisjoint(cluster.surnames):
         return dict(local.type_votes).get("Place", 0) > 0 or local.type == "Place"
     return False
