@@ -164,8 +164,8 @@ def _number(words: list[str]) -> float | None:
     >>> _number(["one", "two"]), _number(["dozens"]), _number(["and"]), _number(["3.5", "bn"]), _number(["000"])
     (None, None, None, 3500000000.0, None)
     """
-    words = [w for k, w in enumerate(words)  # "half a million" is half of a million
-             if not (w in {"a", "an"} and k and words[k - 1] in FRACTIONS and k + 1 < len(words))]
+    words = [w for k, w in enumerate(words)  # "half a million" is half of a million, "half a" (day) a half
+             if not (w in {"a", "an"} and k and words[k - 1] in FRACTIONS)]
     if not words:
         return None
     total = current = 0.0
@@ -217,6 +217,8 @@ def _duration(words: list[str]) -> str | None:
     ('PT2H30M', 'PT1H30M')
     >>> _duration("a day and a half".split()), _duration("2 year".split()), _duration("hour".split())
     ('P1DT12H', 'P2Y', None)
+    >>> _duration("half a day".split()), _duration("half an hour".split()), _duration("a quarter of an hour".split())
+    ('PT12H', 'PT30M', None)
     """
     seconds = 0.0
     date_part: dict[str, float] = {}

@@ -101,6 +101,9 @@ def test_approximators_are_dropped_and_flagged(text, value):
     ("36 hours", "a day and a half", "P1DT12H"),
     ("18 months", "a year and a half", "P1Y6M"),
     ("a decade", "10 years", "P10Y"),
+    ("half a day", "12 hours", "PT12H"),  # before, "half a" was one and a half: P1DT12H
+    ("half an hour", "30 minutes", "PT30M"),
+    ("half a year", "six months", "P6M"),
 ])
 def test_one_length_is_one_text_whatever_its_units(a, b, value):
     """Before, "48 hours" was PT48H and "two days" P2D, "a week" P1W and "seven days" P7D: `contested`, which
