@@ -115,7 +115,7 @@ def test_entity_no_source_in_the_window_mentions_is_refused(runner, data_dir, tm
     assert kept.exit_code == 0 and (tmp_path / "g.json").stat().st_size > 1000
 
 
-@pytest.mark.parametrize("fmt", ["evidence-jsonl", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["evidence-jsonl", "json", "csv", "html"])
 def test_a_reader_that_stopped_is_told_nothing(runner, data_dir, fmt):
     """`-o - | head -c 100` printed "wrote /dev/stdout (237 lines)" after the reader had stopped."""
     read_end, write_end = os.pipe()

@@ -299,7 +299,10 @@ def export(
             from newsgraph.workbench.html_export import export_html
 
             title = "whole graph" if found is None else f"{found.name}, {distance} hop{'s' if distance != 1 else ''}"
-            written = [export_html(subgraph, target, title=f"newsgraph: {title}", start=around or ())]
+            page = export_html(subgraph, target, title=f"newsgraph: {title}", start=around or ())
+            if page is None:  # a reader that stopped early (`| head`) is told nothing
+                return
+            written = [page]
             size = _export_size(output_format, written, subgraph)
         else:
             done_graph = export_counted(subgraph, output_format, target)

@@ -28,8 +28,10 @@ from newsgraph.workbench.shapes import edge_of, evidence_item, node_of
 _SCRIPTS = ("vendor/cytoscape.min.js", "core.js", "views.js")
 
 
-def export_html(graph: nx.MultiDiGraph, path: str | os.PathLike, *, title: str, start: Sequence[str] = ()) -> Path:
-    """Write the self-contained page for ``graph`` (as ``GraphStore.read_graph`` returns it) to ``path``.
+def export_html(graph: nx.MultiDiGraph, path: str | os.PathLike, *, title: str,
+                start: Sequence[str] = ()) -> Path | None:
+    """Write the self-contained page for ``graph`` (as ``GraphStore.read_graph`` returns it) to ``path``; return
+    the path, or None when ``path`` is a stream whose reader stopped reading (``| head``).
 
     Args:
         graph: The subgraph: Entity and Concept nodes, relation edges with their ``evidence``; Source nodes give
@@ -46,10 +48,10 @@ def export_html(graph: nx.MultiDiGraph, path: str | os.PathLike, *, title: str, 
     target = Path(path)
     page = render(payload(graph, title=title, start=start))
     try:  # as every export is written: a device or FIFO written to, a file replaced whole (newsgraph.graph.output)
-        write_file(target, page.encode("utf-8"), what="html")
+        complete = write_file(target, page.encode("utf-8"), what="html")
     except OSError as exc:
         raise BadSetting(f"cannot export to {target}: {(exc.strerror or str(exc)).lower()}") from exc
-    return target
+    return target if complete else None
 
 
 def payload(graph: nx.MultiDiGraph, *, title: str, start: Sequence[str] = ()) -> dict[str, Any]:
