@@ -107,15 +107,12 @@ def test_demonym_and_country_are_one_entity_capital_and_institution_are_not():
     assert {e.name for e in res.entities} == {"Russia", "Moscow", "Kremlin", "Vladimir Putin"}
 
 
-def test_many_articles_resolve_quickly():
-    import time
-
+def test_many_articles_resolve_every_local_entity():
+    """How fast is `benchmarks/resolution_scale.py`'s question (a timed assertion fails on a busy machine)."""
     articles = [_article(f"s{i}", (f"Person{i % 500} Surname{i % 700}", "Person"), (f"Place{i % 300}", "Place"))
                 for i in range(3000)]
-    started = time.perf_counter()
     res = resolve(articles)
-    assert time.perf_counter() - started < 20
-    assert len(res.assignment) == 6000
+    assert len(res.assignment) == 6000 and set(res.assignment.values()) == {e.id for e in res.entities}
 
 
 # --- precision rules -----------------------------------------------------------------------------------------------
