@@ -190,12 +190,14 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
 
             ours = marks((local.name, *local.names)) if local.type == "Person" else {}
 
-            def allowed(cluster: _Cluster, enemies=enemies, keys=keys, local=local, ours=ours) -> bool:
-                return not (enemies and enemies & cluster.keys) and not generation_clash(keys, cluster.keys) and (
-                    not ours or not kept_apart(local, cluster, by_block, ours)) and not across_types(
-                    local, keys, cluster)
+            def forcible(cluster: _Cluster, enemies=enemies, keys=keys) -> bool:  # what an analyst merge may join
+                return not (enemies and enemies & cluster.keys) and not generation_clash(keys, cluster.keys)
 
-            target, rule, detail = _forced(keys, overrides, by_key, allowed)
+            def allowed(cluster: _Cluster, local=local, keys=keys, ours=ours, forcible=forcible) -> bool:
+                return forcible(cluster) and (not ours or not kept_apart(local, cluster, by_block, ours)) and \
+                    not across_types(local, keys, cluster)
+
+            target, rule, detail = _forced(keys, overrides, by_key, forcible)
             if target is None and person and by_key.get(person) is not None and allowed(by_key.get(person)):
                 target, rule, detail = (by_key.get(person), "surname in the article",
                                         f"{local.name!r} ends the name of {person!r}, the article's only person of "
