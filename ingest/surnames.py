@@ -39,9 +39,10 @@ def surname_of(key: str) -> str:
 def link_surnames(found: list[Found]) -> list[Found]:
     """Give a lone surname (or a first-and-last name with extra initials) the key of the full name it stands for:
     of the article's people of that surname, those named before it if any are, else all of them; linked when they
-    share one first name. A lone surname the model tags a place is a person where the article also writes it
-    alone as a person's name and ends the full name of one of its people ("took Chohan to hospital" beside "Raj
-    Chohan" and "Chohan, who …"); a lone word the model tags an
+    share one first name; a short form of two words or more that ends a fuller name of the article ("Rodríguez
+    Zapatero", "Lo Presti") is that person. A lone surname the model tags a place is a person where the article
+    also writes it alone as a person's name and ends the full name of one of its people ("took Chohan to hospital"
+    beside "Raj Chohan" and "Chohan, who …"); a lone word the model tags an
     organisation that starts or ends an organisation's name in the article is that organisation ("Ford" beside
     "Ford Motor Company" and "William Clay Ford Jr.").
 
@@ -50,6 +51,11 @@ def link_surnames(found: list[Found]) -> list[Found]:
     ...          Found(30, 32, "Michele LaCalamita", "PERSON", "name", "michele lacalamita")]
     >>> [item.key for item in link_surnames(found)]
     ['anthony lacalamita iii', 'anthony lacalamita iii', 'michele lacalamita']
+    >>> found = [Found(0, 4, "José Luis Rodríguez Zapatero", "PERSON", "name", "jose luis rodriguez zapatero"),
+    ...          Found(9, 11, "Rodríguez Zapatero", "PERSON", "name", "rodriguez zapatero"),
+    ...          Found(20, 22, "Luis Zapatero", "PERSON", "name", "luis zapatero")]
+    >>> [item.key for item in link_surnames(found)]  # a short form is a trailing run of the full name's words
+    ['jose luis rodriguez zapatero', 'jose luis rodriguez zapatero', 'luis zapatero']
     >>> found = [Found(0, 3, "Ford Motor Company", "ORG", "name", "ford motor company"),
     ...          Found(5, 9, "William Clay Ford Jr.", "PERSON", "name", "william clay ford jr"),
     ...          Found(12, 13, "Ford", "ORG", "name", "ford"), Found(20, 21, "Ford", "PERSON", "name", "ford")]
@@ -80,7 +86,8 @@ def link_surnames(found: list[Found]) -> list[Found]:
             continue  # "Ford" beside "Ford Motor Company" is the company, whoever else is named Ford
         if item.label in {"PERSON", "ORG", "NORP"} and words and words[-1] in by_surname and len(words) <= 2:
             fits = [k for k in by_surname[words[-1]] if len(words) == 1 or words[0] == k.split()[0] and (
-                k == item.key or not apart(marks([item.name]), marks(written[k])))]
+                k == item.key or not apart(marks([item.name]), marks(written[k])))
+                or len(k.split()) > len(words) and k.split()[-len(words):] == words]  # "Lo Presti"
             before = [k for k in fits if first_named[k] < item.start]
             if before:
                 fits = before

@@ -41,3 +41,14 @@ def test_a_lone_word_that_starts_an_organisations_name_stays_the_organisation():
     assert keys[2] == "ford" and keys[3] == "william clay ford jr"
     assert _keys((5, "William Clay Ford Jr.", "PERSON"), (12, "Ford", "ORG"))[1] == "william clay ford jr"
 
+
+
+def test_a_short_form_that_ends_the_full_name_finds_its_person():
+    """Before, "Lo Presti" and "Rodríguez Zapatero" were persons of their own beside "Gaetano Lo Presti" and "José
+    Luis Rodríguez Zapatero": only a lone last word or the same first name linked."""
+    assert _keys((0, "Gaetano Lo Presti", "PERSON"), (9, "Lo Presti", "PERSON"))[1] == "gaetano lo presti"
+    keys = _keys((0, "Jose Luis Rodriguez Zapatero", "PERSON"), (9, "Rodriguez Zapatero", "PERSON"),
+                 (20, "Luis Zapatero", "PERSON"), (30, "Lars Lokke Rasmussen", "PERSON"),
+                 (40, "Lokke Rasmussen", "PERSON"))
+    assert keys[1] == "jose luis rodriguez zapatero" and keys[4] == "lars lokke rasmussen"
+    assert keys[2] == "luis zapatero"  # not the words the full name ends with
