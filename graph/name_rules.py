@@ -312,7 +312,7 @@ def kept_apart(local: LocalEntity, cluster: _Cluster, blocks=None, ours: dict[st
         block = blocks.get(base.split()[-1][:1])
         for n in block.persons_ending(base.split()[-1]) if block is not None else ():
             other = block.entries[n][1]
-            found = marks(other.names).get(base) if other is not cluster else None
+            found = cluster_marks(other).get(base) if other is not cluster else None
             if found is not None and found - {""} != theirs[base] - {""}:
                 return True  # "George Bush": H.W. or W.?
     return False
