@@ -49,8 +49,8 @@ def mark(name: str) -> tuple[str, str] | None:
 def marks(names: Iterable[str]) -> dict[str, set[str]]:
     """Base → the marks the names of one entity carry for it ("" for a name with none).
 
-    >>> marks(["George W. Bush", "George Bush", "Bush"])
-    {'george bush': {'', 'w'}}
+    >>> {base: sorted(found) for base, found in marks(["George W. Bush", "George Bush", "Bush"]).items()}
+    {'george bush': ['', 'w']}
     """
     found: dict[str, set[str]] = defaultdict(set)
     for name in names:
