@@ -52,6 +52,7 @@ from newsgraph.ingest.trigger_rules import (
     occasion_trigger,
     reached_person_trigger,
     run_away_trigger,
+    shaking_trigger,
     taken_person_trigger,
 )
 from newsgraph.ingest.triples import PRONOUNS
@@ -147,6 +148,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         trigger = taken_person_trigger(table[i], trigger)  # "captured 23 pirates": an arrest
         trigger = objectless_trigger(table[i], trigger)  # "we fired in self-defence": a shooting
         trigger = reached_person_trigger(table[i], trigger)  # "rescuers reached him": no arrival at a place
+        trigger = shaking_trigger(table[i], trigger)  # "shook hands with fans": no quake
         token = table[i]
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)

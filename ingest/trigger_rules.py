@@ -1,7 +1,8 @@
 """Trigger rules for words whose event depends on their context: an acronym the parser took for a name ("arrested
-for DUI"), a noun that is an event only as an occasion ("the office Christmas party", not "the ruling party"), and
-an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey); and what
-makes a headline line, where a word inside a misread name may still be an event ("Office Shooting"). Named events
+for DUI"), a noun that is an event only as an occasion ("the office Christmas party", not "the ruling party"),
+an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey), and a
+verb of shaking that tells the quake only when a quake shakes ("shook hands" is none); and what makes a headline
+line, where a word inside a misread name may still be an event ("Office Shooting"). Named events
 and the kind nouns said of them are ``newsgraph.ingest.named_events``.
 
 Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event verb, kind) or None.
@@ -15,8 +16,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.circumstances import TIME_PREPOSITIONS, TIME_WORDS
+from newsgraph.ingest.clauses import is_passive, subjects_of
 from newsgraph.ingest.dates import MONTHS, WEEKDAYS
-from newsgraph.ingest.lexicon import event_verb, is_speech_verb
+from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb
 from newsgraph.ingest.noun_classes import noun_class
 from newsgraph.ingest.spelling import american_spelling
 from newsgraph.ingest.words import words
@@ -264,6 +266,53 @@ def reached_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str,
     return trigger
 
 
+#: Verbs of the quake class that also mean shaking anything: a quake only when what shakes is one.
+SHAKING_VERBS = frozenset({"shake", "jolt", "rock"})
+#: Event classes whose shaking is the quake's ("the aftershock jolted the island").
+_QUAKE_CLASSES = frozenset({"quake", "aftershock"})
+#: A shaking done by a person or group ("shook hands with the lawyers", "rocked the baby").
+SHAKEN_BY_SOMEONE = "agitate"
+#: A shaking done by another happening, or felt by a person ("the scandal rocked the government", "Greece rocked
+#: by clashes", "he shook with rage").
+SHAKEN_BY_NEWS = "unsettle"
+_GROUP_LABELS = frozenset({"PERSON", "NORP", "ORG"})
+_THING_PRONOUNS = frozenset({"it", "which", "that", "this"})
+
+
+def shaking_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
+    """The trigger of a verb of ``SHAKING_VERBS``: the quake (``trigger``) when what shakes is a quake ("a tremor
+    shook the city", "was rocked by an earthquake") or no doer is named ("the ground shook", "strong enough to
+    shake buildings"); ``SHAKEN_BY_SOMEONE`` when a person or group shakes something ("shook hands with fans");
+    ``SHAKEN_BY_NEWS`` when another happening does ("the death shook the city") or a person shakes ("he shook
+    with rage"). The doer is a passive's "by" phrase or a transitive verb's subject; an intransitive verb's
+    subject is what shakes.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["Quake", "shakes", "city", ";", "he", "shook", "hands"],
+    ...           lemmas=["quake", "shake", "city", ";", "he", "shake", "hand"], heads=[1, 1, 1, 1, 5, 1, 5],
+    ...           deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "conj", "dobj"],
+    ...           pos=["NOUN", "VERB", "NOUN", "PUNCT", "PRON", "VERB", "NOUN"])
+    >>> shaking_trigger(doc[1], ("shake", "verbal")), shaking_trigger(doc[5], ("shake", "verbal"))
+    (('shake', 'verbal'), ('agitate', 'verbal'))
+    """
+    if trigger[0] not in SHAKING_VERBS or token.pos_ != "VERB":
+        return trigger
+    agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    caused = bool(agents) or is_passive(token) or any(c.dep_ == "dobj" for c in token.children)
+    for doer in agents or ([] if is_passive(token) else subjects_of(token)[0]):
+        if doer.lower_ in _THING_PRONOUNS:
+            continue
+        if _is_person(doer) or doer.pos_ == "PRON" or caused and doer.ent_type_ in _GROUP_LABELS:
+            return (SHAKEN_BY_SOMEONE if caused else SHAKEN_BY_NEWS), trigger[1]
+        if not caused:
+            continue  # "the ground shook": what shakes
+        verb = event_verb(doer.lemma_.lower(), "NOUN")
+        if verb is not None:
+            return (trigger if event_class(verb) in _QUAKE_CLASSES else (SHAKEN_BY_NEWS, trigger[1]))
+    return trigger
+
+
 def _is_person(token: Token) -> bool:
     return token.ent_type_ in _PERSON_LABELS or noun_class(token.lemma_.lower()) == "PERSON"
 
@@ -295,7 +344,8 @@ def context_senses() -> frozenset[str]:
     event's class (``newsgraph.graph.build.triple_class``).
 
     >>> sorted(context_senses())
-    ['arrest', 'drive drunk', 'flee', 'get to someone', 'shoot']
+    ['agitate', 'arrest', 'drive drunk', 'flee', 'get to someone', 'shoot', 'unsettle']
     """
     return frozenset({TAKEN_PERSON_EVENT, RUN_AWAY_EVENT, *OBJECTLESS_EVENTS.values(),
-                      *PERSON_REACHED_EVENTS.values(), *(event for _, event in MANNER_EVENTS.values())})
+                      *PERSON_REACHED_EVENTS.values(), *(event for _, event in MANNER_EVENTS.values()),
+                      SHAKEN_BY_SOMEONE, SHAKEN_BY_NEWS})

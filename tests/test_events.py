@@ -770,6 +770,32 @@ def test_reaching_a_person_is_getting_to_them_and_reaching_a_place_an_arrival():
     assert classes[person] != classes[place] and len(classes[person]) == 1
 
 
+def test_a_shaking_is_the_quake_only_when_a_quake_or_nothing_named_shakes():
+    quake = event_class("earthquake")
+    shaking = {
+        # a tremor shook the city / the ground shook / the island was rocked by an earthquake
+        "tremor": make_doc("A DET det 1", "tremor NOUN nsubj 2", "shook VERB ROOT 2 lemma=shake", "the DET det 4",
+                           "city NOUN dobj 2", ". PUNCT punct 2"),
+        "ground": make_doc("The DET det 1", "ground NOUN nsubj 2", "shook VERB ROOT 2 lemma=shake",
+                           ". PUNCT punct 2"),
+        "agent": make_doc("The DET det 1", "island NOUN nsubjpass 3", "was AUX auxpass 3 lemma=be",
+                          "rocked VERB ROOT 3 lemma=rock", "by ADP agent 3", "an DET det 6",
+                          "earthquake NOUN pobj 4", ". PUNCT punct 3"),
+        # he shook hands with the fans / the death shook the city / Greece rocked by clashes
+        "hands": make_doc("He PRON nsubj 1", "shook VERB ROOT 1 lemma=shake", "hands NOUN dobj 1 lemma=hand",
+                          "with ADP prep 1", "the DET det 5", "fans NOUN pobj 3 lemma=fan", ". PUNCT punct 1"),
+        "death": make_doc("The DET det 1", "death NOUN nsubj 2", "shook VERB ROOT 2 lemma=shake", "the DET det 4",
+                          "city NOUN dobj 2", ". PUNCT punct 2"),
+        "clashes": make_doc("Greece PROPN nsubj 1 ent=GPE", "rocked VERB ROOT 1 lemma=rock", "by ADP agent 1",
+                            "clashes NOUN pobj 2 lemma=clash", ". PUNCT punct 1"),
+    }
+    classes = {name: [m.event_class for *_, m in _events(doc) if m.text in {"shook", "rocked"}]
+               for name, doc in shaking.items()}
+    assert classes["tremor"] == classes["ground"] == classes["agent"] == [quake]
+    assert all(len(classes[name]) == 1 and classes[name] != [quake] for name in ("hands", "death", "clashes"))
+    assert classes["hands"] != classes["death"] == classes["clashes"]  # someone's shaking; a happening's
+
+
 def test_alive_is_the_state_of_survival_as_dead_is_of_death():
     """ "is lucky to be alive" tells the survival "survived two nights" tells: one event class."""
     doc = make_doc("The DET det 1", "climber NOUN nsubj 2", "is AUX ROOT 2 lemma=be", "lucky ADJ acomp 2",

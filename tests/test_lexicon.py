@@ -298,6 +298,8 @@ def test_a_relation_takes_the_event_a_context_rule_read_its_verb_as():
     assert triple_class(triple("capture", pirates), "arrest").rel_type == "ARREST"  # "captured 23 pirates"
     assert triple_class(triple("capture", pirates)).rel_type != "ARREST"  # no such reading: the verb's own
     assert triple_class(triple("fire in", defence), "shoot").rel_type == "SHOOT"  # "fired in self-defence"
+    hands = triple_class(triple("shake hand with", Arg("fans", 20, 24, concept="fan")), "agitate")
+    assert "agitate" in context_senses() and hands.rel_type != triple_class(triple("shake", pirates)).rel_type
     refused = triple_class(triple("refuse to fire", defence), "shoot")
     assert (refused.rel_type, refused.polarity, refused.surface) == ("SHOOT", -1, "refuse to fire")
     # the sense belongs to the trigger, the chain's last verb; a copula or a light verb keeps its own reading
