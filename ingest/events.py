@@ -67,9 +67,11 @@ _NOT_TRIGGER_DEPS = frozenset({"aux", "auxpass"})
 _PREPOSITION_PARTICIPLES = frozenset(get_string_id(w) for w in ("including", "excluding", "regarding",
                                                                  "concerning", "respecting"))
 _PREP = get_string_id("prep")
-#: Light verbs: with an event noun as object ("carried out strikes", "held talks") the noun is the event.
+#: Light verbs: with an event noun as object ("carried out strikes", "held talks", "struck a deal", "reached an
+#: agreement") the noun is the event.
 LIGHT_VERBS = frozenset({"make", "take", "give", "have", "hold", "carry", "conduct", "launch", "stage", "do",
-                         "get", "put", "pay", "deliver", "mount", "undertake", "perform", "issue"})
+                         "get", "put", "pay", "deliver", "mount", "undertake", "perform", "issue", "strike",
+                         "reach"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "oprd"})
 #: Verbs whose speaker is the object of a preposition: "according to police" is what police say.
 _SPEAKER_PREPOSITIONS = {"accord": "to"}

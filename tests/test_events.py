@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from handmade import make_doc, quote_over_two_sentences
 from newsgraph.graph.events import assign_events, event_id
 from newsgraph.ingest.events import extract_events
-from newsgraph.ingest.lexicon import event_class
+from newsgraph.ingest.lexicon import event_class, relation_class
 from newsgraph.ingest.mentions import extract_mentions
 from newsgraph.ingest.story_terms import story_terms
 from newsgraph.model import Article, ArticleAnalysis
@@ -57,6 +57,21 @@ def test_light_verb_is_a_mention_of_its_event_noun():
                    "talks NOUN dobj 1 lemma=talk", ". PUNCT punct 1")
     events = [(text, mention.event_class, kind) for text, _, kind, _, mention in _events(doc)]
     assert events == [("held", "talk", "verbal"), ("talks", "talk", "nominal")]
+
+
+def test_striking_or_reaching_a_deal_is_the_deal_and_striking_a_place_an_attack():
+    def classes(verb: str, lemma: str, noun: str, noun_lemma: str) -> dict[str, str]:
+        doc = make_doc("The DET det 1", "sides NOUN nsubj 2 lemma=side", f"{verb} VERB ROOT 2 lemma={lemma}",
+                       "a DET det 4", f"{noun} NOUN dobj 2 lemma={noun_lemma}", ". PUNCT punct 2")
+        return {text: mention.event_class for text, _, _, _, mention in _events(doc)}
+
+    for verb, lemma in (("struck", "strike"), ("reached", "reach")):
+        told = classes(verb, lemma, "deal", "deal")
+        assert told[verb] == told["deal"], verb  # one event: the deal, not an attack or an arrival
+        assert classes(verb, lemma, "agreement", "agreement")[verb] == event_class("agree")
+    assert classes("struck", "strike", "camp", "camp")["struck"] == event_class("attack")
+    assert classes("reached", "reach", "city", "city")["reached"] == event_class("arrive")
+    assert relation_class("strike deal with").rel_type == relation_class("reach deal with").rel_type == "DEAL"
 
 
 def test_light_verb_with_a_bare_object_forms_a_phrasal_verb():
