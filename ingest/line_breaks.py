@@ -1,4 +1,5 @@
-"""A dateline or a credit line ends the sentence it stands in, set before the parser runs (no model needed here).
+"""A dateline, a credit line, a headline or a line that ends with a full stop ends the sentence it stands in, set
+before the parser runs (no model needed here).
 
 A news text often puts its date on a line of its own between the headline and the lead ("GM posts first annual
 loss since 1992", "January 27, 2006", "General Motors Corporation (GM) has posted its first annual loss …"); the
@@ -8,6 +9,12 @@ ends its line with no full stop ("… Ukraine. Photograph: Igor Tkachenko/EPA", 
 parser ran it into the next sentence, whose evidence then quoted the credit. So a credit that ends its line is a
 sentence of its own; an agency's bracketed credit inside a sentence ("Biden waves (AP Photo/Evan Vucci) before
 leaving") is left as it is.
+
+A line that ends with a full stop, a question or an exclamation mark (closing quotes may follow) ends its sentence
+too, and so does a headline (a line in title case, ``trigger_rules.title_case``) though it has no stop: the parser
+ran "Lohan Checks Into Betty Ford Rehab" into the lead below it, and a quotation's last line ("… No deal yet!")
+into the next paragraph. Other line breaks are left to the parser: a hard-wrapped text breaks its lines
+mid-sentence, after an abbreviation's full stop ("Mr.", "U.S.") or after no stop at all.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ import re
 from spacy.tokens import Doc
 
 from newsgraph.ingest.credits import credit_spans
+from newsgraph.ingest.trigger_rules import title_case
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -27,11 +35,11 @@ DATELINE = re.compile(
 
 
 def mark_datelines(doc: Doc) -> Doc:
-    """Mark the first word after a dateline, and the first word of a credit that ends its line and of the line
-    after it, as sentence starts (module notes); returns ``doc``.
+    """Mark the first word after a dateline, a line that ends with a full stop or a headline, and the first word
+    of a credit that ends its line and of the line after it, as sentence starts (module notes); returns ``doc``.
 
     >>> from spacy.lang.en import English
-    >>> doc = mark_datelines(English()("Markets fall\\nMay 2 , 2009\\nStocks fell on Monday.\\nThe end."))
+    >>> doc = mark_datelines(English()("Markets fall\\nMay 2 , 2009\\nStocks fell on Monday\\nand rose."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['Markets', 'Stocks']
     >>> doc = mark_datelines(English()("Crowds gather. Photograph: Jo Roe/EPA\\nThere was no deal."))
@@ -44,7 +52,8 @@ def mark_datelines(doc: Doc) -> Doc:
     at = 0
     for line in text.split("\n")[:-1]:  # the lines a line break ends (the text's last line has nothing after it)
         at += len(line) + 1
-        if DATELINE.match(line.strip()):
+        if DATELINE.match(line.strip()) or _ends_sentence(doc, at - 1 - (len(line) - len(line.rstrip()))) or \
+                title_case(line.split()):
             _start_at(doc, at)
     for start, end in credit_spans(text):
         if end == len(text) or text[end] == "\n":  # a credit that ends its line
@@ -52,6 +61,25 @@ def mark_datelines(doc: Doc) -> Doc:
                 _start_at(doc, start)
             _start_at(doc, end)
     return doc
+
+
+#: Closing quotes that may follow a sentence's full stop at the end of its line.
+_CLOSING = frozenset({'"', "'", "\u201d", "\u2019", "''", ")"})
+
+
+def _ends_sentence(doc: Doc, end: int) -> bool:
+    """True when the text before character ``end`` (the end of a line, white space trimmed) closes a sentence: a
+    full stop, question or exclamation mark standing as a word of its own, maybe followed by closing quotes; not
+    the full stop of an abbreviation ("Mr.", "U.S."), which a hard-wrapped line may end with mid-sentence."""
+    if end <= 0:
+        return False
+    word = doc.char_span(end - 1, end, alignment_mode="expand")
+    if word is None:
+        return False
+    token = word[-1]
+    while token.text in _CLOSING and token.i > 0:
+        token = doc[token.i - 1]
+    return token.text in {".", "!", "?", "...", "\u2026"}
 
 
 def _start_at(doc: Doc, at: int) -> None:

@@ -27,8 +27,8 @@ _BATCH_CHARS = 4 * SECTION_CHARS
 
 @Language.component("newsgraph_datelines")
 def _datelines(doc: Doc) -> Doc:
-    """A line holding only a date, or a credit ending its line, ends its sentence (``newsgraph.ingest.line_breaks``);
-    runs before the parser."""
+    """A line holding only a date, a credit or a headline, or ending with a full stop, ends its sentence
+    (``newsgraph.ingest.line_breaks``); runs before the parser."""
     return mark_datelines(doc)
 
 

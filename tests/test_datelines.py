@@ -1,5 +1,5 @@
-"""A line holding only a date, or a credit that ends its line, ends its sentence before the parser runs; other line
-breaks are left to the parser."""
+"""A line holding only a date, a credit that ends its line, a line that ends with a full stop and a headline end
+their sentence before the parser runs; other line breaks are left to the parser."""
 
 from spacy.lang.en import English
 
@@ -30,4 +30,11 @@ def test_a_credit_that_ends_its_line_is_a_sentence_of_its_own():
 
 
 def test_a_bracketed_credit_inside_a_sentence_leaves_it_whole():
-    assert _starts("Biden waves (AP Photo/Evan Vucci) before leaving .\nHe flew home .") == ["Biden"]
+    assert _starts("Biden waves (AP Photo/Evan Vucci) before leaving , he said\nto reporters .") == ["Biden"]
+
+
+def test_a_line_ending_with_a_full_stop_or_a_headline_ends_its_sentence():
+    assert _starts("Talks ended .\n\u201cNo deal yet !\u201d\nKyiv fell quiet .") == ["Talks", "\u201c", "Kyiv"]
+    assert _starts("Lohan Checks Into Betty Ford Rehab\nLindsay Lohan checked into rehab .") == ["Lohan", "Lindsay"]
+    # a hard-wrapped text: a line may end mid-sentence, with an abbreviation or with no stop at all
+    assert _starts("The deal , said Mr.\nSmith , was signed in the U.S.\nLast week it\nStalled .") == ["The"]
