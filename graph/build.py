@@ -6,14 +6,15 @@ per key and story, never shared by two stories), article ids for sources, ``stor
 ``Event`` (a source has ``published`` in ISO 8601 and ``published_raw`` as read).
 
 Relation edges are the analysts' view: one per (subject, relation class, object), the class from
-``newsgraph.ingest.lexicon`` ("declined to commit to" and "agreed to" are both ``AGREE_TO``, the first with
-negative polarity), keyed by the class name and carrying ``id``, ``type`` (the relationship type),
-``predicate`` (the class name), ``sources``, ``source_count`` and ``evidence`` (the rows of ``evidence.jsonl``:
-each with its surface predicate, its polarity folded into ``negated``, ``hedged`` and ``conditional``, who said it
-(``attributed_to``, ``on_behalf_of`` and ``speaker_text``), the ``event_id`` of its trigger, and the
-mention's circumstances ``when``,
-``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``) and ``quantities``, the measures of
-its event (``newsgraph.ingest.quantities``: ``{"kind", "value", "unit", "text", "approximate"}`` each).
+``newsgraph.ingest.lexicon`` ("declined to commit to" and "agreed to" are both ``AGREE_TO``, the first with negative
+polarity), keyed by the class name ("be arrest" for a passive with no doer, ``Triple.passive``: not for "is set to
+buy" or "is due to appear", whose subject buys and appears) and carrying ``id``, ``type`` (the relationship type),
+``predicate`` (the class name), ``sources``, ``source_count`` and ``evidence`` (the rows of ``evidence.jsonl``: each
+with its surface predicate, its polarity folded into ``negated``, ``hedged`` and ``conditional``, who said it
+(``attributed_to``, ``on_behalf_of`` and ``speaker_text``), the ``event_id`` of its trigger, and the mention's
+circumstances ``when``, ``when_text``, ``where``, ``where_text``, ``via``, ``via_text``, ``occasion``) and
+``quantities``, the measures of its event (``newsgraph.ingest.quantities``: ``{"kind", "value", "unit", "text",
+"approximate"}`` each).
 
 Bookkeeping edges: ``MENTIONS`` (source → entity or concept, with the mention spans), ``REPORTS`` (source →
 event, with the trigger spans, their flags, sentence and ``quantities``, and who told each:
@@ -259,7 +260,7 @@ def triple_class(triple: Triple, sense: str = "") -> RelationClass:
     class of ``sense``, the event a context rule read its trigger as (``trigger_rules.context_senses``: "we fired
     in self-defence" is a shooting, "captured 23 pirates" an arrest; ``relation_class``), so that the relation and
     its event say one thing."""
-    if not triple.object.is_entity and triple.object.concept and not triple.predicate.startswith("be "):
+    if not triple.object.is_entity and triple.object.concept and not triple.passive:
         light = light_noun_class(triple.predicate, triple.object.concept.split()[-1])
         if light is not None:
             return light
@@ -278,7 +279,7 @@ def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events:
         return
     cls = triple_class(triple, sense)
     key = cls.name
-    if triple.predicate.startswith("be ") and not key.startswith("be"):
+    if triple.passive and not key.startswith("be"):
         key = f"be {key}"  # a passive with no doer: the subject is the one the event happened to
     if not graph.has_edge(subject, obj, key):
         graph.add_edge(subject, obj, key=key)

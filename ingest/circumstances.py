@@ -13,7 +13,9 @@ A phrase is classified by its preposition and its object, in this order:
   or after "for" ("for the moment", "for the first time", "at the same time"; ``MOMENT_WORDS``); a period of
   office with its holder or rank ("in his first term", "during her presidency"; ``OFFICE_PERIODS``); also a bare
   noun-phrase adverbial ("last week", "Tuesday") or a time adverb ("yesterday"). Resolved with
-  ``newsgraph.ingest.dates.resolve_when`` against the article's publication date; the phrase is kept as written.
+  ``newsgraph.ingest.dates.resolve_when`` against the article's publication date, ahead of it in a clause of
+  what is to happen ("will meet", "is due to appear", "plans to vote"; ``newsgraph.ingest.tenses``) and not after
+  it in one of what happened; the phrase is kept as written.
 * **channel** (``via``): the medium or message something was said through — "in a statement", "in an
   interview", "during the call", "at a press conference" (``MESSAGE_NOUNS``), "on Truth Social", "on television"
   (``MEDIA_NOUNS``, ``PLATFORMS``), "by phone", "over the phone", "through a spokesman".
@@ -43,6 +45,7 @@ from spacy.tokens import Token
 
 from newsgraph.ingest.columns import doc_table
 from newsgraph.ingest.dates import MONTHS, WEEKDAYS, resolve_when
+from newsgraph.ingest.tenses import is_future, is_past
 from newsgraph.model import Circumstances
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -157,7 +160,7 @@ def _circumstances(token: Token, published: str) -> Circumstances:
                         found.setdefault(kind, (value, text))
     when, when_text = found.get("when", ("", ""))
     if when_text:
-        when = resolve_when(when, published, future=_future(token), past=_past(token))
+        when = resolve_when(when, published, future=is_future(token), past=is_past(token))
     where, where_text = found.get("where", ("", ""))
     via, via_text = found.get("via", ("", ""))
     return Circumstances(when=when, when_text=when_text, where=where, where_text=where_text, via=via,
@@ -297,28 +300,6 @@ def _office_period(token: Token) -> bool:
 def _eventive(token: Token) -> bool:
     """A common noun or a named event: what "after"/"during"/"ahead of" can place a clause against."""
     return token.ent_type_ == "EVENT" or token.pos_ == "NOUN" and not token.ent_type_ and token.tag_ != "PRP"
-
-
-def _future(token: Token) -> bool:
-    """True when the clause of ``token`` is in the future tense ("will meet", "is going to meet")."""
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "wo"} for c in token.children):
-            return True
-        if token.dep_ == "xcomp" and token.head.lemma_ == "go" and token.head.tag_ == "VBG":
-            return True
-        if token.dep_ not in {"xcomp", "conj"} or token.head.i == token.i:
-            return False
-        token = token.head
-    return False
-
-
-def _past(token: Token) -> bool:
-    """True when the clause of ``token`` tells what happened ("rear-ended", "was hit", "has signed", "did sign"),
-    not what may or is to happen ("could be signed", "is to be signed")."""
-    auxes = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
-    if any(c.tag_ in {"MD", "TO"} for c in auxes):
-        return False
-    return token.tag_ in {"VBD", "VBN"} or any(c.tag_ == "VBD" for c in auxes)
 
 
 # --- text --------------------------------------------------------------------------------------------------------

@@ -43,9 +43,15 @@ HEDGE_MODALS = frozenset({"may", "might", "could", "should", "ought", "would", "
 BACKSHIFTED_MODALS = frozenset({"would", "'d"})
 #: Verbs whose complement is intended, expected or apparent, not stated as fact ("hoped to sign", "expected to").
 HEDGE_VERBS = frozenset(
-    """hope plan want wish expect intend seek try aim seem appear propose consider like offer threaten prepare
+    """hope plan want wish expect intend seek try aim propose consider like offer threaten prepare
     promise pledge anticipate predict""".split()
 )
+#: Verbs that hedge only as raising or evidential verbs, telling how things look: "appeared to be tired", "appears
+#: likely", "it appears (that) …", "appeared as if …"; not when they tell a coming into view ("appeared before the
+#: court", "appeared in court", "appeared on TV"). "seem" has no other use (``qualifiers.is_hedged``).
+RAISING_VERBS = frozenset({"seem", "appear"})
+#: The marks of a clause that says what something looks like, after "as" ("appeared as if …", "as though …").
+LIKENESS_MARKS = frozenset({"if", "though"})
 #: Verbs of belief: what they take as complement is believed, not stated ("he didn't think charges would be filed",
 #: "doubts it will hold"); passive, they hedge their own clause too ("is presumed dead", "a climber feared dead").
 EPISTEMIC_VERBS = frozenset("think believe doubt suspect fear presume assume suppose guess reckon".split())

@@ -24,6 +24,7 @@ from newsgraph.ingest.qualifier_words import (
     IMPRESSION_VERBS,
     INABILITY_ADJECTIVES,
     LEMMA_FIXES,
+    LIKENESS_MARKS,
     NEG_RAISING_VERBS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
@@ -31,6 +32,7 @@ from newsgraph.ingest.qualifier_words import (
     NOT_ONLY,
     QUESTION_HEADS,
     QUESTION_MARKS,
+    RAISING_VERBS,
     REBUTTAL_VERBS,
     REPORT_NOUNS,
     SPEECH_VERBS,
@@ -161,7 +163,8 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
     """True when the clause is possible, intended, expected or apparent rather than stated.
 
     Hedges: modals ("may", "might", "could", "should"; "would" except as the past of "will" in reported speech),
-    hedging verbs up the complement chain ("hoped to", "planned to", "expected to", "seemed to"), verbs of belief
+    hedging verbs up the complement chain ("hoped to", "planned to", "expected to", "seemed to"; "appear" only where
+    it tells how things look, ``_raising``: "appeared to be", "it appears", not "appeared in court"), verbs of belief
     ("didn't think charges would be filed") and evidential passives ("is said to have", "is thought to have") above
     it, a verb of belief in the passive ("is presumed dead", "feared dead"), an impression ("it looks like"),
     hedging adverbs ("reportedly", "allegedly"), probable adjectives ("is likely to"), "whether" clauses, the
@@ -186,6 +189,8 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
         shared = (verb.head,)
     for token in (verb, *chain, *shared):
         for child in token.children:
+            if child.dep_ == "parataxis" and _aside_impression(child):
+                return True  # "the talks, it appears, have collapsed"
             if child.dep_ in {"aux", "auxpass"} and child.lower_ in HEDGE_MODALS:
                 if child.lower_ not in BACKSHIFTED_MODALS or not _reported_in_past(token):
                     return True
@@ -193,14 +198,14 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
                 return True
             if child.dep_ == "mark" and (child.lower_ in QUESTION_MARKS or child.lower_ == "if" and _is_object(token)):
                 return True  # "whether it would", "wonder if it is": an open question
-        if token in chain and (verb_lemma(token) in HEDGE_VERBS or token.lower_ in HEDGE_ADJECTIVES):
+        if token in chain and (_hedging_verb(token) or token.lower_ in HEDGE_ADJECTIVES):
             return True
     head = verb
     while head.dep_ in {"conj", "xcomp", "ccomp", "advcl"} and head.head.i != head.i:
         via, head = head.dep_, head.head
         if via == "conj":  # "proposed X, but the Kremlin rejected it": a coordinate is not a complement
             continue
-        if verb_lemma(head) in HEDGE_VERBS and verb_lemma(head) not in SPEECH_VERBS or head.lower_ in HEDGE_ADJECTIVES:
+        if _hedging_verb(head) and verb_lemma(head) not in SPEECH_VERBS or head.lower_ in HEDGE_ADJECTIVES:
             return True
         lemma = verb_lemma(head)
         if lemma in EPISTEMIC_VERBS or via == "xcomp" and lemma in EVIDENTIAL_PASSIVES and _passive(head):
@@ -209,7 +214,58 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
             return True  # "did not deny firing him"
         if head.dep_ == "ccomp" and verb_lemma(head.head) in SPEECH_VERBS:
             break  # the report's own modality is not its content's
-    return verb_lemma(verb) in {"seem", "appear"}
+    return _raising(verb)
+
+
+def _hedging_verb(verb: Token) -> bool:
+    """A verb whose complement is intended, expected or apparent: a hedging verb, or "seem"/"appear" that tells
+    how things look (``_raising``)."""
+    lemma = verb_lemma(verb)
+    return lemma in HEDGE_VERBS or lemma in RAISING_VERBS and _raising(verb)
+
+
+def _raising(verb: Token) -> bool:
+    """True for "seem" and for "appear" as a raising or evidential verb, which says how things look: with a
+    to-infinitive right after it ("appeared to be tired"; not "appeared in court to face charges"), an adjective
+    or noun complement ("appears likely", "appeared nervous"), a that-clause ("it appears (that) …"), a likeness
+    ("appeared like a ghost", "appeared as if …"), or "it" as its subject and no phrase of its own ("so it
+    appears"). "appeared before the court", "appeared in court", "appeared on TV" tell an appearance: no hedge.
+
+    >>> from spacy.lang.en import English
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(English().vocab, words="Roe appeared in court".split(), pos=["PROPN", "VERB", "ADP", "NOUN"],
+    ...           lemmas=["Roe", "appear", "in", "court"], heads=[1, 1, 1, 2], deps=["nsubj", "ROOT", "prep", "pobj"])
+    >>> _raising(doc[1])
+    False
+    """
+    lemma = verb_lemma(verb)
+    if lemma not in RAISING_VERBS:
+        return False
+    if lemma == "seem":
+        return True  # it has no other use
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ != "like"]
+    for child in verb.children:
+        if child.dep_ == "xcomp" and not any(verb.i < p.i < child.i for p in phrases):
+            return True
+        if child.dep_ in {"ccomp", "acomp", "oprd", "attr", "dobj"} or child.dep_ == "prep" and child.lower_ == "like":
+            return True
+        if child.dep_ == "advcl" and _likeness(child):
+            return True
+    return not phrases and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in verb.children)
+
+
+def _likeness(clause: Token) -> bool:
+    """A clause that says what something looks like: "like …", "as if …", "as though …"."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return "like" in marks or "as" in marks and bool(marks & LIKENESS_MARKS)
+
+
+def _aside_impression(verb: Token) -> bool:
+    """ "it appears", "it seems" set in a clause as an aside ("the talks, it appears, have collapsed"): a raising
+    verb with "it" as its subject and no complement of its own."""
+    return verb_lemma(verb) in RAISING_VERBS and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children) \
+        and not any(c.dep_ in {"xcomp", "ccomp", "acomp", "oprd", "attr", "dobj", "prep", "advcl"}
+                    for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:

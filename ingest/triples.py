@@ -191,12 +191,13 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                     continue
             for subj in clause.subjects:
                 for prep, obj in objects:
-                    yield from _emit(sent, ctx, subj, verb_frames.predicate(chain, prep, not passive, tail), obj,
-                                     speaker=speaker,
+                    predicate = verb_frames.predicate(chain, prep, not passive, tail)
+                    trigger = verb_frames.trigger(chain, obj)
+                    yield from _emit(sent, ctx, subj, predicate, obj, speaker=speaker,
                                      negated=(is_negated(clause.verb, (obj,)) + chain_negations) % 2 == 1,
                                      hedged=hedged, conditional=conditional, penalty=penalty + 0.1 * bool(prep),
-                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=verb_frames.trigger(chain, obj),
-                                     circ=circ)
+                                     speech=verb_lemma(last) in SPEECH_VERBS, trigger=trigger, circ=circ,
+                                     passive=_undone_passive(predicate, trigger))
     for head, apposition in appositions(sent):  # "Zelenskyy, Ukraine's president" → Zelenskyy –be– president of …
         if head.i in ctx.token_entity and apposition.pos_ == "NOUN" \
                 and not any(c.dep_ in {"conj", "cc"} for c in (*apposition.children, *head.children)) \
@@ -204,6 +205,13 @@ def _sentence_triples(sent: Span, ctx: _Context) -> Iterator[Triple]:
                 and ctx.token_entity.get(apposition.i, ctx.token_entity[head.i]) == ctx.token_entity[head.i]:
             yield from _emit(sent, ctx, head, "be", apposition, speaker=None, negated=False, hedged=False,
                              penalty=0.0, as_concept=True)
+
+
+def _undone_passive(predicate: str, trigger: Token) -> bool:
+    """True when a predicate's "be" is the passive of its event and no doer is named ("was arrested": "be arrest";
+    "is expected to be signed": "be expect to sign", the signing passive); a "be" that opens a chain of another
+    event is not ("is expected to sign", "is due to appear", "is set to buy": ``Triple.passive``)."""
+    return predicate.startswith("be ") and clauses.is_passive(trigger)
 
 
 def _expletive(subj: Token) -> bool:
@@ -249,7 +257,7 @@ def _in_list(token: Token) -> bool:
 def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *, speaker: Token | None,
           negated: bool, hedged: bool, penalty: float, speech: bool = False, as_concept: bool = False,
           trigger: Token | None = None, circ: Circumstances = Circumstances(),
-          conditional: bool = False) -> Iterator[Triple]:
+          conditional: bool = False, passive: bool = False) -> Iterator[Triple]:
     if obj.ent_type_ in SKIP_OBJECT_ENTS or subj.ent_type_ in SKIP_OBJECT_ENTS and _counted(subj) is None:
         return
     said = attribution(speaker, subj, ctx.token_entity, ctx.entity_spans)
@@ -291,7 +299,7 @@ def _emit(sent: Span, ctx: _Context, subj: Token, predicate: str, obj: Token, *,
         trigger_start=trigger.idx if trigger is not None else -1,
         trigger_end=trigger.idx + len(trigger.text) if trigger is not None else -1,
         when=circ.when, when_text=circ.when_text, where=circ.where, where_text=circ.where_text, via=circ.via,
-        via_text=circ.via_text, occasion=circ.occasion,
+        via_text=circ.via_text, occasion=circ.occasion, passive=passive,
     )
 
 

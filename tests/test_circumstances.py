@@ -322,6 +322,50 @@ def test_a_day_without_a_year_in_a_past_clause_is_not_after_the_publication_date
     assert circumstances(_verb(doc), "2013-05-03").when == "2013-06-08"  # to be signed: not what happened
 
 
+MONDAY = "2024-05-06"
+
+
+def _appear(be_tag, *, perfect=False):
+    """John Roe is (was) due to appear in court on Tuesday; with ``perfect``: is due to have appeared. The verb of
+    appearing is token 5."""
+    verb = ("have AUX aux 6 tag=VB", "appeared VERB xcomp 3 lemma=appear tag=VBN") if perfect else (
+        "appear VERB xcomp 3 lemma=appear tag=VB",)
+    v = 4 + len(verb)
+    return make_doc("John PROPN compound 1 ent=PERSON", "Roe PROPN nsubj 2 ent=PERSON",
+                    f"is AUX ROOT 2 lemma=be tag={be_tag}", "due ADJ acomp 2 tag=JJ", f"to PART aux {v} tag=TO", *verb,
+                    f"in ADP prep {v}", f"court NOUN pobj {v + 1}", f"on ADP prep {v}",
+                    f"Tuesday PROPN pobj {v + 3} ent=DATE", ". PUNCT punct 2")
+
+
+def test_a_present_schedule_or_intention_puts_its_infinitive_ahead():
+    doc = _appear("VBZ")  # John Roe is due to appear in court on Tuesday.
+    assert doc[5].text == "appear" and circumstances(doc[5], MONDAY).when == "2024-05-07"
+    doc = make_doc("Acme PROPN nsubjpass 2 ent=ORG", "is AUX auxpass 2 lemma=be tag=VBZ",
+                   "expected VERB ROOT 2 lemma=expect tag=VBN", "to PART aux 4 tag=TO",
+                   "sign VERB xcomp 2 lemma=sign tag=VB", "the DET det 6", "contract NOUN dobj 4", "on ADP prep 4",
+                   "Friday PROPN pobj 7 ent=DATE", ". PUNCT punct 2")
+    assert circumstances(doc[4], MONDAY).when == "2024-05-10"
+    doc = make_doc("The DET det 1", "council NOUN nsubj 2", "plans VERB ROOT 2 lemma=plan tag=VBZ",
+                   "to PART aux 4 tag=TO", "vote VERB xcomp 2 lemma=vote tag=VB", "on ADP prep 4",
+                   "Wednesday PROPN pobj 5 ent=DATE", ". PUNCT punct 2")
+    assert circumstances(doc[4], MONDAY).when == "2024-05-08"
+    doc = make_doc("The DET det 1", "minister NOUN nsubj 2", "is AUX ROOT 2 lemma=be tag=VBZ",
+                   "to PART aux 4 tag=TO", "meet VERB xcomp 2 lemma=meet tag=VB", "the DET det 6", "mayor NOUN dobj 4",
+                   "on ADP prep 4", "Thursday PROPN pobj 7 ent=DATE", ". PUNCT punct 2")
+    assert circumstances(doc[4], MONDAY).when == "2024-05-09"
+
+
+def test_a_past_schedule_or_a_perfect_infinitive_is_not_put_ahead():
+    doc = _appear("VBD")  # John Roe was due to appear in court on Tuesday.
+    assert circumstances(doc[5], MONDAY).when == "2024-04-30"
+    doc = _appear("VBZ", perfect=True)  # John Roe is due to have appeared in court on Tuesday.
+    assert doc[6].text == "appeared" and circumstances(doc[6], MONDAY).when == "2024-04-30"
+    doc = make_doc("The DET det 1", "council NOUN nsubj 2", "planned VERB ROOT 2 lemma=plan tag=VBD",
+                   "to PART aux 4 tag=TO", "vote VERB xcomp 2 lemma=vote tag=VB", "on ADP prep 4",
+                   "Wednesday PROPN pobj 5 ent=DATE", ". PUNCT punct 2")
+    assert circumstances(doc[4], MONDAY).when == "2024-05-01"
+
+
 def test_a_decimal_the_model_labels_a_date_is_no_time():
     doc = make_doc("USGS PROPN nsubj 1 ent=ORG", "puts VERB ROOT 1 lemma=put", "the DET det 3",
                    "magnitude NOUN dobj 1", "at ADP prep 1", "6 NUM pobj 4 ent=DATE", ". PUNCT punct 5 ent=DATE",

@@ -90,6 +90,42 @@ def test_it_looks_like_is_an_impression():
     assert not is_hedged(doc[1])
 
 
+def test_appear_hedges_only_where_it_tells_how_things_look():
+    # John Roe appeared before Lakeside Court on Monday.  /  He appeared in court to face charges.
+    doc = make_doc("John PROPN compound 1 ent=PERSON", "Roe PROPN nsubj 2 ent=PERSON",
+                   "appeared VERB ROOT 2 lemma=appear tag=VBD", "before ADP prep 2", "Lakeside PROPN compound 5",
+                   "Court PROPN pobj 3", "on ADP prep 2", "Monday PROPN pobj 6 ent=DATE", ". PUNCT punct 2")
+    assert not is_hedged(doc[2])
+    doc = make_doc("He PRON nsubj 1", "appeared VERB ROOT 1 lemma=appear tag=VBD", "in ADP prep 1",
+                   "court NOUN pobj 2", "to PART aux 5", "face VERB advcl 1 lemma=face", "charges NOUN dobj 5",
+                   ". PUNCT punct 1")
+    assert not is_hedged(doc[1]) and not is_hedged(doc[5])
+    doc = make_doc("He PRON nsubj 1", "appeared VERB ROOT 1 lemma=appear tag=VBD", "in ADP prep 1",
+                   "court NOUN pobj 2", "to PART aux 5", "face VERB xcomp 1 lemma=face", "charges NOUN dobj 5",
+                   ". PUNCT punct 1")
+    assert not is_hedged(doc[5], (doc[1],))  # the infinitive after the appearance's place is its purpose
+    # The talks appear to have collapsed.  /  He appeared nervous.  /  It appears that the talks failed.
+    doc = make_doc("The DET det 1", "talks NOUN nsubj 2", "appear VERB ROOT 2 lemma=appear tag=VBP",
+                   "to PART aux 5", "have AUX aux 5", "collapsed VERB xcomp 2 lemma=collapse tag=VBN",
+                   ". PUNCT punct 2")
+    assert is_hedged(doc[5], (doc[2],)) and is_hedged(doc[2])
+    doc = make_doc("He PRON nsubj 1", "appeared VERB ROOT 1 lemma=appear tag=VBD", "nervous ADJ oprd 1",
+                   ". PUNCT punct 1")
+    assert is_hedged(doc[1])
+    doc = make_doc("It PRON nsubj 1", "appears VERB ROOT 1 lemma=appear tag=VBZ", "that SCONJ mark 5",
+                   "the DET det 4", "talks NOUN nsubj 5", "failed VERB ccomp 1 lemma=fail tag=VBD", ". PUNCT punct 1")
+    assert is_hedged(doc[5]) and is_hedged(doc[1])
+    # It appeared as if the deal was dead.  /  The talks, it appears, have collapsed.
+    doc = make_doc("It PRON nsubj 1", "appeared VERB ROOT 1 lemma=appear tag=VBD", "as SCONJ mark 6",
+                   "if SCONJ mark 6", "the DET det 5", "deal NOUN nsubj 6", "was AUX advcl 1 lemma=be tag=VBD",
+                   "dead ADJ acomp 6", ". PUNCT punct 1")
+    assert is_hedged(doc[6]) and is_hedged(doc[1])
+    doc = make_doc("The DET det 1", "talks NOUN nsubj 7", ", PUNCT punct 4", "it PRON nsubj 4",
+                   "appears VERB parataxis 7 lemma=appear tag=VBZ", ", PUNCT punct 4", "have AUX aux 7",
+                   "collapsed VERB ROOT 7 lemma=collapse tag=VBN", ". PUNCT punct 7")
+    assert is_hedged(doc[7])
+
+
 def test_in_the_event_sets_a_condition_and_in_this_case_does_not():
     # In the event they are, I look forward to it.  (the parser hangs "In the event" on "are")
     doc = make_doc("In ADP prep 4", "the DET det 2", "event NOUN pobj 0", "they PRON nsubj 4",

@@ -239,6 +239,12 @@ class Triple:
     ``negated``, ``hedged`` and ``conditional`` qualify the clause ("did not", "may", "if upheld");
     ``attributed_to`` is who is reported as saying it (an entity), ``on_behalf_of`` whom that speaker represents
     ("her spokesman said": her), ``speaker_text`` the speaker phrase as written ("her spokesman Jack Smith").
+
+    ``passive`` says that the predicate's event (its trigger) is in the passive and no doer is named ("was
+    arrested in Texas": "be arrest in"; "is expected to be signed"): the subject is the one it happened to. A
+    "be" that opens a chain is no passive of its last verb ("is expected to sign", "is due to appear", "is set to
+    buy": the subject signs, appears, buys), and a passive with its doer is written active ("was sacked by Acme":
+    Acme –sack→ him).
     """
 
     subject: Arg
@@ -267,6 +273,7 @@ class Triple:
     trigger_end: int = -1
     #: The measures of the triple's event (``newsgraph.ingest.quantities``): counts, durations, dates, ...
     quantities: tuple[Quantity, ...] = ()
+    passive: bool = False
 
 
 @dataclass(frozen=True)
