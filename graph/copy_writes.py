@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.graph import cypher
+from newsgraph.graph.copies import SHINGLING
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -21,8 +22,10 @@ Run = Callable[..., list[dict[str, Any]]]
 
 
 def fingerprint_rows(graph: nx.MultiDiGraph) -> list[dict]:
-    """The MinHash signature and shingle count of each source node that has one (``cypher.SET_FINGERPRINTS``)."""
-    return [{"id": node, "minhash": list(d["minhash"]), "shingles": d.get("shingles", 0)}
+    """The MinHash signature, shingle count and shingling version (``copies.SHINGLING`` for a signature this
+    version made) of each source node that has a signature (``cypher.SET_FINGERPRINTS``)."""
+    return [{"id": node, "minhash": list(d["minhash"]), "shingles": d.get("shingles", 0),
+             "shingling": d.get("shingling", SHINGLING)}
             for node, d in graph.nodes(data=True) if d["kind"] == "Source" and d.get("minhash")]
 
 
@@ -35,10 +38,16 @@ def copy_groups(graph: nx.MultiDiGraph) -> dict[str, str]:
 
 
 def copy_rows(graph: nx.MultiDiGraph) -> list[dict]:
-    """The COPY_OF pairs of a graph: its copy records (``build_graph``) and its COPY_OF edges (a graph read back)."""
-    rows = {(c.source, c.original): c.similarity for c in graph.graph.get("copies") or ()}
-    rows.update({(u, v): d.get("similarity") for u, v, d in graph.edges(data=True) if d.get("type") == "COPY_OF"})
-    return [{"source": a, "original": b, "similarity": sim} for (a, b), sim in sorted(rows.items())]
+    """The COPY_OF pairs of a graph: its copy records (``build_graph``) and its COPY_OF edges (a graph read back),
+    each with its similarity and whether the two sources have one address (``same_url``)."""
+    rows = {(c.source, c.original): {"similarity": c.similarity, "same_url": c.same_url}
+            for c in graph.graph.get("copies") or ()}
+    for u, v, d in graph.edges(data=True):
+        if d.get("type") == "COPY_OF":
+            row = rows.setdefault((u, v), {"same_url": False})
+            row["similarity"] = d.get("similarity")
+            row["same_url"] = bool(d.get("same_url", row["same_url"]))
+    return [{"source": a, "original": b, **row} for (a, b), row in sorted(rows.items())]
 
 
 def regrouped_events(run: Run, regrouped: list[str], written: Iterable[str]) -> list[str]:

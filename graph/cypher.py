@@ -114,11 +114,12 @@ SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.u
     s.published_raw = row.published_raw, s.author = row.author, s.forgotten = null
 """
 
-#: What copy detection keeps of a source (``newsgraph.graph.copies``): its MinHash signature and shingle count.
+#: What copy detection keeps of a source (``newsgraph.graph.copies``): its MinHash signature, shingle count and
+#: the version of the shingling that made them.
 SET_FINGERPRINTS = """
 UNWIND $rows AS row
 MATCH (s:Source {id: row.id})
-SET s.minhash = row.minhash, s.shingles = row.shingles
+SET s.minhash = row.minhash, s.shingles = row.shingles, s.shingling = row.shingling
 """
 
 #: The copy group of new sources and of stored ones whose group a new copy joined to another.
@@ -134,7 +135,7 @@ UNWIND $rows AS row
 MATCH (a:Source {id: row.source})
 MATCH (b:Source {id: row.original})
 MERGE (a)-[c:COPY_OF]->(b)
-SET c.similarity = row.similarity
+SET c.similarity = row.similarity, c.same_url = row.same_url
 """
 
 #: The stored fingerprints of completely ingested sources, for comparing new articles with them.
@@ -142,7 +143,7 @@ KNOWN_FINGERPRINTS = """
 MATCH (s:Source)
 WHERE s.sha256 IS NOT NULL AND s.minhash IS NOT NULL
 RETURN s.id AS id, s.published AS published, s.minhash AS minhash, s.shingles AS shingles,
-       s.copy_group AS copy_group
+       s.copy_group AS copy_group, s.url AS url
 """
 
 #: The events some sources report (their independent sources change when the sources' copy groups do).
@@ -181,7 +182,7 @@ SET r.independent_sources = row.independent_sources
 COPIES_OF = """
 MATCH (a:Source)-[c:COPY_OF]->(b:Source)
 WHERE $ids IS NULL OR a.id IN $ids OR b.id IN $ids
-RETURN a.id AS source, b.id AS original, c.similarity AS similarity
+RETURN a.id AS source, b.id AS original, c.similarity AS similarity, c.same_url AS same_url
 """
 
 # Written last for each batch: a source with a sha256 is completely ingested (the ledger).

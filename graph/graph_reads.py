@@ -74,7 +74,7 @@ def _attach_copies(run: Run, graph: nx.MultiDiGraph, *, whole: bool) -> None:
     for row in run(cypher.COPIES_OF, {"ids": ids}):
         if row["source"] in graph and row["original"] in graph:
             graph.add_edge(row["source"], row["original"], key="COPY_OF", type="COPY_OF",
-                           similarity=row["similarity"])
+                           similarity=row["similarity"], same_url=bool(row.get("same_url")))
 
 def _attach_events(run: Run, graph: nx.MultiDiGraph, *, whole: bool) -> None:
     """The fact layer of a graph read back: the events (with their stories) of the relations read — every

@@ -144,3 +144,57 @@ def test_the_neo4j_store_counts_copies_the_same(falkor_bolt, tmp_path):
     assert sorted((u, v) for u, v, d in graph.edges(data=True) if d.get("type") == "COPY_OF") == [
         ("whole", "half1"), ("whole", "half2")]
     assert all(d["independent_sources"] == 1 for _, d in graph.nodes(data=True) if d["kind"] == "Event")
+
+
+def _corroborated(runner, data_dir) -> list[dict]:
+    result = runner.invoke(app, ["query", "corroborated", "--data-dir", str(data_dir), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output) if result.output.strip().startswith("[") else []
+
+
+def test_a_copy_in_another_unicode_normalisation_is_a_copy(runner, tmp_path):
+    """One story as NFC from the agency and as NFD (accents as combining marks) from a blog: one source."""
+    import unicodedata
+
+    from tests.test_copies import SANCHEZ
+
+    agency = {"id": "efe1", "outlet": "EFE", "published": "2025-03-14", "text": unicodedata.normalize("NFC", SANCHEZ)}
+    blog = {"id": "blog1", "outlet": "Iberia Blog", "published": "2025-03-15",
+            "text": unicodedata.normalize("NFD", SANCHEZ)}
+    data_dir = tmp_path / "nfd"
+    _ingest(runner, data_dir, _jsonl(tmp_path / "nfd.jsonl", agency, blog))
+    graph = _graph(runner, data_dir, tmp_path)
+    assert graph["copies"] == [("blog1", "efe1")]
+    assert {group for *_, group in graph["sources"]} == {"efe1"}
+    assert graph["relations"] and all(independent == 1 for *_, independent in graph["relations"])
+    assert _corroborated(runner, data_dir) == []
+
+
+def test_two_versions_of_one_url_are_one_independent_source(runner, tmp_path):
+    """An outlet's update of its story, given a new id at the same address (written another way), corroborates
+    nothing the first version said; the pair is a COPY_OF marked same_url, in one run or two."""
+    from tests.test_copies import V1, V2
+
+    first = {"id": "story-v1", "outlet": "Daily Planet", "url": "https://dailyplanet.example.com/acme-globex",
+             "published": "2025-03-03", "text": V1}
+    update = {"id": "story-v2", "outlet": "Daily Planet", "published": "2025-03-04", "text": V2,
+              "url": "http://www.dailyplanet.example.com/acme-globex/?utm_source=rss"}
+    together = tmp_path / "together"
+    _ingest(runner, together, _jsonl(tmp_path / "both.jsonl", first, update))
+    graph = _graph(runner, together, tmp_path)
+    buy = next(r for r in graph["relations"] if r[1] == "buy")
+    assert buy[3:] == (2, 1)
+    assert graph["copies"] == [("story-v2", "story-v1")]
+    assert not any(r["predicate"] == "buy" for r in _corroborated(runner, together))
+    out = tmp_path / "copies.json"
+    runner.invoke(app, ["export", "--data-dir", str(together), "-f", "json", "-o", str(out)])
+    edges = json.loads(out.read_text(encoding="utf-8"))
+    copy = next(e for e in edges.get("links", edges.get("edges")) if e.get("type") == "COPY_OF")
+    assert copy["same_url"] is True and copy["similarity"] < 0.5
+
+    apart = tmp_path / "apart"  # the update arrives in a later run: matched by the stored source's URL
+    _ingest(runner, apart, _jsonl(tmp_path / "v1.jsonl", first))
+    _ingest(runner, apart, _jsonl(tmp_path / "v2.jsonl", update))
+    later = _graph(runner, apart, tmp_path)
+    assert (later["copies"], later["sources"]) == (graph["copies"], graph["sources"])
+    assert next(r for r in later["relations"] if r[1] == "buy")[3:] == (2, 1)
