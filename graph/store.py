@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import BadArticle, UnknownEntity
 from newsgraph.graph import copy_writes, cypher, graph_reads
-from newsgraph.graph.copies import Fingerprint
+from newsgraph.graph.copies import Fingerprint, url_key
 from newsgraph.graph.lookup import find_entity
 from newsgraph.graph.reports import report_properties as _report_properties
 from newsgraph.model import Entity, Evidence, Relation, Story, value_problem
@@ -107,7 +107,7 @@ class GraphStore(ABC):
     def known_fingerprints(self) -> list[Fingerprint]:
         """The fingerprints of the completely ingested sources, for finding copies of new articles among them."""
         return [Fingerprint(row["id"], row["published"] or "", tuple(int(v) for v in row["minhash"] or ()),
-                            int(row["shingles"] or 0), row["copy_group"] or "")
+                            int(row["shingles"] or 0), row["copy_group"] or "", url_key(row["url"] or ""))
                 for row in self.run(cypher.KNOWN_FINGERPRINTS)]
 
     def story_members(self) -> dict[str, str]:
@@ -270,11 +270,12 @@ class GraphStore(ABC):
         return graph_reads.read_graph(self.run, around, hops)
 
     def counts(self) -> dict[str, int]:
-        """How many sources, entities, concepts, relations, evidence rows and corroborated relations are stored."""
+        """How many sources, entities, concepts, relations, evidence rows are stored, how many relations two
+        independent sources or more state plainly (``corroborated``) and how many two sources report (``reported``,
+        copies counted)."""
         row = self.run(cypher.COUNTS)[0]
         rel = self.run(cypher.RELATION_COUNTS)[0]
-        return {**{k: int(v or 0) for k, v in row.items()}, "relations": int(rel["relations"] or 0),
-                "corroborated": int(rel["corroborated"] or 0)}
+        return {k: int(v or 0) for k, v in (row | rel).items()}
 
 
 def check_values(units: Sequence[Sequence[Statement]]) -> None:

@@ -1,6 +1,7 @@
 """Read articles from plain-text, HTML, JSON and JSON Lines files and directories of them.
 
-A ``.txt`` (``.text``, ``.md``) file is one article whose id is the file stem. A directory may hold a
+A ``.txt`` (``.text``, ``.md``) file is one article whose id is the file stem; a ``.md`` file's text is its
+Markdown as plain text (``newsgraph.ingest.markdown``). A directory may hold a
 ``metadata.json`` sidecar that maps article ids to ``title``, ``outlet``, ``url``, ``published`` and ``author``.
 A ``.jsonl`` (``.ndjson``) file holds one article per line with ``id, title, outlet, url, published, author,
 text``; a ``.json`` file holds an array of such articles (or one). An ``.html``/``.htm`` file is one article: its
@@ -29,62 +30,38 @@ import json
 import logging
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import ValidationError
 
 from newsgraph.errors import BadArticle
 from newsgraph.ingest.dates import parse_published
 from newsgraph.ingest.decoding import UTF16_BOMS, UTF32_BOMS, Unreadable, decode_file, nul_reason
 from newsgraph.ingest.html import html_article
+from newsgraph.ingest.markdown import markdown_text
 from newsgraph.ingest.outlets import outlet_from_url
+from newsgraph.ingest.sidecars import SIDECAR, ArticleRecord, metadata_for, record_message, unused_entries
 from newsgraph.model import Article, Skipped, article_problem, sha256_text
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+MARKDOWN_SUFFIXES = {".md"}
+TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
-SIDECAR = "metadata.json"
 #: The largest article file (or JSON Lines line) read, in bytes; a larger one is skipped with its size. An article
 #: of 10 MB peaks at about 860 MB RSS (``python -m benchmarks.long_article``), so this bounds what one takes.
 MAX_ARTICLE_BYTES = 10 * 2**20
 #: The largest ``.json`` file read: it is parsed whole (JSON Lines stream a line at a time and have no such limit).
 MAX_JSON_BYTES = 100 * 2**20
-
-
-class _ArticleRecord(BaseModel):
-    """An article as it arrives from outside (a JSONL line or a sidecar entry)."""
-
-    model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
-
-    id: str = ""
-    title: str = ""
-    outlet: str = ""
-    url: str = ""
-    published: str = ""
-    author: str = ""
-    text: str = ""
-
-    @field_validator("id", "title", "outlet", "url", "published", "author", mode="before")
-    @classmethod
-    def _stringify(cls, value: object) -> str:
-        """Text as it is, a number as written (``"id": 17``), a list of them joined (several authors); an object
-        or ``true``/``false`` is refused (it was stored as Python's text of it, ``{'x': 1}``, ``True``)."""
-        values = value if isinstance(value, list) else [value]
-        for one in values:
-            if isinstance(one, (bool, dict, list)):
-                kind = {bool: "true/false", dict: "an object", list: "a list in a list"}[type(one)]
-                raise ValueError(f"should be text or a number, got {kind}")
-        return "; ".join(str(v) for v in values if v is not None)
-
-    def fields(self) -> dict[str, str]:
-        """The metadata fields of an Article."""
-        return {"id": self.id, "title": self.title, "outlet": self.outlet, "url": self.url,
-                "published": self.published, "author": self.author}
+#: A JSON number as ``published`` is Unix time in seconds from here (1973-03-03) up to ``UNIX_TIME_UNTIL`` (the
+#: year 5138: a larger number is most likely milliseconds); below, it is read as its digits (``2025``, ``20250318``).
+UNIX_TIME_FROM = 10**8
+UNIX_TIME_UNTIL = 10**11
 
 
 def check_paths(paths: Iterable[str | Path]) -> None:
@@ -101,13 +78,24 @@ def check_paths(paths: Iterable[str | Path]) -> None:
             raise BadArticle(f"{path}: no such file or directory")
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
-    """Yield every article found under ``paths``, or a ``Skipped`` record for each input that cannot be used.
+#: ``warn(where, message)``: told of a problem that does not stop an article (a date that cannot be read, a sidecar
+#: entry that describes no article): ``where`` names the file (and line), ``message`` the problem and the fix.
+Warn = Callable[[str, str], None]
+
+
+def _no_warning(where: str, message: str) -> None:
+    pass
+
+
+def read_articles(paths: Iterable[str | Path], warn: Warn | None = None) -> Iterator[Article | Skipped]:
+    """Yield every article found under ``paths``, or a ``Skipped`` record for each input that cannot be used;
+    problems that do not stop an article go to ``warn``.
 
     Raises:
         BadArticle: a path does not exist, a directory holds no articles, or a sidecar is malformed.
     """
-    seen_ids: dict[str, str] = {}
+    warn = warn or _no_warning
+    seen_ids: dict[str, tuple[str, str]] = {}  # id → (sha256, where it came from)
     for raw in paths:
         path = Path(raw)
         check_paths([path])
@@ -116,17 +104,38 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
             yield from problems
         else:
             files = [path]
-        sidecars: dict[Path, dict[str, _ArticleRecord]] = {}
+        top = path if path.is_dir() else path.parent
+        sidecars: dict[Path, dict[str, ArticleRecord]] = {}
         for file in files:
-            for item in _read_file(file, _metadata_for(file, path if path.is_dir() else path.parent, sidecars)):
+            for item in _read_file(file, metadata_for(file, top, sidecars), warn):
                 if isinstance(item, Article):
                     other = seen_ids.get(item.id)
-                    if other is not None and other != item.sha256:
-                        yield Skipped(item.path,
-                                      f"article id {item.id!r} is used by another article with a different text")
+                    if other is not None and other[0] != item.sha256:
+                        yield Skipped(item.path, _id_used(item.id, item.path or item.id, other[1]))
                         continue
-                    seen_ids[item.id] = item.sha256
+                    seen_ids[item.id] = (item.sha256, item.path or item.id)
                 yield item
+        for where, why in unused_entries(sorted(sidecars), files, whole=path.is_dir()):
+            warn(where, why)
+
+
+def _id_used(article_id: str, where: str, other: str) -> str:
+    """Why the article at ``where`` is skipped: an earlier article of the input (at ``other``) has its id with another
+    text. A file's id is its stem, so two folders with the same file names clash: the fix names a new file name.
+
+    >>> print(_id_used("001", "cnn/001.txt", "bbc/001.txt").replace("; ", ";\\n"))
+    article id '001' is also the id of bbc/001.txt, with a different text;
+    a file's id is its name without the extension: rename one of them (e.g. cnn/cnn-001.txt) to keep both
+    >>> _id_used("a1", "feed.jsonl:3", "feed.jsonl:1").split("; ")[1]
+    'give one of them another "id" to keep both'
+    """
+    clash = f"article id {article_id!r} is also the id of {other}, with a different text"
+    path = Path(where)
+    if path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+        name = f"{path.parent.name}-{path.name}" if path.parent.name else f"{path.stem}-2{path.suffix}"
+        return (f"{clash}; a file's id is its name without the extension: rename one of them "
+                f"(e.g. {path.with_name(name)}) to keep both")
+    return f'{clash}; give one of them another "id" to keep both'
 
 
 def _stat_error(path: Path) -> str:
@@ -199,38 +208,8 @@ def _not_regular(path: Path) -> str:
     return "a directory" if stat.S_ISDIR(mode) else "not a file"
 
 
-def _metadata_for(file: Path, top: Path, merged: dict[Path, dict[str, _ArticleRecord]]) -> dict[str, _ArticleRecord]:
-    """The metadata a file's articles take: the sidecars of the folders from ``top`` (the directory named) down to
-    the file's own, a nearer one's entry for an id winning; worked out once per folder (``merged``)."""
-    folder = file.parent
-    if folder not in merged:
-        above = folder.parent if folder != top and top in folder.parents else None
-        merged[folder] = {**(_metadata_for(folder, top, merged) if above is not None else {}), **_sidecar(folder)}
-    return merged[folder]
-
-
-def _sidecar(directory: Path) -> dict[str, _ArticleRecord]:
-    path = directory / SIDECAR
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-        if not isinstance(data, dict):
-            raise ValueError("expected an object mapping article ids to metadata")
-        records = {}
-        for key, value in data.items():
-            if not isinstance(value, dict):
-                raise ValueError(f"entry {key!r}: should be an object of metadata fields, got {type(value).__name__}")
-            try:
-                records[str(key)] = _ArticleRecord.model_validate(value)
-            except ValidationError as exc:  # the entry and its first problem, not pydantic's whole report
-                raise ValueError(f"entry {key!r}: {_record_message(exc)}") from None
-        return records
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BadArticle(f"{path}: malformed metadata sidecar: {_one_line(exc)}") from exc
-
-
-def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Article | Skipped]:
+def _read_file(path: Path, metadata: dict[str, ArticleRecord], warn: Warn = _no_warning
+               ) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
     kind = _not_regular(path)
     if kind:
@@ -243,17 +222,17 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
         yield Skipped(str(path), "a metadata sidecar, not articles: name the directory it describes")
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path)
+        yield from _read_jsonl(path, warn)
         return
     if suffix in JSON_SUFFIXES:
-        yield from _read_json(path)
+        yield from _read_json(path, warn)
         return
     try:
         text = _decode(path)
     except Unreadable as exc:
         yield Skipped(str(path), str(exc))
         return
-    meta = metadata.get(path.stem, _ArticleRecord())
+    meta = metadata.get(path.stem, ArticleRecord())
     fields = {**meta.fields(), "id": path.stem}
     if suffix in HTML_SUFFIXES:
         try:
@@ -268,6 +247,8 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
         text = page.text
         fields.update({name: fields[name] or getattr(page, name)
                        for name in ("title", "outlet", "url", "published", "author")})
+    elif suffix in MARKDOWN_SUFFIXES:
+        text = markdown_text(text)
     if not text.strip():
         yield Skipped(str(path), "empty article: no text")
         return
@@ -276,9 +257,35 @@ def _read_file(path: Path, metadata: dict[str, _ArticleRecord]) -> Iterator[Arti
         yield Skipped(str(path), problem)
         return
     raw = fields["published"]  # the sidecar's date, else the page's
-    fields["published"] = parse_published(raw)
+    number = meta.published_number if raw == meta.published else None
+    fields["published"] = _published(raw, number, str(path), fields["id"], warn)
     fields["outlet"] = fields["outlet"] or outlet_from_url(fields["url"])
     yield Article(text=text, path=str(path), published_raw=raw, **fields)
+
+
+def _published(raw: str, number: float | None, where: str, article_id: str, warn: Warn) -> str:
+    """The publication date ``raw`` in ISO 8601 (``parse_published``), or ``""`` with a warning naming the value
+    when it cannot be read. A JSON number (``number``) from ``UNIX_TIME_FROM`` up is Unix time in seconds, UTC; one
+    of ``UNIX_TIME_UNTIL`` or more (milliseconds, most likely) is not read; a smaller one is read as its digits
+    (``2025``, ``20250318``).
+
+    >>> _published("1742256000", 1742256000, "f", "a", _no_warning), _published("2025", 2025, "f", "a", _no_warning)
+    ('2025-03-18T00:00:00+00:00', '2025')
+    >>> _published("2025-02-30", None, "f.jsonl:2", "e2", lambda where, why: print(why.split(";")[0]))
+    article 'e2': published '2025-02-30' is not a date newsgraph can read
+    ''
+    """
+    if number is not None and number >= UNIX_TIME_UNTIL:
+        warn(where, f"article {article_id!r}: published {raw} is a number too large for Unix time in seconds "
+                    f"(milliseconds?); stored undated: write it in seconds or as YYYY-MM-DD")
+        return ""
+    if number is not None and number >= UNIX_TIME_FROM:
+        return datetime.fromtimestamp(number, timezone.utc).isoformat(timespec="seconds")
+    iso = parse_published(raw)
+    if raw.strip() and not iso:
+        warn(where, f"article {article_id!r}: published {raw!r} is not a date newsgraph can read; stored undated: "
+                    f"write it as YYYY-MM-DD")
+    return iso
 
 
 def _too_big(size: int | None, limit: int, whole_json: bool = False) -> str:
@@ -298,7 +305,7 @@ def _decode(path: Path, whole_json: bool = False) -> str:
                        html=path.suffix.lower() in HTML_SUFFIXES)
 
 
-def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
+def _read_jsonl(path: Path, warn: Warn = _no_warning) -> Iterator[Article | Skipped]:
     """The articles of a JSON Lines file, read a line at a time (an archive of any size streams through); a line
     that is not valid UTF-8 or JSON, is too long, or is not an article that can be stored, is skipped with its line
     number."""
@@ -330,7 +337,7 @@ def _read_jsonl(path: Path) -> Iterator[Article | Skipped]:
                 except UnicodeDecodeError as exc:
                     yield Skipped(where, f"not valid UTF-8 (byte {exc.start}: {raw[exc.start:exc.start + 1]!r})")
                     continue
-                yield from _jsonl_record(path, where, line)
+                yield from _jsonl_record(path, where, line, warn)
     except OSError as exc:
         yield Skipped(str(path), f"cannot read: {exc.strerror}")
         return
@@ -352,16 +359,22 @@ def _lines(file) -> Iterator[bytes | None]:
         yield raw
 
 
-def _jsonl_record(path: Path, where: str, line: str) -> Iterator[Article | Skipped]:
+def _jsonl_record(path: Path, where: str, line: str, warn: Warn) -> Iterator[Article | Skipped]:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        yield Skipped(where, f"malformed JSON line: {_json_message(exc)} at column {exc.colno}")
+        hint = "" if line.lstrip().startswith(("{", "[")) else _NOT_JSON_LINES
+        yield Skipped(where, f"malformed JSON line: {_json_message(exc)} at column {exc.colno}{hint}")
         return
-    yield from _record(path, where, data)
+    yield from _record(path, where, data, warn)
 
 
-def _read_json(path: Path) -> Iterator[Article | Skipped]:
+#: The hint for a line of JSON Lines that is not JSON at all (plain text piped to ``ingest -``, most often).
+_NOT_JSON_LINES = ("; JSON Lines (a .jsonl file, and stdin: ingest -) hold one article object a line, "
+                   '{"id": ..., "text": ...}: put plain text in a .txt file and name that file')
+
+
+def _read_json(path: Path, warn: Warn = _no_warning) -> Iterator[Article | Skipped]:
     """The articles of a ``.json`` file: an array of article objects (each as a JSON Lines line), or one article
     object. An item that is not an article that can be stored is skipped with its index (``FILE[3]``, from 0)."""
     try:
@@ -378,7 +391,7 @@ def _read_json(path: Path) -> Iterator[Article | Skipped]:
         yield Skipped(str(path), "malformed JSON: nested too deeply")
         return
     if isinstance(data, dict) and "text" in data:
-        yield from _record(path, str(path), data)
+        yield from _record(path, str(path), data, warn)
         return
     if not isinstance(data, list):
         what = "an object without a text" if isinstance(data, dict) else f"a JSON {_json_kind(data)}"
@@ -389,18 +402,18 @@ def _read_json(path: Path) -> Iterator[Article | Skipped]:
         yield Skipped(str(path), "empty array: no articles")
         return
     for index, item in enumerate(data):
-        yield from _record(path, f"{path}[{index}]", item)
+        yield from _record(path, f"{path}[{index}]", item, warn)
 
 
-def _record(path: Path, where: str, data: object) -> Iterator[Article | Skipped]:
+def _record(path: Path, where: str, data: object, warn: Warn) -> Iterator[Article | Skipped]:
     """The article of one decoded JSON record (a JSON Lines line, an item of a JSON array), or why not."""
     if not isinstance(data, dict):
         yield Skipped(where, f"not an article: a JSON {_json_kind(data)}, not an object with a text")
         return
     try:
-        record = _ArticleRecord.model_validate(data)
+        record = ArticleRecord.model_validate(data)
     except ValidationError as exc:
-        yield Skipped(where, f"malformed article record: {_record_message(exc)}")
+        yield Skipped(where, f"malformed article record: {record_message(exc)}")
         return
     if not record.text.strip():
         yield Skipped(where, "article has no text")
@@ -415,7 +428,7 @@ def _record(path: Path, where: str, data: object) -> Iterator[Article | Skipped]
         yield Skipped(where, problem)
         return
     fields["id"] = record.id or f"{path.stem}-{sha256_text(record.text)[:12]}"
-    fields["published"] = parse_published(record.published)
+    fields["published"] = _published(record.published, record.published_number, where, fields["id"], warn)
     fields["outlet"] = fields["outlet"] or outlet_from_url(fields["url"])
     yield Article(text=record.text, path=where, published_raw=record.published, **fields)
 
@@ -442,12 +455,3 @@ def _json_message(exc: json.JSONDecodeError) -> str:
     """The decoder's message without the "at" some end with ("Invalid control character at"), which the caller's
     own "at column N" follows."""
     return exc.msg.removesuffix(" at")
-
-
-def _record_message(exc: ValidationError) -> str:
-    """What is wrong with an article record, in one line: the first bad field and why ("text: Input should be a
-    valid string"), not pydantic's whole report."""
-    error = exc.errors()[0]
-    field = ".".join(str(part) for part in error["loc"]) or "record"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{field}: {' '.join(str(error['msg']).removeprefix('Value error, ').split())}{more}"

@@ -131,7 +131,7 @@ def test_same_id_with_other_text_is_skipped(tmp_path):
     (tmp_path / "one" / "a.txt").write_text("Putin met Trump.", encoding="utf-8")
     (tmp_path / "two" / "a.txt").write_text("Something else.", encoding="utf-8")
     articles, skipped = _read(tmp_path)
-    assert len(articles) == 1 and "used by another article" in skipped[0].reason
+    assert len(articles) == 1 and "is also the id of" in skipped[0].reason
 
 
 def test_a_json_array_of_articles(tmp_path):

@@ -41,7 +41,7 @@ def _run(runner, data_dir, *args):
 def test_ingest_prints_a_summary_with_examples(seeded):
     out = seeded[1]
     assert "ingested 2 article(s)" in out
-    assert "2 articles" in out and "reported by 2+ sources" in out
+    assert "2 articles" in out and "corroborated by 2+ independent sources" in out
     assert "Vladimir Putin –agree to→ limited ceasefire   [The Guardian, The New York Times]" in out
 
 

@@ -214,7 +214,7 @@ def test_relations_already_stored_are_merged_not_created_again(empty_store, seed
     texts = [q for unit in sent[0] for q, _ in unit]
     assert any("MERGE (a)-[r:" in q for q in texts) and any("CREATE (a)-[r:" in q for q in texts)
     both = empty_store.run("MATCH ()-[r]->() WHERE r.source_count = 2 RETURN count(r) AS n")[0]["n"]
-    assert both == empty_store.counts()["corroborated"] > 0
+    assert both == empty_store.counts()["reported"] > 0
     twice = "MATCH ()-[r]->() WHERE r.evidence_count IS NOT NULL WITH r.id AS id, count(*) AS n WHERE n > 1 RETURN id"
     assert empty_store.run(twice) == []
 

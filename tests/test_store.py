@@ -50,7 +50,7 @@ def test_read_graph_round_trip_carries_evidence_and_mentions(seed_store):
     counts = seed_store.counts()  # counted from the Evidence nodes: the same as the relationships stored
     assert counts["relations"] == len(relations)
     assert counts["evidence"] == sum(len(d["evidence"]) for *_, d in relations)
-    assert counts["corroborated"] == sum(1 for *_, d in relations if d["source_count"] >= 2) > 0
+    assert counts["reported"] == sum(1 for *_, d in relations if d["source_count"] >= 2) > 0
     putin = graph.nodes["vladimir-putin"]
     assert putin["type"] == "Person" and {"Putin", "Vladimir V. Putin"} <= set(putin["aliases"])
     assert putin["mention_count"] > 20 and putin["source_count"] == 2

@@ -178,7 +178,8 @@ def ingest(
                     typer.echo(f"newsgraph: the FalkorDB server for {exc.data_dir} (pid {exc.pid}) stopped answering "
                                f"and was killed; starting it again to finish the job from its last save", err=True)
                     report, counts, top = once(inputs)
-            skipped = [printable(f"newsgraph: skipped {shown(item.path)}: {item.reason}") for item in report.skipped]
+            skipped = [printable(f"newsgraph: warning: {shown(line)}") for line in report.warnings]
+            skipped += [printable(f"newsgraph: skipped {shown(item.path)}: {item.reason}") for item in report.skipped]
         for line in skipped:
             typer.echo(line, err=True)
         if not quiet:
@@ -243,7 +244,8 @@ def _print_summary(report, counts: dict[str, int], top: list[dict], settings: Se
     articles = f"{counts['sources']} article{'' if counts['sources'] == 1 else 's'}"
     typer.echo(f"graph ({where}): {articles}, {counts['entities']} entities, "
                f"{counts['concepts']} concepts, {counts['relations']} relations "
-               f"({counts['corroborated']} reported by 2+ sources), {counts['evidence']} evidence sentences")
+               f"({counts['corroborated']} corroborated by 2+ independent sources, {counts.get('reported', 0)} by "
+               f"2+ sources counting copies), {counts['evidence']} evidence sentences")
     if top:
         typer.echo("examples:")
         for row in top:

@@ -11,7 +11,8 @@ entries are written last, once the rest of its graph is in (last in one transact
 MULTI/EXEC of their own after the chunk's MULTI/EXEC has been applied whole), so a chunk that fails is not in the
 ledger and the next run writes it again, after taking out what the failed write left of its sources
 (``newsgraph.graph.forget``; so does ``force`` of what stored sources' earlier run wrote). One id stands for one
-text: an article whose id is stored with another text is skipped with a reason. Chunks are cut from the input as
+text: an article whose id is stored with another text is skipped with a reason; the same text under another id is
+a new source (``newsgraph.sorting``). Chunks are cut from the input as
 it is read, ledgered articles included, so a run killed after chunk *k* and started again processes exactly the
 chunks after *k*, the same as the uninterrupted run did.
 """
@@ -45,6 +46,7 @@ from newsgraph.ingest.articles import read_articles
 from newsgraph.model import Article, ArticleAnalysis, Entity, Resolution, Skipped
 from newsgraph.parallel import Analyzer, BackgroundWriter, Handle, open_analyzer
 from newsgraph.settings import Settings
+from newsgraph.sorting import id_taken, metadata_changes, sort_article
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,8 @@ log = logging.getLogger(__name__)
 #: this process or a worker process; a batch at a time on Dask), found already stored or skipped, and
 #: ``("articles", n)`` as n of them are done (written, already stored or skipped). Each kind adds up to the total.
 Progress = Callable[[str, int], None]
+#: Already stored articles whose metadata is compared with the store's in one read.
+_METADATA_BATCH = 1000
 
 
 class _Reported:
@@ -107,6 +111,7 @@ class IngestReport:
     seconds: float
     chunks: int = 0
     redone: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -132,6 +137,7 @@ class _Totals:
     sentences: int = 0
     chunks: int = 0
     redone: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -139,16 +145,18 @@ def ingest(paths: Iterable[str | Path], store: GraphStore, settings: Settings, *
            progress: Progress | None = None, analyzer: Analyzer | None = None) -> IngestReport:
     """Ingest articles into ``store``, streaming them through in chunks (see the module notes).
 
-    Articles whose text is already stored (same sha256) are not processed again unless ``force``, which first
-    takes out what their earlier run wrote (``newsgraph.graph.forget``), as is done for input sources a failed
-    write left out of the ledger. Unreadable inputs and articles with nothing to analyse are reported as skipped;
-    the rest still go in.
+    Articles already stored (the same id with the same text) are not processed again unless ``force``, which
+    first takes out what their earlier run wrote (``newsgraph.graph.forget``), as is done for input sources a
+    failed write left out of the ledger; the same text under a new id is a new source (a copy of the other).
+    Unreadable inputs and articles with nothing to analyse are reported as skipped; the rest still go in.
+    Problems that do not stop an article (an unreadable date, a sidecar entry that describes no article, an
+    already stored article whose metadata the input gives otherwise) are reported as warnings.
 
     Args:
         paths: files and directories of articles.
         store: where the graph goes.
         settings: model, batch and chunk sizes, workers, Dask.
-        force: process articles even if their text is already stored, as if for the first time.
+        force: process articles even if they are already stored, as if for the first time.
         progress: called as articles are done (see ``Progress``). The inputs are read twice: once to count
             them (and fail on a missing path before anything is written), once to process them.
         analyzer: where to parse (``newsgraph.parallel.open_analyzer``), for a caller that keeps one open
@@ -188,25 +196,38 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
     if settings.roles:
         load_roles(settings.roles)  # fails before any write; read again where it is applied
     stored = store.stored_texts()  # id → sha256: an id never stands for two texts
-    ledger = set(stored.values())
     unfinished = unfinished_sources(store)
     total = todo = 0
     redo: list[str] = []  # sources whose first write is taken out before they are written again
     left: list[str] = []  # sources a failed write left unmarked that this run does not write: only taken out
-    seen: set[str] = set()
-    for item in read_articles(paths):  # a missing path or an empty directory fails before any write
+    seen: set[tuple[str, str]] = set()
+    totals = _Totals()
+
+    def warn(where: str, message: str) -> None:
+        totals.warnings.append(f"{where}: {message}")
+
+    kept: list[Article] = []  # already stored: is their metadata the stored one?
+    for item in read_articles(paths, warn):  # a missing path or an empty directory fails before any write
         total += 1
         if not isinstance(item, Article):
             continue
-        if _sort(item, stored, ledger, seen, force) == "new":
+        kind = sort_article(item, stored, seen, force)
+        if kind == "new":
             todo += 1
             if item.id in unfinished or force and stored.get(item.id) == item.sha256:
                 redo.append(item.id)
-        elif item.id in unfinished:  # its text is stored under another id, or comes earlier in the input
+        elif kind == "already" and item.id in stored and (item.id, item.sha256) not in seen:
+            seen.add((item.id, item.sha256))
+            kept.append(item)
+            if len(kept) >= _METADATA_BATCH:
+                totals.warnings.extend(f"{w}: {m}" for w, m in metadata_changes(store.run, kept))
+                kept.clear()
+        elif item.id in unfinished:  # it comes earlier in the input
             left.append(item.id)
+    totals.warnings.extend(f"{w}: {m}" for w, m in metadata_changes(store.run, kept))
+    del kept
     if progress:
         progress("total", total)
-    totals = _Totals()
     if not total:
         return _report(totals, started)
     cuts = list(chunk_sizes(total, settings.chunk_size))
@@ -240,7 +261,7 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
             pending: deque[_Chunk] = deque()
             # Past the counted articles (an input that grew since it was counted), chunks of the usual size.
             sizes = chain(cuts, repeat(settings.chunk_size))
-            for n, chunk in enumerate(_chunks(read_articles(paths), ledger, sizes, stored, force)):
+            for n, chunk in enumerate(_chunks(read_articles(paths), sizes, stored, force)):
                 size = _batch_size(settings, last_chunk=n >= len(cuts) - 1)
                 chunk.handles = [parser.submit(batch) for batch in _batches(chunk.articles, size)]
                 pending.append(chunk)
@@ -282,7 +303,8 @@ def _finish(chunk: _Chunk, known: EntityIndex, stories: StoryIndex, copies: Copy
         resolution = resolve(analyses, index=known, fuzzy_threshold=settings.fuzzy_threshold, overrides=overrides,
                              roles=_roles(settings), role_window_days=settings.story_window_days)
         grouped = stories.assign([story_input(a, resolution) for a in analyses])
-        found = copies.assign([fingerprint(a.article.id, a.article.text, a.article.published) for a in analyses])
+        found = copies.assign([fingerprint(a.article.id, a.article.text, a.article.published, a.article.url)
+                               for a in analyses])
         graph = build_graph(analyses, resolution, grouped, found)
         changed: list[Entity] = []
         for node, data in graph.nodes(data=True):  # what the store will hold once this graph is written
@@ -343,15 +365,15 @@ def chunk_sizes(total: int, size: int) -> Iterator[int]:
         left -= n
 
 
-def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterable[int],
-            stored: dict[str, str] | None = None, force: bool = False) -> Iterator[_Chunk]:
+def _chunks(items: Iterable[Article | Skipped], sizes: Iterable[int], stored: dict[str, str] | None = None,
+            force: bool = False) -> Iterator[_Chunk]:
     """Cut the input into chunks of the given sizes, in input order; sort each item into process/already/skipped
-    (``_sort``).
+    (``newsgraph.sorting.sort_article``).
 
     Chunks are cut before the ledger is consulted, so a run that resumes cuts the same chunks as the first run.
     """
     stored = stored or {}
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     stream = iter(items)
     for size in sizes:
         batch = list(islice(stream, size))
@@ -362,46 +384,14 @@ def _chunks(items: Iterable[Article | Skipped], ledger: set[str], sizes: Iterabl
             if isinstance(item, Skipped):
                 chunk.skipped.append(item)
                 continue
-            kind = _sort(item, stored, ledger, seen, force)
+            kind = sort_article(item, stored, seen, force)
             if kind == "taken":
-                chunk.skipped.append(Skipped(item.path or item.id, _id_taken(item.id, stored[item.id])))
+                chunk.skipped.append(Skipped(item.path or item.id, id_taken(item.id, stored[item.id])))
             elif kind == "already":
                 chunk.already.append(item.id)
             else:
                 chunk.articles.append(item)
         yield chunk
-
-
-def _sort(item: Article, stored: dict[str, str], ledger: set[str], seen: set[str], force: bool) -> str:
-    """What a run does with an article: ``"taken"`` (its id is ``stored`` with another text: one source id never
-    stands for two texts, whose offsets would point into both), ``"already"`` (its text is in the ``ledger`` or
-    came earlier in the input, ``seen``), else ``"new"``: it is written (and its text added to ``seen``). With
-    ``force`` a stored source's own text is written again; the same text under another id stays already stored.
-
-    >>> a = Article("a", "Text.", path=None)
-    >>> [_sort(a, {}, set(), set(), False), _sort(a, {"a": a.sha256}, {a.sha256}, set(), False)]
-    ['new', 'already']
-    >>> [_sort(a, {"a": a.sha256}, {a.sha256}, set(), True), _sort(a, {"b": a.sha256}, {a.sha256}, set(), True)]
-    ['new', 'already']
-    """
-    if stored.get(item.id, item.sha256) != item.sha256:
-        return "taken"
-    again = force and stored.get(item.id) == item.sha256
-    if item.sha256 in seen or item.sha256 in ledger and not again:
-        return "already"
-    seen.add(item.sha256)
-    return "new"
-
-
-def _id_taken(article_id: str, sha256: str) -> str:
-    r"""The reason an article is skipped whose id is stored with another text.
-
-    >>> print(_id_taken("a1", "0e84c4eace66ae14").replace("; ", ";\n"))
-    article id 'a1' is already stored with another text (sha256 0e84c4eace66…);
-    give this text another id to keep both versions
-    """
-    return (f"article id {article_id!r} is already stored with another text (sha256 {sha256[:12]}…); "
-            f"give this text another id to keep both versions")
 
 
 def _batch_size(settings: Settings, *, last_chunk: bool) -> int:
@@ -422,5 +412,5 @@ def _report(totals: _Totals, started: float) -> IngestReport:
         ingested=tuple(totals.ingested), already=tuple(totals.already), skipped=tuple(totals.skipped),
         entities=len(totals.entities), relations=totals.relations, evidence=totals.evidence, words=totals.words,
         sentences=totals.sentences, seconds=time.perf_counter() - started, chunks=totals.chunks,
-        redone=tuple(totals.redone),
+        redone=tuple(totals.redone), warnings=tuple(totals.warnings),
     )
