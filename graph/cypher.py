@@ -138,6 +138,14 @@ MERGE (a)-[c:COPY_OF]->(b)
 SET c.similarity = row.similarity, c.same_url = row.same_url
 """
 
+#: The stored metadata of some sources, to compare with the input's (``newsgraph.sorting``).
+STORED_METADATA = """
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+RETURN s.id AS id, s.title AS title, s.outlet AS outlet, s.url AS url, s.published AS published,
+       s.published_raw AS published_raw, s.author AS author
+"""
+
 #: The stored fingerprints of completely ingested sources, for comparing new articles with them.
 KNOWN_FINGERPRINTS = """
 MATCH (s:Source)

@@ -10,7 +10,9 @@ instead: derived from the data dir alone, so every process using that dir finds 
 A server already answering on the socket is reused (``owned`` False). Every process using the server holds a
 shared lock; the last one to stop stops the server (SHUTDOWN SAVE, or NOSAVE when nothing changed since the
 last snapshot; a failed save is an error naming the data dir), whoever started it, so the process that started it
-may end first. The server runs under a keeper process
+may end first. A writer (``one_writer``) that leaves the server to other users (``serve``, ``browse``, which may
+keep it for days) first has its writes saved (``server_io.snapshot``), so that what the command reported done
+survives the server's death. The server runs under a keeper process
 (``newsgraph.graph.keeper``) in its own session (a terminal Ctrl-C does not reach it), which stops it when every
 user has died without doing so.
 """
@@ -33,7 +35,7 @@ from typing import TYPE_CHECKING
 from newsgraph.errors import BadSetting, StoreUnavailable
 from newsgraph.graph import bolt_guard, locks
 from newsgraph.graph.server_dirs import prepare_dirs, socket_path
-from newsgraph.graph.server_failure import failure_of
+from newsgraph.graph.server_failure import failure_of, stopped_message
 from newsgraph.graph.server_io import (
     binaries as _binaries,
     loading as _loading,
@@ -47,6 +49,7 @@ from newsgraph.graph.server_io import (
     saved as _saved,
     server_alive as _server_alive,
     shutdown as _shutdown_command,
+    snapshot as _snapshot,
     tcp_answers as _tcp_answers,
 )
 from newsgraph.graph.server_process import end_server, redis_args
@@ -114,6 +117,7 @@ class EmbeddedFalkorDB:
         self._relaunch: tuple[str, str, bool] = ("", "", False)  # what _launch ran: server, module, delay_indexing
         self._running = False
         self._hung = False  # it stopped answering while in use (``failure``): killed, not asked, when stopped
+        self._writer = False  # ``one_writer`` was asked for: the writes are saved before this object leaves
         self._watch: HangWatch | None = None  # from the first client on: calls a silent, idle server hung
         self._pid_start: int | None = None  # the watched server's start time (``watchdog.process_start``)
         self._legacy_log = False
@@ -127,7 +131,7 @@ class EmbeddedFalkorDB:
             self.stop()
             return
         try:  # the error under way says what went wrong; a failure to stop would only hide it
-            self.stop()
+            self.stop(save=False)
         except StoreUnavailable as exc:
             log.info("%s", exc)
 
@@ -154,8 +158,10 @@ class EmbeddedFalkorDB:
                     raise
         return self
 
-    def stop(self) -> None:
-        """Close our clients; if no other process uses the server, stop it (SHUTDOWN SAVE, SIGTERM, SIGKILL).
+    def stop(self, *, save: bool = True) -> None:
+        """Close our clients; if no other process uses the server, stop it (SHUTDOWN SAVE, SIGTERM, SIGKILL). With
+        ``save``, a writer (``one_writer``) first waits for a snapshot holding its writes, whether the server stops
+        here or stays up for other users (without, as on an error, a server left to them saves within a minute).
 
         Raises:
             StoreUnavailable: the server could not save the graph (a full disk, ...): the data dir then holds
@@ -170,6 +176,8 @@ class EmbeddedFalkorDB:
             self._watch = None
         for client in list(self._clients):
             client.close()
+        # Before the start lock is taken: a large graph takes a while to save, and others may start meanwhile.
+        problem = self._save_problem() if save and self._writer and not self._hung else None
         try:
             with locks.exclusive(self._lock_file, _STOP_TIMEOUT, unlink=True):
                 if self._users_fd is not None and locks.release_if_last(self._users_fd):
@@ -182,10 +190,22 @@ class EmbeddedFalkorDB:
             log.warning("%s; leaving the server to its keeper", exc)
         finally:
             self._release_users()
+        if problem:
+            raise StoreUnavailable(problem)
+
+    def _save_problem(self) -> str | None:
+        """Wait until ``graph.rdb`` holds everything the server holds now, while it goes on answering its other
+        clients (``server_io.snapshot``: about a full save of the graph); why not, if it does not."""
+        outcome = _snapshot(self.socket_path, self.pid, patience=_STOP_TIMEOUT)
+        if outcome is None:
+            return None
+        return stopped_message(self.data_dir, self.pid) if outcome == "stopped" else self.save_failure()
 
     def one_writer(self, on_wait: Callable[[int | None], None] | None = None) -> ContextManager[None]:
         """Be the only writer of the data dir (created if missing) while the returned context lasts, waiting for
-        the current one (``on_wait(its pid)`` is called first). See ``newsgraph.graph.locks.one_writer``."""
+        the current one (``on_wait(its pid)`` is called first). See ``newsgraph.graph.locks.one_writer``. What
+        this object's clients write is saved before it stops (``stop``)."""
+        self._writer = True
         self._prepare_dirs()
         return locks.one_writer(self.data_dir, on_wait)
 

@@ -44,6 +44,21 @@ def failure_of(server: EmbeddedFalkorDB) -> str | None:
             f"again, with a longer timeout if this recurs")
 
 
+def lost(server: EmbeddedFalkorDB, command: str) -> str | None:
+    """Why ``command``, which keeps ``server`` up for as long as the user wants (``serve``, ``browse``), must end: the
+    server has died (killed, or failed) or stopped answering; None while it lives. Cheap enough to ask twice a
+    second: the process table, and the hang watch's verdict (``newsgraph.graph.watchdog``)."""
+    pid = server.pid
+    if server.hung:
+        ender = "it was killed" if server.owned else f"stop it: kill {pid}"
+        return (f"the FalkorDB server for {server.data_dir} (pid {pid}) stopped answering ({ender}); the store is as "
+                f"of its last save: start {command} again")
+    if pid is not None and not server_alive(pid):
+        return (f"the FalkorDB server for {server.data_dir} (pid {pid}) stopped (killed, or it failed: see "
+                f"falkordb.log there); the store is as of its last save: start {command} again")
+    return None
+
+
 def stopped_message(data_dir: Path, pid: int | None) -> str:
     return (f"the FalkorDB server for {data_dir} (pid {pid}) stopped while in use; the store there is as of its "
             f"last save: run the command again to finish the job")

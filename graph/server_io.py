@@ -149,6 +149,50 @@ def saved(path: Path, data_dir: Path, timeout: float = 1.0) -> bool:
             and persistence.get("aof_enabled") == 0)
 
 
+def snapshot(path: Path, pid: int | None, *, patience: float, poll: float = 0.02) -> str | None:
+    """Have the server on ``path`` (process ``pid``) write its snapshot now and wait until it is on disk; None once
+    the snapshot holds everything the server held when this was called (at once if it counts no change since its
+    last save), else why not: "stopped" (the server is gone, or silent for ``patience`` seconds) or "failed" (the
+    save failed: a full disk, ...).
+
+    A background save (BGSAVE): a forked child writes the snapshot while the server goes on answering its other
+    clients; the fork is taken when BGSAVE is accepted, so that snapshot holds every write made before. A save
+    already under way (the minutely one) is waited for first: it may have been forked before the last writes.
+    """
+    from redis.exceptions import ResponseError
+
+    before: int | None = None  # the server's count of saves when our BGSAVE was accepted
+    heard = time.monotonic()
+    while True:
+        state = info(path, "persistence", timeout=min(1.0, patience))
+        if not state:
+            if pid is not None and not server_alive(pid) or time.monotonic() - heard > patience:
+                return "stopped"
+            time.sleep(poll)
+            continue
+        heard = time.monotonic()
+        if state.get("rdb_bgsave_in_progress"):
+            time.sleep(poll)
+            continue
+        if before is not None:
+            if state.get("rdb_last_bgsave_status") != "ok":
+                return "failed"
+            if "rdb_saves" not in state or int(state["rdb_saves"]) > before:  # (a server that counts none: done)
+                return None
+            time.sleep(poll)  # not counted yet
+            continue
+        if state.get("rdb_changes_since_last_save") == 0:
+            return None
+        count = int(state.get("rdb_saves", 0))
+        try:
+            if command(path, "BGSAVE", timeout=min(5.0, patience)) is not None:
+                before = count
+        except ResponseError as exc:  # another save started meanwhile: wait for it, then ask again
+            if "in progress" not in str(exc):
+                return "failed"
+        time.sleep(poll)
+
+
 def module_arg(path: Path, module: str, name: str, timeout: float = 1.0) -> str | None:
     """The value given to argument ``name`` of the loaded ``module`` (MODULE LIST), or None."""
     from redis.exceptions import ResponseError

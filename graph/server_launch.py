@@ -81,7 +81,7 @@ class LaunchedFalkorDB(EmbeddedFalkorDB):
                 raise
         return self
 
-    def stop(self) -> None:
+    def stop(self, *, save: bool = True) -> None:
         """``EmbeddedFalkorDB.stop``; a server launched and never started is first waited for."""
         if self._starting is not None:
             try:
@@ -89,7 +89,7 @@ class LaunchedFalkorDB(EmbeddedFalkorDB):
             except StoreUnavailable as exc:  # it stopped itself; whatever used it has its own error to tell
                 log.info("%s", exc)
                 return
-        super().stop()
+        super().stop(save=save)
 
 
 def launched(data_dir: Path, *, bolt_port: int | None = None) -> LaunchedFalkorDB | None:

@@ -41,8 +41,10 @@ def redis_args(server: str, module: str, *, data_dir: Path, socket_path: Path, l
             # after a large ingest), FalkorDB 4.16 asserts when a client command arrives while it replays a
             # MULTI/EXEC (the unit of an ingest's chunk), and it aborts on a write over Bolt while the log is
             # on. A snapshot is consistent (taken between commands), so a server killed outright loses at most
-            # the last minute — the ledger with it, so running the ingest again redoes exactly that. A failed
-            # snapshot (a full disk) makes the server refuse writes until one succeeds.
+            # the last minute — the ledger with it, so running the ingest again redoes exactly that. A command
+            # that wrote has its writes saved before it ends (``EmbeddedFalkorDB.stop``): what is lost is what a
+            # command still at work (or a Bolt client) wrote. A failed snapshot (a full disk) makes the server
+            # refuse writes until one succeeds.
             "--appendonly", "yes" if legacy_log else "no",
             "--save", "60 1", "--daemonize", "no", "--loadmodule", module]  # fmt: skip
     if delay_indexing:

@@ -5,6 +5,7 @@ Registered on the one ``app`` of ``newsgraph.cli``, which imports this module af
 from __future__ import annotations
 
 import signal
+import threading
 from contextlib import ExitStack
 from typing import Annotated, Optional
 
@@ -25,23 +26,33 @@ def browse(
     sentences behind every edge, and a Cypher console. Ctrl-C stops it."""
 
     def body() -> None:
-        from newsgraph.stores import open_store
+        from newsgraph.errors import StoreUnavailable
+        from newsgraph.inputs import require_graph
+        from newsgraph.stores import open_store, server_lost
         from newsgraph.workbench.server import Workbench, is_loopback
 
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
+        require_graph(settings)  # a mistyped --data-dir: one line, and no server started or file made there
         if not is_loopback(host):
             typer.echo(f"newsgraph: warning: listening on {host}, not loopback: anyone who can reach this address "
                        "can read the whole graph", err=True)
+        lost = None
         with open_store(settings) as graph_store:
             workbench = Workbench(graph_store, host, port)
             typer.echo(f"newsgraph workbench on {workbench.url} (read-only); Ctrl-C stops it")
-            try:
-                workbench.serve_forever()
-            except KeyboardInterrupt:
-                pass
+            serving = threading.Thread(target=workbench.serve_forever, name="newsgraph-workbench", daemon=True)
+            stop = _stop_on_signals()
+            serving.start()
+            try:  # as serve does: a server that died under the workbench ends it, rather than every page failing
+                while serving.is_alive() and not stop.wait(0.5):
+                    lost = server_lost(graph_store, "browse")
+                    if lost:
+                        break
             finally:
                 workbench.shutdown()
+        if lost:
+            raise StoreUnavailable(lost)
 
     _guarded(body)
 
@@ -68,7 +79,7 @@ def serve(
     def body() -> None:
         from newsgraph.errors import BadSetting, StoreUnavailable
         from newsgraph.graph.server import EmbeddedFalkorDB
-        from newsgraph.graph.server_io import server_alive
+        from newsgraph.graph.server_failure import lost
         from newsgraph.graph.ws_bridge import WebSocketBridge, check_origins
 
         settings = _settings(data_dir=data_dir, graph=graph, bolt_port=bolt_port, bolt_host=bolt_host,
@@ -110,18 +121,15 @@ def serve(
                 typer.echo(f"newsgraph: note: Bolt clients see the graph 'falkordb', not {settings.graph!r}; "
                            "ingest with --graph falkordb (NEWSGRAPH_GRAPH=falkordb) to browse it over Bolt", err=True)
             while not stop.wait(0.5):
-                if server.pid is not None and not server_alive(server.pid):
-                    raise StoreUnavailable(f"the FalkorDB server for {settings.data_dir} (pid {server.pid}) stopped "
-                                           "(killed, or it failed: see falkordb.log there); the store is as of its "
-                                           "last save: start serve again")
+                failure = lost(server, "serve")
+                if failure:
+                    raise StoreUnavailable(failure)
 
     _guarded(body)
 
 
 def _stop_on_signals():
     """An event set by SIGINT (Ctrl-C, even where a shell started us with it ignored), SIGTERM or SIGHUP."""
-    import threading
-
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if sig is not None:

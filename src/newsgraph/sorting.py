@@ -11,15 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from newsgraph.graph.cypher import STORED_METADATA
 from newsgraph.model import Article
 
-#: The stored metadata of some sources, to compare with the input's.
-STORED_METADATA = """
-UNWIND $ids AS id
-MATCH (s:Source {id: id})
-RETURN s.id AS id, s.title AS title, s.outlet AS outlet, s.url AS url, s.published AS published,
-       s.published_raw AS published_raw, s.author AS author
-"""
 #: The metadata fields an input may change: each is compared as stored (``published`` by its ISO 8601 form).
 FIELDS = ("title", "outlet", "url", "published", "author")
 

@@ -12,7 +12,11 @@ from newsgraph.settings import Settings
 
 if TYPE_CHECKING:
     from newsgraph.graph.falkor import FalkorStore
+    from newsgraph.graph.server import EmbeddedFalkorDB
     from newsgraph.graph.store import GraphStore
+
+#: The embedded server under each store ``open_store`` has open, by the store's id.
+_servers: dict[int, EmbeddedFalkorDB] = {}
 
 
 @contextmanager
@@ -78,6 +82,8 @@ def open_store(settings: Settings, *, write: bool = False, create: bool | None =
 
             store = FalkorStore(server.client(settings.store_timeout), settings.graph,
                                 batch_size=settings.write_batch_size)
+            _servers[id(store)] = server
+            stack.callback(_servers.pop, id(store), None)
             if not (write if create is None else create):
                 _require_named_graph(store, settings)
             store.ensure_schema()
@@ -89,6 +95,18 @@ def open_store(settings: Settings, *, write: bool = False, create: bool | None =
             if server.hung and server.owned:
                 raise ServerHung(failure, data_dir=server.data_dir, pid=server.pid) from exc
             raise StoreUnavailable(failure) from exc
+
+
+def server_lost(store: GraphStore, command: str) -> str | None:
+    """Why ``command``, which serves ``store`` (opened by ``open_store``) until the user stops it, must end: the
+    embedded server under it died or stopped answering (``newsgraph.graph.server_failure.lost``); None while it
+    lives, and for Neo4j."""
+    server = _servers.get(id(store))
+    if server is None:
+        return None
+    from newsgraph.graph.server_failure import lost
+
+    return lost(server, command)
 
 
 def _require_named_graph(store: FalkorStore, settings: Settings) -> None:
