@@ -14,6 +14,7 @@ from newsgraph.errors import BadQueryParameter, QueryRefused, StoreUnavailable, 
 from newsgraph.graph import cypher
 from newsgraph.graph.cypher_params import header
 from newsgraph.graph.falkor_replies import GraphElement, element, plain, scalar, typed_rows
+from newsgraph.graph.rows import Rows
 from newsgraph.graph.store import GraphStore, Statement, _strings, check_values, chunks
 from newsgraph.model import value_problem
 
@@ -42,8 +43,8 @@ class FalkorStore(GraphStore):
         self._client = client
         self._graph = client.select_graph(graph_name)
 
-    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run one statement; rows as dicts of plain values.
+    def run(self, query: str, params: dict[str, Any] | None = None) -> Rows:
+        """Run one statement; rows as dicts of plain values, with the statement's columns (``Rows``).
 
         The compact reply is read here: scalars, lists and maps straight from redis-py's reply (the client's
         parser costs more than the server on a whole-graph read); a reply holding nodes, relationships or paths,
@@ -51,15 +52,16 @@ class FalkorStore(GraphStore):
         """
         reply = self._send("GRAPH.QUERY", query, params, compact=True, rejected=(StoreUnavailable, "query"))
         if len(reply) < 3:  # statistics only
-            return []
+            return Rows()
         names = [column[1] for column in reply[0]]
         try:
-            return [dict(zip(names, [v if t == 2 or t == 3 else scalar(t, v) for t, v in row])) for row in reply[1]]
+            return Rows([dict(zip(names, [v if t == 2 or t == 3 else scalar(t, v) for t, v in row]))
+                         for row in reply[1]], names)
         except GraphElement:
             from falkordb.query_result import QueryResult
 
             result = QueryResult(self._graph, reply)
-            return [dict(zip(names, (plain(v) for v in row))) for row in result.result_set]
+            return Rows([dict(zip(names, (plain(v) for v in row))) for row in result.result_set], names)
 
     def read_rows(self, query: str, params: dict[str, Any] | None = None, *,
                   types: Sequence[type] | None = None) -> list[list[Any]]:
@@ -117,7 +119,7 @@ class FalkorStore(GraphStore):
         return reply
 
     def run_read_only(self, query: str, params: dict[str, Any] | None = None, *, graph_elements: bool = False,
-                      timeout: float | None = None) -> list[dict[str, Any]]:
+                      timeout: float | None = None) -> Rows:
         """``GRAPH.RO_QUERY``: FalkorDB refuses any statement that would write (see ``GraphStore.run_read_only``).
 
         Raises:
@@ -141,7 +143,7 @@ class FalkorStore(GraphStore):
             raise QueryRefused(f"FalkorDB rejected the statement: {message}") from exc
         convert = element if graph_elements else plain
         header = [column[1] for column in (result.header or [])]
-        return [dict(zip(header, (convert(v) for v in row))) for row in result.result_set]
+        return Rows([dict(zip(header, (convert(v) for v in row))) for row in result.result_set], header)
 
     def _write_unit(self, statements: Sequence[Statement]) -> None:
         for query, params in statements:

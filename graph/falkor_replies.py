@@ -113,7 +113,18 @@ def element(value: Any) -> Any:
 
 
 def plain(value: Any) -> Any:
-    """Turn FalkorDB's result values (OrderedDicts, nodes) into plain dicts and lists."""
+    """Turn FalkorDB's result values (OrderedDicts, nodes, relationships, paths) into plain dicts and lists: a node
+    as its properties with ``labels``, a relationship as its properties with ``type``, a path as
+    ``{"nodes": [...], "relationships": [...]}`` of those (not the client's text of it, which shows only ids).
+
+    >>> from falkordb import Edge, Node, Path
+    >>> a, b = Node(1, labels=["Entity"], properties={"name": "A"}), Node(2, labels=["Concept"], properties={})
+    >>> path = plain(Path([a, b], [Edge(a, "AGREE_TO", b, 7, properties={"source_count": 2})]))
+    >>> path["nodes"]
+    [{'labels': ['Entity'], 'name': 'A'}, {'labels': ['Concept']}]
+    >>> path["relationships"]
+    [{'type': 'AGREE_TO', 'source_count': 2}]
+    """
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -122,4 +133,6 @@ def plain(value: Any) -> Any:
         return {"labels": list(value.labels), **plain(dict(value.properties))}
     if hasattr(value, "properties") and hasattr(value, "relation"):
         return {"type": value.relation, **plain(dict(value.properties))}
+    if callable(getattr(value, "nodes", None)) and callable(getattr(value, "edges", None)):  # a falkordb Path
+        return {"nodes": [plain(n) for n in value.nodes()], "relationships": [plain(e) for e in value.edges()]}
     return value

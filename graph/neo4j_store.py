@@ -46,6 +46,7 @@ from newsgraph.graph.neo4j_wire import (
     _text_size,
     read_only_refusal as read_only_refusal,  # re-exported
 )
+from newsgraph.graph.rows import Rows
 from newsgraph.graph.store import GraphStore, Statement
 
 log = logging.getLogger(__name__)
@@ -207,22 +208,24 @@ class Neo4jStore(GraphStore):
         return bool(kernel)
 
     # --- GraphStore -----------------------------------------------------------------------------------------
-    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Run one read statement (routed to a reader in a cluster); rows as dicts of plain values."""
+    def run(self, query: str, params: dict[str, Any] | None = None) -> Rows:
+        """Run one read statement (routed to a reader in a cluster); rows as dicts of plain values, with the
+        statement's columns (``Rows``)."""
         if self.splices_parameters and len(query.encode()) + _text_size(_escaped(params or {})) > _SPLICED_BUDGET:
             query = cypher.compact(query)  # FalkorDB aborts past about 4 KB of statement and parameters
-        rows = []
+        rows = Rows()
         for part in self._parameter_sets(query, params or {}):
             try:
-                records, _, _ = self._driver.execute_query(query, part, database_=self.database,
-                                                           routing_=neo4j.RoutingControl.READ)
+                records, _, keys = self._driver.execute_query(query, part, database_=self.database,
+                                                              routing_=neo4j.RoutingControl.READ)
             except (DriverError, Neo4jError, OSError) as exc:
                 raise self._error(exc, f"running {_statement(query)}") from exc
             rows += [{k: _plain(v) for k, v in record.items()} for record in records]
+            rows.columns = tuple(keys)
         return rows
 
     def run_read_only(self, query: str, params: dict[str, Any] | None = None, *, graph_elements: bool = False,
-                      timeout: float | None = None) -> list[dict[str, Any]]:
+                      timeout: float | None = None) -> Rows:
         """One statement in a managed read transaction (READ access mode), which Neo4j refuses to let write; see
         ``GraphStore.run_read_only``.
 
@@ -236,15 +239,18 @@ class Neo4jStore(GraphStore):
             raise StoreUnavailable(f"the Bolt server at {self.uri} is not Neo4j and does not keep read transactions "
                                    "from writing; run read-only Cypher on the embedded store (--store falkordb)")
         convert = _element if graph_elements else _plain
-        rows: list[dict[str, Any]] = []
+        rows = Rows()
         for part in self._parameter_sets(query, params or {}):
             @neo4j.unit_of_work(timeout=timeout)
-            def work(tx: neo4j.ManagedTransaction, part: dict[str, Any] = part) -> list[dict[str, Any]]:
-                return [{k: convert(v) for k, v in record.items()} for record in tx.run(query, part)]
+            def work(tx: neo4j.ManagedTransaction, part: dict[str, Any] = part) -> Rows:
+                result = tx.run(query, part)
+                return Rows([{k: convert(v) for k, v in record.items()} for record in result], result.keys())
 
             try:
                 with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
-                    rows += session.execute_read(work)
+                    answer = session.execute_read(work)
+                    rows += answer
+                    rows.columns = answer.columns
             except Neo4jError as exc:
                 code = exc.code or ""
                 if "AccessMode" in code or "ForbiddenDueToTransactionType" in code or "WriteOnReadOnly" in code:

@@ -109,7 +109,9 @@ def _element(value: Any) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """Turn driver values (nodes, relationships, paths) into plain dicts and lists."""
+    """Turn driver values into plain dicts and lists: a node as its properties with ``labels``, a relationship as
+    its properties with ``type``, a path as ``{"nodes": [...], "relationships": [...]}`` of those (as
+    ``falkor_replies.plain``)."""
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -119,7 +121,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, neo4j.graph.Relationship):
         return {"type": value.type, **{k: _plain(v) for k, v in value.items()}}
     if isinstance(value, neo4j.graph.Path):
-        return [_plain(node) for node in value.nodes]
+        return {"nodes": [_plain(n) for n in value.nodes], "relationships": [_plain(r) for r in value.relationships]}
     return value
 
 

@@ -2,6 +2,8 @@
 prints rows, tables that fit 80 and 200 columns, --version, help with defaults and environment variables, shell
 completion, and ingest examples that show negation and hedging."""
 
+import csv
+import io
 import json
 import re
 
@@ -187,3 +189,89 @@ def test_entities_explain_shows_the_entity_found_not_one_of_its_name(runner, dat
         result = _run(runner, copy, "entities", "--explain", "kremlin", "-f", "json")
         assert result.exit_code == 0, result.output
         assert [row["id"] for row in json.loads(result.stdout)] == ["kremlin"]
+
+
+WIDE_ROW = ("RETURN 'Volodymyr Zelenskyy' AS name, 'the Ukrainian president' AS alias, 'The New York Times' AS outlet, "
+            "'000_efa7b280693db64d' AS source, 3 AS count, 'Person' AS type")
+
+
+def _printed_whole(text: str, width: int, rows: list[dict]) -> None:
+    """Every line of ``text`` within ``width``, a table's lines each closed by its right border, and every column
+    name and every word of every value (up to 20 characters) printed whole."""
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    if lines[0].startswith("┏"):
+        assert all(line[-1] in "┓┃┩│┘┤" for line in lines), text
+    tokens = set(re.findall(r"[^\s│┃•]+", text))
+    for row in rows:
+        for name, value in row.items():
+            words = " ".join(map(str, value)) if isinstance(value, list) else str(value)
+            assert {name} | {w for w in words.split() if len(w) <= 20} <= tokens, (width, name)
+
+
+def test_tables_of_cypher_and_query_cut_no_column_off(runner, data_dir):
+    """At 80 columns the last column of a six-column row was cut to "t"/"P", its right border gone; at 133 a
+    canned query's header was cut to "attributed". Now a table fits, or each row is printed as a record."""
+    wide = json.loads(_run(runner, data_dir, "cypher", WIDE_ROW, "-f", "json").output)
+    for width in (60, 80, 100, 133):
+        shown = _run(runner, data_dir, "cypher", WIDE_ROW, env={"COLUMNS": str(width)})
+        assert shown.exit_code == 0, shown.output
+        _printed_whole(shown.output, width, wide)
+    relations = json.loads(_run(runner, data_dir, "query", "relations", "-p", "name=Putin", "-f", "json").output)
+    assert relations and any(row["attributed_to"] for row in relations)
+    for width in (80, 133, 200):
+        shown = _run(runner, data_dir, "query", "relations", "-p", "name=Putin", env={"COLUMNS": str(width)})
+        _printed_whole(shown.output, width, relations)
+
+
+PATH = "MATCH p=(a:Entity)-[r]->(b:Entity) RETURN p ORDER BY a.name, b.name LIMIT 1"
+
+
+def test_a_path_prints_as_its_nodes_and_relationships_in_every_format(runner, data_dir):
+    """A path printed as FalkorDB's internal ids, ``<(6)-[114]->(7)>``, in JSON, CSV and the table."""
+    [row] = json.loads(_run(runner, data_dir, "cypher", PATH, "-f", "json").output)
+    path = row["p"]
+    assert [len(path["nodes"]), len(path["relationships"])] == [2, 1]
+    assert all("Entity" in node["labels"] and node["name"] for node in path["nodes"])
+    assert path["relationships"][0]["type"] and path["relationships"][0]["sources"]
+    [line] = _run(runner, data_dir, "cypher", PATH, "-f", "ndjson").output.splitlines()
+    assert json.loads(line) == row
+    header, cells = list(csv.reader(io.StringIO(_run(runner, data_dir, "cypher", PATH, "-f", "csv").output)))
+    assert header == ["p"] and json.loads(cells[0]) == path
+    table = _run(runner, data_dir, "cypher", PATH, env={"COLUMNS": "200"}).output
+    assert "<(" not in table and path["nodes"][0]["name"].split()[0] in table
+
+
+def _as_csv(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
+
+
+def test_csv_cells_hold_lists_as_json_and_values_as_json_writes_them(runner, data_dir):
+    """Lists were joined with "; ", which outlets and sentences contain; a duration printed as
+    ``relativedelta(days=+1, hours=+2)`` and a flag as ``True``."""
+    want = json.loads(_run(runner, data_dir, "query", "corroborated", "-f", "json").output)
+    got = list(csv.DictReader(io.StringIO(_run(runner, data_dir, "query", "corroborated", "-f", "csv").output)))
+    assert want and got == [{k: _as_csv(v) for k, v in row.items()} for row in want]
+    assert all(json.loads(row["outlets"]) == r["outlets"] for row, r in zip(got, want))
+    values = "RETURN ['a; b', 'c'] AS l, duration({days: 1, hours: 2}) AS d, true AS t, null AS n"
+    assert _run(runner, data_dir, "cypher", values, "-f", "csv").output == 'l,d,t,n\n"[""a; b"", ""c""]",P1DT2H,true,\n'
+    table = _run(runner, data_dir, "cypher", values, env={"COLUMNS": "80"}).output
+    assert "P1DT2H" in table and "true" in table and "relativedelta" not in table and "True" not in table
+    assert re.search(r"• a; b .*\n.*• c ", table), table
+
+
+def test_an_empty_answer_keeps_its_header_line_in_csv(runner, data_dir):
+    """The columns came from the rows, so a CSV of no rows was 0 bytes."""
+    nothing = "MATCH (n:Nope) RETURN n.name AS name, n.id AS id"
+    assert _run(runner, data_dir, "cypher", nothing, "-f", "csv").output == "name,id\n"
+    assert _run(runner, data_dir, "cypher", nothing, "-f", "json").output == "[]\n"
+    assert _run(runner, data_dir, "cypher", nothing).output == "(no rows)\n"
+    header = _run(runner, data_dir, "query", "corroborated", "-f", "csv").output.splitlines()[0]
+    none = _run(runner, data_dir, "query", "corroborated", "-p", "min_sources=99", "-f", "csv")
+    assert none.exit_code == 0 and none.output == header + "\n" and header.startswith("subject,predicate,object")
+    no_entities = _run(runner, data_dir, "entities", "--since", "2999-01-01", "-f", "csv")
+    assert (no_entities.exit_code, no_entities.output) == (0, "type,name,id,aliases\n")

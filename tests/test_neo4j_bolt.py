@@ -472,3 +472,46 @@ def test_ad_hoc_cypher_is_refused_where_reads_are_not_kept_read_only(bolt_store)
     with pytest.raises(StoreUnavailable, match="not Neo4j") as err:
         bolt_store.run_read_only("MATCH (n) RETURN count(n) AS n")
     assert "\n" not in str(err.value) and "--store falkordb" in str(err.value)
+
+
+# --- what an answer carries to the renderer: paths as their parts, the columns of an empty answer ---------------
+def test_a_path_and_an_empty_answer_keep_their_shape_over_bolt(bolt_store, target):
+    """The driver's path became a list of its nodes only; an empty answer had no columns, so its CSV no header."""
+    bolt_store.run(TEST_ONLY + "CREATE (:Entity {id: 'a', name: 'A'})-[:AGREE_TO {source_count: 2}]->"
+                               "(:Concept {id: 'c', name: 'ceasefire'})")
+    [row] = bolt_store.run(TEST_ONLY + "MATCH p=(:Entity)-[]->(:Concept) RETURN p")
+    assert row["p"] == {"nodes": [{"labels": ["Entity"], "id": "a", "name": "A"},
+                                  {"labels": ["Concept"], "id": "c", "name": "ceasefire"}],
+                        "relationships": [{"type": "AGREE_TO", "source_count": 2}]}
+    empty = bolt_store.run(TEST_ONLY + "MATCH (n:Nope) RETURN n.name AS name, n.id AS id")
+    assert (empty, empty.columns) == ([], ("name", "id"))
+    shown = CliRunner().invoke(app, ["query", "corroborated", "-p", "min_sources=99", "-f", "csv", *target.cli()])
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout.startswith("subject,predicate,object,") and len(shown.stdout.splitlines()) == 1
+
+
+class _FakeResult:
+    def __init__(self, rows: list[dict], keys: list[str]):
+        self.rows, self._keys = rows, keys
+
+    def __iter__(self):
+        return iter(neo4j.Record(row) for row in self.rows)
+
+    def keys(self):
+        return self._keys
+
+
+def test_a_read_only_answer_on_neo4j_carries_its_columns(fake):
+    """``run_read_only`` (``newsgraph cypher`` on Neo4j) kept no column names: an empty CSV had no header."""
+    driver = fake()
+    answers = {"MATCH (n:Nope) RETURN n.name AS name": _FakeResult([], ["name"]),
+               "RETURN 1 AS b, 2 AS a": _FakeResult([{"b": 1, "a": 2}], ["b", "a"])}
+    driver.execute_read = lambda work: work(SimpleNamespace(run=lambda query, parameters=None: answers[query]))
+    store = Neo4jStore("bolt://db:7687", "neo4j", "pw")
+    empty = store.run_read_only("MATCH (n:Nope) RETURN n.name AS name")
+    assert (empty, empty.columns) == ([], ("name",))
+    one = store.run_read_only("RETURN 1 AS b, 2 AS a")
+    assert (one, one.columns) == ([{"b": 1, "a": 2}], ("b", "a"))
+    shown = CliRunner().invoke(app, ["cypher", "MATCH (n:Nope) RETURN n.name AS name", "-f", "csv", "--store", "neo4j",
+                                     "--uri", "bolt://db:7687", "--password", "pw"])
+    assert (shown.exit_code, shown.stdout) == (0, "name\n"), shown.output
