@@ -7,6 +7,9 @@
     // param: hops int = 3 — longest path     (with "= default" a parameter is optional; "" for an empty string)
     // example: a=Trump                       (a value for the Neo4j Browser script)
     // values: kind = any | hedged | conditional   (a string parameter that takes one of these words only)
+    // range: hops = 1..4                     (an int or float parameter that takes a value from .. to only)
+    // lookup: a = entity                     (a string parameter that names an entity, a story or a source: an
+                                             empty answer for a value that names none is an error)
 
 Every value reaches the store as a parameter. Where Neo4j needs other text, ``<name>.neo4j.cypher`` (same
 header) holds it and is used when the store is Neo4j.
@@ -24,6 +27,7 @@ from importlib.resources.abc import Traversable
 from typing import Any
 
 from newsgraph.errors import BadQueryParameter, UnknownQuery
+from newsgraph.queries.lookups import LOOKUPS, check_names
 
 _PARAM = re.compile(r'^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>"[^"]*"|\S+))?'
                     r'\s+(?:—|--?)\s+(?P<desc>.+)$')
@@ -47,6 +51,7 @@ class Param:
         default: The typed default, or None when the parameter is required.
         description: What the parameter means.
         values: The words a ``string`` parameter must be one of (any case; empty for any string).
+        bounds: The least and the greatest value an ``int`` or ``float`` parameter takes (both included), or None.
     """
 
     name: str
@@ -54,20 +59,24 @@ class Param:
     default: Any
     description: str
     values: tuple[str, ...] = ()
+    bounds: tuple[Any, Any] | None = None
 
     @property
     def required(self) -> bool:
         return self.default is None
 
     def signature(self) -> str:
-        """``name (type)`` or ``name (type = default)``, with the words it takes if it takes only some.
+        """``name (type)`` or ``name (type = default)``, with the words or the range it takes if it takes only some.
 
         >>> Param("hops", "int", 3, "").signature()
         'hops (int = 3)'
         >>> Param("kind", "string", "any", "", ("any", "hedged")).signature()
         "kind (string = 'any'; any|hedged)"
+        >>> Param("hops", "int", 3, "", bounds=(1, 4)).signature()
+        'hops (int = 3; 1..4)'
         """
         words = f"; {'|'.join(self.values)}" if self.values else ""
+        words += f"; {self.bounds[0]}..{self.bounds[1]}" if self.bounds else ""
         kind = f"{self.type}{words}" if self.required else f"{self.type} = {self.default!r}{words}"
         return f"{self.name} ({kind})"
 
@@ -83,6 +92,8 @@ class CannedQuery:
         text: The Cypher without the header, for FalkorDB (and Neo4j when there is no variant).
         neo4j_text: The Cypher for Neo4j: the variant's text, else ``text``.
         examples: Example values (raw strings) for the Neo4j Browser script.
+        lookups: Parameter → what its value names (``entity``, ``story`` or ``source``): a value that names nothing
+            in the graph is an error, not an empty answer (``check_names``).
     """
 
     name: str
@@ -91,6 +102,7 @@ class CannedQuery:
     text: str
     neo4j_text: str
     examples: dict[str, str] = field(default_factory=dict)
+    lookups: dict[str, str] = field(default_factory=dict)
 
 
 def convert(value: Any, type_name: str) -> Any:
@@ -159,8 +171,9 @@ def _checked(value: str, type_name: str, where: str) -> Any:
         raise ValueError(f"{where}: {exc}") from None
 
 
-def _parse(stem: str, source: str, where: str) -> tuple[str, tuple[Param, ...], dict[str, str], str]:
-    """Split a .cypher file into (answers, params, examples, cypher); raise ValueError on a bad header."""
+def _parse(stem: str, source: str,
+           where: str) -> tuple[str, tuple[Param, ...], dict[str, str], dict[str, str], str]:
+    """Split a .cypher file into (answers, params, examples, lookups, cypher); raise ValueError on a bad header."""
     lines = source.splitlines()
     header = []
     while lines and (lines[0].startswith("//") or not lines[0].strip()):
@@ -194,18 +207,46 @@ def _parse(stem: str, source: str, where: str) -> tuple[str, tuple[Param, ...], 
         if params[at].default is not None and params[at].default.lower() not in words:
             raise ValueError(f"{where}: the default of {key.strip()!r} is not one of its values")
         params[at] = replace(params[at], values=words)
+    for spec in fields.get("range", []):
+        _ranged(params, spec, where)
+    lookups = {}
+    for spec in fields.get("lookup", []):
+        key, sep, kind = (part.strip() for part in spec.partition("="))
+        if not sep or kind not in LOOKUPS or key in lookups or not any(p.name == key and p.type == "string"
+                                                                        for p in params):
+            raise ValueError(f"{where}: bad '// lookup: {spec}' (want '<declared string param> = "
+                             f"{' | '.join(LOOKUPS)}', once a parameter)")
+        lookups[key] = kind
     examples = {}
     for spec in fields.get("example", []):
         key, sep, value = spec.partition("=")
         types = {p.name: p.type for p in params}
         if not sep or key.strip() not in types:
             raise ValueError(f"{where}: bad '// example: {spec}' (want '<declared param>=<value>')")
-        _checked(value.strip(), types[key.strip()], where)
-        allowed = next(p.values for p in params if p.name == key.strip())
-        if allowed and value.strip().lower() not in allowed:
-            raise ValueError(f"{where}: bad '// example: {spec}' (not one of {'|'.join(allowed)})")
+        typed = _checked(value.strip(), types[key.strip()], where)
+        param = next(p for p in params if p.name == key.strip())
+        if param.values and value.strip().lower() not in param.values:
+            raise ValueError(f"{where}: bad '// example: {spec}' (not one of {'|'.join(param.values)})")
+        if param.bounds and not param.bounds[0] <= typed <= param.bounds[1]:
+            raise ValueError(f"{where}: bad '// example: {spec}' (not from {param.bounds[0]} to {param.bounds[1]})")
         examples[key.strip()] = value.strip()
-    return fields["answers"][0], tuple(params), examples, "\n".join(lines).strip() + "\n"
+    return fields["answers"][0], tuple(params), examples, lookups, "\n".join(lines).strip() + "\n"
+
+
+def _ranged(params: list[Param], spec: str, where: str) -> None:
+    """Give the parameter a ``// range: <name> = <least>..<greatest>`` line names its bounds (in ``params``)."""
+    key, sep, value = (part.strip() for part in spec.partition("="))
+    low, dots, high = value.partition("..")
+    at = next((k for k, p in enumerate(params) if p.name == key and p.type in ("int", "float")), None)
+    if not sep or not dots or at is None or params[at].bounds is not None:
+        raise ValueError(f"{where}: bad '// range: {spec}' (want '<declared int or float param> = <least>..<greatest>',"
+                         " once a parameter)")
+    bounds = (_checked(low.strip(), params[at].type, where), _checked(high.strip(), params[at].type, where))
+    default = params[at].default
+    if bounds[0] > bounds[1] or (default is not None and not bounds[0] <= default <= bounds[1]):
+        raise ValueError(f"{where}: bad '// range: {spec}' (its least is above its greatest, or the default of "
+                         f"{key!r} lies outside)")
+    params[at] = replace(params[at], bounds=bounds)
 
 
 def load_queries(folder: Traversable) -> list[CannedQuery]:
@@ -219,14 +260,16 @@ def load_queries(folder: Traversable) -> list[CannedQuery]:
                 raise ValueError(f"{file_name}: a Neo4j variant without {base}")
             continue
         stem = file_name.removesuffix(".cypher")
-        answers, params, examples, text = _parse(stem, files[file_name].read_text(encoding="utf-8"), file_name)
+        answers, params, examples, lookups, text = _parse(stem, files[file_name].read_text(encoding="utf-8"),
+                                                          file_name)
         neo4j_text = text
         variant = files.get(f"{stem}.neo4j.cypher")
         if variant is not None:
-            _, variant_params, _, neo4j_text = _parse(stem, variant.read_text(encoding="utf-8"), variant.name)
-            if variant_params != params:
+            _, variant_params, _, variant_lookups, neo4j_text = _parse(stem, variant.read_text(encoding="utf-8"),
+                                                                       variant.name)
+            if (variant_params, variant_lookups) != (params, lookups):
                 raise ValueError(f"{variant.name}: its parameters differ from those of {file_name}")
-        queries.append(CannedQuery(stem, answers, params, text, neo4j_text, examples))
+        queries.append(CannedQuery(stem, answers, params, text, neo4j_text, examples, lookups))
     return queries
 
 
@@ -257,7 +300,7 @@ def bind(query: CannedQuery, raw: dict[str, Any]) -> dict[str, Any]:
     """Turn ``key=value`` strings into the typed parameters ``query`` declares, with defaults filled in.
 
     Raises:
-        BadQueryParameter: a parameter is unknown, missing, or not of its declared type.
+        BadQueryParameter: a parameter is unknown, missing, not of its declared type, or outside its declared range.
     """
     declared = {p.name: p for p in query.params}
     listing = ", ".join(p.signature() for p in query.params) or "none"
@@ -285,6 +328,9 @@ def bind(query: CannedQuery, raw: dict[str, Any]) -> dict[str, Any]:
                     "date": " (a day written YYYY-MM-DD)"}.get(param.type, "")
             raise BadQueryParameter(f"parameter {param.name!r} of query {query.name!r} must be of type {param.type}"
                                     f"{want}, got {raw[param.name]!r}") from None
+        if param.bounds and not param.bounds[0] <= bound[param.name] <= param.bounds[1]:
+            raise BadQueryParameter(f"parameter {param.name!r} of query {query.name!r} must be from {param.bounds[0]} "
+                                    f"to {param.bounds[1]}, got {raw[param.name]!r}")
     since, until = bound.get("since"), bound.get("until")
     dated = all(name in declared and declared[name].type == "date" for name in ("since", "until"))
     if dated and since and until and since > until:  # days written YYYY-MM-DD: text order is date order
@@ -304,6 +350,18 @@ def run_query(store: Any, name: str, raw_params: dict[str, Any] | None = None) -
     params = bind(query, raw_params or {})
     text = query.neo4j_text if getattr(store, "kind", None) == "neo4j" else query.text
     return store.run(text, params)
+
+
+def check_lookups(store: Any, query: CannedQuery, params: dict[str, Any]) -> None:
+    """Raise when a parameter of ``query`` that names an entity, a story or a source (its ``lookups``) names
+    nothing in ``store``, matched as the query matches it; for a query whose answer is empty, to tell an unknown
+    name from a known one with nothing to show.
+
+    Raises:
+        UnknownEntity: a parameter that names an entity matches none.
+        BadQueryParameter: a parameter that names a story or a source matches none; or ``params`` do not fit.
+    """
+    check_names(store, query.name, query.lookups, bind(query, params))
 
 
 def cypher_literal(value: Any) -> str:

@@ -1,6 +1,7 @@
 // name: claims-by
 // answers: What is an entity reported as saying, itself or through its spokespeople (evidence attributed to it or said on its behalf)?
 // param: name string — the speaker or whom the speaker represents: name, alias or id (any case, "Mr."/"President" ignored)
+// lookup: name = entity
 // param: limit int = 100 — at most this many claims
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)

@@ -2,7 +2,10 @@
 // answers: How are two entities connected through reported relations (up to a few hops), and on what evidence?
 // param: a string — one entity: name, alias or id (any case, "Mr."/"President" ignored)
 // param: b string — the other entity: name, alias or id
-// param: hops int = 3 — the longest path to consider, in relations (at most 4)
+// lookup: a = entity
+// lookup: b = entity
+// param: hops int = 3 — the longest path to consider, in relations (1 to 4)
+// range: hops = 1..4
 // param: limit int = 10 — at most this many paths, shortest first
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)

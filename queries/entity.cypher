@@ -1,6 +1,7 @@
 // name: entity
 // answers: Which canonical entity does a name, alias or id stand for, and how often and where is it mentioned?
 // param: name string — the entity's name, an alias, a name merged into it, or its id (any case; "Mr." etc. ignored)
+// lookup: name = entity
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // example: name=Mr. Putin

@@ -6,6 +6,7 @@
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // example: kind=conditional
+// Statements in the order of their source's publication date (undated last), then of the text.
 // Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
 OPTIONAL MATCH (w:Source)
 WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
@@ -24,5 +25,5 @@ RETURN coalesce(se.name, sc.name, v.subject_text) AS subject, v.predicate AS pre
        coalesce(oe.name, oc.name, v.object_text) AS object, v.negated AS negated, v.hedged AS hedged,
        coalesce(v.conditional, false) AS conditional, v.attributed_to_name AS attributed_to,
        v.source AS source, s.outlet AS outlet, v.sentence AS sentence
-ORDER BY source, v.sentence_start, subject, predicate, object
+ORDER BY coalesce(s.published, '') = '', s.published, source, v.sentence_start, subject, predicate, object
 LIMIT $limit

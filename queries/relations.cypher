@@ -1,6 +1,7 @@
 // name: relations
 // answers: What relations does an entity take part in, in either direction, and who reports them?
 // param: name string — the entity's name, an alias, a name merged into it, or its id (any case; "Mr." etc. ignored)
+// lookup: name = entity
 // param: limit int = 100 — at most this many relations
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)

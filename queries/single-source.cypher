@@ -1,13 +1,15 @@
 // name: single-source
 // answers: Which relations does only one independent source report (one article, or one article and its copies), optionally only those from one source or outlet?
 // param: source string = "" — a source id or an outlet name (any case); empty for every source
+// lookup: source = source
 // param: limit int = 100 — at most this many relations
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // example: source=The Guardian
 // Grouped from the Evidence nodes (see corroborated.cypher for why). Copies (COPY_OF) share a Source.copy_group;
-// source is the first of the relation's sources by date, sources all of them. With a date window, "only one
-// independent source" counts the sources in the window.
+// source is the first of the relation's sources by date, sources all of them; sentence is the first of source's
+// evidence sentences (a copy may word it otherwise). With a date window, "only one independent source" counts the
+// sources in the window.
 // Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
 OPTIONAL MATCH (w:Source)
 WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
@@ -27,8 +29,9 @@ WHERE size(groups) = 1
   AND ($source = '' OR $source IN sources OR any(o IN outlets WHERE toLower(o) = toLower(trim($source))))
 MATCH (v:Evidence {edge_id: edge})
 WHERE dated IS NULL OR v.source IN dated
-WITH sources, outlets, edge, v
-ORDER BY v.source, v.sentence_start
+OPTIONAL MATCH (c:Source {id: v.source})
+WITH sources, outlets, edge, v, coalesce(c.published, '') AS published
+ORDER BY published = '', published, v.source, v.sentence_start
 WITH sources, outlets, edge, collect(v) AS found
 WITH sources, outlets, found[0] AS v, size(found) AS evidence, size([x IN found WHERE x.negated]) AS negated,
      size([x IN found WHERE x.hedged]) AS hedged,

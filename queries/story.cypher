@@ -1,6 +1,7 @@
 // name: story
 // answers: What is one story: its sources with outlet and date, its events (most told first) and who reports them?
 // param: name string — a story id, a source id, or words of the story's name or of a source's title (any case)
+// lookup: name = story
 // param: limit int = 50 — at most this many events
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)

@@ -233,7 +233,8 @@ def test_two_stories_share_no_concept_and_one_storys_spellings_are_one_node(tmp_
     decisions = cypher("MATCH (s:Source)-[:MENTIONS]->(c:Concept) WHERE c.name ENDS WITH 'decision' "
                        "RETURN DISTINCT c.id AS id, c.story AS story")
     assert len({r["story"] for r in decisions}) == 2  # the war's decision and the quake's are two concepts
-    connections = _json(runner, "query", "connections", "-p", "a=Zelenskyy", "-p", "b=Yudhoyono", "-f", "json",
+    connections = _json(runner, "query", "connections", "-p", "a=Volodymyr Zelenskyy", "-p",
+                        "b=Susilo Bambang Yudhoyono", "-f", "json",
                         "--data-dir", data)
     assert connections == []
 

@@ -5,7 +5,8 @@ The statements: every upper-case string of ``graph/cypher.py`` (the writers and 
 ``merge_relations`` for a sample of relationship types and every label pair, the constraint DDL, the statements of
 ``graph/neo4j_store.py`` itself, the whole-graph line export's reads (``graph/export_reads.py``, its evidence
 statements with every column, the scalars and the lists), every canned query in its Neo4j form, and the
-workbench's reads (``newsgraph.workbench.cypher``, its per-label statements for both labels). Only the statements
+workbench's reads (``newsgraph.workbench.cypher``, its per-label statements for both labels), and the name lookups of
+the canned queries (``newsgraph.queries.lookups``). Only the statements
 the store sends solely to FalkorDB's Bolt port (``FALKORDB_ONLY``) are left out. ``test_neo4j_bolt`` checks that
 everything the store really sends is in this set.
 
@@ -22,6 +23,7 @@ import cypherlint
 from newsgraph.graph import cypher, export_reads, forget, neo4j_store, reresolve_cypher
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.queries import list_queries
+from newsgraph.queries.lookups import LOOKUPS
 from newsgraph.workbench import cypher as workbench_cypher
 
 # No skip without the harness: lint() then fails with what to install (the README's test command installs it).
@@ -58,6 +60,7 @@ def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
                   "export_reads.evidence_statement(lists)": export_reads.evidence_statement(["id", *lists],
                                                                                            having=lists)})
     found.update({f"query {q.name}": q.neo4j_text for q in list_queries()})
+    found.update({f"queries.lookups({kind})": text for kind, (text, *_) in LOOKUPS.items()})
     found.update({f"workbench.{name}": value for name, value in vars(workbench_cypher).items()
                   if name.isupper() and not name.startswith("_") and isinstance(value, str)})
     for kind in workbench_cypher.NODE_LABELS:

@@ -73,7 +73,7 @@ def test_declared_types_and_defaults():
     assert query.params == (
         Param("a", "string", None, query.params[0].description),
         Param("b", "string", None, query.params[1].description),
-        Param("hops", "int", 3, query.params[2].description),
+        Param("hops", "int", 3, query.params[2].description, bounds=(1, 4)),
         Param("limit", "int", 10, query.params[3].description),
         Param("since", "date", "", query.params[4].description),
         Param("until", "date", "", query.params[5].description),
@@ -106,6 +106,16 @@ def test_a_neo4j_variant_is_loaded_and_must_match_the_parameters(tmp_path):
      "default of 'k' is not one of its values"),
     ("// name: q\n// answers: Something.\n// param: k string — x\n// values: k = a | b\n// example: k=c\n",
      r"bad '// example: k=c' \(not one of a\|b\)"),
+    ("// name: q\n// answers: Something.\n// param: k string — x\n// range: k = 1..4\n", "bad '// range"),
+    ("// name: q\n// answers: Something.\n// param: n int — x\n// range: n = 1-4\n", "bad '// range"),
+    ("// name: q\n// answers: Something.\n// param: n int — x\n// range: n = 4..1\n", "bad '// range"),
+    ("// name: q\n// answers: Something.\n// param: n int = 9 — x\n// range: n = 1..4\n", "default of 'n' lies"),
+    ("// name: q\n// answers: Something.\n// param: n int — x\n// range: n = 1..x\n", "'x' is not of type int"),
+    ("// name: q\n// answers: Something.\n// param: n int — x\n// range: n = 1..4\n// example: n=5\n",
+     r"bad '// example: n=5' \(not from 1 to 4\)"),
+    ("// name: q\n// answers: Something.\n// param: n int — x\n// lookup: n = entity\n", "bad '// lookup"),
+    ("// name: q\n// answers: Something.\n// param: k string — x\n// lookup: k = person\n", "bad '// lookup"),
+    ("// name: q\n// answers: Something.\n// lookup: k = entity\n", "bad '// lookup"),
 ])
 def test_a_bad_header_is_refused(tmp_path, header, problem):
     (tmp_path / "q.cypher").write_text(header + "RETURN 1\n")
@@ -122,6 +132,43 @@ def test_bind_converts_and_fills_defaults():
     flag = CannedQuery("f", "A flag.", (Param("on", "bool", False, ""), Param("x", "float", 0.5, "")), "", "")
     assert bind(flag, {"on": "yes", "x": "2"}) == {"on": True, "x": 2.0}
     assert bind(flag, {"on": "False"}) == {"on": False, "x": 0.5}
+
+
+def test_a_declared_range_is_kept_and_a_value_outside_it_refused(tmp_path):
+    """Before, `connections -p hops=9` ran though its header says at most 4; the range is now a header line."""
+    (tmp_path / "q.cypher").write_text("// name: q\n// answers: Something.\n// param: n int = 2 — x\n"
+                                       "// range: n = 1..4\n// param: f float = 0.5 — y\n// range: f = 0..1\n"
+                                       "RETURN $n AS n, $f AS f\n")
+    [query] = load_queries(tmp_path)
+    assert [(p.bounds, p.signature()) for p in query.params] == [((1, 4), "n (int = 2; 1..4)"),
+                                                                 ((0.0, 1.0), "f (float = 0.5; 0.0..1.0)")]
+    assert bind(query, {"n": "4", "f": "1"}) == {"n": 4, "f": 1.0}
+    with pytest.raises(BadQueryParameter, match=r"^parameter 'n' of query 'q' must be from 1 to 4, got '5'$"):
+        bind(query, {"n": "5"})
+    with pytest.raises(BadQueryParameter, match="'f' of query 'q' must be from 0.0 to 1.0, got '1.5'"):
+        bind(query, {"f": "1.5"})
+    hops = get_query("connections").params[2]
+    assert (hops.name, hops.bounds) == ("hops", (1, 4))
+
+
+def test_the_name_parameters_say_what_they_name():
+    assert {q.name: q.lookups for q in list_queries() if q.lookups} == {
+        "claims-by": {"name": "entity"}, "connections": {"a": "entity", "b": "entity"}, "entity": {"name": "entity"},
+        "events": {"name": "entity"}, "relations": {"name": "entity"}, "single-source": {"source": "source"},
+        "story": {"name": "story"}, "timeline": {"name": "entity"}}
+
+
+def test_every_entity_lookup_matches_titles_as_the_check_does():
+    """The check of an unknown name asks the store the queries' own match; the titles they ignore are one list."""
+    from newsgraph.queries.lookups import ENTITY_LOOKUP
+
+    [titles] = re.findall(r"\['mr\. '.*?\]", ENTITY_LOOKUP)
+    for query in list_queries():
+        for text in (query.text, query.neo4j_text):
+            assert ("entity" in query.lookups.values()) == (titles in text), query.name
+            for name, kind in query.lookups.items():
+                if kind == "entity":
+                    assert f"e.id = ${name} OR" in text and f"toLower(trim(${name}))" in text, (query.name, name)
 
 
 def test_a_parameter_with_values_takes_one_of_them_in_any_case(tmp_path):

@@ -39,9 +39,16 @@ def list_queries_command(
         if browser:
             typer.echo(f"// {query.name}: {query.answers}\n{browser_script(query)}\n")
             continue
-        params = " ".join(f"{p.name}={'|'.join(p.values) or p.type}" + (f"[{p.default}]" if p.default is not None
-                                                                             else "") for p in query.params)
+        params = " ".join(f"{p.name}={_kind(p)}" + (f"[{p.default}]" if p.default is not None else "")
+                          for p in query.params)
         typer.echo(f"{query.name:16} {query.answers}" + (f"\n{'':16}   params: {params}" if params else ""))
+
+
+def _kind(param: Any) -> str:
+    """What a parameter takes, for `newsgraph queries`: its words, its range, else its type."""
+    if param.values:
+        return "|".join(param.values)
+    return f"{param.bounds[0]}..{param.bounds[1]}" if param.bounds else param.type
 
 
 @app.command()
@@ -54,37 +61,64 @@ def query(
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
 ) -> None:
-    """Run a canned query and print its rows (sources by date, undated last)."""
+    """Run a canned query and print its rows (sources by date, undated last). A name that matches no entity (story,
+    source) is an error, not an empty answer."""
 
     def body() -> None:
-        from newsgraph.errors import BadQueryParameter, BadSetting
+        from newsgraph.errors import BadSetting
         from newsgraph.graph.window import check_window
-        from newsgraph.queries import get_query, run_query
+        from newsgraph.queries import bind, check_lookups, get_query, run_query
         from newsgraph.stores import open_store
 
         _check_format(output)
-        raw = {}
-        for item in param or []:
-            key, sep, value = item.partition("=")
-            if not sep or not key:
-                raise BadQueryParameter(f"--param {item!r}: write key=value")
-            raw[key.strip()] = value
+        raw = _query_params(param or [])
         canned = get_query(name)
         window = check_window(since, until)
         declared = {p.name for p in canned.params}
-        for option, key, value in (("--since", "since", window[0]), ("--until", "until", window[1])):
+        for option, key, given, value in (("--since", "since", since, window[0]), ("--until", "until", until,
+                                                                                   window[1])):
             if value and key not in declared:
                 raise BadSetting(f"{option}: query {name!r} takes no date window")
+            if given is not None and key in raw:
+                raise BadSetting(f"{option} {given!r} and --param {key}={raw[key]!r} both set {key!r}: give one of "
+                                 "them")
             if value:
                 raw[key] = value
+        bind(canned, raw)  # a bad parameter is refused before the store starts
         settings = _settings(data_dir=data_dir, store=store, uri=uri, user=user, password=password,
                              database=database, graph=graph)
         require_graph(settings)
         with open_store(settings) as graph_store:
             rows = run_query(graph_store, name, raw)
+            if not rows:
+                check_lookups(graph_store, canned, raw)
         _print_rows(rows, output)
 
     _guarded(body)
+
+
+def _query_params(items: list[str]) -> dict[str, str]:
+    """The ``--param key=value`` items of ``query`` as a dict (the value as written; bind types it).
+
+    >>> _query_params(["name=Putin", "limit = 5"])
+    {'name': 'Putin', 'limit': ' 5'}
+
+    Raises:
+        BadQueryParameter: an item is no ``key=value``, or gives a key an earlier one gave.
+    """
+    from newsgraph.errors import BadQueryParameter
+
+    raw: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise BadQueryParameter(f"--param {item!r}: write key=value")
+        if key in raw:
+            raise BadQueryParameter(f"--param {key}={value!r}: {key!r} is already given ({key}={raw[key]!r}); "
+                                    "give each parameter once")
+        raw[key] = value
+    return raw
 
 
 def _check_format(output: str) -> None:
@@ -190,6 +224,7 @@ def entities(
     def body() -> None:
         from newsgraph.errors import BadSetting, UnknownEntity
         from newsgraph.graph import cypher
+        from newsgraph.graph.rows import Rows
         from newsgraph.graph.window import check_window, window_entities, window_mention_counts, window_sources
         from newsgraph.model import ENTITY_TYPES
         from newsgraph.stores import open_store
@@ -208,9 +243,10 @@ def entities(
                 mentioned = window_entities(graph_store, *window)
                 known = [e for e in known if e.id in mentioned]
             if explain is None and output != "text":
-                _print_rows([{"type": e.type, "name": e.name, "id": e.id, "aliases": list(e.aliases)}
-                             for e in sorted(known, key=lambda e: (e.type, e.name))
-                             if kind is None or e.type.lower() == kind.lower()], output)
+                _print_rows(Rows([{"type": e.type, "name": e.name, "id": e.id, "aliases": list(e.aliases)}
+                                  for e in sorted(known, key=lambda e: (e.type, e.name))
+                                  if kind is None or e.type.lower() == kind.lower()],
+                                 ("type", "name", "id", "aliases")), output)
                 return
             if explain is None:
                 for entity in sorted(known, key=lambda e: (e.type, e.name)):
