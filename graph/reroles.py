@@ -14,8 +14,10 @@ moves the evidence ends to the holder (its relations re-keyed and counted again 
 ``newsgraph.graph.moves`` does for any move, and the concept dropped once nothing is left at it), names the holder
 as the speaker of that evidence and of those event reports, gives the holder a ``MENTIONS`` of the article with
 the description's spans, logs the link as a ``Resolution`` with rule ``analyst role`` (the row an ingest with the
-roles file writes) and creates the holder when no stored person has its name. A description once linked is no
-concept or text-only speaker any more, so running it again finds nothing to do.
+roles file writes) and creates the holder when no stored entity has its name. A stored entity of the holder's name
+is the holder whatever type the model gave it (the roles file names a person): it becomes a Person, as an ingest
+with the roles file makes it. A description once linked is no concept or text-only speaker any more, so running it
+again finds nothing to do.
 """
 
 from __future__ import annotations
@@ -109,7 +111,8 @@ class RoleLink:
     (evidence id, ``subject``/``object``), the evidence and event report mentions (event id, index) they are the
     speaker of, their
     spans (start, end, text), the first as written (``description``, the merge log's alias) with its country and
-    role, and the holder (``holder_id``; ``new`` when no stored person has its name)."""
+    role, and the holder (``holder_id``; ``new`` when no stored entity has its name; ``retyped``, the stored entity
+    of its name when the model gave it another type than Person, which the link makes a Person)."""
 
     source: str
     published: str
@@ -123,6 +126,7 @@ class RoleLink:
     speakers: tuple[str, ...] = ()
     reports: tuple[tuple[str, int], ...] = ()
     spans: tuple[tuple[int, int, str], ...] = ()
+    retyped: Entity | None = None
 
     @property
     def detail(self) -> str:
@@ -199,7 +203,7 @@ def _plan(roles: Roles, entities: list[Entity], places: Mapping[str, str], dates
             return None
         line, key = lines[0], name_key(lines[0].holder)
         if (source, key) not in found:
-            known = _person(entities, key)
+            known = _holder(entities, key)
             if known is None and key not in made:
                 base, n = slug(line.holder), 2
                 made[key] = base
@@ -208,6 +212,7 @@ def _plan(roles: Roles, entities: list[Entity], places: Mapping[str, str], dates
                 used.add(made[key])
             found[(source, key)] = {"source": source, "published": published, "line": line,
                                     "holder_id": known.id if known else made[key], "new": known is None,
+                                    "retyped": known if known is not None and known.type != "Person" else None,
                                     "description": "", "first": None, "country": country, "role": role,
                                     "ends": [], "speakers": [], "reports": [], "spans": {}}
         return found[(source, key)]
@@ -248,17 +253,25 @@ def _plan(roles: Roles, entities: list[Entity], places: Mapping[str, str], dates
         spans = tuple(sorted((s, e, t) for (s, e), t in f["spans"].items()))
         links.append(RoleLink(source, f["published"], f["line"], f["holder_id"], f["new"], f["description"],
                               f["country"], f["role"], tuple(f["ends"]), tuple(f["speakers"]), tuple(f["reports"]),
-                              spans))
+                              spans, f["retyped"]))
     return links, [f"{where}: {why}" for where, why in sorted(notes.items())]
 
 
-def _person(entities: list[Entity], key: str) -> Entity | None:
-    """The stored person named ``key`` (by name, else by alias; None when none or several)."""
-    named = [e for e in entities if e.type == "Person" and name_key(e.name) == key]
-    if len(named) == 1:
-        return named[0]
-    aliased = [e for e in entities if e.type == "Person" and key in {name_key(a) for a in e.aliases}]
-    return aliased[0] if len(aliased) == 1 and not named else None
+def _holder(entities: list[Entity], key: str) -> Entity | None:
+    """The stored entity named ``key``, whatever type the model gave it (by name, else by alias; of several, the
+    one person among them; None when none or several)."""
+    named = _one([e for e in entities if name_key(e.name) == key])
+    if named is not None or any(name_key(e.name) == key for e in entities):
+        return named
+    return _one([e for e in entities if key in {name_key(a) for a in e.aliases}])
+
+
+def _one(found: list[Entity]) -> Entity | None:
+    """The one entity found, else the one person among them, else None."""
+    if len(found) == 1:
+        return found[0]
+    persons = [e for e in found if e.type == "Person"]
+    return persons[0] if len(persons) == 1 else None
 
 
 def _apply(store: GraphStore, link: RoleLink) -> Linked:
@@ -266,6 +279,9 @@ def _apply(store: GraphStore, link: RoleLink) -> Linked:
     holder = link.holder_id
     if link.new:
         statements += entity_statements([{"id": holder, "name": link.line.holder, "type": "Person", "aliases": []}])
+    elif link.retyped is not None:
+        statements += entity_statements([{"id": holder, "name": link.retyped.name, "type": "Person",
+                                          "aliases": list(link.retyped.aliases)}])
     moved_ids = sorted({i for i, _ in link.ends} | set(link.speakers))
     now = {r["id"]: r for r in store.run(rc.EVIDENCE_ENDS, {"ids": moved_ids})}
     changes: dict[str, dict[str, Any]] = defaultdict(dict)

@@ -26,7 +26,9 @@ so far, which start with the ones already in the store:
    names no Russian leader) joins the one person the other articles within ``role_window_days`` name as holding
    that role ("President Vladimir V. Putin of Russia"), the sentence that says so logged as evidence;
 6. ``analyst role`` — failing that, the one holder the analyst's roles file (``newsgraph.graph.roles``) gives for
-   the article's date. A description nothing settles stays unlinked (no entity).
+   the article's date: the entity of that name whatever the model's type (the file names a person, and its line
+   outweighs the model's tags, so the entity becomes a Person), else a new person. A description nothing settles
+   stays unlinked (no entity).
 
 Keys: ``newsgraph.graph.name_rules`` ("Comedian Ellen DeGeneres", "General Motors" with "GM", "Academy"); its
 rule ``surname in the article`` joins a lone word to the article's one person it ends ("Jackman", tagged a place).
@@ -241,6 +243,8 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
         if target is None:
             continue  # nothing supports a holder: the description stays unlinked
         view.touch(target)
+        if rule == "analyst role":  # the file names a person: its word outweighs the model's tags of the name
+            target.vote({"Person": sum(target.votes.values()) + 1})
         target.members.append(local)
         merges.append((target, local, rule, detail, local.source))
 
@@ -269,17 +273,17 @@ def _resolve(analyses, view, fuzzy_threshold, overrides, roles, role_window_days
 
 
 def _analyst_role(local: LocalEntity, published: str, roles: Roles, by_key):
-    """A role description joins the one holder the analyst's roles file gives for the article's date."""
+    """A role description joins the one holder the analyst's roles file gives for the article's date: the entity
+    of the holder's name whatever type the model gave it (the caller makes it a person), else a new person."""
     country, role = local.role[0], local.role[1]
     lines = roles.holders(country, role, published)
     if len({name_key(r.holder) for r in lines}) != 1:
         return None, "", ""
     line = lines[0]
     cluster = by_key.get(name_key(line.holder))
-    if cluster is None or cluster.type != "Person":
+    if cluster is None:
         cluster = _Cluster()
         cluster.names.update({line.holder: 1})
-        cluster.vote({"Person": 1})
     return cluster, "analyst role", (f"{local.name!r} ({role} of {country}, {published or 'undated'}): "
                                      f"{line.origin} names {line.holder!r}")
 

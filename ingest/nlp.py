@@ -14,6 +14,7 @@ from spacy.tokens import Doc, DocBin
 from newsgraph.errors import BadArticle, ModelUnavailable
 from newsgraph.ingest import attachments  # noqa: F401  (registers the newsgraph_relatives component)
 from newsgraph.ingest.fast_components import speed_up
+from newsgraph.ingest.languages import check_language, other_stop_words
 from newsgraph.ingest.line_breaks import mark_datelines
 from newsgraph.ingest.sections import SECTION_CHARS, join_sections, section_spans
 from newsgraph.model import Article, ArticleAnalysis, Skipped
@@ -91,7 +92,8 @@ def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, ba
     The pipeline is loaded once per process. An article longer than ``SECTION_CHARS`` is parsed a section at a
     time (``newsgraph.ingest.sections``), whatever its length; the others go through ``nlp.pipe`` together. Returns
     one result per article, in input order: its analysis, or a ``Skipped`` record for an article with nothing to
-    analyse. ``on_article()``, if given, is called as each article's analysis is done (for a progress bar).
+    analyse or clearly not in the pipeline's language (``newsgraph.ingest.languages``, told before parsing).
+    ``on_article()``, if given, is called as each article's analysis is done (for a progress bar).
 
     Raises:
         ModelUnavailable: the spaCy pipeline cannot be loaded.
@@ -99,7 +101,12 @@ def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, ba
     nlp = load_pipeline(model)
     done = on_article or (lambda: None)
     results: dict[int, ArticleAnalysis | Skipped] = {}
-    short = [article for article in articles if len(article.text) <= SECTION_CHARS]
+    for article in articles:
+        if (foreign := _foreign(article, nlp, model)) is not None:
+            results[id(article)] = foreign
+            done()
+    articles_read = [article for article in articles if id(article) not in results]
+    short = [article for article in articles_read if len(article.text) <= SECTION_CHARS]
     # The Docs and the strings they add to the vocabulary are freed when the zone closes, so a long-running worker
     # does not grow with what it has parsed; the analyses hold plain Python values only.
     with nlp.memory_zone():
@@ -107,7 +114,7 @@ def analyze_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, ba
             for article, doc in parse(group, nlp, batch_size=batch_size):
                 results[id(article)] = _analyzed(article, doc)
                 done()
-    for article in articles:
+    for article in articles_read:
         if len(article.text) > SECTION_CHARS:
             with nlp.memory_zone():
                 results[id(article)] = _analyzed_in_sections(article, nlp)
@@ -120,7 +127,9 @@ class Parsed:
     """What ``parse_batch`` returns, for ``analyze_parsed`` in another process."""
 
     docs: bytes  # the Docs of the batch's articles parsed whole, a DocBin's bytes, in input order
-    long: Mapping[int, ArticleAnalysis | Skipped]  # the analyses of its long articles by their place in the batch
+    #: the analyses of its long articles, and the skips of the articles not in the pipeline's language, by their
+    #: place in the batch
+    long: Mapping[int, ArticleAnalysis | Skipped]
 
 
 def parse_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, batch_size: int = 16,
@@ -130,15 +139,21 @@ def parse_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, batc
 
     The Docs travel as a ``DocBin`` (the token attributes, entities and sentence starts the analysis reads; the
     analysis is the same, ``benchmarks/extraction.py`` compares it on Docs read back from one). An article longer
-    than ``SECTION_CHARS`` is parsed and analysed here, a section at a time, as ``analyze_batch`` does.
-    ``on_article()``, if given, is called as each article is parsed.
+    than ``SECTION_CHARS`` is parsed and analysed here, a section at a time, as ``analyze_batch`` does, and an
+    article not in the pipeline's language is skipped here, unparsed. ``on_article()``, if given, is called as
+    each article is parsed.
 
     Raises:
         ModelUnavailable: the spaCy pipeline cannot be loaded.
     """
     nlp = load_pipeline(model)
     done = on_article or (lambda: None)
-    short = [article for article in articles if len(article.text) <= SECTION_CHARS]
+    long: dict[int, ArticleAnalysis | Skipped] = {}
+    for k, article in enumerate(articles):
+        if (foreign := _foreign(article, nlp, model)) is not None:
+            long[k] = foreign
+            done()
+    short = [article for k, article in enumerate(articles) if k not in long and len(article.text) <= SECTION_CHARS]
     with nlp.memory_zone():  # the strings go with the Docs: packed before the zone frees them
         docs = DocBin()
         for group in _groups(short, batch_size):
@@ -146,9 +161,8 @@ def parse_batch(articles: Sequence[Article], model: str = DEFAULT_MODEL, *, batc
                 docs.add(doc)
                 done()
         packed = docs.to_bytes()
-    long: dict[int, ArticleAnalysis | Skipped] = {}
     for k, article in enumerate(articles):
-        if len(article.text) > SECTION_CHARS:
+        if k not in long and len(article.text) > SECTION_CHARS:
             with nlp.memory_zone():
                 long[k] = _analyzed_in_sections(article, nlp)
             done()
@@ -191,6 +205,22 @@ def _groups(articles: Sequence[Article], batch_size: int) -> Iterator[list[Artic
         chars += len(article.text)
     if group:
         yield group
+
+
+def _foreign(article: Article, nlp: Language, model: str) -> Skipped | None:
+    """The skip of an article clearly not in the pipeline's language (``newsgraph.ingest.languages``), else None;
+    a pipeline without stop words (a multi-language one) checks nothing."""
+    stop_words = nlp.Defaults.stop_words
+    if not stop_words:
+        return None
+    found = check_language(article.text, stop_words, other_stop_words(nlp.lang))
+    if not found.foreign:
+        return None
+    language = type(nlp).__name__ if type(nlp) is not Language else nlp.lang
+    return Skipped(article.path or article.id,
+                   f"language check: not in {language}, the language of the spaCy pipeline {model!r} (--model): "
+                   f"{found.share:.0%} of its {found.words} lower-case words are {language} stop words, "
+                   f"under the {found.threshold:.0%} it takes (newsgraph reads one language, the model's)")
 
 
 def _analyzed(article: Article, doc: Doc) -> ArticleAnalysis | Skipped:

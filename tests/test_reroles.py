@@ -225,3 +225,41 @@ def test_the_neo4j_driver_path_links_the_same(falkor_bolt, nlp, tmp_path, roles_
     finally:
         store.delete_all()
         store.close()
+
+
+# --- a holder the model tagged as another type ----------------------------------------------------------------------
+_TAGGED = {  # the model tags "Volodymyr Zelenskyy" an organisation in c.txt
+    "b.txt": "Vladimir Putin agreed to a limited ceasefire after talking with Donald Trump on Tuesday.\n"
+             "Ukraine's president welcomed the news but said Kyiv wanted a full ceasefire.\n",
+    "c.txt": "Volodymyr Zelenskyy said Ukraine would accept a halt on strikes against power plants.\n"
+             "Zelenskyy spoke with Donald Trump on Wednesday. The Ukrainian president thanked Trump for his efforts.\n",
+}
+
+
+def _holders(data: Path) -> list[str]:
+    return [line for line in _cli(data, "entities").output.splitlines() if "Volodymyr Zelenskyy" in line]
+
+
+@pytest.mark.store
+@pytest.mark.model
+def test_the_holder_is_the_one_entity_of_its_name_whatever_the_models_type(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in _TAGGED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "metadata.json").write_text(json.dumps({"b": {"published": "2025-03-18"},
+                                                      "c": {"published": "2025-03-19"}}), encoding="utf-8")
+    roles = tmp_path / "roles.txt"
+    roles.write_text("Ukraine | president | Volodymyr Zelenskyy | 2019-05-20\n", encoding="utf-8")
+    plain, with_roles = tmp_path / "plain", tmp_path / "with-roles"
+    for data, args in ((plain, ()), (with_roles, ("--roles", str(roles)))):
+        result = CliRunner().invoke(app, ["ingest", str(folder), "--data-dir", str(data), "--quiet", *args])
+        assert result.exit_code == 0, result.output
+    assert [line.split()[0] for line in _holders(plain)] == ["Organization"]  # the model's tag
+    assert [line.split() for line in _holders(with_roles)] == [["Person", "Volodymyr", "Zelenskyy",
+                                                                 "[volodymyr-zelenskyy]"]]
+    result = _cli(plain, "resolve", "--roles", str(roles))
+    assert result.exit_code == 0, result.output
+    assert "(new entity)" not in result.output
+    assert "link 'The Ukrainian president' [c] → 'Volodymyr Zelenskyy' [volodymyr-zelenskyy]" in result.output
+    assert _holders(plain) == _holders(with_roles)

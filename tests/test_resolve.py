@@ -204,6 +204,24 @@ def test_the_analysts_roles_file_settles_what_no_article_does():
     assert _entity_of(resolve([_dated("b", "2019-05-27", described)], roles=roles), "b") is None
 
 
+def test_the_roles_files_holder_is_one_person_whatever_type_the_model_gave_the_name():
+    from newsgraph.graph.entity_index import EntityIndex
+    from newsgraph.graph.roles import RoleLine, Roles
+
+    roles = Roles((RoleLine("ukraine", "leader", "Volodymyr Zelenskyy", "2019-05-20", "", "r.txt:2"),))
+    named = _local("c", 0, "Volodymyr Zelenskyy", "Organization", names=("Zelenskyy",))
+    articles = [_dated("b", "2025-03-18", _local("b", 0, "Ukraine's president", role=("Ukraine", "leader"))),
+                _dated("c", "2025-03-19", named, _local("c", 1, "The Ukrainian president", role=("Ukraine", "leader")))]
+    res = resolve(articles, roles=roles)
+    assert _names(res) == [("Volodymyr Zelenskyy", "Person")]
+    assert _entity_of(res, "b") == _entity_of(res, "c") == _entity_of(res, "c", 1) == "volodymyr-zelenskyy"
+    # stored as the model tagged it, by an ingest without the file: the descriptions join it and make it a person
+    index = EntityIndex([Entity("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "Organization", ("Zelenskyy",))])
+    later = resolve(articles[:1], roles=roles, index=index)
+    assert [(e.id, e.type) for e in later.entities] == [("volodymyr-zelenskyy", "Person")]
+    assert _entity_of(later, "b") == "volodymyr-zelenskyy"
+
+
 def test_a_lone_word_seen_before_the_longer_name_joins_the_one_organisation_it_ends():
     res = resolve([_article("a", ("Chargers", "Product")), _article("b", ("San Diego Chargers", "Organization"))])
     assert _names(res) == [("San Diego Chargers", "Organization")]  # the longer name and its type win
