@@ -86,14 +86,14 @@ class LanguageCheck:
 
 def check_language(text: str, stop_words: Collection[str],
                    others: tuple[Collection[str], ...] = ()) -> LanguageCheck:
-    """Count the lower-case words of ``text``, the ones among ``stop_words`` and the most among one of ``others``
-    (a word of a script without capitals counts a character a word, none of them a stop word).
+    """Count the lower-case words of ``text``, the ones among ``stop_words`` and, when those are few, the most among
+    one of ``others`` (a word of a script without capitals counts a character a word, none of them a stop word).
 
     >>> english = {"the", "a", "to", "of", "and", "that", "would", "on", "in", "with"}
-    >>> french = {"le", "la", "a", "que", "et", "de"}
-    >>> check_language("Le président a déclaré mardi que la France et l'Allemagne soutiendraient l'Ukraine.", english,
-    ...                (french,))
-    LanguageCheck(stop=1, words=10, other=4, uncased=0)
+    >>> french = {"le", "la", "a", "que", "et", "de", "une", "l"}
+    >>> check_language("Le président a déclaré mardi que la France et l'Allemagne soutiendraient l'Ukraine avec une "
+    ...                "aide militaire.", english, (french,))
+    LanguageCheck(stop=1, words=14, other=7, uncased=0)
     >>> check_language("Scholz said that Germany would keep supporting Ukraine, see www.example.com/a-b", english)
     LanguageCheck(stop=2, words=6, other=0, uncased=0)
     >>> check_language("Путин согласился", english), check_language("国务院总理", english)
@@ -109,5 +109,8 @@ def check_language(text: str, stop_words: Collection[str],
             words += 1
             stop += word in stop_words
             lower.append(word)
-    other = max((sum(word in stops for word in lower) for stops in others), default=0)
-    return LanguageCheck(stop, words, other, uncased)
+    found = LanguageCheck(stop, words, 0, uncased)
+    if words < MIN_WORDS or found.share >= found.threshold:
+        return found  # English enough: the other languages are not counted (most articles)
+    return LanguageCheck(stop, words, max((sum(word in stops for word in lower) for stops in others), default=0),
+                         uncased)
