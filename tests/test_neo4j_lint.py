@@ -66,7 +66,7 @@ def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
     for kind in workbench_cypher.NODE_LABELS:
         for maker in (workbench_cypher.relations_of, workbench_cypher.neighbours_of):
             found.update({f"workbench.{maker.__name__}({kind})[{i}]": t for i, t in enumerate(maker(kind))})
-        for maker in (workbench_cypher.nodes_by_id, workbench_cypher.relation_by_id):
+        for maker in (workbench_cypher.nodes_by_id, workbench_cypher.relation_by_id, workbench_cypher.names_by_id):
             found[f"workbench.{maker.__name__}({kind})"] = maker(kind)
     return found
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import GUARDIAN, NYT
-from workbench_fixtures import CEASEFIRE, FACT_LAYER, serving
+from workbench_fixtures import CEASEFIRE, FACT_LAYER, serving, write_copies
 
 pytestmark = pytest.mark.store
 
@@ -270,7 +270,7 @@ def test_a_story_fact_is_contested_only_as_the_contested_query_has_it():
     """Before: any negated mention made an event contested (and took it off Corroborated), also one relations
     were projected from (the query contests those through the relations) and one denied only by a copy of the
     affirming source; a hedged denial made a relation contested."""
-    from newsgraph.workbench.shapes import story_facts
+    from newsgraph.workbench.facts import story_facts
 
     sources = [{"id": "a", "outlet": "A", "copy_of": []}, {"id": "b", "outlet": "B", "copy_of": []},
                {"id": "c", "outlet": "C", "copy_of": ["a"]}]
@@ -294,3 +294,73 @@ def test_a_story_fact_is_contested_only_as_the_contested_query_has_it():
     assert [f["id"] for f in story_facts(sources, [], [row("a", False), row("b", False)])["corroborated"]] == ["r"]
     assert [f["id"] for f in facts["single"]] == ["copied"]  # a copy is no second outlet
     assert [f["id"] for f in story_facts(sources, [], [row("a", False), row("b", True)])["contested"]] == ["r"]
+
+
+# --- a story whose sources copy one another; negation; search; unknown ids -----------------------------------
+def test_the_story_page_counts_sources_as_the_queries_do(empty_store):
+    """Before: a fact told only by two copies of one article was corroborated ("Novak –thank→ the staff — Beta News,
+    Delta Daily"), one told by a copy and an independent article, or also by a source of another story, was said by
+    one outlet only, against `query corroborated`, `single-source` and the entity page."""
+    from newsgraph.queries import bind, get_query
+    from newsgraph.workbench.pages import Pages
+
+    write_copies(empty_store)
+
+    def answer(name):
+        query = get_query(name)
+        return {(r["subject"], r["predicate"], r["object"]) for r in empty_store.run(query.text, bind(query, {}))}
+
+    def facts(items):
+        return {(f["subject"], f["relation_class"], f["object"]) for f in items}
+
+    story = Pages(empty_store).story("st-1")
+    assert facts(story["corroborated"]) == answer("corroborated") == {
+        ("Orbis Bank", "LOSE", "money"), ("Orbis Bank", "HIRE", "Tomas Dvorak")}
+    assert facts(story["single"]) == answer("single-source") == {
+        ("Klara Novak", "THANK", "staff"), ("Orbis Bank", "FIRE", "Tomas Dvorak")}
+    by_id = {f["id"]: f for f in story["corroborated"] + story["single"]}
+    assert (by_id["r-thank"]["outlets"], by_id["r-thank"]["independent"]) == (["Beta News", "Delta Daily"], 1)
+    assert (by_id["r-hire"]["outlets"], by_id["r-hire"]["affirming"]) == (["Gamma Post", "Other Times"], 2)
+    assert "r-resign" not in by_id  # two independent sources, one of them hedged: in neither, as in the queries
+
+
+def test_a_story_fact_carries_its_negation_and_links_to_its_sentences(empty_store):
+    """Before: "Only one outlet says: Orbis Bank –fire→ Tomas Dvorak — Gamma Post" with no mark of the denial."""
+    from newsgraph.workbench.pages import Pages
+
+    write_copies(empty_store)
+    pages = Pages(empty_store)
+    [fire] = [f for f in pages.story("st-1")["single"] if f["id"] == "r-fire"]
+    assert (fire["negated"], fire["hedged"], fire["affirming"]) == (1, 0, 0)
+    relation = pages.relation(fire["id"])  # the page a fact links to (#/relation/ID)
+    assert relation["subject_name"] == "Orbis Bank" and [e["negated"] for e in relation["evidence"]] == [True]
+
+
+def test_search_finds_a_name_as_the_cli_looks_it_up(empty_store):
+    """Before: "Francois Hollande", "Mr. Hollande" and "President François Hollande" found nothing: the search
+    compared the lower-cased query with names and aliases by CONTAINS."""
+    from newsgraph.workbench.pages import Pages
+
+    empty_store.run("""CREATE (h:Entity:Person {id: 'francois-hollande', name: 'François Hollande', type: 'Person',
+                                               aliases: ['Hollande'], mention_count: 3}),
+                              (m:Entity:Person {id: 'angela-merkel', name: 'Angela Merkel', type: 'Person',
+                                                aliases: [], mention_count: 2}),
+                              (s:Source {id: 's1', outlet: 'Le Wire'}),
+                              (s)-[:MENTIONS {count: 3, texts: ['President François Hollande', 'Mr. Hollande', 'he',
+                                                                'the Socialist leader'],
+                                              kinds: ['name', 'name', 'pronoun', 'description']}]->(h)""")
+    pages = Pages(empty_store)
+    for query in ("Francois Hollande", "Mr. Hollande", "President François Hollande", "hollande francois",
+                  "socialist leader", "Holl"):
+        assert [e["id"] for e in pages.search(query)["entities"]] == ["francois-hollande"], query
+    assert pages.search("Hollande Merkel")["entities"] == []  # every word must match one name
+    assert pages.search("he")["entities"] == []  # pronouns are no names
+    empty_store.run("CREATE (:Entity:Person {id: 'francois-hollande-2', name: 'Francoise Hollande', type: 'Person'})")
+    assert len(pages.search("Hollande")["entities"]) == 2  # the names are read again once the graph changes
+
+
+def test_an_unknown_id_is_an_error_in_the_graph_view(fact_store):
+    with serving(fact_store) as url:
+        status, _, body = _get(url + "api/graph?id=nobody")
+        assert status == 404 and "no entity or concept has the id 'nobody'" in json.loads(body)["error"]
+        assert _get(url + "api/graph?id=ann-lee")[0] == 200

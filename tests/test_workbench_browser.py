@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GUARDIAN, NYT
-from workbench_fixtures import CEASEFIRE, serving
+from workbench_fixtures import CEASEFIRE, FACT_LAYER, serving, write_copies
 
 pytestmark = [pytest.mark.store, pytest.mark.browser]
 
@@ -253,8 +253,6 @@ def test_html_export_works_offline(seed_store, tmp_path, chromium):
     ("#/entity/ann-lee", ["2024-05-01", "Ann Lee meets Acme", "contested"]),
 ])
 def test_fact_layer_pages(empty_store, page, hash_, expect):
-    from workbench_fixtures import FACT_LAYER
-
     for statement in FACT_LAYER:
         empty_store.run(statement)
     with serving(empty_store) as url:
@@ -264,4 +262,66 @@ def test_fact_layer_pages(empty_store, page, hash_, expect):
         for wanted in expect:
             assert wanted in text
         shot(page, "story" if "story" in hash_ else "timeline")
+    assert page.problems == []
+
+
+def test_console_graph_opens_a_node_by_its_id_and_says_when_rows_were_cut(empty_store, page):
+    """Before: "open its page" on a console graph node linked #/entity/n4 (the view's own id), a page that does not
+    exist."""
+    for statement in FACT_LAYER:
+        empty_store.run(statement)
+    with serving(empty_store) as url:
+        page.goto(url + "#/console")
+        ready(page)
+        page.fill("#cypher-text", "UNWIND range(1, 5000) AS i RETURN i")
+        page.click("#cypher-run")
+        page.wait_for_selector("#result-table td")
+        assert page.inner_text("#result-note").startswith("More than 1000 rows: the first 1000 shown")
+        assert page.locator("#result-table tr").count() == 1001  # the header and 1000 rows
+        page.fill("#cypher-text", "MATCH (a:Entity {id: 'ann-lee'})-[r]->(b) RETURN a, r, b")
+        page.click("#cypher-run")
+        page.wait_for_selector("#result-table td")
+        page.click("button:text('Graph')")
+        page.wait_for_selector("#console-graph canvas")
+        page.evaluate("window.newsgraphCy.nodes().filter((n) => n.data('name') === 'Ann Lee')[0].emit('tap')")
+        page.click("a:text('open its page')")
+        page.wait_for_selector(".aliases-table")
+        ready(page)
+        assert page.url.endswith("#/entity/ann-lee") and page.inner_text("h1").startswith("Ann Lee")
+    assert page.problems == []
+
+
+def test_a_bad_address_and_an_unknown_id_show_an_error(empty_store, page):
+    """Before: a stray % threw an uncaught "URI malformed" and left the old page; #/graph/<unknown> drew an empty
+    graph."""
+    for statement in FACT_LAYER:
+        empty_store.run(statement)
+    with serving(empty_store) as url:
+        page.goto(url + "#/search/%E0%A4%A")
+        ready(page)
+        assert "The address is not valid" in page.inner_text("#main .error")
+        page.goto(url + "#/graph/nobody")
+        ready(page)
+        assert "no entity or concept has the id 'nobody'" in page.inner_text("#main .error")
+    assert page.problems == []
+
+
+def test_story_facts_show_their_marks_and_open_their_sentences(empty_store, page):
+    """Before: "Only one outlet says: Orbis Bank –fire→ Tomas Dvorak" had no negated mark and no link, and a fact
+    told only by two copies of one article was corroborated."""
+    write_copies(empty_store)
+    with serving(empty_store) as url:
+        page.goto(url + "#/story/st-1")
+        ready(page)
+        fire = page.locator(".single li[data-fact='r-fire']")
+        assert "negated ×1" in fire.inner_text() and "1 independent source" in fire.inner_text()
+        assert "Beta News, Delta Daily" in page.inner_text(".single li[data-fact='r-thank']")
+        assert page.locator(".corroborated li[data-fact='r-thank']").count() == 0
+        shot(page, "story-copies")
+        fire.locator("a").click()
+        page.wait_for_selector("#evidence-panel .evidence-item")
+        ready(page)
+        assert page.url.endswith("#/relation/r-fire")
+        item = page.locator("#evidence-panel .evidence-item")
+        assert "Orbis Bank did not fire Tomas Dvorak." in item.inner_text() and "negated" in item.inner_text()
     assert page.problems == []

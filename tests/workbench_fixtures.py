@@ -70,3 +70,62 @@ FACT_LAYER = [
                             negated: true, hedged: false, relation_class: 'MEET'}),
               (v1)-[:IN_SOURCE]->(a), (v2)-[:IN_SOURCE]->(b)""",
 ]
+
+
+#: A story whose sources copy one another (Beta News and Delta Daily are copies of Wire Alpha, one copy group) and
+#: an article of another story: relation → (subject, class, object, [(source, negated, hedged)]). Told only by the
+#: two copies (thank: one independent source), by a copy and an independent article (lose: two), denied by one
+#: article (fire), told in this story and in another (hire: two), plainly by one group and hedged by another
+#: (resign: two independent sources, one affirming).
+COPY_SOURCES = [("cA", "Wire Alpha", "cA", [], "st-1"), ("cB", "Beta News", "cA", ["cA"], "st-1"),
+                ("cD", "Delta Daily", "cA", ["cA", "cB"], "st-1"), ("cC", "Gamma Post", "cC", [], "st-1"),
+                ("cX", "Other Times", "cX", [], "st-2")]
+COPY_RELATIONS = {
+    "r-thank": ("novak", "THANK", "staff", [("cB", False, False), ("cD", False, False)]),
+    "r-lose": ("orbis", "LOSE", "money", [("cD", False, False), ("cC", False, False)]),
+    "r-fire": ("orbis", "FIRE", "dvorak", [("cC", True, False)]),
+    "r-hire": ("orbis", "HIRE", "dvorak", [("cC", False, False), ("cX", False, False)]),
+    "r-resign": ("novak", "RESIGN_FROM", "orbis", [("cA", False, False), ("cB", False, False), ("cC", False, True)]),
+}
+
+
+def write_copies(store) -> None:
+    """The graph of ``COPY_SOURCES`` and ``COPY_RELATIONS`` in ``store``."""
+    store.run("""CREATE (:Story {id: 'st-1', name: 'Novak quits Orbis', size: 4, first: '2024-03-04',
+                                 last: '2024-03-05'}),
+                        (:Story {id: 'st-2', name: 'Orbis hires', size: 1, first: '2024-03-06', last: '2024-03-06'}),
+                        (:Entity:Person {id: 'novak', name: 'Klara Novak', type: 'Person', aliases: ['Novak']}),
+                        (:Entity:Person {id: 'dvorak', name: 'Tomas Dvorak', type: 'Person', aliases: []}),
+                        (:Entity:Organization {id: 'orbis', name: 'Orbis Bank', type: 'Organization', aliases: []}),
+                        (:Concept {id: 'staff', name: 'staff'}), (:Concept {id: 'money', name: 'money'})""")
+    for sid, outlet, group, copy_of, story in COPY_SOURCES:
+        store.run("""MATCH (t:Story {id: $story})
+                     CREATE (s:Source {id: $id, outlet: $outlet, copy_group: $group, published: '2024-03-04',
+                                       title: $outlet + ' report', url: ''})-[:IN_STORY]->(t)
+                     WITH s UNWIND $copy_of AS c MATCH (o:Source {id: c}) CREATE (s)-[:COPY_OF]->(o)""",
+                  {"id": sid, "outlet": outlet, "group": group, "copy_of": copy_of, "story": story})
+    names = {"novak": "Klara Novak", "orbis": "Orbis Bank", "dvorak": "Tomas Dvorak", "staff": "the staff",
+             "money": "money"}
+    for rid, (subject, rel_type, obj, told) in COPY_RELATIONS.items():
+        predicate = rel_type.lower().replace("_", " ")
+        store.run(f"""MATCH (a {{id: $subject}}), (b {{id: $object}})
+                      CREATE (a)-[:{rel_type} {{id: $id, predicate: $predicate, sources: $sources,
+                                               source_count: size($sources), evidence_count: size($sources),
+                                               negated_count: $negated, hedged_count: $hedged}}]->(b)""",
+                  {"subject": subject, "object": obj, "id": rid, "predicate": predicate,
+                   "sources": [s for s, _, _ in told], "negated": sum(n for _, n, _ in told),
+                   "hedged": sum(h for _, _, h in told)})
+        for i, (source, negated, hedged) in enumerate(told):
+            sentence = f"{names[subject]} {'did not ' if negated else 'may ' if hedged else ''}{predicate} " \
+                       f"{names[obj]}."
+            store.run("""MATCH (s:Source {id: $source})
+                         CREATE (:Evidence {id: $id, edge_id: $edge, source: $source, sentence: $sentence,
+                                            sentence_start: 0, sentence_end: size($sentence), predicate: $predicate,
+                                            relation_class: $class, subject_id: $subject, subject_text: $subject_text,
+                                            subject_start: 0, subject_end: size($subject_text), object_id: $object,
+                                            object_text: $object_text, negated: $negated, hedged: $hedged,
+                                            conditional: false})-[:IN_SOURCE]->(s)""",
+                      {"source": source, "id": f"{rid}-{i}", "edge": rid, "sentence": sentence,
+                       "predicate": predicate, "class": rel_type, "subject": subject,
+                       "subject_text": names[subject], "object": obj, "object_text": names[obj], "negated": negated,
+                       "hedged": hedged})

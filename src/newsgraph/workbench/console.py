@@ -1,5 +1,6 @@
 """The Cypher console: the canned queries with their parameters, and ad-hoc Cypher, both run read-only; results
-as a table and, when they hold nodes and relationships, as a graph."""
+as a table and, when they hold nodes and relationships, as a graph. Every statement runs with a row cap the store
+applies (``rowcap``): at most ``MAX_ROWS`` + 1 rows ever leave the store, whatever the statement matches."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from newsgraph.errors import BadQueryParameter
 from newsgraph.graph.store import GraphStore
 from newsgraph.queries import bind, get_query, list_queries
+from newsgraph.workbench.rowcap import cap_rows
 
 #: Most rows a console result shows.
 MAX_ROWS = 1000
@@ -32,7 +34,7 @@ def run_canned(store: GraphStore, name: str, raw: dict[str, Any], *, timeout: fl
     query = get_query(name)
     params = bind(query, {k: v for k, v in raw.items() if not (isinstance(v, str) and v.strip() == "")})
     text = query.neo4j_text if store.kind == "neo4j" else query.text
-    return result(store.run_read_only(text, params, graph_elements=True, timeout=timeout))
+    return _capped_run(store, text, params, timeout)
 
 
 def run_cypher(store: GraphStore, text: str, params: Any = None, *, timeout: float = 30.0) -> dict[str, Any]:
@@ -48,11 +50,21 @@ def run_cypher(store: GraphStore, text: str, params: Any = None, *, timeout: flo
         params = {}
     if not isinstance(params, dict):
         raise BadQueryParameter(f"parameters must be a JSON object like {{\"name\": \"Putin\"}}, got {params!r}")
-    return result(store.run_read_only(text, params, graph_elements=True, timeout=timeout))
+    return _capped_run(store, text, params, timeout)
+
+
+def _capped_run(store: GraphStore, text: str, params: dict[str, Any], timeout: float) -> dict[str, Any]:
+    """Run ``text`` with the row cap; the reply names the statement the store ran."""
+    capped = cap_rows(text, params, MAX_ROWS + 1)
+    rows = store.run_read_only(capped.text, params, graph_elements=True, timeout=timeout)
+    if capped.columns and rows and set(capped.columns) == set(rows[0]):  # RETURN * of a wrap orders by name
+        rows = [{name: row[name] for name in capped.columns} for row in rows]
+    return {**result(rows), "statement": capped.text}
 
 
 def result(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Columns, the first ``MAX_ROWS`` rows, and the nodes and relationships found anywhere in them.
+    """Columns, the first ``MAX_ROWS`` rows (``truncated`` when there were more), and the nodes and relationships
+    found anywhere in them.
 
     >>> r = result([{"n": {"element": "node", "id": "1", "labels": ["Entity"], "properties": {"name": "A"}},
     ...              "r": {"element": "relationship", "id": "9", "type": "T", "start": "1", "end": "2",
@@ -86,7 +98,7 @@ def result(rows: list[dict[str, Any]]) -> dict[str, Any]:
     for edge in edges.values():  # an end the result does not hold is drawn as a bare node
         for end in (edge["source"], edge["target"]):
             nodes.setdefault(end, {"id": end, "labels": [], "properties": {}, "name": f"#{end}"})
-    return {"columns": columns, "rows": shown, "total": len(rows), "truncated": len(rows) > MAX_ROWS,
+    return {"columns": columns, "rows": shown, "total": len(shown), "truncated": len(rows) > MAX_ROWS,
             "graph": {"nodes": list(nodes.values()), "edges": list(edges.values())}}
 
 

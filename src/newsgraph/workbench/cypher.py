@@ -30,25 +30,25 @@ HAS_FACT_EVENTS = "MATCH (ev:Event) WHERE NOT ev:Entity RETURN ev.id AS id LIMIT
 HAS_COPIES = "MATCH (:Source)-[c:COPY_OF]->(:Source) RETURN 1 AS found LIMIT 1"
 
 # --- search -------------------------------------------------------------------------------------------------------
-SEARCH_ENTITIES = """
-WITH toLower(trim($q)) AS q
+#: Every entity with every name it goes by (name, aliases, the descriptions resolution merged into it, the words
+#: its sources used and their kinds), for the search (``newsgraph.workbench.search``), which compares name keys.
+ENTITY_NAMES = """
 MATCH (e:Entity)
-WHERE toLower(e.name) CONTAINS q OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS q)
+OPTIONAL MATCH (:Source)-[m:MENTIONS]->(e)
+WITH e, collect([m.texts, m.kinds]) AS mentions_texts
+OPTIONAL MATCH (r:Resolution)-[:RESOLVES_TO]->(e)
 RETURN e.id AS id, e.name AS name, e.type AS type, e.aliases AS aliases, e.source_count AS sources,
-       e.mention_count AS mentions,
-       CASE WHEN toLower(e.name) = q THEN 0 WHEN toLower(e.name) STARTS WITH q THEN 1 ELSE 2 END AS rank
-ORDER BY rank, mentions DESC, name
-LIMIT $limit
+       e.mention_count AS mentions, mentions_texts, collect(DISTINCT r.alias) AS resolved
 """
-#: Entities found by a description that resolution linked to them ("the Russian leader").
-SEARCH_RESOLVED = """
-WITH toLower(trim($q)) AS q
-MATCH (m:Resolution)-[:RESOLVES_TO]->(e:Entity)
-WHERE toLower(m.alias) CONTAINS q
-WITH e, collect(DISTINCT m.alias) AS matched
-RETURN e.id AS id, e.name AS name, e.type AS type, matched, e.source_count AS sources, e.mention_count AS mentions
-ORDER BY mentions DESC, name
-LIMIT $limit
+#: What tells the search that the graph changed since it read the names: an ingest adds sources, a resolution
+#: merges entities.
+GRAPH_SIZE = """
+MATCH (e:Entity)
+WITH count(e) AS entities
+OPTIONAL MATCH (s:Source)
+WITH entities, count(s) AS sources
+OPTIONAL MATCH (r:Resolution)
+RETURN entities, sources, count(r) AS resolutions
 """
 SEARCH_CONCEPTS = """
 WITH toLower(trim($q)) AS q
@@ -219,7 +219,7 @@ STORY_SOURCES = """
 MATCH (s:Source)-[:IN_STORY]->(t:Story {id: $id})
 OPTIONAL MATCH (s)-[:COPY_OF]->(c:Source)
 RETURN s.id AS id, s.outlet AS outlet, s.title AS title, s.published AS published, s.url AS url,
-       collect(c.id) AS copy_of
+       s.copy_group AS copy_group, collect(c.id) AS copy_of
 ORDER BY published, id
 """
 STORY_EVENTS = """
@@ -227,24 +227,43 @@ MATCH (ev:Event)-[:PART_OF]->(t:Story {id: $id})
 WHERE NOT ev:Entity
 OPTIONAL MATCH (s:Source)-[rep:REPORTS]->(ev)
 WITH ev, collect(CASE WHEN s IS NULL THEN NULL ELSE {source: s.id, outlet: s.outlet, published: s.published,
-                                                    negated: rep.negated, hedged: rep.hedged,
+                                                    copy_group: s.copy_group, negated: rep.negated,
+                                                    hedged: rep.hedged, conditional: rep.conditional,
                                                     affirmed: coalesce(rep.affirmed_sentence, '') > '',
-                                                    denied: coalesce(rep.negated_sentence, '') > ''} END) AS reports
+                                                    denied: coalesce(rep.negated_sentence, '') > '',
+                                                    affirmed_sentence: rep.affirmed_sentence,
+                                                    negated_sentence: rep.negated_sentence} END) AS reports
 OPTIONAL MATCH (ev)-[p:HAS_PARTICIPANT]->(e:Entity)
 RETURN ev.id AS id, ev.name AS name, ev.event_class AS event_class, ev.source_count AS source_count, reports,
        size([(ev)<-[:OF_EVENT]-(:Evidence) | 1]) > 0 AS projected,
        collect(CASE WHEN e IS NULL THEN NULL ELSE {role: p.role, id: e.id, name: e.name} END) AS participants
 LIMIT $limit
 """
-#: The relation sentences of a story's sources, grouped by relation in Python.
+#: Every sentence of the relations a story's sources report (at most ``$limit`` relations), also those of sources
+#: outside the story, with each source's copy group and copies: a fact counts its sources as the queries do.
 STORY_EVIDENCE = """
 MATCH (s:Source)-[:IN_STORY]->(t:Story {id: $id})
 MATCH (v:Evidence)-[:IN_SOURCE]->(s)
+WITH DISTINCT v.edge_id AS edge
+ORDER BY edge
+LIMIT $limit
+MATCH (v:Evidence {edge_id: edge})-[:IN_SOURCE]->(s:Source)
+OPTIONAL MATCH (s)-[:COPY_OF]->(c:Source)
+WITH v, s, collect(c.id) AS copy_of
 RETURN v.edge_id AS edge, v.predicate AS predicate, v.relation_class AS relation_class,
        v.subject_id AS subject_id, v.subject_text AS subject_text, v.object_id AS object_id,
-       v.object_text AS object_text, s.id AS source, s.outlet AS outlet, v.negated AS negated, v.hedged AS hedged,
-       coalesce(v.conditional, false) AS conditional
-LIMIT $limit
+       v.object_text AS object_text, s.id AS source, s.outlet AS outlet, s.copy_group AS copy_group, copy_of,
+       v.negated AS negated, v.hedged AS hedged, coalesce(v.conditional, false) AS conditional
+ORDER BY edge, source, v.sentence_start
+"""
+
+
+def names_by_id(kind: str) -> str:
+    """The names of the nodes of one label with the given ids."""
+    return f"""
+UNWIND $ids AS id
+MATCH (n:{node_label(kind)} {{id: id}})
+RETURN n.id AS id, n.name AS name
 """
 SOURCE = """
 MATCH (s:Source {id: $id})

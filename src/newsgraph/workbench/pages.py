@@ -15,15 +15,9 @@ from newsgraph.errors import UnknownEntity
 from newsgraph.graph.cypher import COUNTS
 from newsgraph.graph.store import GraphStore
 from newsgraph.workbench import cypher
-from newsgraph.workbench.shapes import (
-    alias_table,
-    edge_of,
-    evidence_item,
-    node_of,
-    relation_groups,
-    story_facts,
-    timeline,
-)
+from newsgraph.workbench.facts import story_facts
+from newsgraph.workbench.search import Named, find, named
+from newsgraph.workbench.shapes import alias_table, edge_of, evidence_item, node_of, relation_groups, timeline
 
 #: Most relations read per expansion of the graph view, most reported first.
 EXPAND_LIMIT = 300
@@ -43,6 +37,7 @@ class Pages:
         self.store = store
         self.timeout = timeout
         self._layers: dict[str, bool] | None = None
+        self._name_index: tuple[tuple[Any, ...], list[Named]] | None = None
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self.store.run_read_only(query, params or {}, timeout=self.timeout)
@@ -73,18 +68,24 @@ class Pages:
 
     # --- search ---------------------------------------------------------------------------------------------------
     def search(self, text: str, limit: int = 25) -> dict[str, Any]:
-        """Entities by name, alias or a description resolution linked to them; concepts, sources and stories."""
+        """Entities by any name they go by, compared as the CLI compares names (``search.find``); concepts,
+        sources and stories by the words of their names."""
         q = text.strip()
         if not q:
             return {"query": q, "entities": [], "concepts": [], "sources": [], "stories": []}
         params = {"q": q, "limit": limit}
-        entities = {row["id"]: {**row, "matched": []} for row in self.read(cypher.SEARCH_ENTITIES, params)}
-        for row in self.read(cypher.SEARCH_RESOLVED, params):
-            entities.setdefault(row["id"], {**row, "aliases": []})["matched"] = row["matched"]
         stories = self.read(cypher.SEARCH_STORIES, params) if self.layers()["stories"] else []
-        return {"query": q, "entities": [_without(e, "rank") for e in entities.values()][:limit],
+        return {"query": q, "entities": find(self._names(), q, limit),
                 "concepts": self.read(cypher.SEARCH_CONCEPTS, params),
                 "sources": self.read(cypher.SEARCH_SOURCES, params), "stories": stories}
+
+    def _names(self) -> list[Named]:
+        """Every entity's names, read again when the graph has changed (``cypher.GRAPH_SIZE``)."""
+        size = tuple(self.read(cypher.GRAPH_SIZE)[0].values())
+        cached = self._name_index
+        if cached is None or cached[0] != size:
+            cached = self._name_index = (size, [named(row) for row in self.read(cypher.ENTITY_NAMES)])
+        return cached[1]
 
     # --- entity and concept pages ---------------------------------------------------------------------------------
     def node_kind(self, node_id: str) -> str:
@@ -126,12 +127,17 @@ class Pages:
 
         Each expansion reads at most ``limit`` relations per label, most reported first; ``sources`` and ``events``
         add the sources mentioning the entities and the fact layer's events they take part in.
+
+        Raises:
+            UnknownEntity: no entity or concept has any of the ids.
         """
         start = list(dict.fromkeys(ids))
         nodes: dict[str, dict] = {}
         for kind in cypher.NODE_LABELS:
             for row in self.read(cypher.nodes_by_id(kind), {"ids": start}):
                 nodes[row["id"]] = node_of(row["id"], row["name"], row["labels"], row["type"], row["sources"])
+        if not nodes:
+            raise UnknownEntity(f"no entity or concept has the id {', '.join(map(repr, start))}; search for it by name")
         edges: dict[str, dict] = {}
         frontier = [i for i in start if i in nodes]
         for _ in range(max(0, min(hops, 3))):
@@ -218,8 +224,11 @@ class Pages:
             raise UnknownEntity(f"no story has the id {story_id!r}")
         sources = self.read(cypher.STORY_SOURCES, {"id": story_id})
         events = self.read(cypher.STORY_EVENTS, {"id": story_id, "limit": PAGE_LIMIT})
-        evidence = self.read(cypher.STORY_EVIDENCE, {"id": story_id, "limit": 20 * PAGE_LIMIT})
-        return {"story": found[0]["story"], "sources": sources, **story_facts(sources, events, evidence)}
+        evidence = self.read(cypher.STORY_EVIDENCE, {"id": story_id, "limit": 2 * PAGE_LIMIT})
+        ends = sorted({row[key] for row in evidence for key in ("subject_id", "object_id") if row.get(key)})
+        names = {row["id"]: row["name"] for kind in cypher.NODE_LABELS
+                 for row in self.read(cypher.names_by_id(kind), {"ids": ends}) if row.get("name")}
+        return {"story": found[0]["story"], "sources": sources, **story_facts(sources, events, evidence, names)}
 
     def source(self, source_id: str) -> dict[str, Any]:
         """A source: its metadata, stories, the entities it mentions and its relation sentences.

@@ -1,5 +1,5 @@
 """Pure shaping of store rows into the workbench's JSON: nodes and edges of the graph view, alias tables, relation
-groups, timelines, highlighted evidence and a story's corroborated / single-outlet / contested facts."""
+groups, timelines and highlighted evidence (a story's facts: ``newsgraph.workbench.facts``)."""
 
 from __future__ import annotations
 
@@ -236,85 +236,3 @@ def evidence_item(row: dict[str, Any], triggers: Sequence[tuple[int, int, str]])
             "negated": bool(ev.get("negated")), "hedged": bool(ev.get("hedged")),
             "attributed_to": ev.get("attributed_to_name"), "confidence": ev.get("confidence"),
             "event_id": ev.get("event_id"), "relation_class": ev.get("relation_class")}
-
-
-def _flag(value: Any) -> bool:
-    return any(bool(v) for v in value) if isinstance(value, list) else bool(value)
-
-
-def _told_plainly(report: dict) -> bool:
-    """Whether a source's report of an event has a mention neither negated nor hedged (its ``negated`` and
-    ``hedged``: one flag per mention, or one for all).
-
-    >>> _told_plainly({"negated": [True, False], "hedged": [False, True]}), _told_plainly({"negated": False})
-    (False, True)
-    """
-    negated, hedged = report.get("negated"), report.get("hedged")
-    if not isinstance(negated, list):
-        return not negated and not _flag(hedged)
-    flags = hedged if isinstance(hedged, list) and len(hedged) == len(negated) else [_flag(hedged)] * len(negated)
-    return any(not n and not h for n, h in zip(negated, flags))
-
-
-def story_facts(sources: list[dict], events: list[dict], evidence: list[dict]) -> dict[str, Any]:
-    """A story's events and relations, each with the independent outlets reporting it (copies of another source of
-    the story not counted), sorted into corroborated (two or more state it plainly: neither negated, hedged nor
-    conditional, as the ``corroborated`` query has it), single-outlet and contested (told as happening
-    by one source and as not happening by another, neither a copy of the other, as the ``contested`` query has it:
-    a relation by its sentences that are neither hedged nor conditional; an event no relation was projected from by
-    its sources' affirmed and negated mentions).
-
-    >>> facts = story_facts([{"id": "a", "outlet": "A", "copy_of": []}, {"id": "b", "outlet": "B", "copy_of": ["a"]}],
-    ...     [], [{"edge": "r", "predicate": "agree to", "subject_id": "p", "subject_text": "Putin", "object_id": "c",
-    ...           "object_text": "a truce", "source": s, "outlet": s.upper(), "negated": False} for s in "ab"])
-    >>> [r["outlets"] for r in facts["single"]], facts["corroborated"]
-    ([['A']], [])
-    >>> rows = [{"edge": "r", "predicate": "approve", "subject_id": "p", "subject_text": "EU", "object_id": "c",
-    ...          "object_text": "merger", "source": s, "outlet": s.upper(), "negated": False, "hedged": s != "a"}
-    ...         for s in "abc"]
-    >>> three = [{"id": s, "outlet": s.upper()} for s in "abc"]
-    >>> story_facts(three, [], rows)["corroborated"]  # one plain statement, two hedged: not corroborated
-    []
-    >>> rows[1]["hedged"] = False
-    >>> [(f["outlets"], f["affirming"]) for f in story_facts(three, [], rows)["corroborated"]]
-    [(['A', 'B', 'C'], 2)]
-    """
-    copies = {s["id"] for s in sources if set(s.get("copy_of") or []) & {o["id"] for o in sources}}
-    outlet_of = {s["id"]: s.get("outlet") or s["id"] for s in sources}
-    copy_pairs = {frozenset((s["id"], c)) for s in sources for c in s.get("copy_of") or []}
-
-    def contradicted(told: set[str], denied: set[str]) -> bool:
-        return any(a != b and frozenset((a, b)) not in copy_pairs for a in told for b in denied)
-
-    def outlets(ids: set[str]) -> list[str]:
-        return sorted({outlet_of.get(i, i) for i in ids if i not in copies} or {outlet_of.get(i, i) for i in ids})
-
-    facts: list[dict[str, Any]] = []
-    for event in events:
-        reports = [r for r in event.get("reports") or [] if r and r.get("source")]
-        contested = not event.get("projected") and contradicted(
-            {r["source"] for r in reports if r.get("affirmed", not _flag(r.get("negated")))},
-            {r["source"] for r in reports if r.get("denied", _flag(r.get("negated")))})
-        facts.append({"kind": "event", "id": event["id"], "name": event.get("name") or event["id"],
-                      "event_class": event.get("event_class"), "outlets": outlets({r["source"] for r in reports}),
-                      "affirming": len(outlets({r["source"] for r in reports if _told_plainly(r)})),
-                      "contested": contested,
-                      "participants": [p for p in event.get("participants") or [] if p and p.get("id")]})
-    by_edge: dict[str, list[dict]] = defaultdict(list)
-    for row in evidence:
-        by_edge[row["edge"]].append(row)
-    for edge, rows in by_edge.items():
-        first = rows[0]
-        plain = [r for r in rows if not r.get("hedged") and not r.get("conditional")]
-        contested = contradicted({r["source"] for r in plain if not r.get("negated")},
-                                 {r["source"] for r in plain if r.get("negated")})
-        facts.append({"kind": "relation", "id": edge, "name": f"{first.get('subject_text')} –{first.get('predicate')}→ "
-                      f"{first.get('object_text')}", "subject_id": first.get("subject_id"),
-                      "object_id": first.get("object_id"), "relation_class": first.get("relation_class"),
-                      "outlets": outlets({r["source"] for r in rows}), "contested": contested,
-                      "affirming": len(outlets({r["source"] for r in plain if not r.get("negated")}))})
-    facts.sort(key=lambda f: (-len(f["outlets"]), f["kind"] != "event", f["name"]))
-    return {"events": [f for f in facts if f["kind"] == "event"],
-            "corroborated": [f for f in facts if f["affirming"] >= 2 and not f["contested"]],
-            "single": [f for f in facts if len(f["outlets"]) == 1 and not f["contested"]],
-            "contested": [f for f in facts if f["contested"]]}

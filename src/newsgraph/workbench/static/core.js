@@ -156,7 +156,8 @@ NG.layout = (cy, fit, randomize) => {
   return done;
 };
 
-/* Draw a graph in `container`; clicking an edge opens its evidence in `panel`, clicking a node expands it. */
+/* Draw a graph in `container`; clicking an edge opens its evidence in `panel`, clicking a node expands it. A node's
+ * graph id may be the view's own (the console's "n" + store id): its page is at `nid`, the graph's id, when given. */
 NG.graphView = function graphView(container, panel, graph, options) {
   const opts = options || {};
   const cy = window.cytoscape({container, elements: NG.elements(graph), style: NG.graphStyle,
@@ -171,9 +172,10 @@ NG.graphView = function graphView(container, panel, graph, options) {
   });
   cy.on("tap", "node", async (event) => {
     const data = event.target.data();
+    const page = typeof data.nid === "string" ? data.nid : data.id;
     panel.replaceChildren(h("section", {}, h("h2", {}, data.name), h("p", {}, h("span", {class: "badge"}, data.type || data.kind),
-      data.kind === "Entity" || data.kind === "Concept" ? [" ", NG.nodeLink(data.kind, data.id, "open its page")] : null,
-      data.kind === "Source" ? [" ", NG.link("source", data.id, "open the source")] : null),
+      page && (data.kind === "Entity" || data.kind === "Concept") ? [" ", NG.nodeLink(data.kind, page, "open its page")] : null,
+      page && data.kind === "Source" ? [" ", NG.link("source", page, "open the source")] : null),
       h("p", {class: "muted"}, "Click an edge to see the sentences behind it.")));
     if (opts.expand && (data.kind === "Entity" || data.kind === "Concept")) await opts.expand(cy, data.id);
   });

@@ -118,10 +118,31 @@ async function graph(id) {
   await draw();
 }
 
+/* A story fact's counts as the queries count them, with the entity page's marks. */
+const factMarks = (f) => [
+  h("span", {class: "badge", title: "independent sources: an article and its copies count once"}, plural(f.independent, "independent source")),
+  f.negated ? h("span", {class: "badge mark-negated"}, `negated ×${f.negated}`) : null,
+  f.hedged ? h("span", {class: "badge mark-hedged"}, `hedged ×${f.hedged}`) : null,
+  f.contested ? h("span", {class: "badge mark-contested"}, "contested") : null];
+
+/* An event fact: its name, and on a click each source's sentence telling it (or telling it did not happen). */
+function eventFact(f) {
+  const slot = h("ul", {class: "plain fact-sentences"});
+  let open = false;
+  const toggle = () => {
+    open = !open;
+    slot.replaceChildren(...(open ? f.reports.flatMap((r) => [
+      r.affirmed_sentence ? h("li", {}, h("strong", {}, r.outlet || r.source), " ", r.affirmed_sentence) : null,
+      r.negated_sentence ? h("li", {}, h("strong", {}, r.outlet || r.source), h("span", {class: "badge mark-negated"}, "negated"), " ", r.negated_sentence) : null]).filter(Boolean) : []));
+  };
+  return [h("button", {class: "linklike fact-event", onclick: toggle}, h("strong", {}, f.name)), slot];
+}
+
 async function story(id) {
   const s = await api("/api/story", {id});
   const facts = (title, cls, items) => h("section", {class: cls}, h("h2", {}, title), items.length ? h("ul", {class: "plain"}, items.map((f) =>
-    h("li", {}, f.kind === "event" ? h("strong", {}, f.name) : f.name, h("span", {class: "muted"}, " — " + f.outlets.join(", "))))) : none("None."));
+    h("li", {class: "fact", "data-fact": f.id}, f.kind === "event" ? eventFact(f) : link("relation", f.id, f.name),
+      factMarks(f), h("span", {class: "muted"}, " — " + f.outlets.join(", "))))) : none("None."));
   put(h("h1", {}, s.story.name || s.story.id), h("p", {class: "muted"}, `${plural(s.sources.length, "source")} ${s.story.first || ""} – ${s.story.last || ""}`),
     h("h2", {}, "Sources"), h("table", {}, h("tr", {}, h("th", {}, "outlet"), h("th", {}, "date"), h("th", {}, "title"), h("th", {}, "copy of")),
       s.sources.map((r) => h("tr", {}, h("td", {}, link("source", r.id, r.outlet || r.id)), h("td", {}, r.published || ""), h("td", {}, r.title || ""), h("td", {}, (r.copy_of || []).join(", "))))),
@@ -129,8 +150,19 @@ async function story(id) {
       e.event_class ? h("span", {class: "badge"}, e.event_class) : null, h("span", {class: "muted"}, " — " + e.outlets.join(", ")),
       e.participants.length ? h("span", {}, " · ", e.participants.map((p, i) => [i ? ", " : "", nodeLink("Entity", p.id, p.name), p.role ? ` (${p.role})` : ""])) : null)))
       : none("No events in this story."),
+    h("p", {class: "muted"}, "Counted as the queries count: an article and its copies are one independent source; a relation counts all its " +
+      "sentences, also those of other stories. Click a relation for its sentences, an event for its reports."),
     h("div", {class: "cols"}, facts("Corroborated", "corroborated", s.corroborated), facts("Only one outlet says", "single", s.single),
       facts("Contested", "contested", s.contested)));
+}
+
+/* One relation: its ends, its marks and every sentence behind it. */
+async function relation(id) {
+  const r = await api("/api/relation", {id});
+  const panel = h("div", {id: "relation-evidence"});
+  put(h("h1", {}, nodeLink("Entity", r.source, r.subject_name || r.source), " –" + r.predicate + "→ ", nodeLink("Entity", r.target, r.object_name || r.target)),
+    h("p", {}, link("graph", r.source, "Graph view"), h("span", {class: "muted"}, " · id " + r.id)), panel);
+  await window.NG.evidencePanel(panel, {...r, sourceName: r.subject_name, targetName: r.object_name});
 }
 
 async function source(id) {
@@ -158,7 +190,8 @@ const cell = (v) => {
 function showResult(out, r) {
   const table = h("div", {class: "result-table"}, h("table", {id: "result-table"}, h("tr", {}, r.columns.map((c) => h("th", {}, c))),
     r.rows.map((row) => h("tr", {}, r.columns.map((c) => h("td", {}, cell(row[c])))))));
-  const note = h("p", {class: "muted"}, `${plural(r.total, "row")}${r.truncated ? `, the first ${r.rows.length} shown` : ""}.`);
+  const note = h("p", {class: "muted", id: "result-note"}, r.truncated ? `More than ${plural(r.rows.length, "row")}: the first ${r.rows.length} shown ` +
+    "(the store stops there; add LIMIT, SKIP or a narrower MATCH to see others)." : `${plural(r.total, "row")}.`);
   if (!r.graph.nodes.length) return out.replaceChildren(note, table);
   const box = h("div", {id: "console-graph"});
   const tableTab = h("button", {class: "active"}, "Table"), graphTab = h("button", {}, "Graph");
@@ -168,7 +201,7 @@ function showResult(out, r) {
   graphTab.addEventListener("click", () => {
     view.replaceChildren(box); graphTab.className = "active"; tableTab.className = "";
     const g = {nodes: r.graph.nodes.map((n) => ({id: "n" + n.id, name: n.name, kind: n.labels.includes("Entity") ? "Entity" : n.labels[0] || "Node",
-        type: n.properties.type || n.labels[0], sources: n.properties.source_count || 0, nid: n.properties.id})),
+        type: n.properties.type || n.labels[0], sources: n.properties.source_count || 0, nid: n.properties.id || ""})),
       edges: r.graph.edges.map((e) => ({id: e.properties.id || "r" + e.id, source: "n" + e.source, target: "n" + e.target, type: e.type,
         predicate: e.properties.predicate || e.type, width: e.properties.source_count || 1, polarity: "positive",
         bookkeeping: !e.properties.predicate}))};
@@ -209,17 +242,20 @@ async function consolePage() {
 }
 
 /* --- router ----------------------------------------------------------------------------------------------------- */
-const ROUTES = {"": home, search, entity, graph, story, source, console: consolePage};
+const ROUTES = {"": home, search, entity, graph, story, relation, source, console: consolePage};
 
 async function route() {
   const [, name = "", ...rest] = (location.hash || "#/").slice(1).split("/");
-  const arg = decodeURIComponent(rest.join("/"));
   const page = window.NG.embedded ? graph : ROUTES[name];
   if (window.newsgraphCy && !window.NG.embedded) { window.newsgraphCy.destroy(); window.newsgraphCy = null; }
-  if (!page) return put(h("p", {class: "error"}, `No page ${name}.`));
   main().dataset.page = name || "home";
   main().dataset.ready = "";
-  try { await page(window.NG.embedded ? "" : arg); } catch (error) { showError(main(), error); }
+  try {
+    if (!page) throw new Error(`No page ${name}.`);
+    let arg = "";
+    try { arg = decodeURIComponent(rest.join("/")); } catch (error) { throw new Error(`The address is not valid: ${rest.join("/")} (${error.message}).`); }
+    await page(window.NG.embedded ? "" : arg);
+  } catch (error) { showError(main(), error); }
   main().dataset.ready = "1";
 }
 
