@@ -147,6 +147,14 @@ def test_story_page_sorts_facts_and_counts_copies_once(fact_store):
     assert pages.search("talks")["stories"][0]["id"] == "story-1"
 
 
+def test_entity_timeline_dates_an_event_by_the_sources_that_name_the_entity(fact_store):
+    from newsgraph.workbench.pages import Pages
+
+    fact_store.run("MATCH (:Event {id: 'ev-1'})-[p:HAS_PARTICIPANT]->(:Entity {id: 'ann-lee'}) SET p.sources = ['b1']")
+    [event] = Pages(fact_store).entity("ann-lee")["timeline"]
+    assert (event["id"], event["date"], event["outlets"]) == ("ev-1", "2024-05-02", ["Beta Post"])  # a1 names no one
+
+
 def test_entity_timeline_and_event_trigger_highlight(fact_store):
     from newsgraph.workbench.pages import Pages
 

@@ -138,11 +138,13 @@ RETURN type(r) AS type, properties(r) AS props, startNode(r).id AS subject, endN
        b.id AS other_id, b.name AS other_name, labels(b) AS other_labels""")
 
 
-#: The fact layer's events an entity takes part in, with the dates of the sources reporting them.
+#: The fact layer's events an entity takes part in, with the dates and outlets of the sources reporting them that
+#: name it among the participants (all of them for a participation stored without its sources).
 ENTITY_EVENTS = """
 MATCH (ev:Event)-[p:HAS_PARTICIPANT]->(e:Entity {id: $id})
 WHERE NOT ev:Entity
 OPTIONAL MATCH (s:Source)-[:REPORTS]->(ev)
+WHERE p.sources IS NULL OR s.id IN p.sources
 WITH ev, p, collect(DISTINCT s.published) AS dates, collect(DISTINCT coalesce(s.outlet, s.id)) AS outlets
 RETURN ev.id AS id, ev.name AS name, ev.event_class AS event_class, ev.story AS story, p.role AS role,
        ev.source_count AS source_count, dates, outlets
