@@ -184,9 +184,9 @@ def test_a_json_file_that_is_not_articles_is_skipped(tmp_path, content, reason):
 
 
 def test_a_json_file_over_its_limit_is_skipped_with_the_jsonl_hint(tmp_path, monkeypatch):
-    import newsgraph.ingest.articles as articles_module
+    import newsgraph.ingest.article_io as article_io
 
-    monkeypatch.setattr(articles_module, "MAX_JSON_BYTES", 100)
+    monkeypatch.setattr(article_io, "MAX_JSON_BYTES", 100)
     path = tmp_path / "big.json"
     path.write_text(json.dumps([{"text": "Putin met Trump."}] * 10), encoding="utf-8")
     [], [skipped] = _read(path)

@@ -199,9 +199,9 @@ def test_an_article_longer_than_spacys_max_length_is_parsed_in_sections_with_exa
 
 
 def test_an_article_over_the_size_limit_is_skipped_with_its_size(runner, tmp_path, clean, monkeypatch):
-    import newsgraph.ingest.articles as articles
+    import newsgraph.ingest.article_io as article_io
 
-    monkeypatch.setattr(articles, "MAX_ARTICLE_BYTES", 20_000, raising=False)
+    monkeypatch.setattr(article_io, "MAX_ARTICLE_BYTES", 20_000)
     folder = folder_with_good(tmp_path)
     (folder / "huge.txt").write_text(OTHER * 100, encoding="utf-8")
     archive = folder / "more.jsonl"
