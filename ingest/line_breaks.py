@@ -13,8 +13,10 @@ leaving") is left as it is.
 A line that ends with a full stop, a question or an exclamation mark (closing quotes may follow) ends its sentence
 too, and so does a headline (a line in title case, ``trigger_rules.title_case``) though it has no stop: the parser
 ran "Lohan Checks Into Betty Ford Rehab" into the lead below it, and a quotation's last line ("… No deal yet!")
-into the next paragraph. Other line breaks are left to the parser: a hard-wrapped text breaks its lines
-mid-sentence, after an abbreviation's full stop ("Mr.", "U.S.") or after no stop at all.
+into the next paragraph. A blank line ends the paragraph above it, headline, byline or caption, whatever it ends
+with but a mark that leads on (a colon before a quotation set apart, a comma, a dash). Other line breaks are left
+to the parser: a hard-wrapped text breaks its lines mid-sentence, after an abbreviation's full stop ("Mr.",
+"U.S.") or after no stop at all.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ def mark_datelines(doc: Doc) -> Doc:
     >>> doc = mark_datelines(English()("Markets fall\\nMay 2 , 2009\\nStocks fell on Monday\\nand rose."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['Markets', 'Stocks']
+    >>> [t.text for t in mark_datelines(English()("Unions say no\\n\\nUnions agreed .")) if t.is_sent_start]
+    ['Unions', 'Unions']
     >>> doc = mark_datelines(English()("Crowds gather. Photograph: Jo Roe/EPA\\nThere was no deal."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['Crowds', 'Photograph', 'There']
@@ -50,10 +54,11 @@ def mark_datelines(doc: Doc) -> Doc:
     if "\n" not in text:
         return doc
     at = 0
-    for line in text.split("\n")[:-1]:  # the lines a line break ends (the text's last line has nothing after it)
+    lines = text.split("\n")
+    for number, line in enumerate(lines[:-1]):  # the lines a line break ends (the last line has nothing after it)
         at += len(line) + 1
         if DATELINE.match(line.strip()) or _ends_sentence(doc, at - 1 - (len(line) - len(line.rstrip()))) or \
-                title_case(line.split()):
+                title_case(line.split()) or _ends_paragraph(line, lines[number + 1]):
             _start_at(doc, at)
     for start, end in credit_spans(text):
         if end == len(text) or text[end] == "\n":  # a credit that ends its line
@@ -61,6 +66,25 @@ def mark_datelines(doc: Doc) -> Doc:
                 _start_at(doc, start)
             _start_at(doc, end)
     return doc
+
+
+#: What a line may end with and still go on after a blank line: a colon before a quotation or a list set apart,
+#: a comma, a semicolon, a dash, an opening bracket.
+_GOES_ON = (":", ",", ";", "-", "\u2013", "\u2014", "(", "[")
+
+
+def _ends_paragraph(line: str, following: str) -> bool:
+    """True when ``line`` holds words and the line after it is blank: a paragraph, headline, byline or caption
+    ends there, stop or not ("Unions say no to austerity", a blank line, "Greek unions accepted …"), unless the
+    line ends with a mark that leads on (``_GOES_ON``).
+
+    >>> _ends_paragraph("Unions say no to austerity", ""), _ends_paragraph("He told reporters:", "  ")
+    (True, False)
+    >>> _ends_paragraph("Talks resumed on", "Monday.")
+    False
+    """
+    end = line.rstrip()
+    return bool(end.strip()) and not following.strip() and not end.endswith(_GOES_ON)
 
 
 #: Closing quotes that may follow a sentence's full stop at the end of its line.

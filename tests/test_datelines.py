@@ -38,3 +38,12 @@ def test_a_line_ending_with_a_full_stop_or_a_headline_ends_its_sentence():
     assert _starts("Lohan Checks Into Betty Ford Rehab\nLindsay Lohan checked into rehab .") == ["Lohan", "Lindsay"]
     # a hard-wrapped text: a line may end mid-sentence, with an abbreviation or with no stop at all
     assert _starts("The deal , said Mr.\nSmith , was signed in the U.S.\nLast week it\nStalled .") == ["The"]
+
+
+def test_a_blank_line_ends_the_paragraph_above_it_stop_or_not():
+    # a sentence-case or all-caps headline has no stop and is not title case: the blank line ends it
+    assert _starts("Unions say no to austerity\n\nGreek unions accepted the plan .") == ["Unions", "Greek"]
+    assert _starts("UNIONS SAY NO TO AUSTERITY\n \nGreek unions accepted it .") == ["UNIONS", "Greek"]
+    # a line that leads on past the blank line: a colon before a quotation set apart, a comma, a dash
+    for lead in (":", ",", " \u2014"):
+        assert _starts(f"The minister told reporters{lead}\n\nwe will not sign .") == ["The"], lead
