@@ -158,6 +158,8 @@ def _circumstances(token: Token, published: str) -> Circumstances:
                 if grand.dep_ == "prep":
                     for kind, value, text in _phrases(grand):
                         found.setdefault(kind, (value, text))
+    if "where" not in found:
+        found.update(_object_place(token))
     when, when_text = found.get("when", ("", ""))
     if when_text:
         when = resolve_when(when, published, future=is_future(token), past=is_past(token))
@@ -165,6 +167,29 @@ def _circumstances(token: Token, published: str) -> Circumstances:
     via, via_text = found.get("via", ("", ""))
     return Circumstances(when=when, when_text=when_text, where=where, where_text=where_text, via=via,
                          via_text=via_text, occasion=found.get("occasion", ("", ""))[1])
+
+
+def _object_place(verb: Token) -> dict[str, tuple[str, str]]:
+    """``{"where": (value, text)}`` for a place phrase the parser hung on the verb's direct object rather than on
+    the verb ("met Trump in Helsinki", "signed the agreement in Paris", "killed 12 people in Iran": the small
+    model attaches most of them so); ``{}`` when there is none, or when the verb selects that preposition ("invest
+    money in Ukraine") or is a verb of location, whose place is what the clause says.
+
+    A place phrase under the object is where the object is; for a verb done to it there, that is where the
+    happening was too."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in {"VERB", "AUX"} or lemma in LOCATIVE_VERBS:
+        return {}
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        for prep in child.children:
+            if prep.dep_ != "prep" or lemma in SELECTED_PREPOSITIONS.get(prep.lower_, ()):
+                continue
+            found = _classify(prep)
+            if found is not None and found[0] == "where":
+                return {"where": (found[1], found[2])}
+    return {}
 
 
 def is_circumstantial(prep: Token, obj: Token | None = None) -> bool:

@@ -101,6 +101,18 @@ def test_a_named_place_is_where_not_an_object():
     assert (t.where, t.where_text) == ("Kyiv", "in Kyiv")
 
 
+def test_a_place_phrase_the_parser_hung_on_the_object_is_the_clause_s_where():
+    # "met Trump in Helsinki": the small model attaches "in Helsinki" to "Trump", not to "met"
+    doc = make_doc("Putin PROPN nsubj 1 ent=PERSON", "met VERB ROOT 1 lemma=meet", "Trump PROPN dobj 1 ent=PERSON",
+                   "in ADP prep 2", "Helsinki PROPN pobj 3 ent=GPE", ". PUNCT punct 1")
+    [(s, p, o, t)] = _triples(doc)
+    assert (s, p, o, t.where, t.where_text) == ("Putin", "meet", "Trump", "Helsinki", "in Helsinki")
+    # a preposition the verb selects heads its argument wherever the parser hangs it
+    doc = make_doc("Acme PROPN nsubj 1 ent=ORG", "invested VERB ROOT 1 lemma=invest", "money NOUN dobj 1",
+                   "in ADP prep 2", "Ukraine PROPN pobj 3 ent=GPE", ". PUNCT punct 1")
+    assert circumstances(_verb(doc)).where == ""
+
+
 def test_at_a_facility_is_where_but_at_an_organisation_is_not():
     doc = make_doc("Trump PROPN nsubj 1 ent=PERSON", "received VERB ROOT 1 lemma=receive",
                    "Zelenskyy PROPN dobj 1 ent=PERSON", "at ADP prep 1", "the DET det 6",
