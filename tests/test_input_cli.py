@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -204,3 +205,24 @@ def test_html_pages_go_in_clean_with_their_metadata_and_exact_offsets(runner, tm
                         "Northwind Bank", "Edwin Shaw", "Kestrel Motors", "Carrow City"):
         assert not any(boilerplate in name for name in names), boilerplate
         assert not any(boilerplate in r["sentence"] for r in records), boilerplate
+
+
+def test_a_stdin_copy_a_killed_ingest_left_is_deleted_by_the_next_ingest_from_stdin(tmp_path, monkeypatch):
+    """`kill -9` runs no clean-up: the copy of stdin stays in the temporary directory until the next `ingest -`."""
+    import io
+
+    from newsgraph.inputs import spooled_stdin
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()  # a process id no process has any more
+    stale = tmp_path / f"newsgraph-stdin-{gone.pid}-x1"
+    running = tmp_path / f"newsgraph-stdin-{os.getpid()}-x2"  # a copy of an ingest still running
+    older = tmp_path / "newsgraph-stdin-x3"  # not named by its process: not told, left alone
+    for folder in (stale, running, older):
+        folder.mkdir()
+        (folder / "stdin.jsonl").write_text("{}\n")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with spooled_stdin(["-"], io.BytesIO(b'{"text": "x"}\n')) as (paths, _):
+        assert paths[0].read_bytes() == b'{"text": "x"}\n'
+        assert not stale.exists() and running.exists() and older.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([running.name, older.name])
