@@ -74,13 +74,28 @@ def _lines(file) -> Iterator[bytes | None]:
 
 
 def _jsonl_record(path: Path, where: str, line: str, warn: Warn) -> Iterator[Article | Skipped]:
+    line = line.rstrip("\r\n")  # its line ending is no part of it: inside a string cut short, a "control character"
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        hint = "" if line.lstrip().startswith(("{", "[")) else _NOT_JSON_LINES
-        yield Skipped(where, f"malformed JSON line: {_json_message(exc)} at column {exc.colno}{hint}")
+        yield Skipped(where, _jsonl_message(line, exc))
         return
     yield from _record(path, where, data, warn)
+
+
+def _jsonl_message(line: str, exc: json.JSONDecodeError) -> str:
+    """Why a line of JSON Lines is not JSON; a line that ends inside its object (a file cut short while it was
+    written or copied) says so, rather than what the decoder expected at the end.
+
+    >>> _jsonl_message('{"id": "t2", "text": "Lohan checked in', json.JSONDecodeError("Unterminated string", "", 21))
+    'malformed JSON line: it stops after column 38, inside its JSON object (cut short when written or copied?)'
+    """
+    end = len(line.rstrip())
+    if line.lstrip().startswith("{") and (exc.pos >= end or exc.msg.startswith("Unterminated string")):
+        return (f"malformed JSON line: it stops after column {end}, inside its JSON object (cut short when written "
+                f"or copied?)")
+    hint = "" if line.lstrip().startswith(("{", "[")) else _NOT_JSON_LINES
+    return f"malformed JSON line: {_json_message(exc)} at column {exc.colno}{hint}"
 
 
 #: The hint for a line of JSON Lines that is not JSON at all (plain text piped to ``ingest -``, most often).

@@ -294,3 +294,18 @@ def test_a_malformed_sidecar_entry_is_named_with_its_problem(tmp_path, sidecar, 
     with pytest.raises(BadArticle) as info:
         _read(tmp_path)
     assert str(info.value) == f"{tmp_path / 'metadata.json'}: malformed metadata sidecar: {problem}"
+
+
+def test_a_json_line_cut_short_says_so_and_where_it_stops(tmp_path):
+    """A JSON Lines file cut short while written or copied: its last line ends inside a string, or after a key."""
+    from newsgraph.model import Skipped
+
+    (tmp_path / "in.jsonl").write_text('{"id": "t1", "text": "Reid went to rehab."}\n{"id": "t2", "text": "Lohan '
+                                       'checked in\n{"id": "t3", "text": \n', encoding="utf-8")
+    found = list(read_articles([tmp_path / "in.jsonl"]))
+    assert [a.id for a in found if not isinstance(a, Skipped)] == ["t1"]
+    assert [(s.path.rsplit(":", 1)[1], s.reason) for s in found if isinstance(s, Skipped)] == [
+        ("2", "malformed JSON line: it stops after column 38, inside its JSON object (cut short when written or "
+              "copied?)"),
+        ("3", "malformed JSON line: it stops after column 20, inside its JSON object (cut short when written or "
+              "copied?)")]
