@@ -14,6 +14,10 @@ from pathlib import Path
 UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
+#: What to do with a text file in another encoding than UTF-8 (most often Windows-1252 or Latin-1, which Windows
+#: editors and older systems write).
+CONVERT_HINT = "convert it, e.g. iconv -f windows-1252 -t utf-8 FILE"
+
 
 class Unreadable(Exception):
     """A file that cannot be read as text; the message is the one-line reason."""
@@ -56,7 +60,8 @@ def decode_file(path: Path, limit: int, too_big: Callable[[int | None], str], *,
             except UnicodeDecodeError as second:
                 raise Unreadable(f"not valid {declared} (byte {second.start}), the charset the page declares, nor "
                                  f"UTF-8") from second
-        raise Unreadable(f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})") from exc
+        raise Unreadable(f"not valid UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}); {CONVERT_HINT}") \
+            from exc
 
 
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)

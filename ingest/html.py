@@ -3,13 +3,46 @@
 trafilatura finds the main text of a page and leaves out what surrounds it on a news site (navigation, cookie
 banners, "Related stories" and "Most read" lists, newsletter boxes, share buttons, comments, footers), and reads
 the title, author, publication date, canonical URL and site name from the page's metadata (JSON-LD, OpenGraph,
-``<meta>`` tags, bylines, ``<time>`` elements). The extracted text is the article's text: every offset in the graph
-points into it, and its sha256 is the Source's.
+``<meta>`` tags, bylines, ``<time>`` elements). Teasers for other stories inside the article's body, which
+trafilatura can take for paragraphs of it, are pruned from the page before extraction (``TEASER_XPATHS``). The
+extracted text is the article's text: every offset in the graph points into it, and its sha256 is the Source's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+#: Words in the ``class`` or ``id`` of an element that holds a teaser for other stories ("c-readmore",
+#: "related-links", "also-read", "more-on-this", "recommended"), lower-cased.
+TEASER_NAMES = ("readmore", "read-more", "read_more", "related", "also-read", "alsoread", "also_read", "more-on",
+                "more_on", "recommended")
+
+#: How a paragraph (or a block) that is a teaser for other stories begins, lower-cased: "Read more: <headline>".
+TEASER_OPENINGS = ("read more:", "related:", "see also:", "also read:", "more on this story")
+
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_BLOCKS = ("p", "div", "section", "aside", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "figure")
+
+
+def _lower(expression: str) -> str:
+    return f"translate({expression}, '{_UPPER}', '{_UPPER.lower()}')"
+
+
+#: A teaser is never most of the page: an element that holds half the page's text or more (a wrapper whose class
+#: happens to say "related", an article that opens with a teaser) is kept.
+_SMALL = "string-length(normalize-space(.)) * 2 < string-length(normalize-space(//body))"
+
+#: What is pruned from a page before its text is extracted: the elements whose class or id names a teaser, and the
+#: blocks whose text opens as a teaser does ("Read more: …", "READ MORE", "See also: …", "More on this story").
+TEASER_XPATHS = [
+    "//*[not(self::html or self::body or self::article or self::main)][{}][{}]".format(
+        " or ".join(f"contains({_lower('@' + attribute)}, '{name}')" for attribute in ("class", "id")
+                    for name in TEASER_NAMES), _SMALL),
+    "//*[{}][{} or starts-with(normalize-space(.), 'READ MORE') or {} = 'read more'][{}]".format(
+        " or ".join(f"self::{tag}" for tag in _BLOCKS),
+        " or ".join(f"starts-with({_lower('normalize-space(.)')}, '{opening}')" for opening in TEASER_OPENINGS),
+        _lower("normalize-space(.)"), _SMALL),
+]
 
 
 @dataclass(frozen=True)
@@ -60,7 +93,8 @@ def html_article(html: str, url: str = "") -> HtmlArticle:
     import trafilatura  # imported here: it takes a while to load and only HTML input needs it
 
     found = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
-                                        include_images=False, include_links=False, include_formatting=False)
+                                        include_images=False, include_links=False, include_formatting=False,
+                                        prune_xpath=TEASER_XPATHS)
     if found is None:
         return HtmlArticle(text="", url=url)
 

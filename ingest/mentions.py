@@ -56,6 +56,7 @@ from newsgraph.ingest.names import (
     clean_name,
     demonym_country,
     fold,
+    name_bounds,
     name_key,
     strip_titles,
 )
@@ -359,7 +360,10 @@ def _assemble(doc: Doc, source: str, found: list[_Found], learned: Mapping[str, 
     for item in found:
         local_id = local_ids.setdefault(item.key, len(local_ids))
         span = doc[item.start:item.end]
-        mentions.append(Mention(source, span.start_char, span.end_char, span.text, item.label, item.kind, local_id))
+        lead, trail = name_bounds(span.text)  # no list bullet or dash the parser ran into the mention
+        lead, trail = (lead, trail) if lead < trail else (0, len(span.text))
+        mentions.append(Mention(source, span.start_char + lead, span.start_char + trail, span.text[lead:trail],
+                                item.label, item.kind, local_id))
         votes[local_id][LABEL_TYPES.get(item.label, "Other")] += item.weight
         if item.kind in {"name", "title", "demonym"}:
             names[local_id][item.name] += 1

@@ -136,16 +136,50 @@ def fold(text: str) -> str:
 
 
 def clean_name(text: str) -> str:
-    """Strip a leading article, a trailing possessive and surrounding punctuation from a name as written.
+    """Strip a leading article, a trailing possessive and the punctuation and symbols around a name as written
+    (``name_bounds``; a final period too: "Apple Inc." is stored as "Apple Inc").
 
-    >>> clean_name("the Kremlin’s"), clean_name("Eric Allen Kirkpatrick -")
-    ('Kremlin', 'Eric Allen Kirkpatrick')
+    >>> clean_name("the Kremlin’s"), clean_name("Eric Allen Kirkpatrick -"), clean_name("• Sovcomflot;")
+    ('Kremlin', 'Eric Allen Kirkpatrick', 'Sovcomflot')
+    >>> clean_name("Alternative for Germany (AfD)"), clean_name("(AfD)"), clean_name("Apple Inc.")
+    ('Alternative for Germany (AfD)', 'AfD', 'Apple Inc')
     """
-    text = " ".join(text.split()).strip(" \t\n,.;:\"“”()[]-–—")
-    text = _POSSESSIVE.sub("", text)
+    text = " ".join(text.split())
+    start, end = name_bounds(text, keep_period=False)
+    text = _POSSESSIVE.sub("", text[start:end])
     if text.lower().startswith("the "):
         text = text[4:]
     return text.strip()
+
+
+#: Punctuation and symbols that belong to a name at its start ("#MeToo", "’Ndrangheta") or end ("Canal+", "Yahoo!").
+_NAME_FIRST_MARKS = frozenset("#@'’")
+_NAME_LAST_MARKS = frozenset("+!")
+_OPENING = {")": "(", "]": "[", "}": "{"}
+
+
+def name_bounds(text: str, *, keep_period: bool = True) -> tuple[int, int]:
+    """Where a name as written begins and ends in ``text``, without the spaces, punctuation and symbols around it
+    (Unicode categories P* and S*: a list bullet, a dash, quotes, a trailing comma); a closing bracket whose opening
+    one is in the name stays ("Alternative for Germany (AfD)"), and with ``keep_period`` a final period (of an
+    abbreviation: "Inc.", "U.N.").
+
+    >>> name_bounds("• Sovcomflot;"), name_bounds("▪Gazprom"), name_bounds("U.N.")
+    ((2, 12), (1, 8), (0, 4))
+    >>> name_bounds("U.N.", keep_period=False), name_bounds("Alternative for Germany (AfD)")
+    ((0, 3), (0, 29))
+    """
+    def mark(char: str) -> bool:
+        return char.isspace() or unicodedata.category(char)[0] in "PS"
+
+    start, end = 0, len(text)
+    while start < end and mark(text[start]) and text[start] not in _NAME_FIRST_MARKS:
+        start += 1
+    while end > start and mark(last := text[end - 1]) and last not in _NAME_LAST_MARKS and not (
+            keep_period and last == "." or last in _OPENING and text.count(_OPENING[last], start, end) >= text.count(
+                last, start, end)):
+        end -= 1
+    return start, end
 
 
 def strip_titles(tokens: list[str]) -> list[str]:

@@ -27,7 +27,7 @@ from importlib.resources.abc import Traversable
 from typing import Any
 
 from newsgraph.errors import BadQueryParameter, UnknownQuery
-from newsgraph.queries.lookups import LOOKUPS, check_names
+from newsgraph.queries.lookups import LOOKUPS, check_names, stored_spellings
 
 _PARAM = re.compile(r'^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>"[^"]*"|\S+))?'
                     r'\s+(?:—|--?)\s+(?P<desc>.+)$')
@@ -349,7 +349,10 @@ def run_query(store: Any, name: str, raw_params: dict[str, Any] | None = None) -
     query = get_query(name)
     params = bind(query, raw_params or {})
     text = query.neo4j_text if getattr(store, "kind", None) == "neo4j" else query.text
-    return store.run(text, params)
+    rows = store.run(text, params)
+    if not rows and (stored := stored_spellings(query.lookups, params)) is not None:
+        rows = store.run(text, stored)  # an entity's name as the graph writes it: "Apple Inc." is "Apple Inc"
+    return rows
 
 
 def check_lookups(store: Any, query: CannedQuery, params: dict[str, Any]) -> None:

@@ -3,7 +3,9 @@
 A query declares it in its header (``// lookup: name = entity``). A query whose answer is empty may be empty
 because the graph holds nothing for a name it knows, or because it knows no such name; ``check_names`` tells the
 two apart by asking the store the query's own match alone (with no date window: a window that leaves a known name
-nothing to show is an empty answer, not an unknown name).
+nothing to show is an empty answer, not an unknown name). An entity's name that matches none as given is matched
+again as the graph writes names (``stored_spellings``: "Apple Inc." is stored as "Apple Inc"), by the check and by
+``run_query`` alike.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from newsgraph.errors import BadQueryParameter, NewsgraphError, UnknownEntity
+from newsgraph.ingest.names import clean_name
 
 #: An entity as the queries that take one match it (entity.cypher, timeline.cypher, ...): its id as given, or in
 #: any case its name, an alias or a name merged into it (the merge log), a leading title or "the" ignored.
@@ -55,10 +58,30 @@ LOOKUPS: dict[str, tuple[str, str, str]] = {
 }
 
 
+def stored_spellings(lookups: Mapping[str, str], params: Mapping[str, Any]) -> dict[str, Any] | None:
+    """``params`` with each name of an entity written as the graph writes names (``clean_name``: no final period,
+    possessive or punctuation around it, so "Apple Inc." and "U.N." read "Apple Inc" and "U.N"), or None when that
+    changes no name. The queries match names in any case, so case is left as given.
+
+    >>> stored_spellings({"name": "entity"}, {"name": "Apple Inc.", "limit": 5})
+    {'name': 'Apple Inc', 'limit': 5}
+    >>> stored_spellings({"a": "entity", "b": "entity"}, {"a": "Putin", "b": "the Kremlin’s"})
+    {'a': 'Putin', 'b': 'Kremlin'}
+    >>> stored_spellings({"name": "entity"}, {"name": "Putin"}), stored_spellings({"name": "story"}, {"name": "U.N."})
+    (None, None)
+    """
+    changed = {name: clean_name(params[name]) for name, kind in lookups.items()
+               if kind == "entity" and isinstance(params.get(name), str) and clean_name(params[name]) != params[name]}
+    return {**params, **changed} if changed else None
+
+
 def unknown_names(store: Any, lookups: Mapping[str, str], params: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The ``(parameter, kind)`` pairs of ``lookups`` whose value in ``params`` names nothing in ``store``."""
+    """The ``(parameter, kind)`` pairs of ``lookups`` whose value in ``params`` names nothing in ``store``, as given
+    nor as the graph writes names (``stored_spellings``)."""
+    stored = stored_spellings(lookups, params) or params
     return [(name, kind) for name, kind in lookups.items()
-            if not store.run(LOOKUPS[kind][0], {"value": params[name]})]
+            if not any(store.run(LOOKUPS[kind][0], {"value": value})
+                       for value in dict.fromkeys((params[name], stored[name])))]
 
 
 def check_names(store: Any, query_name: str, lookups: Mapping[str, str], params: Mapping[str, Any]) -> None:
