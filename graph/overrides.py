@@ -8,17 +8,22 @@ The file is TOML (``.toml``) or JSON (any other suffix) with two optional lists 
 
 Names are compared by their normalised key (``newsgraph.ingest.names.name_key``: case, diacritics, titles, middle
 initials and possessives do not matter). ``resolve(..., overrides=load_overrides(path))`` applies them on every run.
+The canonical name of a merge pair, as the file writes it, is the name of the entity that holds it (``named``, at
+ingest; ``newsgraph.graph.reresolve`` for a stored graph). ``newsgraph resolve`` also takes an entity's id (as
+``newsgraph entities`` shows it in brackets, "obama-2") for a name, to address one entity of several of a name.
 """
 
 from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from newsgraph.errors import BadSetting
-from newsgraph.ingest.names import name_key
+from newsgraph.ingest.names import name_key, slug
+from newsgraph.model import Entity, Resolution
 
 
 @dataclass(frozen=True)
@@ -26,19 +31,37 @@ class Overrides:
     """Force-merges (``alias`` → ``canonical``) and pairs never to merge, as name keys.
 
     >>> o = Overrides.of(merge=[("Mr. Zelenskiy", "Volodymyr Zelenskyy")], never=[("Trump", "Melania Trump")])
-    >>> o.canonical("zelenskiy"), o.apart("trump", "melania trump")
-    ('volodymyr zelenskyy', True)
+    >>> o.canonical("zelenskiy"), o.apart("trump", "melania trump"), o.spelling("volodymyr zelenskyy")
+    ('volodymyr zelenskyy', True, 'Volodymyr Zelenskyy')
     """
 
     merge: tuple[tuple[str, str], ...] = ()
     never: tuple[tuple[str, str], ...] = ()
     origin: str = ""
+    #: The ``merge`` pairs as the file writes them (the canonical name's spelling, an entity id).
+    written: tuple[tuple[str, str], ...] = ()
+    #: The ``never`` pairs as the file writes them.
+    written_never: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, merge=(), never=(), origin: str = "") -> Overrides:
         """Build from pairs of names as written (they are normalised here)."""
+        merge, never = [(a.strip(), b.strip()) for a, b in merge], [(a.strip(), b.strip()) for a, b in never]
         return cls(tuple((name_key(a), name_key(b)) for a, b in merge),
-                   tuple((name_key(a), name_key(b)) for a, b in never), origin)
+                   tuple((name_key(a), name_key(b)) for a, b in never), origin, tuple(merge), tuple(never))
+
+    def spelling(self, key: str) -> str | None:
+        """The canonical name of the key ``key`` as the file writes it (None when it is no pair's canonical)."""
+        return next((b for (_, k), (_, b) in zip(self.merge, self.written) if k == key), None)
+
+    def finals(self) -> dict[str, str]:
+        """The canonical keys no pair makes an alias (the names the entities are to have), with their spelling.
+
+        >>> Overrides.of(merge=[("a b", "C D"), ("c d", "E F"), ("x y", "E F")]).finals()
+        {'e f': 'E F'}
+        """
+        aliases = {a for a, _ in self.merge}
+        return {k: b for (_, k), (_, b) in zip(self.merge, self.written) if k not in aliases}
 
     def canonical(self, key: str) -> str | None:
         """The canonical key an alias key is forced onto, following chains (a → b → c), or None."""
@@ -60,6 +83,91 @@ class Overrides:
 
     def __bool__(self) -> bool:
         return bool(self.merge or self.never)
+
+
+def named(resolution: Resolution, overrides: Overrides | None,
+          stored: Callable[[str], bool] = lambda entity_id: False) -> Resolution:
+    """``resolution`` with the analyst's canonical names: an entity a chunk's mentions join that holds the
+    canonical name of a merge pair (as its name or an alias) is named as the file writes it, whichever name the
+    articles use most; one not stored yet (``stored``) takes the id of that name when it is free.
+
+    >>> res = Resolution((Entity("hugh-heffner", "Hugh Heffner", "Person", ("Hugh Hefner",)),),
+    ...                  {("a", 0): "hugh-heffner"})
+    >>> named(res, Overrides.of(merge=[("Hugh Heffner", "Hugh Hefner")])).entities
+    (Entity(id='hugh-hefner', name='Hugh Hefner', type='Person', aliases=('Hugh Heffner',)),)
+    """
+    finals = overrides.finals() if overrides else {}
+    if not finals:
+        return resolution
+    touched = set(resolution.assignment.values())
+    taken = {e.id for e in resolution.entities}
+    entities, ids = [], {}
+    for entity in resolution.entities:
+        spelling = _canonical_of(entity, finals) if entity.id in touched else None
+        if spelling is None or spelling == entity.name or spelling in taken or stored(spelling):
+            entities.append(entity)  # an id (the file's way to address one entity) is no name
+            continue
+        entity = rename(entity, spelling)
+        new_id = slug(spelling)
+        if not stored(entity.id) and new_id and new_id not in taken and not stored(new_id):
+            taken.add(new_id)
+            ids[entity.id] = new_id
+            entity = replace(entity, id=new_id)
+        entities.append(entity)
+    if not ids:
+        return replace(resolution, entities=tuple(entities))
+    return Resolution(tuple(sorted(entities, key=lambda e: e.id)),
+                      {k: ids.get(v, v) for k, v in resolution.assignment.items()},
+                      tuple(replace(m, entity_id=ids.get(m.entity_id, m.entity_id)) for m in resolution.merges))
+
+
+def unmatched(overrides: Overrides, entities: Iterable[Entity]) -> list[str]:
+    """One line for each pair of the file a name of which no entity holds (as its name, an alias or its id): such a
+    pair merges (or keeps apart) nothing, most often because the name is misspelt or is no entity's (a role
+    description such as "the Kremlin chief" is linked by a roles file, not by a merge).
+
+    >>> o = Overrides.of(merge=[("the Kremlin chief", "Vladimir Putin")], origin="o.toml")
+    >>> line, = unmatched(o, [Entity("vladimir-putin", "Vladimir Putin", "Person", ("Putin",))])
+    >>> line.split(": ", 2)[2]
+    "no stored entity has the name 'the Kremlin chief'; the pair merged nothing"
+    """
+    from newsgraph.graph.name_rules import entity_keys  # it builds on resolution's name rules
+
+    held: set[str] = set()
+    ids: set[str] = set()
+    for entity in entities:
+        names = (entity.name, *entity.aliases)
+        held |= _held_keys(names) | entity_keys(names, entity.type)
+        ids.add(entity.id)
+    lines = []
+    for kind, pairs, written, what in (("merge", overrides.merge, overrides.written, "merged"),
+                                       ("never", overrides.never, overrides.written_never, "kept apart")):
+        for keys, names in zip(pairs, written or pairs):
+            missing = [n for k, n in zip(keys, names) if k not in held and n not in ids]
+            if missing:
+                lines.append(f"{overrides.origin or 'overrides'}: {kind} {list(names)}: no stored entity has the "
+                             f"name {' or '.join(map(repr, missing))}; the pair {what} nothing")
+    return lines
+
+
+def rename(entity: Entity, name: str) -> Entity:
+    """``entity`` named ``name``, its former name kept as an alias.
+
+    >>> rename(Entity("x", "Hugh Heffner", "Person", ("Hugh Hefner",)), "Hugh Hefner").aliases
+    ('Hugh Heffner',)
+    """
+    return replace(entity, name=name, aliases=tuple(sorted({*entity.aliases, entity.name} - {name})))
+
+
+def _canonical_of(entity: Entity, finals: dict[str, str]) -> str | None:
+    """The spelling of the one canonical name of the file the entity holds (its own name's when it holds several)."""
+    held = sorted(finals[k] for k in _held_keys((entity.name, *entity.aliases)) if k in finals)
+    own = finals.get(name_key(entity.name))
+    return own or (held[0] if held else None)
+
+
+def _held_keys(names: Iterable[str]) -> set[str]:
+    return {name_key(n) for n in names} - {""}
 
 
 def load_overrides(path: str | Path) -> Overrides:

@@ -9,12 +9,19 @@ steps, in this order:
    aliases again, and the entity it joined gets its name and aliases back;
 2. ``split`` — a ``never`` pair whose two names one stored entity holds (as its name or an alias) is cut: the
    spans written as the name that is not the entity's own, the evidence arguments and speakers they support,
-   the events of that evidence and the merge log rows of that name become a new entity (id from its name),
+   the events of that evidence and the merge log rows of that name go to the entity of that name when one is
+   stored (an earlier split made it, or an ingest kept the name apart), else to a new entity (id from its name),
    logged with rule ``analyst never``;
 3. ``merge`` — an alias whose stored entity is not the one of its canonical name joins it: the whole entity when
-   the alias is its name, else only the spans (and what they support) written as the alias. The merge is logged
-   as a ``Resolution`` with rule ``analyst merge`` (``entities --explain`` shows it) that keeps what undoing it
-   needs.
+   the alias is its name (or the pair gives its id), else only the spans (and what they support) written as the
+   alias. The merged entity is named as the file writes the canonical name, and its type is the one of the two
+   entities' types with the more mentions (the target's on a tie). The merge is logged as a ``Resolution`` with
+   rule ``analyst merge`` (``entities --explain`` shows it) that keeps what undoing it needs;
+4. ``rename`` — an entity that already holds both names of a pair, or the canonical name of one, is named as the
+   file writes the canonical name (an id there renames nothing).
+
+A name of a pair may be an entity's id, as ``newsgraph entities`` shows it in brackets ("obama-2"): it addresses
+that one entity, whatever its names.
 
 ``reresolve`` runs the steps, each in one transaction (one MULTI/EXEC on FalkorDB), reading what the two
 entities of a step hold first (``newsgraph.graph.moves``). Running it again with the same file finds nothing to
@@ -25,6 +32,7 @@ it had — never two relations with one id or one (subject, key, object).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -32,7 +40,7 @@ from typing import Any
 from newsgraph.errors import BadSetting
 from newsgraph.graph import cypher, reresolve_cypher as rc
 from newsgraph.graph.moves import Moved, Selection, entity_statements, move, read_part, resolution_id
-from newsgraph.graph.overrides import Overrides
+from newsgraph.graph.overrides import Overrides, rename
 from newsgraph.graph.store import GraphStore
 from newsgraph.ingest.names import name_key, slug
 from newsgraph.model import Entity
@@ -56,6 +64,7 @@ class Record:
     target_name: str
     target_aliases: tuple[str, ...]
     seq: int = 0
+    target_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,8 +99,10 @@ class Done:
     moved: Moved | None
 
 
-def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) -> Plan:
-    """The steps that make the stored entities follow the overrides file.
+def plan(overrides: Overrides, entities: list[Entity], records: list[Record],
+         mentions: dict[str, int] | None = None) -> Plan:
+    """The steps that make the stored entities follow the overrides file (``mentions``: entity id → how many
+    mentions it has, which decide a merged entity's type).
 
     >>> ents = [Entity("venus-williams", "Venus Williams", "Person", ()),
     ...         Entity("serena-williams", "Serena Williams", "Person", ("Serena",))]
@@ -107,6 +118,7 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) ->
         raise BadSetting(f"{overrides.origin or 'overrides'}: {clash[0]!r} and {clash[1]!r} are both in 'merge' "
                          f"and in 'never'; keep the pair in one of the two")
     state = {e.id: e for e in entities}
+    counts = dict(mentions or {})
     steps: list[Step] = []
     notes: list[str] = []
     origin = overrides.origin or "overrides"
@@ -123,8 +135,10 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) ->
         brought = {rec.former_name, *rec.former_aliases} - {rec.target_name, *rec.target_aliases}
         kept = {n for r in records if r is not rec and r.entity_id == rec.entity_id
                 and (r.alias, r.canonical) in merges for n in (r.former_name, *r.former_aliases)}
-        restored = replace(holder, name=rec.target_name or holder.name,
-                           aliases=tuple(a for a in holder.aliases if a not in brought - kept and a != rec.target_name))
+        held = holder.aliases if holder.name == (rec.target_name or holder.name) else sorted(
+            {*holder.aliases, holder.name})  # the merge named it as the file writes the canonical name
+        restored = replace(holder, name=rec.target_name or holder.name, type=rec.target_type or holder.type,
+                           aliases=tuple(a for a in held if a not in brought - kept and a != rec.target_name))
         steps.append(Step("undo", Selection(holder.id, former.id, former.name, marked=former.id),
                           f"merge {[rec.alias, rec.canonical]} is no longer in {origin}",
                           (restored, former), undone=rec.id, origin_name=holder.name))
@@ -133,32 +147,45 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record]) ->
         for holder in [e for e in sorted(state.values(), key=lambda e: e.id) if {a, b} <= _keys(e)]:
             _split(holder, a, b, origin, state, steps)
     seq = max((r.seq for r in records), default=0)
-    for alias, canonical in overrides.merge:
+    as_written = overrides.written or overrides.merge
+    for (alias, canonical), (alias_written, _) in zip(overrides.merge, as_written):
         final = overrides.canonical(alias) or canonical
-        source, target = _holder(alias, state), _holder(final, state)
+        final_written = overrides.spelling(final) or final
+        source, target = _holder(alias, state, alias_written), _holder(final, state, final_written)
         line = f"merge {[alias, canonical]} ({origin})"
         if source is None or target is None:
             missing = alias if source is None else final
             notes.append(f"{line}: no stored entity is named {missing!r} (or several are)")
             continue
+        name = target.name if final_written in state else final_written  # an id renames nothing
         if source.id == target.id:
-            notes.append(f"{line}: already one entity, {target.name!r} [{target.id}]")
+            if name != target.name:
+                renamed = rename(target, name)
+                steps.append(Step("rename", Selection(target.id, target.id, name), line, (renamed,),
+                                  origin_name=target.name))
+                state[target.id] = renamed
+            else:
+                notes.append(f"{line}: already one entity, {target.name!r} [{target.id}]")
             continue
-        whole = name_key(source.name) == alias
+        whole = name_key(source.name) == alias or alias_written == source.id
         moved = (source.name, *source.aliases) if whole else tuple(n for n in source.aliases if name_key(n) == alias)
-        joined = replace(target, aliases=tuple(sorted(set(target.aliases) | set(moved) - {target.name})))
+        joined = rename(replace(target, aliases=tuple(sorted(set(target.aliases) | set(moved) - {target.name}))),
+                        name)
+        if whole:
+            joined = replace(joined, type=_merged_type(target, source, counts))
+            counts[target.id] = counts.get(target.id, 0) + counts.pop(source.id, 0)
         seq += 1
         alias_name = source.name if whole else moved[0] if moved else alias
         record: dict[str, Any] = {"alias": alias_name, "source": origin, "rule": RULE,
                   "detail": f"{alias!r} → {final!r} ({origin})", "override_alias": alias,
                   "override_canonical": canonical, "former_id": source.id, "former_name": source.name,
                   "former_type": source.type, "former_aliases": list(source.aliases), "target_name": target.name,
-                  "target_aliases": list(target.aliases), "seq": seq}
+                  "target_aliases": list(target.aliases), "target_type": target.type, "seq": seq}
         record["id"] = resolution_id(target.id, alias_name, origin, RULE)
         keys = None if whole else frozenset({alias})
         rest = replace(source, aliases=tuple(n for n in source.aliases if n not in moved))
         written = (joined,) if whole else (joined, rest)
-        steps.append(Step("merge", Selection(source.id, target.id, target.name, keys=keys, mark=source.id), line,
+        steps.append(Step("merge", Selection(source.id, target.id, joined.name, keys=keys, mark=source.id), line,
                           written, (source.id,) if whole else (), record, origin_name=source.name))
         state[target.id] = joined
         if whole:
@@ -188,9 +215,10 @@ def reresolve(store: GraphStore, overrides: Overrides, *, dry_run: bool = False,
     """
     records = [Record(r["id"], r["entity_id"], r["alias"], r["canonical"], r["former_id"], r["former_name"] or "",
                       r["former_type"] or "Other", tuple(r["former_aliases"] or ()), r["target_name"] or "",
-                      tuple(r["target_aliases"] or ()), int(r["seq"] or 0))
+                      tuple(r["target_aliases"] or ()), int(r["seq"] or 0), r["target_type"] or "")
                for r in store.run(rc.OVERRIDE_RECORDS)]
-    steps = plan(overrides, store.known_entities(), records)
+    mentions = {r["id"]: int(r["mentions"] or 0) for r in store.run(rc.MENTION_COUNTS)}
+    steps = plan(overrides, store.known_entities(), records, mentions)
     done = []
     for step in steps.steps:
         moved = None if dry_run else _apply(store, step)
@@ -202,8 +230,8 @@ def reresolve(store: GraphStore, overrides: Overrides, *, dry_run: bool = False,
 
 def _apply(store: GraphStore, step: Step) -> Moved:
     sel = step.selection
-    part = read_part(store.run, [sel.origin, sel.target])
-    moved = move(part, sel)
+    moved = Moved((), 0, 0, 0, 0, 0, 0) if step.kind == "rename" else move(read_part(store.run, [sel.origin,
+                                                                                                 sel.target]), sel)
     rows = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in step.entities]
     statements = [*entity_statements(rows), *moved.statements]
     if step.record:
@@ -221,11 +249,18 @@ def _apply(store: GraphStore, step: Step) -> Moved:
 
 def _split(holder: Entity, a: str, b: str, origin: str, state: dict[str, Entity], steps: list[Step]) -> None:
     """The step that cuts the name of the never pair (``a``, ``b``) that is not ``holder``'s own name out of it,
-    into a new entity (``state`` updated)."""
+    into the entity of that name when one is stored, else into a new entity (``state`` updated)."""
     key = b if name_key(holder.name) != b else a
     names = tuple(n for n in holder.aliases if name_key(n) == key)
-    new_id = _free_id(slug(names[0]), state)
-    new = Entity(new_id, names[0], holder.type, names[1:])
+    other = {a, b} - {key}
+    there = sorted((e for e in state.values() if e.id != holder.id and name_key(e.name) == key
+                    and not other & _keys(e)), key=lambda e: e.id)
+    if there:  # an earlier split made it: a second one would be an entity no override can tell from it
+        new_id = there[0].id
+        new = replace(there[0], aliases=tuple(sorted(set(there[0].aliases) | set(names) - {there[0].name})))
+    else:
+        new_id = _free_id(slug(names[0]), state)
+        new = Entity(new_id, names[0], holder.type, names[1:])
     kept = replace(holder, aliases=tuple(n for n in holder.aliases if n not in names))
     line = f"never {[a, b]} ({origin})"
     log = {"alias": new.name, "source": origin, "rule": "analyst never",
@@ -240,13 +275,27 @@ def _keys(entity: Entity) -> set[str]:
     return {name_key(n) for n in (entity.name, *entity.aliases)} - {""}
 
 
-def _holder(key: str, state: dict[str, Entity]) -> Entity | None:
-    """The one entity named ``key``, else the one entity with that alias (None when none or several have it)."""
+def _holder(key: str, state: dict[str, Entity], written: str = "") -> Entity | None:
+    """The entity whose id the file writes (``written``), else the one entity named ``key``, else the one entity
+    with that alias (None when none or several have it)."""
+    if written in state:
+        return state[written]
     named = [e for e in state.values() if name_key(e.name) == key]
     if named:
         return named[0] if len(named) == 1 else None
     aliased = [e for e in state.values() if key in _keys(e)]
     return aliased[0] if len(aliased) == 1 else None
+
+
+def _merged_type(target: Entity, source: Entity, mentions: dict[str, int]) -> str:
+    """The type of two entities made one: the one of the more mentions, the target's on a tie.
+
+    >>> _merged_type(Entity("b", "B", "Organization"), Entity("a", "A", "Person"), {"b": 19, "a": 42})
+    'Person'
+    """
+    votes = Counter({target.type: mentions.get(target.id, 0)})
+    votes[source.type] += mentions.get(source.id, 0)
+    return source.type if votes[source.type] > votes[target.type] else target.type
 
 
 def _free_id(base: str, state: dict[str, Entity]) -> str:

@@ -18,8 +18,14 @@ WHERE m.override_alias IS NOT NULL
 RETURN m.id AS id, e.id AS entity_id, m.override_alias AS alias, m.override_canonical AS canonical,
        m.former_id AS former_id, m.former_name AS former_name, m.former_type AS former_type,
        m.former_aliases AS former_aliases, m.target_name AS target_name, m.target_aliases AS target_aliases,
-       m.seq AS seq
+       m.target_type AS target_type, m.seq AS seq
 ORDER BY seq DESC
+"""
+
+#: How many mentions each entity has (what decides a merged entity's type).
+MENTION_COUNTS = """
+MATCH (e:Entity)
+RETURN e.id AS id, e.mention_count AS mentions
 """
 
 ENTITY_NODES = """

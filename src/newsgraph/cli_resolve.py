@@ -57,7 +57,7 @@ def resolve_command(
             typer.echo(f"{verb}{step.kind} {step.origin_name!r} [{sel.origin}] → {sel.target_name!r} [{sel.target}]")
             if explain:
                 typer.echo(f"  override: {step.override}")
-                if done.moved is not None:
+                if done.moved is not None and step.kind != "rename":
                     m = done.moved
                     typer.echo(f"  moved: {m.spans} mention span(s), {m.evidence} evidence argument(s), "
                                f"{m.participants} event participation(s), {m.resolutions} merge log row(s); "
@@ -86,7 +86,7 @@ def resolve_command(
                     typer.echo(f"nothing to do: {note}")
             kinds = [d.step.kind for d in report.done]
             typer.echo(f"{overrides}: {kinds.count('merge')} merge(s), {kinds.count('split')} split(s), "
-                       f"{kinds.count('undo')} merge(s) undone{dry}")
+                       f"{kinds.count('undo')} merge(s) undone, {kinds.count('rename')} rename(s){dry}")
         if linking is not None:
             if explain:
                 for note in linking.notes:

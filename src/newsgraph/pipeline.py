@@ -37,7 +37,7 @@ from newsgraph.graph.build import build_graph
 from newsgraph.graph.copies import CopyIndex, fingerprint
 from newsgraph.graph.entity_index import EntityIndex
 from newsgraph.graph.forget import forget_sources, unfinished_sources
-from newsgraph.graph.overrides import Overrides, load_overrides
+from newsgraph.graph.overrides import Overrides, load_overrides, named, unmatched
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.roles import Roles, load_roles
 from newsgraph.graph.store import GraphStore
@@ -275,6 +275,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
         except BaseException:
             writer.abort()
             raise
+    if overrides:  # a pair whose names nothing stored holds did nothing: most often a typo or a role description
+        totals.warnings.extend(unmatched(overrides, store.known_entities()))
     return _report(totals, started)
 
 
@@ -302,6 +304,7 @@ def _finish(chunk: _Chunk, known: EntityIndex, stories: StoryIndex, copies: Copy
     if analyses:
         resolution = resolve(analyses, index=known, fuzzy_threshold=settings.fuzzy_threshold, overrides=overrides,
                              roles=_roles(settings), role_window_days=settings.story_window_days)
+        resolution = named(resolution, overrides, known.is_stored)  # the analyst's canonical names
         grouped = stories.assign([story_input(a, resolution) for a in analyses])
         found = copies.assign([fingerprint(a.article.id, a.article.text, a.article.published, a.article.url)
                                for a in analyses])
