@@ -72,6 +72,27 @@ def named_later(new: Iterable[Any], by_short: Mapping[str, Mapping[int, Any]],
     return found
 
 
+def given_name_only(key: str, keys: Iterable[str], cluster: Any) -> bool:
+    """Whether a one-word key is only a first name: the first word of a full name among the local entity's own
+    ``keys`` or the person ``cluster``'s (the "Tony" an article wrote beside "Tony Thompson"). Such a key joins
+    no entity by itself across articles: two articles' "Tony" may be Tony Thompson and a referee Tony Weeks.
+
+    >>> from types import SimpleNamespace as C
+    >>> given_name_only("tony", {"tony"}, C(keys={"tony thompson", "tony", "thompson"}, type="Person"))
+    True
+    >>> given_name_only("tony", {"tony thompson", "tony"}, C(keys={"tony"}, type="Person"))
+    True
+    >>> given_name_only("madonna", {"madonna"}, C(keys={"madonna"}, type="Person"))
+    False
+    >>> given_name_only("ford", {"ford"}, C(keys={"ford motor", "ford"}, type="Organization"))
+    False
+    """
+    if " " in key:
+        return False
+    theirs = cluster.keys if cluster.type == "Person" else ()
+    return any(" " in k and k.split()[0] == key for k in (*keys, *theirs))
+
+
 def _lone_word(cluster: Any) -> str:
     """The one word a cluster is mostly named by ("chargers" of "Chargers" ×9 and "Chargers Team" ×1), or "" when
     its names are mostly longer or it has two one-word keys.

@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from newsgraph.graph.initials import Initials, written_short_keys
-from newsgraph.graph.lone_names import join_named_later
+from newsgraph.graph.lone_names import given_name_only, join_named_later
 from newsgraph.graph.name_rules import (
     across_types,
     article_surnames,
@@ -310,6 +310,8 @@ def _match(local: LocalEntity, main: str, keys: set[str], by_key, by_block, thre
         if cluster is None or not allowed(cluster) or first and " " not in key and any(
                 k.split()[0] != first for k in cluster.keys if len(k.split()) >= 2 and k.split()[-1] == key):
             continue  # "Esther Williams" joins no "Williams" that is already Reggie Williams
+        if given_name_only(key, keys if local.type == "Person" else (), cluster):
+            continue  # "Tony" of "Tony Thompson" is no other article's "Tony"
         return cluster, "same name", f"key {key!r}"
     words = main.split()
     block = by_block.get(_block(main))
@@ -339,6 +341,8 @@ def _match(local: LocalEntity, main: str, keys: set[str], by_key, by_block, thre
         key, cluster = block.entries[n]
         if len(key.split()) != len(words) and not (len(words) == 1 and local.type == cluster.type == "Person"):
             continue  # containment is no spelling variant: "Guinea" / "Papua New Guinea", "Sam Williams" / "Williams"
+        if len(words) == 1 and given_name_only(key, (), cluster):
+            continue
         score = name_similarity(main, key)
         if score >= threshold and _compatible(local, cluster) and allowed(cluster):
             if len(words) == 1:

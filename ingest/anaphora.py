@@ -240,7 +240,7 @@ def _learned_roles(doc: Doc, found: list[Found], by_token: Mapping[int, Found]) 
             continue
         head = doc[item.end - 1]
         # "Ukraine's president, Volodymyr Zelenskyy" / "Zelenskyy, Ukraine's president"
-        for noun in [head.head] + [c for c in head.children if c.dep_ == "appos"]:
+        for noun in [_apposed(head, by_token)] + [c for c in head.children if c.dep_ == "appos"]:
             if noun.lower_ in ROLE_NOUNS and (head.dep_ == "appos" or noun.dep_ == "appos") and noun.i not in by_token:
                 country = _role_country(noun, by_token)
                 if country and _of_a_country(noun, by_token) and not any(
@@ -344,7 +344,8 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
     experienced climber". Only the noun phrase carrying the evidence is linked; singular nouns only."""
     person_at = {i: f for f in found if f.label == "PERSON" and f.kind in {"name", "title"}
                  for i in range(f.start, f.end)}
-    covered = {i for item in found for i in range(item.start, item.end)}
+    by_token = {i: item for item in found for i in range(item.start, item.end)}
+    covered = set(by_token)
     out, seen = [], set()
 
     def link(noun: Token, person: Found) -> None:
@@ -376,8 +377,9 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
         person = named(token)
         if person is None:
             continue
-        if token.dep_ == "appos" and _adjacent(doc, token.head.i + 1, person.start):  # "the fired man, X"
-            link(token.head, person)
+        apposed = _apposed(token, by_token)  # "the fired man, X", "the owner of the restaurant, X"
+        if token.dep_ == "appos" and _adjacent(doc, _phrase_end(apposed, person.start), person.start):
+            link(apposed, person)
         for child in token.children:  # "X, 66, a grandmother"
             if child.dep_ == "appos" and _adjacent(doc, person.end, _noun_start(child, covered)):
                 link(child, person)
@@ -405,7 +407,35 @@ def _noun_start(noun: Token, covered: set[int]) -> int:
     return start
 
 
+def _apposed(name: Token, by_token: Mapping[int, Found]) -> Token:
+    """The noun a name in apposition describes: the word the parser hangs it on, or, where that is a place or an
+    organisation named in a prepositional phrase, the noun the phrase modifies ("The president of Afghanistan,
+    Hamid Karzai": the parser hangs "Karzai" on "Afghanistan", and a person is in apposition to no place)."""
+    noun = name.head
+    other = by_token.get(noun.i)
+    if (name.dep_ == "appos" and other is not None and other.label != "PERSON" and noun.dep_ == "pobj"
+            and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN"):
+        return noun.head.head
+    return noun
+
+
+def _phrase_end(noun: Token, before: int) -> int:
+    """Where the phrase of a noun ends short of a name in apposition at ``before``: the end of its last word ahead
+    of the commas, dashes or numbers that set the name off ("the owner of the restaurant, X" ends after
+    "restaurant"), when every word between belongs to the noun's phrase; else just after the noun."""
+    doc = noun.doc
+    end = before
+    while end > noun.i + 1 and (doc[end - 1].text in _SEPARATORS or doc[end - 1].like_num):
+        end -= 1
+    if end < before and all(noun in doc[i].ancestors for i in range(noun.i + 1, end)):
+        return end
+    return noun.i + 1
+
+
+_SEPARATORS = frozenset({",", "-", "--", "—", "–"})
+
+
 def _adjacent(doc: Doc, end: int, start: int) -> bool:
     """Only commas, dashes and numbers (an age) between two phrases: "X, 66, a grandmother"."""
-    return end < start and all(doc[i].text in {",", "-", "--", "—", "–"} or doc[i].like_num
+    return end < start and all(doc[i].text in _SEPARATORS or doc[i].like_num
                                for i in range(end, start))

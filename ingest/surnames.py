@@ -62,6 +62,7 @@ def link_surnames(found: list[Found]) -> list[Found]:
     >>> [item.key for item in link_surnames(found)]
     ['ford motor company', 'william clay ford jr', 'ford', 'william clay ford jr']
     """
+    _tagged_otherwise(found)
     counts = Counter(item.key for item in found if item.label == "PERSON" and len(item.key.split()) >= 2)
     first_named: dict[str, int] = {}
     for item in found:
@@ -96,4 +97,55 @@ def link_surnames(found: list[Found]) -> list[Found]:
                 if item.label == "ORG" and item.kind != "title":
                     item.label = "PERSON"
                     item.weight = 0  # a linked surname does not vote for ORG
+    _link_given_names(found, set(counts))
     return found
+
+
+def _tagged_otherwise(found: list[Found]) -> None:
+    """A full name the model tagged other than a person is a person's where the article writes its last word alone
+    as a person's name ("Ms Page" beside "Bettie Page" tagged ORG), no person's full name ends in that word, and it
+    is the one such name of the article: two words or more, each capitalised. A longer name that ends in it is no
+    rival ("The Notorious Bettie Page", a film) and stays as tagged.
+
+    >>> found = [Found(0, 2, "Bettie Page", "ORG", "name", "bettie page"),
+    ...          Found(9, 10, "Page", "PERSON", "title", "page"),
+    ...          Found(20, 23, "Notorious Bettie Page", "ORG", "name", "notorious bettie page")]
+    >>> _tagged_otherwise(found)
+    >>> [item.label for item in found]
+    ['PERSON', 'PERSON', 'ORG']
+    """
+    persons = {surname_of(item.key) for item in found if item.label == "PERSON" and len(item.key.split()) >= 2}
+    lone = {item.key for item in found if item.label == "PERSON" and len(item.key.split()) == 1} - persons
+    ending: dict[str, set[str]] = defaultdict(set)
+    for item in found:
+        words = item.key.split()
+        if (item.kind == "name" and item.label != "PERSON" and len(words) >= 2 and surname_of(item.key) in lone
+                and all(word[:1].isupper() for word in item.name.split())):
+            ending[surname_of(item.key)].add(item.key)
+    for keys in ending.values():
+        shortest = [k for k in keys if not any(o != k and k.endswith(" " + o) for o in keys)]
+        if len(shortest) == 1:
+            for item in found:
+                if item.key == shortest[0]:
+                    item.label = "PERSON"
+
+
+def _link_given_names(found: list[Found], full: set[str]) -> None:
+    """A lone word the model tags a person, which is no surname of the article, takes the key of the one full name
+    of a person that starts with it ("Tony" beside "Tony Thompson"); with two ("Tony Thompson", "Tony Blair") it
+    stays apart.
+
+    >>> found = [Found(0, 2, "Tony Thompson", "PERSON", "name", "tony thompson"),
+    ...          Found(9, 10, "Tony", "PERSON", "name", "tony")]
+    >>> _link_given_names(found, {"tony thompson"})
+    >>> [item.key for item in found]
+    ['tony thompson', 'tony thompson']
+    """
+    surnames = {surname_of(key) for key in full}
+    starting: dict[str, set[str]] = defaultdict(set)
+    for key in full:
+        starting[key.split()[0]].add(key)
+    for item in found:
+        if (item.label == "PERSON" and item.kind == "name" and " " not in item.key and item.key not in surnames
+                and len(starting.get(item.key, ())) == 1):
+            item.key = next(iter(starting[item.key]))
