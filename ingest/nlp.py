@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import PurePath
 
 import spacy
 from spacy.language import Language
@@ -13,9 +15,10 @@ from spacy.tokens import Doc, DocBin
 
 from newsgraph.errors import BadArticle, ModelUnavailable
 from newsgraph.ingest import attachments  # noqa: F401  (registers the newsgraph_relatives component)
+from newsgraph.ingest.articles import HTML_SUFFIXES
 from newsgraph.ingest.fast_components import speed_up
 from newsgraph.ingest.languages import check_language, other_stop_words
-from newsgraph.ingest.line_breaks import mark_datelines
+from newsgraph.ingest.line_breaks import end_blocks, mark_datelines
 from newsgraph.ingest.sections import SECTION_CHARS, join_sections, section_spans
 from newsgraph.model import Article, ArticleAnalysis, Skipped
 
@@ -31,6 +34,31 @@ def _datelines(doc: Doc) -> Doc:
     """A line holding only a date, a credit or a headline, or ending with a full stop, ends its sentence
     (``newsgraph.ingest.line_breaks``); runs before the parser."""
     return mark_datelines(doc)
+
+
+#: "No." or "Nos." (number, numbers) before a number: "No. 10 Downing St.", "Nos. 3 and 4".
+_NUMBER_SIGN = re.compile(r"\b[Nn]os?\.[ \t]*\d")
+
+
+@Language.component("newsgraph_number_signs")
+def _number_signs(doc: Doc) -> Doc:
+    """Make "No." and "Nos." before a number one word each (the tokenizer split the full stop off: "No", ". 10
+    Downing St."); runs first, before the words are tagged. "No." before anything else ("He said no.") keeps its
+    full stop apart.
+
+    >>> from spacy.lang.en import English
+    >>> [t.text for t in _number_signs(English()("He lives at No. 10, not Nos. 3 and 4. No."))]
+    ['He', 'lives', 'at', 'No.', '10', ',', 'not', 'Nos.', '3', 'and', '4', '.', 'No', '.']
+    """
+    text = doc.text
+    if not _NUMBER_SIGN.search(text):
+        return doc
+    with doc.retokenize() as retokenizer:
+        for sign in _NUMBER_SIGN.finditer(text):
+            span = doc.char_span(sign.start(), text.index(".", sign.start()) + 1)
+            if span is not None and len(span) == 2:
+                retokenizer.merge(span)
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -51,6 +79,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     missing = [pipe for pipe in ("parser", "ner") if not nlp.has_pipe(pipe)]
     if missing:
         raise ModelUnavailable(f"spaCy pipeline {name!r} has no {' and no '.join(missing)}; newsgraph needs both")
+    if "newsgraph_number_signs" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_number_signs", first=True)
     if "newsgraph_datelines" not in nlp.pipe_names:
         nlp.add_pipe("newsgraph_datelines", before="parser")
     if "newsgraph_relatives" not in nlp.pipe_names:
@@ -64,7 +94,7 @@ def parse(
     articles: Iterable[Article], nlp: Language, *, batch_size: int = 16, n_process: int = 1
 ) -> Iterator[tuple[Article, Doc]]:
     """Parse articles with ``nlp.pipe`` in batches, yielding each article with its Doc, in input order."""
-    stream = ((article.text, article) for article in articles)
+    stream = ((_made(nlp, article.text, article.path), article) for article in articles)
     yield from (
         (article, doc)
         for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process)
@@ -192,6 +222,14 @@ def analyze_parsed(articles: Sequence[Article], parsed: Parsed, model: str = DEF
     return [result for result in results if result is not None]
 
 
+def _made(nlp: Language, text: str, path: str) -> Doc:
+    """The Doc of an article's ``text``, its words and no more, for the pipeline's components to parse: the text
+    of an HTML page holds one paragraph a line (``newsgraph.ingest.html``), so each of its line breaks ends a
+    sentence (``newsgraph.ingest.line_breaks.end_blocks``)."""
+    doc = nlp.make_doc(text)
+    return end_blocks(doc) if PurePath(path).suffix.lower() in HTML_SUFFIXES else doc
+
+
 def _groups(articles: Sequence[Article], batch_size: int) -> Iterator[list[Article]]:
     """The articles in groups of at most ``batch_size`` and, but for a group of one, ``_BATCH_CHARS`` characters:
     what a parse holds at once grows with the characters parsed together."""
@@ -235,7 +273,7 @@ def _analyzed(article: Article, doc: Doc) -> ArticleAnalysis | Skipped:
 def _analyzed_in_sections(article: Article, nlp: Language) -> ArticleAnalysis | Skipped:
     """Parse and analyse a long article a section at a time, each Doc dropped once analysed."""
     spans = section_spans(article.text, SECTION_CHARS)
-    texts = (article.text[start:end] for start, end in spans)
+    texts = (_made(nlp, article.text[start:end], article.path) for start, end in spans)
     parts = []
     for (start, end), doc in zip(spans, nlp.pipe(texts, batch_size=1)):
         section = Article(id=article.id, text=doc.text, path=article.path, sha256=article.sha256)

@@ -114,7 +114,7 @@ def test_markdown_is_read_as_the_text_a_reader_sees(tmp_path):
                     "* Tusk welcomed the [announcement](https://example.com/a).\n", encoding="utf-8")
     [article], [], [] = _read(path)
     assert article.text == ("Scholz meets Tusk\n\nOlaf Scholz met Donald Tusk in Warsaw.\n\n"
-                            "Tusk welcomed the announcement.\n")
+                            "\u2022 Tusk welcomed the announcement.\n")
 
 
 def test_two_folders_with_the_same_file_names_are_told_how_to_keep_both(tmp_path):
