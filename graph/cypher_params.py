@@ -8,10 +8,12 @@ a chunk, and writing them out was a tenth of the ingesting process's CPU.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["header", "literal"]
+__all__ = ["header", "literal", "missing_message", "missing_parameters", "parameter_problem", "statement_parameters"]
 
 #: Map keys already checked: not empty and without a backtick (FalkorDB has no escape for one inside ``` `…` ```).
 _CHECKED_KEYS: set[str] = set()
@@ -81,3 +83,68 @@ def _check_key(key: str) -> None:
                          "backticks in identifiers)")
     if len(_CHECKED_KEYS) < 10_000:  # the row fields of the statements: a few dozen names
         _CHECKED_KEYS.add(key)
+
+
+def parameter_problem(value: Any) -> str | None:
+    """What in ``value`` (a statement parameter) FalkorDB's ``CYPHER`` header cannot carry, or None: a map key that
+    is empty or holds a backtick (there is no escape for one), or a number that is not finite (the header would
+    hold ``inf``, which is no Cypher literal).
+
+    >>> parameter_problem({"a": [1.5, {"b": None}]}) is None
+    True
+    >>> parameter_problem([{"a`b": 1}]), parameter_problem({"": 1}), parameter_problem([float("inf")])
+    ("a map key with a backtick ('a`b')", 'an empty map key', 'a number too large for a 64-bit float (inf)')
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key in item:
+                if key == "":
+                    return "an empty map key"
+                if isinstance(key, str) and "`" in key:
+                    return f"a map key with a backtick ({key!r})"
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif isinstance(item, float) and not math.isfinite(item):
+            return f"a number too large for a 64-bit float ({item})" if not math.isnan(item) else "NaN"
+    return None
+
+
+#: A parameter (its name in group 1 or 2), or what a statement's text holds that may contain a ``$`` that is no
+#: parameter: a string, a quoted name, a comment.
+_TOKENS = re.compile(r"\$(?:`([^`]+)`|([A-Za-z_][A-Za-z0-9_]*|[0-9]+))"
+                     r"|'(?:[^'\\]|\\.)*'?|\"(?:[^\"\\]|\\.)*\"?|`[^`]*`?|//[^\n]*|/\*.*?(?:\*/|$)", re.S)
+
+
+def statement_parameters(query: str) -> list[str]:
+    """The names of the parameters (``$name``) a Cypher statement uses, in order of first use; a ``$`` inside a
+    string, a quoted name or a comment is none.
+
+    >>> statement_parameters("MATCH (n {id: $id}) WHERE n.price = '$5' // $not\\nRETURN $`a b`, $id, $0")
+    ['id', 'a b', '0']
+    """
+    names = [match[1] or match[2] for match in _TOKENS.finditer(query) if match[1] or match[2]]
+    return list(dict.fromkeys(names))
+
+
+def missing_parameters(query: str, given: Iterable[str]) -> list[str]:
+    """The parameters ``query`` uses that are not in ``given``.
+
+    >>> missing_parameters("RETURN $a, $b", ["a"])
+    ['b']
+    """
+    have = set(given)
+    return [name for name in statement_parameters(query) if name not in have]
+
+
+def missing_message(missing: list[str]) -> str:
+    """The error for parameters a statement uses and is given no value for.
+
+    >>> missing_message(["name", "a b"])
+    'no value for $name, $`a b`, which the statement uses: give each one (newsgraph cypher: -p name=VALUE)'
+    """
+    names = ", ".join("$" + (name if name.isidentifier() else f"`{name}`") for name in missing)
+    return (f"no value for {names}, which the statement uses: give {'it' if len(missing) == 1 else 'each'} one "
+            f"(newsgraph cypher: -p {missing[0]}=VALUE)")

@@ -12,13 +12,16 @@ from redis.exceptions import ConnectionError as RedisConnectionError, ResponseEr
 
 from newsgraph.errors import BadQueryParameter, QueryRefused, StoreUnavailable, WriteRefused
 from newsgraph.graph import cypher
-from newsgraph.graph.cypher_params import header
-from newsgraph.graph.falkor_replies import GraphElement, element, plain, scalar, typed_rows
+from newsgraph.graph.cypher_params import header, missing_message, missing_parameters, parameter_problem
+from newsgraph.graph.falkor_replies import GraphElement, element, node_keys, plain, scalar, typed_rows
 from newsgraph.graph.rows import Rows
 from newsgraph.graph.store import GraphStore, Statement, _strings, check_values, chunks
 from newsgraph.model import value_problem
 
 log = logging.getLogger(__name__)
+
+#: The ``id`` property of nodes by internal id: how ``plain`` names the ends of a relationship returned alone.
+NODE_KEYS = "MATCH (n) WHERE id(n) IN $ids RETURN id(n) AS internal, n.id AS id"
 
 
 class FalkorStore(GraphStore):
@@ -61,7 +64,8 @@ class FalkorStore(GraphStore):
             from falkordb.query_result import QueryResult
 
             result = QueryResult(self._graph, reply)
-            return Rows([dict(zip(names, (plain(v) for v in row))) for row in result.result_set], names)
+            ends = self._node_keys(result.result_set)
+            return Rows([dict(zip(names, (plain(v, ends) for v in row))) for row in result.result_set], names)
 
     def read_rows(self, query: str, params: dict[str, Any] | None = None, *,
                   types: Sequence[type] | None = None) -> list[list[Any]]:
@@ -123,16 +127,24 @@ class FalkorStore(GraphStore):
         """``GRAPH.RO_QUERY``: FalkorDB refuses any statement that would write (see ``GraphStore.run_read_only``).
 
         Raises:
-            BadQueryParameter: a parameter holds a NUL character or a lone surrogate, which FalkorDB's parameter
-                parser cannot take (it answered with a parse error of the statement's header).
+            BadQueryParameter: the statement uses a parameter that has no value, or a parameter holds what
+                FalkorDB's ``CYPHER`` header cannot carry: a NUL character or a lone surrogate (its parser answered
+                with a parse error of the header), an empty map key or one with a backtick, a number that is not
+                finite.
         """
         for name, value in (params or {}).items():
             problem = value_problem("".join(_strings({name: value}, []))) if value is not None else None
+            problem = problem or parameter_problem(value)
             if problem:
                 raise BadQueryParameter(f"parameter {name!r} holds {problem}, which the store cannot take")
+        missing = missing_parameters(query, params or {})
+        if missing and not query.lstrip()[:7].upper() == "CYPHER ":  # a statement with its own parameter header
+            raise BadQueryParameter(missing_message(missing))
         try:
             result = self._graph.ro_query(query, params or {},
                                           timeout=None if timeout is None else max(1, int(timeout * 1000)))
+        except ValueError as exc:  # the client's writer of the parameters refused one
+            raise BadQueryParameter(f"a parameter the store cannot take: {' '.join(str(exc).split())}") from exc
         except (RedisConnectionError, RedisTimeout) as exc:
             raise self._lost(exc) from exc
         except ResponseError as exc:
@@ -141,9 +153,21 @@ class FalkorStore(GraphStore):
                 raise WriteRefused("refused: the statement writes to the graph, and only read-only Cypher runs "
                                    "here (FalkorDB GRAPH.RO_QUERY)") from exc
             raise QueryRefused(f"FalkorDB rejected the statement: {message}") from exc
-        convert = element if graph_elements else plain
         header = [column[1] for column in (result.header or [])]
-        return Rows([dict(zip(header, (convert(v) for v in row))) for row in result.result_set], header)
+        if graph_elements:
+            return Rows([dict(zip(header, (element(v) for v in row))) for row in result.result_set], header)
+        ends = self._node_keys(result.result_set)
+        return Rows([dict(zip(header, (plain(v, ends) for v in row))) for row in result.result_set], header)
+
+    def _node_keys(self, rows: list) -> dict[int, Any]:
+        """The ``id`` property of the end nodes of the relationships in ``rows``, by internal id (``plain`` names
+        the ends by it): from the nodes in ``rows``, the rest read from the graph."""
+        known, wanted = node_keys(rows)
+        unknown = sorted(wanted - known.keys())
+        if unknown:
+            known.update((internal, key) for internal, key in self.read_rows(NODE_KEYS, {"ids": unknown})
+                         if key is not None)
+        return known
 
     def _write_unit(self, statements: Sequence[Statement]) -> None:
         for query, params in statements:

@@ -4,10 +4,11 @@ paths as plain or tagged dicts (``plain``, ``element``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["GraphElement", "compact", "element", "plain", "scalar", "typed_rows"]
+__all__ = ["GraphElement", "compact", "element", "node_keys", "plain", "scalar", "typed_rows"]
 
 _FLAGS = {"true": True, "false": False}
 
@@ -112,27 +113,78 @@ def element(value: Any) -> Any:
     return value
 
 
-def plain(value: Any) -> Any:
+def plain(value: Any, ends: Mapping[int, Any] | None = None) -> Any:
     """Turn FalkorDB's result values (OrderedDicts, nodes, relationships, paths) into plain dicts and lists: a node
-    as its properties with ``labels``, a relationship as its properties with ``type``, a path as
-    ``{"nodes": [...], "relationships": [...]}`` of those (not the client's text of it, which shows only ids).
+    as its properties with ``labels``, a relationship as its properties with ``type``, ``start`` and ``end`` (the
+    ``id`` property of its end nodes: from ``ends``, by internal id, or the node itself; else the internal id as
+    text), a path as ``{"nodes": [...], "relationships": [...]}`` of those (not the client's text of it, which
+    shows only ids). A date-time has no zone in FalkorDB (the client gives it as UTC): it comes without one.
 
     >>> from falkordb import Edge, Node, Path
-    >>> a, b = Node(1, labels=["Entity"], properties={"name": "A"}), Node(2, labels=["Concept"], properties={})
+    >>> a, b = Node(1, labels=["Entity"], properties={"id": "a"}), Node(2, labels=["Concept"], properties={})
     >>> path = plain(Path([a, b], [Edge(a, "AGREE_TO", b, 7, properties={"source_count": 2})]))
     >>> path["nodes"]
-    [{'labels': ['Entity'], 'name': 'A'}, {'labels': ['Concept']}]
+    [{'labels': ['Entity'], 'id': 'a'}, {'labels': ['Concept']}]
     >>> path["relationships"]
-    [{'type': 'AGREE_TO', 'source_count': 2}]
+    [{'type': 'AGREE_TO', 'start': 'a', 'end': '2', 'source_count': 2}]
+    >>> plain(Edge(1, "AGREE_TO", 2, 7), {1: "a", 2: "b"})
+    {'type': 'AGREE_TO', 'start': 'a', 'end': 'b'}
     """
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: plain(v, ends) for k, v in value.items()}
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [plain(v, ends) for v in value]
     if hasattr(value, "properties") and hasattr(value, "labels"):
-        return {"labels": list(value.labels), **plain(dict(value.properties))}
+        return {"labels": list(value.labels or []), **plain(dict(value.properties), ends)}
     if hasattr(value, "properties") and hasattr(value, "relation"):
-        return {"type": value.relation, **plain(dict(value.properties))}
+        return {"type": value.relation, "start": _end(value.src_node, ends), "end": _end(value.dest_node, ends),
+                **plain(dict(value.properties), ends)}
     if callable(getattr(value, "nodes", None)) and callable(getattr(value, "edges", None)):  # a falkordb Path
-        return {"nodes": [plain(n) for n in value.nodes()], "relationships": [plain(e) for e in value.edges()]}
+        ends = {**(ends or {}), **node_keys(value.nodes())[0]}  # its edges' ends are its nodes
+        return {"nodes": [plain(n, ends) for n in value.nodes()],
+                "relationships": [plain(e, ends) for e in value.edges()]}
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return value.replace(tzinfo=None)
     return value
+
+
+def node_keys(values: Any) -> tuple[dict[int, Any], set[int]]:
+    """The ``id`` property of each node in ``values`` by internal id (nodes without one left out), and the
+    internal ids of the end nodes of its relationships, which ``plain`` names by that property.
+
+    >>> from falkordb import Edge, Node
+    >>> node_keys([[Node(1, properties={"id": "a"}), Edge(1, "T", 2, 7)]])
+    ({1: 'a'}, {1, 2})
+    """
+    known: dict[int, Any] = {}
+    wanted: set[int] = set()
+    stack = [values]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+        elif hasattr(value, "properties") and hasattr(value, "labels"):
+            if value.properties and value.properties.get("id") is not None:
+                known[value.id] = value.properties["id"]
+        elif hasattr(value, "properties") and hasattr(value, "relation"):
+            for end in (value.src_node, value.dest_node):
+                if hasattr(end, "labels"):
+                    stack.append(end)
+                    wanted.add(end.id)
+                else:
+                    wanted.add(end)
+        elif callable(getattr(value, "nodes", None)) and callable(getattr(value, "edges", None)):
+            stack.extend(value.nodes())
+            stack.extend(value.edges())
+    return known, wanted
+
+
+def _end(node: Any, ends: Mapping[int, Any] | None) -> Any:
+    """A relationship's end node as ``plain`` names it."""
+    if hasattr(node, "labels"):
+        key = (node.properties or {}).get("id")
+        return key if key is not None else str(node.id)
+    key = (ends or {}).get(node)
+    return key if key is not None else str(node)

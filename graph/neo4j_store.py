@@ -34,8 +34,9 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j.exceptions import AuthError, DriverError, Forbidden, Neo4jError, ServiceUnavailable, SessionExpired
 
-from newsgraph.errors import BadSetting, QueryRefused, StoreUnavailable, WriteRefused
+from newsgraph.errors import BadQueryParameter, BadSetting, QueryRefused, StoreUnavailable, WriteRefused
 from newsgraph.graph import cypher
+from newsgraph.graph.cypher_params import missing_message, missing_parameters
 from newsgraph.graph.neo4j_wire import (
     _cut,
     _element,
@@ -44,6 +45,7 @@ from newsgraph.graph.neo4j_wire import (
     _plain,
     _statement,
     _text_size,
+    _unnamed_ends,
     read_only_refusal as read_only_refusal,  # re-exported
 )
 from newsgraph.graph.rows import Rows
@@ -66,6 +68,7 @@ WITH n LIMIT $limit
 DETACH DELETE n
 RETURN count(*) AS deleted
 """
+NODE_KEYS = "MATCH (n) WHERE elementId(n) IN $keys RETURN elementId(n) AS key, n.id AS id"  # Neo4j 5
 ECHO = "RETURN $value AS value"  # with _ECHO_PROBE: a server that splices parameters into the text changes it
 FALKORDB_INDEXES = cypher.FALKORDB_INDEX_LIST  # never sent to Neo4j
 
@@ -238,13 +241,20 @@ class Neo4jStore(GraphStore):
         if not self.is_neo4j:
             raise StoreUnavailable(f"the Bolt server at {self.uri} is not Neo4j and does not keep read transactions "
                                    "from writing; run read-only Cypher on the embedded store (--store falkordb)")
-        convert = _element if graph_elements else _plain
+        missing = missing_parameters(query, params or {})
+        if missing:
+            raise BadQueryParameter(missing_message(missing))
         rows = Rows()
         for part in self._parameter_sets(query, params or {}):
             @neo4j.unit_of_work(timeout=timeout)
             def work(tx: neo4j.ManagedTransaction, part: dict[str, Any] = part) -> Rows:
                 result = tx.run(query, part)
-                return Rows([{k: convert(v) for k, v in record.items()} for record in result], result.keys())
+                records, keys = list(result), result.keys()
+                if graph_elements:
+                    return Rows([{k: _element(v) for k, v in record.items()} for record in records], keys)
+                unnamed = _unnamed_ends([record.values() for record in records])
+                ends = {row["key"]: row["id"] for row in tx.run(NODE_KEYS, {"keys": unnamed})} if unnamed else {}
+                return Rows([{k: _plain(v, ends) for k, v in record.items()} for record in records], keys)
 
             try:
                 with self._driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
@@ -381,8 +391,11 @@ class Neo4jStore(GraphStore):
             return StoreUnavailable(f"{where} refused access while {doing} ({message}); "
                                     f"the user needs read and write access{on}")
         if isinstance(exc, (ServiceUnavailable, SessionExpired, OSError)) or not isinstance(exc, Neo4jError):
-            hint = f"; {_AOF_HINT}" if writing and self.splices_parameters and not self._wrote else \
-                "; is the server running and the URI right?"  # the hint is for a first write only
+            hint = "; is the server running and the URI right?"
+            if writing and self.splices_parameters and not self._wrote:  # FalkorDB lost at this store's first write
+                down = _knock(self.uri, 1.0)
+                hint = f"; {_AOF_HINT}" if down is None else \
+                    f"; the server is down ({_one_line(down)}): start it again, then run the command again"
             return StoreUnavailable(f"cannot reach {where} while {doing}: {message}{hint}")
         hint = ""
         if code.endswith("General.UnknownError") and (self.splices_parameters or not self._detected):

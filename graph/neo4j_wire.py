@@ -4,6 +4,7 @@ driver's values turned into plain ones, and the driver's errors into one line or
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import neo4j
@@ -108,21 +109,54 @@ def _element(value: Any) -> Any:
     return value
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, ends: Mapping[str, Any] | None = None) -> Any:
     """Turn driver values into plain dicts and lists: a node as its properties with ``labels``, a relationship as
-    its properties with ``type``, a path as ``{"nodes": [...], "relationships": [...]}`` of those (as
-    ``falkor_replies.plain``)."""
+    its properties with ``type``, ``start`` and ``end`` (the ``id`` property of its end nodes, from the node or else
+    from ``ends`` by element id; else the element id), a path as ``{"nodes": [...], "relationships": [...]}`` of
+    those (as ``falkor_replies.plain``)."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v, ends) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_plain(v, ends) for v in value]
     if isinstance(value, neo4j.graph.Node):
-        return {"labels": sorted(value.labels), **{k: _plain(v) for k, v in value.items()}}
+        return {"labels": sorted(value.labels), **{k: _plain(v, ends) for k, v in value.items()}}
     if isinstance(value, neo4j.graph.Relationship):
-        return {"type": value.type, **{k: _plain(v) for k, v in value.items()}}
+        return {"type": value.type, "start": _end(value.start_node, ends), "end": _end(value.end_node, ends),
+                **{k: _plain(v, ends) for k, v in value.items()}}
     if isinstance(value, neo4j.graph.Path):
-        return {"nodes": [_plain(n) for n in value.nodes], "relationships": [_plain(r) for r in value.relationships]}
+        return {"nodes": [_plain(n, ends) for n in value.nodes],
+                "relationships": [_plain(r, ends) for r in value.relationships]}
     return value
+
+
+def _end(node: neo4j.graph.Node | None, ends: Mapping[str, Any] | None) -> Any:
+    """A relationship's end node as ``_plain`` names it."""
+    if node is None:
+        return None
+    key = node.get("id")
+    if key is None:
+        key = (ends or {}).get(node.element_id)
+    return key if key is not None else node.element_id
+
+
+def _unnamed_ends(values: Any) -> list[str]:
+    """The element ids of the end nodes of relationships in ``values`` that hold no ``id`` property as the driver
+    gave them (a relationship returned without its nodes comes with their element ids only)."""
+    found: dict[str, None] = {}
+    stack = [values]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+        elif isinstance(value, neo4j.graph.Path):
+            stack.extend(value.relationships)
+        elif isinstance(value, neo4j.graph.Relationship):
+            for end in (value.start_node, value.end_node):
+                if end is not None and end.get("id") is None:
+                    found[end.element_id] = None
+    return list(found)
 
 
 def _one_line(exc: BaseException) -> str:

@@ -482,7 +482,7 @@ def test_a_path_and_an_empty_answer_keep_their_shape_over_bolt(bolt_store, targe
     [row] = bolt_store.run(TEST_ONLY + "MATCH p=(:Entity)-[]->(:Concept) RETURN p")
     assert row["p"] == {"nodes": [{"labels": ["Entity"], "id": "a", "name": "A"},
                                   {"labels": ["Concept"], "id": "c", "name": "ceasefire"}],
-                        "relationships": [{"type": "AGREE_TO", "source_count": 2}]}
+                        "relationships": [{"type": "AGREE_TO", "start": "a", "end": "c", "source_count": 2}]}
     empty = bolt_store.run(TEST_ONLY + "MATCH (n:Nope) RETURN n.name AS name, n.id AS id")
     assert (empty, empty.columns) == ([], ("name", "id"))
     shown = CliRunner().invoke(app, ["query", "corroborated", "-p", "min_sources=99", "-f", "csv", *target.cli()])

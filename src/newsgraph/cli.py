@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from newsgraph.errors import NewsgraphError, ServerHung, check_model_installed, printable
+from newsgraph.errors import BadSetting, NewsgraphError, ServerHung, check_model_installed, printable
 from newsgraph.settings import ENV_PREFIX, SERVE_ONLY, Settings
 
 app: typer.Typer = typer.Typer(  # annotated: the command modules import it back (an import cycle)
@@ -76,7 +76,14 @@ def _settings(**flags: Any) -> Settings:
     if "bolt_port" not in flags:
         ignored = {ENV_PREFIX + name.upper() for name in SERVE_ONLY}
         environ = {k: v for k, v in os.environ.items() if k not in ignored}
-    return Settings.build({renamed.get(k, k): v for k, v in flags.items()}, environ)
+    settings = Settings.build({renamed.get(k, k): v for k, v in flags.items()}, environ)
+    if settings.store != "neo4j":
+        typed = [f"--{k}" for k, v in flags.items()
+                 if k in renamed and v is not None and v != os.environ.get(ENV_PREFIX + renamed[k].upper())]
+        if typed:  # a flag the embedded store would ignore; typer fills a flag from its variable (which is fine)
+            raise BadSetting(f"{', '.join(typed)} {'needs' if len(typed) == 1 else 'need'} --store neo4j (or "
+                             "NEWSGRAPH_STORE=neo4j): the embedded FalkorDB store takes no connection settings")
+    return settings
 
 
 def _fail(exc: NewsgraphError) -> typer.Exit:

@@ -64,13 +64,13 @@ def serve(
         help="Also speak Bolt on PORT, 1..32767 (NEWSGRAPH_BOLT_PORT). Bolt clients see the graph named 'falkordb' "
              "(see README).", show_default=False)] = None,
     bolt_host: Annotated[Optional[str], typer.Option(
-        help="Address Bolt accepts connections on [default: 127.0.0.1]; 0.0.0.0 for every interface — Bolt has no "
+        help="Address Bolt accepts connections on \\[default: 127.0.0.1]; 0.0.0.0 for every interface — Bolt has no "
              "authentication (NEWSGRAPH_BOLT_HOST).", show_default=False)] = None,
     websocket: Annotated[Optional[int], typer.Option(
         help="Also speak Bolt over WebSocket on PORT of 127.0.0.1, for the Neo4j Browser; needs --bolt-port and "
-             "newsgraph[bridge] (NEWSGRAPH_WEBSOCKET_PORT).", show_default=False)] = None,
+             "newsgraph\\[bridge] (NEWSGRAPH_WEBSOCKET_PORT).", show_default=False)] = None,
     websocket_origin: Annotated[Optional[list[str]], typer.Option(
-        help="Web page origin allowed to use the WebSocket port; repeatable [default: https://browser.neo4j.io] "
+        help="Web page origin allowed to use the WebSocket port; repeatable \\[default: https://browser.neo4j.io] "
              "(NEWSGRAPH_WEBSOCKET_ORIGIN, space-separated).", show_default=False)] = None,
 ) -> None:
     """Keep the embedded FalkorDB server of the data directory running until Ctrl-C (or SIGTERM), so other
