@@ -5,9 +5,10 @@ from hypothesis import given, settings as hypothesis_settings, strategies as st
 
 import cypherlint
 from conftest import GUARDIAN, NYT, SEEDS
+from newsgraph.chunking import batch_size_for as _batch_size, chunk_sizes
 from newsgraph.graph import cypher
 from newsgraph.parallel import open_analyzer
-from newsgraph.pipeline import _batch_size, _fewer_collections, chunk_sizes, ingest
+from newsgraph.pipeline import _fewer_collections, ingest
 from newsgraph.settings import Settings
 
 pytestmark = [pytest.mark.store, pytest.mark.model]

@@ -126,6 +126,21 @@ def test_json_lines_on_stdin(runner, tmp_path):
 
 @pytest.mark.store
 @pytest.mark.model
+def test_an_article_repeated_in_the_input_is_counted_apart_from_those_stored_before(runner, tmp_path):
+    data = tmp_path / "data"
+    lines = _lines({"id": "r1", "text": generated_article(7)}) + _lines({"id": "r2", "text": generated_article(8)})
+    (tmp_path / "a.jsonl").write_text(lines, encoding="utf-8")
+    first = runner.invoke(app, ["ingest", str(tmp_path / "a.jsonl"), str(tmp_path / "a.jsonl"), "--data-dir",
+                                str(data), "--examples", "0"])
+    assert first.exit_code == 0, first.output
+    assert "ingested 2 article(s)" in first.stdout and "; 0 already stored; 2 repeated in the input; 0 skipped" \
+        in first.stdout, first.stdout
+    again = runner.invoke(app, ["ingest", str(tmp_path / "a.jsonl"), "--data-dir", str(data), "--examples", "0"])
+    assert "; 2 already stored; 0 skipped" in again.stdout, again.stdout
+
+
+@pytest.mark.store
+@pytest.mark.model
 def test_stdin_through_a_real_pipe_with_files_beside_it(tmp_path):
     """`cat archive.jsonl | newsgraph ingest - other.txt` in a real shell pipe."""
     (tmp_path / "other.txt").write_text(generated_article(5), encoding="utf-8")

@@ -148,6 +148,7 @@ def ingest(
         from newsgraph.graph.roles import load_roles
         from newsgraph.ingest.articles import check_paths
         from newsgraph.inputs import spooled_stdin
+        from newsgraph.parallel import reach_scheduler
         from newsgraph.pipeline import IngestReport, ingest as run_ingest
         from newsgraph.stores import one_writer, open_store
 
@@ -160,8 +161,9 @@ def ingest(
             load_overrides(settings.overrides)
         if settings.roles:
             load_roles(settings.roles)
-        if not settings.dask:  # a model that is not there fails before a data dir is made (Dask's workers load theirs)
-            check_model_installed(settings.model)
+        if settings.dask in ("", "local"):  # a model that is not there fails before a data dir is made
+            check_model_installed(settings.model)  # (a Dask cluster's workers load theirs)
+        reach_scheduler(settings)  # so does a Dask scheduler that does not answer
 
         def waiting(pid: int | None) -> None:
             holder = f"pid {pid}" if pid else "another process"
@@ -170,21 +172,38 @@ def ingest(
 
         if "-" in paths and sys.stdin.isatty():
             typer.echo("newsgraph: reading JSON Lines from stdin (one article a line); end with Ctrl-D", err=True)
+        done = {"total": 0, "articles": 0}  # what the progress events told, for the message of an interrupted run
+
+        def counted(bar: Callable[[str, int], None] | None) -> Callable[[str, int], None]:
+            def progress(event: str, n: int) -> None:
+                if event in done:
+                    done[event] = n if event == "total" else done[event] + n
+                if bar is not None:
+                    bar(event, n)
+            return progress
+
         def once(inputs: list[Path]) -> tuple[IngestReport, dict[str, int], list[dict]]:
             with open_store(settings, write=True, on_wait=waiting) as graph_store:
                 with _progress_bar(quiet) as progress:
-                    report = run_ingest(inputs, graph_store, settings, force=force, progress=progress)
+                    report = run_ingest(inputs, graph_store, settings, force=force, progress=counted(progress))
                 return report, graph_store.counts(), _examples(graph_store, examples) if examples and not quiet else []
 
         with spooled_stdin(paths, sys.stdin) as (inputs, shown):
             check_paths(inputs)  # a mistyped path fails before the data dir is made or a server started
             with one_writer(settings, waiting):  # for both runs
                 try:
-                    report, counts, top = once(inputs)
-                except ServerHung as exc:  # a FalkorDB deadlock, rare: the run again the message asks for, once
-                    typer.echo(f"newsgraph: the FalkorDB server for {exc.data_dir} (pid {exc.pid}) stopped answering "
-                               f"and was killed; starting it again to finish the job from its last save", err=True)
-                    report, counts, top = once(inputs)
+                    try:
+                        report, counts, top = once(inputs)
+                    except ServerHung as exc:  # a FalkorDB deadlock, rare: the run again the message asks for, once
+                        typer.echo(f"newsgraph: the FalkorDB server for {exc.data_dir} (pid {exc.pid}) stopped "
+                                   f"answering and was killed; starting it again to finish the job from its last "
+                                   f"save", err=True)
+                        report, counts, top = once(inputs)
+                except KeyboardInterrupt:
+                    so_far = f" after {done['articles']} of {done['total']} articles" if done["total"] else ""
+                    typer.echo(f"newsgraph: interrupted{so_far}; what was written is kept: run the same command "
+                               f"again to finish", err=True)
+                    raise typer.Exit(130) from None
             skipped = [printable(f"newsgraph: warning: {shown(line)}") for line in report.warnings]
             skipped += [printable(f"newsgraph: skipped {shown(item.path)}: {item.reason}") for item in report.skipped]
         for line in skipped:
@@ -246,7 +265,9 @@ def _examples(graph_store, limit: int) -> list[dict]:
 def _print_summary(report, counts: dict[str, int], top: list[dict], settings: Settings) -> None:
     where = f"FalkorDB in {settings.data_dir}" if settings.store == "falkordb" else f"Neo4j at {settings.neo4j_uri}"
     typer.echo(f"ingested {len(report.ingested)} article(s) ({report.words} words, {report.sentences} sentences) "
-               f"in {report.seconds:.1f} s; {len(report.already)} already stored; {len(report.skipped)} skipped"
+               f"in {report.seconds:.1f} s; {len(report.already)} already stored; "
+               + (f"{len(report.repeated)} repeated in the input; " if report.repeated else "")
+               + f"{len(report.skipped)} skipped"
                + (f"; {len(report.redone)} stored before, taken out and written again" if report.redone else ""))
     articles = f"{counts['sources']} article{'' if counts['sources'] == 1 else 's'}"
     typer.echo(f"graph ({where}): {articles}, {counts['entities']} entities, "

@@ -299,21 +299,60 @@ def _dask(settings: Settings) -> Iterator[Submit]:
     except ImportError as exc:
         raise BadSetting("--dask needs Dask: pip install 'newsgraph[dask]' (dask[distributed])") from exc
     with contextlib.ExitStack() as stack:
+        stack.enter_context(_quiet_dask())
         try:
             if settings.dask == "local":
                 cluster = stack.enter_context(LocalCluster(
-                    n_workers=settings.workers, threads_per_worker=1, processes=True, dashboard_address=None))
+                    n_workers=settings.workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                    silence_logs=logging.CRITICAL))
                 client = stack.enter_context(Client(cluster))
             else:
                 client = stack.enter_context(Client(settings.dask, timeout="10s"))
         except (OSError, TimeoutError, ValueError) as exc:
-            raise BadSetting(f"--dask {settings.dask}: cannot reach the Dask scheduler "
-                             f"({' '.join(str(exc).split())[:160]}); is it running?") from exc
+            raise _unreachable(settings, exc) from exc
         log.info("parsing on Dask %s", client)
         where = (f"parsing on Dask at {settings.dask} (its workers need newsgraph and the spaCy model "
                  f"{settings.model!r} installed)")
         yield lambda articles: _Guarded(client.submit(analyze, list(articles), settings.model, settings.batch_size,
                                                       pure=False), where)
+
+
+def reach_scheduler(settings: Settings) -> None:
+    """Check that the Dask scheduler ``settings.dask`` names answers (a local cluster needs none), so that a
+    wrong address fails before a store is opened or a data dir made.
+
+    Raises:
+        BadSetting: Dask is not installed, or the scheduler cannot be reached within 10 s.
+    """
+    if not settings.dask or settings.dask == "local":
+        return
+    try:
+        from dask.distributed import Client
+    except ImportError as exc:
+        raise BadSetting("--dask needs Dask: pip install 'newsgraph[dask]' (dask[distributed])") from exc
+    with _quiet_dask():
+        try:
+            Client(settings.dask, timeout="10s").close()
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise _unreachable(settings, exc) from exc
+
+
+def _unreachable(settings: Settings, exc: Exception) -> BadSetting:
+    return BadSetting(f"--dask {settings.dask}: cannot reach the Dask scheduler "
+                      f"({' '.join(str(exc).split())[:160]}); is it running?")
+
+
+@contextlib.contextmanager
+def _quiet_dask() -> Iterator[None]:
+    """Keep Dask's own log lines (a nanny killing a slow worker at shutdown, a worker's traceback of a task that
+    failed) off stderr while a cluster runs: a failure reaches the user once, as newsgraph's one-line error."""
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 class BackgroundWriter:

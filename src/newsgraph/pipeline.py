@@ -29,9 +29,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, islice, repeat
+from itertools import chain, repeat
 from pathlib import Path
 
+from newsgraph.chunking import Chunk, batch_size_for, batches, chunk_sizes, input_chunks
 from newsgraph.gcpause import freezing
 from newsgraph.graph.build import build_graph
 from newsgraph.graph.copies import CopyIndex, fingerprint
@@ -44,16 +45,17 @@ from newsgraph.graph.store import GraphStore
 from newsgraph.graph.stories import StoryIndex, StoryInput
 from newsgraph.ingest.articles import read_articles
 from newsgraph.model import Article, ArticleAnalysis, Entity, Resolution, Skipped
-from newsgraph.parallel import Analyzer, BackgroundWriter, Handle, open_analyzer
+from newsgraph.parallel import Analyzer, BackgroundWriter, open_analyzer
 from newsgraph.settings import Settings
-from newsgraph.sorting import id_taken, metadata_changes, sort_article
+from newsgraph.sorting import metadata_changes, sort_article
 
 log = logging.getLogger(__name__)
 
 #: ``progress(event, n)``: ``("total", n)`` once, before work starts (the number of input articles); then
 #: ``("parsed", n)`` as n of them are parsed and analysed (one at a time, as each article's analysis is done, in
-#: this process or a worker process; a batch at a time on Dask), found already stored or skipped, and
-#: ``("articles", n)`` as n of them are done (written, already stored or skipped). Each kind adds up to the total.
+#: this process or a worker process; a batch at a time on Dask), found already stored, repeated or skipped, and
+#: ``("articles", n)`` as n of them are done (written, already stored, repeated in the input or skipped). Each kind
+#: adds up to the total.
 Progress = Callable[[str, int], None]
 #: Already stored articles whose metadata is compared with the store's in one read.
 _METADATA_BATCH = 1000
@@ -112,23 +114,14 @@ class IngestReport:
     chunks: int = 0
     redone: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
-
-
-@dataclass
-class _Chunk:
-    """One chunk of input: what to process (and its parse handles), what was already stored or skipped."""
-
-    size: int
-    articles: list[Article] = field(default_factory=list)
-    already: list[str] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    handles: list[Handle] = field(default_factory=list)
+    repeated: tuple[str, ...] = ()
 
 
 @dataclass
 class _Totals:
     ingested: list[str] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
+    repeated: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     entities: set[str] = field(default_factory=set)
     relations: int = 0
@@ -244,13 +237,13 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
         # imports included, took about a second before the first batch was sent).
         indexes: list[tuple[EntityIndex, StoryIndex, CopyIndex]] = []
 
-        def finish(chunk: _Chunk) -> None:
+        def finish(chunk: Chunk) -> None:
             if not indexes:
                 indexes.append(_indexes(store, settings))
                 freeze()  # the indexes live as long as the ingest: out of the garbage collector's walks
             _finish(chunk, *indexes[0], settings, overrides, writer, totals)
 
-        def written(chunk: _Chunk, evidence: int) -> None:
+        def written(chunk: Chunk, evidence: int) -> None:
             with totals.lock:
                 totals.evidence += evidence
             if progress:
@@ -258,15 +251,16 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
 
         writer = BackgroundWriter(store, written)
         try:
-            pending: deque[_Chunk] = deque()
+            pending: deque[Chunk] = deque()
             # Past the counted articles (an input that grew since it was counted), chunks of the usual size.
             sizes = chain(cuts, repeat(settings.chunk_size))
-            for n, chunk in enumerate(_chunks(read_articles(paths), sizes, stored, force)):
-                size = _batch_size(settings, last_chunk=n >= len(cuts) - 1)
-                chunk.handles = [parser.submit(batch) for batch in _batches(chunk.articles, size)]
+            for n, chunk in enumerate(input_chunks(read_articles(paths), sizes, stored, force)):
+                size = batch_size_for(settings, last_chunk=n >= len(cuts) - 1)
+                chunk.handles = [parser.submit(batch) for batch in batches(chunk.articles, size)]
                 pending.append(chunk)
-                if progress and (chunk.already or chunk.skipped):  # nothing to parse: done as soon as read
-                    progress("parsed", len(chunk.already) + len(chunk.skipped))
+                done = len(chunk.already) + len(chunk.repeated) + len(chunk.skipped)
+                if progress and done:  # nothing to parse: done as soon as read
+                    progress("parsed", done)
                 while len(pending) > parser.lookahead:
                     finish(pending.popleft())
             while pending:
@@ -288,7 +282,7 @@ def _indexes(store: GraphStore, settings: Settings) -> tuple[EntityIndex, StoryI
     return known, stories, CopyIndex(store.known_fingerprints(), threshold=settings.copy_threshold)
 
 
-def _finish(chunk: _Chunk, known: EntityIndex, stories: StoryIndex, copies: CopyIndex, settings: Settings,
+def _finish(chunk: Chunk, known: EntityIndex, stories: StoryIndex, copies: CopyIndex, settings: Settings,
             overrides: Overrides | None, writer: BackgroundWriter, totals: _Totals) -> None:
     """Collect a chunk's analyses in input order, resolve them against what is stored, group them into stories,
     find their copies among the stored and earlier articles, build and queue the write."""
@@ -318,6 +312,7 @@ def _finish(chunk: _Chunk, known: EntityIndex, stories: StoryIndex, copies: Copy
         totals.relations += sum(1 for *_, d in graph.edges(data=True) if "evidence" in d)
     totals.ingested.extend(a.article.id for a in analyses)
     totals.already.extend(chunk.already)
+    totals.repeated.extend(chunk.repeated)
     totals.skipped.extend(chunk.skipped)
     totals.words += sum(a.word_count for a in analyses)
     totals.sentences += sum(a.sentence_count for a in analyses)
@@ -350,70 +345,10 @@ def story_input(analysis: ArticleAnalysis, resolution: Resolution) -> StoryInput
                       tuple(sorted((*analysis.terms, *entities.items()))))
 
 
-def chunk_sizes(total: int, size: int) -> Iterator[int]:
-    """How many input articles go in each chunk: ``size`` each, except that the last quarter-chunk of an input
-    longer than one chunk is a chunk of its own, so that what runs after the last parse (resolving and writing the
-    last chunk, with nothing left to overlap it) is short.
-
-    >>> list(chunk_sizes(982, 256)), list(chunk_sizes(300, 256)), list(chunk_sizes(200, 256))
-    ([256, 256, 256, 150, 64], [256, 44], [200])
-    """
-    tail = size // 4 if total > size else 0
-    left = total
-    while left > 0:
-        n = min(size, left)
-        if tail and tail < left <= size:
-            n = left - tail
-        yield n
-        left -= n
-
-
-def _chunks(items: Iterable[Article | Skipped], sizes: Iterable[int], stored: dict[str, str] | None = None,
-            force: bool = False) -> Iterator[_Chunk]:
-    """Cut the input into chunks of the given sizes, in input order; sort each item into process/already/skipped
-    (``newsgraph.sorting.sort_article``).
-
-    Chunks are cut before the ledger is consulted, so a run that resumes cuts the same chunks as the first run.
-    """
-    stored = stored or {}
-    seen: set[tuple[str, str]] = set()
-    stream = iter(items)
-    for size in sizes:
-        batch = list(islice(stream, size))
-        if not batch:
-            return
-        chunk = _Chunk(size=len(batch))
-        for item in batch:
-            if isinstance(item, Skipped):
-                chunk.skipped.append(item)
-                continue
-            kind = sort_article(item, stored, seen, force)
-            if kind == "taken":
-                chunk.skipped.append(Skipped(item.path or item.id, id_taken(item.id, stored[item.id])))
-            elif kind == "already":
-                chunk.already.append(item.id)
-            else:
-                chunk.articles.append(item)
-        yield chunk
-
-
-def _batch_size(settings: Settings, *, last_chunk: bool) -> int:
-    """Articles per parsing task: ``settings.batch_size``, but a quarter of it in the last chunk when several
-    workers share the parsing, so that they finish their last tasks at about the same time rather than one
-    waiting for the other's last full batch."""
-    spread = settings.workers > 1 or bool(settings.dask)
-    return -(-settings.batch_size // 4) if spread and last_chunk else settings.batch_size
-
-
-def _batches(articles: list[Article], size: int) -> Iterator[list[Article]]:
-    for start in range(0, len(articles), size):
-        yield articles[start:start + size]
-
-
 def _report(totals: _Totals, started: float) -> IngestReport:
     return IngestReport(
         ingested=tuple(totals.ingested), already=tuple(totals.already), skipped=tuple(totals.skipped),
         entities=len(totals.entities), relations=totals.relations, evidence=totals.evidence, words=totals.words,
         sentences=totals.sentences, seconds=time.perf_counter() - started, chunks=totals.chunks,
-        redone=tuple(totals.redone), warnings=tuple(totals.warnings),
+        redone=tuple(totals.redone), warnings=tuple(totals.warnings), repeated=tuple(totals.repeated),
     )

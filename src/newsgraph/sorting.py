@@ -20,9 +20,10 @@ FIELDS = ("title", "outlet", "url", "published", "author")
 
 def sort_article(item: Article, stored: dict[str, str], seen: set[tuple[str, str]], force: bool) -> str:
     """What a run does with an article: ``"taken"`` (its id is ``stored`` with another text: one source id never
-    stands for two texts, whose offsets would point into both), ``"already"`` (its id is stored with this text, or
-    came earlier in the input with it, ``seen``), else ``"new"``: it is written (and its id and text added to
-    ``seen``). With ``force`` a stored source is written again. The same text under another id is new.
+    stands for two texts, whose offsets would point into both), ``"repeated"`` (its id and text came earlier in
+    this input and are written then, ``seen``), ``"already"`` (its id is stored with this text), else ``"new"``: it
+    is written (and its id and text added to ``seen``). With ``force`` a stored source is written again. The same
+    text under another id is new.
 
     >>> a = Article("a", "Text.", path=None)
     >>> [sort_article(a, {}, set(), False), sort_article(a, {"a": a.sha256}, set(), False)]
@@ -30,12 +31,14 @@ def sort_article(item: Article, stored: dict[str, str], seen: set[tuple[str, str
     >>> [sort_article(a, {"a": a.sha256}, set(), True), sort_article(a, {"b": a.sha256}, set(), False)]
     ['new', 'new']
     >>> seen = set(); [sort_article(a, {}, seen, False), sort_article(a, {}, seen, False)]
-    ['new', 'already']
+    ['new', 'repeated']
     """
     if stored.get(item.id, item.sha256) != item.sha256:
         return "taken"
     pair = (item.id, item.sha256)
-    if pair in seen or item.id in stored and not force:
+    if pair in seen:
+        return "repeated"
+    if item.id in stored and not force:
         return "already"
     seen.add(pair)
     return "new"
