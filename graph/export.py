@@ -14,8 +14,11 @@ Formats:
   evidence sentence as ``sentence``. Valid against the GraphML and GEXF 1.2 schemas: every edge has a unique id
   (the relation id; ``<type>:<from>:<to>`` for the others), its MultiDiGraph key in ``networkx_key`` and a
   ``weight`` (how many independent sources report it). GEXF keeps the relationship type in ``rel_type`` (it
-  reserves ``type``).
-* ``json`` — node-link JSON (``networkx.node_link_data``) with the full nested evidence.
+  reserves ``type``). How the subgraph was chosen (``graph.graph["selection"]``, ``newsgraph.graph.selection``)
+  is GraphML graph data (``selection``: its title; ``selection_entity``, ``selection_hops``, ... each option given)
+  and GEXF's ``<meta><description>``.
+* ``json`` — node-link JSON (``networkx.node_link_data``) with the full nested evidence; the graph attributes
+  hold the resolution ``merges`` and the ``selection``.
 * ``csv`` — ``nodes.csv`` and ``relationships.csv`` for ``neo4j-admin database import full`` in a folder, or in
   a zip when the path ends in ``.zip`` (``newsgraph.graph.neo4j_csv``).
 * ``evidence-jsonl`` — one line per relation mention with its sentence, spans, flags, circumstances and the
@@ -297,21 +300,35 @@ def _flat_graph(graph: nx.MultiDiGraph, for_gexf: bool = False) -> nx.MultiDiGra
     return out
 
 
+def _selection(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """How the graph was chosen (``Selection.attributes``), as its exporter recorded it; empty when it did not."""
+    value = graph.graph.get("selection")
+    return value if isinstance(value, dict) else {}
+
+
 def _graphml(graph: nx.MultiDiGraph) -> bytes:
     buffer = io.BytesIO()  # the plain-xml writer: the same bytes whether or not lxml is installed
     import networkx as nx
 
-    nx.write_graphml_xml(_flat_graph(graph), buffer, encoding="utf-8", prettyprint=True)
+    flat = _flat_graph(graph)
+    flat.graph.update(_flat({("selection" if name == "title" else f"selection_{name}"): value
+                             for name, value in _selection(graph).items()}))
+    nx.write_graphml_xml(flat, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
 
 
 def _gexf(graph: nx.MultiDiGraph) -> bytes:
+    from xml.etree.ElementTree import SubElement
+
     from networkx.readwrite.gexf import GEXFWriter
 
     writer = GEXFWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph(_flat_graph(graph, for_gexf=True))
+    title = _selection(graph).get("title")
     for meta in writer.xml.iter("meta"):
         meta.attrib.pop("lastmodifieddate", None)  # a date would make two exports differ
+        if title:
+            SubElement(meta, "description").text = _xml_text(str(title))
     for element in writer.xml.iter("graph"):
         element.attrib.pop("name", None)  # GEXF 1.2's schema has no graph name
     buffer = io.BytesIO()

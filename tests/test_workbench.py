@@ -269,7 +269,7 @@ def test_cli_html_export_is_self_contained(tmp_path, seeds_dir):
     assert {i["outlet"] for i in payload["evidence"][edge["id"]]} == {"The Guardian", "The New York Times"}
     # the summary counts what the page draws (before: the subgraph's sources, events and mention links too)
     drawn = f"({len(payload['graph']['nodes'])} nodes, {len(payload['graph']['edges'])} relations drawn)"
-    assert result.stdout.strip() == f"wrote {out} {drawn}"
+    assert result.stdout.strip() == f"wrote {out} {drawn} around Vladimir Putin [vladimir-putin], 1 hop"
     bad = runner.invoke(app, ["export", "--format", "htm", "-o", str(out), "--data-dir", str(data)])
     assert bad.exit_code == 2 and "html" in bad.output
 

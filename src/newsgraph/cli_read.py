@@ -301,6 +301,7 @@ def export(
         from newsgraph.graph.export import FORMATS, export_counted
         from newsgraph.graph.line_export import STREAMED, export_whole
         from newsgraph.graph.output import check_path, is_stream
+        from newsgraph.graph.selection import Selection
         from newsgraph.graph.window import check_window, window_entities, window_graph
         from newsgraph.stores import open_store
 
@@ -331,15 +332,17 @@ def export(
                 return
             subgraph = window_graph(graph_store.read_graph(around, hops=distance), *window, around=around,
                                     hops=distance)
+        chosen = Selection(since=window[0], until=window[1]) if found is None else \
+            Selection(found.id, found.name, distance, *window)
+        subgraph.graph["selection"] = chosen.attributes()  # recorded in the file (graph.export)
         if output_format == "html":
             from newsgraph.workbench.html_export import export_html
 
-            title = "whole graph" if found is None else f"{found.name}, {distance} hop{'s' if distance != 1 else ''}"
-            page = export_html(subgraph, target, title=f"newsgraph: {title}", start=around or ())
+            page = export_html(subgraph, target, title=f"newsgraph: {chosen.title()}", start=around or ())
             if page is None:  # a reader that stopped early (`| head`) is told nothing
                 return
             written = [page]
-            size = _export_size(output_format, written, subgraph)
+            size = _export_size(output_format, written, subgraph, around or ())
         else:
             done_graph = export_counted(subgraph, output_format, target)
             if not done_graph.complete:
@@ -348,20 +351,24 @@ def export(
             size = (f"{done_graph.nodes} nodes, {done_graph.edges} edges" if output_format == "csv"
                     else _export_size(output_format, written, subgraph))
         # Where the export itself goes to a stream (/dev/stdout, a pipe), the line that says so goes to stderr.
-        typer.echo(f"wrote {', '.join(map(str, written))} ({size})", err=is_stream(target))
+        # It names the entity --entity found (a partial name may find another than meant) and the window.
+        of = (f" around {chosen.title()}" if found is not None
+              else f" of the {chosen.title()}" if any(window) else "")
+        typer.echo(f"wrote {', '.join(map(str, written))} ({size}){of}", err=is_stream(target))
 
     _guarded(body)
 
 
-def _export_size(output_format: str, written: list[Path], subgraph: Any) -> str:
+def _export_size(output_format: str, written: list[Path], subgraph: Any, start: Any = ()) -> str:
     """What an export wrote: the lines of a JSON Lines file (one record each), the nodes and relations an html
-    view draws, else the graph's nodes and edges (csv counts its rows: ``Exported``)."""
+    view draws (``start``: the entity it is drawn around), else the graph's nodes and edges (csv counts its rows:
+    ``Exported``)."""
     if output_format.endswith("-jsonl") and len(written) == 1 and written[0].is_file():
         with written[0].open("rb") as lines:
             return f"{sum(1 for _ in lines)} lines"
     if output_format == "html":
         from newsgraph.workbench.html_export import view_size
 
-        nodes, relations = view_size(subgraph)
+        nodes, relations = view_size(subgraph, start)
         return f"{nodes} nodes, {relations} relations drawn"
     return f"{subgraph.number_of_nodes()} nodes, {subgraph.number_of_edges()} edges"

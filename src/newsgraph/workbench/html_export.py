@@ -55,15 +55,18 @@ def export_html(graph: nx.MultiDiGraph, path: str | os.PathLike, *, title: str,
 
 
 def payload(graph: nx.MultiDiGraph, *, title: str, start: Sequence[str] = ()) -> dict[str, Any]:
-    """The data the page embeds: graph-view nodes and edges, and the evidence of every edge."""
+    """The data the page embeds: graph-view nodes and edges, and the evidence of every edge. A node is drawn when
+    it ends a drawn relation or is one of ``start``; the others (an entity only mentioned, a concept of a relation
+    the date window dropped) would stand alone, linked to nothing."""
     sources = {n: d for n, d in graph.nodes(data=True) if d.get("kind") == "Source"}
+    drawn = _drawn_nodes(graph, start)
     nodes = [node_of(n, d.get("name"), [d.get("kind", "")], d.get("type"), d.get("source_count"))
-             for n, d in sorted(graph.nodes(data=True)) if _shown_node(d)]
+             for n, d in sorted(graph.nodes(data=True)) if n in drawn]
     triggers = {(source, event): [(m.get("start"), m.get("end"), m.get("lemma") or "") for m in d.get("mentions") or []]
                 for source, event, d in graph.edges(data=True) if d.get("type") == "REPORTS"}
     edges, evidence = [], {}
     for subject, obj, data in sorted(graph.edges(data=True), key=lambda e: str(e[2].get("id"))):
-        if not _shown_edge(data):
+        if not _shown_edge(graph, subject, obj, data):
             continue
         edges.append(edge_of(data["type"], data, subject, obj))
         evidence[data["id"]] = [_item(record, sources.get(record.get("source"), {}),
@@ -77,14 +80,26 @@ def _shown_node(data: dict[str, Any]) -> bool:
     return data.get("kind") in ("Entity", "Concept")
 
 
-def _shown_edge(data: dict[str, Any]) -> bool:
-    return data.get("type") != "MENTIONS" and "id" in data
+def _shown_edge(graph: nx.MultiDiGraph, subject: Any, obj: Any, data: dict[str, Any]) -> bool:
+    """A relation between two entities or concepts (not a mention, nor a link of sources, events and stories)."""
+    return (data.get("type") != "MENTIONS" and "id" in data
+            and all(_shown_node(graph.nodes[end]) for end in (subject, obj)))
 
 
-def view_size(graph: nx.MultiDiGraph) -> tuple[int, int]:
-    """How many nodes and relations the page of ``graph`` draws (not its sources, events and mentions)."""
-    return (sum(1 for _, d in graph.nodes(data=True) if _shown_node(d)),
-            sum(1 for *_, d in graph.edges(data=True) if _shown_edge(d)))
+def _drawn_nodes(graph: nx.MultiDiGraph, start: Sequence[str] = ()) -> set[Any]:
+    """The nodes the page draws: the ends of its relations, and the ``start`` nodes in ``graph``."""
+    drawn = {s for s in start if s in graph}
+    for subject, obj, data in graph.edges(data=True):
+        if _shown_edge(graph, subject, obj, data):
+            drawn.update((subject, obj))
+    return drawn
+
+
+def view_size(graph: nx.MultiDiGraph, start: Sequence[str] = ()) -> tuple[int, int]:
+    """How many nodes and relations the page of ``graph`` draws: its relations and the nodes they link, and the
+    ``start`` nodes (not its sources, events and mentions, nor an entity no relation links)."""
+    return (len(_drawn_nodes(graph, start)),
+            sum(1 for u, v, d in graph.edges(data=True) if _shown_edge(graph, u, v, d)))
 
 
 def _item(record: dict[str, Any], source: dict[str, Any], triggers: list[tuple[Any, Any, str]]) -> dict[str, Any]:

@@ -85,9 +85,12 @@ NG.sentence = function sentence(item) {
   return h("div", {class: "sentence"}, parts);
 };
 
+/* An in-app page as a link; in an HTML export, which holds no such page, as plain text. */
+NG.target = (link) => (NG.embedded ? h("span", {class: "in-app"}, link.textContent) : link);
+
 NG.evidenceItem = (item) => h("div", {class: "evidence-item", "data-source": item.source},
   h("div", {class: "meta"}, h("strong", {class: "outlet"}, item.outlet), " · ", item.published || "no date", " · ",
-    NG.link("source", item.source, item.title || item.source),
+    NG.target(NG.link("source", item.source, item.title || item.source)),
     item.url ? [" · ", h("a", {href: item.url, rel: "noopener noreferrer", target: "_blank"}, "article")] : null,
     " ", NG.marks(item), item.event_id ? [" · event ", h("code", {}, item.event_id)] : null),
   NG.sentence(item));
@@ -174,8 +177,9 @@ NG.graphView = function graphView(container, panel, graph, options) {
     const data = event.target.data();
     const page = typeof data.nid === "string" ? data.nid : data.id;
     panel.replaceChildren(h("section", {}, h("h2", {}, data.name), h("p", {}, h("span", {class: "badge"}, data.type || data.kind),
-      page && (data.kind === "Entity" || data.kind === "Concept") ? [" ", NG.nodeLink(data.kind, page, "open its page")] : null,
-      page && data.kind === "Source" ? [" ", NG.link("source", page, "open the source")] : null),
+      page && NG.embedded ? h("span", {class: "muted"}, " id " + page) : null,
+      page && !NG.embedded && (data.kind === "Entity" || data.kind === "Concept") ? [" ", NG.nodeLink(data.kind, page, "open its page")] : null,
+      page && !NG.embedded && data.kind === "Source" ? [" ", NG.link("source", page, "open the source")] : null),
       h("p", {class: "muted"}, "Click an edge to see the sentences behind it.")));
     if (opts.expand && (data.kind === "Entity" || data.kind === "Concept")) await opts.expand(cy, data.id);
   });

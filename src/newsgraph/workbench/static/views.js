@@ -88,11 +88,12 @@ async function entity(id) {
 }
 
 async function graph(id) {
-  const panel = h("aside", {id: "panel"}, none("Click an edge to see the sentences behind it; click a node to expand it."));
+  const embedded = Boolean(window.NG.embedded);  // an HTML export: its graph only, nothing to expand a node with
+  const panel = h("aside", {id: "panel"}, none("Click an edge to see the sentences behind it" +
+    (embedded ? "; click a node for its name and type." : "; click a node to expand it.")));
   const box = h("div", {id: "graph"});
   const controls = {hops: h("select", {id: "hops"}, [1, 2].map((n) => h("option", {value: n}, `${n} hop${n > 1 ? "s" : ""}`))),
     sources: h("input", {type: "checkbox", id: "show-sources"}), events: h("input", {type: "checkbox", id: "show-events"})};
-  const embedded = Boolean(window.NG.embedded);
   const legend = h("span", {class: "graph-legend"}, [["positive", "#3866b8"], ["negated", "#c0392b"], ["contested", "#e08e0b"]]
     .map(([k, c]) => h("span", {}, h("span", {class: "swatch", style: null, "data-colour": c}), k)), h("span", {class: "muted"}, "width = independent sources; dashed = hedged"));
   put(h("div", {class: "toolbar"}, h("strong", {}, embedded ? (window.NG.embedded.title || "Graph") : "Graph view"),
@@ -244,7 +245,11 @@ async function consolePage() {
 /* --- router ----------------------------------------------------------------------------------------------------- */
 const ROUTES = {"": home, search, entity, graph, story, relation, source, console: consolePage};
 
+let drawn = false;  // an HTML export has one page, drawn once: a changed address (a typed #/…) leaves it as it is
+
 async function route() {
+  if (window.NG.embedded && drawn) return;
+  drawn = true;
   const [, name = "", ...rest] = (location.hash || "#/").slice(1).split("/");
   const page = window.NG.embedded ? graph : ROUTES[name];
   if (window.newsgraphCy && !window.NG.embedded) { window.newsgraphCy.destroy(); window.newsgraphCy = null; }
