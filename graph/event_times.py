@@ -10,7 +10,11 @@ in 2003), that mention's year, and for a verb whose subject or object is a dated
 Within a class of a story, when its dated mentions name two years or more, the latest year keeps the class's
 event (news tells the newest happening; older ones are its background: "she also hosted the Emmys in 2001"), with
 every mention that names no year (most do: nothing says they are another happening); each other year is an event
-of its own. A time phrase on another line than its trigger is the article's stamp, not the happening's time.
+of its own. A year after the publication year of every article of the class is what is planned or expected,
+not what the articles report ("the town will be rebuilt by 2007" in a report of a 2005 quake): it keeps the event
+only when more articles name it than name any year up to their publication ("will host the Oscars in 2014" in
+three reports of 2013, "hosted the Emmys in 2001" in one), the one most articles name, the nearest on a tie.
+A time phrase on another line than its trigger is the article's stamp, not the happening's time.
 A year may also be told apart from its articles' present: a dated mention more than one year before its article's
 publication year is a past happening when that article also has mentions of the class that name no year ("the
 2003 quake" in a report published in 2005).
@@ -91,6 +95,8 @@ def time_split(mentions: Iterable[tuple[str, EventMention]], years: Mapping[tupl
     {}
     >>> time_split([("a", m(0)), ("c", m(0)), ("c", m(9))], {("c", 0): "2003"}, {"c": "2005"})
     {('c', 0): '\\x1fin 2003'}
+    >>> time_split([("a", m(0)), ("a", m(5)), ("a", m(9))], {("a", 0): "2005", ("a", 5): "2006"}, {"a": "2005-11"})
+    {('a', 5): '\\x1fin 2006'}
     """
     published = published or {}
     mentions = list(mentions)
@@ -106,7 +112,9 @@ def time_split(mentions: Iterable[tuple[str, EventMention]], years: Mapping[tupl
             undated.add(source)
     if not count:
         return {}
-    main = max(count, key=int)
+    latest = max((int(y) for source in set(dated) | undated if (y := year_of(published.get(source, "")))),
+                 default=0)  # the latest publication year of the class's articles, 0 when none is known
+    main = _main_year(count, dated, latest)
     apart = set(count) - {main}
     if not apart and not any(source in undated and int(main) < int(year_of(published.get(source, "")) or 0) - 1
                              for source in dated):
@@ -114,3 +122,16 @@ def time_split(mentions: Iterable[tuple[str, EventMention]], years: Mapping[tupl
     apart = apart or {main}  # one year, which an article naming it otherwise tells of as past
     return {(source, mention.start): f"\x1fin {year}" for source, mention in mentions
             if (year := years.get((source, mention.start), "")) in apart}
+
+
+def _main_year(count: Counter[str], dated: Mapping[str, set[str]], latest: int) -> str:
+    """The year that keeps the class's event: the latest, but not one after ``latest`` (the latest publication
+    year of the class's articles, 0 when unknown) unless more articles name it than name any year up to it (see
+    the module notes)."""
+    reported = [year for year in count if int(year) <= latest]
+    ahead = [year for year in count if int(year) > latest]
+    if not latest or not reported or not ahead:
+        return max(count, key=int)
+    named = Counter(year for years in dated.values() for year in years)  # year → how many articles name it
+    planned = max(ahead, key=lambda year: (named[year], -int(year)))
+    return planned if named[planned] > max(named[year] for year in reported) else max(reported, key=int)
