@@ -39,6 +39,7 @@ from newsgraph.graph.story_ages import story_ages
 from newsgraph.graph.story_days import story_days
 from newsgraph.graph.story_ties import story_ties
 from newsgraph.ingest.lexicon import RelationClass, light_noun_class, relation_class
+from newsgraph.ingest.lexicon_data import is_class_member, is_curated_class
 from newsgraph.ingest.names import clean_name, slug
 from newsgraph.ingest.trigger_rules import context_senses
 from newsgraph.model import (
@@ -152,9 +153,10 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
             graph.add_edge(article.id, story_of[article.id], key="IN_STORY", type="IN_STORY")
         _add_events(graph, analysis, events, resolution, entities, story_of.get(article.id, ""))
         senses = {m.start: m.lemma for m in analysis.events if m.kind == "verbal" and m.lemma in context_senses()}
+        classes = {m.start: m.event_class for m in analysis.events if m.kind == "verbal"}
         for triple in analysis.triples:
             _add_triple(graph, triple, resolution, entities, events, relations, concepts,
-                        senses.get(triple.trigger_start, ""))
+                        senses.get(triple.trigger_start, ""), classes.get(triple.trigger_start, ""))
     for copy in copies.copies:
         if copy.source in graph and copy.original in graph:
             graph.add_edge(copy.source, copy.original, key="COPY_OF", type="COPY_OF", similarity=copy.similarity)
@@ -254,30 +256,38 @@ def _add_events(graph: nx.MultiDiGraph, analysis: ArticleAnalysis, events: Event
                 told.append(source)
 
 
-def triple_class(triple: Triple, sense: str = "") -> RelationClass:
+def triple_class(triple: Triple, sense: str = "", event_class: str = "") -> RelationClass:
     """The relation class of a triple: its predicate's, or, for a light verb whose direct object is an event noun,
     the noun's ("Ukraine carried out strikes" is an attack, "held talks" talks, not "end" or "continue"); or the
     class of ``sense``, the event a context rule read its trigger as (``trigger_rules.context_senses``: "we fired
-    in self-defence" is a shooting, "captured 23 pirates" an arrest; ``relation_class``), so that the relation and
-    its event say one thing."""
+    in self-defence" is a shooting, "captured 23 pirates" an arrest, "the quake struck the island" its striking a
+    place; ``relation_class``), so that the relation and its event say one thing. Where the predicate has no
+    curated class (a WordNet verb's own or coarse one) and its trigger's ``event_class`` is a curated group's
+    ("hit" is an attack), the relation takes that group's class; curated classes that merge into another's event
+    ("lose" into the contest "win" names) stay apart, as a relation says which side it tells."""
     if not triple.object.is_entity and triple.object.concept and not triple.passive:
         light = light_noun_class(triple.predicate, triple.object.concept.split()[-1])
         if light is not None:
             return light
-    return relation_class(triple.predicate, sense)
+    cls = relation_class(triple.predicate, sense)
+    if (not sense and event_class and cls.name not in {"be", "be in"} and not is_curated_class(cls.name)
+            and is_class_member(event_class)):
+        return relation_class(triple.predicate, event_class)
+    return cls
 
 
 def _add_triple(graph, triple: Triple, resolution: Resolution, entities, events: EventAssignment,
                 relations: dict[tuple[str, str, str], list[Evidence]], concepts: ArticleConcepts | None = None,
-                sense: str = "") -> None:
+                sense: str = "", event_class: str = "") -> None:
     """The evidence of one triple, added to ``relations`` under its relation (subject, class key, object); the
     relation's edge is added on its first evidence, its attributes once all evidence is in (``Relation``).
-    ``sense`` is the event a context rule read its trigger as, if one did (``triple_class``)."""
+    ``sense`` is the event a context rule read its trigger as, if one did, ``event_class`` its trigger's event
+    class (``triple_class``)."""
     subject, subject_info = _node_of(triple.subject, triple.source, resolution, entities, graph, concepts)
     obj, object_info = _node_of(triple.object, triple.source, resolution, entities, graph, concepts)
     if subject == obj:
         return
-    cls = triple_class(triple, sense)
+    cls = triple_class(triple, sense, event_class)
     key = cls.name
     if triple.passive and not key.startswith("be"):
         key = f"be {key}"  # a passive with no doer: the subject is the one the event happened to

@@ -34,7 +34,7 @@ from newsgraph.ingest.attribution import event_attribution
 from newsgraph.ingest.clauses import completing_phrase, is_passive, split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns, doc_text, span_text
 from newsgraph.ingest.hyphens import compound_event_verb, hyphen_words
-from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb, phrasal_verb
+from newsgraph.ingest.lexicon import event_class, event_polarity, event_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.named_events import named_kinds, named_occasions
 from newsgraph.ingest.proper_triggers import case_tells_nothing, proper_trigger
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
@@ -53,6 +53,7 @@ from newsgraph.ingest.trigger_rules import (
     reached_person_trigger,
     run_away_trigger,
     shaking_trigger,
+    stoppage_trigger,
     taken_person_trigger,
 )
 from newsgraph.ingest.triples import PRONOUNS
@@ -151,6 +152,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         trigger = objectless_trigger(table[i], trigger)  # "we fired in self-defence": a shooting
         trigger = reached_person_trigger(table[i], trigger)  # "rescuers reached him": no arrival at a place
         trigger = shaking_trigger(table[i], trigger)  # "shook hands with fans": no quake
+        trigger = stoppage_trigger(table[i], trigger)  # "a general strike": a work stoppage, no attack
         token = table[i]
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)
@@ -164,6 +166,7 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
                 != denied_complement(token)  # "denied firing him"
             hedged = is_hedged(token)
             conditional = is_conditional(token)
+        negated = negated != (event_polarity(lemma) < 0)  # "refused": a negated agreeing
         said = event_attribution(token, kind, _sentence_first(starts, i), quotes, quoted, token_entity,
                                  entity_spans)
         by_token[i] = len(found)

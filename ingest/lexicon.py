@@ -108,6 +108,8 @@ def relation_class(predicate: str, sense: str = "") -> RelationClass:
     ('ARREST', 'be')
     >>> relation_class("file charge against", sense="file").name, relation_class("hold", sense="talk").name
     ('charge', 'hold')
+    >>> relation_class("strike", sense="go on strike").rel_type
+    'GO_ON_STRIKE'
     """
     return _relation_class(predicate, " ".join(sense.lower().split()))
 
@@ -121,8 +123,12 @@ def _relation_class(predicate: str, sense: str = "") -> RelationClass:
     last = content[-1] if content else steps[-1]
     polarity = -1 if sum(step[0] in t.negative for step in steps if step is not last) % 2 else 1
     senses = sense.split()
-    if (senses and last and last is steps[-1] and last[0] not in t.empty | t.light
-            and " ".join(last[:2]) not in t.light and senses[0] not in predicate.lower().split()):
+    # A light verb's event is its object's ("held talks"), which ``light_noun_class`` reads; a sense that is no
+    # event noun is the light verb's own reading ("teachers struck": a work stoppage).
+    light = (last and (last[0] in t.light or " ".join(last[:2]) in t.light)
+             and _event_verb(" ".join(senses), "NOUN") is not None)
+    if (senses and last and last is steps[-1] and last[0] not in t.empty and not light
+            and senses[0] not in predicate.lower().split()):
         name, own_polarity = _class_of(senses)
     else:
         name, own_polarity = _class_of(last)
@@ -253,13 +259,29 @@ def event_class(verb_lemma: str) -> str:
     >>> event_class("slay"), event_class("quake"), event_class("tremor"), event_class("earthquake")
     ('kill', 'quake', 'quake', 'quake')
     >>> event_class("agree"), event_class("refuse"), event_class("frobnicate")
-    ('agree', 'refuse', 'frobnicate')
+    ('agree', 'agree', 'frobnicate')
+
+    A negative group whose event class merges into its opposite's (lexicon rules of kind ``event``: "refuse" →
+    agree) names that event's negated mention ("refused", "declined", "rejected": ``event_polarity`` -1), as the
+    relation classes read them.
     """
     word = " ".join(verb_lemma.lower().split())
     t = tables()
     member = t.members.get(word)  # curated synonyms only: WordNet's wider reach merges too much
     found = member.event_class if member is not None else word
     return t.same_event.get(found, found)
+
+
+def event_polarity(verb_lemma: str) -> int:
+    """-1 for a verb of a curated negative group whose event merges into its opposite's, so that its mention is
+    a negated mention of its ``event_class`` ("refuse", "reject": not agreeing), else +1 ("deny" stays a denial).
+
+    >>> event_polarity("refuse"), event_polarity("agree"), event_polarity("deny"), event_polarity("frobnicate")
+    (-1, 1, 1, 1)
+    """
+    t = tables()
+    member = t.members.get(" ".join(verb_lemma.lower().split()))
+    return -1 if member is not None and member.polarity < 0 and member.event_class in t.same_event else 1
 
 
 def is_empty_verb(lemma: str) -> bool:

@@ -129,3 +129,27 @@ def member_of(verb: str) -> Member | None:
         return t.members[verb]
     known = t.verbs.get(verb)
     return _curated(known, t.members) if known is not None else None
+
+
+def is_curated_class(name: str) -> bool:
+    """True for a relation class of the curated synonym groups ("attack", "agree to"), false for a WordNet verb's
+    own class or a coarse one ("hit", "consume") and for the copulas.
+
+    >>> is_curated_class("attack"), is_curated_class("agree to"), is_curated_class("hit"), is_curated_class("be")
+    (True, True, False, False)
+    """
+    return name in _curated_classes()
+
+
+@cache
+def _curated_classes() -> frozenset[str]:
+    return frozenset(m.relation for m in tables().members.values())
+
+
+def is_class_member(word: str) -> bool:
+    """True for a word or phrase listed in a curated synonym group ("attack", "work for"; not "smoke").
+
+    >>> is_class_member("attack"), is_class_member("work for"), is_class_member("smoke")
+    (True, True, False)
+    """
+    return " ".join(word.lower().split()) in tables().members

@@ -1,9 +1,10 @@
 """Trigger rules for words whose event depends on their context: an acronym the parser took for a name ("arrested
 for DUI"), a noun that is an event only as an occasion ("the office Christmas party", not "the ruling party"),
-an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey), and a
-verb of shaking that tells the quake only when a quake shakes ("shook hands" is none); and what makes a headline
-line, where a word inside a misread name may still be an event ("Office Shooting"). Named events
-and the kind nouns said of them are ``newsgraph.ingest.named_events``.
+an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey); verbs and
+nouns of striking and shaking (a labour strike, "shook hands", "was visibly shaken":
+``newsgraph.ingest.striking``, re-exported here); and what makes a headline line, where a word inside a misread
+name may still be an event ("Office Shooting"). Named events and the kind nouns said of them are
+``newsgraph.ingest.named_events``.
 
 Used by ``newsgraph.ingest.events``; each rule takes a token and returns (event verb, kind) or None.
 """
@@ -16,11 +17,18 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.circumstances import TIME_PREPOSITIONS, TIME_WORDS
-from newsgraph.ingest.clauses import is_passive, subjects_of
 from newsgraph.ingest.dates import MONTHS, WEEKDAYS
-from newsgraph.ingest.lexicon import event_class, event_verb, is_speech_verb
-from newsgraph.ingest.noun_classes import noun_class
+from newsgraph.ingest.lexicon import event_verb, is_speech_verb
 from newsgraph.ingest.spelling import american_spelling
+from newsgraph.ingest.striking import (
+    SHAKEN_BY_NEWS,
+    SHAKEN_BY_SOMEONE,
+    SHAKING_VERBS as SHAKING_VERBS,
+    STOPPAGE_EVENT,
+    is_person,
+    shaking_trigger as shaking_trigger,
+    stoppage_trigger as stoppage_trigger,
+)
 from newsgraph.ingest.words import words
 
 
@@ -150,10 +158,6 @@ def run_away_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
 #: suspect was seized", "the capture of the gunman" (not "captured the city", "seized arms").
 TAKING_VERBS = frozenset({"capture", "seize", "recapture", "catch"})
 TAKEN_PERSON_EVENT = "arrest"
-#: Name labels of people: a person, or a group named by its nationality ("23 Somalis").
-_PERSON_LABELS = frozenset({"PERSON", "NORP"})
-
-
 def taken_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
     """The trigger of a verb of taking (``TAKING_VERBS``) whose taken is a person (a person's name or a noun of
     a person: "pirates", "the suspect"): (arrest, its kind); else ``trigger``. What is taken is a verb's direct
@@ -171,7 +175,7 @@ def taken_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, s
     """
     if trigger[0] not in TAKING_VERBS:
         return trigger
-    if token.dep_ == "acl" and token.tag_ == "VBN" and _is_person(token.head):
+    if token.dep_ == "acl" and token.tag_ == "VBN" and is_person(token.head):
         return TAKEN_PERSON_EVENT, trigger[1]
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "poss"}:
@@ -180,7 +184,7 @@ def taken_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, s
             taken = [g for g in child.children if g.dep_ == "pobj"]
         else:
             continue
-        if any(_is_person(x) for t in taken for x in (t, *_partitive_of(t))):
+        if any(is_person(x) for t in taken for x in (t, *_partitive_of(t))):
             return TAKEN_PERSON_EVENT, trigger[1]
     return trigger
 
@@ -261,60 +265,9 @@ def reached_person_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str,
         return trigger
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass"} and any(
-                t.text.lower() in _PERSON_PRONOUNS or _is_person(t) for t in (child, *child.conjuncts)):
+                t.text.lower() in _PERSON_PRONOUNS or is_person(t) for t in (child, *child.conjuncts)):
             return event, trigger[1]
     return trigger
-
-
-#: Verbs of the quake class that also mean shaking anything: a quake only when what shakes is one.
-SHAKING_VERBS = frozenset({"shake", "jolt", "rock"})
-#: Event classes whose shaking is the quake's ("the aftershock jolted the island").
-_QUAKE_CLASSES = frozenset({"quake", "aftershock"})
-#: A shaking done by a person or group ("shook hands with the lawyers", "rocked the baby").
-SHAKEN_BY_SOMEONE = "agitate"
-#: A shaking done by another happening, or felt by a person ("the scandal rocked the government", "Greece rocked
-#: by clashes", "he shook with rage").
-SHAKEN_BY_NEWS = "unsettle"
-_GROUP_LABELS = frozenset({"PERSON", "NORP", "ORG"})
-_THING_PRONOUNS = frozenset({"it", "which", "that", "this"})
-
-
-def shaking_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
-    """The trigger of a verb of ``SHAKING_VERBS``: the quake (``trigger``) when what shakes is a quake ("a tremor
-    shook the city", "was rocked by an earthquake") or no doer is named ("the ground shook", "strong enough to
-    shake buildings"); ``SHAKEN_BY_SOMEONE`` when a person or group shakes something ("shook hands with fans");
-    ``SHAKEN_BY_NEWS`` when another happening does ("the death shook the city") or a person shakes ("he shook
-    with rage"). The doer is a passive's "by" phrase or a transitive verb's subject; an intransitive verb's
-    subject is what shakes.
-
-    >>> from spacy.tokens import Doc
-    >>> from spacy.vocab import Vocab
-    >>> doc = Doc(Vocab(), words=["Quake", "shakes", "city", ";", "he", "shook", "hands"],
-    ...           lemmas=["quake", "shake", "city", ";", "he", "shake", "hand"], heads=[1, 1, 1, 1, 5, 1, 5],
-    ...           deps=["nsubj", "ROOT", "dobj", "punct", "nsubj", "conj", "dobj"],
-    ...           pos=["NOUN", "VERB", "NOUN", "PUNCT", "PRON", "VERB", "NOUN"])
-    >>> shaking_trigger(doc[1], ("shake", "verbal")), shaking_trigger(doc[5], ("shake", "verbal"))
-    (('shake', 'verbal'), ('agitate', 'verbal'))
-    """
-    if trigger[0] not in SHAKING_VERBS or token.pos_ != "VERB":
-        return trigger
-    agents = [g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    caused = bool(agents) or is_passive(token) or any(c.dep_ == "dobj" for c in token.children)
-    for doer in agents or ([] if is_passive(token) else subjects_of(token)[0]):
-        if doer.lower_ in _THING_PRONOUNS:
-            continue
-        if _is_person(doer) or doer.pos_ == "PRON" or caused and doer.ent_type_ in _GROUP_LABELS:
-            return (SHAKEN_BY_SOMEONE if caused else SHAKEN_BY_NEWS), trigger[1]
-        if not caused:
-            continue  # "the ground shook": what shakes
-        verb = event_verb(doer.lemma_.lower(), "NOUN")
-        if verb is not None:
-            return (trigger if event_class(verb) in _QUAKE_CLASSES else (SHAKEN_BY_NEWS, trigger[1]))
-    return trigger
-
-
-def _is_person(token: Token) -> bool:
-    return token.ent_type_ in _PERSON_LABELS or noun_class(token.lemma_.lower()) == "PERSON"
 
 
 def american_form(form: str, pos: str) -> str:
@@ -339,13 +292,13 @@ def names_a_time(preposition: Token) -> bool:
 
 @cache
 def context_senses() -> frozenset[str]:
-    """The events this module's context rules read a verb as, in place of its own ("fired in self-defence":
+    """The events the context rules read a verb as, in place of its own ("fired in self-defence":
     shoot; "captured 23 pirates": arrest; "hit and run": flee): a relation whose trigger was so read takes that
     event's class (``newsgraph.graph.build.triple_class``).
 
     >>> sorted(context_senses())
-    ['agitate', 'arrest', 'drive drunk', 'flee', 'get to someone', 'shoot', 'unsettle']
+    ['agitate', 'arrest', 'drive drunk', 'flee', 'get to someone', 'go on strike', 'shoot', 'unsettle']
     """
     return frozenset({TAKEN_PERSON_EVENT, RUN_AWAY_EVENT, *OBJECTLESS_EVENTS.values(),
                       *PERSON_REACHED_EVENTS.values(), *(event for _, event in MANNER_EVENTS.values()),
-                      SHAKEN_BY_SOMEONE, SHAKEN_BY_NEWS})
+                      SHAKEN_BY_SOMEONE, SHAKEN_BY_NEWS, STOPPAGE_EVENT})
