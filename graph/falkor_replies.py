@@ -8,6 +8,8 @@ import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from newsgraph.graph.rows import nested
+
 __all__ = ["GraphElement", "compact", "element", "node_keys", "plain", "scalar", "typed_rows"]
 
 _FLAGS = {"true": True, "false": False}
@@ -158,26 +160,20 @@ def node_keys(values: Any) -> tuple[dict[int, Any], set[int]]:
     """
     known: dict[int, Any] = {}
     wanted: set[int] = set()
-    stack = [values]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple)):
-            stack.extend(value)
-        elif hasattr(value, "properties") and hasattr(value, "labels"):
+
+    def inside(value: Any) -> list[Any] | None:
+        if hasattr(value, "properties") and hasattr(value, "relation"):  # an edge: the end nodes it holds
+            return [end for end in (value.src_node, value.dest_node) if hasattr(end, "labels")]
+        if callable(getattr(value, "nodes", None)) and callable(getattr(value, "edges", None)):  # a path
+            return [*value.nodes(), *value.edges()]
+        return None
+
+    for value in nested(values, inside):
+        if hasattr(value, "properties") and hasattr(value, "labels"):
             if value.properties and value.properties.get("id") is not None:
                 known[value.id] = value.properties["id"]
         elif hasattr(value, "properties") and hasattr(value, "relation"):
-            for end in (value.src_node, value.dest_node):
-                if hasattr(end, "labels"):
-                    stack.append(end)
-                    wanted.add(end.id)
-                else:
-                    wanted.add(end)
-        elif callable(getattr(value, "nodes", None)) and callable(getattr(value, "edges", None)):
-            stack.extend(value.nodes())
-            stack.extend(value.edges())
+            wanted.update(end.id if hasattr(end, "labels") else end for end in (value.src_node, value.dest_node))
     return known, wanted
 
 

@@ -11,6 +11,7 @@ import neo4j
 from neo4j.exceptions import Neo4jError
 
 from newsgraph.errors import BadCypher, WriteRefused
+from newsgraph.graph.rows import nested
 
 
 def read_only_refusal(code: str, message: str) -> BadCypher | None:
@@ -143,16 +144,12 @@ def _unnamed_ends(values: Any) -> list[str]:
     """The element ids of the end nodes of relationships in ``values`` that hold no ``id`` property as the driver
     gave them (a relationship returned without its nodes comes with their element ids only)."""
     found: dict[str, None] = {}
-    stack = [values]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, (list, tuple)):
-            stack.extend(value)
-        elif isinstance(value, neo4j.graph.Path):
-            stack.extend(value.relationships)
-        elif isinstance(value, neo4j.graph.Relationship):
+
+    def paths(value: Any) -> Any:
+        return value.relationships if isinstance(value, neo4j.graph.Path) else None
+
+    for value in nested(values, paths):
+        if isinstance(value, neo4j.graph.Relationship):
             for end in (value.start_node, value.end_node):
                 if end is not None and end.get("id") is None:
                     found[end.element_id] = None
