@@ -153,10 +153,15 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
             graph.add_edge(article.id, story_of[article.id], key="IN_STORY", type="IN_STORY")
         _add_events(graph, analysis, events, resolution, entities, story_of.get(article.id, ""))
         senses = {m.start: m.lemma for m in analysis.events if m.kind == "verbal" and m.lemma in context_senses()}
-        classes = {m.start: m.event_class for m in analysis.events if m.kind == "verbal"}
+        classes = {m.start: (m.lemma, m.event_class) for m in analysis.events if m.kind == "verbal"}
         for triple in analysis.triples:
+            lemma, event_class = classes.get(triple.trigger_start, ("", ""))
+            # the event's class is the relation's only where the predicate is the trigger itself ("hit"), not a
+            # phrase of it with a preposition whose object is the relation's ("pulled over X on the freeway":
+            # "pull on → freeway" is no halting of the freeway)
+            own = triple.predicate.removeprefix("be ") == lemma
             _add_triple(graph, triple, resolution, entities, events, relations, concepts,
-                        senses.get(triple.trigger_start, ""), classes.get(triple.trigger_start, ""))
+                        senses.get(triple.trigger_start, ""), event_class if own else "")
     for copy in copies.copies:
         if copy.source in graph and copy.original in graph:
             graph.add_edge(copy.source, copy.original, key="COPY_OF", type="COPY_OF", similarity=copy.similarity)

@@ -40,9 +40,9 @@ def browse(
         lost = None
         with open_store(settings) as graph_store:
             workbench = Workbench(graph_store, host, port)
+            stop = _stop_on_signals()  # before the line that says it is up: a signal right after it stops it cleanly
             typer.echo(f"newsgraph workbench on {workbench.url} (read-only); Ctrl-C stops it")
             serving = threading.Thread(target=workbench.serve_forever, name="newsgraph-workbench", daemon=True)
-            stop = _stop_on_signals()
             serving.start()
             try:  # as serve does: a server that died under the workbench ends it, rather than every page failing
                 while serving.is_alive() and not stop.wait(0.5):
