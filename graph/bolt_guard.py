@@ -11,15 +11,18 @@ server and says so, rather than serve every interface unasked.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ipaddress
+import logging
 import os
 import socket
 import struct
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
-from newsgraph.errors import BadSetting
+from newsgraph.errors import BadSetting, StoreUnavailable
 
 _SYS_PIDFD_GETFD = 438  # the same number on every Linux architecture
 _SO_ATTACH_FILTER = 26
@@ -165,3 +168,26 @@ def _program(host: str) -> tuple[bytes, ctypes.Array]:
     raw = b"".join(struct.pack("HBBI", op, offset(i, jt), offset(i, jf), k) for i, (op, jt, jf, k) in enumerate(code))
     buffer = ctypes.create_string_buffer(raw, len(raw))
     return struct.pack("HP", len(code), ctypes.addressof(buffer)), buffer
+
+
+def keep(pid: int, port: int, host: str, record: Path) -> None:
+    """Keep the Bolt listener of server ``pid`` on ``port`` to ``host`` (``restrict``), or log that it takes every
+    interface when ``host`` is one of ``ALL_INTERFACES``; then write ``host port`` to ``record``.
+
+    Raises:
+        StoreUnavailable: the listener cannot be kept to ``host`` on this system (the caller stops the server).
+    """
+    if host in ALL_INTERFACES:
+        logging.getLogger(__name__).info("Bolt on port %d accepts connections on every interface, with no "
+                                         "authentication: anyone who can reach this machine can read and change "
+                                         "the graph", port)
+    else:
+        try:
+            restrict(pid, port, host)
+        except OSError as exc:
+            raise StoreUnavailable(
+                f"cannot keep FalkorDB's Bolt port {port} to {host} on this system ({exc}); FalkorDB itself listens "
+                "on every interface: leave Bolt off, or pass --bolt-host 0.0.0.0 to accept that (no "
+                "authentication)") from exc
+    with contextlib.suppress(OSError):
+        record.write_text(f"{host} {port}\n")

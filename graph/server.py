@@ -20,7 +20,6 @@ user has died without doing so.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import logging
 import os
 import subprocess
@@ -40,19 +39,17 @@ from newsgraph.graph.server_io import (
     binaries as _binaries,
     loading as _loading,
     log_tail,
-    module_arg as _module_arg,
     ping as _ping,
     process_id as _process_id,
     rdb_error,
     retire_append_log,
     save_error,
-    saved as _saved,
     server_alive as _server_alive,
-    shutdown as _shutdown_command,
     snapshot as _snapshot,
     tcp_answers as _tcp_answers,
 )
-from newsgraph.graph.server_process import end_server, redis_args
+from newsgraph.graph.server_process import ask_to_stop, end_server, redis_args
+from newsgraph.graph.server_reuse import find_running, read_pid
 from newsgraph.graph.watchdog import HangWatch, end_waits, process_start, watch_server
 
 if TYPE_CHECKING:
@@ -271,10 +268,7 @@ class EmbeddedFalkorDB:
         prepare_dirs(self.data_dir, self.socket_path, self._log_file)
 
     def _read_pid(self) -> int | None:
-        try:
-            return int(self._pid_file.read_text().strip())
-        except (OSError, ValueError):
-            return None
+        return read_pid(self._pid_file)
 
     def _log_size(self) -> int:
         try:
@@ -284,36 +278,14 @@ class EmbeddedFalkorDB:
 
     def _reuse_running(self) -> bool:
         """Adopt a server answering on the socket (owned False); clean up a stale pid file or socket."""
-        pid = self._read_pid()
-        deadline = time.monotonic() + self.startup_timeout
-        while not _ping(self.socket_path):
-            if pid is not None and not _server_alive(pid):
-                log.info("removing stale pid file %s (pid %d is gone)", self._pid_file, pid)
-                self._pid_file.unlink(missing_ok=True)
-                pid = None
-            if pid is None:
-                if self.socket_path.is_socket():
-                    log.info("removing stale socket %s", self.socket_path)
-                    self.socket_path.unlink()
-                self._bolt_file.unlink(missing_ok=True)
-                return False
-            if _loading(self.socket_path):  # replaying a large data set: as long as it takes
-                deadline = time.monotonic() + self.startup_timeout
-            if time.monotonic() >= deadline:  # alive but silent
-                raise StoreUnavailable(f"data dir {self.data_dir} is in use by pid {pid}, whose socket "
-                                       f"{self.socket_path} does not answer; stop it or use another --data-dir")
-            time.sleep(0.1)
-        reported = _process_id(self.socket_path)
-        self.owned, self.pid, self._running, requested = False, reported or pid, True, self.bolt_port
+        running = find_running(self.data_dir, self.socket_path, self._pid_file, self._bolt_file,
+                               self.startup_timeout)
+        if running is None:
+            return False
+        self.owned, self.pid, self._running, requested = False, running.pid, True, self.bolt_port
         self._log_offset = self._log_size()
         atexit.register(self._stop_at_exit)
-        port = _module_arg(self.socket_path, "graph", "BOLT_PORT")
-        self.bolt_port = int(port) if port and port.isdigit() else None  # GRAPH.CONFIG GET BOLT_PORT: junk if unset
-        try:
-            host, port = self._bolt_file.read_text().split()
-            self.bolt_host = host if int(port) == self.bolt_port else None
-        except (OSError, ValueError):
-            self.bolt_host = None
+        self.bolt_port, self.bolt_host = running.bolt_port, running.bolt_host
         if requested not in (None, self.bolt_port):
             log.info("reused FalkorDB server has Bolt port %s, not the requested %s", self.bolt_port, requested)
         log.info("reusing FalkorDB server for %s (pid %s)", self.data_dir, self.pid)
@@ -396,22 +368,14 @@ class EmbeddedFalkorDB:
         self.pid = None
 
     def _guard_bolt(self) -> None:
-        """Keep the Bolt listener to ``bolt_host`` (or warn that it takes every interface), and record it."""
+        """Keep the Bolt listener to ``bolt_host`` and record it (``bolt_guard.keep``); stop the server if that
+        cannot be done."""
         assert self.bolt_port is not None and self.pid is not None and self.bolt_host is not None
-        if self.bolt_host in bolt_guard.ALL_INTERFACES:
-            log.info("Bolt on port %d accepts connections on every interface, with no authentication: anyone "
-                     "who can reach this machine can read and change the graph", self.bolt_port)
-        else:
-            try:
-                bolt_guard.restrict(self.pid, self.bolt_port, self.bolt_host)
-            except OSError as exc:
-                self._abandon_start()
-                raise StoreUnavailable(
-                    f"cannot keep FalkorDB's Bolt port {self.bolt_port} to {self.bolt_host} on this system ({exc}); "
-                    f"FalkorDB itself listens on every interface: leave Bolt off, or pass --bolt-host 0.0.0.0 to "
-                    f"accept that (no authentication)") from exc
-        with contextlib.suppress(OSError):
-            self._bolt_file.write_text(f"{self.bolt_host} {self.bolt_port}\n")
+        try:
+            bolt_guard.keep(self.pid, self.bolt_port, self.bolt_host, self._bolt_file)
+        except StoreUnavailable:
+            self._abandon_start()
+            raise
 
     def save_failure(self) -> str:
         reason = save_error(self.data_dir, self._log_file, self._log_offset)
@@ -427,17 +391,10 @@ class EmbeddedFalkorDB:
                 last good snapshot) and the message says why.
         """
         pid, failure = self.pid, None
-        if graceful and pid is not None and _server_alive(pid):
-            # FalkorDB 4.16 swallows the first connection made on the socket after a Bolt client disconnects
-            # (it gets the closed Bolt descriptor's number): a PING or two take that one first.
-            any(_ping(self.socket_path, 0.5) for _ in range(4))
-            # Nothing changed since the last snapshot (a session that only read): stopping without writing the
-            # same snapshot again saves the time of a full save of the graph.
-            save = not _saved(self.socket_path, self.data_dir)
-            refused = _shutdown_command(self.socket_path, save=save, timeout=_STOP_TIMEOUT)
-            if refused:  # a successful SHUTDOWN closes the connection without a reply
-                failure = self.save_failure()
-                _shutdown_command(self.socket_path, save=False, timeout=_STOP_TIMEOUT)
+        if graceful and pid is not None and _server_alive(pid) and \
+                not ask_to_stop(self.socket_path, self.data_dir, _STOP_TIMEOUT):
+            failure = self.save_failure()
+            ask_to_stop(self.socket_path, self.data_dir, _STOP_TIMEOUT, save=False)
         end_server(pid, self._proc, wait=_STOP_TIMEOUT if graceful else 0.0, hung=self._hung)
         if pid is not None and self._read_pid() == pid:
             self._pid_file.unlink(missing_ok=True)

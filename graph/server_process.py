@@ -11,7 +11,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from newsgraph.graph.server_io import server_alive as alive
+from newsgraph.graph.server_io import ping, saved, server_alive as alive, shutdown
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,19 @@ def redis_args(server: str, module: str, *, data_dir: Path, socket_path: Path, l
     if bolt_port is not None:
         args += ["BOLT_PORT", str(bolt_port)]
     return args
+
+
+def ask_to_stop(socket_path: Path, data_dir: Path, timeout: float, *, save: bool | None = None) -> bool:
+    """Ask the server on ``socket_path`` to shut down: SHUTDOWN SAVE, or NOSAVE when ``graph.rdb`` already holds
+    what it holds (a session that only read: the same snapshot written again would cost a full save of the graph),
+    or as ``save`` says. True if it stopped, False if it refused (its save failed).
+    """
+    # FalkorDB 4.16 swallows the first connection made on the socket after a Bolt client disconnects (it gets the
+    # closed Bolt descriptor's number): a PING or two take that one first.
+    any(ping(socket_path, 0.5) for _ in range(4))
+    if save is None:
+        save = not saved(socket_path, data_dir)
+    return not shutdown(socket_path, save=save, timeout=timeout)  # a successful SHUTDOWN closes without a reply
 
 
 def end_server(pid: int | None, keeper: subprocess.Popen[bytes] | None, *, wait: float, hung: bool = False) -> None:
