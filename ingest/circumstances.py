@@ -13,7 +13,8 @@ A phrase is classified by its preposition and its object, in this order:
   or after "for" ("for the moment", "for the first time", "at the same time"; ``MOMENT_WORDS``); a period of
   office with its holder or rank ("in his first term", "during her presidency"; ``OFFICE_PERIODS``); also a bare
   noun-phrase adverbial ("last week", "Tuesday") or a time adverb ("yesterday"). Resolved with
-  ``newsgraph.ingest.dates.resolve_when`` against the article's publication date, ahead of it in a clause of
+  ``newsgraph.ingest.dates.resolve_when`` against the article's publication date (or its section's day heading:
+  ``newsgraph.ingest.day_headings``), ahead of it in a clause of
   what is to happen ("will meet", "is due to appear", "plans to vote"; ``newsgraph.ingest.tenses``) and not after
   it in one of what happened; the phrase is kept as written.
 * **channel** (``via``): the medium or message something was said through — "in a statement", "in an
@@ -45,6 +46,7 @@ from spacy.tokens import Token
 
 from newsgraph.ingest.columns import doc_table
 from newsgraph.ingest.dates import MONTHS, WEEKDAYS, resolve_when
+from newsgraph.ingest.day_headings import section_day
 from newsgraph.ingest.tenses import is_future, is_past
 from newsgraph.model import Circumstances
 
@@ -162,7 +164,7 @@ def _circumstances(token: Token, published: str) -> Circumstances:
         found.update(_object_place(token))
     when, when_text = found.get("when", ("", ""))
     if when_text:
-        when = resolve_when(when, published, future=is_future(token), past=is_past(token))
+        when = resolve_when(when, section_day(token, published), future=is_future(token), past=is_past(token))
     where, where_text = found.get("where", ("", ""))
     via, via_text = found.get("via", ("", ""))
     return Circumstances(when=when, when_text=when_text, where=where, where_text=where_text, via=via,

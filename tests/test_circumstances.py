@@ -408,3 +408,26 @@ def test_a_time_right_after_a_happening_the_clause_is_placed_against_is_that_hap
                    "of ADP prep 2", "assault NOUN pobj 3", "on ADP prep 2", "Tuesday PROPN pobj 5 ent=DATE",
                    ". PUNCT punct 2")
     assert circumstances(_verb(doc), WEDNESDAY).when == "2025-03-18"  # "of" places nothing in time
+
+
+def test_a_day_heading_of_a_live_blog_is_the_day_its_relative_times_are_told_against():
+    from spacy.tokens import Doc
+
+    from handmade import _VOCAB
+
+    words = ["Friday", ",", "March", "14", "\n", "Putin", "signed", "the", "deal", "yesterday", "."]
+    spaces = [False, True, True, False, False, True, True, True, True, False, False]
+    heads = [0, 0, 0, 2, 3, 6, 6, 8, 6, 6, 6]
+    deps = ["ROOT", "punct", "appos", "nummod", "dep", "nsubj", "ROOT", "det", "dobj", "npadvmod", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "NUM", "SPACE", "PROPN", "VERB", "DET", "NOUN", "NOUN", "PUNCT"]
+    ents = ["B-DATE", "I-DATE", "I-DATE", "I-DATE", "O", "B-PERSON", "O", "O", "O", "B-DATE", "O"]
+    lemmas = [w.lower() for w in words]
+    lemmas[6] = "sign"
+    doc = Doc(_VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, ents=ents, lemmas=lemmas,
+              sent_starts=[True, False, False, False, False, True, False, False, False, False, False])
+    assert doc.text.startswith("Friday, March 14\nPutin signed")
+    # published on Wednesday 19 March: "yesterday" under the heading of Friday 14 March is Thursday 13 March
+    assert circumstances(doc[6], WEDNESDAY).when == "2025-03-13"
+    headless = make_doc("Putin PROPN nsubj 1 ent=PERSON", "signed VERB ROOT 1 lemma=sign", "the DET det 3",
+                        "deal NOUN dobj 1", "yesterday NOUN npadvmod 1 ent=DATE", ". PUNCT punct 1")
+    assert circumstances(headless[1], WEDNESDAY).when == "2025-03-18"
