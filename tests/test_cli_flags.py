@@ -44,6 +44,30 @@ def test_neo4j_variables_are_left_alone_for_the_embedded_store(tmp_path, monkeyp
     assert "needs --store neo4j" not in result.stderr and "no graph in" in result.stderr
 
 
+@pytest.mark.parametrize("command", [["cypher", "RETURN 1 AS x"], ["query", "sources"], ["entities"]])
+def test_neo4j_variables_with_the_embedded_store_are_named_in_one_warning(tmp_path, monkeypatch, command):
+    """Ignored, but not silently: one line names the variables and the store they are for."""
+    monkeypatch.setenv("NEWSGRAPH_NEO4J_URI", "bolt://h:1")
+    monkeypatch.setenv("NEWSGRAPH_NEO4J_PASSWORD", "secret")
+    for name in ("STORE", "NEO4J_USER", "NEO4J_DATABASE"):
+        monkeypatch.delenv(f"NEWSGRAPH_{name}", raising=False)
+    result = CliRunner().invoke(app, [*command, "--data-dir", str(tmp_path / "none")])
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("newsgraph: warning:")]
+    assert warnings == ["newsgraph: warning: NEWSGRAPH_NEO4J_URI, NEWSGRAPH_NEO4J_PASSWORD apply only with --store "
+                        "neo4j (NEWSGRAPH_STORE=neo4j); the embedded store ignores them"], result.stderr
+    assert "no graph in" in result.stderr  # and the command goes on as without them
+
+
+def test_no_warning_without_neo4j_variables_or_with_the_neo4j_store(tmp_path, monkeypatch):
+    for name in ("STORE", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(f"NEWSGRAPH_{name}", raising=False)
+    result = CliRunner().invoke(app, ["cypher", "RETURN 1 AS x", "--data-dir", str(tmp_path / "none")])
+    assert "newsgraph: warning:" not in result.stderr, result.stderr
+    monkeypatch.setenv("NEWSGRAPH_NEO4J_URI", "bolt://127.0.0.1:1")
+    result = CliRunner().invoke(app, ["cypher", "RETURN 1 AS x", "--store", "neo4j"])
+    assert "newsgraph: warning:" not in result.stderr and result.exit_code != 0
+
+
 def _bracketed(text: str | None) -> list[str]:
     return [" ".join(part.split()) for part in re.findall(r"\[[^\[\]]*\]", text or "")]
 

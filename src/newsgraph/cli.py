@@ -83,6 +83,11 @@ def _settings(**flags: Any) -> Settings:
         if typed:  # a flag the embedded store would ignore; typer fills a flag from its variable (which is fine)
             raise BadSetting(f"{', '.join(typed)} {'needs' if len(typed) == 1 else 'need'} --store neo4j (or "
                              "NEWSGRAPH_STORE=neo4j): the embedded FalkorDB store takes no connection settings")
+        exported = [ENV_PREFIX + name.upper() for name in renamed.values() if os.environ.get(ENV_PREFIX + name.upper())]
+        if exported:  # kept exported for the commands that use Neo4j: said once, not refused
+            typer.echo(f"newsgraph: warning: {', '.join(exported)} {'applies' if len(exported) == 1 else 'apply'} "
+                       "only with --store neo4j (NEWSGRAPH_STORE=neo4j); the embedded store ignores "
+                       f"{'it' if len(exported) == 1 else 'them'}", err=True)
     return settings
 
 
