@@ -11,7 +11,8 @@ more of them, minor words skipped as in an acronym) followed by its remaining wo
 Precision: a short form must be written; two long names whose initials happen to agree ("Brooklyn Supreme Court"
 and "Bellflower Superior Court", both "BS Court") never meet through them, and a written short form that two
 long names fit joins neither. The rule looks at the entities of one chunk of an ingest (as the story ties do):
-the written forms are read from article text, which the store does not keep.
+the written forms are read from the chunk's article texts (the store keeps each source's text, but reading every
+stored text back on each ingest would cost more than the rule gains).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from newsgraph.ingest.names import acronym, name_key
+from newsgraph.ingest.names import name_key
+from newsgraph.ingest.short_forms import acronym
 from newsgraph.model import ArticleAnalysis, LocalEntity
 
 #: An all-capital word of two to five letters ending the text before a name on its line ("... warship INS ").

@@ -36,7 +36,6 @@ from newsgraph.ingest.names import (
     CANONICAL_NAMES,
     GENERATIONS,
     TITLE_WORDS,
-    acronym,
     fold,
     name_key,
     slug,
@@ -44,6 +43,7 @@ from newsgraph.ingest.names import (
     without_generation,
 )
 from newsgraph.ingest.noun_classes import noun_class
+from newsgraph.ingest.short_forms import acronym
 from newsgraph.model import ArticleAnalysis, Entity, LocalEntity
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.ages import stated_age, years_old
-from newsgraph.ingest.anaphora import Found, _noun_start
+from newsgraph.ingest.found import Found, noun_start
 from newsgraph.ingest.noun_classes import AGENT_ENDINGS, noun_class, noun_sex
 from newsgraph.ingest.pronoun_sexes import linked_sexes
 from newsgraph.ingest.pronouns import person_sexes, resolve_pronouns
@@ -59,7 +59,7 @@ def aged_nouns(doc: Doc, found: list[Found]) -> list[Found]:
                 sexes = linked_sexes(doc, resolve_pronouns(doc, found), person_sexes(doc, found))
             if sexes.get(key) != sex:
                 continue  # "a 48-year-old man" is not a person of that age whose sex the article does not say
-        start = _noun_start(noun, covered)
+        start = noun_start(noun, covered)
         covered.update(range(start, noun.i + 1))
         person = first[key]
         out.append(Found(start, noun.i + 1, person.name, "PERSON", "description", person.key, 0))

@@ -7,7 +7,7 @@ descriptions of named entities by ``newsgraph.ingest.nominals``."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.attrs import IS_ALPHA, LEMMA, LOWER, ORTH, POS
@@ -16,6 +16,16 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.ingest.ages import stated_age, years_old
 from newsgraph.ingest.columns import ByString, columns, hashes
+from newsgraph.ingest.found import (
+    FEMALE_PRONOUNS,
+    PERSON_PRONOUNS,
+    Found,
+    adjacent,
+    apposed,
+    noun_start,
+    phrase_end,
+    tokens_where,
+)
 from newsgraph.ingest.names import (
     HEAD_OF_STATE_ROLES,
     NOT_CURRENT,
@@ -27,26 +37,9 @@ from newsgraph.ingest.names import (
 )
 from newsgraph.ingest.noun_classes import noun_class
 
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose"})
 _ROLE_NOUNS = hashes(ROLE_NOUNS)
 #: A word's name key, for the words long enough to be a name the model missed.
 _NAME_KEY = ByString(lambda text: name_key(text) if len(text) >= 3 else None)
-
-
-@dataclass
-class Found:
-    """A mention candidate: token span, display name, NER-style label, how it was found, the entity key."""
-
-    start: int  # token indices
-    end: int
-    name: str
-    label: str
-    kind: str
-    key: str
-    weight: float = 1.0
-    role: tuple[str, ...] = ()  # (country, role) of a description no person of the article holds
 
 
 def repeated_names(doc: Doc, found: list[Found]) -> list[Found]:
@@ -146,7 +139,7 @@ def descriptions(doc: Doc, found: list[Found], roles: list[Role]) -> list[Found]
             titled[r.role][r.key] = r
     out = []
     pos, lower = columns(doc, [POS, LOWER])
-    for token in _tokens(doc, (p == NOUN and h in _ROLE_NOUNS for p, h in zip(pos, lower))):
+    for token in tokens_where(doc, (p == NOUN and h in _ROLE_NOUNS for p, h in zip(pos, lower))):
         if token.i in by_token or token.dep_ == "attr" or not any(c.lower_ == "the" or c.dep_ == "poss"
                                                                  for c in token.children):
             continue  # "X is the president of Ukraine" says what X is: a predicate, not a mention
@@ -240,7 +233,7 @@ def _learned_roles(doc: Doc, found: list[Found], by_token: Mapping[int, Found]) 
             continue
         head = doc[item.end - 1]
         # "Ukraine's president, Volodymyr Zelenskyy" / "Zelenskyy, Ukraine's president"
-        for noun in [_apposed(head, by_token)] + [c for c in head.children if c.dep_ == "appos"]:
+        for noun in [apposed(head, by_token)] + [c for c in head.children if c.dep_ == "appos"]:
             if noun.lower_ in ROLE_NOUNS and (head.dep_ == "appos" or noun.dep_ == "appos") and noun.i not in by_token:
                 country = _role_country(noun, by_token)
                 if country and _of_a_country(noun, by_token) and not any(
@@ -318,7 +311,7 @@ def gendered_nouns(doc: Doc, found: list[Found]) -> list[Found]:
                 and not any(c.dep_ == "poss" for c in token.children)
                 and not (_indefinite(token) and not any(map(years_old, token.children)))
                 and not any(a is not None and ages and a not in ages for a in map(years_old, token.children))):
-            start = _noun_start(token, covered)
+            start = noun_start(token, covered)
             out.append(Found(start, token.i + 1, woman.name, "PERSON", "description", woman.key, 0))
     return out
 
@@ -353,7 +346,7 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
                 or any(c.dep_ == "poss" for c in noun.children) or noun_class(noun.lemma_) in {"ORG", "GPE"}):
             return  # "X, a company": a noun of an organisation or a place says X is no person
         seen.add(noun.i)
-        out.append(Found(_noun_start(noun, covered), noun.i + 1, person.name, "PERSON", "description", person.key, 0))
+        out.append(Found(noun_start(noun, covered), noun.i + 1, person.name, "PERSON", "description", person.key, 0))
 
     def named(token: Token) -> Found | None:
         person = person_at.get(token.i)
@@ -362,7 +355,7 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
     lemma, pos = columns(doc, [LEMMA, POS])
     identifying = _IDENTIFYING.column(doc, lemma)
     # the tokens of persons' names (``named`` takes the last of each) and the verbs that identify
-    for token in _tokens(doc, (n in person_at or (p == VERB and verb)
+    for token in tokens_where(doc, (n in person_at or (p == VERB and verb)
                                for n, (p, verb) in enumerate(zip(pos, identifying)))):
         if pos[token.i] == VERB and identifying[token.i]:
             candidates = [named(o) for p in token.children if p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
@@ -377,65 +370,14 @@ def identified_nouns(doc: Doc, found: list[Found]) -> list[Found]:
         person = named(token)
         if person is None:
             continue
-        apposed = _apposed(token, by_token)  # "the fired man, X", "the owner of the restaurant, X"
-        if token.dep_ == "appos" and _adjacent(doc, _phrase_end(apposed, person.start), person.start):
-            link(apposed, person)
+        described = apposed(token, by_token)  # "the fired man, X", "the owner of the restaurant, X"
+        if token.dep_ == "appos" and adjacent(doc, phrase_end(described, person.start), person.start):
+            link(described, person)
         for child in token.children:  # "X, 66, a grandmother"
-            if child.dep_ == "appos" and _adjacent(doc, person.end, _noun_start(child, covered)):
+            if child.dep_ == "appos" and adjacent(doc, person.end, noun_start(child, covered)):
                 link(child, person)
         if token.dep_ == "nsubj" and token.head.lemma_ == "be":  # "X was an inexperienced climber"
             for child in token.head.children:
                 if child.dep_ == "attr":
                     link(child, person)
     return out
-
-
-def _tokens(doc: Doc, where: Iterable[bool]) -> Iterator[Token]:
-    """The tokens of ``doc`` where ``where`` (a value per token) is true, in order."""
-    for i, chosen in enumerate(where):
-        if chosen:
-            yield doc[i]
-
-
-def _noun_start(noun: Token, covered: set[int]) -> int:
-    """Where the noun phrase of a common noun starts: its determiner and modifiers, short of any other mention."""
-    doc = noun.doc
-    start = min([noun.i] + [c.left_edge.i for c in noun.children if c.dep_ in {"det", "amod", "compound", "nummod"}])
-    while start < noun.i and any(i in covered or doc[i].pos_ == "PROPN" or doc[i].text.endswith(("'", "'s", "’s"))
-                                 for i in range(start, noun.i)):
-        start += 1  # "the Troy resident", "the Saints' rusher": the name is a mention of its own
-    return start
-
-
-def _apposed(name: Token, by_token: Mapping[int, Found]) -> Token:
-    """The noun a name in apposition describes: the word the parser hangs it on, or, where that is a place or an
-    organisation named in a prepositional phrase, the noun the phrase modifies ("The president of Afghanistan,
-    Hamid Karzai": the parser hangs "Karzai" on "Afghanistan", and a person is in apposition to no place)."""
-    noun = name.head
-    other = by_token.get(noun.i)
-    if (name.dep_ == "appos" and other is not None and other.label != "PERSON" and noun.dep_ == "pobj"
-            and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN"):
-        return noun.head.head
-    return noun
-
-
-def _phrase_end(noun: Token, before: int) -> int:
-    """Where the phrase of a noun ends short of a name in apposition at ``before``: the end of its last word ahead
-    of the commas, dashes or numbers that set the name off ("the owner of the restaurant, X" ends after
-    "restaurant"), when every word between belongs to the noun's phrase; else just after the noun."""
-    doc = noun.doc
-    end = before
-    while end > noun.i + 1 and (doc[end - 1].text in _SEPARATORS or doc[end - 1].like_num):
-        end -= 1
-    if end < before and all(noun in doc[i].ancestors for i in range(noun.i + 1, end)):
-        return end
-    return noun.i + 1
-
-
-_SEPARATORS = frozenset({",", "-", "--", "—", "–"})
-
-
-def _adjacent(doc: Doc, end: int, start: int) -> bool:
-    """Only commas, dashes and numbers (an age) between two phrases: "X, 66, a grandmother"."""
-    return end < start and all(doc[i].text in _SEPARATORS or doc[i].like_num
-                               for i in range(end, start))

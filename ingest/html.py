@@ -52,7 +52,8 @@ class HtmlArticle:
     Attributes:
         text: The main text, one paragraph a line.
         title: The headline.
-        author: The author or authors (trafilatura joins several with ``"; "``).
+        author: The author or authors (trafilatura joins several with ``"; "``), their names only: a role in
+            the byline ("By Jane Doe, Paris correspondent") is left out (``credits.byline_names``).
         published: The publication date as trafilatura reads it (ISO 8601, ``YYYY-MM-DD``).
         url: The canonical URL (``<link rel="canonical">``, ``og:url``), else the URL it was read from.
         outlet: The site's name (``og:site_name``, the publisher in JSON-LD), else its host name.
@@ -92,6 +93,8 @@ def html_article(html: str, url: str = "") -> HtmlArticle:
     """
     import trafilatura  # imported here: it takes a while to load and only HTML input needs it
 
+    from newsgraph.ingest.credits import byline_names  # here too: credits reads spaCy Docs, and imports spaCy
+
     found = trafilatura.bare_extraction(html, url=url or None, with_metadata=True, include_comments=False,
                                         include_images=False, include_links=False, include_formatting=False,
                                         prune_xpath=TEASER_XPATHS)
@@ -104,8 +107,9 @@ def html_article(html: str, url: str = "") -> HtmlArticle:
 
     title = _one_line(field("title"))
     text = _without_headline(field("text") or "", title)
-    return HtmlArticle(text=text, title=title, author=_one_line(field("author")), published=_one_line(field("date")),
-                       url=_one_line(field("url")) or url, outlet=_one_line(field("sitename")))
+    return HtmlArticle(text=text, title=title, author=byline_names(_one_line(field("author"))),
+                       published=_one_line(field("date")), url=_one_line(field("url")) or url,
+                       outlet=_one_line(field("sitename")))
 
 
 def _without_headline(text: str, title: str) -> str:

@@ -10,8 +10,8 @@ from spacy.attrs import LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from newsgraph.ingest.anaphora import Found
 from newsgraph.ingest.columns import columns, hashes
+from newsgraph.ingest.found import Found
 from newsgraph.ingest.names import demonym_country, fold, name_key
 from newsgraph.ingest.qualifier_words import INSTITUTION_NOUNS, SEATS_OF_GOVERNMENT, government_name
 

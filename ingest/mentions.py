@@ -34,7 +34,6 @@ from spacy.tokens import Doc, Span
 from newsgraph.ingest.address_lines import doc_address_lines, in_lines
 from newsgraph.ingest.aged_nouns import aged_nouns
 from newsgraph.ingest.anaphora import (
-    Found as _Found,
     Role,
     describing_nouns,
     descriptions,
@@ -45,6 +44,7 @@ from newsgraph.ingest.anaphora import (
 )
 from newsgraph.ingest.columns import ByString, columns
 from newsgraph.ingest.credits import credit_tokens
+from newsgraph.ingest.found import Found as _Found
 from newsgraph.ingest.institutions import institutions
 from newsgraph.ingest.name_variants import name_variants
 from newsgraph.ingest.names import (
@@ -52,7 +52,6 @@ from newsgraph.ingest.names import (
     PLACE_OF_NOUNS,
     TITLE_WORDS,
     TYPE_CUE_NOUNS,
-    acronym,
     clean_name,
     demonym_country,
     fold,
@@ -65,6 +64,7 @@ from newsgraph.ingest.noun_classes import noun_class
 from newsgraph.ingest.place_names_orgs import place_named_organisations
 from newsgraph.ingest.predicates import predicate_nouns
 from newsgraph.ingest.pronouns import pronouns
+from newsgraph.ingest.short_forms import acronym
 from newsgraph.ingest.spaced_names import spaced_names, title_start as spaced_title_start
 from newsgraph.ingest.surnames import link_surnames
 from newsgraph.ingest.words import as_tokens

@@ -11,7 +11,7 @@ Each is taken only on the article's own evidence and only for organisations:
    "Air Force" of "United States Air Force", never "Airlines" of "Singapore Airlines") is the organisation, when
    no other organisation of the article shortens to it.
 3. **Clipped first word.** A one-word organisation name, capitalised, that clips the first word of exactly one
-   organisation's name or of that name less its country (``names.clips``: three letters or more, at most half the
+   organisation's name or of that name less its country (``short_forms.clips``: three letters or more, at most half the
    word, the rest no word of its own: "Fed" of Federal Reserve; not "Mac" of Macworld Conference, nor "Congress"
    of Congressional Record) is that organisation.
 
@@ -25,8 +25,9 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from newsgraph.ingest.anaphora import Found
-from newsgraph.ingest.names import clips, name_key, spells_acronym, without_country
+from newsgraph.ingest.found import Found
+from newsgraph.ingest.names import name_key, without_country
+from newsgraph.ingest.short_forms import clips, spells_acronym
 
 _ORGANISATION = "ORG"
 _NAMED = frozenset({"name", "title"})

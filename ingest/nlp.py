@@ -15,6 +15,7 @@ from spacy.tokens import Doc, DocBin
 
 from newsgraph.errors import BadArticle, ModelUnavailable
 from newsgraph.ingest import attachments  # noqa: F401  (registers the newsgraph_relatives component)
+from newsgraph.ingest.abbreviations import keep_titles_whole, mark_company_ends
 from newsgraph.ingest.articles import HTML_SUFFIXES
 from newsgraph.ingest.fast_components import speed_up
 from newsgraph.ingest.languages import check_language, other_stop_words
@@ -34,6 +35,13 @@ def _datelines(doc: Doc) -> Doc:
     """A line holding only a date, a credit or a headline, or ending with a full stop, ends its sentence
     (``newsgraph.ingest.line_breaks``); runs before the parser."""
     return mark_datelines(doc)
+
+
+@Language.component("newsgraph_company_ends")
+def _company_ends(doc: Doc) -> Doc:
+    """A company's legal form ("Corp.", "Inc.") before a word that opens a clause ends its sentence
+    (``newsgraph.ingest.abbreviations``); runs after the tagger, before the parser."""
+    return mark_company_ends(doc)
 
 
 #: "No." or "Nos." (number, numbers) before a number: "No. 10 Downing St.", "Nos. 3 and 4".
@@ -64,7 +72,9 @@ def _number_signs(doc: Doc) -> Doc:
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline by package name or path; it must have a dependency parser and NER. A component that
-    ends a sentence at a dateline or a credit line runs before the parser (``newsgraph.ingest.line_breaks``); one
+    ends a sentence at a dateline or a credit line runs before the parser (``newsgraph.ingest.line_breaks``), and
+    so does one that ends a sentence at a company's legal form ("Acme Corp. The company said"); the tokenizer keeps
+    ranks and titles ("Lt.", "Sgt.") one word with their full stop (``newsgraph.ingest.abbreviations``); one
     that hangs a "which" clause after "the N of Name" on the name runs last (``newsgraph.ingest.attachments``).
     The attribute ruler's matcher and the lemmatizer are swapped for faster ones with the same output where they
     apply (``newsgraph.ingest.fast_components``).
@@ -83,6 +93,9 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         nlp.add_pipe("newsgraph_number_signs", first=True)
     if "newsgraph_datelines" not in nlp.pipe_names:
         nlp.add_pipe("newsgraph_datelines", before="parser")
+    if "newsgraph_company_ends" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_company_ends", before="parser")
+    keep_titles_whole(nlp)
     if "newsgraph_relatives" not in nlp.pipe_names:
         nlp.add_pipe("newsgraph_relatives", last=True)
     faster = speed_up(nlp)

@@ -31,8 +31,8 @@ from spacy.attrs import POS, SENT_START, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from newsgraph.ingest.anaphora import Found, _noun_start
 from newsgraph.ingest.columns import columns, sentence_numbers
+from newsgraph.ingest.found import Found, noun_start
 from newsgraph.ingest.names import CANONICAL_NAMES, COMPANY_SUFFIXES, DEMONYMS, NOT_CURRENT, fold
 from newsgraph.ingest.noun_classes import noun_class, noun_sex
 from newsgraph.ingest.pronouns import FEMALE_PRONOUNS, PERSON_PRONOUNS, person_sexes, resolve_pronouns
@@ -70,7 +70,7 @@ def nominal_mentions(doc: Doc, found: list[Found]) -> list[Found]:
         lemma = noun.lemma_.lower()
         equated[lemma].add(entity.key)
         if entity.label != "PERSON" and _linkable(noun, covered, definite=False):
-            start = _noun_start(noun, covered)
+            start = noun_start(noun, covered)
             out.append(Found(start, noun.i + 1, entity.name, entity.label, "description", entity.key, 0))
             covered.update(range(start, noun.i + 1))
     first_at: dict[str, Found] = {}
@@ -109,7 +109,7 @@ _PLURAL_TAGS = frozenset(get_string_id(t) for t in ("NNS", "NNPS"))
 
 
 def _mention(noun: Token, entity: Found, covered: set[int]) -> Found:
-    start = _noun_start(noun, covered)
+    start = noun_start(noun, covered)
     covered.update(range(start, noun.i + 1))
     return Found(start, noun.i + 1, entity.name, entity.label, "description", entity.key, 0)
 

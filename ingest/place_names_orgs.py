@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.ingest.anaphora import Found
+from newsgraph.ingest.found import Found
 from newsgraph.ingest.names import clean_name, name_key
 
 _PLURAL = frozenset({"NNS", "NNPS"})

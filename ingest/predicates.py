@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.ingest.anaphora import Found, _noun_start
+from newsgraph.ingest.found import Found, noun_start
 from newsgraph.ingest.names import TITLE_WORDS, fold
 from newsgraph.ingest.noun_classes import noun_class
 
@@ -57,7 +57,7 @@ def predicate_nouns(doc: Doc, found: list[Found], kinds: frozenset[str] = frozen
     for entity, noun in _predicated(doc, found, kinds):
         if noun.i in covered:
             continue
-        start = _noun_start(noun, covered)
+        start = noun_start(noun, covered)
         out.append(Found(start, noun.i + 1, entity.name, entity.label, "description", entity.key, 0))
         covered.update(range(start, noun.i + 1))
     return out

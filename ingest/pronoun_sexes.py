@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
-from newsgraph.ingest.anaphora import FEMALE_PRONOUNS, PERSON_PRONOUNS, Found
+from newsgraph.ingest.found import FEMALE_PRONOUNS, PERSON_PRONOUNS, Found
 
 
 def linked_sexes(doc: Doc, resolved: Mapping[int, Found], known: Mapping[str, str]) -> dict[str, str]:

@@ -34,7 +34,7 @@ from collections.abc import Mapping
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from newsgraph.ingest.anaphora import FEMALE_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, Found, _tokens
+from newsgraph.ingest.found import FEMALE_PRONOUNS, PERSON_PRONOUNS, RELATIVE_PRONOUNS, Found, tokens_where
 
 __all__ = ["FEMALE_PRONOUNS", "PERSON_PRONOUNS", "linked_sexes", "person_sexes", "pronouns", "resolve_pronouns"]
 from newsgraph.ingest.columns import columns, doc_table, hashes
@@ -102,7 +102,7 @@ def _resolve(doc: Doc, found: list[Found], sexes: Mapping[str, str]) -> dict[int
     quotes = quote_spans(doc)
     resolved: dict[int, Found] = {}
     chain: dict[str, tuple[int, Found]] = {}  # by sex: the last personal pronoun linked to a person, and its person
-    for token in _tokens(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):
+    for token in tokens_where(doc, (h in _PRONOUNS for h in columns(doc, [LOWER])[0])):
         word = token.lower_
         if word in RELATIVE_PRONOUNS:
             if token.head.dep_ == "relcl" and token.head.head.i in person_at:

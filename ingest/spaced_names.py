@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.ingest.anaphora import Found
+from newsgraph.ingest.found import Found
 from newsgraph.ingest.names import TITLE_WORDS, clean_name, fold, name_key
 
 #: The model's labels of the two halves of a name cut at a spaced initial; one of them must be a person's.

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from newsgraph.ingest.anaphora import Found
+from newsgraph.ingest.found import Found
 from newsgraph.ingest.name_marks import apart, marks
 from newsgraph.ingest.names import without_generation
 

@@ -42,3 +42,17 @@ def test_the_reporters_of_a_credit_line_are_no_mentions():
                    "contributed VERB ROOT 2 lemma=contribute", "$ SYM dobj 2", "5 NUM nummod 3", "to ADP prep 2",
                    "Kyiv PROPN pobj 5 ent=GPE", ". PUNCT punct 2")
     assert {e.name for e in extract_mentions(doc, "a1").entities} == {"Jane Doe", "Kyiv"}
+
+
+def test_a_byline_with_the_reporters_role_is_a_credit():
+    doc = make_doc("By ADP ROOT 0", "Hélène PROPN compound 2 ent=PERSON", "Dubois PROPN pobj 0 ent=PERSON",
+                   ", PUNCT punct 2", "Paris PROPN compound 5 ent=GPE", "correspondent NOUN appos 2")
+    assert {doc[i].text for i in credit_tokens(doc)} == {t.text for t in doc}
+    assert extract_mentions(doc, "a1").entities == ()
+    assert extract_concepts(doc, "a1") == ()
+
+
+def test_a_sentence_opening_with_by_and_a_comma_is_no_byline():
+    doc = make_doc("By ADP prep 4", "Monday PROPN pobj 0 ent=DATE", ", PUNCT punct 4", "Acme PROPN nsubj 4 ent=ORG",
+                   "hired VERB ROOT 4", "a DET det 6", "correspondent NOUN dobj 4", ". PUNCT punct 4")
+    assert credit_tokens(doc) == frozenset()

@@ -132,3 +132,15 @@ def test_a_binary_html_file_is_still_refused_before_extraction(tmp_path):
 def test_inline_markup_on_a_tiny_page_without_an_article_container():
     page = "<html><body><p>Putin met <b>Trump</b>.</p><p>They talked.</p></body></html>"
     assert html_article(page).text == "Putin met Trump.\nThey talked."
+
+
+def test_the_author_is_the_name_in_the_byline_without_the_reporters_role():
+    body = ("<p>The Kessel bridge reopened on Monday after three months of repairs, the city said.</p><p>Engineers "
+            "replaced the worn bearings and the deck joints, and the road is open to cars again.</p><p>Cyclists "
+            "will have a lane of their own from next spring, the council added.</p>")
+    page = (f'<html><head><title>Bridge reopens</title></head><body><article><p class="byline">By Hélène Dubois, '
+            f'Paris correspondent</p>{body}</article></body></html>')
+    assert html_article(page).author == "Hélène Dubois"
+    page = ('<html><head><title>Bridge reopens</title><meta name="author" content="Jane Doe, Staff Writer; John Roe">'
+            f'</head><body><article>{body}</article></body></html>')
+    assert html_article(page).author == "Jane Doe; John Roe"
