@@ -2,12 +2,13 @@
 (and so its relations, whose ids come from their ends), its event participations, the speakers of event reports
 and its merge log.
 
-``read_part`` reads what two entities hold; ``move`` says, from that, what to write so that the selected part of
-one belongs to the other. Relations are re-keyed from their evidence: a relation whose end moves gets the id of
-(new subject, key, object), two relations that become one keep all their evidence, and the aggregates (sources,
-independent sources, counts) of every relation touched are computed again from the evidence it then has
-(``falkor.relation_aggregates``, the same numbers ``cypher.merge_relations`` derives). What moves can carry a mark
-(the id of the entity it came from) so that a later move takes exactly it back (``Selection.marked``).
+``read_part`` (``newsgraph.graph.parts``) reads what two entities hold; ``move`` says, from that, what to write
+so that the selected part of one belongs to the other. Relations are re-keyed from their evidence: a relation whose
+end moves gets the id of (new subject, key, object), two relations that become one keep all their evidence, and
+the aggregates (sources, independent sources, counts) of every relation touched are computed again from the
+evidence it then has (``falkor.relation_aggregates``, the same numbers ``cypher.merge_relations`` derives). What
+moves can carry a mark (the id of the entity it came from) so that a later move takes exactly it back
+(``Selection.marked``).
 """
 
 from __future__ import annotations
@@ -15,12 +16,19 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from newsgraph.graph import cypher, reresolve_cypher as rc
 from newsgraph.graph.build import edge_id
 from newsgraph.graph.falkor import relation_aggregates
+from newsgraph.graph.parts import (
+    Part as Part,
+    _label,
+    evidence_of_relations as evidence_of_relations,
+    read_part as read_part,
+    relations_of_evidence as relations_of_evidence,
+)
 from newsgraph.ingest.names import name_key
 
 Statement = tuple[str, dict[str, Any]]
@@ -28,21 +36,6 @@ _SIDES = (("subject", "subject_id", "subject_text"), ("object", "object_id", "ob
 _SPEAKERS: tuple[tuple[str, str, str, str | None], ...] = (
     ("attributed", "attributed_to", "attributed_to_name", "speaker_text"),
     ("on_behalf", "on_behalf_of", "on_behalf_of_name", None))
-
-
-@dataclass(frozen=True)
-class Part:
-    """What is stored at some entities: the relations at them or spoken by them (id → type, predicate, ends and
-    whether each end is a concept), all the evidence of those relations (``properties`` of the Evidence nodes with
-    their source's ``copy_group``), their MENTIONS, HAS_PARTICIPANT, the REPORTS they speak in, and their
-    Resolution nodes."""
-
-    relations: dict[str, dict] = field(default_factory=dict)
-    evidence: tuple[dict, ...] = ()
-    mentions: tuple[dict, ...] = ()
-    participants: tuple[dict, ...] = ()
-    reports: tuple[dict, ...] = ()
-    resolutions: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,37 +77,6 @@ class Moved:
     relations_after: int
     participants: int
     resolutions: int
-
-
-def read_part(run, ids: list[str]) -> Part:
-    """Read what the entities ``ids`` hold (``run``: a store's ``run``)."""
-    relations = {r["id"]: r for r in run(rc.RELATIONS_AT, {"ids": ids}) if r["id"]}
-    spoken = [r for r in run(rc.SPOKEN_BY, {"ids": ids}) if r["edge"] not in relations]
-    relations.update(relations_of_evidence(run, spoken))
-    return Part(relations, evidence_of_relations(run, relations),
-                tuple(run(rc.ENTITY_MENTIONS, {"ids": ids})), tuple(run(rc.ENTITY_PARTICIPATIONS, {"ids": ids})),
-                tuple(run(rc.REPORTS_SPOKEN_BY, {"ids": ids})), tuple(run(rc.ENTITY_RESOLUTIONS, {"ids": ids})))
-
-
-def relations_of_evidence(run, rows: Iterable[dict]) -> dict[str, dict]:
-    """The relations some evidence rows name (``edge``, ``subject``, ``object`` and whether each end is a concept,
-    as ``reresolve_cypher.SPOKEN_BY`` and ``cypher.RELATIONS_OF_SOURCES`` give them): id → type, predicate, ends
-    and whether each end is a concept."""
-    by_labels: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in rows:
-        by_labels[(_label(row["subject_concept"]), _label(row["object_concept"]))].append(
-            {"id": row["edge"], "subject": row["subject"], "object": row["object"]})
-    relations: dict[str, dict] = {}
-    for (sl, ol), found_rows in sorted(by_labels.items()):
-        for found in run(rc.relations_between(sl, ol), {"rows": found_rows}):
-            relations[found["id"]] = {**found, "subject_concept": sl == "Concept", "object_concept": ol == "Concept"}
-    return relations
-
-
-def evidence_of_relations(run, ids: Iterable[str]) -> tuple[dict, ...]:
-    """Every evidence of the relations ``ids``: its properties, with its source's ``copy_group``."""
-    return tuple({**dict(r["props"]), "copy_group": r["copy_group"]}
-                 for r in run(rc.EVIDENCE_BY_EDGE, {"ids": sorted(ids)}))
 
 
 def move(part: Part, sel: Selection, batch_size: int = 500) -> Moved:
@@ -171,10 +133,6 @@ def relation_statements(part: Part, after: dict[str, dict], ids: set[str], batch
             for start in range(0, len(rows), batch_size):
                 out.append((query(*labels), {"rows": rows[start:start + batch_size]}))
     return out
-
-
-def _label(concept: bool) -> str:
-    return "Concept" if concept else "Entity"
 
 
 def _mentions(part: Part, sel: Selection):

@@ -235,3 +235,16 @@ def read_analyst_file(path: Path, what: str) -> str:
     except (OSError, UnicodeDecodeError) as exc:
         raise BadSetting(f"{path}: cannot read the {what} file ({exc.__class__.__name__}: "
                          f"{' '.join(str(exc).split())[:120]})") from exc
+
+
+def merges_in_window(merges: Iterable[dict | None], dated: set[str], stored: set[str]) -> list[dict]:
+    """The merge log rows (``alias``, ``source``, ``rule``, ``detail``) a date window keeps: the ones made in its
+    sources (``dated``), and every one an analyst's file made on the stored graph (``newsgraph resolve``: its
+    ``source`` is the file, no stored source; ``stored`` holds every stored source's id). Such a row holds on every
+    date and says why a name is on the entity, and when the command ran is no date of the articles.
+
+    >>> rows = [{"source": "a1"}, {"source": "a2"}, None, {"source": "overrides.toml"}]
+    >>> [m["source"] for m in merges_in_window(rows, {"a1"}, {"a1", "a2"})]
+    ['a1', 'overrides.toml']
+    """
+    return [m for m in merges if m and (m.get("source") in dated or m.get("source") not in stored)]

@@ -6,7 +6,9 @@ steps, in this order:
 1. ``undo`` — an analyst merge this command made whose pair is no longer in the file's ``merge`` list is taken
    back, newest first: exactly the mention spans, evidence arguments and speakers, event participations and merge
    log rows it moved (each carries a mark) go back to the entity it removed, which gets its id, name, type and
-   aliases again, and the entity it joined gets its name and aliases back;
+   aliases again, and the entity it joined gets its name and aliases back, and the stories' profiles get the
+   removed entity's term back (``newsgraph.graph.story_terms``); a rename no longer in the file is undone too: the
+   entity gets back the name it had (the one the ingest chose);
 2. ``split`` — a ``never`` pair whose two names one stored entity holds (as its name or an alias) is cut: the
    spans written as the name that is not the entity's own, the evidence arguments and speakers they support,
    the events of that evidence and the merge log rows of that name go to the entity of that name when one is
@@ -16,9 +18,10 @@ steps, in this order:
    the alias is its name (or the pair gives its id), else only the spans (and what they support) written as the
    alias. The merged entity is named as the file writes the canonical name, and its type is the one of the two
    entities' types with the more mentions (the target's on a tie). The merge is logged as a ``Resolution`` with
-   rule ``analyst merge`` (``entities --explain`` shows it) that keeps what undoing it needs;
+   rule ``analyst merge`` (``entities --explain`` shows it) that keeps what undoing it needs. In the stories'
+   profiles the removed entity's term (``e:<id>``) becomes the joined entity's;
 4. ``rename`` — an entity that already holds both names of a pair, or the canonical name of one, is named as the
-   file writes the canonical name (an id there renames nothing).
+   file writes the canonical name (an id there renames nothing), logged as the merge is (``renamed`` set).
 
 A name of a pair may be an entity's id, as ``newsgraph entities`` shows it in brackets ("obama-2"): it addresses
 that one entity, whatever its names.
@@ -39,9 +42,10 @@ from typing import Any
 
 from newsgraph.errors import BadSetting
 from newsgraph.graph import cypher, reresolve_cypher as rc
-from newsgraph.graph.moves import Moved, Selection, entity_statements, move, read_part, resolution_id
+from newsgraph.graph.moves import Moved, Selection, Statement, entity_statements, move, read_part, resolution_id
 from newsgraph.graph.overrides import Overrides, rename
 from newsgraph.graph.store import GraphStore
+from newsgraph.graph.story_terms import Folded, entity_term, fold, unfold
 from newsgraph.ingest.names import name_key, slug
 from newsgraph.model import Entity
 
@@ -65,6 +69,10 @@ class Record:
     target_aliases: tuple[str, ...]
     seq: int = 0
     target_type: str = ""
+    #: What the merge changed in the stories' profiles (the removed entity's term folded into the joined one's).
+    stories: tuple[Folded, ...] = ()
+    #: The record is of a rename (an entity that held both names of the pair was named as the file writes them).
+    renamed: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,8 @@ class Step:
     record: dict[str, Any] = field(default_factory=dict)
     undone: str = ""
     origin_name: str = ""
+    #: For an undo: what the merge changed in the stories' profiles, to give back.
+    stories: tuple[Folded, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +139,13 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record],
             notes.append(f"merge {[rec.alias, rec.canonical]}: cannot be undone, its entity is gone")
             continue
         holder = state[rec.entity_id]
+        if rec.renamed:
+            if holder.id != rec.former_id:
+                notes.append(f"merge {[rec.alias, rec.canonical]}: its rename cannot be undone, the name has moved to "
+                             f"another entity")
+            else:
+                _unrename(rec, holder, origin, state, steps)
+            continue
         former = Entity(rec.former_id, rec.former_name, rec.former_type, rec.former_aliases)
         # The names this merge brought go; what the entity gained since (a later merge the file keeps) stays:
         # the aliases it had then would drop those.
@@ -141,7 +158,7 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record],
                            aliases=tuple(a for a in held if a not in brought - kept and a != rec.target_name))
         steps.append(Step("undo", Selection(holder.id, former.id, former.name, marked=former.id),
                           f"merge {[rec.alias, rec.canonical]} is no longer in {origin}",
-                          (restored, former), undone=rec.id, origin_name=holder.name))
+                          (restored, former), undone=rec.id, origin_name=holder.name, stories=rec.stories))
         state[holder.id], state[former.id] = restored, former
     for a, b in overrides.never:  # every entity holding both names is cut (not only the first found)
         for holder in [e for e in sorted(state.values(), key=lambda e: e.id) if {a, b} <= _keys(e)]:
@@ -161,7 +178,9 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record],
         if source.id == target.id:
             if name != target.name:
                 renamed = rename(target, name)
-                steps.append(Step("rename", Selection(target.id, target.id, name), line, (renamed,),
+                seq += 1
+                log = {**_record(alias, canonical, final, origin, target, target, seq, target.name), "renamed": True}
+                steps.append(Step("rename", Selection(target.id, target.id, name), line, (renamed,), record=log,
                                   origin_name=target.name))
                 state[target.id] = renamed
             else:
@@ -176,12 +195,7 @@ def plan(overrides: Overrides, entities: list[Entity], records: list[Record],
             counts[target.id] = counts.get(target.id, 0) + counts.pop(source.id, 0)
         seq += 1
         alias_name = source.name if whole else moved[0] if moved else alias
-        record: dict[str, Any] = {"alias": alias_name, "source": origin, "rule": RULE,
-                  "detail": f"{alias!r} → {final!r} ({origin})", "override_alias": alias,
-                  "override_canonical": canonical, "former_id": source.id, "former_name": source.name,
-                  "former_type": source.type, "former_aliases": list(source.aliases), "target_name": target.name,
-                  "target_aliases": list(target.aliases), "target_type": target.type, "seq": seq}
-        record["id"] = resolution_id(target.id, alias_name, origin, RULE)
+        record = _record(alias, canonical, final, origin, source, target, seq, alias_name)
         keys = None if whole else frozenset({alias})
         rest = replace(source, aliases=tuple(n for n in source.aliases if n not in moved))
         written = (joined,) if whole else (joined, rest)
@@ -215,7 +229,10 @@ def reresolve(store: GraphStore, overrides: Overrides, *, dry_run: bool = False,
     """
     records = [Record(r["id"], r["entity_id"], r["alias"], r["canonical"], r["former_id"], r["former_name"] or "",
                       r["former_type"] or "Other", tuple(r["former_aliases"] or ()), r["target_name"] or "",
-                      tuple(r["target_aliases"] or ()), int(r["seq"] or 0), r["target_type"] or "")
+                      tuple(r["target_aliases"] or ()), int(r["seq"] or 0), r["target_type"] or "",
+                      tuple(Folded(*f) for f in zip(r["story_ids"] or (), r["story_at"] or (),
+                                                    r["story_weights"] or (), r["story_target_at"] or ())),
+                      bool(r["renamed"]))
                for r in store.run(rc.OVERRIDE_RECORDS)]
     mentions = {r["id"]: int(r["mentions"] or 0) for r in store.run(rc.MENTION_COUNTS)}
     steps = plan(overrides, store.known_entities(), records, mentions)
@@ -230,13 +247,22 @@ def reresolve(store: GraphStore, overrides: Overrides, *, dry_run: bool = False,
 
 def _apply(store: GraphStore, step: Step) -> Moved:
     sel = step.selection
-    moved = Moved((), 0, 0, 0, 0, 0, 0) if step.kind == "rename" else move(read_part(store.run, [sel.origin,
-                                                                                                 sel.target]), sel)
+    renaming = sel.origin == sel.target  # a rename, or its undo: nothing moves
+    moved = Moved((), 0, 0, 0, 0, 0, 0) if renaming else move(read_part(store.run, [sel.origin, sel.target]), sel)
     rows = [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in step.entities]
     statements = [*entity_statements(rows), *moved.statements]
-    if step.record:
-        statements.append((rc.PUT_RESOLUTIONS, {"rows": [{"entity": sel.target, "id": step.record["id"],
-                                                          "props": step.record}]}))
+    record = step.record
+    if step.drop:  # the entity merged away: its term in the stories' profiles becomes the joined entity's
+        profiles, folded = _fold_stories(store, sel.origin, sel.target)
+        statements += profiles
+        if folded:
+            record = {**record, "story_ids": [f.story for f in folded], "story_at": [f.at for f in folded],
+                      "story_weights": [f.weight for f in folded], "story_target_at": [f.target_at for f in folded]}
+    if step.stories:
+        statements += _unfold_stories(store, sel.target, sel.origin, step.stories)
+    if record:
+        statements.append((rc.PUT_RESOLUTIONS, {"rows": [{"entity": sel.target, "id": record["id"],
+                                                          "props": record}]}))
     if step.undone:
         statements.append((rc.DROP_RESOLUTIONS, {"ids": [step.undone]}))
     if step.drop:
@@ -245,6 +271,60 @@ def _apply(store: GraphStore, step: Step) -> Moved:
     statements.append((cypher.REFRESH_ENTITY_COUNTS, {"ids": kept}))
     store._write_units([statements])  # one unit: one transaction (Neo4j), one MULTI/EXEC (FalkorDB)
     return moved
+
+
+def _record(alias: str, canonical: str, final: str, origin: str, source: Entity, target: Entity, seq: int,
+            alias_name: str) -> dict[str, Any]:
+    """The merge log row of an analyst merge of ``source`` into ``target`` (the same entity for a rename), with
+    what undoing it needs."""
+    record: dict[str, Any] = {
+        "alias": alias_name, "source": origin, "rule": RULE, "detail": f"{alias!r} → {final!r} ({origin})",
+        "override_alias": alias, "override_canonical": canonical, "former_id": source.id, "former_name": source.name,
+        "former_type": source.type, "former_aliases": list(source.aliases), "target_name": target.name,
+        "target_aliases": list(target.aliases), "target_type": target.type, "seq": seq}
+    record["id"] = resolution_id(target.id, alias_name, origin, RULE)
+    return record
+
+
+def _unrename(rec: Record, holder: Entity, origin: str, state: dict[str, Entity], steps: list[Step]) -> None:
+    """The step that gives an entity a rename made back its name (the one the ingest chose), when the entity still
+    holds that name; the name the rename gave stays an alias only if the entity had it before."""
+    names = {holder.name, *holder.aliases}
+    if rec.target_name not in names or holder.name == rec.target_name:
+        return
+    brought = {holder.name} - set(rec.target_aliases)
+    restored = replace(holder, name=rec.target_name,
+                       aliases=tuple(sorted(names - brought - {rec.target_name})))
+    steps.append(Step("undo", Selection(holder.id, holder.id, restored.name),
+                      f"merge {[rec.alias, rec.canonical]} is no longer in {origin}", (restored,), undone=rec.id,
+                      origin_name=holder.name))
+    state[holder.id] = restored
+
+
+def _fold_stories(store: GraphStore, origin: str, target: str) -> tuple[list[Statement], list[Folded]]:
+    """The statements that fold entity ``origin``'s term of the stories' profiles into ``target``'s, and what
+    each story had."""
+    rows, folded = [], []
+    for row in store.run(rc.STORIES_WITH_TERM, {"term": entity_term(origin)}):
+        done = fold(row["id"], list(row["terms"] or ()), [int(w) for w in row["weights"] or ()], origin, target)
+        if done is not None:
+            rows.append({"id": row["id"], "terms": done[0], "weights": done[1]})
+            folded.append(done[2])
+    return ([(rc.SET_STORY_PROFILES, {"rows": rows})] if rows else []), folded
+
+
+def _unfold_stories(store: GraphStore, origin: str, target: str, folded: tuple[Folded, ...]) -> list[Statement]:
+    """The statements that give entity ``origin``'s term back to the stories a merge into ``target`` folded it
+    out of (a story gone since is left out)."""
+    profiles = {r["id"]: r for r in store.run(rc.STORY_PROFILES, {"ids": sorted({f.story for f in folded})})}
+    rows = []
+    for was in folded:
+        row = profiles.get(was.story)
+        if row is not None:
+            terms, weights = unfold(list(row["terms"] or ()), [int(w) for w in row["weights"] or ()], origin, target,
+                                    was)
+            rows.append({"id": was.story, "terms": terms, "weights": weights})
+    return [(rc.SET_STORY_PROFILES, {"rows": rows})] if rows else []
 
 
 def _split(holder: Entity, a: str, b: str, origin: str, state: dict[str, Entity], steps: list[Step]) -> None:

@@ -18,8 +18,28 @@ WHERE m.override_alias IS NOT NULL
 RETURN m.id AS id, e.id AS entity_id, m.override_alias AS alias, m.override_canonical AS canonical,
        m.former_id AS former_id, m.former_name AS former_name, m.former_type AS former_type,
        m.former_aliases AS former_aliases, m.target_name AS target_name, m.target_aliases AS target_aliases,
-       m.target_type AS target_type, m.seq AS seq
+       m.target_type AS target_type, m.seq AS seq, m.story_ids AS story_ids, m.story_at AS story_at,
+       m.story_weights AS story_weights, m.story_target_at AS story_target_at, m.renamed AS renamed
 ORDER BY seq DESC
+"""
+
+#: The stories whose profile has a term (``story_terms.entity_term``), with their profile.
+STORIES_WITH_TERM = """
+MATCH (t:Story)
+WHERE $term IN t.terms
+RETURN t.id AS id, t.terms AS terms, t.weights AS weights
+"""
+
+STORY_PROFILES = """
+UNWIND $ids AS id
+MATCH (t:Story {id: id})
+RETURN t.id AS id, t.terms AS terms, t.weights AS weights
+"""
+
+SET_STORY_PROFILES = """
+UNWIND $rows AS row
+MATCH (t:Story {id: row.id})
+SET t.terms = row.terms, t.weights = row.weights
 """
 
 #: How many mentions each entity has (what decides a merged entity's type).

@@ -57,7 +57,7 @@ def resolve_command(
             typer.echo(f"{verb}{step.kind} {step.origin_name!r} [{sel.origin}] → {sel.target_name!r} [{sel.target}]")
             if explain:
                 typer.echo(f"  override: {step.override}")
-                if done.moved is not None and step.kind != "rename":
+                if done.moved is not None and sel.origin != sel.target:  # a rename (or its undo) moves nothing
                     m = done.moved
                     typer.echo(f"  moved: {m.spans} mention span(s), {m.evidence} evidence argument(s), "
                                f"{m.participants} event participation(s), {m.resolutions} merge log row(s); "
