@@ -126,7 +126,8 @@ def build_graph(analyses: Iterable[ArticleAnalysis], resolution: Resolution,
         name = article.title or " ".join(p for p in (article.outlet, when) if p) or article.id
         graph.add_node(article.id, kind="Source", name=name, title=article.title, outlet=article.outlet,
                        url=article.url, published=article.published, published_raw=article.published_raw,
-                       sha256=article.sha256, author=article.author, copy_group=groups.get(article.id, article.id))
+                       sha256=article.sha256, author=article.author, copy_group=groups.get(article.id, article.id),
+                       text=article.text)
         if article.id in prints and prints[article.id].signature:
             graph.nodes[article.id].update(minhash=list(prints[article.id].signature),
                                            shingles=prints[article.id].shingles)

@@ -9,6 +9,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from newsgraph.graph.cypher_facts import (  # the fact layer's writes, re-exported
+    ADD_REPORT_PROPS as ADD_REPORT_PROPS,
+    IN_STORY as IN_STORY,
+    MERGE_EVENTS as MERGE_EVENTS,
+    MERGE_PARTICIPANTS as MERGE_PARTICIPANTS,
+    MERGE_REPORTS as MERGE_REPORTS,
+    MERGE_STORIES as MERGE_STORIES,
+    REFRESH_EVENT_COUNTS as REFRESH_EVENT_COUNTS,
+)
 from newsgraph.graph.cypher_reads import (  # the reads, re-exported
     ALL_NODES as ALL_NODES,
     ALL_RELATIONS as ALL_RELATIONS,
@@ -107,11 +116,20 @@ def neo4j_constraints() -> list[str]:
 
 #: The first statement of a chunk's write: from here on the source may hold a partial write until its ledger row
 #: (``forgotten``, set when its earlier write was taken out, no longer says it holds nothing: ``graph.forget``).
+#: ``text`` is the text every offset of the source's mentions and evidence points into (an HTML page's extracted
+#: text, not the page), or its first piece where a store sends it in pieces (``APPEND_SOURCE_TEXTS``).
 MERGE_SOURCES = """
 UNWIND $rows AS row
 MERGE (s:Source {id: row.id})
 SET s.name = row.name, s.title = row.title, s.outlet = row.outlet, s.url = row.url, s.published = row.published,
-    s.published_raw = row.published_raw, s.author = row.author, s.forgotten = null
+    s.published_raw = row.published_raw, s.author = row.author, s.text = row.text, s.forgotten = null
+"""
+
+#: The next piece of a source's text, for a store whose server takes only so much text in one statement.
+APPEND_SOURCE_TEXTS = """
+UNWIND $rows AS row
+MATCH (s:Source {id: row.id})
+SET s.text = s.text + row.text
 """
 
 #: What copy detection keeps of a source (``newsgraph.graph.copies``): its MinHash signature, shingle count and
@@ -245,69 +263,6 @@ MATCH (s:Source {id: row.source})
 MATCH (c:Concept {id: row.entity})
 MERGE (s)-[m:MENTIONS]->(c)
 SET m.count = row.count, m.starts = row.starts, m.ends = row.ends, m.texts = row.texts, m.kinds = row.kinds
-"""
-
-MERGE_STORIES = """
-UNWIND $rows AS row
-MERGE (t:Story {id: row.id})
-SET t.name = row.name, t.size = row.size, t.first = row.first, t.last = row.last, t.terms = row.terms,
-    t.weights = row.weights
-"""
-
-IN_STORY = """
-UNWIND $rows AS row
-MATCH (s:Source {id: row.source})
-MATCH (t:Story {id: row.story})
-MERGE (s)-[:IN_STORY]->(t)
-"""
-
-MERGE_EVENTS = """
-UNWIND $rows AS row
-MERGE (e:Event {id: row.id})
-SET e.name = row.name, e.event_class = row.event_class, e.story = row.story
-WITH e, row
-MATCH (t:Story {id: row.story})
-MERGE (e)-[:PART_OF]->(t)
-"""
-
-#: One REPORTS relationship per (source, event): the trigger spans of the event's mentions in that source, with
-#: each mention's lemma, kind (verbal, nominal, speech), polarity and modality, and who told it (the speaker's and
-#: principal's entity ids and names, "" for none; the speaker phrase as written) as parallel lists, the quantities
-#: of its mentions as parallel ``quantity_*`` lists (``quantity_starts``: the trigger measured) and one sentence per
-#: polarity (``newsgraph.graph.reports.report_properties``). The properties come as one map, which replaces what
-#: was stored: a short statement leaves the room FalkorDB's Bolt port has (about 4 KB with the parameters) to them.
-MERGE_REPORTS = """
-UNWIND $rows AS row
-MATCH (s:Source {id: row.source})
-MATCH (e:Event {id: row.event})
-MERGE (s)-[r:REPORTS]->(e)
-SET r = row.props
-"""
-
-#: An event's participant in a role, with the sources that name it so (``sources``, added to; a participation
-#: stored by a version before has none, and is then left without: which sources named it is not known).
-MERGE_PARTICIPANTS = """
-UNWIND $rows AS row
-MATCH (e:Event {id: row.event})
-MATCH (x:Entity {id: row.entity})
-MERGE (e)-[p:HAS_PARTICIPANT {role: row.role}]->(x)
-ON CREATE SET p.sources = row.sources
-ON MATCH SET p.sources = CASE WHEN p.sources IS NULL THEN NULL
-                              ELSE [s IN p.sources WHERE NOT s IN row.sources] + row.sources END
-"""
-
-#: An event's aggregates from its REPORTS: how often and by which sources it is told, how often negated/hedged.
-REFRESH_EVENT_COUNTS = """
-UNWIND $ids AS id
-MATCH (e:Event {id: id})
-OPTIONAL MATCH (s:Source)-[r:REPORTS]->(e)
-WITH e, s, r ORDER BY s.id
-WITH e, collect(s.id) AS sources, collect(r) AS reports, collect(DISTINCT coalesce(s.copy_group, s.id)) AS groups
-SET e.sources = sources, e.source_count = size(sources), e.independent_sources = size(groups),
-    e.mention_count = reduce(n = 0, r IN reports | n + size(r.starts)),
-    e.negated_count = reduce(n = 0, r IN reports | n + size([x IN r.negated WHERE x])),
-    e.hedged_count = reduce(n = 0, r IN reports | n + size([x IN r.hedged WHERE x])),
-    e.conditional_count = reduce(n = 0, r IN reports | n + size([x IN coalesce(r.conditional, []) WHERE x]))
 """
 
 REFRESH_ENTITY_COUNTS = """

@@ -38,7 +38,7 @@ def evidence_lines(names: Sequence[str], rows: Sequence[Sequence[Any]],
     ...                  Endpoint("truce", 6, 11, "concept:truce")).to_properties()
     >>> nodes = {"e1": {"name": "Putin", "kind": "Entity", "type": "Person"}}
     >>> keys, lines = evidence_lines(list(props), [list(props.values())], nodes)
-    >>> from newsgraph.graph.export import jsonl_line
+    >>> from newsgraph.graph.jsonl_export import jsonl_line
     >>> lines == [jsonl_line(Evidence.row_from_properties(props, nodes))], keys
     (True, [('a1', 0, 0, 6, 'agree', 'r1', 'v1')])
     """
@@ -180,6 +180,6 @@ def _end_row_keys() -> tuple[str, ...]:
 
 @cache
 def _late_encoder() -> Callable[[Any], str]:
-    from newsgraph.graph.export import jsonl_line
+    from newsgraph.graph.jsonl_export import jsonl_line
 
     return lambda value: jsonl_line(value)[:-1]

@@ -31,6 +31,13 @@ Formats:
   its trigger ``lemma``, ``sentence_start``/``sentence_end``, ``negated``, ``hedged``, ``conditional``, who told
   it (``attributed_to`` and ``on_behalf_of`` as ``{entity_id, name}`` or null, ``speaker_text`` as written) and
   its event's ``event_class`` and ``story``.
+* ``sources-jsonl`` — one line per source: ``source`` (its id), ``title``, ``outlet``, ``url``, ``published``,
+  ``published_raw``, ``author``, ``sha256``, ``copy_group`` and ``text``, the text every offset of the other line
+  formats points into (the text extracted from an HTML page or Markdown file, not the file), so that
+  ``text[start:end]`` is a row's ``text``; null for a source stored without it. It lists the source nodes of the
+  graph and every source a line of evidence-jsonl or mentions-jsonl names.
+
+The JSON Lines formats are rendered by ``newsgraph.graph.jsonl_export``.
 """
 
 from __future__ import annotations
@@ -46,15 +53,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import BadSetting
-from newsgraph.graph.cypher import BOOKKEEPING
+from newsgraph.graph.jsonl_export import (
+    RENDERERS as _LINE_RENDERERS,
+    evidence_order as evidence_order,
+    jsonl_line as jsonl_line,
+    span_order,
+)
 from newsgraph.graph.neo4j_csv import csv_tables as _csv_tables, csv_zip, json_default
 from newsgraph.graph.output import check_path, is_stream, write_file, write_folder
-from newsgraph.model import Evidence
 
 if TYPE_CHECKING:
     import networkx as nx
 
-FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl", "mentions-jsonl")
+FORMATS = ("graphml", "gexf", "json", "csv", "evidence-jsonl", "entities-jsonl", "mentions-jsonl", "sources-jsonl")
 _NESTED = {"evidence", "mentions"}
 
 
@@ -100,9 +111,7 @@ def export_counted(graph: nx.MultiDiGraph, fmt: str, path: str | os.PathLike) ->
     target = Path(path)
     check_path(path, fmt, one_file=fmt != "csv" or target.suffix.lower() == ".zip")
     renderers: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
-        "graphml": _graphml, "gexf": _gexf, "json": _json,
-        "evidence-jsonl": _evidence_jsonl, "entities-jsonl": _entities_jsonl, "mentions-jsonl": _mentions_jsonl,
-    }
+        "graphml": _graphml, "gexf": _gexf, "json": _json, **_LINE_RENDERERS}
     nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
     try:
         if fmt == "csv":
@@ -120,29 +129,6 @@ def export_counted(graph: nx.MultiDiGraph, fmt: str, path: str | os.PathLike) ->
 
 
 # --- canonical form ----------------------------------------------------------------------------------------------
-def _key(*values: Any) -> tuple:
-    """A sort key that puts ``None`` last instead of failing on it."""
-    return tuple((v is None, "" if v is None else v) for v in values)
-
-
-def _evidence_key(e: dict) -> tuple:
-    subject, obj = e.get("subject") or {}, e.get("object") or {}
-    return _key(e.get("source"), e.get("sentence_start"), subject.get("start"), obj.get("start"),
-                e.get("predicate"), e.get("edge_id"), e.get("id"))
-
-
-def _span_key(m: dict) -> tuple:
-    return _key(m.get("source"), m.get("start"), m.get("end"), m.get("text"))
-
-
-def _is_mention(key: Any, data: dict) -> bool:
-    return key == "MENTIONS" or data.get("type") == "MENTIONS"
-
-
-def _is_bookkeeping(key: Any, data: dict) -> bool:
-    return str(key).split(":")[0] in BOOKKEEPING or data.get("type") in BOOKKEEPING
-
-
 def _canonical(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with nodes, edges, evidence, spans and aliases in sorted order. The attribute dicts are new and so
     are the sorted lists; the values inside them (evidence records, spans) are shared with ``graph``, which the
@@ -158,9 +144,9 @@ def _canonical(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for u, v, k, data in sorted(graph.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3]))):
         data = dict(data)
         if isinstance(data.get("evidence"), list):
-            data["evidence"] = sorted(data["evidence"], key=_evidence_key)
+            data["evidence"] = sorted(data["evidence"], key=evidence_order)
         if isinstance(data.get("mentions"), list):
-            data["mentions"] = sorted(data["mentions"], key=_span_key)
+            data["mentions"] = sorted(data["mentions"], key=span_order)
         out.add_edge(u, v, key=k, **data)
     return out
 
@@ -342,100 +328,3 @@ def _json(graph: nx.MultiDiGraph) -> bytes:
 
     data = nx.node_link_data(_canonical(graph), edges="edges")
     return (_dumps(data, sort_keys=True, indent=2) + "\n").encode("utf-8")
-
-
-# --- jsonl ---------------------------------------------------------------------------------------------------------
-_LINE = json.JSONEncoder(ensure_ascii=False, default=json_default)  # what _dumps does, made once
-
-
-def jsonl_line(record: dict) -> str:
-    """One line of a JSONL export, its newline included.
-
-    >>> jsonl_line({"text": "Київ", "n": 1})
-    '{"text": "Київ", "n": 1}\\n'
-    """
-    return _LINE.encode(record) + "\n"
-
-
-def evidence_order(record: dict) -> tuple:
-    """Where an evidence row (``Evidence.to_row``'s form) goes in evidence-jsonl: by source, sentence, subject and
-    object offsets, predicate, relation and id."""
-    return _evidence_key(record)
-
-
-def _jsonl(records: list[dict]) -> bytes:
-    return "".join(map(jsonl_line, records)).encode("utf-8")
-
-
-def _evidence_jsonl(graph: nx.MultiDiGraph) -> bytes:
-    records = []
-    for u, v, k, d in graph.edges(keys=True, data=True):
-        if _is_bookkeeping(k, d):
-            continue
-        predicate = d.get("predicate", k)
-        for e in d.get("evidence") or ():
-            evidence = Evidence.from_row(e, graph.nodes, edge_id=d.get("id"), predicate=predicate,
-                                         relation_class=predicate)
-            records.append(evidence.to_row())
-    return _jsonl(sorted(records, key=_evidence_key))
-
-
-def _entities_jsonl(graph: nx.MultiDiGraph) -> bytes:
-    records = []
-    for node, data in sorted(graph.nodes(data=True), key=lambda n: str(n[0])):
-        if data.get("kind") != "Entity":
-            continue
-        spans = [{"source": m.get("source", u), "start": m.get("start"), "end": m.get("end"), "text": m.get("text")}
-                 for u, _, k, d in graph.in_edges(node, keys=True, data=True) if _is_mention(k, d)
-                 for m in d.get("mentions") or ()]
-        records.append({"entity_id": node, "name": data.get("name"), "type": data.get("type"),
-                        "aliases": sorted(data.get("aliases") or (), key=str),
-                        "mentions": sorted(spans, key=_span_key)})
-    return _jsonl(records)
-
-
-def _speaker_ref(value: Any) -> dict | None:
-    return {"entity_id": value.get("entity_id"), "name": value.get("name")} if isinstance(value, dict) and \
-        value.get("entity_id") else None
-
-
-def _event_fields(mention: dict, event: dict) -> dict:
-    """What an event mention's line adds to the common fields: its trigger lemma, sentence span, flags, who told
-    it, and its event's class and story."""
-    return {"lemma": mention.get("lemma") or "", "sentence_start": mention.get("sentence_start"),
-            "sentence_end": mention.get("sentence_end"), "negated": bool(mention.get("negated")),
-            "hedged": bool(mention.get("hedged")), "conditional": bool(mention.get("conditional")),
-            "attributed_to": _speaker_ref(mention.get("attributed_to")),
-            "on_behalf_of": _speaker_ref(mention.get("on_behalf_of")),
-            "speaker_text": mention.get("speaker_text") or "", "event_class": event.get("event_class") or "",
-            "story": event.get("story") or ""}
-
-
-def _mentions_jsonl(graph: nx.MultiDiGraph) -> bytes:
-    records: dict[tuple, dict] = {}
-
-    def add(source: Any, start: Any, end: Any, text: Any, node: Any, label: str, kind: Any, **more: Any) -> None:
-        record = {"source": source, "start": start, "end": end, "text": text, "node_id": node,
-                  "node_label": label, "kind": kind or "", **more}
-        records.setdefault((source, start, end, label, node), record)
-
-    for u, v, k, d in graph.edges(keys=True, data=True):
-        if _is_mention(k, d):
-            for m in d.get("mentions") or ():
-                label = "Concept" if v in graph and graph.nodes[v].get("kind") == "Concept" else "Entity"
-                add(m.get("source", u), m.get("start"), m.get("end"), m.get("text"), v, label, m.get("kind"))
-        elif k == "REPORTS" or d.get("type") == "REPORTS":
-            event = graph.nodes[v] if v in graph else {}
-            for m in d.get("mentions") or ():
-                add(m.get("source", u), m.get("start"), m.get("end"), m.get("text"), v, "Event", m.get("kind"),
-                    **_event_fields(m, event))
-        elif not _is_bookkeeping(k, d):
-            for e in d.get("evidence") or ():
-                for side in (e.get("subject") or {}, e.get("object") or {}):
-                    node = side.get("entity_id")
-                    if node in graph and graph.nodes[node].get("kind") == "Concept":
-                        add(e.get("source"), side.get("start"), side.get("end"), side.get("text"), node, "Concept",
-                            "phrase")
-    ordered = sorted(records.values(), key=lambda r: _key(r["source"], r["start"], r["end"], r["node_label"],
-                                                           r["node_id"]))
-    return _jsonl(ordered)

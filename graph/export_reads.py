@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.graph.store import GraphStore
 from newsgraph.model import Quantity
 from newsgraph.records import Endpoint, EntityRef, Evidence, evidence_properties
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 #: The node labels ``read_graph`` reads, in the order that decides a node's ``kind``.
 KINDS = ("Entity", "Concept", "Source", "Event", "Story")
@@ -41,6 +44,11 @@ UNION ALL
 UNWIND $ids AS id
 MATCH (n:Story {id: id}) WHERE NOT n:Entity AND NOT n:Concept AND NOT n:Source AND NOT n:Event
 RETURN n.id AS id, 'Story' AS kind, n.name AS name, n.type AS type
+"""
+#: The Source nodes (all with ``$ids`` null) with every property, as ``read_graph`` reads a source.
+SOURCES = """
+MATCH (s:Source) WHERE ($ids IS NULL OR s.id IN $ids) AND NOT s:Entity AND NOT s:Concept
+RETURN s.id AS id, properties(s) AS props
 """
 #: The analysts' relations: their ends, key (the predicate, else the type) and id, as ``read_graph`` keys them.
 #: FalkorDB's slowest read here (an untyped traversal; naming the few hundred types costs more).
@@ -152,3 +160,22 @@ def evidence_rows(store: GraphStore) -> tuple[list[str], list[list[Any]]]:
         if k is not None:
             rows[k][len(scalars):] = values
     return [*scalars, *lists], rows
+
+
+def source_nodes(store: GraphStore, ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    """Source id → the properties of its node (but ``id``), of every source or of those of ``ids``."""
+    params = {"ids": None if ids is None else sorted(ids)}
+    return {row["id"]: {k: v for k, v in dict(row["props"]).items() if k != "id"}
+            for row in store.run(SOURCES, params) if row["id"] is not None}
+
+
+def add_sources(store: GraphStore, graph: nx.MultiDiGraph) -> None:
+    """Add to ``graph`` (a subgraph read back) the Source nodes its evidence and mentions name but it lacks (a
+    relation's evidence may come from a source that mentions no entity of the subgraph), so that its
+    sources-jsonl gives the text of every line of its evidence-jsonl and mentions-jsonl."""
+    from newsgraph.graph.jsonl_export import referenced_sources
+
+    missing = referenced_sources(graph).difference(graph.nodes)
+    if missing:
+        for source, props in source_nodes(store, missing).items():
+            graph.add_node(source, **{"name": source, **props, "kind": "Source"})

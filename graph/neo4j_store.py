@@ -6,7 +6,8 @@ stand-in for Neo4j). Such a server is told apart from Neo4j by its agent and ``C
 announces itself as ``Neo4j/5.13.0`` but fails that call, harmlessly) and never receives Neo4j's constraint DDL.
 What FalkorDB 4.16 does over Bolt, as measured:
 
-- it ignores the database name and keeps everything in its graph ``falkordb``;
+- it keeps a client that names no database in its graph ``falkordb``, and takes the first key of a query's
+  options as the graph's name (``db`` for a named database, ``mode`` for a read session);
 - it has no transactions: each statement is applied as it runs, so a failed unit is not rolled back (MERGEs make
   running it again safe);
 - it reports every failure as ``Neo.DatabaseError.General.UnknownError`` "An unknown error occurred";
@@ -25,7 +26,6 @@ What FalkorDB 4.16 does over Bolt, as measured:
 from __future__ import annotations
 
 import logging
-import re
 import socket
 from collections.abc import Sequence
 from typing import Any
@@ -38,7 +38,6 @@ from newsgraph.errors import BadQueryParameter, BadSetting, QueryRefused, StoreU
 from newsgraph.graph import cypher
 from newsgraph.graph.cypher_params import missing_message, missing_parameters
 from newsgraph.graph.neo4j_wire import (
-    _cut,
     _element,
     _escaped,
     _one_line,
@@ -49,6 +48,7 @@ from newsgraph.graph.neo4j_wire import (
     read_only_refusal as read_only_refusal,  # re-exported
 )
 from newsgraph.graph.rows import Rows
+from newsgraph.graph.spliced import PROPS_PIECE, SPLICED_BUDGET, TEXT_PIECE, parameter_sets, props_in_pieces
 from newsgraph.graph.store import GraphStore, Statement
 
 log = logging.getLogger(__name__)
@@ -73,11 +73,6 @@ ECHO = "RETURN $value AS value"  # with _ECHO_PROBE: a server that splices param
 FALKORDB_INDEXES = cypher.FALKORDB_INDEX_LIST  # never sent to Neo4j
 
 _ECHO_PROBE = "\\'"  # a backslash and a quote
-_PARAM_BUDGET = 3400  # bytes of spliced parameter text per statement; FalkorDB 4.16 aborts at about 4,080
-_SPLICED_BUDGET = 3900  # bytes of query text and spliced parameters together: the 4,080 holds for both
-_UNWOUND = re.compile(r"^\s*UNWIND \$(\w+) AS ")
-_UNION_READS = frozenset({cypher.NODES_BY_ID, cypher.NEIGHBOURS, cypher.MENTIONS_OF, cypher.EVIDENCE_OF,
-                          cypher.RESOLUTIONS_OF})
 
 _FALKORDB_HINT = ("FalkorDB's Bolt port reports every failure this way; run the statement through FalkorDB's own "
                   "client to see the cause")
@@ -167,6 +162,7 @@ class Neo4jStore(GraphStore):
             if not self.is_neo4j:
                 self.splices_parameters = self._auto(ECHO, {"value": _ECHO_PROBE})[0]["value"] != _ECHO_PROBE
                 self.kind = "falkordb" if self.splices_parameters else "neo4j"
+                self.text_piece = TEXT_PIECE if self.splices_parameters else None
             self._detected = True
         except (DriverError, Neo4jError, OSError) as exc:
             self._driver.close()
@@ -214,7 +210,7 @@ class Neo4jStore(GraphStore):
     def run(self, query: str, params: dict[str, Any] | None = None) -> Rows:
         """Run one read statement (routed to a reader in a cluster); rows as dicts of plain values, with the
         statement's columns (``Rows``)."""
-        if self.splices_parameters and len(query.encode()) + _text_size(_escaped(params or {})) > _SPLICED_BUDGET:
+        if self.splices_parameters and len(query.encode()) + _text_size(_escaped(params or {})) > SPLICED_BUDGET:
             query = cypher.compact(query)  # FalkorDB aborts past about 4 KB of statement and parameters
         rows = Rows()
         for part in self._parameter_sets(query, params or {}):
@@ -275,6 +271,8 @@ class Neo4jStore(GraphStore):
 
     def _write_unit(self, statements: Sequence[Statement]) -> None:
         """Run ``statements`` in one managed write transaction: all or (on Neo4j) nothing."""
+        if self.splices_parameters:  # a report of many mentions: its properties in pieces (``props_in_pieces``)
+            statements = props_in_pieces(list(statements), cypher.MERGE_REPORTS, cypher.ADD_REPORT_PROPS, PROPS_PIECE)
         statements = [(query, part) for query, params in statements for part in self._parameter_sets(query, params)]
         current = ["beginning a transaction"]
 
@@ -347,30 +345,8 @@ class Neo4jStore(GraphStore):
             _knock(self.uri, 1.0)
 
     def _parameter_sets(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """The parameters to send for one statement: ``[params]``, except for a server that splices them into the
-        text (FalkorDB): there strings are escaped, and the list a statement UNWINDs (or a read that is a union
-        over its list) is cut into pieces of at most ``_PARAM_BUDGET`` bytes of text, less where the statement's
-        own text is long (the server's limit holds for the two together: ``_SPLICED_BUDGET``).
-
-        Raises:
-            StoreUnavailable: the parameters are too large for such a server and cannot be cut.
-        """
-        if not self.splices_parameters:
-            return [params]
-        params = _escaped(params)
-        budget = min(_PARAM_BUDGET, _SPLICED_BUDGET - len(query.encode()))
-        if _text_size(params) <= budget:
-            return [params]
-        unwound = _UNWOUND.match(query)
-        key = unwound[1] if unwound else next((k for k, v in params.items() if isinstance(v, list)), "")
-        if (unwound or query in _UNION_READS) and isinstance(params.get(key), list):
-            parts = _cut(params[key], budget - _text_size({k: v for k, v in params.items() if k != key})
-                         - len(key) - 4)
-            if parts is not None:
-                return [{**params, key: part} for part in parts]
-        raise StoreUnavailable(f"the Bolt server at {self.uri} cannot take the parameters of {_statement(query)}: "
-                               "it writes them into the query text, and FalkorDB aborts past about 4 KB of them; "
-                               "use the embedded store (--store falkordb) instead")
+        """The parameters to send for one statement (``spliced.parameter_sets`` on a server that splices them)."""
+        return parameter_sets(query, params, self.uri) if self.splices_parameters else [params]
 
     # --- errors ---------------------------------------------------------------------------------------------
     def _error(self, exc: BaseException, doing: str, *, writing: bool = False) -> StoreUnavailable:

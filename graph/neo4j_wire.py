@@ -160,3 +160,4 @@ def _one_line(exc: BaseException) -> str:
     """The error's own message (not the driver's decorated ``str``), on one line, at most 300 characters."""
     text = getattr(exc, "message", None) if isinstance(exc, Neo4jError) else None
     return " ".join(str(text or exc or type(exc).__name__).split())[:300]
+

@@ -275,3 +275,47 @@ def test_an_empty_answer_keeps_its_header_line_in_csv(runner, data_dir):
     assert none.exit_code == 0 and none.output == header + "\n" and header.startswith("subject,predicate,object")
     no_entities = _run(runner, data_dir, "entities", "--since", "2999-01-01", "-f", "csv")
     assert (no_entities.exit_code, no_entities.output) == (0, "type,name,id,aliases\n")
+
+
+MANY = "UNWIND range(1, 1500) AS i RETURN i"
+
+
+def test_a_cypher_table_shows_the_first_1000_rows_and_says_on_stderr_how_many_were_left_out(runner, data_dir):
+    table = _run(runner, data_dir, "cypher", MANY)
+    assert table.exit_code == 0, table.output
+    shown = [int(cell) for cell in re.findall(r"│\s*(\d+)\s*│", table.stdout)]
+    assert shown == list(range(1, 1001))
+    assert table.stderr.splitlines() == ["newsgraph: 500 of 1500 rows left out (the first 1000 shown); --limit N or "
+                                         "--all for more"]
+    every = _run(runner, data_dir, "cypher", MANY, "--all")
+    assert [int(c) for c in re.findall(r"│\s*(\d+)\s*│", every.stdout)] == list(range(1, 1501)) and not every.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv"])
+def test_cypher_machine_formats_hold_every_row_unless_limited(runner, data_dir, fmt):
+    def values(text):
+        if fmt == "json":
+            return [row["i"] for row in json.loads(text)]
+        if fmt == "ndjson":
+            return [json.loads(line)["i"] for line in text.splitlines()]
+        return [int(row["i"]) for row in csv.DictReader(io.StringIO(text))]
+
+    whole = _run(runner, data_dir, "cypher", MANY, "-f", fmt)
+    assert whole.exit_code == 0 and values(whole.stdout) == list(range(1, 1501)) and not whole.stderr
+    cut = _run(runner, data_dir, "cypher", MANY, "-f", fmt, "--limit", "3")
+    assert values(cut.stdout) == [1, 2, 3]
+    assert cut.stderr.splitlines() == ["newsgraph: 1497 of 1500 rows left out (the first 3 shown); --limit N for "
+                                       "another number"]
+
+
+def test_cypher_limit_and_all_together_are_refused(runner, data_dir):
+    both = _run(runner, data_dir, "cypher", MANY, "--all", "--limit", "5")
+    assert both.exit_code == 2
+    assert both.stderr.splitlines() == ["newsgraph: error: --all and --limit 5 contradict each other: give one of them"]
+
+
+def test_the_cypher_table_cap_is_the_consoles():
+    from newsgraph.cli_read import TABLE_ROWS
+    from newsgraph.workbench.console import MAX_ROWS
+
+    assert TABLE_ROWS == MAX_ROWS

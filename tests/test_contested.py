@@ -157,8 +157,8 @@ def test_durations_are_compared_by_their_length(runner, tmp_path, a, b, rows):
 def test_the_statement_fits_falkordb_bolt_with_the_widest_parameters():
     """FalkorDB's Bolt port writes the parameters into the statement and aborts past about 4 KB of both."""
     from newsgraph.graph.cypher import compact
-    from newsgraph.graph.neo4j_store import _SPLICED_BUDGET
     from newsgraph.graph.neo4j_wire import _escaped, _text_size
+    from newsgraph.graph.spliced import SPLICED_BUDGET as _SPLICED_BUDGET
     from newsgraph.queries import get_query
 
     params = {"limit": 10000, "since": "2025-03-01", "until": "2025-03-31"}

@@ -27,7 +27,7 @@ def test_seed_graph_same_bytes_as_the_graph_read_back(seed_store, tmp_path, fmt)
     done = export_whole(seed_store, fmt, tmp_path / "rows.jsonl")
     expected = _graph_export(seed_store, fmt, tmp_path / "graph.jsonl")
     assert done.path.read_bytes() == expected
-    assert done.lines == expected.count(b"\n") > 100
+    assert done.lines == expected.count(b"\n") >= {"evidence-jsonl": 100, "sources-jsonl": 2}[fmt]
 
 
 def _write(store, statements):

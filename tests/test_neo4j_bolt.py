@@ -265,6 +265,38 @@ def test_a_row_too_large_for_falkordb_is_refused_not_sent(bolt_store, falkor_bol
     assert _concepts(bolt_store) == {} and falkor_bolt._proc.poll() is None
 
 
+def test_a_long_article_text_goes_in_pieces_and_comes_back_whole(bolt_store, falkor_bolt):
+    """A Source keeps its article's text (sources-jsonl gives it); one longer than FalkorDB splices was refused."""
+    import networkx as nx
+
+    text = "".join(f"Line {i}: O'Brien said \\ «Київ» agreed.\n" for i in range(200))  # ~8 KB, quotes and UTF-8
+    graph = nx.MultiDiGraph()
+    graph.add_node("a1", kind="Source", name="a1", outlet="Wire", sha256="00", text=text)
+    graph.add_node("a2", kind="Source", name="a2", sha256="01", text="Short.")
+    bolt_store.write_graph(graph)
+    stored = {r["id"]: r["text"] for r in bolt_store.run(TEST_ONLY + "MATCH (s:Source) RETURN s.id AS id, "
+                                                                       "s.text AS text")}
+    assert stored == {"a1": text, "a2": "Short."} and falkor_bolt._proc.poll() is None
+
+
+def test_a_report_of_many_mentions_goes_in_pieces_and_comes_back_whole(bolt_store, falkor_bolt):
+    """A source that tells one event many times has a REPORTS row past what FalkorDB splices: it was refused."""
+    props = {"texts": [f"agreed {i}" for i in range(120)], "lemmas": ["agree"] * 120,
+             "starts": list(range(0, 1200, 10)), "affirmed_sentence": "O'Brien said \\ «Київ» agreed. " * 20}
+    bolt_store._write_unit([
+        (cypher.MERGE_SOURCES, {"rows": [{"id": "s1", "name": "s1", "title": "", "outlet": "Wire", "url": "",
+                                          "published": "", "published_raw": "", "author": "", "text": None}]}),
+        (cypher.MERGE_STORIES, {"rows": [{"id": "story:1", "name": "one", "size": 1, "first": "", "last": "",
+                                          "terms": [], "weights": []}]}),
+        (cypher.MERGE_EVENTS, {"rows": [{"id": "event:1", "name": "agree", "event_class": "agree",
+                                         "story": "story:1"}]}),
+        (cypher.MERGE_REPORTS, {"rows": [{"source": "s1", "event": "event:1", "props": props}]})])
+    [stored] = bolt_store.run(TEST_ONLY + "MATCH (:Source {id: 's1'})-[r:REPORTS]->(:Event {id: 'event:1'}) "
+                                          "RETURN r.texts AS texts, r.lemmas AS lemmas, r.starts AS starts, "
+                                          "r.affirmed_sentence AS affirmed_sentence")
+    assert stored == props and falkor_bolt._proc.poll() is None
+
+
 @pytest.mark.xfail(strict=True, raises=AssertionError, reason="FalkorDB's Bolt port has no transactions: each "
                    "statement is applied as it runs, so a failed unit is not rolled back there (the fake-driver test "
                    "and the live suite cover rollback)")

@@ -25,6 +25,7 @@ from newsgraph.cli import (
     _settings,
     app,
 )
+from newsgraph.graph.rows import Rows
 from newsgraph.inputs import require_graph
 
 
@@ -147,16 +148,24 @@ def cypher_command(
                                                        "text.",
                                                        show_default=False)] = None,
     output: RowFormat = "table",
+    limit: Annotated[Optional[int], typer.Option(
+        "--limit", min=1, metavar="N", show_default=False,
+        help="Print at most N rows, in any format \\[default: 1000 for a table; every row for json, ndjson and "
+             "csv]; stderr says how many were left out.")] = None,
+    every: Annotated[bool, typer.Option("--all", help="Print every row of a table.")] = False,
     data_dir: DataDir = None, store: Store = None, uri: Uri = None, user: User = None, password: Password = None,
     database: Database = None, graph: Graph = None,
 ) -> None:
-    """Run an ad-hoc Cypher statement, read-only: one that would write is refused, and nothing changes."""
+    """Run an ad-hoc Cypher statement, read-only: one that would write is refused, and nothing changes. A table
+    shows the first 1000 rows (--limit N, --all for more); json, ndjson and csv hold every row unless --limit."""
 
     def body() -> None:
-        from newsgraph.errors import BadQueryParameter
+        from newsgraph.errors import BadQueryParameter, BadSetting
         from newsgraph.stores import open_store
 
         _check_format(output)
+        if every and limit is not None:
+            raise BadSetting(f"--all and --limit {limit} contradict each other: give one of them")
         params: dict[str, Any] = {}
         for item in param or []:
             key, sep, value = item.partition("=")
@@ -168,9 +177,20 @@ def cypher_command(
         require_graph(settings)
         with open_store(settings) as graph_store:
             rows = graph_store.run_read_only(statement, params)
-        _print_rows(rows, output)
+        cap = limit if limit is not None else (TABLE_ROWS if output == "table" and not every else None)
+        if cap is None or len(rows) <= cap:
+            _print_rows(rows, output)
+            return
+        _print_rows(Rows(rows[:cap], getattr(rows, "columns", ())), output)
+        more = "--limit N for another number" if limit is not None else "--limit N or --all for more"
+        typer.echo(f"newsgraph: {len(rows) - cap} of {len(rows)} rows left out (the first {cap} shown); {more}",
+                   err=True)
 
     _guarded(body)
+
+
+#: Rows a table of ``newsgraph cypher`` shows unless told otherwise: as many as the workbench's Cypher console.
+TABLE_ROWS = 1000
 
 
 def _not_json(constant: str) -> Any:
@@ -219,11 +239,12 @@ def entities(
     database: Database = None, graph: Graph = None,
 ) -> None:
     """List the canonical entities, or explain how one was resolved. With --since/--until: only the entities
-    sources of those dates mention, and only the merges made in them."""
+    sources of those dates mention, and only the merges made in them (and those of `newsgraph resolve`)."""
 
     def body() -> None:
         from newsgraph.errors import BadSetting, UnknownEntity
         from newsgraph.graph import cypher
+        from newsgraph.graph.overrides import merges_in_window
         from newsgraph.graph.rows import Rows
         from newsgraph.graph.window import check_window, window_entities, window_mention_counts, window_sources
         from newsgraph.model import ENTITY_TYPES
@@ -263,7 +284,7 @@ def entities(
                 dated = window_sources(graph_store, *window)
                 counts = window_mention_counts(graph_store, entity.id, dated)
                 row = {**row, "mention_count": counts[0], "source_count": counts[1],
-                       "merges": [m for m in row["merges"] if m and m.get("source") in dated]}
+                       "merges": merges_in_window(row["merges"], dated, window_sources(graph_store))}
         if output != "text":
             _print_rows([{**row, "merges": [m for m in row["merges"] if m]}], output)
             return
@@ -281,8 +302,10 @@ def entities(
 @app.command()
 def export(
     output_format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, json, csv, evidence-jsonl, "
-                                               "entities-jsonl, mentions-jsonl, or html (the graph view and evidence "
-                                               "panel in one self-contained file).", show_default=False)],
+                                               "entities-jsonl, mentions-jsonl, sources-jsonl (each source's "
+                                               "metadata and the text the offsets point into), or html (the graph "
+                                               "view and evidence panel in one self-contained file).",
+                                               show_default=False)],
     output: Annotated[str, typer.Option("--output", "-o", help="File to write (a folder or .zip for csv); - for "
                                         "standard output.", metavar="PATH", show_default=False)],
     entity: Annotated[Optional[str], typer.Option(help="Only the subgraph around this entity.",
@@ -332,6 +355,10 @@ def export(
                 return
             subgraph = window_graph(graph_store.read_graph(around, hops=distance), *window, around=around,
                                     hops=distance)
+            if output_format == "sources-jsonl":  # every source a line of the same selection points into
+                from newsgraph.graph.export_reads import add_sources
+
+                add_sources(graph_store, subgraph)
         chosen = Selection(since=window[0], until=window[1]) if found is None else \
             Selection(found.id, found.name, distance, *window)
         subgraph.graph["selection"] = chosen.attributes()  # recorded in the file (graph.export)
