@@ -24,7 +24,9 @@ from newsgraph.graph.story_ages import age_key, concept_age
 from newsgraph.graph.story_days import DAY_PARTS, names_weekday, relative_day, weekday_of
 from newsgraph.graph.story_ties import StoryTie
 from newsgraph.ingest.concept_words import GENERIC_NOUNS, PLURAL_PRONOUN_WORDS, PRONOUN_WORDS
+from newsgraph.ingest.concepts import concept_head
 from newsgraph.ingest.names import slug
+from newsgraph.ingest.numbers import SCALES, TENS, UNITS
 from newsgraph.model import Arg, ArticleAnalysis, ConceptMention
 
 
@@ -120,27 +122,37 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
     region of potential cooperation". A name word tie is found by the word as written ("Colts", "76ers"),
     capitalised or starting with a digit.
 
+    A mention of many is none either: a plural as written (``written_plural``: "the women" of the head "woman"),
+    or a head counted above one ("two women", "3 hosts").
+
     >>> tie = StoryTie("story:s", "host", "e", 2, 2)
     >>> [_tie(ConceptMention("a", 0, 8, text, "host", mods), "story:s", {("story:s", "host"): tie}, after) is tie
     ...  for text, mods, after in (("the host", (), " said"), ("the host's", (), " show"), ("a host", (), " of tools"),
-    ...                            ("the next host", ("next",), ""), ("hosts", (), ""), ("their", (), " shows"))]
-    [True, True, False, False, False, False]
+    ...                            ("the next host", ("next",), ""), ("hosts", (), ""), ("their", (), " shows"),
+    ...                            ("two hosts", (), ""))]
+    [True, True, False, False, False, False, False]
+    >>> woman = StoryTie("story:s", "woman", "e", 2, 2)
+    >>> [_tie(ConceptMention("a", 0, 9, text, "woman"), "story:s", {("story:s", "woman"): woman}) is woman
+    ...  for text in ("The woman", "the women", "two women", "The two women", "a woman")]
+    [True, False, False, False, True]
     """
     if not story:
         return None
+    words = mention.text.replace("’", "'").split()
+    if _counted(mention.text):
+        return None  # "two women", "the 3 suspects": many, never one entity of the story
     if (age := concept_age(mention)) and (aged := ties.get((story, age_key(age)))) is not None:
         return aged  # "a 61-year-old former employee": the story's one person of that age
     if mention.generic or mention.time or mention.key != mention.head:
         return None
-    words = mention.text.replace("’", "'").split()
     if words and words[0].lower() in {"a", "an"} and after.split()[:1] == ["of"]:
         return None  # a quantity or a kind, not the one in view
     if len(words) == 1 and words[0].lower() in PLURAL_PRONOUN_WORDS:
         return None  # "their" of "the two leaders": many, never the one the story ties the head to
     last = words[-1].lower().removesuffix("'s").rstrip("'") if words else ""
-    # a plural ("the hosts") is no tie of its head; a name word as written may be one ("Colts", "76ers": the
-    # model's lemma is "colt", "76er")
-    tie = ties.get((story, mention.head)) if not (last.endswith("s") and not mention.head.endswith("s")) else None
+    # a plural ("the hosts", "the women") is no tie of its head; a name word as written may be one ("Colts",
+    # "76ers": the model's lemma is "colt", "76er")
+    tie = ties.get((story, mention.head)) if not written_plural(last, mention.head) else None
     if tie is None:
         written = ties.get((story, last))
         tie = written if written is not None and written.name_word else None
@@ -148,6 +160,62 @@ def _tie(mention: ConceptMention, story: str, ties: Mapping[tuple[str, str], Sto
         return None  # "colts" in lower case: the animals, not the Colts the story names
     return tie
 
+
+#: Nouns whose plural is written as their lemma, so the written word does not tell it from the singular.
+_PLURAL_LEMMAS = frozenset({"people"})
+
+
+def written_plural(word: str, head: str) -> bool:
+    """Whether the head noun of a mention, as written (lower case, without a possessive ending), is a plural of its
+    key ``head`` (the lemma, ``newsgraph.ingest.concepts.concept_head``): a word that is not its own lemma ("hosts"
+    of "host", "women" of "woman", "children" of "child"), or a noun written alike in both numbers ("people"). A
+    pronoun is judged by itself, not here.
+
+    >>> [written_plural(w, h) for w, h in (("women", "woman"), ("hosts", "host"), ("host", "host"),
+    ...     ("truce", "ceasefire"), ("cease-fire", "ceasefire"), ("co-worker", "colleague"), ("news", "news"),
+    ...     ("buses", "bus"), ("people", "people"), ("who", "host"))]
+    [True, True, False, False, False, False, False, True, True, False]
+    """
+    if not word or word in PRONOUN_WORDS:
+        return False
+    if word in _PLURAL_LEMMAS:
+        return True
+    return head not in {concept_head(word), concept_head(word.replace("-", ""))}
+
+
+def _counted(text: str) -> bool:
+    """Whether a phrase counts its head noun above one: a cardinal (``_counts_many``) before the head, on the
+    phrase's last line, that is no part of a compound or a time ("a 38-year-old man" written "38 - year - old", "a
+    two-time host", "06:13").
+
+    >>> [_counted(t) for t in ("the two wounded men", "3 people", "a 38 - year - old man", "a two - time host",
+    ...                        "Apr 12 2007\\nA fired accountant", "59 : 13 PM", "the man")]
+    [True, True, False, False, False, False, False]
+    """
+    words = text.replace("’", "'").rsplit("\n", 1)[-1].split()
+    return any(_counts_many(word) and words[i + 1][:1].isalpha() and (i == 0 or words[i - 1][-1:].isalnum())
+               for i, word in enumerate(words[:-1]))
+
+
+def _counts_many(word: str) -> bool:
+    """Whether a word before a head noun counts it above one: a cardinal in words or digits ("two", "twenty-one",
+    "dozen", "3", "1,200"), not a year ("2024") nor a compound ("two-time", "61-year-old").
+
+    >>> [_counts_many(w) for w in ("two", "Twenty-one", "3", "1,200", "one", "1", "2024", "two-time", "first")]
+    [True, True, True, True, False, False, False, False, False]
+    """
+    word = word.lower()
+    if word.replace(",", "").isdigit():
+        value = int(word.replace(",", ""))
+        return value > 1 and not (len(word) == 4 and 1800 <= value <= 2100)
+    parts = word.split("-")
+    if len(parts) == 2 and parts[0] in TENS and parts[1] in UNITS:
+        return True
+    return word in TENS or word in SCALES or word in _COUNT_WORDS or UNITS.get(word, 0) > 1
+
+
+#: Number words outside the units, tens and scales of ``newsgraph.ingest.numbers``.
+_COUNT_WORDS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousands", "millions"})
 
 
 #: Words a concept's name does not start with: articles, demonstratives, possessive pronouns, quantifiers and "no"

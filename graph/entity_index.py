@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 
 from newsgraph.graph.index_view import IndexView
-from newsgraph.graph.name_rules import entity_keys, short_names
+from newsgraph.graph.name_rules import canonical_name, entity_keys, short_names
 from newsgraph.graph.resolve import _block, _Cluster, cluster_entity
 from newsgraph.graph.spellings import Spellings
 from newsgraph.model import Entity
@@ -44,7 +44,8 @@ class EntityIndex:
     (2, 'kyiv')
     """
 
-    def __init__(self, known: Iterable[Entity] = (), *, by_id: bool = True, fuzzy_threshold: float = 88.0) -> None:
+    def __init__(self, known: Iterable[Entity] = (), *, by_id: bool = True, fuzzy_threshold: float = 88.0,
+                 counts: Mapping[str, Mapping[str, int]] | None = None) -> None:
         self._clusters: dict[str, _Cluster] = {}
         self._rank: dict[str, Hashable] = {}  # precedence among entities that share a key: the id (or input order)
         self._where: dict[str, tuple[tuple[str, int], ...]] = {}  # id → its block entries (letter, position)
@@ -56,6 +57,8 @@ class EntityIndex:
         self._resolved: list[Entity] = []  # what each stored entity resolves to when no mention joins it
         self._by_id = by_id
         self._threshold = fuzzy_threshold  # the spelling search is prepared for it (any other works, slower)
+        # entity id → name → the sources that wrote it (``name_counts``): the weight of each stored name
+        self._counts: dict[str, dict[str, int]] = {k: dict(v) for k, v in (counts or {}).items()}
         entities = list(known)
         if by_id:
             entities.sort(key=lambda e: e.id)
@@ -73,9 +76,10 @@ class EntityIndex:
         cluster = self.by_key.get(key)
         return cluster.known.id if cluster is not None and cluster.known is not None else None
 
-    def update(self, entities: Iterable[Entity]) -> None:
+    def update(self, entities: Iterable[Entity], counts: Mapping[str, Mapping[str, int]] | None = None) -> None:
         """Add entities not indexed yet and replace the ones with an id already indexed (their new name, type and
-        aliases), as if the index were built again from all of them.
+        aliases), as if the index were built again from all of them; ``counts`` are the sources that wrote each
+        name in the chunk (``name_counts.graph_name_counts``), added to the stored ones.
 
         What it costs is the chunk's: an entity stored as it is given is left alone (a chunk passes every entity it
         mentions, most of them unchanged), and the new ones join the sorted ids in one merge, not one insertion
@@ -83,10 +87,14 @@ class EntityIndex:
         if not self._by_id:
             raise ValueError("an index in input order cannot be updated; build it with by_id=True")
         added: dict[str, Entity] = {}  # new ids → what they resolve to when no mention joins them
+        for entity_id, chunk in (counts or {}).items():
+            stored = self._counts.setdefault(entity_id, {})
+            for name, n in chunk.items():
+                stored[name] = stored.get(name, 0) + n
         for entity in entities:
             cluster = self._clusters.get(entity.id)
             if cluster is not None:
-                if cluster.known == entity:
+                if cluster.known == entity and not (counts and entity.id in counts):
                     continue  # indexed as it is: building the index again would index it the same way
                 self._remove(entity.id)
             self._add(entity, entity.id)
@@ -132,11 +140,11 @@ class EntityIndex:
     def _fresh_entity(self, entity: Entity) -> Entity:
         """What a stored entity resolves to when no mention joins it: most often the entity itself, kept rather
         than an equal copy (one object fewer an entity for memory and the garbage collector)."""
-        resolved = cluster_entity(_fresh(entity), entity.id)
+        resolved = cluster_entity(_fresh(entity, self._counts.get(entity.id)), entity.id)
         return entity if resolved == entity else resolved
 
     def _add(self, entity: Entity, rank: Hashable) -> None:
-        cluster = _fresh(entity)
+        cluster = _fresh(entity, self._counts.get(entity.id))
         self._clusters[entity.id] = cluster
         self._rank[entity.id] = rank
         where = []
@@ -205,15 +213,30 @@ def _merged(ids: list[str], values: list[Entity], added: dict[str, Entity]) -> t
     return out_ids, out_values
 
 
-def _fresh(entity: Entity) -> _Cluster:
-    """The cluster resolution starts a stored entity with: its name counted twice, each alias once, its type.
+def _fresh(entity: Entity, counts: Mapping[str, int] | None = None) -> _Cluster:
+    """The cluster resolution starts a stored entity with: its names, each counted as often as sources wrote it
+    (``counts``, ``name_counts``; an alias at least once), the stored name at least twice and, should the counts
+    name it otherwise (an analyst's canonical name), as often as the best of them; its type.
+
+    A stored name with no counts is counted twice, each alias once.
+
+    >>> from newsgraph.graph.name_rules import canonical_name
+    >>> lee = Entity("t", "Ann Lee", "Person", ("Anne Lee",))
+    >>> [_fresh(lee, c).names for c in (None, {"Ann Lee": 4, "Anne Lee": 1})]
+    [{'Ann Lee': 2, 'Anne Lee': 1}, {'Ann Lee': 4, 'Anne Lee': 1}]
+    >>> canonical_name(_fresh(Entity("t", "Ann Lee", "Person", ("Anne Lee",)), {"Ann Lee": 1, "Anne Lee": 3}))
+    'Ann Lee'
 
     Its names and votes are plain dicts and it has no members, as a tuple: an index of many stored entities keeps
     them for the whole ingest, and dicts of strings and numbers and empty tuples are no work for the garbage
     collector, as Counters and lists are (``IndexView.touch`` gives a cluster a mention joins mutable copies).
     """
     cluster = _Cluster(known=entity, type=entity.type)
-    cluster.names = {entity.name: 2, **{a: 1 for a in entity.aliases}}  # type: ignore[assignment]
+    counts = counts or {}
+    cluster.names = {entity.name: max(2, counts.get(entity.name, 0)),  # type: ignore[assignment]
+                     **{a: max(1, counts.get(a, 0)) for a in entity.aliases if a != entity.name}}
+    if counts and canonical_name(cluster) != entity.name:  # the stored name stays the name until mentions join
+        cluster.names[entity.name] = max(cluster.names.values()) + 1
     cluster.votes = {entity.type: 3}  # type: ignore[assignment]
     cluster.members = ()  # type: ignore[assignment]
     return cluster

@@ -95,7 +95,9 @@ def given_name_only(key: str, keys: Iterable[str], cluster: Any) -> bool:
 
 def _lone_word(cluster: Any) -> str:
     """The one word a cluster is mostly named by ("chargers" of "Chargers" ×9 and "Chargers Team" ×1), or "" when
-    its names are mostly longer or it has two one-word keys.
+    its names are mostly longer or it has two one-word keys. Only names count, as written: a name of two words
+    is no lone word, even where its key drops a title-like first word ("State Police", keyed "police"), and a
+    lower-case description ("police") is no name.
 
     >>> from collections import Counter
     >>> from types import SimpleNamespace as C
@@ -103,11 +105,16 @@ def _lone_word(cluster: Any) -> str:
     'chargers'
     >>> _lone_word(C(keys={"gm", "general motors"}, names=Counter({"GM": 1, "General Motors": 2})))
     ''
+    >>> _lone_word(C(keys={"police", "state police"}, names=Counter({"State Police": 1, "police": 2})))
+    ''
     """
     words = [k for k in cluster.keys if " " not in k]
     if len(words) != 1 or not words[0].isalpha():
         return ""
-    counts = Counter(name_key(n) for n in cluster.names.elements())
+    counts: Counter = Counter()
+    for name, n in cluster.names.items():
+        if name[:1].isupper() or name[:1].isdigit():
+            counts[name_key(name) if len(name.split()) == 1 else " ".join(name.lower().split())] += n
     return words[0] if 2 * counts[words[0]] > sum(counts.values()) else ""
 
 

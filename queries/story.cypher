@@ -2,13 +2,14 @@
 // answers: What is one story: its sources with outlet and date, its events (most told first) and who reports them?
 // param: name string — a story id, a source id, or words of the story's name or of a source's title (any case)
 // lookup: name = story
-// param: limit int = 50 — at most this many events
+// param: limit int = 50 — at most this many events of each story
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
 // param: until date = "" — only what sources published on or before this day report (YYYY-MM-DD; "" for no bound)
 // example: name=ceasefire
 // A story groups the sources about one real-world happening; its events are merged across those sources. Its
 // sources are listed by date, undated last; with a date window only its sources in the window (and the events
-// they report) are shown, and a story with none is not found.
+// they report) are shown, and a story with none is not found. When the name matches several stories, each shows
+// its own most told events, up to the limit: the limit is per story, not one for all of them.
 // Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
 OPTIONAL MATCH (w:Source)
 WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
@@ -31,7 +32,12 @@ WITH t, sources, outlets, dates, ev, src, r ORDER BY coalesce(src.published, '')
 WITH t, sources, outlets, dates, ev, collect(src.id) AS reported_by, sum(size(r.starts)) AS mentions,
      [x IN collect(r.texts[0]) WHERE x IS NOT NULL] AS triggers
 WHERE size(reported_by) > 0
-RETURN t.id AS story, t.name AS title, sources, outlets, dates, ev.name AS event, ev.id AS event_id,
-       size(reported_by) AS source_count, reported_by, toInteger(mentions) AS mentions, triggers
+WITH t, sources, outlets, dates, ev, reported_by, mentions, triggers
+ORDER BY t.id, size(reported_by) DESC, mentions DESC, ev.name, ev.id
+WITH t, sources, outlets, dates,
+     collect({event: ev.name, event_id: ev.id, source_count: size(reported_by), reported_by: reported_by,
+              mentions: toInteger(mentions), triggers: triggers})[0..$limit] AS kept
+UNWIND kept AS k
+RETURN t.id AS story, t.name AS title, sources, outlets, dates, k.event AS event, k.event_id AS event_id,
+       k.source_count AS source_count, k.reported_by AS reported_by, k.mentions AS mentions, k.triggers AS triggers
 ORDER BY story, source_count DESC, mentions DESC, event, event_id
-LIMIT $limit

@@ -394,3 +394,24 @@ def test_a_name_word_starting_with_a_digit_is_a_concept_mention_though_tagged_a_
                 ("100mph", "NOUN", "100mph", 9, "pobj", "B-QUANTITY")])
     # a decade, an ordinal and a measure stay numbers
     assert [m.text for m in extract_concepts(doc, "a1")] == ["the 76ers"]
+
+
+def test_a_plural_or_counted_mention_of_a_head_is_no_mention_of_the_one_entity_the_story_ties_it_to():
+    """Before: "two women" and "the women" (the victims) joined the shooter the story ties "woman" to: a plural
+    was told by a final "s" alone, so "women", "men" and "children" passed as one."""
+    from newsgraph.graph.story_ties import StoryTie
+
+    text = "A woman shot two women. The women were co-workers. The woman, 43, and 3 people fled; the people ran."
+    phrases = [("A woman", "woman"), ("two women", "woman"), ("The women", "woman"), ("The woman", "woman"),
+               ("3 people", "people"), ("the people", "people")]
+    mentions, at = [], 0
+    for phrase, head in phrases:
+        start = text.index(phrase, at)
+        at = start + len(phrase)
+        mentions.append(ConceptMention("a", start, at, phrase, head))
+    analysis = ArticleAnalysis(Article("a", text), (), (), (), concepts=tuple(mentions))
+    ties = {("story:s", "woman"): StoryTie("story:s", "woman", "doe", 2, 2),
+            ("story:s", "people"): StoryTie("story:s", "people", "crowd", 2, 2)}
+    found = article_concepts(analysis, "story:s", ties)
+    assert [m["text"] for m in found.linked["doe"]] == ["A woman", "The woman"]
+    assert "crowd" not in found.linked

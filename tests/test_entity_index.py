@@ -1,6 +1,7 @@
 """The entity index an ingest builds once: resolving against it gives what resolving against the stored entities
 gives, chunk after chunk, and it stays as it was after a resolution."""
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from newsgraph.graph.entity_index import EntityIndex
@@ -178,3 +179,42 @@ def test_the_index_gives_the_garbage_collector_few_objects_an_entity():
         sys.setswitchinterval(interval)
     assert built / len(stored) < 3  # 14 an entity when clusters held Counters, sets and lists
     assert after - before <= built + 10
+
+
+def test_a_stored_name_weighs_as_often_as_sources_wrote_it_so_a_later_misspelling_renames_nothing():
+    """Before: a stored name counted 2 and each alias 1 whatever the store held, so one more article spelling the
+    entity "Anne Lee" renamed the "Ann Lee" four articles had written, where one ingest of all of them kept it."""
+    stored = Entity("ann-lee", "Ann Lee", "Person", ("Anne Lee",))
+    later = [_analysis("late", [("Anne Lee", "Person", [])])]
+    together = resolve([_analysis(f"a{n}", [("Ann Lee", "Person", [])]) for n in range(4)]
+                       + [_analysis("b", [("Anne Lee", "Person", [])])] + later)
+    assert [e.name for e in together.entities] == ["Ann Lee"]
+    index = EntityIndex([stored], counts={"ann-lee": {"Ann Lee": 4, "Anne Lee": 1}})
+    assert [e.name for e in resolve(later, index=index).entities] == ["Ann Lee"]
+    # chunk after chunk: the counts of a chunk's articles (``name_counts.graph_name_counts``) add to the stored
+    index = EntityIndex()
+    first = resolve([_analysis(f"a{n}", [("Ann Lee", "Person", [])]) for n in range(4)]
+                    + [_analysis("b", [("Anne Lee", "Person", [])])], index=index)
+    index.update(first.entities, {"ann-lee": {"Ann Lee": 4, "Anne Lee": 1}})
+    assert [e.name for e in resolve(later, index=index).entities] == ["Ann Lee"]
+
+
+def test_a_stored_name_the_counts_do_not_favour_stays_the_name_until_mentions_join():
+    """An analyst's canonical name (or a store without mention kinds) keeps its entity named so when no article of
+    an ingest mentions it."""
+    index = EntityIndex([Entity("x", "Ann Lee", "Person", ("Anne Lee",))], counts={"x": {"Anne Lee": 3}})
+    assert [e.name for e in resolve([_analysis("z", [("Kyiv", "Place", [])])], index=index).entities
+            if e.id == "x"] == ["Ann Lee"]
+
+
+@pytest.mark.store
+def test_the_store_gives_the_sources_that_wrote_each_name(empty_store):
+    """What an ingest weighs a stored entity's names by: the sources whose MENTIONS edge holds each as a name."""
+    from newsgraph.graph.name_counts import STORED_NAME_SOURCES, stored_name_counts
+
+    empty_store.run("""CREATE (e:Entity {id: 'ann-lee', name: 'Ann Lee', aliases: ['Anne Lee']}),
+      (a:Source {id: 'a'}), (b:Source {id: 'b'}), (c:Source {id: 'c'}),
+      (a)-[:MENTIONS {texts: ['Ann Lee', 'Ann Lee', 'she'], kinds: ['name', 'name', 'pronoun']}]->(e),
+      (b)-[:MENTIONS {texts: ['Ann Lee', 'the woman'], kinds: ['name', 'description']}]->(e),
+      (c)-[:MENTIONS {texts: ['Anne Lee'], kinds: ['name']}]->(e)""")
+    assert stored_name_counts(empty_store.run(STORED_NAME_SOURCES)) == {"ann-lee": {"Ann Lee": 2, "Anne Lee": 1}}

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import cypherlint
-from newsgraph.graph import cypher, export_reads, forget, neo4j_store, reresolve_cypher
+from newsgraph.graph import cypher, export_reads, forget, name_counts, neo4j_store, reresolve_cypher
 from newsgraph.model import ENTITY_TYPES
 from newsgraph.queries import list_queries
 from newsgraph.queries.lookups import LOOKUPS
@@ -41,6 +41,7 @@ def neo4j_statements(relations=RELATION_SAMPLE) -> dict[str, str]:
         for name, value in vars(module).items():
             if name.isupper() and not name.startswith("_") and isinstance(value, str) and value not in FALKORDB_ONLY:
                 found[f"{module.__name__.rsplit('.', 1)[1]}.{name}"] = value
+    found["name_counts.STORED_NAME_SOURCES"] = name_counts.STORED_NAME_SOURCES  # read once an ingest
     found.update({f"merge_entities({t})": cypher.merge_entities(t) for t in ENTITY_TYPES})
     found.update({f"relabel_entities({t})": cypher.relabel_entities(t) for t in ENTITY_TYPES})
     found.update({f"merge_relations{triple}": cypher.merge_relations(*triple) for triple in relations})

@@ -309,3 +309,19 @@ def test_initials_join_nothing_unless_written_and_fit_by_one_long_name():
     # capitals that end the line before the name (a headline, a dateline) are no part of it
     assert len(resolve([_written("a", "NEWS OF INS\nSukanya left.", "Sukanya"),
                         _article("b", ("Indian Naval Ship Sukanya", "Work"))]).entities) == 2
+
+
+def test_a_two_word_name_whose_key_drops_a_title_word_is_no_lone_word_of_another_organisation():
+    """Before: "State Police" (keyed "police": "State" reads as a title) passed as the lone word "police" and joined
+    the "Staunton Police" of an unrelated story by rule 'lone word of a longer name'."""
+    res = resolve([_article("a", ("Staunton Police", "Organization")), _article("b", ("State Police", "Organization"))])
+    assert _names(res) == [("State Police", "Organization"), ("Staunton Police", "Organization")]
+    assert not [m for m in res.merges if m.rule == "lone word of a longer name"]
+    # a lower-case description among its names is no name either
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from newsgraph.graph.lone_names import _lone_word
+
+    cluster = SimpleNamespace(keys={"police", "state police"}, names=Counter({"State Police": 1, "police": 3}))
+    assert _lone_word(cluster) == ""

@@ -249,7 +249,8 @@ def test_html_export_works_offline(seed_store, tmp_path, chromium):
 
 
 @pytest.mark.parametrize("hash_, expect", [
-    ("#/story/story-1", ["Corroborated", "Ann Lee meets Acme", "Only one outlet says", "Acme resigns", "Contested"]),
+    ("#/story/story-1", ["Corroborated", "Ann Lee meets Acme", "One independent source says", "Acme resigns",
+                         "Contested"]),
     ("#/entity/ann-lee", ["2024-05-01", "Ann Lee meets Acme", "contested"]),
 ])
 def test_fact_layer_pages(empty_store, page, hash_, expect):
@@ -316,6 +317,8 @@ def test_story_facts_show_their_marks_and_open_their_sentences(empty_store, page
         fire = page.locator(".single li[data-fact='r-fire']")
         assert "negated ×1" in fire.inner_text() and "1 independent source" in fire.inner_text()
         assert "Beta News, Delta Daily" in page.inner_text(".single li[data-fact='r-thank']")
+        # an article and its copies are one source: the heading says so, not "one outlet" above two outlets
+        assert page.inner_text(".single h2") == "One independent source says"
         assert page.locator(".corroborated li[data-fact='r-thank']").count() == 0
         shot(page, "story-copies")
         fire.locator("a").click()

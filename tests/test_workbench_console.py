@@ -162,3 +162,21 @@ def test_capped_statements_pass_neo4js_parser():
     ])})
     problems = {name: result.errors for name, result in cypherlint.lint(statements).items() if not result.ok}
     assert problems == {}
+
+
+@pytest.mark.store
+def test_a_canned_query_naming_nothing_is_an_error_as_on_the_command_line(empty_store):
+    """Before: the console answered "0 rows." for a story or an entity no name matches, where ``newsgraph query``
+    exits 2 with "no story matches name=…"; a known name with nothing to show is still an empty answer."""
+    empty_store.run("""CREATE (s:Source {id: 'a1', title: 'Talks in Zurana', published: '2024-05-01'}),
+      (t:Story {id: 'story-1', name: 'Zurana talks'}), (s)-[:IN_STORY]->(t),
+      (:Entity:Person {id: 'ann-lee', name: 'Ann Lee', type: 'Person', aliases: []})""")
+    with serving(empty_store) as url:
+        status, reply = _post(url, {"name": "story", "params": {"name": "nosuch"}})
+        assert status == 400 and "no story matches name='nosuch'" in reply["error"], reply
+        status, reply = _post(url, {"name": "events", "params": {"name": "Nobody Known"}})
+        assert status == 404 and "no entity matches name='Nobody Known'" in reply["error"], reply
+        status, reply = _post(url, {"name": "story", "params": {"name": "zurana"}})
+        assert status == 200 and reply["rows"] == [], reply
+        status, reply = _post(url, {"name": "events", "params": {"name": "ann lee"}})
+        assert status == 200 and reply["rows"] == [], reply

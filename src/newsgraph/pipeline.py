@@ -38,6 +38,7 @@ from newsgraph.graph.build import build_graph
 from newsgraph.graph.copies import CopyIndex, fingerprint
 from newsgraph.graph.entity_index import EntityIndex
 from newsgraph.graph.forget import forget_sources, unfinished_sources
+from newsgraph.graph.name_counts import STORED_NAME_SOURCES, graph_name_counts, stored_name_counts
 from newsgraph.graph.overrides import Overrides, load_overrides, named, unmatched
 from newsgraph.graph.resolve import resolve
 from newsgraph.graph.roles import Roles, load_roles
@@ -276,7 +277,8 @@ def _ingest(paths: list[str | Path], store: GraphStore, settings: Settings, *, f
 
 def _indexes(store: GraphStore, settings: Settings) -> tuple[EntityIndex, StoryIndex, CopyIndex]:
     """The stored entities, stories and copy fingerprints, each in the index a chunk is resolved against."""
-    known = EntityIndex(store.known_entities(), fuzzy_threshold=settings.fuzzy_threshold)
+    known = EntityIndex(store.known_entities(), fuzzy_threshold=settings.fuzzy_threshold,
+                        counts=stored_name_counts(store.run(STORED_NAME_SOURCES)))
     stories = StoryIndex(store.known_stories(), store.story_members(), threshold=settings.story_threshold,
                          window_days=settings.story_window_days)
     return known, stories, CopyIndex(store.known_fingerprints(), threshold=settings.copy_threshold)
@@ -308,7 +310,7 @@ def _finish(chunk: Chunk, known: EntityIndex, stories: StoryIndex, copies: CopyI
             if data["kind"] == "Entity":
                 changed.append(Entity(node, data["name"], data["type"] or "Other", tuple(data.get("aliases") or ())))
                 totals.entities.add(node)
-        known.update(changed)
+        known.update(changed, graph_name_counts(graph))
         totals.relations += sum(1 for *_, d in graph.edges(data=True) if "evidence" in d)
     totals.ingested.extend(a.article.id for a in analyses)
     totals.already.extend(chunk.already)

@@ -9,6 +9,7 @@ from typing import Any
 from newsgraph.errors import BadQueryParameter
 from newsgraph.graph.store import GraphStore
 from newsgraph.queries import bind, get_query, list_queries
+from newsgraph.queries.lookups import check_names, stored_spellings
 from newsgraph.workbench.rowcap import cap_rows
 
 #: Most rows a console result shows.
@@ -24,17 +25,37 @@ def canned_queries() -> list[dict[str, Any]]:
 
 
 def run_canned(store: GraphStore, name: str, raw: dict[str, Any], *, timeout: float = 30.0) -> dict[str, Any]:
-    """Run a canned query read-only with parameters given as strings (empty ones take their default).
+    """Run a canned query read-only with parameters given as strings (empty ones take their default), as
+    ``newsgraph query`` runs it: an entity's name that matches none as given is tried again as the graph writes
+    names, and a name that matches no entity, story or source (the query's lookups) is an error, not an empty
+    answer.
 
     Raises:
         UnknownQuery: no canned query has the name.
-        BadQueryParameter: a parameter is missing, unknown or of the wrong type.
+        UnknownEntity: a parameter that names an entity matches none.
+        BadQueryParameter: a parameter is missing, unknown or of the wrong type, or names no story or source.
         QueryRefused: the store refused the statement.
     """
     query = get_query(name)
     params = bind(query, {k: v for k, v in raw.items() if not (isinstance(v, str) and v.strip() == "")})
     text = query.neo4j_text if store.kind == "neo4j" else query.text
-    return _capped_run(store, text, params, timeout)
+    reply = _capped_run(store, text, params, timeout)
+    if not reply["rows"] and (stored := stored_spellings(query.lookups, params)) is not None:
+        reply = _capped_run(store, text, stored, timeout)  # "Apple Inc." is stored as "Apple Inc"
+    if not reply["rows"]:
+        check_names(_ReadOnly(store, timeout), query.name, query.lookups, params)
+    return reply
+
+
+class _ReadOnly:
+    """A store whose ``run`` runs read-only, for the name lookups of ``queries.lookups``: the workbench writes
+    nothing."""
+
+    def __init__(self, store: GraphStore, timeout: float) -> None:
+        self.store, self.timeout = store, timeout
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self.store.run_read_only(query, params or {}, timeout=self.timeout)
 
 
 def run_cypher(store: GraphStore, text: str, params: Any = None, *, timeout: float = 30.0) -> dict[str, Any]:

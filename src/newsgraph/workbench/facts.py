@@ -6,7 +6,7 @@ count them, sorted into corroborated, single-outlet and contested.
   them; a graph without ``copy_group`` groups the sources its ``COPY_OF`` links join.
 - **Corroborated**: two or more independent sources state it plainly (a mention neither negated, hedged nor
   conditional), as ``corroborated`` has it (``affirming_sources``).
-- **Only one outlet says**: one independent source reports it (one article, or one article and its copies), as
+- **One independent source says**: one independent source reports it (one article, or one article and its copies), as
   ``single-source`` has it, negated or hedged or not (the fact carries its negated and hedged counts).
 - **Contested**: told as happening by one source and as not happening by another, neither a copy of the other, as
   ``contested`` has it (a relation by its sentences that are neither hedged nor conditional; an event no relation

@@ -153,7 +153,7 @@ async function story(id) {
       : none("No events in this story."),
     h("p", {class: "muted"}, "Counted as the queries count: an article and its copies are one independent source; a relation counts all its " +
       "sentences, also those of other stories. Click a relation for its sentences, an event for its reports."),
-    h("div", {class: "cols"}, facts("Corroborated", "corroborated", s.corroborated), facts("Only one outlet says", "single", s.single),
+    h("div", {class: "cols"}, facts("Corroborated", "corroborated", s.corroborated), facts("One independent source says", "single", s.single),
       facts("Contested", "contested", s.contested)));
 }
 
