@@ -45,7 +45,9 @@ def report_extras(spans: list[dict]) -> dict:
     """What a ``REPORTS`` relationship keeps beside the per-mention lists: the quantities of all its mentions
     flattened (``quantity_columns``), ``quantity_starts`` holding the trigger offset of the mention each measures
     and ``quantity_sentences`` its sentence, and one sentence per polarity: ``affirmed_sentence`` (the first
-    mention neither negated nor hedged) and ``negated_sentence`` (the first negated, not hedged), ``""`` for none.
+    mention neither negated nor hedged) and ``negated_sentence`` (the first negated, not hedged), ``""`` for none;
+    and ``negated_lemmas``, the words the negated mentions (not hedged) tell it in (``contested`` pairs them with
+    another source's mentions of the same word).
 
     Not every mention's sentence: over FalkorDB's Bolt port a relationship's parameters must stay within about
     4 KB, and an event told fifteen times in an article would pass it.
@@ -56,13 +58,17 @@ def report_extras(spans: list[dict]) -> dict:
     >>> extras = report_extras(spans)
     >>> extras["quantity_starts"], extras["quantity_sentences"], extras["negated_sentence"]
     ([5], ['A two-hour call.'], 'No call.')
+    >>> report_extras([{"start": 1, "lemma": "resign", "negated": True}])["negated_lemmas"]
+    ['resign']
     """
     pairs = [(m, q) for m in spans for q in m.get("quantities") or ()]
     affirmed = next((m.get("sentence", "") for m in spans if not m.get("negated") and not m.get("hedged")), "")
     negated = next((m.get("sentence", "") for m in spans if m.get("negated") and not m.get("hedged")), "")
     return {"quantity_starts": [m["start"] for m, _ in pairs],
             "quantity_sentences": [m.get("sentence", "") for m, _ in pairs],
-            **quantity_columns(q for _, q in pairs), "affirmed_sentence": affirmed, "negated_sentence": negated}
+            **quantity_columns(q for _, q in pairs), "affirmed_sentence": affirmed, "negated_sentence": negated,
+            "negated_lemmas": sorted({m.get("lemma") or "" for m in spans if m.get("negated") and not m.get("hedged")}
+                                     - {""})}
 
 
 def attach_report_extras(spans: list[dict], props: dict) -> None:

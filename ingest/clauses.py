@@ -82,9 +82,18 @@ def find_clauses(sent: Span) -> Iterator[Clause]:
         relative_object = None
         if verb.dep_ == "relcl":
             own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-            if own and own[0].lower_ not in RELATIVE:
+            if own and own[0].lower_ not in RELATIVE and not _possessive_relative(verb):
                 relative_object = verb.head
         yield Clause(verb, _chain(verb), tuple(subjects), penalty, is_passive(verb), relative_object)
+
+
+def _possessive_relative(verb: Token) -> bool:
+    """True for a relative clause whose relative pronoun is the possessive "whose" of one of its own nouns ("Mensah,
+    whose son died", "the man whose car police seized", "in whose house"): the clause has no gap, and the noun it
+    modifies is the possessor, no argument of the verb."""
+    nouns = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in {"dobj", "attr", "dative"}]
+    nouns += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(g.lower_ == "whose" for n in nouns for g in n.children)
 
 
 def subjects_of(verb: Token) -> tuple[list[Token], float]:

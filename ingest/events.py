@@ -35,10 +35,11 @@ from newsgraph.ingest.clauses import completing_phrase, is_passive, split_conjun
 from newsgraph.ingest.columns import columns, doc_text, span_text
 from newsgraph.ingest.hyphens import compound_event_verb, hyphen_words
 from newsgraph.ingest.lexicon import event_class, event_polarity, event_verb, is_speech_verb, phrasal_verb
+from newsgraph.ingest.lexicon_data import tables
 from newsgraph.ingest.named_events import named_kinds, named_occasions
 from newsgraph.ingest.proper_triggers import case_tells_nothing, proper_trigger
 from newsgraph.ingest.qualifier_words import LEMMA_FIXES
-from newsgraph.ingest.qualifiers import denied_complement, is_conditional, is_hedged, is_negated, noun_qualifiers
+from newsgraph.ingest.qualifiers import is_conditional, is_hedged, is_negated, noun_qualifiers, verb_lemma
 from newsgraph.ingest.quotes import Quotations, find_quotations
 from newsgraph.ingest.trigger_rules import (
     MANNER_EVENTS,
@@ -46,6 +47,7 @@ from newsgraph.ingest.trigger_rules import (
     acronym_trigger,
     american_form,
     in_headline,
+    kind_modifier,
     manner_trigger,
     names_a_time,
     objectless_trigger,
@@ -153,6 +155,8 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         trigger = reached_person_trigger(table[i], trigger)  # "rescuers reached him": no arrival at a place
         trigger = shaking_trigger(table[i], trigger)  # "shook hands with fans": no quake
         trigger = stoppage_trigger(table[i], trigger)  # "a general strike": a work stoppage, no attack
+        if kind_modifier(table[i]):  # "an emergency patch": an urgent one, no emergency
+            continue
         token = table[i]
         if i >= sentence[0]:
             sentence = _sentence_around(doc, text, starts, i)
@@ -160,10 +164,13 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         participants = tuple(_participants(token, token_entity, entity_spans))
         if kind == "nominal":
             negated = any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in token.children)
+            head = token.head
+            if token.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in LIGHT_VERBS:
+                negated = negated != (is_negated(head) != _undone_complement(head))  # "refused to hold talks"
             hedged, conditional = noun_qualifiers(token)
         else:
             negated = is_negated(token, tuple(c for c in token.children if c.dep_ in {"dobj", "attr"})) \
-                != denied_complement(token)  # "denied firing him"
+                != _undone_complement(token)  # "refused to delay it", "denied firing him"
             hedged = is_hedged(token)
             conditional = is_conditional(token)
         negated = negated != (event_polarity(lemma) < 0)  # "refused": a negated agreeing
@@ -187,6 +194,30 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
         if reported is not None:
             found[k] = replace(found[k], content=found[by_token[reported.i]].start)
     return tuple(found)
+
+
+def _undone_complement(verb: Token) -> bool:
+    """True when ``verb`` heads the complement of verbs saying that it did not happen (the lexicon's ``negative``
+    verbs: "refused to delay the launch", "failed to pay", "declined to comment", "denied firing him"), or of a
+    noun of one ("Acme's refusal to delay", "a failure to pay"), an odd number of them and of negations counted up
+    the chain of complements, as a relation class and its chain count them ("refused to agree to delay": no delay,
+    no agreement; "did not refuse to delay", "did not hesitate to fire": it happened; "did not agree to stop": no
+    stop; "did not deny firing him" asserts nothing, hedged: ``qualifiers.is_hedged``)."""
+    negative = tables().negative
+    flips = 0
+    clause = verb
+    while True:
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "refused to delay or cancel it"
+            clause = clause.head
+        head = clause.head
+        if clause.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"} and head.i != clause.i:
+            flips += (verb_lemma(head) in negative) + is_negated(head)
+            clause = head
+            continue
+        if clause.dep_ == "acl" and head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                               for c in clause.children):
+            flips += event_verb(head.lemma_.lower(), "NOUN") in negative
+        return flips % 2 == 1
 
 
 def _sentence_first(starts: list[int], i: int) -> int:

@@ -26,6 +26,22 @@ REPORT_NOUNS = frozenset(
     """allegation claim accusation report rumour rumor suggestion assertion speculation insinuation""".split()
 )
 
+#: Retractions: what a correction says an earlier text got wrong is kept as evidence but not asserted
+#: (``newsgraph.ingest.qualifiers.retracts``). Verbs that say a text got its object wrong ("misstated the toll").
+MISREPORT_VERBS = frozenset("misstate misreport misquote misidentify misspell misattribute".split())
+#: Adverbs that mark what a report says as wrong ("incorrectly said", "wrongly reported").
+ERROR_ADVERBS = frozenset("incorrectly wrongly erroneously mistakenly inaccurately falsely".split())
+#: Nouns of a text that a correction replaces: a version made the replaced one by a modifier ("an earlier version
+#: of this article", "the original edition"; of a text, not "an earlier version of the bill"), and the article
+#: itself by an adverb on its verb ("this story previously said"; "this" marks the article at hand: "an earlier
+#: report said" is another outlet's report).
+VERSION_NOUNS = frozenset("version edition draft".split())
+EARLIER_MODIFIERS = frozenset("early earlier previous prior original old first".split())
+TEXT_NOUNS = frozenset("article story report headline caption post text piece".split())
+EARLIER_ADVERBS = frozenset("previously originally earlier initially".split())
+
+#: Copulas, whose complement the parser may carry the clause's "not" ("is not related to": ``is_negated``).
+COPULA_VERBS = frozenset("be become remain stay".split())
 #: Every word that may negate a clause, where it stands (``newsgraph.ingest.qualifiers.is_negated``).
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 #: Words that negate the verb they hang on.

@@ -12,9 +12,13 @@ from newsgraph.ingest.qualifier_words import (
     BACKSHIFTED_MODALS,
     CONDITION_NOUNS,
     CONDITIONAL_MARKS,
+    COPULA_VERBS,
     DENIAL_VERBS,
     DOUBT_VERBS,
+    EARLIER_ADVERBS,
+    EARLIER_MODIFIERS,
     EPISTEMIC_VERBS,
+    ERROR_ADVERBS,
     EVIDENTIAL_PASSIVES,
     HEDGE_ADJECTIVES,
     HEDGE_ADVERBS,
@@ -25,6 +29,7 @@ from newsgraph.ingest.qualifier_words import (
     INABILITY_ADJECTIVES,
     LEMMA_FIXES,
     LIKENESS_MARKS,
+    MISREPORT_VERBS,
     NEG_RAISING_VERBS,
     NEGATIVE_DETERMINERS,
     NEGATIVE_PRONOUNS,
@@ -36,11 +41,13 @@ from newsgraph.ingest.qualifier_words import (
     REBUTTAL_VERBS,
     REPORT_NOUNS,
     SPEECH_VERBS,
+    TEXT_NOUNS,
+    VERSION_NOUNS,
 )
 
 __all__ = ["CONDITIONAL_MARKS", "HEDGE_ADVERBS", "HEDGE_MODALS", "HEDGE_VERBS", "NEGATORS", "SPEECH_VERBS",
-           "denied_complement", "denier", "is_conditional", "is_hedged", "is_negated", "noun_qualifiers",
-           "reported_noun", "verb_lemma"]
+           "denier", "is_conditional", "is_hedged", "is_negated", "noun_qualifiers",
+           "reported_noun", "retracts", "verb_lemma"]
 
 
 
@@ -67,11 +74,12 @@ def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
     bribed him", "rejected allegations that Acme bribed him": ``denier``), unless the denial is negated itself ("did
     not deny that …" asserts nothing: hedged, see ``is_hedged``). Two of them cancel ("not without reason"). Verbs
     negative in themselves ("refused to", "declined to", "denied firing") are not counted here: their relation
-    class carries the polarity of their complement, and the graph folds it in (``denied_complement`` is that
-    polarity for an event mention, which has no class of the chain).
+    class carries the polarity of their complement, and the graph folds it in (an event mention, which has no
+    class of the chain, reads it in ``newsgraph.ingest.events``).
     """
     count = sum(1 for child in verb.children
                 if (child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"}) and not _not_only(child))
+    count += _complement_negations(verb)
     if verb.dep_ in {"acl", "ccomp"} and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
         count += 1  # "no indication that Putin had abandoned …"
     if verb.dep_ == "pcomp" and verb.head.lower_ == "without":
@@ -91,6 +99,26 @@ def is_negated(verb: Token, objects: tuple[Token, ...] = ()) -> bool:
     count += any(_negative_phrase(s) for s in subjects)
     count += any(_negative_phrase(o) for o in objects)
     return count % 2 == 1
+
+
+def _complement_negations(verb: Token) -> int:
+    """Negations the parser hung on a copula's complement rather than on the copula ("Lund, not Lind, is not
+    related to her": the "not" on "related"), which the predicate is built from ("be related to"); only one
+    between the copula and the complement's head, so the contrast of "is Lund, not Lind" negates nothing.
+
+    >>> from spacy.lang.en import English
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(English().vocab, words="He is not related".split(), pos=["PRON", "AUX", "PART", "VERB"],
+    ...           lemmas=["he", "be", "not", "relate"], heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "neg", "acomp"])
+    >>> _complement_negations(doc[1])
+    1
+    """
+    if verb_lemma(verb) not in COPULA_VERBS:
+        return 0
+    return sum(1 for complement in verb.children if complement.dep_ in {"acomp", "attr"} and complement.i > verb.i
+               for child in complement.children
+               if verb.i < child.i < complement.i and (child.dep_ == "neg" or child.lower_ in {"never", "not", "n't"})
+               and not _not_only(child))
 
 
 def _first_conjunct(verb: Token) -> Token:
@@ -129,16 +157,6 @@ def denier(verb: Token) -> Token | None:
         if noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"} and verb_lemma(noun.head) in REBUTTAL_VERBS:
             return noun.head
     return None
-
-
-def denied_complement(verb: Token) -> bool:
-    """True when ``verb`` heads the gerund or infinitive a verb of denial denies and the denial stands ("Acme
-    denied firing him", "denied having fired him"; not "did not deny firing him"): the polarity an event mention
-    of ``verb`` takes, which a triple takes from its chain's relation class ("deny to fire")."""
-    clause = _first_conjunct(verb)
-    head = clause.head
-    return (clause.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"} and verb_lemma(head) in DENIAL_VERBS
-            and not is_negated(head))
 
 
 def _not_only(token: Token) -> bool:
@@ -212,9 +230,46 @@ def is_hedged(verb: Token, chain: tuple[Token, ...] = ()) -> bool:
             return True  # "didn't think it would", "is said to have been rescued"
         if via == "xcomp" and lemma in DENIAL_VERBS and is_negated(head):
             return True  # "did not deny firing him"
+        if via == "ccomp" and retracts(head):
+            return True  # "an earlier version of this article said that it killed 12": withdrawn
         if head.dep_ == "ccomp" and verb_lemma(head.head) in SPEECH_VERBS:
             break  # the report's own modality is not its content's
     return _raising(verb)
+
+
+def retracts(verb: Token) -> bool:
+    """True when ``verb`` tells what a correction withdraws: what "an earlier version of this article said",
+    what "this story previously reported", what someone "incorrectly said" or "wrongly reported", and the object of
+    "misstated", "misreported". Its content is kept as evidence but not asserted (``is_hedged``).
+
+    >>> from spacy.lang.en import English
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(English().vocab, words="An earlier version said it".split(), pos=["DET", "ADJ", "NOUN", "VERB",
+    ...           "PRON"], lemmas=["an", "early", "version", "say", "it"], heads=[2, 2, 3, 3, 3],
+    ...           deps=["det", "amod", "nsubj", "ROOT", "dobj"])
+    >>> retracts(doc[3])
+    True
+    """
+    lemma = verb_lemma(verb)
+    if lemma in MISREPORT_VERBS:
+        return True
+    if lemma not in SPEECH_VERBS:
+        return False
+    adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+    if adverbs & ERROR_ADVERBS:
+        return True
+    for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        noun = subject.lemma_.lower()
+        texts = [o for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj"]
+        if noun in VERSION_NOUNS and any(c.dep_ in {"amod", "advmod"} and (
+                c.lower_ in EARLIER_MODIFIERS or c.lemma_.lower() in EARLIER_MODIFIERS) for c in subject.children) \
+                and all(o.lemma_.lower() in TEXT_NOUNS for o in texts):
+            return True  # "an earlier version of this article said"; not "an earlier version of the bill"
+        if noun in TEXT_NOUNS and adverbs & EARLIER_ADVERBS and any(
+                c.dep_ == "det" and c.lower_ == "this" for c in subject.children):
+            return True  # "this article previously said"
+    return False
 
 
 def _hedging_verb(verb: Token) -> bool:
@@ -329,6 +384,8 @@ def noun_qualifiers(noun: Token) -> tuple[bool, bool]:
         token = token.head
     if token.dep_ not in {"dobj", "nsubj", "nsubjpass", "attr"} or token.head.pos_ not in {"VERB", "AUX"}:
         return False, False
+    if token.dep_ == "dobj" and retracts(token.head):
+        return True, False  # "an earlier version misstated the toll"
     return is_hedged(token.head), is_conditional(token.head)
 
 

@@ -15,11 +15,15 @@ from newsgraph.ingest.qualifier_words import DOCUMENT_NOUNS
 from newsgraph.ingest.reported_speech import speaking_subject, speaking_verb
 
 __all__ = ["Quotations", "broken_reports", "find_quotations", "inside_quote", "quotation_speaker", "quote_spans",
-           "quote_speakers"]
+           "quote_speakers", "signature_speaker"]
 
 _OPENING_QUOTES = frozenset({"“", "``", "`", "«"})
 _CLOSING_QUOTES = frozenset({"”", "''", "»"})
 _STRAIGHT_QUOTES = frozenset({'"'})
+#: The dashes that open a line naming who spoke the quotation above it ("— Sam Okafor").
+_DASHES = frozenset({"—", "–", "―", "-", "--"})
+#: What a speaker named on such a line may be tagged as.
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG"})
 _MARKS = _OPENING_QUOTES | _CLOSING_QUOTES | _STRAIGHT_QUOTES  # spaCy does not take a backtick for punctuation
 #: Tokens ``quote_spans`` acts on: the marks, and the paragraph breaks that close a quotation left open.
 _VERBAL = frozenset(get_string_id(p) for p in ("VERB", "AUX"))
@@ -173,7 +177,10 @@ def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
     for first, last in spans:
         opening, closing, closing_end = table.firsts[first], table.firsts[last], table.ends[last]
         speaker = quotation_speaker(doc, first, last)
-        if speaker is None and _fills(doc, first, last):
+        signed = signature_speaker(doc, last) if speaker is None else None
+        if signed is not None:
+            speaker = signed  # '"…" | — Sam Okafor, regional secretary': every sentence of it, one or several
+        elif speaker is None and _fills(doc, first, last):
             if previous is not None and previous[0] == opening:
                 speaker = previous[1]
             elif opening > 0:
@@ -189,6 +196,28 @@ def quote_speakers(doc: Doc, spans: tuple[tuple[int, int], ...] | None = None) -
             if opening <= start < closing_end:
                 out.setdefault(start, speaker)
     return out
+
+
+def signature_speaker(doc: Doc, last: int) -> Token | None:
+    """The speaker a line right after a quotation names: after the quotation's closing mark (token ``last``) and
+    its line break (blank lines and a block quote's bare ">" between are allowed), a line that opens with a dash and
+    a name, alone or with an apposition ('"…"' then '— Sam Okafor, regional secretary of the union'). The name
+    is the token that ends it (a person or an organisation the parser tagged); anything else on the line but the
+    apposition after a comma, or no line break before the dash, names no one."""
+    i, broken = last + 1, "\n" in doc[last].whitespace_ or "\n" in doc[last].text
+    while i < len(doc) and (doc[i].is_space or doc[i].text == ">"):
+        broken = broken or "\n" in doc[i].text_with_ws
+        i += 1
+    if not broken or i >= len(doc) or doc[i].text not in _DASHES:
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_type_ in _SPEAKER_TYPES and (end == i + 1 or doc[end].ent_iob_ == "I") \
+            and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    if end == i + 1:
+        return None  # no name right after the dash on its line
+    ends_line = end >= len(doc) or "\n" in doc[end - 1].whitespace_ or doc[end].is_space
+    return doc[end - 1] if ends_line or doc[end].text == "," else None
 
 
 def _fills(doc: Doc, first: int, last: int) -> bool:

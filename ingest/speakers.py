@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newsgraph.ingest.qualifier_words import DOCUMENT_NOUNS, INSTITUTION_NOUNS, PERSON_NOUNS, REPRESENTATIVE_NOUNS
+from newsgraph.ingest.quotes import inside_quote, quote_spans
 from newsgraph.ingest.reported_speech import speaking_subject, speaking_verb
 
 __all__ = ["speaker_antecedent"]
@@ -45,7 +46,8 @@ def _antecedent(speaker: Token, depth: int) -> Token | None:
         want = "person" if word in _SEX else "body" if word == "it" else "group"
         for candidate in _earlier_speakers(speaker):
             if _fits(candidate, want, _SEX.get(word)):
-                return _antecedent(candidate, depth - 1) or candidate
+                newer = _newer_subject(speaker, candidate, _SEX.get(word)) if want == "person" else None
+                return newer or _antecedent(candidate, depth - 1) or candidate
         return None
     if _is_document(speaker) and _own_issuer(speaker) is None:
         issuer = _issuer_before(speaker)
@@ -53,6 +55,26 @@ def _antecedent(speaker: Token, depth: int) -> Token | None:
             issuer = next((c for c in _earlier_speakers(speaker) if _fits(c, "body", None)), None)
         if issuer is not None:
             return _antecedent(issuer, depth - 1) or issuer
+    return None
+
+
+def _newer_subject(pronoun: Token, candidate: Token, sex: str | None) -> Token | None:
+    """The person named as the subject of the last sentence between the earlier speaker ``candidate`` and
+    ``pronoun`` that names its subject: '"…," Berg said. Carl Vinter rejected that charge. He said …' ("he" is
+    Vinter). Only a sentence's own subject (of its main verb or a verb coordinated with it) outside quotations
+    counts, not the subject of what a report reports ("Berg said the minister lied. He said …" is still Berg) nor
+    a pronoun; when that subject is no person of the pronoun's sex ("The navy flew commandos to the ship. It was
+    escorted to safety, he added"), the pronoun goes back to the speaker."""
+    spans = quote_spans(pronoun.doc)
+    for token in _tokens_before(pronoun):
+        if token.i <= candidate.i:
+            return None
+        head = token.head
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ not in {"PROPN", "NOUN"} \
+                or head.pos_ not in {"VERB", "AUX"} or inside_quote(token.i, spans):
+            continue
+        if head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT":
+            return token if _fits(token, "person", sex) else None
     return None
 
 

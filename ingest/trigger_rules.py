@@ -1,6 +1,7 @@
 """Trigger rules for words whose event depends on their context: an acronym the parser took for a name ("arrested
 for DUI"), a noun that is an event only as an occasion ("the office Christmas party", not "the ruling party"),
-an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey); verbs and
+an event whose manner makes it another kind of happening ("drunk driving" is the offence, not a journey), a noun
+that as a modifier tells a kind, not a happening ("an emergency patch"); verbs and
 nouns of striking and shaking (a labour strike, "shook hands", "was visibly shaken":
 ``newsgraph.ingest.striking``, re-exported here); and what makes a headline line, where a word inside a misread
 name may still be an event ("Office Shooting"). Named events and the kind nouns said of them are
@@ -65,6 +66,17 @@ def occasion_trigger(token: Token) -> tuple[str, str] | None:
     if any(c.dep_ in {"compound", "amod", "nmod", "poss"} and c.lemma_.lower() in occasions for c in token.children):
         return token.lemma_.lower(), "nominal"
     return None
+
+
+#: Nouns that, modifying another noun, tell what kind of thing it is, not a happening: "an emergency patch",
+#: "emergency services", "the emergency room" are urgent ones ("a state of emergency", "the emergency" stay events).
+KIND_MODIFIERS = frozenset({"emergency"})
+
+
+def kind_modifier(token: Token) -> bool:
+    """True for a noun of ``KIND_MODIFIERS`` modifying another noun: no event there."""
+    return (token.dep_ in {"compound", "nmod", "amod"} and token.head.pos_ in {"NOUN", "PROPN"}
+            and token.head.i != token.i and token.lemma_.lower() in KIND_MODIFIERS)
 
 
 #: Events whose manner makes another kind of happening: "drove drunk", "drunk driving", "driving under the

@@ -16,7 +16,9 @@
 // contested through those relations (they say who did what to whom), not through its mentions' polarity.
 // The statement stays under 4 KB, what FalkorDB's Bolt port takes; its parts: (1) relations reported with both
 // polarities; (2) events measured differently, each REPORTS relationship's quantities paired across sources; (3)
-// events no relation was projected from, told as happening by one source and as not happening by another. After
+// events no relation was projected from, told as happening by one source and as not happening by another, in
+// one word (a REPORTS negated_lemmas word among the other source's lemmas: "resigned" / "refused to resign"; an
+// event's class gathers words that need not tell one happening: "an understanding" / "would not recognise"). After
 // part 1 no clause may drop the last row (a part with nothing to say still passes the rows collected before):
 // optional matches, a placeholder for an empty UNWIND, CASE instead of WHERE; FalkorDB evaluates every branch of
 // a CASE, so no branch may index or range over a null (with no quantity at all, r is null: coalesce). A quantity
@@ -33,41 +35,42 @@ OPTIONAL MATCH (s {id: p[0].subject_id})
 OPTIONAL MATCH (o {id: p[0].object_id})
 WITH collect({f: coalesce(s.name, p[0].subject_text) + ' –' + p[0].relation_class + '→ ' + coalesce(o.name,
  p[0].object_text), k: 'polarity', va: 'happened', vb: 'did not happen', ta: p[0].predicate, tb: p[1].predicate,
- a: p[2], b: p[3], sa: p[0].sentence, sb: p[1].sentence, ids: ids, id: edge}) AS rr
-OPTIONAL MATCH (s:Source)-[r:REPORTS]->(ev:Event) WHERE size(r.quantity_kinds) > 0
+ a: p[2], b: p[3], sa: p[0].sentence, sb: p[1].sentence, ids: ids, id: edge}) AS h
+OPTIONAL MATCH (s:Source)-[r:REPORTS]->(v:Event) WHERE size(r.quantity_kinds) > 0
 UNWIND [-1] + [i IN range(0, size(coalesce(r.quantity_kinds, []))-1) WHERE size([j IN range(0, size(r.starts)-1)
  WHERE r.quantity_approximate[i] OR r.starts[j] = r.quantity_starts[i] AND (r.hedged[j] OR r.conditional[j])]) = 0]
  AS i
-WITH rr, ev, CASE WHEN i < 0 THEN null ELSE {k: r.quantity_kinds[i] +
+WITH h, v, CASE WHEN i < 0 THEN null ELSE {k: r.quantity_kinds[i] +
  CASE WHEN r.quantity_units[i] > '' THEN ' (' + r.quantity_units[i] + ')' ELSE '' END,
  v: r.quantity_values[i], t: r.quantity_texts[i], st: r.quantity_sentences[i], s: s,
  es: [(s)-[m:MENTIONS]->(e:Entity) WHERE any(x IN range(0, size(m.texts)-1) WHERE m.kinds[x] <> 'pronoun'
  AND r.quantity_sentences[i] CONTAINS m.texts[x]) | e.id]}
  END AS c
-WITH rr, ev, c.k AS k, collect(c) AS cs
+WITH h, v, c.k AS k, collect(c) AS cs
 UNWIND CASE WHEN size(cs) < 2 THEN [null] ELSE cs END AS x
 UNWIND CASE WHEN size(cs) < 2 THEN [null] ELSE cs END AS y
-WITH rr, ev, k, x, y, x.s AS a, y.s AS b
-WITH rr, ev, k, CASE WHEN x.v < y.v AND a <> b AND (NOT k STARTS WITH 'date' OR size(x.v) = 10
+WITH h, v, k, x, y, x.s AS a, y.s AS b
+WITH h, v, k, CASE WHEN x.v < y.v AND a <> b AND (NOT k STARTS WITH 'date' OR size(x.v) = 10
  AND size(y.v) = 10) AND any(e IN x.es WHERE e IN y.es) AND size([(a)-[:COPY_OF]-(b) | b]) = 0 THEN [x, y] END AS p
-WITH rr, ev, k, p ORDER BY p[0].s.id, p[1].s.id
-WITH rr, ev, k, p[0].v AS va, p[1].v AS vb, collect(p) AS ps
-WITH rr, collect(CASE WHEN size(ps) = 0 THEN null ELSE {f: ev.name, k: k, va: ps[0][0].v,
+WITH h, v, k, p ORDER BY p[0].s.id, p[1].s.id
+WITH h, v, k, p[0].v AS va, p[1].v AS vb, collect(p) AS ps
+WITH h, collect(CASE WHEN size(ps) = 0 THEN null ELSE {f: v.name, k: k, va: ps[0][0].v,
  vb: ps[0][1].v, ta: ps[0][0].t, tb: ps[0][1].t, a: ps[0][0].s, b: ps[0][1].s, sa: ps[0][0].st, sb: ps[0][1].st,
- ids: [x IN ps | x[0].s.id] + [x IN ps | x[1].s.id], id: ev.id, who: [(ev)-[:HAS_PARTICIPANT]->(e:Entity) | e.name]}
+ ids: [x IN ps | x[0].s.id] + [x IN ps | x[1].s.id], id: v.id, who: [(v)-[:HAS_PARTICIPANT]->(e:Entity) | e.name]}
  END) AS er
-OPTIONAL MATCH (b:Source)-[r:REPORTS]->(ev:Event) WHERE r.negated_sentence > '' AND NOT (ev)<-[:OF_EVENT]-()
-OPTIONAL MATCH (a:Source)-[q:REPORTS]->(ev) WHERE a <> b AND q.affirmed_sentence > '' AND NOT (a)-[:COPY_OF]-(b)
-WITH rr, er, ev, a, q, b, r ORDER BY a.id, b.id
-WITH rr, er, ev, collect(CASE WHEN a IS NULL OR NOT any(e IN [(a)-[m:MENTIONS]->(e:Entity) WHERE any(x IN
- range(0, size(m.texts)-1) WHERE m.kinds[x] <> 'pronoun' AND q.affirmed_sentence CONTAINS m.texts[x]) | e.id]
- WHERE e IN [(b)-[m:MENTIONS]->(e:Entity) WHERE any(x IN range(0, size(m.texts)-1) WHERE m.kinds[x] <> 'pronoun'
- AND r.negated_sentence CONTAINS m.texts[x]) | e.id]) THEN null ELSE [a, q, b, r] END) AS ps
-WITH rr, er, collect(CASE WHEN size(ps) = 0 THEN null ELSE {f: ev.name, k: 'polarity', va: 'happened',
+OPTIONAL MATCH (b:Source)-[r:REPORTS]->(v:Event) WHERE r.negated_sentence > '' AND NOT (v)<-[:OF_EVENT]-()
+OPTIONAL MATCH (a:Source)-[q:REPORTS]->(v) WHERE a <> b AND NOT (a)-[:COPY_OF]-(b)
+WITH h, er, v, a, q, b, r ORDER BY a.id, b.id
+WITH h, er, v, collect(CASE WHEN a IS NULL OR NOT any(e IN [(a)-[m:MENTIONS]->(e:Entity) WHERE any(x IN
+ range(0, size(m.texts)-1) WHERE m.kinds[x] <> 'pronoun' AND q.affirmed_sentence CONTAINS m.texts[x]) | e]
+ WHERE any(t IN [(b)-[n:MENTIONS]->(e) | n] WHERE any(z IN range(0, size(t.texts)-1) WHERE t.kinds[z] <> 'pronoun'
+ AND r.negated_sentence CONTAINS t.texts[z]))) OR NOT any(l IN r.negated_lemmas WHERE l IN q.lemmas) THEN null
+ ELSE [a, q, b, r] END) AS ps
+WITH h, er, collect(CASE WHEN ps = [] THEN null ELSE {f: v.name, k: 'polarity', va: 'happened',
  vb: 'did not happen', a: ps[0][0], b: ps[0][2], sa: ps[0][1].affirmed_sentence, sb: ps[0][3].negated_sentence,
- ids: [x IN ps | x[0].id] + [x IN ps | x[2].id], id: ev.id, who: [(ev)-[:HAS_PARTICIPANT]->(e:Entity) | e.name]}
+ ids: [x IN ps | x[0].id] + [x IN ps | x[2].id], id: v.id, who: [(v)-[:HAS_PARTICIPANT]->(e:Entity) | e.name]}
  END) AS pr
-UNWIND rr + er + pr AS w
+UNWIND h + er + pr AS w
 WITH w, [x IN [w.a, w.b] | left(coalesce(x.published, ''), 10)] AS ds
 WHERE $since + $until = '' OR all(d IN ds WHERE d > '' AND d >= left($since, size(d))
  AND ($until = '' OR d <= left($until, size(d))))

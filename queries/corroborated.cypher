@@ -1,5 +1,5 @@
 // name: corroborated
-// answers: Which relations do at least K independent sources state as happening, plainly (not negated, hedged or conditional; an article and its copies count once), with one example sentence per source?
+// answers: Which relations do at least K independent sources state as happening, plainly (not negated, hedged or conditional; an article and its copies count once), with one example sentence per source that states it?
 // param: min_sources int = 2 — the least number of independent sources stating a relation plainly
 // param: limit int = 100 — at most this many relations
 // param: since date = "" — only what sources published on or after this day report (YYYY-MM-DD; "" for no bound)
@@ -10,7 +10,8 @@
 // affirms a relation when one of its mentions is neither negated nor hedged nor conditional; affirming_sources
 // counts the groups with an affirming source, and the threshold and the ranking go by it: a denial ("did not
 // approve") or a hedge ("may approve", "reportedly approved") corroborates nothing, though it is still listed
-// and counted (sources, negated, hedged, conditional). Sources are listed by date.
+// and counted (sources, negated, hedged, conditional), but gives no example: `sentences` holds one sentence per
+// affirming source, one of its plain mentions. Sources are listed by date.
 // Date window: the ids of the sources published from $since to $until (see README, "Dates"), null for no window.
 OPTIONAL MATCH (w:Source)
 WITH w, substring(coalesce(w.published, ''), 0, 10) AS day
@@ -28,7 +29,8 @@ WHERE dated IS NULL OR v.source IN dated
 WITH edge, v
 ORDER BY v.source, v.sentence_start
 WITH edge, v.source AS source, collect(v) AS found
-WITH edge, source, found[0] AS v, size(found) AS evidence,
+WITH edge, source, size(found) AS evidence, coalesce([x IN found WHERE NOT x.negated AND NOT x.hedged
+     AND NOT coalesce(x.conditional, false)][0], found[0]) AS v,
      size([x IN found WHERE x.negated]) AS negated, size([x IN found WHERE x.hedged]) AS hedged,
      size([x IN found WHERE coalesce(x.conditional, false)]) AS conditional,
      size([x IN found WHERE NOT x.negated AND NOT x.hedged AND NOT coalesce(x.conditional, false)]) > 0 AS affirms
@@ -37,14 +39,15 @@ WITH edge, v, source, CASE WHEN coalesce(s.outlet, '') = '' THEN source ELSE s.o
      coalesce(s.copy_group, source) AS copy_group, coalesce(s.published, '') AS published, evidence, negated, hedged,
      conditional, affirms
 ORDER BY published = '', published, source
-WITH edge, collect(v) AS examples, collect(source) AS sources, collect(outlet) AS outlets,
+WITH edge, collect(CASE WHEN affirms THEN v END) AS examples, collect(v) AS any_examples, collect(source) AS sources,
+     collect(outlet) AS outlets,
      collect(DISTINCT copy_group) AS groups, collect(DISTINCT CASE WHEN affirms THEN copy_group END) AS affirming,
      collect(DISTINCT outlet) AS distinct_outlets, sum(evidence) AS evidence, sum(negated) AS negated,
      sum(hedged) AS hedged, sum(conditional) AS conditional
 WHERE size(affirming) >= $min_sources
-WITH edge, examples[0] AS v, sources, outlets, size(affirming) AS affirming, size(groups) AS independent,
-     size(distinct_outlets) AS outlet_count, [x IN examples | x.sentence] AS sentences, evidence, negated, hedged,
-     conditional
+WITH edge, coalesce(examples[0], any_examples[0]) AS v, sources, outlets, size(affirming) AS affirming,
+     size(groups) AS independent, size(distinct_outlets) AS outlet_count, [x IN examples | x.sentence] AS sentences,
+     evidence, negated, hedged, conditional
 OPTIONAL MATCH (se:Entity {id: v.subject_id})
 OPTIONAL MATCH (sc:Concept {id: v.subject_id})
 OPTIONAL MATCH (oe:Entity {id: v.object_id})

@@ -63,3 +63,15 @@ def test_a_window_counts_only_its_own_plain_statements(tmp_path):
     """The plain statements come a day later: the window up to the day before has denials and hedges only."""
     assert _corroborated(tmp_path, QUALIFIED | PLAIN, "--until", "2025-03-19", later=set(PLAIN)) == []
     assert [r["affirming_sources"] for r in _corroborated(tmp_path, QUALIFIED | PLAIN, later=set(PLAIN))] == [2]
+
+
+def test_examples_come_only_from_plain_statements(tmp_path):
+    """Before: one sentence per source, the denials and hedges among them, and for a source that first denies and
+    then states it, the denial."""
+    both = {"m1": ("Nordic Post", "The European Commission did not approve the merger of Acme Corp and Bolt Inc in "
+                                  "March. In April the European Commission approved the merger of Acme Corp and Bolt "
+                                  "Inc.")}
+    [row] = _corroborated(tmp_path, QUALIFIED | PLAIN | both)
+    assert len(row["sentences"]) == 3  # one per source that states it (m1 may count with a copy as one group)
+    assert not any(word in s for s in row["sentences"] for word in ("not", "may", "reportedly"))
+    assert any(s.startswith("In April") for s in row["sentences"])

@@ -346,6 +346,16 @@ def test_drunk_driving_is_the_offence_not_a_journey():
     assert [mention.event_class for *_, mention in _events(doc)] == [event_class("drive")]
 
 
+def test_an_emergency_modifying_a_noun_is_no_event_but_a_state_of_emergency_is():
+    # Microsoft issued an emergency patch.  /  The governor declared a state of emergency.
+    doc = make_doc("Microsoft PROPN nsubj 1 ent=ORG", "issued VERB ROOT 1 lemma=issue", "an DET det 4",
+                   "emergency NOUN compound 4 lemma=emergency", "patch NOUN dobj 1 lemma=patch", ". PUNCT punct 1")
+    assert "emergency" not in [text for text, *_ in _events(doc)]
+    doc = make_doc("The DET det 1", "governor NOUN nsubj 2", "declared VERB ROOT 2 lemma=declare", "a DET det 4",
+                   "state NOUN dobj 2", "of ADP prep 4", "emergency NOUN pobj 5 lemma=emergency", ". PUNCT punct 2")
+    assert ("emergency", "nominal") in [(text, kind) for text, _, kind, _, _ in _events(doc)]
+
+
 def test_party_is_an_event_only_as_an_occasion():
     doc = make_doc("Shots NOUN nsubjpass 2 lemma=shot", "were AUX auxpass 2 lemma=be", "fired VERB ROOT 2 lemma=fire",
                    "at ADP prep 2", "the DET det 7", "office NOUN compound 7", "Christmas PROPN compound 7",

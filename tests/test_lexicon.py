@@ -316,3 +316,17 @@ def test_a_phrasal_verb_is_not_the_curated_member_its_head_verb_is():
     # a preposition after the member is no phrasal verb; a phrasal member is its own
     assert relation_class("arrive at").rel_type == relation_class("arrive").rel_type == "ARRIVE"
     assert relation_class("take over").rel_type == "BUY" and relation_class("pass away").rel_type == "DIE"
+
+
+def test_a_round_a_stint_and_a_finale_are_events():
+    from handmade import make_doc
+    from newsgraph.ingest.events import extract_events
+    from newsgraph.ingest.lexicon import event_verb
+
+    assert [event_verb(w, "NOUN") for w in ("round", "rounds", "stint", "finale")] == ["round", "round", "stint",
+                                                                                      "finale"]
+    # Klitschko stopped Thompson in the sixth round.
+    doc = make_doc("Klitschko PROPN nsubj 1 ent=PERSON", "stopped VERB ROOT 1 lemma=stop",
+                   "Thompson PROPN dobj 1 ent=PERSON", "in ADP prep 1", "the DET det 6", "sixth ADJ amod 6",
+                   "round NOUN pobj 3 lemma=round", ". PUNCT punct 1")
+    assert [(m.text, m.event_class) for m in extract_events(doc, "a1") if m.kind == "nominal"] == [("round", "round")]
