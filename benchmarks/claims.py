@@ -3,6 +3,7 @@ merged across independent outlets.
 
     python -m benchmarks.claims [--data DIR] [--gold FILE] [--evidence FILE] [--data-dir STORE] [--workers N]
                                 [--save-evidence FILE] [--mentions FILE] [--save-mentions FILE] [--misses]
+                                [--order shuffled|sorted] [--seed N]
 
 Every ECB+ dev article of the gold's topics goes through a real ``newsgraph ingest`` into an embedded store (the
 text is the article's sentences joined by ``"\\n"``, as the other ECB+ benchmarks feed it, so the gold's sentence
@@ -24,6 +25,9 @@ relation evidence in its sentence matches an event mention there whose trigger i
 lemmas, and takes its speaker and flags (``claims_scorer.match``); each figure is printed beside the one from
 relation evidence alone.
 
+The articles go in shuffled with ``--seed`` (default 0); ``--order sorted`` feeds them sorted by article id, each
+gold topic's articles one after another, a hint of the gold the product's online story clustering would take.
+
 ``--evidence FILE`` scores an existing evidence-jsonl export and skips the ingest; ``--mentions FILE`` adds the
 event mentions of an existing mentions-jsonl export to it. ``--misses`` lists, after the report, each fact of two or
 more independent articles that is not merged: its mentions, what each matched (edge or event, with the event's
@@ -41,7 +45,7 @@ from pathlib import Path
 
 from benchmarks import claims_gold as gold, claims_misses, claims_scorer as cs, corpora
 from benchmarks.paths import ROOT, add_data_argument
-from benchmarks.product import ProductRunError, ingest
+from benchmarks.product import ProductRunError, add_order_arguments, ingest, order_text
 
 DEFAULT_GOLD = ROOT / "benchmarks" / "data" / "claims_gold.jsonl"
 TARGETS = {"attribution": 0.80, "negation": 0.85, "hedging": 0.75, "merged": 0.80}
@@ -194,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="ingest into the embedded store in this folder and keep it (default: a temporary one); "
                              "articles already stored are not ingested again")
     parser.add_argument("--workers", type=int, default=1, help="newsgraph ingest --workers (default 1)")
+    add_order_arguments(parser)
     parser.add_argument("--save-evidence", type=Path, default=None, metavar="FILE",
                         help="keep a copy of the scored evidence-jsonl export")
     parser.add_argument("--mentions", type=Path, default=None, metavar="FILE",
@@ -216,12 +221,13 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 data_dir = args.data_dir or work / "store"
                 data_dir.mkdir(parents=True, exist_ok=True)
-                store = ingest(corpus, data_dir, work, args.workers)
+                store = ingest(corpus, data_dir, work, args.workers, args.order, args.seed)
                 path = store.export("evidence-jsonl", work / "evidence.jsonl")
                 mentions_path = store.export("mentions-jsonl", work / "mentions.jsonl")
                 kept = f"store {data_dir}" if args.data_dir else "a temporary store"
                 how = (f"evidence-jsonl export of a real ingest ({len(corpus.articles)} articles, "
-                       f"{store.ingest_seconds:.0f} s, {kept})")
+                       f"{order_text(args.order, args.seed)}: {store.counts()}; {store.ingest_seconds:.0f} s, "
+                       f"{kept})")
                 if args.save_evidence is not None:
                     shutil.copyfile(path, args.save_evidence)
                 if args.save_mentions is not None:

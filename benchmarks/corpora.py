@@ -9,9 +9,14 @@ is what the product ingests (``write_articles``), so its offsets and the gold's 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import random
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+#: The orders the articles of a benchmark can be ingested in: a seeded shuffle, or sorted by article id (which
+#: puts each gold topic's articles one after another, a hint the product's online story clustering would take).
+ORDERS = ("shuffled", "sorted")
 
 #: The ECB+ topics of each split in the standard setup (Cybulska and Vossen; Barhom et al. 2019).
 ECB_DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
@@ -154,10 +159,27 @@ def article_records(corpus: GoldCorpus) -> list[dict]:
     return [{"id": a.doc_id, "outlet": a.outlet, "url": a.url, "text": a.text} for a in corpus.articles]
 
 
-def write_articles(corpus: GoldCorpus, path: Path) -> Path:
-    """Write ``article_records(corpus)`` to ``path``, one JSON object a line."""
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in article_records(corpus)),
-                    encoding="utf-8")
+def arranged(items: Sequence, order: str = "sorted", seed: int = 0) -> list:
+    """``items`` in ingest order: as given (``sorted``: the loaders sort by article id) or shuffled with ``seed``.
+
+    >>> arranged(["a", "b", "c", "d"], "shuffled", 0), arranged(["a", "b", "c", "d"], "sorted", 0)
+    (['c', 'a', 'b', 'd'], ['a', 'b', 'c', 'd'])
+
+    Raises:
+        BenchmarkInputError: the order is unknown.
+    """
+    if order not in ORDERS:
+        raise BenchmarkInputError(f"no order {order!r}; choose {' or '.join(ORDERS)}")
+    items = list(items)
+    if order == "shuffled":
+        random.Random(seed).shuffle(items)
+    return items
+
+
+def write_articles(corpus: GoldCorpus, path: Path, order: str = "sorted", seed: int = 0) -> Path:
+    """Write ``article_records(corpus)`` to ``path``, one JSON object a line, in ``arranged`` order."""
+    records = arranged(article_records(corpus), order, seed)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return path
 
 def token_offsets(article: Article) -> list[tuple[int, int]]:

@@ -1,6 +1,7 @@
 """Cross-document event coreference of the product alone, on the ECB+ dev (or train) topics.
 
     python -m benchmarks.events [--data DIR] [--split dev] [--mentions FILE] [--data-dir STORE] [--by-topic]
+                                [--order shuffled|sorted] [--seed N] [--seeds K]
 
 The split's articles go through a real ``newsgraph ingest`` into an embedded store (all of them in one graph: no
 gold topic reaches the product), its ``newsgraph export --format mentions-jsonl`` is read, and each gold event
@@ -13,11 +14,17 @@ head lemma over the whole split, and all singletons. Targets on dev (issue 15): 
 older exports, one relation edge per event (``benchmarks/relation_mentions.py``). ``--by-topic`` adds where the
 CoNLL is lost, gold topic by gold topic, and the product stories of each topic's articles
 (``benchmarks/event_topics.py``).
+
+The product clusters stories online, in input order, so the order of the articles is part of the run: they go in
+shuffled with ``--seed`` (default 0); ``--order sorted`` feeds them sorted by article id, which puts each gold
+topic's articles one after another (a hint of the gold). ``--seeds K`` runs K shuffles (seeds N .. N+K-1), each a
+fresh ingest, and prints each CoNLL F1 with their mean and spread.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -63,21 +70,51 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--by-topic", action="store_true",
                         help="also print what each gold topic costs the CoNLL F1 and the stories of its articles")
     add_product_arguments(parser)
+    parser.add_argument("--seeds", type=int, default=1, metavar="K",
+                        help="run K shuffled orders, seeds --seed .. --seed+K-1, and print their mean and spread")
     args = parser.parse_args(argv)
+    if args.seeds < 1 or (args.seeds > 1 and (args.mentions is not None or args.order == "sorted")):
+        parser.error("--seeds K takes K ≥ 1, and more than one only with --order shuffled and no --mentions")
     from newsgraph.ingest.nlp import DEFAULT_MODEL, load_pipeline
 
     try:
         corpus = corpora.load_ecbplus(args.data, "event", args.split)
         docs = coref.parse_articles(load_pipeline(args.model or DEFAULT_MODEL), corpus.articles)
         heads = coref.gold_heads(corpus, docs)
-        with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as work:
-            path, how = product_mentions(corpus, args, docs, f"ecbplus-{args.split}", args.mentions, Path(work))
-            product = coref.read_product_mentions(path)
-            stories = event_topics.article_stories(path) if args.by_topic else {}
-    except (corpora.BenchmarkInputError, ProductRunError) as exc:
+    except corpora.BenchmarkInputError as exc:
         print(f"benchmarks.events: error: {exc}", file=sys.stderr)
         return 2
-    print("\n".join(report(corpus, heads, product, how)))
+    first, conll = args.seed, {}
+    for seed in range(first, first + args.seeds):
+        args.seed = seed
+        if args.seeds > 1:
+            print(f"\n== seed {seed} ==", flush=True)
+        try:
+            conll[seed] = run(args, corpus, heads, docs)
+        except (corpora.BenchmarkInputError, ProductRunError) as exc:
+            print(f"benchmarks.events: error: {exc}", file=sys.stderr)
+            return 2
+    if args.seeds > 1:
+        print(f"\nCoNLL F1 over {args.seeds} shuffled orders: "
+              + ", ".join(f"seed {s} {100 * f:.1f}" for s, f in conll.items())
+              + f"; mean {100 * statistics.mean(conll.values()):.1f}, spread (max - min) "
+              f"{100 * (max(conll.values()) - min(conll.values())):.1f}, standard deviation "
+              f"{100 * statistics.stdev(conll.values()):.1f}")
+    return 0
+
+
+def run(args: argparse.Namespace, corpus: corpora.GoldCorpus, heads: dict, docs: dict) -> float:
+    """One ingest (in the order of ``args``) scored and printed; returns the product's CoNLL F1.
+
+    Raises:
+        corpora.BenchmarkInputError: the export cannot be read.
+        ProductRunError: a ``newsgraph`` command failed.
+    """
+    with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as work:
+        path, how = product_mentions(corpus, args, docs, f"ecbplus-{args.split}", args.mentions, Path(work))
+        product = coref.read_product_mentions(path)
+        stories = event_topics.article_stories(path) if args.by_topic else {}
+    print("\n".join(report(corpus, heads, product, how)), flush=True)
     if args.by_topic:
         mapped = coref.map_to_nodes(heads, product, ["Event"])
         precision, recall, f1 = event_topics.story_b3(stories)
@@ -85,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
               f"({len(stories)} articles in {len(set(stories.values()))} stories)")
         print("where the CoNLL F1 is lost, by gold topic (gain in points if the topic's mentions were clustered as "
               "the gold, its nodes split by gold cluster, or split by gold sub-topic):")
-        print("\n".join(event_topics.lines(event_topics.topic_losses(corpus, mapped, stories))))
-    return 0
+        print("\n".join(event_topics.lines(event_topics.topic_losses(corpus, mapped, stories))), flush=True)
+    return coref.evaluate(corpus, heads, product, ["Event"]).scores.conll
 
 
 if __name__ == "__main__":

@@ -1,14 +1,17 @@
 """Cross-document entity coreference of the product alone, on the ECB+ dev topics and on MEANTIME.
 
     python -m benchmarks.resolution [--data DIR] [--split dev|train] [--only ecb|meantime] [--mentions FILE]
-                                    [--meantime-mentions FILE] [--data-dir STORE]
+                                    [--meantime-mentions FILE] [--data-dir STORE] [--order shuffled|sorted]
+                                    [--seed N]
 
 Each corpus's articles go through a real ``newsgraph ingest`` into an embedded store of its own (all articles in
 one graph: no gold topic reaches the product), its ``newsgraph export --format mentions-jsonl`` is read, and each
 gold entity mention takes the node of the product mention covering its head token (``benchmarks/coref.py``);
 unmapped = singleton. Gold: ECB+ dev topics 2, 5, 12, 18, 21, 23, 34, 35, entity mentions of the selected
 sentences, singletons kept (``--split train``: the train topics, which the rules may have been chosen on);
-MEANTIME, every entity mention (topics = its four corpus folders).
+MEANTIME, every entity mention (topics = its four corpus folders). The articles go in shuffled with ``--seed``
+(default 0): sorted by id, each gold topic's articles would come one after another, a hint of the gold the
+product's online story clustering takes; ``--order sorted`` measures that order.
 
 Which nodes count: the headline maps gold mentions to ``Entity`` **and** ``Concept`` nodes. Both are the product's
 answer to "what is this noun phrase about": a gold entity mention the product keeps as a concept ("the actress"

