@@ -226,12 +226,17 @@ def _partitive_of(token: Token) -> list[Token]:
 #: Verbs whose use with no object is another happening: "the police fired", "we fired in self-defence" is
 #: shooting, where "fired the manager", "he was fired" is a dismissal. Event verb → the event it makes.
 OBJECTLESS_EVENTS = {"fire": "shoot"}
+#: What is fired when "fire" is shooting, not dismissing: a weapon or what it shoots ("fired a gun", "fired the
+#: fatal shot", "fired rubber bullets", "fired two missiles").
+FIRED_THINGS = frozenset("""gun rifle pistol handgun shotgun revolver weapon firearm cannon artillery mortar shot
+bullet round shell missile rocket torpedo volley salvo arrow flare grenade""".split())
 
 
 def objectless_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str]:
     """The trigger of an active verb of ``OBJECTLESS_EVENTS`` with no direct object (nor a clause or particle
-    in its place), or ``trigger``: "troops fired into the crowd" is a shooting; "fired the coach", "was fired",
-    "the fired coach" are not.
+    in its place), or whose object is a weapon or what it shoots (``FIRED_THINGS``), or ``trigger``: "troops fired
+    into the crowd" and "fired the fatal shot" are shootings; "fired the coach", "was fired", "the fired coach"
+    are not.
 
     >>> from spacy.tokens import Doc
     >>> from spacy.vocab import Vocab
@@ -241,10 +246,17 @@ def objectless_trigger(token: Token, trigger: tuple[str, str]) -> tuple[str, str
     ...                                                               "PRON", "VERB", "PRON"])
     >>> objectless_trigger(doc[1], ("fire", "verbal")), objectless_trigger(doc[6], ("fire", "verbal"))
     (('shoot', 'verbal'), ('fire', 'verbal'))
+    >>> shot = Doc(Vocab(), words=["He", "fired", "the", "shots"], heads=[1, 1, 3, 1],
+    ...            deps=["nsubj", "ROOT", "det", "dobj"], pos=["PRON", "VERB", "DET", "NOUN"],
+    ...            lemmas=["he", "fire", "the", "shot"])
+    >>> objectless_trigger(shot[1], ("fire", "verbal"))
+    ('shoot', 'verbal')
     """
     event = OBJECTLESS_EVENTS.get(trigger[0])
     if event is None or token.pos_ != "VERB" or token.dep_ in {"amod", "acl"}:
         return trigger
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in FIRED_THINGS for c in token.children):
+        return event, trigger[1]
     if any(c.dep_ in {"dobj", "nsubjpass", "auxpass", "ccomp", "xcomp", "prt", "dative"} for c in token.children):
         return trigger
     return event, trigger[1]

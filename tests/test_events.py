@@ -867,3 +867,16 @@ def test_a_bare_kind_noun_is_a_mention_of_the_one_occasion_its_article_names():
     crisis = ("The DET det 8", "crisis NOUN nsubj 9", "deepened VERB ROOT 9 lemma=deepen", ". PUNCT punct 9")
     assert {m.text: m.event_class for m in extract_events(make_doc(*host, *crisis), "a1")}.get(
         "crisis") != "academy awards"  # a crisis is no staged occasion
+
+
+def test_firing_a_weapon_or_a_shot_is_a_shooting_and_firing_a_person_a_dismissal():
+    shot = make_doc("Bell PROPN nsubj 1 ent=PERSON", "fired VERB ROOT 1 lemma=fire", "the DET det 4",
+                    "fatal ADJ amod 4", "shot NOUN dobj 1 lemma=shot", ". PUNCT punct 1")
+    coach = make_doc("Acme PROPN nsubj 1 ent=ORG", "fired VERB ROOT 1 lemma=fire", "its PRON poss 3",
+                     "coach NOUN dobj 1 lemma=coach", ". PUNCT punct 1")
+    shooting = make_doc("Troops NOUN nsubj 1 lemma=troop", "fired VERB ROOT 1 lemma=fire", "into ADP prep 1",
+                        "the DET det 4", "crowd NOUN pobj 2", ". PUNCT punct 1")
+    fired_shot, fired_coach, fired_into = (next(m for m in extract_events(d, "a") if m.text == "fired")
+                                           for d in (shot, coach, shooting))
+    assert fired_shot.event_class == fired_into.event_class != fired_coach.event_class
+    assert fired_coach.event_class == event_class("sack")
