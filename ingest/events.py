@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.ingest.attribution import event_attribution
 from newsgraph.ingest.clauses import completing_phrase, is_passive, split_conjuncts, subjects_of
 from newsgraph.ingest.columns import columns, doc_text, span_text
+from newsgraph.ingest.credits import credit_tokens
 from newsgraph.ingest.hyphens import compound_event_verb, hyphen_words
 from newsgraph.ingest.lexicon import event_class, event_polarity, event_verb, is_speech_verb, phrasal_verb
 from newsgraph.ingest.lexicon_data import tables
@@ -110,8 +111,9 @@ def extract_events(doc: Doc, source: str, token_entity: Mapping[int, int] | None
     table = as_tokens(doc)
     hyphened = hyphen_words(doc)  # "cease-fire": its last part stands for the word, its first part is none
     compounds = hyphened.words
+    credited = credit_tokens(doc)  # "Reporting by Julia Mendes; Editing by Tom Hale": no mending, editing, hale
     for i, (pos, dep) in enumerate(zip(pos_col, dep_col)):
-        if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS or i in hyphened.parts:
+        if pos not in _TRIGGER_POS_IDS or dep in _NOT_TRIGGER_DEP_IDS or i in hyphened.parts or i in credited:
             continue
         if dep == _PREP and lower_col[i] in _PREPOSITION_PARTICIPLES:
             continue

@@ -56,3 +56,15 @@ def test_a_sentence_opening_with_by_and_a_comma_is_no_byline():
     doc = make_doc("By ADP prep 4", "Monday PROPN pobj 0 ent=DATE", ", PUNCT punct 4", "Acme PROPN nsubj 4 ent=ORG",
                    "hired VERB ROOT 4", "a DET det 6", "correspondent NOUN dobj 4", ". PUNCT punct 4")
     assert credit_tokens(doc) == frozenset()
+
+
+def test_a_credit_line_makes_no_event():
+    from newsgraph.ingest.events import extract_events
+
+    doc = make_doc("Reporting VERB ROOT 0 lemma=report", "by ADP agent 0", "Julia PROPN compound 3",
+                   "Mendes VERB pobj 1 lemma=mend", "; PUNCT punct 0", "Editing VERB conj 0 lemma=edit",
+                   "by ADP agent 5", "Tom PROPN compound 8", "Hale VERB pobj 6 lemma=hale")
+    assert doc.text.startswith("Reporting by Julia Mendes")
+    assert extract_events(doc, "a") == ()
+    story = make_doc("Police PROPN nsubj 1", "arrested VERB ROOT 1 lemma=arrest", "Smith PROPN dobj 1 ent=PERSON")
+    assert [m.text for m in extract_events(story, "a")] == ["arrested"]
