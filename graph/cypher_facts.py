@@ -43,7 +43,7 @@ SET r = row.props
 """
 
 #: More of a REPORTS relationship's properties, for a server that takes only so much in one statement (FalkorDB's
-#: Bolt port: ``neo4j_wire.props_in_pieces``).
+#: Bolt port: ``spliced.props_in_pieces``).
 ADD_REPORT_PROPS = """
 UNWIND $rows AS row
 MATCH (s:Source {id: row.source})-[r:REPORTS]->(e:Event {id: row.event})
