@@ -72,18 +72,20 @@ def _match(local: LocalEntity, main: str, keys: set[str], by_key, by_block, thre
             continue
         score = name_similarity(main, key)
         if score >= threshold and _compatible(local, cluster) and allowed(cluster):
-            if len(words) == 1:
-                rivals.add(id(cluster))  # a lone word must fit one entity only
-            if score > best_score:
-                best, best_score, best_key = cluster, score, key
-                rivals.add(id(cluster))
-            elif score == best_score:
-                rivals.add(id(cluster))
+            rivals.add(id(cluster))  # a lone word must fit one entity only
+            if best is None or (-score, _stable(cluster), key) < (-best_score, _stable(best), best_key):
+                best, best_score, best_key = cluster, score, key  # a tie goes by entity id, then key: not by order
     if best is not None and len(rivals) > 1 and len(words) == 1:
         return None, "", ""  # "Commission": the European one or the Federal Trade one?
     if best is not None:
         return best, "spelling variant", f"{local.name!r} ~ {best_key!r} (ratio {best_score:.0f})"
     return None, "", ""
+
+
+def _stable(cluster: _Cluster) -> str:
+    """What orders clusters of one score whatever order the index met them in: the stored entity's id ("" for a
+    cluster of this resolution, which none of them is yet)."""
+    return cluster.known.id if cluster.known is not None else ""
 
 
 def _short_name(local: LocalEntity, main: str, by_key, by_short, allowed):

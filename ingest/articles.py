@@ -56,14 +56,21 @@ def check_paths(paths: Iterable[str | Path]) -> None:
     """Fail for the first path that leads to nothing (so that a command can check before it opens a store).
 
     Raises:
-        BadArticle: a path does not exist, or is a symbolic link to nothing or a loop of links.
+        BadArticle: a path does not exist, is a symbolic link to nothing or a loop of links, or is a directory
+            that holds no articles.
     """
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            if path.is_symlink():  # a link to nothing, or a loop of links
-                raise BadArticle(f"{path}: a symbolic link that leads to no file ({_stat_error(path)})")
-            raise BadArticle(f"{path}: no such file or directory")
+        _check_exists(path)
+        if path.is_dir():
+            _files_in(path)  # a directory without one article file fails here, as a missing path does
+
+
+def _check_exists(path: Path) -> None:
+    if not path.exists():
+        if path.is_symlink():  # a link to nothing, or a loop of links
+            raise BadArticle(f"{path}: a symbolic link that leads to no file ({_stat_error(path)})")
+        raise BadArticle(f"{path}: no such file or directory")
 
 
 def read_articles(paths: Iterable[str | Path], warn: Warn | None = None) -> Iterator[Article | Skipped]:
@@ -77,7 +84,7 @@ def read_articles(paths: Iterable[str | Path], warn: Warn | None = None) -> Iter
     seen_ids: dict[str, tuple[str, str]] = {}  # id → (sha256, where it came from)
     for raw in paths:
         path = Path(raw)
-        check_paths([path])
+        _check_exists(path)
         if path.is_dir():
             files, problems = _files_in(path)
             yield from problems

@@ -185,6 +185,7 @@ def _process_pool(settings: Settings) -> Iterator[Analyzer]:
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("forkserver")  # no fork of a process with threads and open sockets
+    _quiet_resource_tracker()  # before the pool's first lock starts the tracker
     # Workers start with spaCy and the task's modules imported (once, in the fork server).
     context.set_forkserver_preload(["newsgraph.parallel", "newsgraph.ingest.nlp", "newsgraph.ingest.analyze"])
     barrier = context.Barrier(settings.workers)
@@ -235,6 +236,20 @@ def _process_pool(settings: Settings) -> Iterator[Analyzer]:
         progress.put(None)
         reader.join(timeout=5)
         progress.close()
+
+
+def _quiet_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (unless it runs) with a ``-W`` option it takes from ours: after a
+    ``kill -9`` of the ingest it removes the pool's locks, and would warn of "leaked semaphore objects" doing so."""
+    import sys
+    from multiprocessing import resource_tracker
+
+    quiet = "ignore::UserWarning:multiprocessing.resource_tracker"
+    sys.warnoptions.append(quiet)
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.warnoptions.remove(quiet)
 
 
 def _load_quietly(model: str) -> None:
