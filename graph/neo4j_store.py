@@ -35,7 +35,7 @@ import neo4j
 from neo4j.exceptions import AuthError, DriverError, Forbidden, Neo4jError, ServiceUnavailable, SessionExpired
 
 from newsgraph.errors import BadQueryParameter, BadSetting, QueryRefused, StoreUnavailable, WriteRefused
-from newsgraph.graph import cypher
+from newsgraph.graph import cypher, spliced
 from newsgraph.graph.cypher_params import missing_message, missing_parameters
 from newsgraph.graph.neo4j_wire import (
     _element,
@@ -48,7 +48,6 @@ from newsgraph.graph.neo4j_wire import (
     read_only_refusal as read_only_refusal,  # re-exported
 )
 from newsgraph.graph.rows import Rows
-from newsgraph.graph.spliced import PROPS_PIECE, SPLICED_BUDGET, TEXT_PIECE, parameter_sets, props_in_pieces
 from newsgraph.graph.store import GraphStore, Statement
 
 log = logging.getLogger(__name__)
@@ -162,7 +161,6 @@ class Neo4jStore(GraphStore):
             if not self.is_neo4j:
                 self.splices_parameters = self._auto(ECHO, {"value": _ECHO_PROBE})[0]["value"] != _ECHO_PROBE
                 self.kind = "falkordb" if self.splices_parameters else "neo4j"
-                self.text_piece = TEXT_PIECE if self.splices_parameters else None
             self._detected = True
         except (DriverError, Neo4jError, OSError) as exc:
             self._driver.close()
@@ -210,7 +208,8 @@ class Neo4jStore(GraphStore):
     def run(self, query: str, params: dict[str, Any] | None = None) -> Rows:
         """Run one read statement (routed to a reader in a cluster); rows as dicts of plain values, with the
         statement's columns (``Rows``)."""
-        if self.splices_parameters and len(query.encode()) + _text_size(_escaped(params or {})) > SPLICED_BUDGET:
+        if self.splices_parameters and \
+                len(query.encode()) + _text_size(_escaped(params or {})) > spliced.SPLICED_BUDGET:
             query = cypher.compact(query)  # FalkorDB aborts past about 4 KB of statement and parameters
         rows = Rows()
         for part in self._parameter_sets(query, params or {}):
@@ -271,8 +270,11 @@ class Neo4jStore(GraphStore):
 
     def _write_unit(self, statements: Sequence[Statement]) -> None:
         """Run ``statements`` in one managed write transaction: all or (on Neo4j) nothing."""
-        if self.splices_parameters:  # a report of many mentions: its properties in pieces (``props_in_pieces``)
-            statements = props_in_pieces(list(statements), cypher.MERGE_REPORTS, cypher.ADD_REPORT_PROPS, PROPS_PIECE)
+        if self.splices_parameters:  # a long text, a report of many mentions: in pieces (``spliced``)
+            statements = spliced.props_in_pieces(list(statements), cypher.MERGE_REPORTS, cypher.ADD_REPORT_PROPS,
+                                                 spliced.PROPS_PIECE)
+            statements = spliced.text_in_pieces(statements, cypher.MERGE_SOURCES, cypher.APPEND_SOURCE_TEXTS,
+                                                spliced.TEXT_PIECE)
         statements = [(query, part) for query, params in statements for part in self._parameter_sets(query, params)]
         current = ["beginning a transaction"]
 
@@ -346,7 +348,7 @@ class Neo4jStore(GraphStore):
 
     def _parameter_sets(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         """The parameters to send for one statement (``spliced.parameter_sets`` on a server that splices them)."""
-        return parameter_sets(query, params, self.uri) if self.splices_parameters else [params]
+        return spliced.parameter_sets(query, params, self.uri) if self.splices_parameters else [params]
 
     # --- errors ---------------------------------------------------------------------------------------------
     def _error(self, exc: BaseException, doing: str, *, writing: bool = False) -> StoreUnavailable:

@@ -79,3 +79,31 @@ def props_in_pieces(statements: list[tuple[str, dict[str, Any]]], setting: str, 
         out.append((query, {**params, "rows": firsts}))
         out.append((adding, {**params, "rows": later}))
     return out
+
+
+def text_in_pieces(statements: list[tuple[str, dict[str, Any]]], setting: str, adding: str,
+                   size: int) -> list[tuple[str, dict[str, Any]]]:
+    """``statements`` with the ``text`` of each row of a ``setting`` statement cut to its first ``size``
+    characters, and ``adding`` statements (``SET s.text = s.text + row.text``) right after it carrying the rest,
+    ``size`` characters a row, in order.
+
+    >>> rows = [{"id": "a", "text": "abcde"}, {"id": "b", "text": "xy"}, {"id": "c", "text": None}]
+    >>> for query, params in text_in_pieces([("SET", {"rows": rows})], "SET", "ADD", 2):
+    ...     print(query, params["rows"])
+    SET [{'id': 'a', 'text': 'ab'}, {'id': 'b', 'text': 'xy'}, {'id': 'c', 'text': None}]
+    ADD [{'id': 'a', 'text': 'cd'}]
+    ADD [{'id': 'a', 'text': 'e'}]
+    """
+    out: list[tuple[str, dict[str, Any]]] = []
+    for query, params in statements:
+        rows = params.get("rows") if query == setting else None
+        longest = max((len(row.get("text") or "") for row in rows or ()), default=0)
+        if longest <= size:
+            out.append((query, params))
+            continue
+        assert rows is not None
+        out.append((query, {**params, "rows": [{**row, "text": row["text"] and row["text"][:size]} for row in rows]}))
+        out.extend((adding, {"rows": [{"id": row["id"], "text": row["text"][start:start + size]} for row in rows
+                                      if len(row.get("text") or "") > start]})
+                   for start in range(size, longest, size))
+    return out

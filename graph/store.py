@@ -37,9 +37,6 @@ class GraphStore(ABC):
     kind = "abstract"
     #: Whether two threads may read at once, each on its own connection (FalkorDB's Bolt port cannot).
     parallel_reads = False
-    #: How many characters of a source's text one statement carries (``None``: all of it); the rest follows in
-    #: pieces of this size, for a server that takes only so much text in a statement (FalkorDB's Bolt port).
-    text_piece: int | None = None
 
     def __init__(self, *, batch_size: int = 2000) -> None:
         self.batch_size = max(1, batch_size)
@@ -221,10 +218,7 @@ class GraphStore(ABC):
                 relation = Relation.from_edge(subject, obj, data)
                 relations[(relation.type, *labels)].append(relation.store_row())
                 evidence.extend(e.to_properties() for e in relation.evidence)
-        pieces = _text_pieces(sources, self.text_piece)
-        yield from self._batched(cypher.MERGE_SOURCES, [{**row, "text": text} for row, text in zip(sources, pieces[0])])
-        for later in pieces[1:]:
-            yield from self._batched(cypher.APPEND_SOURCE_TEXTS, later)
+        yield from self._batched(cypher.MERGE_SOURCES, sources)
         yield from self._batched(cypher.SET_FINGERPRINTS, copy_writes.fingerprint_rows(graph))
         groups = copy_writes.copy_groups(graph)
         yield from self._batched(cypher.SET_COPY_GROUPS, [{"id": k, "group": v} for k, v in sorted(groups.items())])
@@ -322,25 +316,6 @@ def _strings(values: dict | list | tuple, found: list[str]) -> list[str]:
         elif isinstance(value, (dict, list, tuple)):
             _strings(value, found)
     return found
-
-
-def _text_pieces(sources: list[dict], size: int | None) -> list[list]:
-    """The texts of ``sources`` in pieces of ``size`` characters (whole for ``None``): the first piece of each
-    source (its text, ``None`` where it has none), then for each later piece the rows ``{id, text}`` of the sources
-    that have one.
-
-    >>> _text_pieces([{"id": "a", "text": "abcde"}, {"id": "b", "text": "xy"}, {"id": "c", "text": None}], 2)
-    [['ab', 'xy', None], [{'id': 'a', 'text': 'cd'}], [{'id': 'a', 'text': 'e'}]]
-    >>> _text_pieces([{"id": "a", "text": "abcde"}], None)
-    [['abcde']]
-    """
-    texts = [row["text"] for row in sources]
-    if not size:
-        return [texts]
-    longest = max((len(text) for text in texts if text), default=0)
-    return [[text if text is None else text[:size] for text in texts],
-            *([{"id": row["id"], "text": text[start:start + size]} for row, text in zip(sources, texts)
-               if text and len(text) > start] for start in range(size, longest, size))]
 
 
 def _link_rows(evidence: list[dict], key: str) -> list[dict]:
